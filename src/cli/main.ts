@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * globedesk: one entry point, one file per command (cli/<command>.ts).
+ * Commands are imported lazily so `parse-feed` does not pay for the web server.
+ */
+import type { Command } from './io.js';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
+  serve: { summary: 'serve the desk and poll the sources', load: () => import('./serve.js') },
+  demo: { summary: 'replay the bundled demo snapshot and serve the desk', load: () => import('./demo.js') },
+  replay: { summary: 'replay a recorded corpus through the real pipeline', load: () => import('./replay.js') },
+  fetch: { summary: 'poll every due source once and exit', load: () => import('./fetch.js') },
+  sources: { summary: 'list | add URL | remove ID | import-opml FILE | export-opml', load: () => import('./sources.js') },
+  'parse-feed': { summary: 'print a feed file (or -) as normalised JSON', load: () => import('./parseFeed.js') },
+  search: { summary: 'full-text search of stored articles', load: () => import('./search.js') },
+  analyze: { summary: 'analyse articles given as JSON lines', load: () => import('./analyze.js') },
+  cluster: { summary: 'group articles given as JSON lines into stories', load: () => import('./cluster.js') },
+  migrate: { summary: 'apply pending database migrations', load: () => import('./migrate.js') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  return `usage: globedesk <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<number> {
+  const [name, ...argv] = process.argv.slice(2);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    process.stderr.write(`globedesk: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  const mod = await entry.load();
+  return mod.run({ argv, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`globedesk: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

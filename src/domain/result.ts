@@ -1,0 +1,27 @@
+/**
+ * Results cross stage boundaries instead of exceptions (STYLE.md habit 2):
+ * one bad feed, item or line is reported and the batch goes on.
+ */
+export type Result<T, E = StageError> = { ok: true; value: T } | { ok: false; error: E };
+
+/** An error that names the module it came from and keeps what caused it. */
+export interface StageError {
+  /** Module prefix, e.g. "fetch", "parser", "ssrf". */
+  module: string;
+  /** Stable machine code, e.g. "http_404", "not_a_feed", "private_address". */
+  code: string;
+  /** One line a user can act on. */
+  message: string;
+  cause?: unknown;
+}
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = (module: string, code: string, message: string, cause?: unknown): Result<never, StageError> => ({
+  ok: false,
+  error: { module, code, message, ...(cause === undefined ? {} : { cause }) },
+});
+
+/** "module: message" as miniflux prints it. */
+export function formatError(e: StageError): string {
+  return `${e.module}: ${e.message}`;
+}

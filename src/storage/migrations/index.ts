@@ -1,0 +1,14 @@
+/**
+ * Versioned migrations, applied in name order by Kysely's Migrator. Each file
+ * is one step and is never edited once landed; add a new one instead.
+ */
+import type { Migration } from 'kysely';
+import * as m001 from './001_sources_articles.js';
+import * as m002 from './002_analysis.js';
+import * as m003 from './003_stories.js';
+
+export const migrations: Record<string, Migration> = {
+  '001_sources_articles': m001,
+  '002_analysis': m002,
+  '003_stories': m003,
+};
