@@ -1,7 +1,58 @@
-import type { CommandIO } from './io.js';
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config/config.js';
+import { DEMO_SNAPSHOT } from '../config/paths.js';
+import { openStore } from '../storage/db.js';
+import { runReplay } from '../replay/runReplay.js';
+import { understandPending } from '../pipeline/understandPending.js';
+import { startServer } from '../server/startServer.js';
+import { parseFlags, write, type CommandIO } from './io.js';
+import { waitForSignal } from './serve.js';
 
-// Placeholder until this command lands; it fails loudly rather than pretending.
+/**
+ * globedesk demo [--db FILE] [--port N] [--host H] [--fresh] [--build-only]
+ * Replays the bundled three-day snapshot through the real pipeline (once; the
+ * database is reused after that) and serves the desk with "now" set to the
+ * newest article, so the recorded news reads as live. Nothing is fetched
+ * from the internet.
+ */
 export async function run(io: CommandIO): Promise<number> {
-  io.stderr.write('globedesk: this command is not built yet\n');
-  return 1;
+  const { flags } = parseFlags(io.argv, ['fresh', 'build-only']);
+  const config = loadConfig(io.env);
+  const dbFile = typeof flags.db === 'string' ? flags.db : io.env.GLOBEDESK_DB ?? 'var/demo.db';
+  if (typeof flags.port === 'string') config.port = Number(flags.port);
+  if (typeof flags.host === 'string') config.host = flags.host;
+  if (!existsSync(DEMO_SNAPSHOT)) {
+    write(io.stderr, `demo: the snapshot ${DEMO_SNAPSHOT} is missing from this install`);
+    return 1;
+  }
+  if (flags.fresh === true) {
+    const { rmSync } = await import('node:fs');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  }
+  const store = await openStore({ file: dbFile });
+  const built = await store.db.selectFrom('meta').select('value').where('key', '=', 'demo_snapshot').executeTakeFirst();
+  if (built?.value !== DEMO_SNAPSHOT) {
+    write(io.stderr, `demo: replaying ${DEMO_SNAPSHOT} into ${dbFile} (once)`);
+    const result = await runReplay(store, { corpusFile: DEMO_SNAPSHOT });
+    write(io.stderr, `demo: ${JSON.stringify(result.summary)}`);
+    const u = await understandPending(store, new Date(result.lastPublished ?? Date.now()));
+    write(io.stderr, `demo: analysed ${u.analyzed} articles`);
+    await store.db
+      .insertInto('meta')
+      .values({ key: 'demo_snapshot', value: DEMO_SNAPSHOT })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: DEMO_SNAPSHOT }))
+      .execute();
+  }
+  if (flags['build-only'] === true) {
+    await store.close();
+    return 0;
+  }
+  const newest = await store.db.selectFrom('articles').select(({ fn }) => fn.max('published_at').as('p')).executeTakeFirst();
+  const now = new Date(String(newest?.p ?? new Date().toISOString()));
+  const server = await startServer({ store, config, clock: () => now, demo: true, host: config.host, port: config.port });
+  write(io.stdout, `Globedesk demo is serving ${server.url} as of ${now.toISOString()} (database ${dbFile})`);
+  await waitForSignal();
+  await server.close();
+  await store.close();
+  return 0;
 }

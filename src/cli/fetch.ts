@@ -1,7 +1,22 @@
-import type { CommandIO } from './io.js';
+import { loadConfig } from '../config/config.js';
+import { openStore } from '../storage/db.js';
+import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
+import { createDeskLoop } from '../pipeline/deskLoop.js';
+import { parseFlags, write, type CommandIO } from './io.js';
 
-// Placeholder until this command lands; it fails loudly rather than pretending.
+/** globedesk fetch [--db FILE]: poll every due source once, analyse what arrived, print a JSON report. */
 export async function run(io: CommandIO): Promise<number> {
-  io.stderr.write('globedesk: this command is not built yet\n');
-  return 1;
+  const { flags } = parseFlags(io.argv);
+  const config = loadConfig(io.env);
+  if (typeof flags.db === 'string') config.dbFile = flags.db;
+  const store = await openStore({ file: config.dbFile });
+  try {
+    await seedDefaultSources(store);
+    const loop = createDeskLoop(store, config, { autostart: false, log: (l) => write(io.stderr, l) });
+    const report = await loop.tick();
+    write(io.stdout, JSON.stringify(report));
+    return 0;
+  } finally {
+    await store.close();
+  }
 }

@@ -1,7 +1,50 @@
-import type { CommandIO } from './io.js';
+import { loadConfig } from '../config/config.js';
+import { openStore } from '../storage/db.js';
+import { runReplay } from '../replay/runReplay.js';
+import { understandPending } from '../pipeline/understandPending.js';
+import { parseFlags, write, type CommandIO } from './io.js';
 
-// Placeholder until this command lands; it fails loudly rather than pretending.
+/**
+ * globedesk replay --corpus FILE [--from YYYY-MM-DD] [--days N] [--db FILE] [--no-understand]
+ * Prints one JSON object (issue 2 contract) when the ingest replay ends; the
+ * understanding stages then catch up on the stored articles (progress on stderr).
+ */
 export async function run(io: CommandIO): Promise<number> {
-  io.stderr.write('globedesk: this command is not built yet\n');
-  return 1;
+  const { flags } = parseFlags(io.argv, ['no-understand']);
+  const corpus = typeof flags.corpus === 'string' ? flags.corpus : null;
+  if (!corpus) {
+    write(io.stderr, 'replay: --corpus FILE is required (e.g. ../shared/corpus/world-news-2023-12.jsonl.gz)');
+    return 2;
+  }
+  const from = typeof flags.from === 'string' ? flags.from : null;
+  if (from && !/^\d{4}-\d{2}-\d{2}$/.test(from)) {
+    write(io.stderr, `replay: --from must be YYYY-MM-DD, got "${from}"`);
+    return 2;
+  }
+  const days = typeof flags.days === 'string' ? Number(flags.days) : null;
+  if (days !== null && !(Number.isInteger(days) && days > 0)) {
+    write(io.stderr, `replay: --days must be a positive integer, got "${String(flags.days)}"`);
+    return 2;
+  }
+  const config = loadConfig(io.env);
+  const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile });
+  try {
+    const result = await runReplay(store, {
+      corpusFile: corpus,
+      from,
+      days,
+      onStep: (now, s) => {
+        if (now.getUTCHours() === 0) write(io.stderr, `replay: ${now.toISOString().slice(0, 10)} ${s.articles} articles`);
+      },
+    });
+    write(io.stdout, JSON.stringify(result.summary));
+    if (flags['no-understand'] !== true) {
+      const now = result.lastPublished ? new Date(result.lastPublished) : new Date();
+      const u = await understandPending(store, now);
+      write(io.stderr, `replay: analysed ${u.analyzed} articles into ${u.stories} story updates`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
 }

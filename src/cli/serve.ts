@@ -1,7 +1,41 @@
-import type { CommandIO } from './io.js';
+import { loadConfig } from '../config/config.js';
+import { openStore } from '../storage/db.js';
+import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
+import { startServer } from '../server/startServer.js';
+import { createDeskLoop } from '../pipeline/deskLoop.js';
+import { parseFlags, write, type CommandIO } from './io.js';
 
-// Placeholder until this command lands; it fails loudly rather than pretending.
+/**
+ * globedesk serve [--db FILE] [--port N] [--host H] [--no-poll]
+ * Serves the desk and polls the sources. A new database gets the default
+ * outlet list, so `npm start` on a fresh machine watches the world at once.
+ */
 export async function run(io: CommandIO): Promise<number> {
-  io.stderr.write('globedesk: this command is not built yet\n');
-  return 1;
+  const { flags } = parseFlags(io.argv, ['no-poll']);
+  const config = loadConfig(io.env);
+  if (typeof flags.db === 'string') config.dbFile = flags.db;
+  if (typeof flags.port === 'string') config.port = Number(flags.port);
+  if (typeof flags.host === 'string') config.host = flags.host;
+  const store = await openStore({ file: config.dbFile });
+  const seeded = await seedDefaultSources(store);
+  if (seeded > 0) write(io.stderr, `serve: added ${seeded} default sources to ${config.dbFile}`);
+  const fixedNow = config.now ? new Date(config.now) : null;
+  const clock = () => fixedNow ?? new Date();
+  const server = await startServer({ store, config, clock, host: config.host, port: config.port });
+  write(io.stdout, `Globedesk is serving ${server.url} (database ${config.dbFile}${config.adminPassword ? '' : ', read-only: set GLOBEDESK_ADMIN_PASSWORD to edit sources'})`);
+  const loop = flags['no-poll'] === true ? null : createDeskLoop(store, config, { clock, log: (l) => write(io.stderr, l) });
+  await waitForSignal();
+  write(io.stderr, 'serve: shutting down');
+  await loop?.stop();
+  await server.close();
+  await store.close();
+  return 0;
+}
+
+export function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
 }

@@ -1,0 +1,26 @@
+/**
+ * Cuts the demo snapshot (data/demo/) out of the December corpus:
+ * node --import tsx scripts/make-demo-snapshot.ts [CORPUS] [FROM] [TO]
+ * Items are copied unchanged; only their publication day selects them.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createGunzip, createGzip, constants } from 'node:zlib';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+
+const corpus = process.argv[2] ?? resolve('../shared/corpus/world-news-2023-12.jsonl.gz');
+const from = process.argv[3] ?? '2023-12-19';
+const to = process.argv[4] ?? '2023-12-21';
+const out = createGzip({ level: constants.Z_BEST_COMPRESSION });
+out.pipe(createWriteStream(resolve(`data/demo/world-news-2023-12-${from.slice(8)}-to-${to.slice(8)}.jsonl.gz`)));
+let n = 0;
+for await (const line of createInterface({ input: createReadStream(corpus).pipe(createGunzip()) })) {
+  if (!line.trim()) continue;
+  const day = String((JSON.parse(line) as { date_published?: string }).date_published ?? '').slice(0, 10);
+  if (day >= from && day <= to) {
+    out.write(line + '\n');
+    n++;
+  }
+}
+out.end();
+console.log(`${n} items`);

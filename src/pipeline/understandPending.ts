@@ -1,0 +1,85 @@
+/**
+ * The understanding stages for stored articles that have not been through
+ * them yet: analyse → cluster → refresh the touched stories → topics.
+ * Work is taken in bounded batches in publication order (clustering is
+ * order-sensitive and deterministic), and each article is marked only after
+ * its results are stored, so a crash means redoing a batch, never losing one.
+ */
+import type { Store } from '../storage/db.js';
+import type { Analysis } from '../domain/analysis.js';
+import { analyze } from '../understand/analyze.js';
+import { saveAnalyses } from '../storage/analysis/saveAnalyses.js';
+import { clusterNewArticles } from '../stories/clusterArticles.js';
+import { refreshStories } from '../stories/refreshStories.js';
+import { updateTopics } from '../stories/timeline/updateTopics.js';
+
+/** Articles taken per batch: bounds memory and the length of one write transaction. */
+export const UNDERSTAND_BATCH = 500;
+
+export interface UnderstandReport {
+  analyzed: number;
+  clustered: number;
+  stories: number;
+}
+
+export async function understandPending(store: Store, now: Date, opts: { maxBatches?: number } = {}): Promise<UnderstandReport> {
+  const report: UnderstandReport = { analyzed: 0, clustered: 0, stories: 0 };
+  const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const rows = await store.db
+      .selectFrom('articles')
+      .innerJoin('sources', 'sources.id', 'articles.source_id')
+      .select([
+        'articles.id',
+        'articles.title',
+        'articles.text',
+        'articles.url',
+        'articles.published_at',
+        'articles.language',
+        'articles.categories',
+        'sources.country as source_country',
+      ])
+      .where('articles.analyzed', '=', 0)
+      .orderBy('articles.published_at')
+      .orderBy('articles.seq')
+      .limit(UNDERSTAND_BATCH)
+      .execute();
+    if (rows.length === 0) break;
+
+    const analyses: Analysis[] = rows.map((r) =>
+      analyze({
+        id: r.id,
+        title: r.title,
+        text: r.text,
+        url: r.url,
+        published: r.published_at,
+        language: r.language,
+        sourceCountry: r.source_country,
+        categories: safeJsonArray(r.categories),
+      }),
+    );
+    await saveAnalyses(store, analyses, now);
+    const ids = rows.map((r) => r.id);
+    const { touchedStories } = await clusterNewArticles(store, ids, now);
+    await refreshStories(store, touchedStories, now);
+    await updateTopics(store, ids, now);
+    await store.db
+      .updateTable('articles')
+      .set({ analyzed: 1, clustered: 1 })
+      .where('id', 'in', ids)
+      .execute();
+    report.analyzed += rows.length;
+    report.clustered += rows.length;
+    report.stories += touchedStories.length;
+  }
+  return report;
+}
+
+function safeJsonArray(s: string): string[] {
+  try {
+    const v: unknown = JSON.parse(s);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * What an article offers the clusterer: a bag of weighted features drawn from
+ * its words and from what analysis found. Keys carry a class prefix so one
+ * inverted index serves them all:
+ *   (none)  stemmed word of title or text  ("elect", "milei")
+ *   b:      stemmed title bigram           ("b:air_zone") — word order, for precision
+ *   n:      name anchor: first 5 letters of a capitalised word, folded
+ *           ("n:zelen" for Zelensky, Zełenski, Zełenskiego) — survives
+ *           translation and Polish inflection, so it can link languages
+ *   e:      entity key from analysis (people, organisations)
+ *   c:      focus country from analysis (ISO 3166-1 alpha-2)
+ * The weights per class are parameters (params.ts).
+ */
+import { fold, isStopWord, primaryLanguage, stemmerFor, tokens, type Token } from './tokenize.js';
+
+export interface FeatureInput {
+  title: string;
+  text?: string | null;
+  language?: string | null;
+  /** Entity keys of people and organisations (article_entities). */
+  entities?: readonly string[] | null;
+  /** Focus countries (article_countries, role "focus"). */
+  countries?: readonly string[] | null;
+}
+
+export interface FeatureWeights {
+  title: number;
+  bigram: number;
+  name: number;
+  entity: number;
+  country: number;
+}
+
+/** Raw term frequencies per key, already multiplied by the class weight. */
+export type FeatureBag = Map<string, number>;
+
+const ANCHOR_LEN = 5;
+
+export function extractFeatures(input: FeatureInput, w: FeatureWeights): FeatureBag {
+  const lang = primaryLanguage(input.language);
+  const stem = stemmerFor(lang);
+  const bag: FeatureBag = new Map();
+  const add = (k: string, x: number): void => {
+    bag.set(k, (bag.get(k) ?? 0) + x);
+  };
+  const titleToks = tokens(input.title);
+  const text = input.text ?? '';
+  // Feeds often repeat the title at the start of the text; count it once.
+  const body = text.startsWith(input.title) ? text.slice(input.title.length) : text;
+  const bodyToks = tokens(body);
+
+  let prev: string | null = null;
+  for (const t of titleToks) {
+    const s = termOf(t, lang, stem);
+    if (s === null) {
+      prev = null;
+      continue;
+    }
+    add(s, w.title);
+    if (prev !== null && w.bigram > 0) add(`b:${prev}_${s}`, w.bigram);
+    prev = s;
+  }
+  for (const t of bodyToks) {
+    const s = termOf(t, lang, stem);
+    if (s !== null) add(s, 1);
+  }
+  if (w.name > 0) {
+    // A capitalised word is a name only when the text is not in Title Case
+    // (many English feeds capitalise every headline word) and it does not
+    // open a sentence.
+    for (const [toks, weight] of [
+      [titleToks, w.title],
+      [bodyToks, 1],
+    ] as const) {
+      if (isTitleCase(toks)) continue;
+      for (let i = 0; i < toks.length; i++) {
+        const t = toks[i]!;
+        if (i === 0 || t.raw.length < 4 || !isCapitalised(t.raw) || isStopWord(t.word, lang)) continue;
+        add(`n:${fold(t.word).slice(0, ANCHOR_LEN)}`, w.name * weight);
+      }
+    }
+  }
+  for (const e of input.entities ?? []) add(`e:${e}`, w.entity);
+  for (const c of input.countries ?? []) add(`c:${c.toUpperCase()}`, w.country);
+  return bag;
+}
+
+function termOf(t: Token, lang: string, stem: (w: string) => string): string | null {
+  if (t.word.length < 2 || isStopWord(t.word, lang)) return null;
+  // Pure numbers other than years and counts with meaning ("28" of COP28 is
+  // kept as part of "cop28") are mostly noise: dates, times, scores.
+  if (/^\d+$/.test(t.word) && t.word.length !== 4) return null;
+  return stem(t.word);
+}
+
+function isCapitalised(raw: string): boolean {
+  const c = raw[0]!;
+  return c !== c.toLowerCase() && raw.slice(1) !== raw.slice(1).toUpperCase();
+}
+
+function isTitleCase(toks: readonly Token[]): boolean {
+  let letters = 0;
+  let caps = 0;
+  for (const t of toks) {
+    if (!/^\p{L}/u.test(t.raw) || t.raw.length < 4) continue;
+    letters++;
+    if (t.raw[0] !== t.raw[0]!.toLowerCase()) caps++;
+  }
+  return letters >= 3 && caps / letters > 0.6;
+}
+
+/** Is this key an anchor that can carry evidence across languages? */
+export function isAnchor(key: string): boolean {
+  return key.startsWith('n:') || key.startsWith('e:');
+}
