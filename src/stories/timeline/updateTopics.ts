@@ -1,0 +1,162 @@
+/**
+ * Topic timelines (issue 4). A topic is a small set of entities or places that
+ * recur together, here a place and an organisation or person (Ukraine and
+ * NATO). A background piece (an article recounting at least
+ * MIN_EVENTS_FOR_TOPIC dated events) founds a topic from its focus country
+ * and its most-named organisation or person; every later article that names
+ * all of a topic's keys adds its dated events, merged with the same event
+ * told elsewhere, with a citation to each article.
+ */
+import type { Store } from '../../storage/db.js';
+import type { DatePrecision } from '../../domain/analysis.js';
+import { countryName } from '../../understand/places/regions.js';
+import { mergeEvent, type TimelineEvent } from './mergeEvents.js';
+
+export const MIN_EVENTS_FOR_TOPIC = 3;
+
+export async function updateTopics(store: Store, articleIds: string[], now: Date): Promise<void> {
+  if (articleIds.length === 0) return;
+  const events = await store.db
+    .selectFrom('article_events as e')
+    .innerJoin('articles as a', 'a.id', 'e.article_id')
+    .select(['e.article_id', 'e.date', 'e.start_date', 'e.end_date', 'e.precision', 'e.description', 'e.sentence', 'a.published_at'])
+    .where('e.article_id', 'in', articleIds)
+    .orderBy('a.published_at')
+    .orderBy('e.article_id')
+    .orderBy('e.id')
+    .execute();
+  if (events.length === 0) return;
+  const withEvents = [...new Set(events.map((e) => e.article_id))];
+
+  const entities = await store.db
+    .selectFrom('article_entities')
+    .select(['article_id', 'entity_key', 'name', 'type', 'count'])
+    .where('article_id', 'in', withEvents)
+    .execute();
+  const countries = await store.db.selectFrom('article_countries').select(['article_id', 'country', 'role', 'mentions']).where('article_id', 'in', withEvents).execute();
+  const focus = await store.db.selectFrom('article_analysis').select(['article_id', 'focus_country']).where('article_id', 'in', withEvents).execute();
+
+  const keysOf = new Map<string, Set<string>>();
+  const key = (id: string) => {
+    let s = keysOf.get(id);
+    if (!s) keysOf.set(id, (s = new Set()));
+    return s;
+  };
+  for (const c of countries) key(c.article_id).add(`country:${c.country}`);
+  for (const e of entities) key(e.article_id).add(e.entity_key);
+
+  const topics = (await store.db.selectFrom('topics').selectAll().execute()).map((t) => ({ ...t, keys: JSON.parse(t.entity_keys) as string[] }));
+  const timelines = new Map<string, TimelineEvent[]>();
+  const touched = new Set<string>();
+  const loadTimeline = async (topicId: string) => {
+    let tl = timelines.get(topicId);
+    if (tl) return tl;
+    const rows = await store.db.selectFrom('topic_events').selectAll().where('topic_id', '=', topicId).execute();
+    tl = rows.map((r) => ({
+      key: r.event_key,
+      date: r.date,
+      start: r.start_date,
+      end: r.end_date,
+      precision: r.precision as DatePrecision,
+      description: r.description,
+      citations: JSON.parse(r.citations) as TimelineEvent['citations'],
+    }));
+    timelines.set(topicId, tl);
+    return tl;
+  };
+  const articlesOf = new Map<string, Set<string>>();
+
+  for (const articleId of withEvents) {
+    const keys = keysOf.get(articleId) ?? new Set<string>();
+    const own = events.filter((e) => e.article_id === articleId);
+    let matched = topics.filter((t) => t.keys.every((k) => keys.has(k)));
+    if (matched.length === 0 && own.length >= MIN_EVENTS_FOR_TOPIC) {
+      const founded = foundTopic(articleId, focus.find((f) => f.article_id === articleId)?.focus_country ?? null, entities);
+      if (founded && !topics.some((t) => t.id === founded.id)) {
+        topics.push(founded);
+        await store.db
+          .insertInto('topics')
+          .values({ id: founded.id, name: founded.name, entity_keys: founded.entity_keys, article_count: 0, event_count: 0, updated_at: now.toISOString() })
+          .execute();
+        matched = [founded];
+      }
+    }
+    for (const t of matched) {
+      const tl = await loadTimeline(t.id);
+      for (const e of own) {
+        mergeEvent(tl, {
+          date: e.date,
+          start: e.start_date,
+          end: e.end_date,
+          precision: e.precision as DatePrecision,
+          description: e.description,
+          sentence: e.sentence,
+          articleId,
+        });
+      }
+      touched.add(t.id);
+      let set = articlesOf.get(t.id);
+      if (!set) articlesOf.set(t.id, (set = new Set()));
+      set.add(articleId);
+    }
+  }
+
+  await store.db.transaction().execute(async (trx) => {
+    for (const topicId of touched) {
+      const tl = timelines.get(topicId) ?? [];
+      await trx.deleteFrom('topic_events').where('topic_id', '=', topicId).execute();
+      for (const e of tl) {
+        await trx
+          .insertInto('topic_events')
+          .values({
+            topic_id: topicId,
+            event_key: e.key,
+            date: e.date,
+            start_date: e.start,
+            end_date: e.end,
+            precision: e.precision,
+            description: e.description,
+            citations: JSON.stringify(e.citations),
+          })
+          .execute();
+      }
+      const citing = new Set(tl.flatMap((e) => e.citations.map((c) => c.articleId)));
+      await trx
+        .updateTable('topics')
+        .set({ article_count: citing.size, event_count: tl.length, updated_at: now.toISOString() })
+        .where('id', '=', topicId)
+        .execute();
+    }
+  });
+}
+
+interface EntityRow {
+  article_id: string;
+  entity_key: string;
+  name: string;
+  type: string;
+  count: number;
+}
+
+function foundTopic(articleId: string, focusCountry: string | null, entities: EntityRow[]) {
+  if (!focusCountry) return null;
+  const focusName = countryName(focusCountry);
+  const candidates = entities
+    .filter((e) => e.article_id === articleId && (e.type === 'organization' || e.type === 'person'))
+    // Organisations first: "Ukraine and NATO" is a topic; a person is one when no organisation recurs.
+    .sort((a, b) => (a.type === b.type ? 0 : a.type === 'organization' ? -1 : 1) || b.count - a.count || (a.entity_key < b.entity_key ? -1 : 1));
+  const partner = candidates.find((e) => e.count >= 2);
+  if (!partner) return null;
+  const id = slug(`${focusName} ${partner.name}`);
+  const keys = [`country:${focusCountry}`, partner.entity_key];
+  return { id, name: `${focusName} – ${partner.name}`, entity_keys: JSON.stringify(keys), keys, article_count: 0, event_count: 0, updated_at: '' };
+}
+
+function slug(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
