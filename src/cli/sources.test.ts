@@ -1,0 +1,165 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { requireShared } from '../../test/shared.js';
+import type { Source } from '../domain/index.js';
+import { run } from './sources.js';
+
+interface Ran {
+  code: number;
+  out: string;
+  err: string;
+}
+
+async function sources(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await run({ argv, stdin: Readable.from([opts.stdin ?? '']), stdout, stderr, env: opts.env ?? {} });
+  return { code, out, err };
+}
+
+function tmp(): { dir: string; db: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-cli-sources-'));
+  return { dir, db: join(dir, 'desk.db'), done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test('sources add --no-discover, list --json, duplicate, disable, remove', async () => {
+  const t = tmp();
+  try {
+    const add = await sources(['add', 'https://kyivindependent.com/news-archive/rss/', '--no-discover', '--name', 'Kyiv Independent', '--country', 'ua', '--language', 'en', '--kind', 'newspaper', '--db', t.db]);
+    assert.equal(add.code, 0, add.err);
+    assert.match(add.out, /^added source 1: Kyiv Independent/);
+    const list = await sources(['list', '--json', '--db', t.db]);
+    const parsed = JSON.parse(list.out) as Source[];
+    assert.equal(parsed.length, 1);
+    assert.equal(parsed[0]!.country, 'UA');
+    const dup = await sources(['add', 'https://kyivindependent.com/news-archive/rss/', '--no-discover', '--db', t.db]);
+    assert.equal(dup.code, 1);
+    assert.match(dup.err, /^sources: feed https:\/\/kyivindependent\.com\/news-archive\/rss\/ is already source 1/);
+    assert.equal((await sources(['disable', '1', '--db', t.db])).code, 0);
+    const text = await sources(['list', '--db', t.db]);
+    assert.match(text.out, /^ID\s+POLL/);
+    assert.match(text.out, /\n1\s+off\s+newspaper\s+UA\s+en\s+new\s+Kyiv Independent\s+https:/);
+    assert.equal((await sources(['remove', '1', '--db', t.db])).code, 0);
+    const gone = await sources(['remove', '1', '--db', t.db]);
+    assert.equal(gone.code, 1);
+    assert.match(gone.err, /^sources: no source with id 1/);
+  } finally {
+    t.done();
+  }
+});
+
+const badAdds: { name: string; argv: string[]; err: RegExp }[] = [
+  { name: 'bad country', argv: ['add', 'https://x.example/rss', '--no-discover', '--country', 'UK'], err: /^sources: country "UK" is not an ISO 3166-1 alpha-2 code/ },
+  { name: 'bad kind', argv: ['add', 'https://x.example/rss', '--no-discover', '--kind', 'tabloid'], err: /^sources: kind "tabloid" is not one of/ },
+  { name: 'non-http URL', argv: ['add', 'file:///etc/passwd'], err: /^sources: "file:\/\/\/etc\/passwd" is not an http\(s\) URL/ },
+  { name: 'missing URL', argv: ['add'], err: /^sources: add needs a URL/ },
+  { name: 'non-numeric id', argv: ['remove', 'abc'], err: /^sources: remove needs a numeric source ID/ },
+];
+for (const c of badAdds) {
+  test(`sources ${c.argv[0]}: ${c.name} is refused with a message`, async () => {
+    const t = tmp();
+    try {
+      const r = await sources([...c.argv, '--db', t.db]);
+      assert.equal(r.code, 1);
+      assert.match(r.err, c.err);
+    } finally {
+      t.done();
+    }
+  });
+}
+
+test('sources import-opml FILE then export-opml round-trips, and re-import adds nothing', async (t) => {
+  const p = requireShared(t, 'feeds', 'feedsmith', 'src', 'opml', 'references', 'subscriptions.opml');
+  if (!p) return;
+  const d = tmp();
+  try {
+    const imp = await sources(['import-opml', p, '--db', d.db]);
+    assert.equal(imp.code, 0, imp.err);
+    assert.equal(imp.out.trim(), 'imported 13 source(s); 0 already present; 0 skipped');
+    const exp1 = await sources(['export-opml', '--db', d.db]);
+    const file = join(d.dir, 'out.opml');
+    writeFileSync(file, exp1.out);
+    const d2 = tmp();
+    try {
+      assert.equal((await sources(['import-opml', file, '--db', d2.db])).code, 0);
+      const exp2 = await sources(['export-opml', '--db', d2.db]);
+      assert.equal(exp2.out, exp1.out);
+    } finally {
+      d2.done();
+    }
+    const again = await sources(['import-opml', '-', '--db', d.db], { stdin: readFileSync(p, 'utf8') });
+    assert.equal(again.out.trim(), 'imported 0 source(s); 13 already present; 0 skipped');
+  } finally {
+    d.done();
+  }
+});
+
+test('sources import-opml refuses a DOCTYPE', async () => {
+  const d = tmp();
+  try {
+    const r = await sources(['import-opml', '-', '--db', d.db], { stdin: '<!DOCTYPE x [<!ENTITY a "b">]><opml version="2.0"><body/></opml>' });
+    assert.equal(r.code, 1);
+    assert.match(r.err, /^sources: OPML file declares a DOCTYPE/);
+  } finally {
+    d.done();
+  }
+});
+
+test('sources seed fills an empty desk once', async () => {
+  const d = tmp();
+  try {
+    const a = await sources(['seed', '--db', d.db]);
+    assert.match(a.out, /^seeded \d{3} default sources/);
+    const b = await sources(['seed', '--db', d.db]);
+    assert.match(b.out, /nothing seeded/);
+  } finally {
+    d.done();
+  }
+});
+
+const DISCOVER = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'ingest', 'discover', 'discoverFeeds.ts');
+
+test('sources add SITE finds the feed through <link rel=alternate> on a loopback server', async (t) => {
+  if (!existsSync(DISCOVER)) {
+    t.skip('src/ingest/discover/discoverFeeds.ts is not there yet');
+    return;
+  }
+  const server = createServer((req, res) => {
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html><head><title>Daily Test</title><link rel="alternate" type="application/rss+xml" title="Daily Test feed" href="/feed.xml"></head><body>hi</body></html>');
+    } else if (req.url === '/feed.xml') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end('<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Test feed</title><link>http://127.0.0.1/</link><item><title>a</title><link>http://127.0.0.1/a</link></item></channel></rss>');
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const d = tmp();
+  try {
+    const refused = await sources(['add', `${base}/`, '--country', 'KE', '--db', d.db], { env: {} });
+    assert.equal(refused.code, 1, 'loopback is refused unless GLOBEDESK_ALLOW_LOOPBACK=1');
+    const r = await sources(['add', `${base}/`, '--country', 'KE', '--db', d.db], { env: { GLOBEDESK_ALLOW_LOOPBACK: '1' } });
+    assert.equal(r.code, 0, r.err);
+    const [s] = JSON.parse((await sources(['list', '--json', '--db', d.db])).out) as Source[];
+    assert.equal(s!.feedUrl, `${base}/feed.xml`);
+    assert.equal(s!.siteUrl, `${base}/`);
+    assert.equal(s!.country, 'KE');
+  } finally {
+    d.done();
+    server.close();
+  }
+});

@@ -1,0 +1,31 @@
+import type { Selectable } from 'kysely';
+import type { Source, SourceKind } from '../../domain/index.js';
+import type { SourcesTable } from '../schema.js';
+
+export type SourceRow = Selectable<SourcesTable>;
+
+/** A sources row as the domain Source (booleans from 0/1, camelCase names). */
+export function rowToSource(r: SourceRow): Source {
+  return {
+    id: r.id,
+    name: r.name,
+    feedUrl: r.feed_url,
+    siteUrl: r.site_url,
+    country: r.country,
+    language: r.language,
+    // The column only ever receives validated kinds (addSource, seedDefaultSources).
+    kind: r.kind as SourceKind,
+    owner: r.owner,
+    enabled: r.enabled === 1,
+    lastFetchAt: r.last_fetch_at,
+    lastSuccessAt: r.last_success_at,
+    lastError: r.last_error,
+    lastErrorAt: r.last_error_at,
+    consecutiveFailures: r.consecutive_failures,
+    itemsSeen: r.items_seen,
+    etag: r.etag,
+    lastModified: r.last_modified,
+    intervalSeconds: r.interval_seconds,
+    nextFetchAt: r.next_fetch_at,
+  };
+}
