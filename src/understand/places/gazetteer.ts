@@ -1,0 +1,65 @@
+/**
+ * The runtime gazetteer: data/generated/gazetteer.json as written by
+ * scripts/build-gazetteer.ts, or, when that file is missing or was built
+ * from another data VERSION, the same thing built in memory from the
+ * packages (about half a second), so tests and `tsx` runs need no build step.
+ * Loaded once per process (STYLE.md: reference data loaded once, re-imported
+ * only when its version changes).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildGazetteer, dataDir, GAZETTEER_FORMAT, type GazetteerData, type RawEntry } from './buildGazetteer.js';
+
+export interface Gazetteer {
+  version: string;
+  entries: Map<string, RawEntry[]>;
+  /** First token of any key → the most tokens a key starting with it has. */
+  maxTokens: Map<string, number>;
+  usStateAbbrev: Set<string>;
+  cues: Map<string, Map<string, Set<string>>>;
+  /** Where it came from: "file" or "memory". */
+  origin: 'file' | 'memory';
+}
+
+export function generatedPath(): string {
+  return fileURLToPath(new URL('../../../data/generated/gazetteer.json', import.meta.url));
+}
+
+let cached: Gazetteer | null = null;
+
+/** The process-wide gazetteer. */
+export function loadGazetteer(): Gazetteer {
+  if (cached) return cached;
+  let data: GazetteerData | null = null;
+  let origin: Gazetteer['origin'] = 'memory';
+  const p = generatedPath();
+  if (existsSync(p)) {
+    try {
+      const d = JSON.parse(readFileSync(p, 'utf8')) as GazetteerData;
+      const version = readFileSync(dataDir() + 'VERSION', 'utf8').trim();
+      if (d.format === GAZETTEER_FORMAT && d.version === version) {
+        data = d;
+        origin = 'file';
+      }
+    } catch {
+      // A torn or stale file is rebuilt in memory below; the next build rewrites it.
+    }
+  }
+  cached = fromData(data ?? buildGazetteer(), origin);
+  return cached;
+}
+
+export function fromData(d: GazetteerData, origin: Gazetteer['origin']): Gazetteer {
+  const entries = new Map(Object.entries(d.entries));
+  const maxTokens = new Map<string, number>();
+  for (const k of entries.keys()) {
+    const parts = k.split(' ');
+    const first = parts[0]!;
+    if ((maxTokens.get(first) ?? 0) < parts.length) maxTokens.set(first, parts.length);
+  }
+  const cues = new Map<string, Map<string, Set<string>>>();
+  for (const [name, byCc] of Object.entries(d.cues)) {
+    cues.set(name, new Map(Object.entries(byCc).map(([cc, ws]) => [cc, new Set(ws)])));
+  }
+  return { version: d.version, entries, maxTokens, usStateAbbrev: new Set(d.usStateAbbrev), cues, origin };
+}
