@@ -45,25 +45,32 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
   const chunks: Buffer[] = [];
   let decoded = 0;
   let wire = 0;
+  let overCap: BodyTooLargeError | null = null;
   const wireLimit = maxBytes + Math.ceil(maxBytes / 64) + 1024;
   const countWire = new Transform({
     transform(chunk: Buffer, _enc, done) {
       wire += chunk.length;
-      if (wire > wireLimit) return done(new BodyTooLargeError(maxBytes, 'wire'));
+      if (wire > wireLimit) return done((overCap = new BodyTooLargeError(maxBytes, 'wire')));
       done(null, chunk);
     },
   });
   const collect = async (source: AsyncIterable<Buffer>) => {
     for await (const chunk of source) {
       decoded += chunk.length;
-      if (decoded > maxBytes) throw new BodyTooLargeError(maxBytes, 'decoded');
+      if (decoded > maxBytes) throw (overCap = new BodyTooLargeError(maxBytes, 'decoded'));
       chunks.push(chunk);
     }
   };
   const streams: Stage[] = [countWire, ...decoders];
   // pipeline destroys every stage on error or abort, so the socket and the
   // inflaters are released as soon as the cap or the deadline is hit.
-  await (pipeline as (...args: unknown[]) => Promise<void>)(body, ...streams, collect, signal ? { signal } : {});
+  try {
+    await (pipeline as (...args: unknown[]) => Promise<void>)(body, ...streams, collect, signal ? { signal } : {});
+  } catch (e) {
+    // When the cap trips, pipeline may report the AbortError of the stages it
+    // tore down rather than the cap itself; the cap is the real reason.
+    throw overCap ?? e;
+  }
   return new Uint8Array(Buffer.concat(chunks, decoded));
 }
 

@@ -63,12 +63,13 @@ export function isForbiddenAddress(ip: string, opts: AddressPolicy = {}): boolea
 
 /** Why `ip` is forbidden (for error messages), or null when it may be fetched. */
 export function forbiddenReason(ip: string, opts: AddressPolicy = {}): string | null {
-  const host = stripBrackets(ip);
-  const asV4 = parseV4Strict(host);
+  // Canonicalise first, so every spelling (2130706433, 0x7f.1, [::ffff:7f00:1]) is judged alike.
+  const canonical = parseIpLiteral(ip);
+  if (canonical === null) return 'not an IP address';
+  const asV4 = parseV4Strict(canonical);
   if (asV4 !== null) return v4Reason(asV4, opts);
-  const bytes = parseV6(host);
-  if (bytes === null) return 'not an IP address';
-  return v6Reason(bytes, opts);
+  const bytes = parseV6(canonical);
+  return bytes === null ? 'not an IP address' : v6Reason(bytes, opts);
 }
 
 function v4Reason(addr: number, opts: AddressPolicy): string | null {
