@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { requireShared } from '../../test/shared.js';
 import type { Source } from '../domain/index.js';
 import { run } from './sources.js';
@@ -128,13 +127,7 @@ test('sources seed fills an empty desk once', async () => {
   }
 });
 
-const DISCOVER = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'ingest', 'discover', 'discoverFeeds.ts');
-
-test('sources add SITE finds the feed through <link rel=alternate> on a loopback server', async (t) => {
-  if (!existsSync(DISCOVER)) {
-    t.skip('src/ingest/discover/discoverFeeds.ts is not there yet');
-    return;
-  }
+test('sources add SITE finds the feed through <link rel=alternate> on a loopback server', async () => {
   const server = createServer((req, res) => {
     if (req.url === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });

@@ -13,7 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../config/config.js';
-import { formatError, type Result, type Source, type SourceInput } from '../domain/index.js';
+import { formatError, type Source, type SourceInput } from '../domain/index.js';
 import { readOpml, toOpml } from '../sources/opml.js';
 import { parseHttpUrl, validateSource } from '../sources/validateSource.js';
 import { openStore, type Store } from '../storage/db.js';
@@ -37,26 +37,9 @@ const USAGE = `usage: globedesk sources <subcommand> [--db FILE]
   seed                          insert the default outlets into an empty desk
 `;
 
-/** The contract of src/ingest/discover/discoverFeeds.ts (docs/internal-contracts.md). */
-type DiscoverFeeds = (
-  url: string,
-  opts: { allowLoopback?: boolean; userAgent?: string },
-) => Promise<Result<{ feedUrl: string; title: string | null; format: string | null }[]>>;
-
-/**
- * Loaded lazily so `sources list` does not pay for the HTTP stack. The path is
- * a variable so this file compiles before ingest/discover lands; null when the
- * module is not there.
- */
-async function loadDiscoverFeeds(): Promise<DiscoverFeeds | null> {
-  const spec = '../ingest/discover/discoverFeeds.js';
-  try {
-    const m = (await import(spec)) as { discoverFeeds?: DiscoverFeeds };
-    return m.discoverFeeds ?? null;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
-    throw e;
-  }
+/** Loaded lazily so `sources list` does not pay for the HTTP stack. */
+async function loadDiscoverFeeds() {
+  return (await import('../ingest/discover/discoverFeeds.js')).discoverFeeds;
 }
 
 const flagStr = (v: string | true | undefined): string | null => (typeof v === 'string' ? v : null);
@@ -141,7 +124,6 @@ export async function run(io: CommandIO): Promise<number> {
       if (!pre.ok) return fail(formatError(pre.error));
       if (flags['no-discover'] !== true) {
         const discoverFeeds = await loadDiscoverFeeds();
-        if (!discoverFeeds) return fail('sources: feed discovery is not available in this build; pass --no-discover to add the URL as the feed');
         const found = await discoverFeeds(url, { allowLoopback: config.allowLoopback, userAgent: config.userAgent });
         if (!found.ok) return fail(formatError(found.error));
         const first = found.value[0];
