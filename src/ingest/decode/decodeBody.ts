@@ -70,6 +70,40 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * Counts well-formed multi-byte UTF-8 sequences and stray high bytes. A body
+ * that is mostly good UTF-8 with a few broken bytes (a truncated character, one
+ * pasted latin-1 string) is UTF-8 with damage, not a legacy encoding.
+ */
+function utf8Quality(bytes: Uint8Array): { good: number; bad: number } {
+  let good = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    const n = b >= 0xf0 && b <= 0xf4 ? 3 : b >= 0xe0 ? 2 : b >= 0xc2 && b <= 0xdf ? 1 : -1;
+    let ok = n > 0 && i + n < bytes.length;
+    for (let k = 1; ok && k <= n; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      good++;
+      i += n;
+    } else bad++;
+  }
+  return { good, bad };
+}
+
+/** Invalid UTF-8: damaged UTF-8 (decoded with U+FFFD) or a legacy encoding (detected). */
+function decodeInvalidUtf8(bytes: Uint8Array, why: string, warnings: string[]): DecodedBody {
+  const q = utf8Quality(bytes);
+  if (q.good > q.bad * 2) {
+    warnings.push(`decode: ${why}; ${q.bad} invalid byte(s) replaced with U+FFFD`);
+    return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
+  }
+  const guess = detect(bytes);
+  warnings.push(`decode: ${why}; detected ${guess}`);
+  return { text: decodeWith(bytes, guess), encoding: guess, warnings };
+}
+
 function hasHighBytes(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
   return false;
@@ -153,9 +187,7 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
       warnings.push(`decode: unknown charset "${declared.label}" in ${declared.where}; guessed instead`);
     } else if (enc === 'utf-8' || enc === 'us-ascii') {
       if (valid) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
-      const guess = detect(bytes);
-      warnings.push(`decode: ${declared.where} says ${enc} but the body is not valid UTF-8; read as ${guess}`);
-      return { text: decodeWith(bytes, guess), encoding: guess, warnings };
+      return decodeInvalidUtf8(bytes, `${declared.where} says ${enc} but the body is not valid UTF-8`, warnings);
     } else if (enc.startsWith('utf-16')) {
       // A UTF-16 label on a body without a BOM that parses as UTF-8 is a mislabelled ASCII-compatible body.
       if (valid) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
@@ -170,7 +202,5 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
   }
 
   if (valid) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
-  const guess = detect(bytes);
-  warnings.push(`decode: no charset declared and the body is not valid UTF-8; detected ${guess}`);
-  return { text: decodeWith(bytes, guess), encoding: guess, warnings };
+  return decodeInvalidUtf8(bytes, 'no charset declared and the body is not valid UTF-8', warnings);
 }

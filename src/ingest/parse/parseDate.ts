@@ -54,13 +54,15 @@ function zoneOffset(z: string | undefined): number | null {
   return null;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMin: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offsetMin * 60_000;
-  const date = new Date(t);
+  if (mo < 1 || mo > 12 || d < 1 || h > 24 || mi > 59 || s > 60) return null;
   // Reject day overflow (31 Feb) rather than rolling into the next month.
-  if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return null;
-  return Number.isNaN(t) ? null : date.toISOString();
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!)) return null;
+  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offsetMin * 60_000;
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
 function fullYear(y: string): number {

@@ -56,6 +56,7 @@ const KNOWN_NS: Record<string, string> = {
   'http://search.yahoo.com/mrss/': 'media',
   'http://search.yahoo.com/mrss': 'media',
   'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  'http://www.itunes.com/DTDs/PodCast-1.0.dtd': 'itunes',
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://www.w3.org/XML/1998/namespace': 'xml',
 };
@@ -65,7 +66,6 @@ export const MAX_DEPTH = 512;
 const MAX_WARNINGS = 20;
 
 const XML_PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY_RE = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,8})|([A-Za-z][A-Za-z0-9]{1,31}));/g;
 
 function fromCodePoint(cp: number): string {
   // XML 1.0 §2.2 Char: drop NUL, surrogates and out-of-range values instead of failing.
@@ -74,17 +74,47 @@ function fromCodePoint(cp: number): string {
   return String.fromCodePoint(cp);
 }
 
-/** Decodes character and entity references; unknown names stay as written. */
+function decodeReference(ref: string): string | null {
+  // ref is the text between "&" and ";".
+  if (ref.charCodeAt(0) === 0x23 /* # */) {
+    const hex = ref.charCodeAt(1) === 0x78 || ref.charCodeAt(1) === 0x58;
+    const digits = ref.slice(hex ? 2 : 1);
+    if (digits === '' || !(hex ? /^[0-9a-fA-F]{1,8}$/ : /^\d{1,8}$/).test(digits)) return null;
+    return fromCodePoint(parseInt(digits, hex ? 16 : 10));
+  }
+  const pre = XML_PREDEFINED[ref];
+  if (pre !== undefined) return pre;
+  if (!/^[A-Za-z][A-Za-z0-9]{1,31}$/.test(ref)) return null;
+  const m = '&' + ref + ';';
+  const html = decodeHTMLStrict(m);
+  return html === m ? null : html;
+}
+
+/**
+ * Decodes character and entity references (XML 1.0 §4.1, plus HTML5 named
+ * entities). A reference needs its ";" (gofeed issue 320: "&copy=2" in a
+ * query string is not "©=2"); unknown names and bare "&" stay as written.
+ */
 export function decodeEntities(s: string): string {
-  if (s.indexOf('&') === -1) return s;
-  return s.replace(ENTITY_RE, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined) return fromCodePoint(parseInt(dec, 10));
-    if (hex !== undefined) return fromCodePoint(parseInt(hex, 16));
-    const pre = XML_PREDEFINED[name!];
-    if (pre !== undefined) return pre;
-    const html = decodeHTMLStrict(m);
-    return html === m ? m : html;
-  });
+  let amp = s.indexOf('&');
+  if (amp === -1) return s;
+  let out = '';
+  let last = 0;
+  while (amp !== -1) {
+    const semi = s.indexOf(';', amp + 1);
+    if (semi === -1) break;
+    if (semi - amp <= 33) {
+      const r = decodeReference(s.slice(amp + 1, semi));
+      if (r !== null) {
+        out += s.slice(last, amp) + r;
+        last = semi + 1;
+        amp = s.indexOf('&', last);
+        continue;
+      }
+    }
+    amp = s.indexOf('&', amp + 1);
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 interface Scope {
