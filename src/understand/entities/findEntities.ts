@@ -4,7 +4,7 @@
  * that carry positive evidence of being a person. Places are not found here:
  * analyze() takes them from findPlaces and uses their names as a stop list.
  */
-import countries from 'world-countries';
+import worldCountries, { type Country } from 'world-countries';
 import type { Entity } from '../../domain/analysis.js';
 import { ORGANIZATIONS, type Organization } from './organizations.js';
 import { FIRST_NAMES, NOT_NAME, PL_SURNAME_SUFFIXES, SPEECH_VERBS, TITLES } from './lexicon.js';
@@ -33,7 +33,8 @@ for (const org of ORGANIZATIONS) for (const a of org.anaphors ?? []) ANAPHOR_RE.
 // Country names and demonyms in the desk languages (world-countries, ODbL),
 // so "Ukrainian" or "Francji" never start a person.
 const PLACE_WORDS = new Set<string>();
-for (const c of countries) {
+// The package is CommonJS: its default export is the array at run time.
+for (const c of worldCountries as unknown as Country[]) {
   const add = (s: string | undefined): void => {
     if (s) for (const w of s.toLowerCase().split(/\s+/)) if (w.length > 2 && !['and', 'the', 'of', 'republic', 'islands'].includes(w)) PLACE_WORDS.add(w);
   };
@@ -62,9 +63,9 @@ function cleanToken(t: string): string {
   return t.replace(/['’]s?$/u, '').replace(/\.$/u, (m) => (t.length <= 3 ? m : ''));
 }
 
-function isNameToken(t: string, placeNames: Set<string>): boolean {
+function isNameToken(t: string): boolean {
   const lower = t.toLowerCase();
-  if (NOT_NAME.has(lower) || TITLES.has(lower) || PLACE_WORDS.has(lower) || placeNames.has(lower)) return false;
+  if (NOT_NAME.has(lower) || TITLES.has(lower) || PLACE_WORDS.has(lower)) return false;
   // All capitals ("BREAKING", "NATO") is an acronym or a shout, not a name.
   if (t.length > 1 && t === t.toUpperCase() && !t.endsWith('.')) return false;
   return /\p{Ll}/u.test(t) || /^\p{Lu}\.$/u.test(t);
@@ -101,6 +102,8 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     if (orgs.length !== 1) continue;
     const re = ANAPHOR_RE.get(a)!;
     for (const m of full.matchAll(re)) {
+      // "Unia" inside "Unia Europejska" is the name itself, already counted.
+      if (orgSpans.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
       orgCounts.get(orgs[0]!)!.count++;
       orgSpans.push([m.index, m.index + m[0].length]);
     }
@@ -110,8 +113,20 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   // People: collect candidates, then resolve surnames.
   const candidates: Candidate[] = [];
   for (const m of full.matchAll(CAP_SEQ_RE)) {
-    const start = m.index;
-    const raw = m[0].split(/[ \u00A0]/u);
+    // A word ending in a full stop ends the sentence unless it is an initial
+    // or a short abbreviation ("J.", "Mr.", "Gen."): split there.
+    const all = m[0].split(/[ \u00A0]/u);
+    let groupStart = m.index;
+    for (let g = 0; g < all.length; ) {
+      let h = g;
+      while (h < all.length - 1 && !(all[h]!.endsWith('.') && all[h]!.length > 4)) h++;
+      const raw = all.slice(g, h + 1);
+      collect(raw, groupStart, groupStart + raw.join(' ').length);
+      groupStart += raw.join(' ').length + 1;
+      g = h + 1;
+    }
+  }
+  function collect(raw: string[], start: number, end: number): void {
     const tokens = raw.map(cleanToken);
     let evidence = false;
     // A title inside the sequence ("President Joe Biden", "Kyiv Mayor Vitali
@@ -121,21 +136,28 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
       from = i + 1;
       evidence = true;
     }
-    while (from < tokens.length && !isNameToken(tokens[from]!, placeNames)) from++;
+    // Places found by findPlaces are dropped as a whole or from the front
+    // ("Kyiv", "Gaza Strip"), not word by word: a gazetteer hit inside a
+    // name must not cut "Donald Tusk" down to "Donald".
+    while (from < tokens.length && (!isNameToken(tokens[from]!) || (placeNames.has(tokens[from]!.toLowerCase()) && from < tokens.length - 1))) from++;
     let to = tokens.length;
-    while (to > from && !isNameToken(tokens[to - 1]!, placeNames)) to--;
+    while (to > from && !isNameToken(tokens[to - 1]!)) to--;
     const name = tokens.slice(from, to);
-    if (name.length === 0 || name.length > 4) continue;
-    if (name.some((t) => !isNameToken(t, placeNames) && !/^(van|von|de|der|da|del|bin|ibn|al|el|di|du|dos|ben|la|le)$/u.test(t))) continue;
+    if (name.length === 0 || name.length > 4) return;
+    if (placeNames.has(name.join(' ').toLowerCase())) return;
+    if (name.some((t) => !isNameToken(t) && !/^(van|von|de|der|da|del|bin|ibn|al|el|di|du|dos|ben|la|le)$/u.test(t))) return;
     const offset = start + raw.slice(0, from).reduce((n, t) => n + t.length + 1, 0);
-    if (inOrg(offset, offset + name.join(' ').length)) continue;
+    if (inOrg(offset, offset + name.join(' ').length)) return;
     if (from === 0) {
       const before = PREV_WORD_RE.exec(full.slice(Math.max(0, start - 30), start));
       const prev = before?.[1]?.toLowerCase();
       if (prev && (TITLES.has(prev) || SPEECH_VERBS.has(prev))) evidence = true;
     }
-    const after = NEXT_WORD_RE.exec(full.slice(start + m[0].length, start + m[0].length + 30));
-    if (after && SPEECH_VERBS.has(after[1]!.toLowerCase())) evidence = true;
+    const after = NEXT_WORD_RE.exec(full.slice(end, end + 30));
+    // "Critics said": a lone capitalised word opening a sentence is as
+    // likely a common noun as a surname, so a speech verb is not enough.
+    const opensSentence = from === 0 && /(?:^|[.!?…"“:]\s*|\n\s*)$/u.test(full.slice(Math.max(0, start - 3), start));
+    if (after && SPEECH_VERBS.has(after[1]!.toLowerCase()) && !(name.length === 1 && opensSentence)) evidence = true;
     if (name.length >= 2 && FIRST_NAMES.has(name[0]!.toLowerCase())) evidence = true;
     candidates.push({ tokens: name, start: offset, evidence });
   }

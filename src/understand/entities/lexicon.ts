@@ -55,7 +55,7 @@ président présidente ministre m. mme presidente ministro señor señora präsi
 export const SPEECH_VERBS = words(`
 said says told added warned stated announced insisted argued wrote explained noted claimed urged according
 powiedział powiedziała mówił mówiła stwierdził stwierdziła zaznaczył zaznaczyła dodał dodała podkreślił podkreśliła ocenił oceniła przekazał przekazała
-a déclaré dijo afirmó sagte
+déclaré dijo afirmó sagte
 `);
 
 /**

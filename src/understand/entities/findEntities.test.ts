@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entityKey, findEntities, type FindEntitiesInput } from './findEntities.js';
+
+const cases: { name: string; input: FindEntitiesInput; want: [string, string, number][]; absent?: string[] }[] = [
+  {
+    name: 'NATO, its full name and "the alliance" are one organisation',
+    input: { title: '', text: 'NATO met in Brussels. The North Atlantic Treaty Organization said the alliance would grow.' },
+    want: [['NATO', 'organization', 3]],
+  },
+  {
+    name: '"the alliance" alone is nobody',
+    input: { title: '', text: 'The alliance of opposition parties won the vote.' },
+    want: [],
+  },
+  {
+    name: 'surname and possessive corefer to the full name',
+    input: { title: '', text: 'Viktor Yanukovych fled in 2014. Yanukovych’s removal followed. Critics said Yanukovych had lost.' },
+    want: [['Viktor Yanukovych', 'person', 3]],
+  },
+  {
+    name: 'titles, speech verbs and international organisations in English',
+    input: {
+      title: 'Biden meets Zelensky',
+      text: 'President Joe Biden met Ukrainian President Volodymyr Zelensky on Tuesday. "We stand with Ukraine," Biden said. The EU and the UN welcomed it; WHO officials who attended said little.',
+    },
+    want: [['Joe Biden', 'person', 3], ['Volodymyr Zelensky', 'person', 2], ['European Union', 'organization', 1], ['United Nations', 'organization', 1], ['World Health Organization', 'organization', 1]],
+    absent: ['Ukrainian', 'Tuesday', 'Ukraine'],
+  },
+  {
+    name: 'Polish: inflected surnames and organisation names',
+    input: { title: 'Donald Tusk premierem', language: 'pl', text: 'Sejm wybrał Donalda Tuska na premiera. Prezydent Andrzej Duda powołał rząd Tuska. ONZ i Unia Europejska pogratulowały.' },
+    want: [['Donald Tusk', 'person', 3], ['Sejm', 'organization', 1], ['Andrzej Duda', 'person', 1], ['United Nations', 'organization', 1], ['European Union', 'organization', 1]],
+  },
+  {
+    name: 'sentence-initial words, months, places and capitalised programmes are not people',
+    input: { title: '', text: 'However, Kyiv said in February that the Membership Action Plan was dead. Monday Night Football returns.', placeNames: ['Kyiv'] },
+    want: [],
+  },
+  {
+    name: 'Hamas and Hezbollah are organisations, also in Polish case forms',
+    input: { title: '', text: 'Izrael walczy z Hamasem, a Hezbollah ostrzeliwuje północ. Przywódcy Hamasu milczą.', language: 'pl' },
+    want: [['Hamas', 'organization', 2], ['Hezbollah', 'organization', 1]],
+  },
+];
+
+test('findEntities', async (t) => {
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      const got = findEntities(c.input);
+      assert.deepEqual(got.map((e) => [e.name, e.type, e.count]), c.want);
+      for (const a of c.absent ?? []) assert.ok(!got.some((e) => e.name.includes(a)), `${a} is not an entity`);
+    });
+  }
+});
+
+test('entityKey folds case and accents and keeps the type', () => {
+  assert.equal(entityKey({ name: 'Médecins Sans Frontières', type: 'organization' }), 'organization:medecins sans frontieres');
+  assert.equal(entityKey({ name: 'Viktor  Yanukovych', type: 'person' }), 'person:viktor yanukovych');
+});
