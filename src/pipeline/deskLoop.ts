@@ -7,7 +7,7 @@ import type { Store } from '../storage/db.js';
 import type { Config } from '../config/config.js';
 import { dueSources } from '../storage/sources/dueSources.js';
 import { runPolls } from '../scheduler/runPolls.js';
-import { ingestSource } from './ingestSource.js';
+import { ingestSource, type IngestOptions } from './ingestSource.js';
 import { understandPending } from './understandPending.js';
 
 /** How often the loop looks for due sources; each source's own interval is 5 min – 6 h. */
@@ -29,7 +29,7 @@ export interface TickReport {
 export function createDeskLoop(
   store: Store,
   config: Config,
-  opts: { clock?: () => Date; log?: (line: string) => void; autostart?: boolean } = {},
+  opts: { clock?: () => Date; log?: (line: string) => void; autostart?: boolean; limits?: IngestOptions['limits'] } = {},
 ): DeskLoop {
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? (() => {});
@@ -40,7 +40,7 @@ export function createDeskLoop(
   const tick = async (): Promise<TickReport> => {
     const now = clock();
     const due = await dueSources(store, now);
-    const results = await runPolls(due, (s) => ingestSource(store, s, { allowLoopback: config.allowLoopback, userAgent: config.userAgent }, now), {
+    const results = await runPolls(due, (s) => ingestSource(store, s, { allowLoopback: config.allowLoopback, userAgent: config.userAgent, ...(opts.limits ? { limits: opts.limits } : {}) }, now), {
       concurrency: config.fetchConcurrency,
       perHost: 2,
     });

@@ -9,7 +9,7 @@ import type { Source } from '../domain/source.js';
 import type { NormalizedArticle } from '../domain/article.js';
 import { formatError } from '../domain/result.js';
 import type { Store } from '../storage/db.js';
-import { fetchFeed } from '../ingest/fetch/fetchFeed.js';
+import { fetchFeed, type FetchOptions } from '../ingest/fetch/fetchFeed.js';
 import { parseFeed } from '../ingest/parse/parseFeed.js';
 import { normalizeItem } from '../ingest/normalize/normalizeItem.js';
 import { storeArticles } from '../storage/articles/storeArticles.js';
@@ -20,7 +20,8 @@ import type { FetchOutcome } from '../scheduler/types.js';
 export interface IngestOptions {
   allowLoopback: boolean;
   userAgent: string;
-  maxBytes?: number;
+  /** Limits passed to the fetcher (byte cap, timeouts, redirects); its defaults otherwise. */
+  limits?: Pick<FetchOptions, 'maxBytes' | 'maxRedirects' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>;
 }
 
 export interface IngestReport {
@@ -76,7 +77,7 @@ async function pollOnce(store: Store, source: Source, opts: IngestOptions, now: 
     lastModified: source.lastModified,
     allowLoopback: opts.allowLoopback,
     userAgent: opts.userAgent,
-    ...(opts.maxBytes ? { maxBytes: opts.maxBytes } : {}),
+    ...opts.limits,
   });
   if (!fetched.ok) {
     report.error = formatError(fetched.error);

@@ -110,23 +110,23 @@ export interface ArticleEventsTable {
 export interface StoriesTable {
   id: string;
   headline: string;
-  summary: string;
+  summary: Generated<string>;
   headline_article_id: string | null;
   first_seen_at: string;
   last_seen_at: string;
-  article_count: number;
-  publisher_count: number;
-  region_count: number;
-  importance: number;
-  phase: string;
+  article_count: Generated<number>;
+  publisher_count: Generated<number>;
+  region_count: Generated<number>;
+  importance: Generated<number>;
+  phase: Generated<string>;
   focus_country: string | null;
   region: string | null;
   topic: string | null;
-  has_analysis: number;
-  has_report: number;
+  has_analysis: Generated<number>;
+  has_report: Generated<number>;
   merged_into: string | null;
   /** JSON: { countries: {CC: n}, regions: {region: n}, blindSpots: [region] }. */
-  coverage: string;
+  coverage: Generated<string>;
   updated_at: string;
 }
 
@@ -134,7 +134,7 @@ export interface StoryArticlesTable {
   article_id: string;
   story_id: string;
   joined_at: string;
-  similarity: number;
+  similarity: Generated<number>;
 }
 
 export interface TopicsTable {
@@ -142,8 +142,8 @@ export interface TopicsTable {
   name: string;
   /** JSON array of entity keys that define the topic. */
   entity_keys: string;
-  article_count: number;
-  event_count: number;
+  article_count: Generated<number>;
+  event_count: Generated<number>;
   updated_at: string;
 }
 
