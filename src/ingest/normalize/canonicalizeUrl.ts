@@ -106,7 +106,9 @@ export function canonicalizeUrl(url: string, base?: string): string | null {
   u.username = '';
   u.password = '';
   u.hash = '';
-  if (u.search !== '') {
+  // A bare "?" reads as an empty search but stays in href until search is set.
+  if (u.search === '') u.search = '';
+  else {
     // Filter the raw query string rather than going through URLSearchParams,
     // which would re-encode the parameters we keep ("%20" -> "+").
     const kept = u.search

@@ -1,0 +1,90 @@
+/**
+ * The near-duplicate buckets in memory, mirrored in article_lsh.
+ *
+ * Why not just query article_lsh: every article adds BANDS rows with random
+ * bucket keys, and keeping a B-tree index on those keys touches BANDS random
+ * pages per article. Measured on this project's machine, 64k articles took
+ * 32 s with the index and 5 s without (most of it waiting for the disk while
+ * the WAL is checkpointed), which alone would cap storage far below the
+ * pipeline's 10,000 items/s. So migration 004 drops that index; article_lsh
+ * becomes an append-only log that rebuilds this map when a process starts,
+ * and the map answers the lookups.
+ *
+ * Rows other processes append are picked up at the start of every write
+ * transaction (rowid > the last one seen), so two processes sharing a
+ * database still see each other's articles. What a transaction adds is kept
+ * aside until it commits, so a rolled-back batch leaves no trace here.
+ */
+import type Database from 'better-sqlite3';
+
+export interface LshEntry {
+  id: string;
+  /** Publication time, ms since the epoch. */
+  t: number;
+}
+
+export interface LshIndex {
+  buckets: Map<number, LshEntry[]>;
+  lastRowid: number;
+}
+
+const indexes = new WeakMap<Database.Database, LshIndex>();
+
+/** "band:hex" as one number (band < 2^5, hash < 2^32: well inside 2^53). */
+export function bucketKey(bucket: string): number {
+  const c = bucket.indexOf(':');
+  return Number(bucket.slice(0, c)) * 0x1_0000_0000 + Number.parseInt(bucket.slice(c + 1), 16);
+}
+
+/** The map for this connection, brought up to date with article_lsh. Call inside the write transaction. */
+export function lshIndex(sqlite: Database.Database): LshIndex {
+  let ix = indexes.get(sqlite);
+  if (!ix) {
+    ix = { buckets: new Map(), lastRowid: 0 };
+    indexes.set(sqlite, ix);
+  }
+  const rows = sqlite
+    .prepare('SELECT rowid AS r, bucket, article_id, published_at FROM article_lsh WHERE rowid > ? ORDER BY rowid')
+    .raw()
+    .iterate(ix.lastRowid) as IterableIterator<[number, string, string, string]>;
+  const entries = new Map<string, LshEntry>();
+  for (const [r, bucket, id, publishedAt] of rows) {
+    let e = entries.get(id);
+    if (!e) {
+      e = { id, t: Date.parse(publishedAt) };
+      entries.set(id, e);
+    }
+    add(ix.buckets, bucketKey(bucket), e);
+    ix.lastRowid = r;
+  }
+  return ix;
+}
+
+export function add(m: Map<number, LshEntry[]>, key: number, e: LshEntry): void {
+  const list = m.get(key);
+  if (list) list.push(e);
+  else m.set(key, [e]);
+}
+
+/** Forgets entries published before `cutoffMs` (after pruneLsh deleted their rows). */
+export function forgetBefore(sqlite: Database.Database, cutoffMs: number): void {
+  const ix = indexes.get(sqlite);
+  if (!ix) return;
+  for (const [k, list] of ix.buckets) {
+    const kept = list.filter((e) => e.t >= cutoffMs);
+    if (kept.length === 0) ix.buckets.delete(k);
+    else if (kept.length !== list.length) ix.buckets.set(k, kept);
+  }
+}
+
+/**
+ * After a commit: the entries the transaction added join the map, and the
+ * rows it wrote (up to `lastRowid`) count as read. Safe because the write
+ * transaction held the lock from its refresh to its commit.
+ */
+export function commitPending(sqlite: Database.Database, pending: Map<number, LshEntry[]>, lastRowid: number): void {
+  const ix = indexes.get(sqlite);
+  if (!ix) return;
+  for (const [k, list] of pending) for (const e of list) add(ix.buckets, k, e);
+  if (lastRowid > ix.lastRowid) ix.lastRowid = lastRowid;
+}

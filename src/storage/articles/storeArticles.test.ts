@@ -1,0 +1,164 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore, type Store } from '../db.js';
+import { addSource, article, tempStore } from './fixtures.js';
+import { storeArticles } from './storeArticles.js';
+import { pruneLsh } from './pruneLsh.js';
+
+const PRAGUE_TITLE = 'Prague university shooting: gunman kills 14 at Charles University';
+const PRAGUE =
+  'A gunman opened fire at Charles University in central Prague on Thursday, killing 14 people and wounding 25 others before he was found dead, Czech police said. It was the worst mass shooting in the country\u2019s modern history.';
+const PRAGUE_COPY =
+  'A gunman opened fire at Charles University in central Prague on Thursday, killing 14 people and wounding 25 others before he was himself found dead, Czech police said. It is the worst mass shooting in the country\u2019s modern history.';
+
+async function count(store: Store, table: 'articles' | 'article_lsh'): Promise<number> {
+  const r = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+test('storeArticles: the same guid from the same source is one article', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'BBC', 'https://feeds.bbci.co.uk/news/rss.xml');
+  const a = article(s, 'https://feeds.bbci.co.uk/news/rss.xml', { id: 'guid-1', link: 'https://www.bbc.co.uk/news/a1', title: 'One', summary: 'Text one.' });
+  const b = article(s, 'https://feeds.bbci.co.uk/news/rss.xml', { id: 'guid-1', link: 'https://www.bbc.co.uk/news/a1-moved', title: 'One', summary: 'Text one.' });
+  const r1 = await storeArticles(store, [a]);
+  const r2 = await storeArticles(store, [b]);
+  assert.deepEqual(r1, { inserted: [a.id], updated: 0, duplicates: 0, nearDuplicates: 0 });
+  assert.deepEqual(r2, { inserted: [], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  assert.equal(await count(store, 'articles'), 1);
+});
+
+test('storeArticles: the same canonical URL across sources is one article', async (t) => {
+  const store = await tempStore(t);
+  const s1 = await addSource(store, 'Reuters', 'https://reuters.example/feed');
+  const s2 = await addSource(store, 'Aggregator', 'https://agg.example/feed');
+  const a = article(s1, 'https://reuters.example/feed', { link: 'https://www.reuters.com/world/x-2023-12-22/', title: 'Milei devalues peso', summary: 'By 54%.' });
+  const b = article(s2, 'https://agg.example/feed', { link: 'https://www.reuters.com/world/x-2023-12-22/?utm_source=agg#top', title: 'Milei devalues the peso', summary: 'Other blurb.' });
+  assert.equal(a.id, b.id);
+  await storeArticles(store, [a]);
+  const r = await storeArticles(store, [b]);
+  assert.deepEqual(r, { inserted: [], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  const row = await store.db.selectFrom('articles').select(['title', 'source_id']).executeTakeFirstOrThrow();
+  // Another source's blurb does not overwrite the original's.
+  assert.deepEqual(row, { title: 'Milei devalues peso', source_id: s1 });
+});
+
+test('storeArticles: a changed item refreshes the row and the search index', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'BBC', 'https://feeds.bbci.co.uk/news/rss.xml');
+  const feed = 'https://feeds.bbci.co.uk/news/rss.xml';
+  const v1 = article(s, feed, { id: 'g', link: 'https://www.bbc.co.uk/news/live-1', title: 'Storm Pia hits Denmark', summary: 'Winds of 100km/h.' });
+  const v2 = article(s, feed, { id: 'g', link: 'https://www.bbc.co.uk/news/live-1', title: 'Storm Pia batters Denmark and Germany', summary: 'Hurricane-force gusts.' });
+  await storeArticles(store, [v1]);
+  assert.deepEqual(await storeArticles(store, [v1]), { inserted: [], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  assert.deepEqual(await storeArticles(store, [v2]), { inserted: [], updated: 1, duplicates: 0, nearDuplicates: 0 });
+  const row = await store.db.selectFrom('articles').select(['id', 'title', 'text', 'content_hash']).executeTakeFirstOrThrow();
+  assert.equal(row.id, v1.id);
+  assert.equal(row.title, 'Storm Pia batters Denmark and Germany');
+  const fts = (q: string) => store.sqlite.prepare('SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?').get(q) as { n: number };
+  assert.equal(fts('germany').n, 1);
+  assert.equal(fts('hits').n, 0);
+});
+
+test('storeArticles: a feed whose every item is already stored stores nothing twice', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'Guardian', 'https://www.theguardian.com/world/rss');
+  const items = [1, 2, 3, 4, 5].map((i) =>
+    article(s, 'https://www.theguardian.com/world/rss', { id: `https://www.theguardian.com/world/${i}`, link: `https://www.theguardian.com/world/${i}`, title: `Story number ${i}`, summary: `Body ${i}.` }),
+  );
+  assert.equal((await storeArticles(store, items)).inserted.length, 5);
+  const again = await storeArticles(store, items);
+  assert.deepEqual(again, { inserted: [], updated: 0, duplicates: 5, nearDuplicates: 0 });
+  // Twice in one batch counts as a duplicate too.
+  const twice = [article(s, 'https://www.theguardian.com/world/rss', { link: 'https://www.theguardian.com/world/6', title: 'Six', summary: 'Six.' })];
+  assert.deepEqual(await storeArticles(store, [twice[0]!, twice[0]!]), { inserted: [twice[0]!.id], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  assert.equal(await count(store, 'articles'), 6);
+});
+
+test('storeArticles: a wire copy in another outlet is linked to the earliest copy', async (t) => {
+  const store = await tempStore(t);
+  const ap = await addSource(store, 'AP', 'https://apnews.example/feed');
+  const abc = await addSource(store, 'ABC', 'https://abc.example/feed');
+  const fox = await addSource(store, 'Fox', 'https://fox.example/feed');
+  const first = article(ap, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-1', title: PRAGUE_TITLE, summary: PRAGUE, published: '2023-12-21T15:00:00Z' });
+  const second = article(abc, 'https://abc.example/feed', { link: 'https://abcnews.go.com/International/prague-2', title: PRAGUE_TITLE, summary: PRAGUE_COPY, published: '2023-12-21T15:20:00Z' });
+  const third = article(fox, 'https://fox.example/feed', { link: 'https://www.foxnews.com/world/prague-3', title: 'Prague university shooting: gunman kills 14 at Charles University', summary: PRAGUE_COPY, published: '2023-12-21T16:00:00Z' });
+  await storeArticles(store, [first]);
+  const r = await storeArticles(store, [second, third]);
+  assert.deepEqual(r, { inserted: [second.id, third.id], updated: 0, duplicates: 0, nearDuplicates: 2 });
+  const rows = await store.db.selectFrom('articles').select(['id', 'duplicate_of']).orderBy('seq').execute();
+  assert.deepEqual(rows, [
+    { id: first.id, duplicate_of: null },
+    { id: second.id, duplicate_of: first.id },
+    { id: third.id, duplicate_of: first.id },
+  ]);
+});
+
+test('storeArticles: a same-source re-post under a new URL is a near duplicate', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'TVN24', 'https://tvn24.example/feed');
+  const a = article(s, 'https://tvn24.example/feed', { link: 'https://tvn24.pl/swiat/a-1', title: PRAGUE_TITLE, summary: PRAGUE });
+  const b = article(s, 'https://tvn24.example/feed', { link: 'https://tvn24.pl/najnowsze/a-1-repost', title: PRAGUE_TITLE, summary: PRAGUE });
+  await storeArticles(store, [a]);
+  assert.equal((await storeArticles(store, [b])).nearDuplicates, 1);
+});
+
+const shortCases: Array<{ name: string; a: string; b: string }> = [
+  { name: 'different numbers', a: 'Israeli strikes on southern Gaza kill at least 20 people, health ministry says', b: 'Israeli strikes on southern Gaza kill at least 45 people, health ministry says' },
+  { name: 'different place', a: 'Earthquake of magnitude 6.1 strikes off the coast of Mindanao in the Philippines', b: 'Earthquake of magnitude 6.1 strikes off the coast of Honshu in Japan' },
+  { name: 'recurring short title', a: 'Morning briefing: what you need to know', b: 'Morning briefing: what you need to know' },
+];
+for (const c of shortCases) {
+  test(`storeArticles: short different headlines are not merged (${c.name})`, async (t) => {
+    const store = await tempStore(t);
+    const s1 = await addSource(store, 'One', 'https://one.example/feed');
+    const s2 = await addSource(store, 'Two', 'https://two.example/feed');
+    const a = article(s1, 'https://one.example/feed', { link: 'https://one.example/a', title: c.a });
+    const b = article(s2, 'https://two.example/feed', { link: 'https://two.example/b', title: c.b });
+    const r = await storeArticles(store, [a, b]);
+    assert.equal(r.nearDuplicates, 0);
+    assert.equal(r.inserted.length, 2);
+  });
+}
+
+test('storeArticles: an error mid-batch rolls back the whole batch', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+  const good = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-1', title: PRAGUE_TITLE, summary: PRAGUE });
+  const other = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/other', title: 'Other', summary: 'Other text.' });
+  // A source id that does not exist violates the foreign key: the insert throws.
+  const broken = { ...article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/broken', title: 'Broken' }), sourceId: 9999 };
+  await assert.rejects(storeArticles(store, [good, other, broken]), /FOREIGN KEY/);
+  assert.equal(await count(store, 'articles'), 0);
+  assert.equal(await count(store, 'article_lsh'), 0);
+  assert.equal((store.sqlite.prepare("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH 'prague'").get() as { n: number }).n, 0);
+  // Nothing of the failed batch lingers in memory either: a copy is not linked to a ghost.
+  const copy = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-copy', title: PRAGUE_TITLE, summary: PRAGUE_COPY });
+  assert.deepEqual(await storeArticles(store, [copy]), { inserted: [copy.id], updated: 0, duplicates: 0, nearDuplicates: 0 });
+});
+
+test('storeArticles: a second connection sees the first one\u2019s buckets', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+  const file = store.sqlite.name;
+  await storeArticles(store, [article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/a', title: PRAGUE_TITLE, summary: PRAGUE })]);
+  const other = await openStore({ file });
+  try {
+    const r = await storeArticles(other, [article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/b', title: PRAGUE_TITLE, summary: PRAGUE_COPY })]);
+    assert.equal(r.nearDuplicates, 1);
+  } finally {
+    await other.close();
+  }
+});
+
+test('pruneLsh: drops buckets older than the window, and copies of pruned articles are no longer linked', async (t) => {
+  const store = await tempStore(t);
+  const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+  const old = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/old', title: PRAGUE_TITLE, summary: PRAGUE, published: '2023-12-01T10:00:00Z' });
+  const fresh = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/fresh', title: 'Other news entirely about Argentina and its new president', summary: 'Javier Milei took office on Sunday in Buenos Aires.', published: '2023-12-20T10:00:00Z' });
+  await storeArticles(store, [old, fresh]);
+  assert.equal(await pruneLsh(store, new Date('2023-12-21T00:00:00Z')), 16);
+  assert.equal(await count(store, 'article_lsh'), 16);
+  const copy = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/copy', title: PRAGUE_TITLE, summary: PRAGUE_COPY, published: '2023-12-05T10:00:00Z' });
+  assert.equal((await storeArticles(store, [copy])).nearDuplicates, 0);
+});

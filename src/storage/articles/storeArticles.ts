@@ -1,0 +1,260 @@
+/**
+ * Stores a fetch's normalised articles: exact dedupe, near-duplicate linking,
+ * the full-text index and the LSH buckets, all in one transaction, so a
+ * fetch's items land together or not at all (WAL keeps committed work safe
+ * from a crash, https://sqlite.org/wal.html).
+ *
+ * Exact duplicates (nothing is stored twice):
+ * - the same guid from the same source is the same article;
+ * - the same canonical URL from any source is the same article (id is a hash
+ *   of the canonical URL, and canonical_url is unique).
+ * A known article whose title, summary or content changed (content_hash) is
+ * refreshed when the change comes from the source that stored it; a copy of
+ * the URL in another source's feed only counts as a duplicate, so two feeds
+ * carrying one URL with different blurbs do not overwrite each other on every
+ * poll. An update keeps the row's id and URL.
+ *
+ * Near duplicates (wire copies, re-posts under a new URL, from any source,
+ * the same one included): see NEAR_DUP_* below. The new row is stored, linked
+ * through duplicate_of to the root of its group (search and stories collapse
+ * it into that root), and listed in `inserted`.
+ *
+ * Hot path: one call does a few statements per item, so they go through
+ * prepared better-sqlite3 statements (`store.sqlite`) instead of Kysely, whose
+ * query building and async round trip cost more than the statement itself
+ * (bench: node --import tsx src/storage/articles/storeArticles.bench.ts).
+ * The whole call is synchronous inside, so no other query can interleave.
+ * Do not call it while a Kysely transaction is open on the same store.
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { NormalizedArticle } from '../../domain/article.js';
+import type { Store } from '../db.js';
+import { ftsWriter, bodyOf } from '../search/ftsIndex.js';
+import { BANDS, jaccard, lshBuckets, shingles, signature } from '../../ingest/dedupe/minhash.js';
+import { add, bucketKey, commitPending, lshIndex, type LshEntry } from './lshIndex.js';
+
+export interface StoreOutcome {
+  /** Ids of the rows this call created (near duplicates included). */
+  inserted: string[];
+  /** Known articles whose content changed and was refreshed. */
+  updated: number;
+  /** Items that were already stored (same guid and source, or same canonical URL), unchanged or from another source. */
+  duplicates: number;
+  /** New rows linked to an earlier copy through duplicate_of. */
+  nearDuplicates: number;
+}
+
+/**
+ * Below this many word 3-shingles (fewer than 8 words) a text says too little
+ * to call two items copies of each other: "Live updates" or "Morning
+ * briefing" repeat every day. Such items are never linked.
+ */
+export const NEAR_DUP_MIN_SHINGLES = 6;
+/** Texts with fewer shingles than this (headline-only items) ... */
+export const NEAR_DUP_SHORT_SHINGLES = 16;
+/** ... must be this similar: one changed word in a headline ("20 killed" / "30 killed") is another story. */
+export const NEAR_DUP_SHORT_THRESHOLD = 0.8;
+/**
+ * Jaccard similarity of word 3-shingles above which two longer texts are
+ * copies. Verified exactly on the shingle sets (the candidates' texts are at
+ * hand, so no estimate is needed); LSH only picks the candidates. Wire copies
+ * edited by an outlet (a changed first sentence, a dropped paragraph) score
+ * 0.6 to 0.9; different reports of one event score well under 0.4.
+ */
+export const NEAR_DUP_THRESHOLD = 0.6;
+/** Characters of the body, after the title, that near-dup detection reads: the lede is what copies share. */
+export const NEAR_DUP_BODY_CHARS = 500;
+/** Copies are only looked for this close in publication time; article_lsh keeps no older rows (pruneLsh). */
+export const NEAR_DUP_WINDOW_DAYS = 7;
+/**
+ * At most this many candidates are verified per article, those sharing the
+ * most bands first: boilerplate ledes ("Click here for the latest ...") put
+ * hundreds of items in one bucket, and verifying them all made storage slow
+ * down as the table grew.
+ */
+export const NEAR_DUP_MAX_CANDIDATES = 24;
+
+const DAY_MS = 86_400_000;
+
+interface Statements {
+  byGuid: Database.Statement<[number, string]>;
+  byCanonical: Database.Statement<[string]>;
+  byId: Database.Statement<[string]>;
+  insert: Database.Statement<unknown[]>;
+  update: Database.Statement<unknown[]>;
+  lshAdd: Database.Statement<unknown[]>;
+  lshDel: Database.Statement<[string]>;
+}
+
+interface KnownRow {
+  seq: number;
+  id: string;
+  source_id: number;
+  content_hash: string;
+  published_at: string;
+}
+
+interface CandidateRow {
+  id: string;
+  title: string;
+  text: string;
+  duplicate_of: string | null;
+  published_at: string;
+}
+
+const statements = new WeakMap<Database.Database, Statements>();
+
+function prepare(sqlite: Database.Database): Statements {
+  let s = statements.get(sqlite);
+  if (s) return s;
+  const known = 'SELECT seq, id, source_id, content_hash, published_at FROM articles';
+  s = {
+    byGuid: sqlite.prepare(`${known} WHERE source_id = ? AND guid = ?`),
+    byCanonical: sqlite.prepare(`${known} WHERE canonical_url = ?`),
+    byId: sqlite.prepare('SELECT id, title, text, duplicate_of, published_at FROM articles WHERE id = ?'),
+    insert: sqlite.prepare(
+      `INSERT INTO articles (id, source_id, guid, url, canonical_url, domain, title, summary_html, content_html, text, language, author,
+        published_at, published_estimated, updated_at, fetched_at, image, categories, content_hash, duplicate_of)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    update: sqlite.prepare(
+      `UPDATE articles SET title = ?, summary_html = ?, content_html = ?, text = ?, language = ?, author = ?, updated_at = ?,
+        image = ?, categories = ?, content_hash = ?, fetched_at = ?, analyzed = 0, clustered = 0 WHERE seq = ?`,
+    ),
+    // One statement for all of an article's bands: a third of the cost of BANDS single-row inserts.
+    lshAdd: sqlite.prepare(`INSERT INTO article_lsh (bucket, article_id, published_at) VALUES ${Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ')}`),
+    lshDel: sqlite.prepare('DELETE FROM article_lsh WHERE article_id = ?'),
+  };
+  statements.set(sqlite, s);
+  return s;
+}
+
+/** What changes an article's content: a change here means the stored copy is stale. */
+export function contentHash(a: Pick<NormalizedArticle, 'title' | 'summaryHtml' | 'contentHtml'>): string {
+  return createHash('sha256')
+    .update(a.title)
+    .update('\u0000')
+    .update(a.summaryHtml ?? '')
+    .update('\u0000')
+    .update(a.contentHtml ?? '')
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** The text near-dup detection compares: the title and the lede. */
+export function nearDupText(title: string, text: string): string {
+  return `${title} ${bodyOf(title, text).slice(0, NEAR_DUP_BODY_CHARS)}`;
+}
+
+function thresholdFor(a: number, b: number): number {
+  return Math.min(a, b) < NEAR_DUP_SHORT_SHINGLES ? NEAR_DUP_SHORT_THRESHOLD : NEAR_DUP_THRESHOLD;
+}
+
+interface LshContext {
+  committed: Map<number, LshEntry[]>;
+  /** Entries this transaction adds; merged into `committed` only after the commit. */
+  pending: Map<number, LshEntry[]>;
+  maxRowid: number;
+}
+
+/** Ids sharing a bucket with `keys` within the window, most shared bands first, bounded. */
+function candidates(lsh: LshContext, keys: number[], t: number): string[] {
+  const window = NEAR_DUP_WINDOW_DAYS * DAY_MS;
+  const shared = new Map<string, number>();
+  for (const k of keys) {
+    for (const list of [lsh.committed.get(k), lsh.pending.get(k)]) {
+      if (!list) continue;
+      for (const e of list) if (Math.abs(e.t - t) <= window) shared.set(e.id, (shared.get(e.id) ?? 0) + 1);
+    }
+  }
+  if (shared.size <= NEAR_DUP_MAX_CANDIDATES) return [...shared.keys()];
+  return [...shared]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, NEAR_DUP_MAX_CANDIDATES)
+    .map(([id]) => id);
+}
+
+/** Root of the group the most similar stored copy belongs to, or null. */
+function findOriginal(s: Statements, lsh: LshContext, a: NormalizedArticle, sh: Set<number>, keys: number[]): string | null {
+  let best: { root: string; publishedAt: string } | null = null;
+  for (const id of candidates(lsh, keys, Date.parse(a.publishedAt))) {
+    if (id === a.id) continue;
+    const c = s.byId.get(id) as CandidateRow | undefined;
+    if (!c) continue;
+    const csh = shingles(nearDupText(c.title, c.text));
+    if (csh.size < NEAR_DUP_MIN_SHINGLES) continue;
+    if (jaccard(sh, csh) < thresholdFor(sh.size, csh.size)) continue;
+    let root = c;
+    if (c.duplicate_of) root = (s.byId.get(c.duplicate_of) as CandidateRow | undefined) ?? c;
+    // Several groups can match (a text quoting two wires); the earliest wins.
+    if (!best || root.published_at < best.publishedAt) best = { root: root.id, publishedAt: root.published_at };
+  }
+  return best?.root ?? null;
+}
+
+function addBuckets(s: Statements, lsh: LshContext, buckets: string[], id: string, publishedAt: string): void {
+  const e: LshEntry = { id, t: Date.parse(publishedAt) };
+  lsh.maxRowid = Number(s.lshAdd.run(...buckets.flatMap((b) => [b, id, publishedAt])).lastInsertRowid);
+  for (const b of buckets) add(lsh.pending, bucketKey(b), e);
+}
+
+function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext): StoreOutcome {
+  const s = prepare(sqlite);
+  lsh.committed = lshIndex(sqlite).buckets;
+  const fts = ftsWriter(sqlite);
+  const out: StoreOutcome = { inserted: [], updated: 0, duplicates: 0, nearDuplicates: 0 };
+  for (const a of articles) {
+    const hash = contentHash(a);
+    const known = ((a.guid !== null ? s.byGuid.get(a.sourceId, a.guid) : undefined) ?? s.byCanonical.get(a.canonicalUrl)) as KnownRow | undefined;
+    const body = bodyOf(a.title, a.text);
+    if (known) {
+      if (known.source_id !== a.sourceId || known.content_hash === hash) {
+        out.duplicates++;
+        continue;
+      }
+      s.update.run(
+        a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author, a.updatedAt ?? a.fetchedAt,
+        a.image, JSON.stringify(a.categories), hash, a.fetchedAt, known.seq,
+      );
+      fts.put(known.seq, a.title, body);
+      // The buckets follow the new text; the row keeps its link, if any.
+      // (The map keeps the old buckets until restart: candidates are verified
+      // against the current text, so a stale bucket costs a lookup, no error.)
+      s.lshDel.run(known.id);
+      const sh = shingles(nearDupText(a.title, a.text));
+      if (sh.size >= NEAR_DUP_MIN_SHINGLES) addBuckets(s, lsh, lshBuckets(signature(sh)), known.id, known.published_at);
+      out.updated++;
+      continue;
+    }
+    const sh = shingles(nearDupText(a.title, a.text));
+    let buckets: string[] | null = null;
+    let original: string | null = null;
+    if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
+      buckets = lshBuckets(signature(sh));
+      original = findOriginal(s, lsh, a, sh, buckets.map(bucketKey));
+    }
+    const info = s.insert.run(
+      a.id, a.sourceId, a.guid, a.url, a.canonicalUrl, a.domain, a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author,
+      a.publishedAt, a.publishedEstimated ? 1 : 0, a.updatedAt, a.fetchedAt, a.image, JSON.stringify(a.categories), hash, original,
+    );
+    fts.put(Number(info.lastInsertRowid), a.title, body);
+    if (buckets) addBuckets(s, lsh, buckets, a.id, a.publishedAt);
+    out.inserted.push(a.id);
+    if (original) out.nearDuplicates++;
+  }
+  return out;
+}
+
+/**
+ * Stores `articles` in one transaction and says what happened to them.
+ * Throws only when the database fails (disk full, locked past busy_timeout,
+ * a broken invariant); then nothing of this call is stored.
+ */
+export async function storeArticles(store: Store, articles: NormalizedArticle[]): Promise<StoreOutcome> {
+  const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
+  const out = store.sqlite.transaction(storeAll).immediate(store.sqlite, articles, lsh);
+  // Committed: what this call added to article_lsh now joins the map.
+  commitPending(store.sqlite, lsh.pending, lsh.maxRowid);
+  return out;
+}

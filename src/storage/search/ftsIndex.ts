@@ -1,0 +1,59 @@
+/**
+ * Writes to the SQLite FTS5 index of articles (table article_fts, migration
+ * 004_search). SQLite-specific by nature, so it lives here and nowhere else;
+ * PostgreSQL will get a tsvector column instead.
+ *
+ * The table is contentless with contentless_delete=1 (SQLite 3.43+,
+ * https://sqlite.org/fts5.html#contentless_delete_tables): articles already
+ * hold the text, the index holds only its tokens, and rows can still be
+ * replaced when an article is updated. Snippets are built from articles.text
+ * (searchArticles.ts), not by FTS5's snippet(), which needs stored content.
+ * rowid = articles.seq.
+ */
+import type Database from 'better-sqlite3';
+import { indexText } from './indexText.js';
+
+export interface FtsWriter {
+  /** Index (or re-index) one article. */
+  put(seq: number, title: string, body: string): void;
+  remove(seq: number): void;
+}
+
+// Prepared once per connection: statement preparation costs more than the
+// insert itself on the storeArticles hot path.
+const writers = new WeakMap<Database.Database, FtsWriter>();
+
+export function ftsWriter(sqlite: Database.Database): FtsWriter {
+  let w = writers.get(sqlite);
+  if (!w) {
+    const put = sqlite.prepare('INSERT OR REPLACE INTO article_fts(rowid, title, text) VALUES (?, ?, ?)');
+    const del = sqlite.prepare('DELETE FROM article_fts WHERE rowid = ?');
+    w = {
+      put: (seq, title, body) => void put.run(seq, indexText(title), indexText(body)),
+      remove: (seq) => void del.run(seq),
+    };
+    writers.set(sqlite, w);
+  }
+  return w;
+}
+
+/** The body of an article's plain text: `text` minus the title it starts with. */
+export function bodyOf(title: string, text: string): string {
+  return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
+}
+
+/** Rebuilds the whole index from articles (after a change to indexText, or a restore). */
+export function rebuildSearchIndex(sqlite: Database.Database): number {
+  const rows = sqlite.prepare('SELECT seq, title, text FROM articles').iterate() as IterableIterator<{ seq: number; title: string; text: string }>;
+  let n = 0;
+  const run = sqlite.transaction(() => {
+    sqlite.prepare('DELETE FROM article_fts').run();
+    const w = ftsWriter(sqlite);
+    for (const r of rows) {
+      w.put(r.seq, r.title, bodyOf(r.title, r.text));
+      n++;
+    }
+  });
+  run();
+  return n;
+}
