@@ -16,7 +16,9 @@
  *   from openeventdata/mordecai (MIT), parsed leniently because a few rows
  *   are malformed ("BermudianBMU", unquoted keys);
  * - data/gazetteer/curated.json: short forms, old names, metonyms, disputed
- *   places, sub-national units, ambiguity cues (policy in docs/places.md).
+ *   places, sub-national units, ambiguity cues (policy in docs/places.md);
+ * - data/gazetteer/signals.json: leaders, institutions, exchanges,
+ *   currencies and legal forms that point at a country without being places.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,12 +26,25 @@ import { fileURLToPath } from 'node:url';
 import { canonicalCountryCode } from './regions.js';
 import { nameKey } from './tokenize.js';
 
-export const GAZETTEER_FORMAT = 1;
+export const GAZETTEER_FORMAT = 2;
 
 /** Below this a city is too small to be worth its ambiguity with words and other places. */
 export const CITY_MIN_POPULATION = 100_000;
 
-export const KINDS = ['country', 'historical', 'disputed', 'metonym', 'admin', 'capital', 'city', 'demonym', 'none'] as const;
+/**
+ * Datelines name a place on purpose, so a smaller town is worth looking up
+ * there ("WEST HARTFORD, Conn.", "ANNAPOLIS"); only for datelines, never for
+ * running text, where such names are mostly words and people.
+ */
+export const DATELINE_MIN_POPULATION = 15_000;
+
+/**
+ * Kinds of name, strongest first. After `demonym` come the signals
+ * (data/gazetteer/signals.json): names that point at a country without being
+ * a place (a head of government, an institution, a currency, a company's
+ * legal form); they score but are never listed as places.
+ */
+export const KINDS = ['country', 'historical', 'disputed', 'metonym', 'admin', 'capital', 'city', 'demonym', 'leader', 'institution', 'currency', 'legal', 'none'] as const;
 export type PlaceKind = (typeof KINDS)[number];
 
 /** Entry flags (bit set). */
@@ -37,6 +52,7 @@ export const F_UPPER = 1; // only when written in capitals: "US" is not "us"
 export const F_PERSON = 2; // also a given name or surname: "Jordan", "Chad", "Paris"
 export const F_DISPUTED = 4; // sovereignty disputed; see docs/places.md
 export const F_NOT_PLACE = 8; // a person or thing whose name holds a place name ("Michael Jordan")
+export const F_LOWER = 16; // also matches in lower case: currencies ("yen", "dlrs"), "plc"
 
 /** [country (alpha-2, '' for a named non-country place), kind index, display name, population, flags]. */
 export type RawEntry = [cc: string, kind: number, name: string, pop: number, flags: number];
@@ -46,8 +62,10 @@ export interface GazetteerData {
   version: string;
   /** key (token norms joined by spaces) → candidates. */
   entries: Record<string, RawEntry[]>;
-  /** US state postal abbreviations as AP datelines write them ("Ga.", "Calif."), by key. */
-  usStateAbbrev: string[];
+  /** US state and Canadian province abbreviations as datelines write them ("Ga.", "Calif.", "Ont."): key → country. */
+  abbrev: Record<string, string>;
+  /** Dateline-only towns (≥ DATELINE_MIN_POPULATION) not among `entries`: key → country of the most populous. */
+  datelinePlaces: Record<string, string>;
   /** Lower-case cue words for ambiguous names: name key → country ('' = not a place) → cue keys. */
   cues: Record<string, Record<string, string[]>>;
 }
@@ -67,11 +85,29 @@ interface Curated {
   cityNames: Record<string, string[]>;
   admin: Record<string, string[]>;
   usStateAbbrev: string[];
+  caProvinceAbbrev: string[];
   nonPlaces: string[];
   notPlaces: string[];
   personRisk: string[];
   cityStopwords: string[];
   cues: Record<string, Record<string, string[]>>;
+}
+
+interface Shared {
+  names: string[];
+  /** Country → prior share (the most likely reading is 100; others ≥ 10, see CITY_RATIO in findPlaces.ts). */
+  countries: Record<string, number>;
+}
+
+interface Signals {
+  leaders: Record<string, string[]>;
+  institutions: Record<string, string[]>;
+  ambiguousInstitutions: Shared[];
+  currencies: Record<string, string[]>;
+  sharedCurrencies: Shared[];
+  legalForms: Record<string, string[]>;
+  sharedLegalForms: Shared[];
+  notSignals: string[];
 }
 
 interface City {
@@ -93,6 +129,7 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   const require = createRequire(import.meta.url);
   const version = readFileSync(dir + 'VERSION', 'utf8').trim();
   const curated = JSON.parse(readFileSync(dir + 'curated.json', 'utf8')) as Curated;
+  const signals = JSON.parse(readFileSync(dir + 'signals.json', 'utf8')) as Signals;
   const iso = require('i18n-iso-countries') as { alpha3ToAlpha2(a3: string): string | undefined };
   const worldCountries = require('world-countries') as {
     cca2: string;
@@ -114,6 +151,7 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
     if (UPPER_ONLY.has(key)) f |= F_UPPER;
     if (personRisk.has(key)) f |= F_PERSON;
     const list = entries.get(key) ?? [];
+    if (f & F_LOWER) for (const e of list) e[4] |= F_LOWER; // "Plc" and "plc" share a key
     // A demonym names one people: the first source (curated, then mordecai) wins over dependencies sharing it ("French").
     if (kind === 'demonym' && list.some((e) => e[1] === KINDS.indexOf('demonym'))) return;
     // One entry per (country, kind family): the first source to name it wins.
@@ -133,6 +171,26 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   for (const [cc, names] of Object.entries(curated.metonyms)) for (const s of names) add(s, cc, 'metonym', s);
   for (const [cc, names] of Object.entries(curated.admin)) for (const s of names) add(s, cc, 'admin', s);
   for (const [cc, names] of Object.entries(curated.cityNames)) for (const s of names) add(s, cc, 'city', s, 1_000_000);
+
+  // Signals: matched like names (so "Canadian dlrs" beats "Canadian", "Bank of England" beats "England").
+  const signalFlags = (s: string): number => {
+    if (/^\p{Ll}/u.test(s)) return F_LOWER;
+    return /\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s) ? F_UPPER : 0; // acronyms only in capitals: "SEC", not "sec"
+  };
+  for (const s of signals.notSignals) add(s, '', 'none', s, 0, F_NOT_PLACE);
+  const addSignals = (byCc: Record<string, string[]>, kind: PlaceKind): void => {
+    for (const [cc, names] of Object.entries(byCc)) for (const s of names) add(s, cc, kind, s, 100, signalFlags(s));
+  };
+  const addShared = (groups: Shared[], kind: PlaceKind): void => {
+    for (const g of groups) for (const s of g.names) for (const [cc, share] of Object.entries(g.countries)) add(s, cc, kind, s, share, signalFlags(s));
+  };
+  addSignals(signals.leaders, 'leader');
+  addSignals(signals.institutions, 'institution');
+  addShared(signals.ambiguousInstitutions, 'institution');
+  addSignals(signals.currencies, 'currency');
+  addShared(signals.sharedCurrencies, 'currency');
+  addSignals(signals.legalForms, 'legal');
+  addShared(signals.sharedLegalForms, 'legal');
 
   // ISO 3166 names in the desk's languages (i18n-iso-countries).
   const langDir = require.resolve('i18n-iso-countries/langs/en.json').replace(/en\.json$/, '');
@@ -178,7 +236,18 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
 
   // GeoNames cities: capitals and large cities, minus names that are common words or given names.
   const stop = new Set(curated.cityStopwords.map(nameKey));
+  const dateline = new Map<string, { cc: string; pop: number }>();
   for (const c of cities) {
+    if (c.population >= DATELINE_MIN_POPULATION || c.featureCode === 'PPLC') {
+      for (const s of new Set([c.name, c.altName])) {
+        if (!s || s.length <= 2) continue;
+        // GeoNames writes "Saint Paul"; wire datelines write "ST. PAUL".
+        for (const k of new Set([nameKey(s), nameKey(s.replace(/^Saint\b/, 'St'))])) {
+          const d = dateline.get(k);
+          if (!d || d.pop < c.population) dateline.set(k, { cc: c.country, pop: c.population });
+        }
+      }
+    }
     const capital = c.featureCode === 'PPLC';
     if (!capital && c.population < CITY_MIN_POPULATION) continue;
     for (const s of new Set([c.name, c.altName])) {
@@ -198,7 +267,15 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   for (const [name, byCc] of Object.entries(curated.cues)) {
     cues[nameKey(name)] = Object.fromEntries(Object.entries(byCc).map(([cc, ws]) => [cc, ws.map(nameKey)]));
   }
-  return { format: GAZETTEER_FORMAT, version, entries: out, usStateAbbrev: curated.usStateAbbrev.map(nameKey), cues };
+  const datelinePlaces: Record<string, string> = {};
+  for (const [k, d] of [...dateline].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const cc = canonicalCountryCode(d.cc);
+    if (cc && !out[k]) datelinePlaces[k] = cc;
+  }
+  const abbrev: Record<string, string> = {};
+  for (const s of curated.usStateAbbrev) abbrev[nameKey(s)] = 'US';
+  for (const s of curated.caProvinceAbbrev) abbrev[nameKey(s)] = 'CA';
+  return { format: GAZETTEER_FORMAT, version, entries: out, abbrev, datelinePlaces, cues };
 }
 
 /**

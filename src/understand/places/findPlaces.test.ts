@@ -60,6 +60,49 @@ const cases: Case[] = [
   { name: 'Paris, Texas', title: 'Storm hits Paris, Texas', focus: 'US', not: ['FR'] },
   { name: 'Santiago prior is Chile', title: 'Protest in Santiago', focus: 'CL' },
   { name: 'Córdoba with Spain named', title: 'Córdoba festival', text: 'Tourists flocked to Spain.', focus: 'ES' },
+  { name: 'Turkey dinner is no country', title: 'Turkey dinner costs rise', text: 'A roast turkey with gravy costs more this year.', focus: null },
+  // Currencies (signals.json): below any place name, qualified forms win, a named country takes bare dollars.
+  { name: 'currency: bare dlrs is US', title: 'Acme year net', text: 'Shr 1.10 dlrs vs 90 cts. Net 5 mln dlrs.', focus: 'US' },
+  { name: 'currency: Canadian dlrs', title: 'Acme bond issue', text: 'Acme is issuing 100 mln Canadian dlrs of notes.', focus: 'CA', not: ['US'] },
+  { name: 'currency: dollar in a non-US story', title: 'Dollar slips in Tokyo', text: 'The dollar fell against the yen in Tokyo trading.', focus: 'JP' },
+  { name: 'currency: Australian dollar', title: 'Australian dollar rises', text: 'The currency gained.', focus: 'AU' },
+  { name: 'currency: dollars with Toronto named are Canadian', title: 'Toronto retailer profit', text: 'Net profit 5 mln dlrs vs 4 mln dlrs.', focus: 'CA' },
+  { name: 'currency: a place beats many dollars', title: 'Mexico sells bonds', text: 'It raised 1 bln dlrs, 500 mln dlrs and 200 mln dlrs.', focus: 'MX' },
+  { name: 'currency: stg', title: 'Profit up', text: 'Pre-tax profit rose to 120 mln stg.', focus: 'GB' },
+  { name: 'currency: yen', title: 'Bond priced', text: 'A 15 billion yen bond was priced.', focus: 'JP' },
+  { name: 'currency: Swiss francs', title: 'Loan signed', text: 'The 200 mln Swiss francs loan.', focus: 'CH' },
+  { name: 'currency: francs alone is France', title: 'Loan signed', text: 'The loan of 200 mln francs.', focus: 'FR' },
+  { name: 'currency: D-marks', title: 'Bund sale', text: 'Sales of 3 billion D-marks.', focus: 'DE' },
+  { name: 'currency: marks alone is a word', title: 'A new era', text: 'The move marks a change.', focus: null },
+  { name: 'currency: Sterling the footballer', title: 'Late winner', text: 'Raheem Sterling scored, and Sterling said it was a relief.', focus: null },
+  { name: 'currency: Sterling Software is a company', title: 'Holders approve', text: 'Sterling Software Inc said holders approved.', focus: 'US', not: ['GB'] },
+  // Institutions and exchanges.
+  { name: 'institution: Fed', title: 'Fed raises rates', focus: 'US' },
+  { name: 'institution: SEC filing', title: 'Offering planned', text: 'It filed with the Securities and Exchange Commission.', focus: 'US' },
+  { name: 'institution: sec in lower case is no SEC', title: 'Wait a sec', text: 'Just a sec.', focus: null },
+  { name: 'institution: Bundesbank', title: 'Bundesbank holds rates', focus: 'DE' },
+  { name: 'institution: Bank of England', title: 'Bank of England cuts rates', focus: 'GB' },
+  { name: 'institution: Bank of Japan and MITI', title: 'BOJ and MITI disagree', focus: 'JP' },
+  { name: 'institution: Treasury with Britain named', title: 'Treasury sells gilts', text: 'The Treasury said Britain would borrow more.', focus: 'GB' },
+  { name: 'exchange: Toronto Stock Exchange', title: 'Shares halted', text: 'Trading was halted on the Toronto Stock Exchange.', focus: 'CA' },
+  { name: 'exchange: NYSE', title: 'Shares halted', text: 'The NYSE halted trading.', focus: 'US' },
+  // Heads of state and government.
+  { name: 'leader: Chancellor Kohl', title: 'Kohl wins vote', focus: 'DE' },
+  { name: 'leader: Nakasone', title: 'Nakasone defends tax plan', focus: 'JP' },
+  { name: 'leader: Zelensky', title: 'Zelensky asks for air defence', focus: 'UA' },
+  { name: 'leader: Milei', title: 'Milei cuts subsidies', focus: 'AR' },
+  { name: 'leader: a place beats a leader', title: 'Biden visits Kenya', text: 'The president arrived in Nairobi.', focus: 'KE' },
+  // Company legal forms, tickers and listings.
+  { name: 'legal: Plc in the lede', title: 'Fisons sees growth', text: 'Fisons Plc said growth was strong.', focus: 'GB' },
+  { name: 'legal: AG is German by default', title: 'Profit rises', text: 'Siemens AG said profit rose.', focus: 'DE' },
+  { name: 'legal: a place beats Inc', title: 'Acme Inc opens plant in Mexico', focus: 'MX' },
+  { name: 'ticker: <UK> is Union Carbide, not Britain', title: 'CARBIDE <UK> LOOKS TO ACQUISITIONS', text: 'Union Carbide Corp is looking to acquisitions.', focus: 'US', not: ['GB'] },
+  { name: 'ticker: RIC suffix .L', title: 'Results', text: 'The group <FISN.L> reported results.', focus: 'GB' },
+  // State abbreviations in running text, hyphenated company names, named agreements.
+  { name: 'Whitehall, Pa. is in the US', title: 'Office sold', text: 'It sold its Whitehall, Pa., office.', focus: 'US', not: ['GB'] },
+  { name: 'party-state tag', title: 'Bill introduced', text: 'Sen. Chris Dodd, D-Conn., sponsored the bill.', focus: 'US' },
+  { name: 'Bristol-Myers is a company', title: 'Bristol-Myers sets dividend', text: 'Qtly div 70 cts.', focus: 'US', not: ['GB'] },
+  { name: 'Paris accord is not France', title: 'Miyazawa backs Paris accord', text: 'Japanese officials in Tokyo welcomed the Paris accord.', focus: 'JP' },
 ];
 
 test('findPlaces: tricky names', () => {
@@ -98,6 +141,14 @@ test('parseDateline: wire datelines', () => {
     { name: 'day before month', text: 'LONDON, 2 December (Reuters) - Text', want: { place: 'London', country: 'GB' } },
     { name: 'US state abbreviation', text: 'GREENWICH, Conn., March 3 - Text', want: { place: 'Greenwich', country: 'US' } },
     { name: 'no dateline', text: 'The president said on Monday - that', want: null },
+    { name: 'month in capitals', text: 'NEW YORK, FEB 26 - Text', want: { place: 'New York', country: 'US' } },
+    { name: 'mixed case with a date', text: 'New York, March 2 - Text', want: { place: 'New York', country: 'US' } },
+    { name: 'mixed case with province', text: 'Calgary, Alberta, March 3 - Text', want: { place: 'Calgary', country: 'CA' } },
+    { name: 'English exonym', text: 'FRANKFURT, March 2 - Text', want: { place: 'Frankfurt', country: 'DE' } },
+    { name: 'town only in datelines', text: 'CLEVELAND, March 2 - Text', want: { place: 'Cleveland', country: 'US' } },
+    { name: 'St. for Saint', text: 'ST. PAUL, Minn., March 2 - Text', want: { place: 'St. Paul', country: 'US' } },
+    { name: 'Canadian province abbreviation', text: 'LONDON, Ont., March 2 - Text', want: { place: 'London', country: 'CA' } },
+    { name: 'two places with a slash', text: 'DALLAS/FORT WORTH, March 2 - Text', want: { place: 'Dallas/fort Worth', country: 'US' } },
   ];
   for (const c of table) {
     const d = parseDateline(c.text);

@@ -11,7 +11,7 @@
  */
 import type { CountryMention, Dateline, Entity } from '../../domain/analysis.js';
 import type { Region } from '../../domain/region.js';
-import { F_DISPUTED, F_NOT_PLACE, F_PERSON, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
+import { F_DISPUTED, F_LOWER, F_NOT_PLACE, F_PERSON, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { parseDateline } from './parseDateline.js';
 import { canonicalCountryCode, countryName, regionOf } from './regions.js';
@@ -41,8 +41,33 @@ export interface FindPlacesOptions {
   sourcePrior?: number;
 }
 
-/** How much a mention counts, by kind of name (KINDS order). */
-const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0] as const;
+/**
+ * How much a mention counts, by kind of name (KINDS order): country,
+ * historical, disputed, metonym, admin, capital, city, demonym, then the
+ * signals, each below any place name: leader, institution, currency, legal
+ * form; none.
+ */
+const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6, 0.35, 0.25, 0] as const;
+/** Each further mention of the same signal kind for the same country counts this share of the one before (so ten "dlrs" never outweigh a place). */
+const SIGNAL_DECAY = 0.5;
+/**
+ * A company's legal form or listing in the lede ("Fisons Plc <FISN.L> said")
+ * marks the company the story is about: it counts as much as in the title.
+ */
+const LEDE_CHARS = 120;
+const LEDE_WEIGHT = 3;
+/**
+ * A place that only names an agreement or a club ("Paris accord", "Louvre
+ * accord", "Paris Club") or a listing venue ("will be listed in Luxembourg")
+ * says little about where the story is: it counts this share.
+ */
+const NAMED_ONLY = 0.25;
+const AGREEMENT_WORDS = new Set('accord accords agreement club convention protocol treaty pact'.split(' '));
+const LISTING_BEFORE = /\b(?:listed|listing|quoted|quotation)(?: will be)? (?:in|on)(?: the)? $/i;
+/** A state or province abbreviation in running text ("Whitehall, Pa.", "D-Conn."). */
+const ABBREV_WEIGHT = 0.6;
+/** A Reuters instrument code's exchange suffix ("<FISN.L>", "(7203.T)"). */
+const RIC_WEIGHT = 0.6;
 const TITLE_WEIGHT = 3;
 const EARLY_WEIGHT = 1.5;
 /** Characters of text that count as "early": about the lede. */
@@ -58,7 +83,25 @@ const K_DEMONYM = KINDS.indexOf('demonym');
 const K_CAPITAL = KINDS.indexOf('capital');
 const K_ADMIN = KINDS.indexOf('admin');
 const K_CITY = KINDS.indexOf('city');
+const K_METONYM = KINDS.indexOf('metonym');
+const K_LEADER = KINDS.indexOf('leader');
+const K_CURRENCY = KINDS.indexOf('currency');
+const K_LEGAL = KINDS.indexOf('legal');
 
+/** Whether an entry is a signal (leader, institution, currency, legal form), not a place. */
+const isSignal = (e: RawEntry): boolean => e[1] >= K_LEADER && e[1] < K_NONE;
+
+/**
+ * Exchange suffixes of Reuters Instrument Codes (Thomson Reuters RIC
+ * conventions), the listing a news wire names beside a company.
+ */
+const RIC_SUFFIX: Record<string, string> = {
+  N: 'US', O: 'US', OQ: 'US', A: 'US', L: 'GB', PA: 'FR', T: 'JP', TO: 'CA', V: 'CA', DE: 'DE', F: 'DE', AS: 'NL',
+  MI: 'IT', MC: 'ES', SW: 'CH', Z: 'CH', AX: 'AU', HK: 'HK', SI: 'SG', KS: 'KR', TW: 'TW', SS: 'CN', SZ: 'CN',
+  BO: 'IN', NS: 'IN', ST: 'SE', OL: 'NO', CO: 'DK', HE: 'FI', BR: 'BE', VI: 'AT', LS: 'PT', AT: 'GR', J: 'ZA', JO: 'ZA',
+  SA: 'BR', MX: 'MX', IS: 'TR', TA: 'IL', WA: 'PL', MM: 'RU', NZ: 'NZ', KL: 'MY', BK: 'TH', JK: 'ID', I: 'IE',
+};
+const RIC = /[<(][A-Z0-9]{1,7}\.([A-Z]{1,2})[>)]/g;
 /** Words before a capitalised place name that do not make it a surname. */
 const LEAD_WORDS = new Set(
   'in of the to from for and at with by on into across near over against between visit visits visited said says after before under about than as or nor but while via says tells told warns backs hits slams urges meets'.split(' '),
@@ -104,11 +147,14 @@ function isTitleCase(tokens: Token[]): boolean {
 
 const ARABIC_PREFIX = /^[وبلفك][\u0621-\u064a]{3,}$/;
 
-function scan(gaz: Gazetteer, tokens: Token[], title: boolean, caps: boolean): Match[] {
+function scan(gaz: Gazetteer, tokens: Token[], text: string, title: boolean, caps: boolean): Match[] {
   const out: Match[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.shape === Shape.Lower && !/[^\x00-\x7f]/.test(t.norm)) continue; // places are capitalised in cased scripts
+    // Places are capitalised in cased scripts; only currencies ("yen", "dlrs") match in lower case.
+    if (t.shape === Shape.Lower && !gaz.lowerFirst.has(t.norm) && !/[^\x00-\x7f]/.test(t.norm)) continue;
+    // A ticker is not a name: Union Carbide "<UK>", "<BP.L>".
+    if (t.shape === Shape.Upper && text.charCodeAt(t.start - 1) === 60 && (text[t.end] === '>' || text[t.end] === '.')) continue;
     let max = gaz.maxTokens.get(t.norm) ?? 0;
     let firstNorm = t.norm;
     if (max === 0 && t.shape === Shape.Uncased && ARABIC_PREFIX.test(t.norm)) {
@@ -122,6 +168,7 @@ function scan(gaz: Gazetteer, tokens: Token[], title: boolean, caps: boolean): M
       const list = gaz.entries.get(key);
       if (!list) continue;
       if (!caseFits(list, tokens, i, n, caps)) continue;
+      if (tokens[i]!.shape === Shape.Lower && !(list[0]![4] & F_LOWER) && !/[^\x00-\x7f]/.test(t.norm)) continue;
       out.push({ i, n, list, key, title, start: t.start, end: tokens[i + n - 1]!.end, pick: null });
       i += n - 1;
       break;
@@ -137,7 +184,7 @@ function caseFits(list: RawEntry[], tokens: Token[], i: number, n: number, caps:
     return true;
   }
   const first = tokens[i]!;
-  if (first.shape !== Shape.Lower) return true;
+  if (first.shape !== Shape.Lower || e[4] & F_LOWER) return true;
   // Lower-case display names are adjectives written so (Polish "polski", Russian "российский").
   const c = e[2].charAt(0);
   return c !== c.toUpperCase() || caps;
@@ -153,8 +200,9 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   const tTokens = tokenize(input.title);
   const bTokens = tokenize(body);
   const titleCase = isTitleCase(tTokens);
-  const tMatches = scan(gaz, tTokens, true, isCapsSegment(input.title));
-  const bMatches = scan(gaz, bTokens, false, isCapsSegment(body.slice(0, 600)));
+  const tCaps = isCapsSegment(input.title);
+  const tMatches = scan(gaz, tTokens, input.title, true, tCaps);
+  const bMatches = scan(gaz, bTokens, body, false, isCapsSegment(body.slice(0, 600)));
   const words = new Set<string>();
   for (const t of tTokens) words.add(t.norm);
   for (const t of bTokens) words.add(t.norm);
@@ -163,7 +211,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   const anchors = new Map<string, number>();
   for (const m of [...tMatches, ...bMatches]) {
     const ccs = new Set(m.list.map((e) => e[0]));
-    if (ccs.size === 1 && m.list[0]![1] !== K_NONE && !(m.list[0]![4] & F_PERSON) && !gaz.cues.has(m.key)) {
+    if (ccs.size === 1 && m.list[0]![1] < K_LEADER && !(m.list[0]![4] & F_PERSON) && !gaz.cues.has(m.key)) {
       const cc = m.list[0]![0];
       anchors.set(cc, (anchors.get(cc) ?? 0) + 1);
     }
@@ -171,8 +219,8 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   if (dl?.country) anchors.set(dl.country, (anchors.get(dl.country) ?? 0) + 1);
   const source = input.sourceCountry ? canonicalCountryCode(input.sourceCountry) : null;
 
-  resolve(gaz, tMatches, tTokens, input.title, anchors, words, source, titleCase);
-  resolve(gaz, bMatches, bTokens, body, anchors, words, source, false);
+  resolve(gaz, tMatches, tTokens, input.title, anchors, words, source, titleCase, tCaps);
+  resolve(gaz, bMatches, bTokens, body, anchors, words, source, false, false);
 
   const scores = new Map<string, { score: number; mentions: number; first: number }>();
   const places = new Map<string, number>();
@@ -183,16 +231,33 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
     s.first = Math.min(s.first, pos);
     scores.set(cc, s);
   };
+  const signalSeen = new Map<string, number>();
   for (const m of [...tMatches, ...bMatches]) {
     const e = m.pick;
     if (!e) continue;
-    if (e[1] !== K_DEMONYM) {
+    const signal = isSignal(e);
+    if (e[1] !== K_DEMONYM && !signal) {
       const name = e[1] < K_ADMIN && e[0] ? countryName(e[0]) : e[2];
       places.set(name, (places.get(name) ?? 0) + 1);
     }
     if (!e[0]) continue;
-    const pos = m.title ? 1 : m.start < EARLY_CHARS ? EARLY_WEIGHT : 1;
-    bump(e[0], KIND_WEIGHT[e[1]]! * (m.title ? TITLE_WEIGHT : pos), m.title ? -1 : m.start, true);
+    const lede = !m.title && e[1] === K_LEGAL && m.start < LEDE_CHARS;
+    const pos = m.title || lede ? (lede ? LEDE_WEIGHT : TITLE_WEIGHT) : m.start < EARLY_CHARS ? EARLY_WEIGHT : 1;
+    let w = KIND_WEIGHT[e[1]]! * pos;
+    if (!signal && namedOnly(m, m.title ? tTokens : bTokens, m.title ? input.title : body)) w *= NAMED_ONLY;
+    if (signal) {
+      const k = e[0] + e[1];
+      const seen = signalSeen.get(k) ?? 0;
+      signalSeen.set(k, seen + 1);
+      w *= SIGNAL_DECAY ** seen;
+    }
+    bump(e[0], w, m.title ? -1 : m.start, !signal);
+  }
+  for (const [cc, w, pos] of [...abbrevSignals(gaz, bTokens, body), ...ricSignals(input.title, -1), ...ricSignals(body, 0)]) {
+    const k = cc + 'abbrev';
+    const seen = signalSeen.get(k) ?? 0;
+    signalSeen.set(k, seen + 1);
+    bump(cc, w * SIGNAL_DECAY ** seen, pos, false);
   }
   if (useDateline && dl?.country) bump(dl.country, DATELINE_WEIGHT, -2, false);
   const prior = opts.sourcePrior ?? SOURCE_PRIOR;
@@ -201,12 +266,15 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first);
   const total = ranked.reduce((s, [, v]) => s + v.score, 0);
   const focusCountry = ranked.length > 0 ? ranked[0]![0] : null;
-  const countries: CountryMention[] = ranked.map(([code, v], ix) => ({
-    code,
-    role: ix === 0 ? 'focus' : 'mention',
-    score: total > 0 ? Math.round((v.score / total) * 1000) / 1000 : 0,
-    mentions: v.mentions,
-  }));
+  // A country only signalled (a currency, an "Inc") is listed when it is the focus, not as a mention.
+  const countries: CountryMention[] = ranked
+    .map(([code, v], ix) => ({
+      code,
+      role: ix === 0 ? ('focus' as const) : ('mention' as const),
+      score: total > 0 ? Math.round((v.score / total) * 1000) / 1000 : 0,
+      mentions: v.mentions,
+    }))
+    .filter((c) => c.role === 'focus' || c.mentions > 0);
   return {
     countries,
     focusCountry,
@@ -225,6 +293,7 @@ function resolve(
   words: Set<string>,
   source: string | null,
   titleCase: boolean,
+  caps: boolean,
 ): void {
   for (let ix = 0; ix < matches.length; ix++) {
     const m = matches[ix]!;
@@ -232,6 +301,18 @@ function resolve(
     if (list.length === 0) {
       if (!(m.list[0]![4] & F_NOT_PLACE)) m.pick = m.list[0]!; // a named non-country place: listed, scores nothing
       continue;
+    }
+    const t = tokens[m.i]!;
+    // Currencies are written in lower case; "Sterling" or "Rand" mid-sentence is a name.
+    if (list[0]![1] === K_CURRENCY && m.n === 1 && t.shape === Shape.Capital && !caps) {
+      // ... and so is "Sterling Software" at the start of a sentence.
+      const after = tokens[m.i + 1];
+      if (!t.sentStart || (after && after.shape === Shape.Capital && after.start - t.end === 1)) continue;
+    }
+    // "Bristol-Myers", "Rolls-Royce": a city joined by a hyphen to a capitalised word that is no place is a company or a person.
+    if (list[0]![1] >= K_CAPITAL && list[0]![1] <= K_CITY && text[m.end] === '-' && /^\p{Lu}/u.test(text.slice(m.end + 1, m.end + 2))) {
+      const next = matches[ix + 1];
+      if (!next || next.start !== m.end + 1) continue;
     }
     const cues = gaz.cues.get(m.key);
     if (cues) {
@@ -250,8 +331,55 @@ function resolve(
       }
     }
     if (list[0]![4] & F_PERSON && isPerson(m, tokens, list, anchors, titleCase)) continue;
-    m.pick = choose(list, m, matches[ix + 1], text, anchors, words, source);
+    m.pick = choose(gaz, list, m, matches[ix + 1], tokens, text, anchors, words, source);
   }
+}
+
+function namedOnly(m: Match, tokens: Token[], text: string): boolean {
+  const next = tokens[m.i + m.n];
+  if (next && AGREEMENT_WORDS.has(next.norm) && next.start - m.end <= 1) return true;
+  const prev = tokens[m.i - 1]?.norm;
+  return (prev === 'in' || prev === 'on' || prev === 'the') && LISTING_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+}
+
+/**
+ * US state and Canadian province abbreviations after a comma, a party
+ * letter or a bracket ("Whitehall, Pa.", "Sen. Dodd, D-Conn.", "(R-Calif.)"):
+ * [country, weight, position]. Elsewhere "Pa", "Ind" or "Miss" are words.
+ */
+function abbrevSignals(gaz: Gazetteer, tokens: Token[], text: string): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.shape === Shape.Lower || t.shape === Shape.Uncased || t.end - t.start > 5 || !gaz.abbrevFirst.has(t.norm)) continue;
+    const before = text.slice(Math.max(0, t.start - 2), t.start);
+    if (!/(?:, |[DR]-|\()$/.test(before) && !(before.endsWith('-') && /[DR]/.test(text[t.start - 2] ?? ''))) continue;
+    for (let n = 3; n >= 1; n--) {
+      if (i + n > tokens.length) continue;
+      let key = t.norm;
+      for (let j = 1; j < n; j++) key += ' ' + tokens[i + j]!.norm;
+      const cc = gaz.abbrev.get(key);
+      const last = tokens[i + n - 1]!;
+      if (!cc || !/^[.,)]/.test(text.slice(last.end, last.end + 1))) continue;
+      if (gaz.entries.has(key)) break; // a full name ("Texas", "Ohio") is matched as a place already
+      out.push([cc, ABBREV_WEIGHT * (t.start < EARLY_CHARS ? EARLY_WEIGHT : 1), t.start]);
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
+
+/** Listing countries from Reuters Instrument Codes in the text. */
+function ricSignals(text: string, pos: number): [string, number, number][] {
+  if (!text.includes('.')) return [];
+  const out: [string, number, number][] = [];
+  for (const m of text.matchAll(RIC)) {
+    const cc = RIC_SUFFIX[m[1]!];
+    const where = pos < 0 || m.index < LEDE_CHARS ? TITLE_WEIGHT : m.index < EARLY_CHARS ? EARLY_WEIGHT : 1;
+    if (cc) out.push([cc, RIC_WEIGHT * where, pos < 0 ? -1 : m.index]);
+  }
+  return out;
 }
 
 /** "Michael Jordan", "Paris Hilton", "Jordan said" (with nothing else pointing at Jordan). */
@@ -271,21 +399,31 @@ function isPerson(m: Match, tokens: Token[], list: RawEntry[], anchors: Map<stri
 }
 
 function choose(
+  gaz: Gazetteer,
   list: RawEntry[],
   m: Match,
   next: Match | undefined,
+  tokens: Token[],
   text: string,
   anchors: Map<string, number>,
   words: Set<string>,
   source: string | null,
 ): RawEntry {
+  const isCity = list[0]![1] >= K_CAPITAL && list[0]![1] <= K_CITY;
   // "Paris, Texas", "Sydney, Nova Scotia": a qualifier right after a comma decides.
   if (next && next.list.length > 0) {
-    const qual = next.list.find((e) => e[1] !== K_NONE && e[1] !== K_DEMONYM);
-    if (qual && list[0]![1] >= K_CAPITAL && next.i === m.i + m.n && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
+    const qual = next.list.find((e) => e[1] < K_DEMONYM);
+    if (qual && isCity && next.i === m.i + m.n && /^\s*,\s*$/.test(text.slice(m.end, next.start))) {
       // A town too small for the gazetteer is still in the qualifier's country.
       return list.find((e) => e[0] === qual[0]) ?? [qual[0], K_CITY, list[0]![2], 0, 0];
     }
+  }
+  // "Cambridge, Mass.", "London, Ont.": an abbreviation qualifies the same way.
+  const after = tokens[m.i + m.n];
+  if (list[0]![1] >= K_METONYM && list[0]![1] <= K_CITY && after && text.slice(m.end, after.start) === ', ') {
+    const key2 = tokens[m.i + m.n + 1] ? after.norm + ' ' + tokens[m.i + m.n + 1]!.norm : '';
+    const cc = gaz.abbrev.get(after.norm) ?? gaz.abbrev.get(key2);
+    if (cc) return list.find((e) => e[0] === cc) ?? [cc, K_CITY, list[0]![2], 0, 0];
   }
   const ccs = new Set(list.map((e) => e[0]));
   if (ccs.size === 1) return list[0]!;

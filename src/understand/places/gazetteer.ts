@@ -8,14 +8,21 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildGazetteer, dataDir, GAZETTEER_FORMAT, type GazetteerData, type RawEntry } from './buildGazetteer.js';
+import { buildGazetteer, dataDir, F_LOWER, GAZETTEER_FORMAT, type GazetteerData, type RawEntry } from './buildGazetteer.js';
 
 export interface Gazetteer {
   version: string;
   entries: Map<string, RawEntry[]>;
   /** First token of any key → the most tokens a key starting with it has. */
   maxTokens: Map<string, number>;
-  usStateAbbrev: Set<string>;
+  /** First tokens of keys that may match in lower case (currencies): the scan skips other lower-case words at once. */
+  lowerFirst: Set<string>;
+  /** State and province abbreviations ("calif", "n y", "ont") → country. */
+  abbrev: Map<string, string>;
+  /** First tokens of `abbrev` keys, to skip other words at once. */
+  abbrevFirst: Set<string>;
+  /** Towns looked up only in datelines → country. */
+  datelinePlaces: Map<string, string>;
   cues: Map<string, Map<string, Set<string>>>;
   /** Where it came from: "file" or "memory". */
   origin: 'file' | 'memory';
@@ -52,14 +59,26 @@ export function loadGazetteer(): Gazetteer {
 export function fromData(d: GazetteerData, origin: Gazetteer['origin']): Gazetteer {
   const entries = new Map(Object.entries(d.entries));
   const maxTokens = new Map<string, number>();
-  for (const k of entries.keys()) {
+  const lowerFirst = new Set<string>();
+  for (const [k, list] of entries) {
     const parts = k.split(' ');
     const first = parts[0]!;
     if ((maxTokens.get(first) ?? 0) < parts.length) maxTokens.set(first, parts.length);
+    if (list.some((e) => e[4] & F_LOWER)) lowerFirst.add(first);
   }
   const cues = new Map<string, Map<string, Set<string>>>();
   for (const [name, byCc] of Object.entries(d.cues)) {
     cues.set(name, new Map(Object.entries(byCc).map(([cc, ws]) => [cc, new Set(ws)])));
   }
-  return { version: d.version, entries, maxTokens, usStateAbbrev: new Set(d.usStateAbbrev), cues, origin };
+  return {
+    version: d.version,
+    entries,
+    maxTokens,
+    lowerFirst,
+    abbrev: new Map(Object.entries(d.abbrev)),
+    abbrevFirst: new Set(Object.keys(d.abbrev).map((k) => k.split(' ')[0]!)),
+    datelinePlaces: new Map(Object.entries(d.datelinePlaces)),
+    cues,
+    origin,
+  };
 }
