@@ -52,7 +52,7 @@ h3{font-size:1.05rem;font-weight:600}
 .breaking a{font:600 .98rem var(--serif);color:var(--ink)}
 .breaking .meta{margin-left:.35rem}
 .glance{display:grid;grid-template-columns:minmax(0,2.2fr) minmax(0,1fr);gap:1.5rem;align-items:start}
-.mapbox figure{margin:0}
+figure.mapbox{margin:0}
 svg.map{width:100%;height:auto;display:block}
 svg.map .sea{fill:var(--sea)}
 svg.map path{stroke:var(--paper);stroke-width:.5;vector-effect:non-scaling-stroke}
@@ -86,15 +86,15 @@ figcaption,.legend{font-size:.8rem;color:var(--muted)}
 .summary{margin:.1rem 0 .3rem;font-family:var(--serif);color:var(--ink);display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .meta{font-size:.8rem;color:var(--muted)}
 .meta .phase{font-weight:700;text-transform:uppercase;letter-spacing:.05em;color:var(--accent)}
-.cov{display:flex;height:6px;width:100%;max-width:14rem;background:var(--rule);margin-top:.3rem;border-radius:3px;overflow:hidden}
-.cov span{display:block;height:100%}
+.cov{display:block;height:6px;width:100%;max-width:14rem;background:var(--rule);margin-top:.3rem;border-radius:3px}
 .cov-legend{font-size:.75rem;color:var(--muted)}
-.rg-africa{background:var(--r-africa)}.rg-asia{background:var(--r-asia)}.rg-europe{background:var(--r-europe)}.rg-middle-east{background:var(--r-middle-east)}.rg-north-america{background:var(--r-north-america)}.rg-latin-america{background:var(--r-latin-america)}.rg-oceania{background:var(--r-oceania)}.rg-antarctica{background:var(--r-antarctica)}
+.rg-africa{background:var(--r-africa);fill:var(--r-africa)}.rg-asia{background:var(--r-asia);fill:var(--r-asia)}.rg-europe{background:var(--r-europe);fill:var(--r-europe)}.rg-middle-east{background:var(--r-middle-east);fill:var(--r-middle-east)}.rg-north-america{background:var(--r-north-america);fill:var(--r-north-america)}.rg-latin-america{background:var(--r-latin-america);fill:var(--r-latin-america)}.rg-oceania{background:var(--r-oceania);fill:var(--r-oceania)}.rg-antarctica{background:var(--r-antarctica);fill:var(--r-antarctica)}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1.5rem}
 .pieces{list-style:none;margin:0;padding:0}
 .pieces li{padding:.55rem 0;border-bottom:1px solid var(--rule)}
 .pieces a{font:600 1rem/1.3 var(--serif);color:var(--ink);text-decoration:none}
 .pieces a:hover{text-decoration:underline;color:var(--accent)}
+.pieces .meta a{font:inherit;color:var(--link);text-decoration:underline}
 .dl{font:700 .75rem var(--sans);letter-spacing:.06em;text-transform:uppercase;color:var(--muted)}
 .empty{color:var(--muted);font-style:italic}
 .timeline{list-style:none;margin:0;padding:0 0 0 1rem;border-left:2px solid var(--rule)}
@@ -111,7 +111,7 @@ th{font-weight:600;background:var(--panel)}
 .tablewrap{overflow-x:auto}
 .ok{color:#2e7d32}.bad{color:var(--accent)}
 @media (prefers-color-scheme:dark){.ok{color:#81c784}}
-.chips{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.35rem}
+.chips{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.35rem}
 .chips li{background:var(--panel);border:1px solid var(--rule);border-radius:999px;padding:.05rem .6rem;font-size:.85rem}
 .facets{display:grid;gap:1rem}
 .facets h2{font-size:1rem}

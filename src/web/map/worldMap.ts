@@ -5,7 +5,7 @@
  * request, so a render is string concatenation over precomputed paths.
  */
 import { createRequire } from 'node:module';
-import { geoNaturalEarth1, geoPath, geoBounds, geoArea, type GeoProjection } from 'd3-geo';
+import { geoNaturalEarth1, geoPath, geoBounds, geoArea, type GeoProjection, type GeoPermissibleObjects } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
@@ -60,13 +60,14 @@ function loadFeatures(): Feature<Geometry, CountryProps & { code: string | null 
   return features;
 }
 
-function build(projection: GeoProjection, width: number, height: number, clip: boolean): MapGeometry {
+function build(projection: GeoProjection, width: number, height: number, clip: boolean, skip: Set<string> = new Set()): MapGeometry {
   if (clip) projection.clipExtent([[0, 0], [width, height]]);
   // Whole pixels are enough at these sizes and cut the path text by a third.
   const path = geoPath(projection).digits(0);
   const shapes: MapShape[] = [];
   const present = new Set<string>();
   for (const f of loadFeatures()) {
+    if (f.properties.code && skip.has(f.properties.code)) continue;
     const d = path(f);
     if (!d) continue;
     const code = f.properties.code;
@@ -85,7 +86,7 @@ function build(projection: GeoProjection, width: number, height: number, clip: b
 }
 
 const WORLD_W = 960;
-const WORLD_H = 490;
+const WORLD_H = 440;
 const INSET_W = 640;
 const INSET_H = 420;
 
@@ -93,8 +94,10 @@ let world: MapGeometry | null = null;
 /** The whole world, Natural Earth projection (a compromise projection fit for world thematic maps). */
 export function worldGeometry(): MapGeometry {
   if (!world) {
-    const projection = geoNaturalEarth1().fitSize([WORLD_W, WORLD_H], { type: 'Sphere' });
-    world = build(projection, WORLD_W, WORLD_H, false);
+    // Antarctica is left out of the world map: it takes a fifth of the height
+    // and carries no news; the frame runs from 58°S to 84°N.
+    const projection = geoNaturalEarth1().fitExtent([[4, 4], [WORLD_W - 4, WORLD_H - 4]], boxPoints([-180, -58, 180, 84]));
+    world = build(projection, WORLD_W, WORLD_H, true, new Set(['AQ']));
   }
   return world;
 }
@@ -147,7 +150,7 @@ function mainland(f: Feature<Geometry, unknown>): Feature<Geometry, unknown> {
   let bestArea = -1;
   for (const coordinates of f.geometry.coordinates) {
     const part: Feature<Geometry, unknown> = { type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates } };
-    const a = geoArea(part);
+    const a = geoArea(part as GeoPermissibleObjects);
     if (a > bestArea) [best, bestArea] = [part, a];
   }
   return best;
@@ -163,7 +166,7 @@ export function countryGeometry(cc: string): MapGeometry | null {
     const f = loadFeatures().find((x) => x.properties.code === fact.code);
     let box: [number, number, number, number];
     if (f && fact.areaKm2 >= MICRO_AREA_KM2) {
-      const [[w, s], [e, n]] = geoBounds(mainland(f));
+      const [[w, s], [e, n]] = geoBounds(mainland(f) as GeoPermissibleObjects);
       const east = e < w ? e + 360 : e;
       const pad = Math.max(3, (east - w) * 0.25, (n - s) * 0.25);
       box = [w - pad, Math.max(-85, s - pad), east + pad, Math.min(85, n + pad)];

@@ -1,0 +1,167 @@
+/**
+ * JSON API under /api/v1. Every handler validates its query with the zod
+ * schema that openapi.ts documents; a bad parameter is a 400 with RFC 9457
+ * problem details naming it. Reads go through the same read models as the pages.
+ */
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import { REGIONS, REGION_LABELS } from '../domain/region.js';
+import type { Deps } from '../server/deps.js';
+import { listSources } from '../storage/sources/listSources.js';
+import { mapCounts, pieces, storyCards } from '../web/read/blocks.js';
+import { allCountries, countryName, deskRegionOf } from '../web/read/places.js';
+import { searchData } from '../web/read/searchData.js';
+import { storyData } from '../web/read/storyData.js';
+import { listTopics, topicData } from '../web/read/topicData.js';
+import type { StoryCard } from '../web/read/types.js';
+import { ArticlesQuery, AtQuery, PageQuery, SearchQuery, StoriesQuery } from './schemas.js';
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+export function problem(c: Context, status: 400 | 404, title: string, detail: string, errors?: { parameter: string; message: string }[]) {
+  return c.body(JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }), status, { 'Content-Type': PROBLEM_TYPE });
+}
+
+/** Validates the query string; on failure answers the 400 itself. */
+function query<S extends z.ZodType>(c: Context, schema: S): z.output<S> | Response {
+  const r = schema.safeParse(c.req.query());
+  if (r.success) return r.data;
+  const errors = r.error.issues.map((i) => ({
+    parameter: i.path.length ? i.path.join('.') : i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys?.join(', ') ?? '' : '',
+    message: i.message,
+  }));
+  return problem(c, 400, 'Invalid parameters', errors.map((e) => (e.parameter ? `${e.parameter}: ${e.message}` : e.message)).join('; '), errors);
+}
+
+function atOf(deps: Deps, at: string | undefined): Date {
+  if (!at) return deps.clock();
+  return new Date(at.length === 10 ? `${at}T00:00Z` : at);
+}
+
+const encodeCursor = (s: StoryCard) => Buffer.from(`${s.lastSeenAt}|${s.id}`).toString('base64url');
+function decodeCursor(cur: string): { lastSeenAt: string; id: string } | null {
+  const t = Buffer.from(cur, 'base64url').toString('utf8');
+  const i = t.indexOf('|');
+  if (i < 0) return null;
+  const lastSeenAt = t.slice(0, i);
+  return Number.isNaN(Date.parse(lastSeenAt)) ? null : { lastSeenAt, id: t.slice(i + 1) };
+}
+
+export function apiRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  const { store } = deps;
+  const withUrl = (c: Context, s: StoryCard) => ({ ...s, url: `${new URL(c.req.url).origin}/story/${encodeURIComponent(s.id)}` });
+
+  app.get('/stories', async (c) => {
+    const q = query(c, StoriesQuery);
+    if (q instanceof Response) return q;
+    const before = q.cursor ? decodeCursor(q.cursor) : undefined;
+    if (q.cursor && !before) return problem(c, 400, 'Invalid parameters', 'cursor: not a cursor this API issued', [{ parameter: 'cursor', message: 'not a cursor this API issued' }]);
+    if (q.cursor && q.sort !== 'recent') return problem(c, 400, 'Invalid parameters', 'cursor: only with sort=recent', [{ parameter: 'cursor', message: 'only with sort=recent' }]);
+    const at = atOf(deps, q.at);
+    const stories = await storyCards(store, {
+      at,
+      now: deps.clock(),
+      region: q.region,
+      country: q.country,
+      kind: q.kind,
+      topic: q.topic,
+      phase: q.phase,
+      limit: q.limit,
+      offset: q.cursor ? 0 : q.offset,
+      order: q.sort,
+      before: before ?? undefined,
+      // Breaking means the last day; otherwise the whole history is pageable.
+      activeHours: q.phase === 'breaking' ? 24 : 0,
+    });
+    const next = q.sort === 'recent' && stories.length === q.limit ? encodeCursor(stories[stories.length - 1]!) : null;
+    return c.json({ stories: stories.map((s) => withUrl(c, s)), nextCursor: next });
+  });
+
+  app.get('/stories/:id', async (c) => {
+    const q = query(c, AtQuery);
+    if (q instanceof Response) return q;
+    const d = await storyData(store, c.req.param('id'), atOf(deps, q.at), deps.clock());
+    if (!d) return problem(c, 404, 'Not found', `no story ${c.req.param('id')} at this time`);
+    return c.json({ ...d, story: withUrl(c, d.story), related: d.related.map((s) => withUrl(c, s)) });
+  });
+
+  app.get('/articles', async (c) => {
+    const q = query(c, ArticlesQuery);
+    if (q instanceof Response) return q;
+    const articles = await pieces(store, { at: atOf(deps, q.at), region: q.region, country: q.country, kind: q.kind, topic: q.topic, limit: q.limit, offset: q.offset, hours: 0 });
+    return c.json({ articles });
+  });
+
+  app.get('/search', async (c) => {
+    const q = query(c, SearchQuery);
+    if (q instanceof Response) return q;
+    const r = await searchData(store, { q: q.q, at: atOf(deps, q.at), travelling: !!q.at, limit: q.limit, offset: q.offset });
+    if (!r.ok) return problem(c, 400, 'Invalid query', r.error, [{ parameter: 'q', message: r.error }]);
+    return c.json(r.value);
+  });
+
+  app.get('/regions', async (c) => {
+    const q = query(c, AtQuery);
+    if (q instanceof Response) return q;
+    const at = atOf(deps, q.at);
+    const counts = await mapCounts(store, at);
+    const active = await Promise.all(REGIONS.map((region) => storyCards(store, { at, now: deps.clock(), region, limit: 100 })));
+    const per = new Map<string, number>();
+    for (const [cc, n] of counts.counts) {
+      const r = deskRegionOf(cc);
+      if (r) per.set(r, (per.get(r) ?? 0) + n);
+    }
+    return c.json({ regions: REGIONS.map((id, i) => ({ id, name: REGION_LABELS[id], activeStories: active[i]!.length, articles24h: per.get(id) ?? 0 })) });
+  });
+
+  app.get('/countries', async (c) => {
+    const q = query(c, AtQuery);
+    if (q instanceof Response) return q;
+    const counts = await mapCounts(store, atOf(deps, q.at));
+    return c.json({
+      countries: allCountries().map((k) => ({ code: k.code, name: countryName(k.code), region: k.region, articles24h: counts.counts.get(k.code) ?? 0, reports24h: counts.reports.get(k.code)?.count ?? 0 })),
+    });
+  });
+
+  app.get('/topics', async (c) => {
+    const q = query(c, PageQuery);
+    if (q instanceof Response) return q;
+    return c.json({ topics: await listTopics(store, q.limit, q.offset) });
+  });
+
+  app.get('/topics/:id/timeline', async (c) => {
+    const q = query(c, AtQuery);
+    if (q instanceof Response) return q;
+    const t = await topicData(store, c.req.param('id'), atOf(deps, q.at));
+    if (!t) return problem(c, 404, 'Not found', `no topic ${c.req.param('id')}`);
+    return c.json({ id: t.id, name: t.name, articleCount: t.articleCount, events: t.events });
+  });
+
+  app.get('/sources', async (c) => {
+    const q = query(c, PageQuery.partial());
+    if (q instanceof Response) return q;
+    const sources = await listSources(store);
+    return c.json({
+      sources: sources.map((s) => ({
+        id: s.id,
+        name: s.name,
+        feedUrl: s.feedUrl,
+        siteUrl: s.siteUrl,
+        country: s.country,
+        language: s.language,
+        kind: s.kind,
+        enabled: s.enabled,
+        lastFetchAt: s.lastFetchAt,
+        lastSuccessAt: s.lastSuccessAt,
+        lastError: s.lastError,
+        lastErrorAt: s.lastErrorAt,
+        consecutiveFailures: s.consecutiveFailures,
+        itemsSeen: s.itemsSeen,
+      })),
+    });
+  });
+
+  app.notFound((c) => problem(c, 404, 'Not found', `no API route ${c.req.path}; see /api/openapi.json`));
+  return app;
+}

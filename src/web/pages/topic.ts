@@ -1,0 +1,23 @@
+/** A topic's multi-year timeline (/topic/:id): topic_events by start date, each with its citations. */
+import { html } from '../html.js';
+import type { TopicDetail } from '../read/topicData.js';
+import { layout, type PageCtx } from '../components/layout.js';
+
+export function topicPage(ctx: PageCtx, t: TopicDetail): string {
+  const body = html`
+<p class="kicker">Topic</p>
+<h1>${t.name}</h1>
+<p class="meta">${t.events.length} dated events, drawn from ${t.articleCount} articles. Each event cites the reports that mention it.</p>
+<section aria-labelledby="tl-h"><div class="section-head"><h2 id="tl-h">Timeline</h2></div>
+${t.events.length === 0 ? html`<p class="empty">No dated events yet.</p>` : null}
+<ol class="timeline">${t.events.map(
+  (e) => html`<li><time datetime="${e.startDate}">${e.date}</time><strong>${e.description}</strong>
+<ul class="cites">${e.citations.slice(0, 5).map((c) => html`<li><a href="${c.url}" rel="noopener">${c.title}</a> <span class="meta">(${c.source})</span></li>`)}</ul></li>`,
+)}</ol></section>`;
+  return layout(ctx, {
+    title: `${t.name}: timeline | Globedesk`,
+    description: `${t.name}: a dated timeline with citations.`,
+    feed: { path: `/feeds/topic/${encodeURIComponent(t.id)}`, title: `Globedesk: ${t.name}` },
+    body,
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * One story as it stood at `at`: every report with its outlet, the wire copies
+ * folded under the report they copy ("also published by", articles.duplicate_of),
+ * a timeline of first report / new outlets / updates, the people,
+ * organisations and places named, related stories and the topic it belongs to.
+ */
+import type { Store } from '../../storage/db.js';
+import type { Region } from '../../domain/region.js';
+import { storyCards } from './blocks.js';
+import { deskRegionOf } from './places.js';
+import { topicsForEntities, type TopicRef } from './topicData.js';
+import type { StoryCard } from './types.js';
+import { iso } from './window.js';
+
+export interface StoryReport {
+  id: string;
+  title: string;
+  url: string;
+  publishedAt: string;
+  updatedAt: string | null;
+  source: string;
+  sourceId: number;
+  sourceCountry: string | null;
+  sourceRegion: Region | null;
+  kind: string;
+  datelinePlace: string | null;
+  datelineCountry: string | null;
+  alsoPublishedBy: { source: string; url: string; publishedAt: string }[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  what: 'first' | 'outlet' | 'update';
+  text: string;
+  articleId: string;
+}
+
+export interface StoryEntity {
+  key: string;
+  name: string;
+  type: string;
+  count: number;
+}
+
+export interface StoryDetail {
+  story: StoryCard;
+  reports: StoryReport[];
+  timeline: TimelineEntry[];
+  entities: { person: StoryEntity[]; organization: StoryEntity[]; place: StoryEntity[] };
+  related: StoryCard[];
+  topics: TopicRef[];
+}
+
+/** Bounds: a huge story still renders a page of reasonable size. */
+const MAX_REPORTS = 400;
+const MAX_TIMELINE = 60;
+const ENTITIES_PER_TYPE = 12;
+
+export async function storyData(store: Store, id: string, at: Date, now: Date): Promise<StoryDetail | null> {
+  const [story] = await storyCards(store, { at, now, ids: [id], limit: 1, activeHours: 0 });
+  if (!story) return null;
+  const rows = await store.db
+    .selectFrom('story_articles as sa')
+    .innerJoin('articles as a', 'a.id', 'sa.article_id')
+    .innerJoin('sources as s', 's.id', 'a.source_id')
+    .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
+    .select(['a.id', 'a.title', 'a.url', 'a.published_at', 'a.updated_at', 'a.duplicate_of', 's.name as source', 's.id as source_id', 's.country as source_country', 'aa.kind', 'aa.dateline_place', 'aa.dateline_country'])
+    .where('sa.story_id', '=', id)
+    .where('a.published_at', '<=', iso(at))
+    .orderBy('a.published_at')
+    .limit(MAX_REPORTS)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const copies = ids.length
+    ? await store.db
+        .selectFrom('articles as a')
+        .innerJoin('sources as s', 's.id', 'a.source_id')
+        .select(['a.id', 'a.url', 'a.published_at', 'a.duplicate_of', 's.name as source'])
+        .where('a.duplicate_of', 'in', ids)
+        .where('a.published_at', '<=', iso(at))
+        .execute()
+    : [];
+  const byId = new Map<string, StoryReport>();
+  const reports: StoryReport[] = [];
+  const folded: typeof rows = [];
+  for (const r of rows) {
+    if (r.duplicate_of && ids.includes(r.duplicate_of)) {
+      folded.push(r);
+      continue;
+    }
+    const rep: StoryReport = {
+      id: r.id,
+      title: r.title,
+      url: r.url,
+      publishedAt: r.published_at,
+      updatedAt: r.updated_at,
+      source: r.source,
+      sourceId: r.source_id,
+      sourceCountry: r.source_country,
+      sourceRegion: r.source_country ? deskRegionOf(r.source_country) : null,
+      kind: r.kind ?? 'news',
+      datelinePlace: r.dateline_place,
+      datelineCountry: r.dateline_country,
+      alsoPublishedBy: [],
+    };
+    byId.set(r.id, rep);
+    reports.push(rep);
+  }
+  const seenCopy = new Set<string>();
+  for (const c of [...folded.map((f) => ({ id: f.id, url: f.url, published_at: f.published_at, duplicate_of: f.duplicate_of, source: f.source })), ...copies]) {
+    const orig = c.duplicate_of ? byId.get(c.duplicate_of) : undefined;
+    if (!orig || seenCopy.has(c.id)) continue;
+    seenCopy.add(c.id);
+    orig.alsoPublishedBy.push({ source: c.source, url: c.url, publishedAt: c.published_at });
+  }
+
+  const timeline: TimelineEntry[] = [];
+  const outlets = new Set<number>();
+  for (const r of reports) {
+    if (timeline.length >= MAX_TIMELINE) break;
+    if (timeline.length === 0) timeline.push({ at: r.publishedAt, what: 'first', text: `First report: ${r.source}`, articleId: r.id });
+    else if (!outlets.has(r.sourceId)) timeline.push({ at: r.publishedAt, what: 'outlet', text: `${r.source} reports`, articleId: r.id });
+    else timeline.push({ at: r.publishedAt, what: 'update', text: `Update from ${r.source}`, articleId: r.id });
+    outlets.add(r.sourceId);
+    if (r.updatedAt && r.updatedAt > r.publishedAt && r.updatedAt <= iso(at))
+      timeline.push({ at: r.updatedAt, what: 'update', text: `${r.source} updates its report`, articleId: r.id });
+  }
+  timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+
+  const ents = ids.length
+    ? await store.db
+        .selectFrom('article_entities')
+        .select(['entity_key', 'name', 'type'])
+        .select((eb) => eb.fn.sum<number>('count').as('n'))
+        .where('article_id', 'in', ids)
+        .groupBy(['entity_key', 'name', 'type'])
+        .orderBy('n', 'desc')
+        .limit(ENTITIES_PER_TYPE * 6)
+        .execute()
+    : [];
+  const entities: StoryDetail['entities'] = { person: [], organization: [], place: [] };
+  const seenKey = new Set<string>();
+  for (const e of ents) {
+    const list = entities[e.type as keyof StoryDetail['entities']];
+    if (!list || seenKey.has(e.entity_key) || list.length >= ENTITIES_PER_TYPE) continue;
+    seenKey.add(e.entity_key);
+    list.push({ key: e.entity_key, name: e.name, type: e.type, count: Number(e.n) });
+  }
+  const keys = [...entities.person.slice(0, 4), ...entities.organization.slice(0, 4), ...entities.place.slice(0, 2)].map((e) => e.key);
+
+  const relatedIds = keys.length
+    ? await store.db
+        .selectFrom('article_entities as ae')
+        .innerJoin('story_articles as sa', 'sa.article_id', 'ae.article_id')
+        .innerJoin('stories as s', 's.id', 'sa.story_id')
+        .select('sa.story_id')
+        .select((eb) => eb.fn.count<number>('ae.entity_key').distinct().as('shared'))
+        .where('ae.entity_key', 'in', keys)
+        .where('sa.story_id', '!=', id)
+        .where('s.merged_into', 'is', null)
+        .where('s.first_seen_at', '<=', iso(at))
+        .groupBy('sa.story_id')
+        .having((eb) => eb.fn.count('ae.entity_key').distinct(), '>=', Math.min(2, keys.length))
+        .orderBy('shared', 'desc')
+        .orderBy(({ fn }) => fn.max('s.importance'), 'desc')
+        .limit(6)
+        .execute()
+    : [];
+  const related = relatedIds.length ? await storyCards(store, { at, now, ids: relatedIds.map((r) => r.story_id), limit: 6, activeHours: 0 }) : [];
+  const topics = await topicsForEntities(store, [...seenKey], at);
+  return { story, reports, timeline, entities, related, topics };
+}

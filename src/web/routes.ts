@@ -1,0 +1,321 @@
+/**
+ * The desk's HTML routes. Pages are server-rendered strings; every page takes
+ * ?at= (time travel). The rendered front page is cached for a short time per
+ * minute of `at`, with its compressed forms, because it is the page everyone
+ * loads and the data it shows moves on the scale of minutes.
+ */
+import { Hono, type Context } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
+import { isRegion } from '../domain/region.js';
+import type { Deps } from '../server/deps.js';
+import { parseAt } from '../server/deps.js';
+import { listSources } from '../storage/sources/listSources.js';
+import { addSource } from '../storage/sources/addSource.js';
+import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
+import { removeSource } from '../storage/sources/removeSource.js';
+import { readOpml, toOpml } from '../sources/opml.js';
+import { validateSource } from '../sources/validateSource.js';
+import { PRE_COOKIE, SESSION_COOKIE, SESSION_TTL_MS, sameOrigin } from './admin/auth.js';
+import { discover } from './admin/discover.js';
+import type { PageCtx } from './components/layout.js';
+import { homeData } from './read/homeData.js';
+import { regionData } from './read/regionData.js';
+import { countryData } from './read/countryData.js';
+import { storyData } from './read/storyData.js';
+import { topicData } from './read/topicData.js';
+import { isCountryCode } from './read/places.js';
+import { searchData } from './read/searchData.js';
+import { homePage } from './pages/home.js';
+import { regionPage } from './pages/region.js';
+import { countryPage } from './pages/country.js';
+import { storyPage } from './pages/story.js';
+import { topicPage } from './pages/topic.js';
+import { searchPage } from './pages/search.js';
+import { loginPage, messagePage, sourcesPage, type SourcesView } from './pages/sources.js';
+
+/**
+ * Rendered-page cache for anonymous GETs: keyed by path, query and the minute
+ * of `at`; entries live PAGE_TTL_MS and at most PAGE_CACHE_MAX are kept
+ * (oldest evicted first). Compressed forms are made once per entry.
+ */
+export const PAGE_TTL_MS = 30_000;
+export const PAGE_CACHE_MAX = 256;
+/** Largest form body accepted (OPML upload included). */
+export const MAX_FORM_BYTES = 4 * 1024 * 1024;
+
+interface Cached {
+  expires: number;
+  html: string;
+  gzip?: Buffer;
+  br?: Buffer;
+}
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+}
+
+function clientOf(c: Context): string {
+  // The socket address from @hono/node-server; behind a proxy every client
+  // shares the proxy's address, which errs on the side of stricter limits.
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+export function webRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  const { store, auth } = deps;
+  const pageCache = new Map<string, Cached>();
+
+  /** Serves a page from the cache, rendering it on a miss; admins always get a fresh page. */
+  async function cachedPage(c: Context, ctx: PageCtx, render: () => Promise<{ html: string; status?: 200 | 404 }>): Promise<Response> {
+    if (ctx.csrf) {
+      const r = await render();
+      return c.html(r.html, r.status ?? 200);
+    }
+    const minute = Math.floor(ctx.at.getTime() / 60_000);
+    const url = new URL(c.req.url);
+    const key = `${url.pathname}?${url.search}|${minute}`;
+    const now = Date.now();
+    let hit = pageCache.get(key);
+    if (!hit || hit.expires < now) {
+      const r = await render();
+      if (r.status === 404) return c.html(r.html, 404);
+      hit = { expires: now + PAGE_TTL_MS, html: r.html };
+      pageCache.delete(key);
+      if (pageCache.size >= PAGE_CACHE_MAX) pageCache.delete(pageCache.keys().next().value!);
+      pageCache.set(key, hit);
+    }
+    const ae = c.req.header('accept-encoding') ?? '';
+    c.header('Vary', 'Accept-Encoding');
+    c.header('Cache-Control', 'public, max-age=30');
+    const type = { 'Content-Type': 'text/html; charset=utf-8' };
+    if (/\bbr\b/.test(ae)) {
+      hit.br ??= brotliCompressSync(hit.html, { params: { [zc.BROTLI_PARAM_QUALITY]: 6, [zc.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(hit.html) } });
+      return c.body(new Uint8Array(hit.br), 200, { ...type, 'Content-Encoding': 'br' });
+    }
+    if (/\bgzip\b/.test(ae)) {
+      hit.gzip ??= gzipSync(hit.html, { level: 6 });
+      return c.body(new Uint8Array(hit.gzip), 200, { ...type, 'Content-Encoding': 'gzip' });
+    }
+    return c.html(hit.html);
+  }
+
+  function session(c: Context) {
+    return auth.verify(getCookie(c, SESSION_COOKIE));
+  }
+
+  /** Builds the page context, or answers 400 for a malformed ?at=. */
+  function pageCtx(c: Context): PageCtx | Response {
+    const raw = c.req.query('at');
+    const { at, error } = parseAt(raw);
+    if (error) {
+      const now = deps.clock();
+      return c.html(messagePage({ at: now, atParam: null, path: c.req.path, csrf: null, adminEnabled: auth.enabled }, 'Bad date', error), 400);
+    }
+    const s = session(c);
+    return {
+      at: at ?? deps.clock(),
+      atParam: at ? raw! : null,
+      path: c.req.path,
+      csrf: s ? auth.csrfToken(s.sid) : null,
+      adminEnabled: auth.enabled,
+    };
+  }
+
+  const notFound = (c: Context, ctx: PageCtx, what: string) => c.html(messagePage(ctx, 'Not found', what), 404);
+
+  app.get('/', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    return cachedPage(c, ctx, async () => ({ html: homePage(ctx, await homeData(store, ctx.at, deps.clock())) }));
+  });
+
+  app.get('/region/:region', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const r = c.req.param('region');
+    if (!isRegion(r)) return notFound(c, ctx, `There is no region "${r}".`);
+    return cachedPage(c, ctx, async () => ({ html: regionPage(ctx, await regionData(store, r, ctx.at, deps.clock())) }));
+  });
+
+  app.get('/country/:cc', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const cc = c.req.param('cc');
+    if (!isCountryCode(cc)) return notFound(c, ctx, `There is no country "${cc}".`);
+    if (cc !== cc.toUpperCase()) return c.redirect(`/country/${cc.toUpperCase()}${ctx.atParam ? `?at=${encodeURIComponent(ctx.atParam)}` : ''}`, 301);
+    return cachedPage(c, ctx, async () => ({ html: countryPage(ctx, await countryData(store, cc, ctx.at, deps.clock())) }));
+  });
+
+  app.get('/story/:id', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    return cachedPage(c, ctx, async () => {
+      const d = await storyData(store, c.req.param('id'), ctx.at, deps.clock());
+      return d ? { html: storyPage(ctx, d) } : { html: messagePage(ctx, 'Not found', 'No such story at this time.'), status: 404 };
+    });
+  });
+
+  app.get('/topic/:id', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    return cachedPage(c, ctx, async () => {
+      const d = await topicData(store, c.req.param('id'), ctx.at);
+      return d ? { html: topicPage(ctx, d) } : { html: messagePage(ctx, 'Not found', 'No such topic.'), status: 404 };
+    });
+  });
+
+  app.get('/search', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const q = (c.req.query('q') ?? '').slice(0, 500);
+    const page = Math.max(1, Math.min(50, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
+    return cachedPage(c, ctx, async () => {
+      const result = q.trim() ? await searchData(store, { q, at: ctx.at, travelling: ctx.atParam !== null, limit: 20, offset: (page - 1) * 20 }) : null;
+      return { html: searchPage(ctx, q, result, page) };
+    });
+  });
+
+  // ---- sources and admin ----
+
+  async function renderSources(c: Context, ctx: PageCtx, extra: Partial<SourcesView> = {}, status: 200 | 400 | 403 = 200) {
+    return c.html(sourcesPage(ctx, { sources: await listSources(store), ...extra }), status);
+  }
+
+  app.get('/sources', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const done = c.req.query('done');
+    const notices: Record<string, string> = { added: 'Source added.', removed: 'Source removed.', enabled: 'Source enabled.', disabled: 'Source disabled.' };
+    return renderSources(c, ctx, { notice: done && notices[done] ? { text: notices[done] } : null });
+  });
+
+  app.get('/sources.opml', async (c) => {
+    const xml = toOpml(await listSources(store), { title: 'Globedesk sources' });
+    return c.body(xml, 200, { 'Content-Type': 'text/x-opml; charset=utf-8', 'Content-Disposition': 'attachment; filename="globedesk-sources.opml"' });
+  });
+
+  app.get('/login', (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    if (!auth.enabled) return c.html(messagePage(ctx, 'Read-only desk', 'No admin password is configured (GLOBEDESK_ADMIN_PASSWORD), so nothing can be changed here.'), 403);
+    const pre = auth.newPreSession();
+    setCookie(c, PRE_COOKIE, pre, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: 3600 });
+    return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`) }));
+  });
+
+  /** Every POST: admin configured, same origin, body bounded. Returns the parsed form or a refusal. */
+  async function guardedForm(c: Context): Promise<Record<string, string | File> | Response> {
+    if (!auth.enabled) return c.text('Forbidden: the desk is read-only (no admin password configured).', 403);
+    if (!sameOrigin(c.req.url, c.req.header('origin'), c.req.header('referer'), c.req.header('x-forwarded-proto')))
+      return c.text('Forbidden: cross-origin request.', 403);
+    const len = Number(c.req.header('content-length') ?? '0');
+    if (len > MAX_FORM_BYTES) return c.text('Payload too large.', 413);
+    try {
+      const body = await c.req.parseBody();
+      const out: Record<string, string | File> = {};
+      for (const [k, v] of Object.entries(body)) if (typeof v === 'string' || v instanceof File) out[k] = v;
+      return out;
+    } catch {
+      return c.text('Bad form body.', 400);
+    }
+  }
+
+  app.post('/login', async (c) => {
+    const form = await guardedForm(c);
+    if (form instanceof Response) return form;
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const pre = getCookie(c, PRE_COOKIE);
+    if (!pre || !auth.checkCsrf(`pre.${pre}`, typeof form.csrf === 'string' ? form.csrf : undefined))
+      return c.text('Forbidden: missing or wrong CSRF token; reload the sign-in page.', 403);
+    const result = auth.login(typeof form.password === 'string' ? form.password : '', clientOf(c));
+    if (result === 'limited') return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`), error: 'Too many attempts. Try again in 15 minutes.' }), 429);
+    if (result !== 'ok') return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`), error: 'Wrong password.' }), 401);
+    const { cookie } = auth.issue();
+    deleteCookie(c, PRE_COOKIE, { path: '/' });
+    setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+    return c.redirect('/sources', 303);
+  });
+
+  /** POSTs that need a signed-in admin and the session's CSRF token. */
+  async function adminForm(c: Context): Promise<Record<string, string | File> | Response> {
+    const form = await guardedForm(c);
+    if (form instanceof Response) return form;
+    const s = session(c);
+    if (!s) return c.text('Forbidden: sign in first.', 403);
+    if (!auth.checkCsrf(s.sid, typeof form.csrf === 'string' ? form.csrf : undefined)) return c.text('Forbidden: missing or wrong CSRF token.', 403);
+    return form;
+  }
+
+  app.post('/logout', async (c) => {
+    const form = await adminForm(c);
+    if (form instanceof Response) return form;
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/sources', 303);
+  });
+
+  app.post('/sources/:id/enabled', async (c) => {
+    const form = await adminForm(c);
+    if (form instanceof Response) return form;
+    const on = form.enabled === '1';
+    const r = await setSourceEnabled(store, Number(c.req.param('id')), on);
+    if (!r.ok) return c.text(`${r.error.module}: ${r.error.message}`, 404);
+    return c.redirect(`/sources?done=${on ? 'enabled' : 'disabled'}`, 303);
+  });
+
+  app.post('/sources/:id/remove', async (c) => {
+    const form = await adminForm(c);
+    if (form instanceof Response) return form;
+    const r = await removeSource(store, Number(c.req.param('id')));
+    if (!r.ok) return c.text(`${r.error.module}: ${r.error.message}`, 404);
+    return c.redirect('/sources?done=removed', 303);
+  });
+
+  app.post('/sources/add', async (c) => {
+    const form = await adminForm(c);
+    if (form instanceof Response) return form;
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+    let feedUrl = str('feed');
+    let title: string | null = null;
+    if (!feedUrl) {
+      const found = await discover(str('url'), { allowLoopback: deps.config.allowLoopback, userAgent: deps.config.userAgent });
+      if (!found.ok) return renderSources(c, ctx, { notice: { text: found.error, error: true } }, 400);
+      if (found.feeds.length > 1) return renderSources(c, ctx, { candidates: found.feeds, notice: { text: 'That site offers several feeds; pick one.' } });
+      feedUrl = found.feeds[0]!.feedUrl;
+      title = found.feeds[0]!.title;
+    }
+    const v = validateSource({ feedUrl, name: str('name') || title, country: str('country') || null, kind: str('kind') || null, siteUrl: str('url') && str('url') !== feedUrl ? str('url') : null });
+    if (!v.ok) return renderSources(c, ctx, { notice: { text: v.error.message, error: true } }, 400);
+    const r = await addSource(store, v.value, deps.clock());
+    if (!r.ok) return renderSources(c, ctx, { notice: { text: r.error.message, error: true } }, 400);
+    return c.redirect('/sources?done=added', 303);
+  });
+
+  app.post('/sources/import', async (c) => {
+    const form = await adminForm(c);
+    if (form instanceof Response) return form;
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    const file = form.file instanceof File && form.file.size > 0 ? await form.file.text() : '';
+    const xml = file || (typeof form.opml === 'string' ? form.opml : '');
+    const parsed = readOpml(xml);
+    if (!parsed.ok) return renderSources(c, ctx, { notice: { text: parsed.error.message, error: true } }, 400);
+    let added = 0;
+    const problems: string[] = [];
+    for (const s of parsed.value.sources) {
+      const r = await addSource(store, s, deps.clock());
+      if (r.ok) added++;
+      else problems.push(r.error.message);
+    }
+    const skipped = parsed.value.skipped.length + problems.length;
+    return renderSources(c, ctx, {
+      notice: { text: `Imported ${added} sources${skipped ? `; skipped ${skipped} (${[...parsed.value.skipped.map((s) => s.reason), ...problems].slice(0, 3).join('; ')})` : ''}.` },
+    });
+  });
+
+  return app;
+}
