@@ -1,11 +1,13 @@
 /**
  * Topic timelines (issue 4). A topic is a small set of entities or places that
  * recur together, here a place and an organisation or person (Ukraine and
- * NATO). A background piece (an article recounting at least
- * MIN_EVENTS_FOR_TOPIC dated events) founds a topic from its focus country
- * and its most-named organisation or person; every later article that names
- * all of a topic's keys adds its dated events, merged with the same event
- * told elsewhere, with a citation to each article.
+ * NATO). A background piece founds a topic from its focus country and its
+ * most-named organisation or person: an article that recounts at least
+ * MIN_EVENTS_FOR_TOPIC historical events (a year or more before it was
+ * published) over at least MIN_YEARS_FOR_TOPIC distinct years. Every later
+ * article that names all of a topic's keys adds its dated events, merged
+ * with the same event told elsewhere, with a citation to each article.
+ * "On Tuesday" in a news report does not found a topic; it can extend one.
  */
 import type { Store } from '../../storage/db.js';
 import type { DatePrecision } from '../../domain/analysis.js';
@@ -13,6 +15,8 @@ import { countryName } from '../../understand/places/regions.js';
 import { mergeEvent, type TimelineEvent } from './mergeEvents.js';
 
 export const MIN_EVENTS_FOR_TOPIC = 3;
+export const MIN_YEARS_FOR_TOPIC = 3;
+const YEAR_MS = 365 * 86_400_000;
 
 export async function updateTopics(store: Store, articleIds: string[], now: Date): Promise<void> {
   if (articleIds.length === 0) return;
@@ -70,7 +74,7 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
     const keys = keysOf.get(articleId) ?? new Set<string>();
     const own = events.filter((e) => e.article_id === articleId);
     let matched = topics.filter((t) => t.keys.every((k) => keys.has(k)));
-    if (matched.length === 0 && own.length >= MIN_EVENTS_FOR_TOPIC) {
+    if (matched.length === 0 && isBackground(own)) {
       const founded = foundTopic(articleId, focus.find((f) => f.article_id === articleId)?.focus_country ?? null, entities);
       if (founded && !topics.some((t) => t.id === founded.id)) {
         topics.push(founded);
@@ -128,6 +132,13 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
         .execute();
     }
   });
+}
+
+/** Enough history, over enough distinct years, to be a background piece. */
+function isBackground(events: { start_date: string; published_at: string }[]): boolean {
+  const historical = events.filter((e) => Date.parse(e.published_at) - Date.parse(e.start_date) >= YEAR_MS);
+  const years = new Set(historical.map((e) => e.start_date.slice(0, 4)));
+  return historical.length >= MIN_EVENTS_FOR_TOPIC && years.size >= MIN_YEARS_FOR_TOPIC;
 }
 
 interface EntityRow {
