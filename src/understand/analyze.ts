@@ -60,7 +60,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     dateline: places.dateline,
     historicalEvents,
   });
-  const topic = classifyTopic({ title, text, url: input.url ?? null, categories: input.categories ?? [] });
+  const topic = classifyTopic({ title, text, url: input.url ?? null, categories: input.categories ?? [], language });
 
   const entities = [...people, ...placeEntities.filter((p) => !personNames.has(p.name.toLowerCase()))].sort((a, b) => b.count - a.count);
   return {

@@ -12,6 +12,8 @@ const cases: { name: string; input: ClassifyTopicInput; want: string | null }[] 
   { name: 'politics', input: { title: 'Chile to vote on new, more conservative constitution', text: 'A second referendum' }, want: 'politics' },
   { name: 'health', input: { title: 'Alcohol taxes aren’t high enough, says World Health Organization', text: 'Drinking causes cancer and disease.' }, want: 'health' },
   { name: 'URL section decides a thin headline', input: { title: 'Lewandowski gra w hicie kolejki', text: '', url: 'https://eurosport.tvn24.pl/pilka-nozna/x,1.html' }, want: 'sport' },
+  { name: 'the model fills the cue words\' silence', input: { title: 'Arsenal fans queue for hours at the Emirates as Arteta signs new deal', text: '', language: 'en' }, want: 'sport' },
+  { name: 'no model for a language gives the rules only', input: { title: 'Arsenal fans queue for hours at the Emirates as Arteta signs new deal', text: '', language: 'fr' }, want: null },
   { name: 'no evidence gives null', input: { title: 'Pięć linii niebawem wyjedzie na swoje trasy', text: 'Kończy się remont.' }, want: null },
 ];
 

@@ -80,11 +80,24 @@ export const TOPIC_WORDS: Record<Topic, string> = {
 export const SECTION_TOPICS: Record<string, Topic> = {
   politics: 'politics', polityka: 'politics', policy: 'politics', election: 'politics', elections: 'politics', 'us-politics': 'politics', 'uk-politics': 'politics', wybory: 'politics', dyplomacja: 'politics', homenews: 'politics',
   'konflikty-zbrojne': 'conflict', 'raport-ukraina-rosja': 'conflict', war: 'conflict', 'israel-hamas-war': 'conflict', 'ukraine-war': 'conflict', 'russia-ukraine-war': 'conflict', defense: 'conflict', defence: 'conflict', military: 'conflict', wojna: 'conflict',
-  business: 'economy', economy: 'economy', economics: 'economy', markets: 'economy', finance: 'economy', money: 'economy', biznes: 'economy', gospodarka: 'economy', finanse: 'economy', gielda: 'economy', pieniadze: 'economy', podatki: 'economy', nieruchomosci: 'economy', ekonomia: 'economy', 'poradnik-finansowy': 'economy', praca: 'economy', energia: 'economy', wiadomosc: 'economy', transport: 'economy', 'wsj-economy': 'economy', economie: 'economy',
+  business: 'economy', economy: 'economy', economics: 'economy', markets: 'economy', finance: 'economy', money: 'economy', biznes: 'economy', gospodarka: 'economy', finanse: 'economy', gielda: 'economy', pieniadze: 'economy', podatki: 'economy', nieruchomosci: 'economy', ekonomia: 'economy', 'poradnik-finansowy': 'economy', praca: 'economy', energia: 'economy', transport: 'economy', 'wsj-economy': 'economy', economie: 'economy',
   environment: 'climate', climate: 'climate', 'climate-crisis': 'climate', sustainability: 'climate', tvnmeteo: 'climate', pogoda: 'climate', weather: 'climate', klimat: 'climate', planete: 'climate',
   health: 'health', 'global-health': 'health', zdrowie: 'health', wellness: 'health', sante: 'health',
   science: 'science', technology: 'science', tech: 'science', technologie: 'science', 'gadgets-news': 'science', nauka: 'science', space: 'science', innovation: 'science', sciences: 'science',
   society: 'society', education: 'society', spoleczenstwo: 'society', 'us-news': 'society', 'uk-news': 'society', crime: 'society', 'prawo-karne': 'society', 'sady-i-trybunaly': 'society', 'global-development': 'society', 'nbc-out': 'society', 'prawo-dla-ciebie': 'society', prawo: 'society',
   sport: 'sport', sports: 'sport', football: 'sport', soccer: 'sport', cricket: 'sport', tennis: 'sport', rugby: 'sport', 'pilka-nozna': 'sport', 'skoki-narciarskie': 'sport', 'formula-1': 'sport', siatkowka: 'sport', tenis: 'sport', nfl: 'sport', nba: 'sport', mlb: 'sport', nhl: 'sport', golf: 'sport', boxing: 'sport',
   culture: 'culture', film: 'culture', music: 'culture', books: 'culture', 'tv-and-radio': 'culture', stage: 'culture', artanddesign: 'culture', entertainment: 'culture', 'pop-culture': 'culture', 'kultura-i-styl': 'culture', kultura: 'culture', fashion: 'culture', food: 'culture', travel: 'culture', lifeandstyle: 'culture', lifestyle: 'culture', tv: 'culture', movies: 'culture', arts: 'culture', celebrity: 'culture', recipes: 'culture', games: 'culture',
+};
+
+/**
+ * Whole hosts that are one topic's outlet. Bankier files everything under
+ * /wiadomosc/, which Polsat News also uses for all its news, so the section
+ * alone says nothing.
+ */
+export const HOST_TOPICS: Record<string, Topic> = {
+  'bankier.pl': 'economy',
+  'eurosport.tvn24.pl': 'sport',
+  'nbcsports.com': 'sport',
+  'klimat.rp.pl': 'climate',
+  'cyfrowa.rp.pl': 'science',
 };

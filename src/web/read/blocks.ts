@@ -227,8 +227,17 @@ export interface PieceQuery extends PlaceFilter {
   hours?: number;
   ids?: string[];
   topic?: string;
+  /**
+   * Only pieces about world affairs: a geopolitical topic (politics, conflict,
+   * economy, climate) and a focus country. The "Geopolitical insights" column
+   * is not the place for a theatre review, however analytical.
+   */
+  geopolitical?: boolean;
   offset?: number;
 }
+
+/** Topics whose analysis pieces count as geopolitical insights. */
+export const GEOPOLITICAL_TOPICS = ['politics', 'conflict', 'economy', 'climate'] as const;
 
 /** Articles with their outlet and analysis, newest first; wire copies left out. */
 export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
@@ -263,6 +272,7 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
   if (q.kind) query = query.where(col('aa.kind'), '=', q.kind);
   if (q.region) query = query.where(col('aa.region'), '=', q.region);
   if (q.topic) query = query.where(col('aa.topic'), '=', q.topic);
+  if (q.geopolitical) query = query.where(noIndex('aa.topic'), 'in', [...GEOPOLITICAL_TOPICS]).where(noIndex('aa.focus_country'), 'is not', null);
   if (q.ids) query = query.where('a.id', 'in', q.ids.length ? q.ids : ['']);
   if (q.country)
     query = query.where((eb) =>

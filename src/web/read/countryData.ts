@@ -15,7 +15,7 @@ export async function countryData(store: Store, country: string, at: Date, now: 
     // A country page keeps its stories for a week: smaller places are quieter.
     storyCards(store, { at, now, country, limit: 12, activeHours: 24 * 7 }),
     mapCounts(store, at, { country }),
-    pieces(store, { at, country, kind: 'analysis', limit: 6, hours: 24 * 14 }),
+    pieces(store, { at, country, kind: 'analysis', geopolitical: true, limit: 6, hours: 24 * 14 }),
     pieces(store, { at, country, kind: 'report', limit: 6, hours: 24 * 14 }),
     pieces(store, { at, country, limit: 12, hours: 24 * 7 }),
   ]);

@@ -17,7 +17,7 @@ export async function homeData(store: Store, at: Date, now: Date): Promise<HomeD
   const [breaking, map, analysis, reports, ...regionStories] = await Promise.all([
     storyCards(store, { at, now, phase: 'breaking', limit: 8, activeHours: 24 }),
     mapCounts(store, at),
-    pieces(store, { at, kind: 'analysis', limit: 8 }),
+    pieces(store, { at, kind: 'analysis', geopolitical: true, limit: 8 }),
     pieces(store, { at, kind: 'report', limit: 8 }),
     ...DESK_REGIONS.map((region) => storyCards(store, { at, now, region, limit: HOME_STORIES_PER_REGION })),
   ]);

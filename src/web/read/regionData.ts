@@ -14,7 +14,7 @@ export async function regionData(store: Store, region: Region, at: Date, now: Da
     storyCards(store, { at, now, region, phase: 'breaking', limit: 6, activeHours: 24 }),
     storyCards(store, { at, now, region, limit: 16 }),
     mapCounts(store, at, { region }),
-    pieces(store, { at, region, kind: 'analysis', limit: 8 }),
+    pieces(store, { at, region, kind: 'analysis', geopolitical: true, limit: 8 }),
     pieces(store, { at, region, kind: 'report', limit: 8 }),
   ]);
   return { region, breaking, stories, map, analysis, reports };
