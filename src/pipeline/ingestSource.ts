@@ -9,11 +9,11 @@ import type { Source } from '../domain/source.js';
 import type { NormalizedArticle } from '../domain/article.js';
 import { formatError } from '../domain/result.js';
 import type { Store } from '../storage/db.js';
-import { fetchFeed, type FetchOptions } from '../ingest/fetch/fetchFeed.js';
+import { fetchFeed, type FetchOptions, type FetchPool } from '../ingest/fetch/fetchFeed.js';
 import { parseFeed } from '../ingest/parse/parseFeed.js';
 import { normalizeItem } from '../ingest/normalize/normalizeItem.js';
 import { storeArticles } from '../storage/articles/storeArticles.js';
-import { recordFetch } from '../storage/sources/recordFetch.js';
+import { recordFetchSync } from '../storage/sources/recordFetch.js';
 import { applyOutcome } from '../scheduler/applyOutcome.js';
 import type { FetchOutcome } from '../scheduler/types.js';
 
@@ -22,6 +22,8 @@ export interface IngestOptions {
   userAgent: string;
   /** Limits passed to the fetcher (byte cap, timeouts, redirects); its defaults otherwise. */
   limits?: Pick<FetchOptions, 'maxBytes' | 'maxRedirects' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>;
+  /** Keep-alive connections shared across polls (createFetchPool); the caller closes it. */
+  pool?: FetchPool;
 }
 
 export interface IngestReport {
@@ -56,21 +58,45 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     error: null,
   };
   const at = now.toISOString();
-  let outcome: FetchOutcome;
+  const record = (outcome: FetchOutcome) => {
+    report.status = outcome.kind;
+    const health = applyOutcome(source, outcome, now, source.id);
+    recordFetchSync(store.sqlite, source.id, health, { fetched: true, error: outcome.kind === 'error' });
+  };
   try {
-    outcome = await pollOnce(store, source, opts, now, report);
+    const polled = await pollOnce(source, opts, now, report);
+    if ('outcome' in polled) {
+      record(polled.outcome);
+      return report;
+    }
+    // The articles and the source's new health (validators included) commit
+    // together: a crash never keeps an ETag whose items were not stored.
+    const { articles, status, validators } = polled;
+    const stored = await storeArticles(store, articles, {
+      within: (out) =>
+        record({ kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators }),
+    });
+    report.inserted = stored.inserted;
+    report.updated = stored.updated;
+    report.duplicates = stored.duplicates;
+    report.nearDuplicates = stored.nearDuplicates;
   } catch (e) {
     // A broken invariant deep in a stage: still only this source's error.
     report.error = `pipeline: ${e instanceof Error ? e.message : String(e)}`;
-    outcome = { kind: 'error', at, error: report.error, errorCode: 'internal' };
+    record({ kind: 'error', at, error: report.error, errorCode: 'internal' });
   }
-  report.status = outcome.kind;
-  const health = applyOutcome(source, outcome, now, source.id);
-  await recordFetch(store, source.id, health, { fetched: true, error: outcome.kind === 'error' });
   return report;
 }
 
-async function pollOnce(store: Store, source: Source, opts: IngestOptions, now: Date, report: IngestReport): Promise<FetchOutcome> {
+type Validators = Pick<FetchOutcome, 'etag' | 'lastModified' | 'maxAgeSeconds' | 'retryAfterSeconds'>;
+
+/** Fetch, parse and normalise: either a finished outcome (304, error) or the articles to store. */
+async function pollOnce(
+  source: Source,
+  opts: IngestOptions,
+  now: Date,
+  report: IngestReport,
+): Promise<{ outcome: FetchOutcome } | { articles: NormalizedArticle[]; status: number; validators: Validators }> {
   const at = now.toISOString();
   const fetched = await fetchFeed(source.feedUrl, {
     etag: source.etag,
@@ -78,27 +104,30 @@ async function pollOnce(store: Store, source: Source, opts: IngestOptions, now: 
     allowLoopback: opts.allowLoopback,
     userAgent: opts.userAgent,
     ...opts.limits,
+    ...(opts.pool ? { pool: opts.pool } : {}),
   });
   if (!fetched.ok) {
     report.error = formatError(fetched.error);
     const cause = fetched.error.cause as { retryAfterSeconds?: number | null } | undefined;
     return {
-      kind: 'error',
-      at,
-      error: report.error,
-      errorCode: fetched.error.code,
-      retryAfterSeconds: cause?.retryAfterSeconds ?? null,
+      outcome: {
+        kind: 'error',
+        at,
+        error: report.error,
+        errorCode: fetched.error.code,
+        retryAfterSeconds: cause?.retryAfterSeconds ?? null,
+      },
     };
   }
   const f = fetched.value;
   report.bytes = f.bytes;
   const validators = { etag: f.etag, lastModified: f.lastModified, maxAgeSeconds: f.maxAgeSeconds, retryAfterSeconds: f.retryAfterSeconds };
-  if (f.status === 304 || !f.body) return { kind: 'not-modified', at, status: 304, newItems: 0, ...validators };
+  if (f.status === 304 || !f.body) return { outcome: { kind: 'not-modified', at, status: 304, newItems: 0, ...validators } };
 
   const parsed = parseFeed(f.body, { baseUrl: f.url, contentType: f.contentType, now });
   if (!parsed.ok) {
     report.error = formatError(parsed.error);
-    return { kind: 'error', at, status: f.status, error: report.error, errorCode: parsed.error.code };
+    return { outcome: { kind: 'error', at, status: f.status, error: report.error, errorCode: parsed.error.code } };
   }
   const feed = parsed.value;
   report.items = feed.items.length;
@@ -109,17 +138,5 @@ async function pollOnce(store: Store, source: Source, opts: IngestOptions, now: 
     if (n.ok) articles.push(n.value);
     else report.rejected++;
   }
-  const stored = await storeArticles(store, articles);
-  report.inserted = stored.inserted;
-  report.updated = stored.updated;
-  report.duplicates = stored.duplicates;
-  report.nearDuplicates = stored.nearDuplicates;
-  return {
-    kind: 'ok',
-    at,
-    status: f.status,
-    newItems: stored.inserted.length,
-    itemDates: articles.map((a) => a.publishedAt),
-    ...validators,
-  };
+  return { articles, status: f.status, validators };
 }

@@ -7,14 +7,14 @@
  */
 import type { Store } from '../storage/db.js';
 import type { Source, SourceInput } from '../domain/source.js';
-import { readCorpus, type Corpus, type CorpusOutlet } from './corpus.js';
-import { startReplayServer } from './feedServer.js';
+import { startReplayServerThread, type OutletInfo } from './replayServerWorker.js';
 import { ingestSource, type IngestReport } from '../pipeline/ingestSource.js';
 import { runPolls } from '../scheduler/runPolls.js';
 import { defaultSources } from '../sources/defaultSources.js';
 import { listSources } from '../storage/sources/listSources.js';
 import { addSource } from '../storage/sources/addSource.js';
 import { USER_AGENT } from '../config/config.js';
+import { createFetchPool } from '../ingest/fetch/fetchFeed.js';
 
 export interface ReplayOptions {
   corpusFile: string;
@@ -49,27 +49,33 @@ export interface ReplayResult {
 }
 
 export async function runReplay(store: Store, opts: ReplayOptions): Promise<ReplayResult> {
-  const corpus = await readCorpus(opts.corpusFile, { from: opts.from ?? null, days: opts.days ?? null });
-  if (!corpus.first || !corpus.last) throw new Error(`replay: no items in ${opts.corpusFile} for the chosen days`);
-  const stepMs = (opts.stepMinutes ?? 120) * 60_000;
-  let simNow = new Date(Math.floor(Date.parse(corpus.first) / stepMs) * stepMs + stepMs);
-  const end = Date.parse(corpus.last) + stepMs;
-
-  const server = await startReplayServer({ corpus, clock: () => simNow, windowHours: ((opts.stepMinutes ?? 120) * 1.5) / 60 });
+  const stepMinutes = opts.stepMinutes ?? 120;
+  const server = await startReplayServerThread(opts.corpusFile, { from: opts.from ?? null, days: opts.days ?? null }, (stepMinutes * 1.5) / 60);
+  if (!server.first || !server.last) {
+    await server.close();
+    throw new Error(`replay: no items in ${opts.corpusFile} for the chosen days`);
+  }
+  const stepMs = stepMinutes * 60_000;
+  let simNow = new Date(Math.floor(Date.parse(server.first) / stepMs) * stepMs + stepMs);
+  const end = Date.parse(server.last) + stepMs;
   const summary: ReplaySummary = { sources: 0, fetches: 0, items: 0, articles: 0, duplicates: 0, nearDuplicates: 0, seconds: 0, itemsPerSecond: 0 };
   let errors = 0;
   let feedBytes = 0;
   const started = process.hrtime.bigint();
+  // Keep-alive connections to the replay server, as the desk keeps them to
+  // outlets it polls (each new connection still passes the SSRF guard).
+  const pool = createFetchPool();
   try {
-    const sources = await registerOutlets(store, corpus, (o) => server.feedUrl(o));
+    const sources = await registerOutlets(store, server.outlets, (o) => server.feedUrl(o));
     summary.sources = sources.length;
     for (; simNow.getTime() <= end; simNow = new Date(simNow.getTime() + stepMs)) {
       const now = simNow;
+      server.setClock(now);
       // Re-read validators each step: ingestSource stored the new ETags.
       const fresh = await listSources(store);
       const ids = new Set(sources.map((s) => s.id));
       const batch = fresh.filter((s) => ids.has(s.id));
-      const reports = await runPolls(batch, (s: Source) => ingestSource(store, s, { allowLoopback: true, userAgent: USER_AGENT }, now), {
+      const reports = await runPolls(batch, (s: Source) => ingestSource(store, s, { allowLoopback: true, userAgent: USER_AGENT, pool }, now), {
         concurrency: opts.concurrency ?? 8,
         perHost: 64,
       });
@@ -86,6 +92,7 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
       opts.onStep?.(now, summary);
     }
   } finally {
+    await pool.close();
     await server.close();
   }
   summary.seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -111,11 +118,11 @@ const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
  * original feed URL matches. A second replay into the same database finds
  * its sources again by the feed path (the port changes between runs).
  */
-async function registerOutlets(store: Store, corpus: Corpus, feedUrl: (o: CorpusOutlet) => string): Promise<Source[]> {
+async function registerOutlets(store: Store, outlets: OutletInfo[], feedUrl: (o: OutletInfo) => string): Promise<Source[]> {
   const defaults = new Map(defaultSources().map((d) => [d.feedUrl, d]));
   const existing = await listSources(store);
   const out: Source[] = [];
-  for (const outlet of corpus.outlets) {
+  for (const outlet of outlets) {
     const url = feedUrl(outlet);
     const path = new URL(url).pathname;
     const known = existing.find((s) => s.feedUrl.startsWith('http://127.0.0.1:') && new URL(s.feedUrl).pathname === path);
@@ -144,9 +151,9 @@ async function registerOutlets(store: Store, corpus: Corpus, feedUrl: (o: Corpus
   return out;
 }
 
-function siteOf(o: CorpusOutlet): string | null {
+function siteOf(o: OutletInfo): string | null {
   try {
-    return new URL(o.items[0]?.link ?? o.feedUrl).origin;
+    return new URL(o.firstLink ?? o.feedUrl).origin;
   } catch {
     return null;
   }

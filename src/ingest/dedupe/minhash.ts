@@ -109,13 +109,21 @@ export function jaccard(a: Set<number>, b: Set<number>): number {
   return inter / (a.size + b.size - inter);
 }
 
-/** One bucket key per band, "band:hash" in hex. */
-export function lshBuckets(sig: Uint32Array): string[] {
-  const out: string[] = new Array<string>(BANDS);
+/** One hash per band: band b's bucket is b with hashes[b] (lshBuckets spells it "b:hex"). */
+export function bandHashes(sig: Uint32Array): Uint32Array {
+  const out = new Uint32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193));
-    out[b] = `${b}:${h.toString(16)}`;
+    out[b] = h;
   }
+  return out;
+}
+
+/** One bucket key per band, "band:hash" in hex. */
+export function lshBuckets(sig: Uint32Array): string[] {
+  const out: string[] = new Array<string>(BANDS);
+  const h = bandHashes(sig);
+  for (let b = 0; b < BANDS; b++) out[b] = `${b}:${h[b]!.toString(16)}`;
   return out;
 }

@@ -25,6 +25,11 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** DNS resolver under the guard; the system resolver unless a test injects one. */
   resolver?: Resolver;
+  /**
+   * Keep-alive connections to reuse across fetches (createFetchPool). Without
+   * one, each fetch opens its own connections and closes them when it ends.
+   */
+  pool?: FetchPool;
 }
 
 export interface FetchedFeed {
@@ -91,15 +96,9 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<R
   const first = checkUrl(url, policy);
   if (!first.ok) return first;
 
-  // One agent per fetch: its lookup carries this fetch's policy, and polls of
-  // one source are minutes apart, so there is no pool worth keeping.
-  const agent = new Agent({
-    connect: { lookup: guardedLookup(policy, opts.resolver), timeout: connectTimeoutMs },
-    headersTimeout: headersTimeoutMs,
-    // undici's bodyTimeout is an idle timeout; the total deadline is ours below.
-    bodyTimeout: bodyTimeoutMs,
-    connections: 2,
-  });
+  const connect = { connectTimeoutMs, headersTimeoutMs, bodyTimeoutMs };
+  // Without a pool, one agent per fetch: polls of one source are minutes apart.
+  const agent = opts.pool ? opts.pool.agentFor(policy, opts.resolver, connect) : guardedAgent(policy, opts.resolver, connect, 2);
   const headers: Record<string, string> = {
     'user-agent': opts.userAgent ?? USER_AGENT,
     accept: FEED_ACCEPT,
@@ -205,8 +204,77 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<R
     return classify(e, current, { deadlineHit, headersTimeoutMs, bodyTimeoutMs, maxBytes, callerAborted: opts.signal?.aborted === true });
   } finally {
     // Bodies are fully read or destroyed by now; drop the sockets at once.
-    agent.destroy().catch(() => {});
+    if (!opts.pool) agent.destroy().catch(() => {});
   }
+}
+
+/**
+ * Connections kept per origin by a shared agent. runPolls already allows at
+ * most 2 polls of one live host at once; the replay server is one origin for
+ * every outlet and is polled up to its concurrency (8) at once.
+ */
+const POOL_CONNECTIONS_PER_ORIGIN = 8;
+
+interface ConnectLimits {
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+}
+
+/** An undici agent whose every new connection goes through the SSRF guard's lookup. */
+function guardedAgent(policy: { allowLoopback: boolean }, resolver: Resolver | undefined, t: ConnectLimits, connections: number): Agent {
+  return new Agent({
+    connect: { lookup: guardedLookup(policy, resolver), timeout: t.connectTimeoutMs },
+    headersTimeout: t.headersTimeoutMs,
+    // undici's bodyTimeout is an idle timeout; the total deadline is fetchFeed's own.
+    bodyTimeout: t.bodyTimeoutMs,
+    connections,
+  });
+}
+
+/** Keep-alive connections shared by many fetches; see createFetchPool. */
+export interface FetchPool {
+  agentFor(policy: { allowLoopback: boolean }, resolver: Resolver | undefined, t: ConnectLimits): Agent;
+  close(): Promise<void>;
+}
+
+/**
+ * A pool of keep-alive agents, one per set of connect options (address
+ * policy, resolver, timeouts), for a caller that polls many feeds: a new TCP
+ * (and TLS) connection per poll cost more than parsing the feed. The SSRF
+ * guard stays the agents' connect-time lookup, so every new connection is
+ * still checked, and a pooled one can only go to an address that passed it
+ * (an idle socket is never re-pointed by later DNS answers). undici unrefs
+ * idle sockets, so the pool never holds the process open; close() ends them.
+ */
+export function createFetchPool(): FetchPool {
+  const agents = new Map<string, Agent>();
+  const byResolver = new WeakMap<Resolver, Map<string, Agent>>();
+  const all: Agent[] = [];
+  let closed = false;
+  return {
+    agentFor(policy, resolver, t) {
+      if (closed) throw new Error('fetch: the connection pool is closed');
+      let pool = agents;
+      if (resolver) {
+        pool = byResolver.get(resolver) ?? new Map<string, Agent>();
+        byResolver.set(resolver, pool);
+      }
+      const key = `${policy.allowLoopback}|${t.connectTimeoutMs}|${t.headersTimeoutMs}|${t.bodyTimeoutMs}`;
+      let agent = pool.get(key);
+      if (!agent) {
+        agent = guardedAgent(policy, resolver, t, POOL_CONNECTIONS_PER_ORIGIN);
+        pool.set(key, agent);
+        all.push(agent);
+      }
+      return agent;
+    },
+    async close() {
+      closed = true;
+      await Promise.all(all.splice(0).map((a) => a.close().catch(() => {})));
+      agents.clear();
+    },
+  };
 }
 
 function elapsed(started: number): number {

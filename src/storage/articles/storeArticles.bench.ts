@@ -7,7 +7,7 @@
  */
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.js';
@@ -16,7 +16,10 @@ import { normalizeItem } from '../../ingest/normalize/normalizeItem.js';
 import { openStore } from '../db.js';
 import { searchArticles } from '../search/searchArticles.js';
 import { storeArticles } from './storeArticles.js';
-import { sharedPath } from '../../../test/shared.js';
+import { PACKAGE_ROOT } from '../../config/paths.js';
+
+// As test/shared.ts finds it; importing that file from src/ broke `npm run build` (outside rootDir).
+const sharedPath = (...parts: string[]) => resolve(process.env.GLOBEDESK_SHARED ?? resolve(PACKAGE_ROOT, '..', 'shared'), ...parts);
 
 interface CorpusItem {
   source: string;

@@ -31,8 +31,8 @@ import type Database from 'better-sqlite3';
 import type { NormalizedArticle } from '../../domain/article.js';
 import type { Store } from '../db.js';
 import { ftsWriter, bodyOf } from '../search/ftsIndex.js';
-import { BANDS, jaccard, lshBuckets, shingles, signature } from '../../ingest/dedupe/minhash.js';
-import { add, bucketKey, commitPending, lshIndex, type LshEntry } from './lshIndex.js';
+import { BANDS, bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
+import { add, BAND_KEY, commitPending, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
 
 export interface StoreOutcome {
   /** Ids of the rows this call created (near duplicates included). */
@@ -152,21 +152,34 @@ function thresholdFor(a: number, b: number): number {
 }
 
 interface LshContext {
-  committed: Map<number, LshEntry[]>;
+  committed: Map<number, LshList>;
   /** Entries this transaction adds; merged into `committed` only after the commit. */
-  pending: Map<number, LshEntry[]>;
+  pending: Map<number, LshList>;
   maxRowid: number;
+}
+
+/** Numeric bucket keys of an article's band hashes (see lshIndex's bucketKey). */
+function keysOf(hashes: Uint32Array): number[] {
+  const keys = new Array<number>(hashes.length);
+  for (let b = 0; b < hashes.length; b++) keys[b] = b * BAND_KEY + hashes[b]!;
+  return keys;
 }
 
 /** Ids sharing a bucket with `keys` within the window, most shared bands first, bounded. */
 function candidates(lsh: LshContext, keys: number[], t: number): string[] {
   const window = NEAR_DUP_WINDOW_DAYS * DAY_MS;
   const shared = new Map<string, number>();
-  for (const k of keys) {
-    for (const list of [lsh.committed.get(k), lsh.pending.get(k)]) {
-      if (!list) continue;
-      for (const e of list) if (Math.abs(e.t - t) <= window) shared.set(e.id, (shared.get(e.id) ?? 0) + 1);
+  const count = (list: LshList | undefined) => {
+    if (list === undefined) return;
+    if (!Array.isArray(list)) {
+      if (Math.abs(list.t - t) <= window) shared.set(list.id, (shared.get(list.id) ?? 0) + 1);
+      return;
     }
+    for (const e of list) if (Math.abs(e.t - t) <= window) shared.set(e.id, (shared.get(e.id) ?? 0) + 1);
+  };
+  for (const k of keys) {
+    count(lsh.committed.get(k));
+    count(lsh.pending.get(k));
   }
   if (shared.size <= NEAR_DUP_MAX_CANDIDATES) return [...shared.keys()];
   return [...shared]
@@ -193,13 +206,20 @@ function findOriginal(s: Statements, lsh: LshContext, a: NormalizedArticle, sh: 
   return best?.root ?? null;
 }
 
-function addBuckets(s: Statements, lsh: LshContext, buckets: string[], id: string, publishedAt: string): void {
+function addBuckets(s: Statements, lsh: LshContext, hashes: Uint32Array, keys: number[], id: string, publishedAt: string): void {
   const e: LshEntry = { id, t: Date.parse(publishedAt) };
-  lsh.maxRowid = Number(s.lshAdd.run(...buckets.flatMap((b) => [b, id, publishedAt])).lastInsertRowid);
-  for (const b of buckets) add(lsh.pending, bucketKey(b), e);
+  const args = new Array<unknown>(hashes.length * 3);
+  for (let b = 0; b < hashes.length; b++) {
+    // The row spells the bucket "band:hex" (minhash.lshBuckets); the map keys it by number.
+    args[b * 3] = `${b}:${hashes[b]!.toString(16)}`;
+    args[b * 3 + 1] = id;
+    args[b * 3 + 2] = publishedAt;
+  }
+  lsh.maxRowid = Number(s.lshAdd.run(...args).lastInsertRowid);
+  for (const k of keys) add(lsh.pending, k, e);
 }
 
-function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext): StoreOutcome {
+function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext, within: ((out: StoreOutcome) => void) | undefined): StoreOutcome {
   const s = prepare(sqlite);
   lsh.committed = lshIndex(sqlite).buckets;
   const fts = ftsWriter(sqlite);
@@ -223,37 +243,58 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
       // against the current text, so a stale bucket costs a lookup, no error.)
       s.lshDel.run(known.id);
       const sh = shingles(nearDupText(a.title, a.text));
-      if (sh.size >= NEAR_DUP_MIN_SHINGLES) addBuckets(s, lsh, lshBuckets(signature(sh)), known.id, known.published_at);
+      if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
+        const hashes = bandHashes(signature(sh));
+        addBuckets(s, lsh, hashes, keysOf(hashes), known.id, known.published_at);
+      }
       out.updated++;
       continue;
     }
     const sh = shingles(nearDupText(a.title, a.text));
-    let buckets: string[] | null = null;
+    let hashes: Uint32Array | null = null;
+    let keys: number[] = [];
     let original: string | null = null;
     if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
-      buckets = lshBuckets(signature(sh));
-      original = findOriginal(s, lsh, a, sh, buckets.map(bucketKey));
+      hashes = bandHashes(signature(sh));
+      keys = keysOf(hashes);
+      original = findOriginal(s, lsh, a, sh, keys);
     }
     const info = s.insert.run(
       a.id, a.sourceId, a.guid, a.url, a.canonicalUrl, a.domain, a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author,
       a.publishedAt, a.publishedEstimated ? 1 : 0, a.updatedAt, a.fetchedAt, a.image, JSON.stringify(a.categories), hash, original,
     );
     fts.put(Number(info.lastInsertRowid), a.title, body);
-    if (buckets) addBuckets(s, lsh, buckets, a.id, a.publishedAt);
+    if (hashes) addBuckets(s, lsh, hashes, keys, a.id, a.publishedAt);
     out.inserted.push(a.id);
     if (original) out.nearDuplicates++;
   }
+  within?.(out);
   return out;
 }
+
+export interface StoreOptions {
+  /**
+   * Runs inside the same transaction, after the articles, with the outcome:
+   * for writes that belong to the same fetch (the source's new health and
+   * validators, recordFetchSync), so they commit with the articles or not at
+   * all. Must be synchronous and use `store.sqlite`; if it throws, nothing of
+   * this call is stored.
+   */
+  within?: (out: StoreOutcome) => void;
+}
+
+const transactions = new WeakMap<Database.Database, Database.Transaction<typeof storeAll>>();
 
 /**
  * Stores `articles` in one transaction and says what happened to them.
  * Throws only when the database fails (disk full, locked past busy_timeout,
  * a broken invariant); then nothing of this call is stored.
  */
-export async function storeArticles(store: Store, articles: NormalizedArticle[]): Promise<StoreOutcome> {
+export async function storeArticles(store: Store, articles: NormalizedArticle[], opts: StoreOptions = {}): Promise<StoreOutcome> {
   const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
-  const out = store.sqlite.transaction(storeAll).immediate(store.sqlite, articles, lsh);
+  let tx = transactions.get(store.sqlite);
+  if (!tx) transactions.set(store.sqlite, (tx = store.sqlite.transaction(storeAll)));
+  const out = tx.immediate(store.sqlite, articles, lsh, opts.within);
   // Committed: what this call added to article_lsh now joins the map.
   commitPending(store.sqlite, lsh.pending, lsh.maxRowid);
   return out;
