@@ -155,6 +155,7 @@ export function apiRoutes(deps: Deps): Hono {
         lastFetchAt: s.lastFetchAt,
         lastSuccessAt: s.lastSuccessAt,
         lastError: s.lastError,
+        lastWarning: s.lastWarning,
         lastErrorAt: s.lastErrorAt,
         consecutiveFailures: s.consecutiveFailures,
         itemsSeen: s.itemsSeen,

@@ -180,6 +180,7 @@ export const SourceList = z.object({
       lastFetchAt: z.string().nullable(),
       lastSuccessAt: z.string().nullable(),
       lastError: z.string().nullable(),
+      lastWarning: z.string().nullable(),
       lastErrorAt: z.string().nullable(),
       consecutiveFailures: z.number().int(),
       itemsSeen: z.number().int(),

@@ -33,4 +33,6 @@ export interface SourceHealth {
 
 export interface Source extends SourceInput, SourceHealth {
   id: number;
+  /** What the parser repaired or refused in the last feed document read; null when it was clean. */
+  lastWarning: string | null;
 }

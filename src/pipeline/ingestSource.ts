@@ -58,10 +58,10 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     error: null,
   };
   const at = now.toISOString();
-  const record = (outcome: FetchOutcome) => {
+  const record = (outcome: FetchOutcome, warning?: string | null) => {
     report.status = outcome.kind;
     const health = applyOutcome(source, outcome, now, source.id);
-    recordFetchSync(store.sqlite, source.id, health, { fetched: true, error: outcome.kind === 'error' });
+    recordFetchSync(store.sqlite, source.id, health, { fetched: true, error: outcome.kind === 'error', ...(warning === undefined ? {} : { warning }) });
   };
   try {
     const polled = await pollOnce(source, opts, now, report);
@@ -74,7 +74,10 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     const { articles, status, validators } = polled;
     const stored = await storeArticles(store, articles, {
       within: (out) =>
-        record({ kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators }),
+        record(
+          { kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators },
+          warningLine(report.warnings, report.rejected),
+        ),
     });
     report.inserted = stored.inserted;
     report.updated = stored.updated;
@@ -86,6 +89,14 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     record({ kind: 'error', at, error: report.error, errorCode: 'internal' });
   }
   return report;
+}
+
+/** The warnings worth showing on the sources page, in one bounded line; null when the document was clean. */
+export function warningLine(warnings: string[], rejected: number): string | null {
+  const all = rejected > 0 ? [...warnings, `normalize: ${rejected} item(s) without a usable link were skipped`] : warnings;
+  if (all.length === 0) return null;
+  const line = [...new Set(all)].join('; ');
+  return line.length > 500 ? line.slice(0, 499) + '…' : line;
 }
 
 type Validators = Pick<FetchOutcome, 'etag' | 'lastModified' | 'maxAgeSeconds' | 'retryAfterSeconds'>;

@@ -26,6 +26,8 @@ export interface SourcesTable {
   items_seen: Generated<number>;
   fetch_count: Generated<number>;
   error_count: Generated<number>;
+  /** Warnings of the last feed document read (repairs, refused entities), or null. */
+  last_warning: string | null;
 }
 
 export interface ArticlesTable {

@@ -7,10 +7,12 @@ import * as m001 from './001_sources_articles.js';
 import * as m002 from './002_analysis.js';
 import * as m003 from './003_stories.js';
 import * as m004 from './004_search.js';
+import * as m010 from './010_source_warnings.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
   '002_analysis': m002,
   '003_stories': m003,
   '004_search': m004,
+  '010_source_warnings': m010,
 };

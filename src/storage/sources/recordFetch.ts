@@ -7,6 +7,12 @@ export interface FetchCounters {
   fetched: boolean;
   /** It failed (counts toward error_count). */
   error: boolean;
+  /**
+   * Warnings of the feed document just read, joined; null for a clean one.
+   * Left out (undefined) when no document was read (304, error): the last
+   * document's warnings still describe the feed.
+   */
+  warning?: string | null;
 }
 
 /**
@@ -20,6 +26,7 @@ export async function recordFetch(store: Store, id: number, health: SourceHealth
 // Prepared once per connection: this runs after every poll, and preparing
 // (or building it with Kysely) cost more than the update itself.
 const statements = new WeakMap<Database.Database, Database.Statement<unknown[]>>();
+const warningStatements = new WeakMap<Database.Database, Database.Statement<unknown[]>>();
 
 /**
  * recordFetch on the raw handle, synchronous, so the pipeline can run it in
@@ -42,5 +49,10 @@ export function recordFetchSync(sqlite: Database.Database, id: number, health: S
     counters.fetched ? 1 : 0, counters.error ? 1 : 0, id,
   );
   if (r.changes === 0) return err('sources', 'not_found', `no source with id ${id}`);
+  if (counters.warning !== undefined) {
+    let w = warningStatements.get(sqlite);
+    if (!w) warningStatements.set(sqlite, (w = sqlite.prepare('UPDATE sources SET last_warning = ? WHERE id = ?')));
+    w.run(counters.warning, id);
+  }
   return ok(undefined);
 }

@@ -27,5 +27,6 @@ export function rowToSource(r: SourceRow): Source {
     lastModified: r.last_modified,
     intervalSeconds: r.interval_seconds,
     nextFetchAt: r.next_fetch_at,
+    lastWarning: r.last_warning,
   };
 }

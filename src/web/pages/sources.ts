@@ -17,7 +17,7 @@ export interface SourcesView {
 function health(ctx: PageCtx, s: Source) {
   const okNow = s.lastSuccessAt && (!s.lastErrorAt || s.lastSuccessAt >= s.lastErrorAt);
   return html`<td>${s.lastSuccessAt ? html`<span class="${okNow ? 'ok' : ''}">${ago(s.lastSuccessAt, ctx.at)}</span>` : html`<span class="meta">never</span>`}</td>
-<td>${s.lastError ? html`<span class="bad">${s.lastError}</span>${s.lastErrorAt ? html`<br><span class="meta">${time(s.lastErrorAt)}${s.consecutiveFailures ? ` · ${s.consecutiveFailures} in a row` : ''}</span>` : null}` : html`<span class="meta">none</span>`}</td>`;
+<td>${s.lastError ? html`<span class="bad">${s.lastError}</span>${s.lastErrorAt ? html`<br><span class="meta">${time(s.lastErrorAt)}${s.consecutiveFailures ? ` · ${s.consecutiveFailures} in a row` : ''}</span>` : null}` : html`<span class="meta">none</span>`}${s.lastWarning ? html`<br><span class="meta warn" title="${s.lastWarning}">warning: ${s.lastWarning.length > 120 ? s.lastWarning.slice(0, 119) + '…' : s.lastWarning}</span>` : null}</td>`;
 }
 
 export function sourcesPage(ctx: PageCtx, v: SourcesView): string {
