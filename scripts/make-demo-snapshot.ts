@@ -1,9 +1,11 @@
 /**
- * Cuts the demo snapshot (data/demo/) out of the December corpus:
- * node --import tsx scripts/make-demo-snapshot.ts [CORPUS] [FROM] [TO]
- * Items are copied unchanged; only their publication day selects them.
+ * Cuts the demo snapshot (data/demo/) out of the December corpus and adds the
+ * desk's own background piece (data/demo/background.jsonl, the Ukraine–NATO
+ * text Globedesk was created from), so the demo has a topic timeline:
+ *   node --import tsx scripts/make-demo-snapshot.ts [CORPUS] [FROM] [TO]
+ * Corpus items are copied unchanged; only their publication day selects them.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { createGunzip, createGzip, constants } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
@@ -21,6 +23,11 @@ for await (const line of createInterface({ input: createReadStream(corpus).pipe(
     out.write(line + '\n');
     n++;
   }
+}
+for (const line of readFileSync(resolve('data/demo/background.jsonl'), 'utf8').split('\n')) {
+  if (!line.trim()) continue;
+  out.write(line + '\n');
+  n++;
 }
 out.end();
 console.log(`${n} items`);

@@ -70,7 +70,9 @@ function renderAtom(outlet: CorpusOutlet, items: CorpusItem[], selfUrl: string, 
     parts.push(
       `<entry><id>${escapeXml(i.link)}</id><title type="text">${escapeXml(i.title)}</title><link rel="alternate" href="${escapeXml(i.link)}"/>`,
       `<published>${i.published}</published><updated>${i.published}</updated>`,
-      i.description ? `<summary type="text">${escapeXml(i.description)}</summary>` : '',
+      // The recorded descriptions came from RSS, where a description is HTML
+      // (entities and the odd link included), so they travel as HTML here too.
+      i.description ? `<summary type="html">${escapeXml(i.description)}</summary>` : '',
       ...i.tags.map((t) => `<category term="${escapeXml(t)}"/>`),
       '</entry>',
     );
@@ -90,7 +92,7 @@ function renderJson(outlet: CorpusOutlet, items: CorpusItem[], selfUrl: string):
       id: i.link,
       url: i.link,
       title: i.title,
-      ...(i.description ? { summary: i.description, content_text: i.description } : { content_text: '' }),
+      ...(i.description ? { content_html: i.description } : { content_text: '' }),
       date_published: i.published,
       ...(i.tags.length ? { tags: i.tags } : {}),
       ...(i.thumbnail ? { image: i.thumbnail } : {}),
