@@ -1,7 +1,89 @@
-import type { CommandIO } from './io.js';
+/**
+ * globedesk cluster [--jsonl FILE|-] [--window-hours N]
+ *
+ * Reads {"id","title","text"?,"published","source"?,"url"?,"language"?} a
+ * line, in the order given, and writes {"id","story"} a line as each article
+ * is placed, with the same OnlineClusterer the desk uses (words only: no
+ * analysis is run here). When a later merge moves articles to another story,
+ * a fresh {"id","story"} line is written for each moved article: the last line
+ * for an id is its story. A bad line gets {"line":n,"error":"..."} and the
+ * rest go on.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { ClusterInput } from '../domain/story.js';
+import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../stories/cluster/OnlineClusterer.js';
+import { parseFlags, write, type CommandIO } from './io.js';
 
-// Placeholder until this command lands; it fails loudly rather than pretending.
 export async function run(io: CommandIO): Promise<number> {
-  io.stderr.write('globedesk: this command is not built yet\n');
-  return 1;
+  const { flags, positionals } = parseFlags(io.argv);
+  const file = typeof flags.jsonl === 'string' ? flags.jsonl : (positionals[0] ?? '-');
+  let windowHours: number | undefined;
+  if (flags['window-hours'] !== undefined) {
+    windowHours = Number(flags['window-hours']);
+    if (!Number.isFinite(windowHours) || windowHours <= 0) {
+      write(io.stderr, 'cluster: --window-hours needs a positive number of hours');
+      return 2;
+    }
+  }
+  const input: NodeJS.ReadableStream = file === '-' ? io.stdin : createReadStream(file, { encoding: 'utf8' });
+  const inputError = new Promise<Error>((resolve) => {
+    input.once('error', (e: Error) => resolve(e));
+  });
+  const clusterer = new OnlineClusterer(windowHours === undefined ? {} : { windowHours });
+  const emitMoves = (moves: Reassignment[]): void => {
+    for (const m of moves) for (const id of m.articleIds) write(io.stdout, JSON.stringify({ id, story: m.into }));
+  };
+  let n = 0;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const done = (async () => {
+    for await (const line of lines) {
+      n++;
+      if (line.trim() === '') continue;
+      const doc = parseLine(line);
+      if (typeof doc === 'string') {
+        write(io.stdout, JSON.stringify({ line: n, error: doc }));
+        continue;
+      }
+      const p = clusterer.place(doc);
+      write(io.stdout, JSON.stringify({ id: p.articleId, story: p.storyId }));
+      emitMoves(clusterer.takeMerges());
+    }
+    emitMoves(clusterer.flush());
+    return null;
+  })();
+  const result = await Promise.race([done, inputError]);
+  if (result instanceof Error) {
+    write(io.stderr, `cluster: cannot read ${file}: ${result.message}`);
+    return 1;
+  }
+  return 0;
+}
+
+/** A ClusterDoc, or what is wrong with the line. */
+export function parseLine(line: string): ClusterDoc | string {
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return 'not valid JSON';
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'expected a JSON object';
+  const o = v as Partial<Record<keyof ClusterInput, unknown>>;
+  if (typeof o.id !== 'string' || o.id === '') return '"id" must be a non-empty string';
+  if (typeof o.title !== 'string') return '"title" must be a string';
+  if (o.text !== undefined && o.text !== null && typeof o.text !== 'string') return '"text" must be a string';
+  if (typeof o.published !== 'string') return '"published" must be an ISO 8601 date string';
+  const ms = Date.parse(o.published);
+  if (!Number.isFinite(ms)) return `"published" is not a date: ${o.published}`;
+  if (o.language !== undefined && o.language !== null && typeof o.language !== 'string') return '"language" must be a string';
+  if (o.source !== undefined && o.source !== null && typeof o.source !== 'string') return '"source" must be a string';
+  return {
+    id: o.id,
+    title: o.title,
+    text: (o.text as string | null | undefined) ?? null,
+    publishedMs: ms,
+    language: (o.language as string | null | undefined) ?? null,
+    source: (o.source as string | null | undefined) ?? null,
+  };
 }

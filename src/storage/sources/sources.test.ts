@@ -58,6 +58,7 @@ test('addSource → getSource → listSources keep every field', () =>
       lastModified: null,
       intervalSeconds: 900,
       nextFetchAt: null,
+      lastWarning: null,
     });
     assert.deepEqual(await listSources(store), [got]);
     assert.equal(await getSource(store, 999), null);
@@ -150,11 +151,13 @@ test('recordFetch persists the health and counts fetches and errors', () =>
       nextFetchAt: '2024-01-10T12:30:00.000Z',
     });
     assert.ok((await recordFetch(store, r.value.id, h, { fetched: true, error: true })).ok);
-    assert.ok((await recordFetch(store, r.value.id, h, { fetched: true, error: false })).ok);
+    assert.ok((await recordFetch(store, r.value.id, h, { fetched: true, error: false, warning: 'parser: repaired an unclosed <item>' })).ok);
+    // A 304 reads no document: the last document's warning still stands.
+    assert.ok((await recordFetch(store, r.value.id, h, { fetched: false, error: false })).ok);
     const got = await getSource(store, r.value.id);
     assert.ok(got);
     const { id: _id, ...rest } = got;
-    assert.deepEqual(rest, { ...input(1), ...h });
+    assert.deepEqual(rest, { ...input(1), ...h, lastWarning: 'parser: repaired an unclosed <item>' });
     const counts = await store.db.selectFrom('sources').select(['fetch_count', 'error_count']).executeTakeFirstOrThrow();
     assert.deepEqual(counts, { fetch_count: 2, error_count: 1 });
     const missing = await recordFetch(store, 999, h, { fetched: true, error: false });

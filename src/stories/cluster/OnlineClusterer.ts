@@ -22,6 +22,8 @@ export interface ClusterDoc extends FeatureInput {
   publishedMs: number;
   /** Near-duplicate of this earlier article (articles.duplicate_of): joins its story and counts once. */
   duplicateOf?: string | null;
+  /** The outlet (source id or feed URL), for the recurring-feature rule. */
+  source?: string | null;
 }
 
 export interface Placement {
@@ -33,10 +35,15 @@ export interface Placement {
   duplicate: boolean;
 }
 
-export interface Merge {
+/**
+ * A later correction: "merge" when the whole of `from` joined `into` (`from`
+ * is gone and should record merged_into), "move" when refinement moved some
+ * articles and `from` lives on.
+ */
+export interface Reassignment {
+  kind: 'merge' | 'move';
   from: string;
   into: string;
-  /** The absorbed story's articles, now in `into`. */
   articleIds: string[];
   similarity: number;
 }
@@ -53,6 +60,7 @@ interface Story {
   /** Per key, how many members have it: the story's postings in the index. */
   keyDocs: Map<string, number>;
   langs: Map<string, number>;
+  outlets: Map<string, number>;
 }
 
 interface WindowDoc {
@@ -74,8 +82,12 @@ export class OnlineClusterer {
   private windowDocs: WindowDoc[] = [];
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
+  /** Unit vector, time and language of each window article, for the refinement pass. */
+  private readonly docInfo = new Map<string, { vec: Map<string, number>; ms: number; lang: string; source: string | null }>();
+  private sinceRefine = 0;
   private touched = new Set<string>();
-  private pendingMerges: Merge[] = [];
+  private refineTouched = new Set<string>();
+  private pendingMerges: Reassignment[] = [];
   private nowMs = -Infinity;
   private seq = 0;
   private sinceMerge = 0;
@@ -104,10 +116,10 @@ export class OnlineClusterer {
     const top = this.topKeys(vec, this.params.candidateTerms);
     let best: Story | null = null;
     let bestSim = -1;
-    for (const s of this.candidates(top)) {
+    for (const s of this.candidates(vec, top)) {
       if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
-      const sim = this.similarity(vec, s, doc.publishedMs);
-      if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang)) continue;
+      const sim = this.similarity(vec, s, doc.publishedMs, lang);
+      if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs)) continue;
       best = s;
       bestSim = sim;
     }
@@ -117,7 +129,7 @@ export class OnlineClusterer {
       created = true;
       bestSim = 1;
     }
-    this.addToStory(best, doc.id, vec, doc.publishedMs, lang);
+    this.addToStory(best, doc.id, vec, doc.publishedMs, lang, doc.source ?? null);
     this.maybeMerge();
     return { articleId: doc.id, storyId: best.id, similarity: round(bestSim), created, duplicate: false };
   }
@@ -136,18 +148,19 @@ export class OnlineClusterer {
       return;
     }
     const keys = this.addToWindow(doc);
-    this.addToStory(s, doc.id, this.vectorOf(keys.bag), doc.publishedMs, primaryLanguage(doc.language));
+    this.addToStory(s, doc.id, this.vectorOf(keys.bag), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null);
     this.touched.delete(s.id);
   }
 
   /** Run the merge pass over the stories touched since the last one; returns (and clears) all merges so far. */
-  flush(): Merge[] {
+  flush(): Reassignment[] {
+    if (this.params.refineEvery > 0) this.refinePass();
     this.mergePass();
     return this.takeMerges();
   }
 
   /** Merges done by passes that ran during place() calls, not yet taken. */
-  takeMerges(): Merge[] {
+  takeMerges(): Reassignment[] {
     const m = this.pendingMerges;
     this.pendingMerges = [];
     return m;
@@ -193,7 +206,10 @@ export class OnlineClusterer {
 
   private closeStory(s: Story): void {
     for (const k of s.keyDocs.keys()) this.unpost(k, s.id);
-    for (const a of s.articleIds) if (this.articleStory.get(a) === s.id) this.articleStory.delete(a);
+    for (const a of s.articleIds) {
+      if (this.articleStory.get(a) === s.id) this.articleStory.delete(a);
+      this.docInfo.delete(a);
+    }
     this.stories.delete(s.id);
     this.touched.delete(s.id);
   }
@@ -213,10 +229,15 @@ export class OnlineClusterer {
     return { bag };
   }
 
-  /** Smoothed idf over the documents now in the window (learned incrementally). */
+  /**
+   * Smoothed idf over the documents now in the window (learned
+   * incrementally). idfPrior pseudo-documents without the term stand in for
+   * a cold start: with an empty window every word is taken as rare until the
+   * stream shows otherwise, instead of every shared word counting for nothing.
+   */
   private idf(k: string): number {
     const n = this.windowDocs.length - this.windowHead;
-    return Math.log((n + 1) / ((this.df.get(k) ?? 0) + 0.5));
+    return Math.log((n + this.params.idfPrior + 1) / ((this.df.get(k) ?? 0) + 0.5));
   }
 
   /** Sublinear tf times idf, L2-normalised (Salton & Buckley 1988). */
@@ -241,39 +262,56 @@ export class OnlineClusterer {
       .map((e) => e[0]);
   }
 
-  private candidates(keys: readonly string[]): Story[] {
-    const seen = new Set<string>();
-    const out: Story[] = [];
+  /**
+   * Stories sharing the article's most distinctive keys, best first by the
+   * summed weight of the keys they share, at most maxCandidates of them. Keys
+   * held by more than maxPostings live stories are skipped: they cannot tell
+   * stories apart, and walking them would make the cost grow with the window.
+   */
+  private candidates(vec: Map<string, number>, keys: readonly string[]): Story[] {
+    const acc = new Map<string, number>();
     for (const k of keys) {
       const p = this.postings.get(k);
-      if (!p) continue;
-      for (const sid of p.keys()) {
-        if (seen.has(sid)) continue;
-        seen.add(sid);
-        const s = this.stories.get(sid);
-        if (s) out.push(s);
-      }
+      if (!p || p.size > this.params.maxPostings) continue;
+      const x = vec.get(k) ?? 0;
+      for (const sid of p.keys()) acc.set(sid, (acc.get(sid) ?? 0) + x);
     }
-    return out.sort((a, b) => a.seq - b.seq);
+    const out: { s: Story; score: number }[] = [];
+    for (const [sid, score] of acc) {
+      const s = this.stories.get(sid);
+      if (s) out.push({ s, score });
+    }
+    out.sort((a, b) => b.score - a.score || a.s.seq - b.s.seq);
+    return out.slice(0, this.params.maxCandidates).map((e) => e.s);
   }
 
   // --- scoring ------------------------------------------------------------
 
-  private similarity(vec: Map<string, number>, s: Story, ms: number): number {
+  private similarity(vec: Map<string, number>, s: Story, ms: number, lang: string): number {
     if (s.normSq <= 0) return 0;
+    // Within one language a name is already matched by its words; counting
+    // its anchor too would let one shared name ("Abu Dhabi") carry a join.
+    const skipAnchors = lang === mainLanguage(s);
     let dot = 0;
     for (const [k, x] of vec) {
+      if (skipAnchors && isNameAnchor(k)) continue;
       const c = s.centroid.get(k);
       if (c !== undefined) dot += x * c;
     }
     const cos = dot / Math.sqrt(s.normSq);
+    // Events are bursty (Kleinberg 2002): reports of one event come hours
+    // apart, a recurring feature or a similar event a day or more. Halve the
+    // similarity for every halfLifeHours since the story was last seen.
     const gapH = Math.max(0, ms - s.lastMs) / 3_600_000;
-    const decay = 1 - (1 - this.params.timeDecay) * Math.min(1, gapH / this.params.windowHours);
-    return cos * decay;
+    return cos * Math.pow(0.5, gapH / this.params.halfLifeHours);
   }
 
-  private accepts(vec: Map<string, number>, top: readonly string[], s: Story, sim: number, lang: string): boolean {
+  private accepts(vec: Map<string, number>, top: readonly string[], s: Story, sim: number, lang: string, source: string | null, ms: number): boolean {
     const p = this.params;
+    // Recurring features ("What's News", "Weather update for Islamabad",
+    // "War in Ukraine, day 647") look alike every day. A story told by one
+    // outlet alone takes that outlet's next piece only within a few hours.
+    if (source !== null && s.outlets.size === 1 && s.outlets.has(source) && ms - s.lastMs > p.sameOutletGapHours * 3_600_000) return false;
     const storyLang = mainLanguage(s);
     if (lang !== 'und' && storyLang !== 'und' && lang !== storyLang) {
       // Across languages only anchors (names, entities) and shared strings
@@ -282,22 +320,49 @@ export class OnlineClusterer {
       for (const k of vec.keys()) if (isAnchor(k) && s.keyDocs.has(k)) anchors++;
       return anchors >= p.minSharedAnchors && sim >= p.crossLanguageThreshold;
     }
-    if (sim >= p.joinThreshold) return true;
     if (sim < p.lowThreshold) return false;
-    let shared = 0;
-    for (const k of top) if (s.keyDocs.has(k)) shared++;
-    return shared >= p.minSharedTop;
+    if (sim < p.joinThreshold) {
+      let shared = 0;
+      for (const k of top) if (s.keyDocs.has(k)) shared++;
+      if (shared < p.minSharedTop) return false;
+    }
+    return this.nearMember(vec, s, lang);
+  }
+
+  /**
+   * Centroids of big stories are broad: a report on a neighbouring event can
+   * be close to the centroid while close to no member (topic drift, the
+   * "chaining" of TDT). So an article must also resemble one of the story's
+   * most recent members.
+   */
+  private nearMember(vec: Map<string, number>, s: Story, lang: string): boolean {
+    const p = this.params;
+    if (p.memberThreshold <= 0) return true;
+    const from = Math.max(0, s.articleIds.length - p.memberCheck);
+    for (let i = s.articleIds.length - 1; i >= from; i--) {
+      const m = this.docInfo.get(s.articleIds[i]!);
+      if (!m) continue;
+      const skipAnchors = m.lang === lang;
+      let dot = 0;
+      for (const [k, x] of vec) {
+        if (skipAnchors && isNameAnchor(k)) continue;
+        const y = m.vec.get(k);
+        if (y !== undefined) dot += x * y;
+      }
+      if (dot >= p.memberThreshold) return true;
+    }
+    return false;
   }
 
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map() };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map() };
     this.stories.set(id, s);
     return s;
   }
 
-  private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string): void {
+  private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null): void {
     for (const [k, x] of vec) {
       const old = s.centroid.get(k) ?? 0;
       const nw = old + x;
@@ -313,12 +378,87 @@ export class OnlineClusterer {
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     s.langs.set(lang, (s.langs.get(lang) ?? 0) + 1);
+    if (source !== null) s.outlets.set(source, (s.outlets.get(source) ?? 0) + 1);
     this.articleStory.set(articleId, s.id);
+    this.docInfo.set(articleId, { vec, ms, lang, source });
     this.touched.add(s.id);
+    this.refineTouched.add(s.id);
   }
 
+  /** Take one article's vector out of its story (the inverse of addToStory). */
+  private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string): void {
+    for (const [k, x] of vec) {
+      const old = s.centroid.get(k) ?? 0;
+      const nw = old - x;
+      if (Math.abs(nw) < 1e-12) s.centroid.delete(k);
+      else s.centroid.set(k, nw);
+      s.normSq += nw * nw - old * old;
+      const n = (s.keyDocs.get(k) ?? 1) - 1;
+      if (n <= 0) {
+        s.keyDocs.delete(k);
+        this.unpost(k, s.id);
+      } else {
+        s.keyDocs.set(k, n);
+        this.postings.get(k)?.set(s.id, n);
+      }
+    }
+    if (s.normSq < 1e-12) s.normSq = 0;
+    const i = s.articleIds.indexOf(articleId);
+    if (i >= 0) s.articleIds.splice(i, 1);
+    s.langs.set(lang, (s.langs.get(lang) ?? 1) - 1);
+  }
+
+
   private maybeMerge(): void {
+    if (this.params.refineEvery > 0 && ++this.sinceRefine >= this.params.refineEvery) this.refinePass();
     if (++this.sinceMerge >= this.params.mergeEvery) this.mergePass();
+  }
+
+  /**
+   * One k-means style reassignment step (Lloyd 1982) over the members of the
+   * stories touched since the last one: an article whose story changed after
+   * it was placed moves to a story it now fits clearly better. This is what
+   * repairs order effects of single-pass clustering (an early article that
+   * started its own story before the idf and the story centroid had settled).
+   */
+  private refinePass(): void {
+    this.sinceRefine = 0;
+    const list = [...this.refineTouched].map((id) => this.stories.get(id)).filter((s): s is Story => !!s);
+    this.refineTouched = new Set();
+    list.sort((a, b) => a.seq - b.seq);
+    const margin = this.params.refineMargin;
+    for (const s of list) {
+      for (const a of [...s.articleIds]) {
+        if (!this.stories.has(s.id)) break;
+        const info = this.docInfo.get(a);
+        if (!info || this.articleStory.get(a) !== s.id) continue;
+        const own = leaveOneOutCosine(info.vec, s);
+        const top = this.topKeys(info.vec, this.params.candidateTerms);
+        let best: Story | null = null;
+        let bestSim = own + margin;
+        for (const c of this.candidates(info.vec, top)) {
+          if (c.id === s.id || info.ms - c.firstMs > this.params.maxSpanHours * 3_600_000) continue;
+          const sim = this.similarity(info.vec, c, info.ms, info.lang);
+          if (sim <= bestSim || !this.accepts(info.vec, top, c, sim, info.lang, info.source, info.ms)) continue;
+          best = c;
+          bestSim = sim;
+        }
+        if (!best) continue;
+        this.removeFromStory(s, a, info.vec, info.lang);
+        if (info.source !== null) {
+          const left = (s.outlets.get(info.source) ?? 1) - 1;
+          if (left > 0) s.outlets.set(info.source, left);
+          else s.outlets.delete(info.source);
+        }
+        this.addToStory(best, a, info.vec, info.ms, info.lang, info.source);
+        const emptied = s.articleIds.length === 0;
+        if (emptied) {
+          this.stories.delete(s.id);
+          this.touched.delete(s.id);
+        }
+        this.pendingMerges.push({ kind: emptied ? 'merge' : 'move', from: s.id, into: best.id, articleIds: [a], similarity: round(bestSim) });
+      }
+    }
   }
 
   /**
@@ -338,9 +478,11 @@ export class OnlineClusterer {
         let best: Story | null = null;
         let bestSim = this.params.mergeThreshold;
         const top = this.topKeys(s.centroid, this.params.candidateTerms);
-        for (const c of this.candidates(top)) {
-          if (c.id === s.id || mainLanguage(c) !== mainLanguage(s)) continue;
-          const sim = centroidCosine(s, c);
+        for (const c of this.candidates(s.centroid, top)) {
+          if (c.id === s.id || mainLanguage(c) !== mainLanguage(s) || this.sameOutletRecurrence(s, c)) continue;
+          // The same burstiness discount as for articles, on the gap between the two stories.
+          const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
+          const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
           if (sim >= bestSim) {
             best = c;
             bestSim = sim;
@@ -352,6 +494,15 @@ export class OnlineClusterer {
         s = into;
       }
     }
+  }
+
+  /** Two one-outlet stories of the same outlet more than sameOutletGapHours apart: a recurring feature, not one event. */
+  private sameOutletRecurrence(a: Story, b: Story): boolean {
+    if (a.outlets.size !== 1 || b.outlets.size !== 1) return false;
+    const [oa] = a.outlets.keys();
+    if (!b.outlets.has(oa!)) return false;
+    const gap = Math.max(a.firstMs, b.firstMs) - Math.min(a.lastMs, b.lastMs);
+    return gap > this.params.sameOutletGapHours * 3_600_000;
   }
 
   private merge(into: Story, from: Story, sim: number): void {
@@ -373,12 +524,28 @@ export class OnlineClusterer {
       this.articleStory.set(a, into.id);
     }
     for (const [l, n] of from.langs) into.langs.set(l, (into.langs.get(l) ?? 0) + n);
+    for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
     into.firstMs = Math.min(into.firstMs, from.firstMs);
     into.lastMs = Math.max(into.lastMs, from.lastMs);
     this.stories.delete(from.id);
     this.touched.delete(from.id);
-    this.pendingMerges.push({ from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
+    this.pendingMerges.push({ kind: 'merge', from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
   }
+}
+
+/** Cosine of a member to its story's centroid without the member itself. */
+function leaveOneOutCosine(vec: Map<string, number>, s: Story): number {
+  let dot = 0;
+  for (const [k, x] of vec) {
+    const c = s.centroid.get(k);
+    if (c !== undefined) dot += x * c;
+  }
+  const restSq = s.normSq - 2 * dot + 1;
+  return restSq > 1e-9 ? (dot - 1) / Math.sqrt(restSq) : 0;
+}
+
+function isNameAnchor(k: string): boolean {
+  return k.charCodeAt(0) === 110 && k.charCodeAt(1) === 58; // "n:"
 }
 
 function centroidCosine(a: Story, b: Story): number {

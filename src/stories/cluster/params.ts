@@ -19,6 +19,15 @@ export interface ClusterParams {
   minSharedTop: number;
   /** How many of an article's highest-idf features it is looked up by, and "distinctive" means. */
   candidateTerms: number;
+  /** An article must have at least this cosine with one of the story's last memberCheck members (0 turns the check off). */
+  memberThreshold: number;
+  memberCheck: number;
+  /** A story told by one outlet only takes that outlet's next article within this many hours of its last. */
+  sameOutletGapHours: number;
+  /** Keys shared by more live stories than this are not used to find candidates. */
+  maxPostings: number;
+  /** At most this many candidate stories are scored in full per article. */
+  maxCandidates: number;
   /** Across languages only anchors can match: cosine and number of shared anchors required. */
   crossLanguageThreshold: number;
   minSharedAnchors: number;
@@ -26,26 +35,54 @@ export interface ClusterParams {
   mergeThreshold: number;
   /** Run a merge pass over touched stories after this many placements (and on flush). */
   mergeEvery: number;
-  /** Multiplier on similarity for an article windowHours after the story was last seen (linear in between). */
-  timeDecay: number;
+  /** Run a reassignment pass over the members of touched stories after this many placements (and on flush). */
+  refineEvery: number;  // 0: off (it did not pay on Google News, docs/clustering.md)
+  /** An article moves only to a story this much more similar than its own (hysteresis against flip-flopping). */
+  refineMargin: number;
+  /** Similarity halves for every this many hours between an article and the story's last article. */
+  halfLifeHours: number;
+  /** Pseudo-documents added to the window count in idf, for a cold start. */
+  idfPrior: number;
   weights: FeatureWeights;
 }
 
 export const DEFAULT_PARAMS: ClusterParams = {
   windowHours: 96,
-  maxSpanHours: 168,
+  maxSpanHours: 72,
   joinThreshold: 0.3,
-  lowThreshold: 0.18,
+  lowThreshold: 0.15,
   minSharedTop: 2,
   candidateTerms: 10,
+  memberThreshold: 0.3,
+  memberCheck: 16,
+  sameOutletGapHours: 12,
+  maxPostings: 400,
+  maxCandidates: 24,
   crossLanguageThreshold: 0.12,
   minSharedAnchors: 2,
   mergeThreshold: 0.4,
-  mergeEvery: 200,
-  timeDecay: 0.7,
+  mergeEvery: 1000,
+  refineEvery: 0,
+  refineMargin: 0.05,
+  halfLifeHours: 24,
+  idfPrior: 1000,
   weights: { title: 2, bigram: 0.5, name: 1, entity: 1.5, country: 0.5 },
 };
 
 export function withParams(p: Partial<ClusterParams> | undefined): ClusterParams {
   return { ...DEFAULT_PARAMS, ...p, weights: { ...DEFAULT_PARAMS.weights, ...p?.weights } };
 }
+
+/**
+ * A broader preset for topic-level grouping: no member check, lower
+ * thresholds, eager merging. It is what scores best on the Google News set,
+ * whose "stories" are a day's topics; on the replay corpus it glues
+ * neighbouring events, so the desk does not use it (docs/clustering.md).
+ */
+export const BROAD_PARAMS: Partial<ClusterParams> = {
+  joinThreshold: 0.25,
+  lowThreshold: 0.12,
+  mergeThreshold: 0.25,
+  mergeEvery: 200,
+  memberThreshold: 0,
+};

@@ -1,0 +1,193 @@
+/**
+ * Accuracy of the story clusterer (node --import tsx eval/cluster.ts).
+ *
+ * 1. Google News (qiang2100/STTM): 11,108 lower-cased, stop-worded,
+ *    lemmatised headlines+snippets in 152 stories. No dates: fed in file
+ *    order, all with one timestamp, through the same OnlineClusterer and
+ *    default parameters as the desk. Pairwise and B-cubed scores.
+ * 2. The December 2023 replay corpus (61 outlets): fed in published order,
+ *    words only (the CLI path), sizes, singletons, the ten biggest stories and
+ *    the hand-checked sample in eval/cluster-sample.jsonl (mixed share).
+ *
+ * `--write-sample` picks 60 stories with >= 3 articles and 30 stories mixing
+ * languages (deterministically, by hash of the story id) and writes them to eval/cluster-sample.jsonl with verdict "unchecked", to be
+ * read and judged by hand.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { OnlineClusterer, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
+import { BROAD_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { scoreClustering, type ClusteringScores } from '../src/stories/cluster/scoreClustering.js';
+import { PROJECT_ROOT, sharedPath } from '../test/shared.js';
+
+const SAMPLE = `${PROJECT_ROOT}/eval/cluster-sample.jsonl`;
+
+export function googleNewsScores(params?: Partial<ClusterParams>): ClusteringScores {
+  const dir = sharedPath('eval', 'cluster', 'googlenews');
+  const texts = readFileSync(`${dir}/GoogleNews.txt`, 'utf8').split('\n');
+  const labels = readFileSync(`${dir}/GoogleNews_LABEL.txt`, 'utf8').split('\n').filter((l) => l !== '');
+  const c = new OnlineClusterer(params);
+  const ids = labels.map((_, i) => String(i));
+  ids.forEach((id, i) => c.place({ id, title: texts[i] ?? '', publishedMs: 0, language: 'en' }));
+  c.flush();
+  return scoreClustering(ids.map((id) => c.storyOf(id)!), labels);
+}
+
+export interface CorpusItem {
+  id: string;
+  title: string;
+  text: string;
+  ms: number;
+  language: string | null;
+  outlet: string;
+}
+
+/** The replay corpus in published order (then file order), one item per link, descriptions as plain text. */
+export function loadCorpus(): CorpusItem[] {
+  const raw = gunzipSync(readFileSync(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))).toString('utf8');
+  const seen = new Set<string>();
+  const out: (CorpusItem & { i: number })[] = [];
+  raw.split('\n').forEach((line, i) => {
+    if (!line) return;
+    const r = JSON.parse(line) as { link?: string; title?: string; description?: string; date_published?: string; language?: string; source_title?: string };
+    const ms = Date.parse(r.date_published ?? '');
+    if (!r.link || !Number.isFinite(ms) || seen.has(r.link)) return;
+    seen.add(r.link);
+    out.push({ i, id: r.link, title: r.title ?? '', text: plainText(r.description ?? ''), ms, language: r.language ?? null, outlet: r.source_title ?? '' });
+  });
+  out.sort((a, b) => a.ms - b.ms || a.i - b.i);
+  return out.map(({ i: _i, ...rest }) => rest);
+}
+
+/**
+ * Feed descriptions carry HTML and outlet boilerplate ("Read Full Article at
+ * RT.com", "The post … appeared first on …"). The desk stores htmlToText()
+ * output; this is a small stand-in so the eval does not cluster boilerplate.
+ */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&(amp|quot|apos|lt|gt|nbsp);/g, (_, e: string) => ({ amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' })[e] ?? ' ')
+    .replace(/Read Full Article at \S+/gi, ' ')
+    .replace(/The post .* appeared first on .*$/is, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function clusterCorpus(items: readonly CorpusItem[], params?: Partial<ClusterParams>): { story: Map<string, string>; seconds: number } {
+  const c = new OnlineClusterer(params);
+  const story = new Map<string, string>();
+  const apply = (ms: Reassignment[]): void => {
+    for (const m of ms) for (const a of m.articleIds) story.set(a, m.into);
+  };
+  const t0 = performance.now();
+  for (const r of items) {
+    story.set(r.id, c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet }).storyId);
+    apply(c.takeMerges());
+  }
+  apply(c.flush());
+  return { story, seconds: (performance.now() - t0) / 1000 };
+}
+
+interface SampleRow {
+  /** "random": a story with >= 3 articles; "cross-language": a story holding more than one language. */
+  kind: 'random' | 'cross-language';
+  story: string;
+  size: number;
+  outlets: number;
+  titles: string[];
+  /** pure: one event; mixed: reports of more than one event. For cross-language rows: pure when the languages are linked rightly. */
+  verdict: 'pure' | 'mixed' | 'unchecked';
+  note?: string;
+}
+
+export async function evalCluster(opts: { writeSample?: boolean; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const figures: Record<string, number> = {};
+  for (const [name, params] of [
+    ['broad', BROAD_PARAMS],
+    ['desk', undefined],
+  ] as const) {
+    const gn = googleNewsScores(params);
+    log(`googlenews (${name} parameters): pairwise P ${f(gn.pairPrecision)} R ${f(gn.pairRecall)} F1 ${f(gn.pairF1)}; B-cubed P ${f(gn.bcubedPrecision)} R ${f(gn.bcubedRecall)} F1 ${f(gn.bcubedF1)}; ${gn.clusters} stories for ${gn.goldClusters} gold`);
+    for (const [k, v] of Object.entries(gn)) figures[`googlenews.${name}.${k}`] = v;
+  }
+
+  const items = loadCorpus();
+  const { story, seconds } = clusterCorpus(items);
+  const members = new Map<string, CorpusItem[]>();
+  for (const it of items) {
+    const s = story.get(it.id)!;
+    let m = members.get(s);
+    if (!m) members.set(s, (m = []));
+    m.push(it);
+  }
+  const sizes = [...members.values()].map((m) => m.length);
+  const bucket = (lo: number, hi: number): number => sizes.filter((n) => n >= lo && n <= hi).length;
+  const singletons = bucket(1, 1);
+  log(`corpus: ${items.length} articles -> ${members.size} stories in ${seconds.toFixed(1)} s (${Math.round(items.length / seconds)} articles/s)`);
+  log(`  sizes: 1: ${singletons}, 2: ${bucket(2, 2)}, 3-5: ${bucket(3, 5)}, 6-10: ${bucket(6, 10)}, 11-50: ${bucket(11, 50)}, 51-200: ${bucket(51, 200)}, >200: ${bucket(201, Infinity)}`);
+  log(`  singleton stories: ${f(singletons / members.size)} of stories, ${f(singletons / items.length)} of articles`);
+  figures['corpus.articles'] = items.length;
+  figures['corpus.stories'] = members.size;
+  figures['corpus.singletonShareOfStories'] = singletons / members.size;
+  figures['corpus.singletonShareOfArticles'] = singletons / items.length;
+  const biggest = [...members.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+  log('  ten biggest stories:');
+  for (const [id, m] of biggest) {
+    const outlets = new Set(m.map((x) => x.outlet)).size;
+    const langs = [...new Set(m.map((x) => (x.language ?? '?').slice(0, 2).toLowerCase()))].join('+');
+    log(`   ${String(m.length).padStart(4)} articles ${String(outlets).padStart(2)} outlets ${langs.padEnd(5)} ${id} "${m[0]!.title.slice(0, 90)}"`);
+  }
+  const multi = [...members.entries()].filter(([, m]) => m.length >= 2);
+  const crossLang = multi.filter(([, m]) => new Set(m.map((x) => (x.language ?? '').slice(0, 2).toLowerCase())).size > 1);
+  log(`  stories with >= 2 articles: ${multi.length}; mixing languages: ${crossLang.length}`);
+  figures['corpus.crossLanguageStories'] = crossLang.length;
+
+  if (opts.writeSample) {
+    const hashOrder = <T extends { id: string }>(xs: T[]): T[] =>
+      xs.map((x) => ({ x, h: createHash('sha1').update(x.id).digest('hex') })).sort((a, b) => (a.h < b.h ? -1 : 1)).map((e) => e.x);
+    const random = hashOrder([...members.entries()].filter(([, m]) => m.length >= 3).map(([id, m]) => ({ id, m }))).slice(0, 60);
+    const cross = hashOrder(crossLang.map(([id, m]) => ({ id, m }))).slice(0, 30);
+    const row = (kind: SampleRow['kind'], id: string, m: CorpusItem[]): SampleRow => ({
+      kind,
+      story: id,
+      size: m.length,
+      outlets: new Set(m.map((x) => x.outlet)).size,
+      titles: m.map((x) => `[${x.outlet}|${(x.language ?? '?').slice(0, 2)}|${new Date(x.ms).toISOString().slice(5, 13)}] ${x.title}`),
+      verdict: 'unchecked',
+    });
+    const rows: SampleRow[] = [...random.map((e) => row('random', e.id, e.m)), ...cross.map((e) => row('cross-language', e.id, e.m))];
+    writeFileSync(SAMPLE, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    log(`  wrote ${rows.length} sample stories to ${SAMPLE}; judge them by hand`);
+  }
+  if (existsSync(SAMPLE)) {
+    const rows = readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as SampleRow);
+    const judged = rows.filter((r) => r.verdict !== 'unchecked' && r.kind === 'random');
+    const mixed = judged.filter((r) => r.verdict === 'mixed').length;
+    // Cross-language stories: is the link between the languages right?
+    const cross = rows.filter((r) => r.verdict !== 'unchecked' && r.kind === 'cross-language');
+    const crossRight = cross.filter((r) => r.verdict === 'pure').length;
+    log(`  cross-language sample: ${cross.length} stories judged, link right in ${crossRight} (${f(cross.length ? crossRight / cross.length : 0)})`);
+    figures['sample.crossLanguageJudged'] = cross.length;
+    figures['sample.crossLanguageRight'] = cross.length ? crossRight / cross.length : 0;
+    // The sample is tied to one run: count how many sampled stories this run still produces with the same size.
+    const same = rows.filter((r) => members.get(r.story)?.length === r.size).length;
+    log(`  hand-checked sample: ${judged.length} stories judged, ${mixed} mixed (${f(judged.length ? mixed / judged.length : 0)}); ${same}/${rows.length} still produced identically by this run`);
+    figures['sample.judged'] = judged.length;
+    figures['sample.mixedShare'] = judged.length ? mixed / judged.length : 0;
+    figures['sample.stillIdentical'] = same;
+  }
+  return figures;
+}
+
+function f(x: number): string {
+  return x.toFixed(3);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await evalCluster({ writeSample: process.argv.includes('--write-sample') });
+}

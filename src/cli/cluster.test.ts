@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PassThrough, Readable } from 'node:stream';
+import { run } from './cluster.js';
+
+async function cluster(lines: string[], argv: string[] = []): Promise<{ code: number; out: unknown[]; err: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (b: Buffer) => (out += b.toString()));
+  stderr.on('data', (b: Buffer) => (err += b.toString()));
+  const code = await run({ argv, stdin: Readable.from([lines.join('\n') + '\n']), stdout, stderr, env: {} });
+  return { code, out: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown), err };
+}
+
+const a = { id: 'a', title: 'Javier Milei sworn in as president of Argentina', text: 'Javier Milei was sworn in as Argentina’s president on Sunday.', published: '2023-12-10T12:00:00Z', language: 'en' };
+const b = { id: 'b', title: 'Argentina’s Milei takes office as president', text: 'Javier Milei took office as president of Argentina.', published: '2023-12-10T13:00:00Z', language: 'en' };
+
+const cases: { name: string; lines: string[]; argv?: string[]; code: number; want: (out: unknown[]) => void }[] = [
+  {
+    name: 'one story per event, one line per article, in input order',
+    lines: [JSON.stringify(a), JSON.stringify(b)],
+    code: 0,
+    want: (out) => {
+      assert.equal(out.length, 2);
+      const [x, y] = out as { id: string; story: string }[];
+      assert.equal(x!.id, 'a');
+      assert.equal(y!.id, 'b');
+      assert.equal(x!.story, y!.story);
+    },
+  },
+  {
+    name: 'bad lines get an error line and the rest go on',
+    lines: ['{not json', JSON.stringify({ id: 'x', title: 't' }), JSON.stringify(a)],
+    code: 0,
+    want: (out) => {
+      assert.deepEqual(out[0], { line: 1, error: 'not valid JSON' });
+      assert.deepEqual(out[1], { line: 2, error: '"published" must be an ISO 8601 date string' });
+      assert.equal((out[2] as { id: string }).id, 'a');
+    },
+  },
+  { name: 'a bad --window-hours is refused', lines: [], argv: ['--window-hours', '-3'], code: 2, want: (out) => assert.equal(out.length, 0) },
+];
+
+for (const tc of cases) {
+  test(`cluster command: ${tc.name}`, async () => {
+    const r = await cluster(tc.lines, tc.argv);
+    assert.equal(r.code, tc.code, r.err);
+    tc.want(r.out);
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * What a restart needs to carry on: the clustered articles of the window,
+ * each with its story, in published order. Only the window is read
+ * (articles_published index), so start-up cost follows the window, not the
+ * archive.
+ */
+import type { Store } from '../db.js';
+import type { ClusterDoc } from '../../stories/cluster/OnlineClusterer.js';
+import { loadAnalysisFeatures } from './loadClusterArticles.js';
+
+export interface WindowArticle {
+  doc: ClusterDoc;
+  storyId: string;
+  storyFirstMs: number;
+}
+
+const CHUNK = 500;
+
+export async function loadClusterWindow(store: Store, since: Date, until: Date): Promise<WindowArticle[]> {
+  const rows = await store.db
+    .selectFrom('articles')
+    .innerJoin('story_articles', 'story_articles.article_id', 'articles.id')
+    .innerJoin('stories', 'stories.id', 'story_articles.story_id')
+    .select(['articles.id', 'articles.title', 'articles.text', 'articles.language', 'articles.published_at', 'articles.duplicate_of', 'articles.source_id', 'story_articles.story_id', 'stories.first_seen_at'])
+    .where('articles.published_at', '>=', since.toISOString())
+    .where('articles.published_at', '<=', until.toISOString())
+    .where('stories.merged_into', 'is', null)
+    .orderBy('articles.published_at')
+    .orderBy('articles.seq')
+    .execute();
+  const out: WindowArticle[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const extra = await loadAnalysisFeatures(
+      store,
+      chunk.map((r) => r.id),
+    );
+    for (const r of chunk) {
+      const a = extra.get(r.id);
+      out.push({
+        doc: {
+          id: r.id,
+          title: r.title,
+          text: r.text,
+          language: r.language,
+          publishedMs: Date.parse(r.published_at),
+          duplicateOf: r.duplicate_of,
+        source: String(r.source_id),
+          entities: a?.entities ?? [],
+          countries: a?.countries ?? [],
+        },
+        storyId: r.story_id,
+        storyFirstMs: Date.parse(r.first_seen_at),
+      });
+    }
+  }
+  return out;
+}
+
+/** The stories of articles that left the window (for near-duplicates of old originals). */
+export async function storiesOfArticles(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
+  const m = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await store.db
+      .selectFrom('story_articles')
+      .select(['article_id', 'story_id'])
+      .where('article_id', 'in', ids.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) m.set(r.article_id, r.story_id);
+  }
+  return m;
+}

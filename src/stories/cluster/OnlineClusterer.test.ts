@@ -1,0 +1,113 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { storyIdFor } from './storyId.js';
+
+const H = 3_600_000;
+const T0 = Date.parse('2023-12-10T12:00:00Z');
+
+// Real headlines and descriptions from the December 2023 replay corpus.
+const milei1: ClusterDoc = {
+  id: 'milei-1',
+  title: 'Javier Milei sworn in as president of Argentina',
+  text: 'Libertarian economist Javier Milei was sworn in as Argentina’s president on Sunday, promising shock therapy for an economy in crisis.',
+  publishedMs: T0,
+  language: 'en',
+  source: 'a',
+};
+const milei2: ClusterDoc = {
+  id: 'milei-2',
+  title: 'Argentina’s Milei takes office, warns of economic shock therapy',
+  text: 'Javier Milei took office as president of Argentina, warning that there is no alternative to a painful economic adjustment.',
+  publishedMs: T0 + 2 * H,
+  language: 'en',
+  source: 'b',
+};
+const prague: ClusterDoc = {
+  id: 'prague-1',
+  title: 'Gunman kills 14 at Prague university',
+  text: 'A student opened fire at Charles University in Prague, killing 14 people in the worst mass shooting in Czech history.',
+  publishedMs: T0 + 3 * H,
+  language: 'en',
+  source: 'c',
+};
+
+function run(docs: ClusterDoc[], params = {}): { stories: string[]; c: OnlineClusterer } {
+  const c = new OnlineClusterer(params);
+  for (const d of docs) c.place(d);
+  c.flush();
+  return { stories: docs.map((d) => c.storyOf(d.id) ?? '(closed)'), c };
+}
+
+const cases: { name: string; docs: ClusterDoc[]; together: [number, number][]; apart: [number, number][] }[] = [
+  { name: 'two wordings of one event join', docs: [milei1, milei2], together: [[0, 1]], apart: [] },
+  { name: 'different events stay apart', docs: [milei1, milei2, prague], together: [[0, 1]], apart: [[0, 2], [1, 2]] },
+  {
+    name: 'a near-duplicate joins its original even with other words',
+    docs: [milei1, prague, { id: 'dup', title: 'Something else entirely', publishedMs: T0 + 4 * H, language: 'en', duplicateOf: 'milei-1' }],
+    together: [[0, 2]],
+    apart: [[1, 2]],
+  },
+  {
+    name: 'the same words ten days later start a new story (window and span cap)',
+    docs: [milei1, { ...milei2, publishedMs: T0 + 240 * H }],
+    together: [],
+    apart: [[0, 1]],
+  },
+  {
+    name: 'a one-outlet recurring feature a day apart is not one story',
+    docs: [
+      { id: 'wn-1', title: "What's News: World-Wide", text: 'The top stories of the day.', publishedMs: T0, language: 'en', source: 'wsj' },
+      { id: 'wn-2', title: "What's News: World-Wide", text: 'The top stories of the day.', publishedMs: T0 + 24 * H, language: 'en', source: 'wsj' },
+    ],
+    together: [],
+    apart: [[0, 1]],
+  },
+  {
+    name: 'English and Polish reports linked through shared names',
+    docs: [
+      { id: 'en', title: 'Kevin Spacey says he put Netflix ‘on the map’ and attacks platform', text: 'Kevin Spacey says Netflix owes its success to him and House of Cards.', publishedMs: T0, language: 'en', source: 'a' },
+      { id: 'pl', title: 'Kevin Spacey uderza w Netflixa. „Dzięki mnie istnieje”', text: 'Kevin Spacey twierdzi, że to dzięki niemu i serialowi House of Cards Netflix odniósł sukces.', publishedMs: T0 + 4 * H, language: 'pl', source: 'b' },
+    ],
+    together: [[0, 1]],
+    apart: [],
+  },
+];
+
+for (const tc of cases) {
+  test(`OnlineClusterer: ${tc.name}`, () => {
+    const { stories } = run(tc.docs);
+    for (const [a, b] of tc.together) assert.equal(stories[a], stories[b], `${tc.docs[a]!.id} and ${tc.docs[b]!.id} should share a story`);
+    for (const [a, b] of tc.apart) assert.notEqual(stories[a], stories[b], `${tc.docs[a]!.id} and ${tc.docs[b]!.id} should be apart`);
+  });
+}
+
+test('OnlineClusterer: story id comes from the first article, and the same stream gives the same stories', () => {
+  const a = run([milei1, milei2, prague]).stories;
+  const b = run([milei1, milei2, prague]).stories;
+  assert.deepEqual(a, b);
+  assert.equal(a[0], storyIdFor('milei-1'));
+  assert.equal(a[2], storyIdFor('prague-1'));
+});
+
+test('OnlineClusterer: restore() rebuilds a story that later articles join', () => {
+  const c = new OnlineClusterer();
+  c.restore(milei1, 'stored-story', milei1.publishedMs);
+  const p = c.place(milei2);
+  assert.equal(p.storyId, 'stored-story');
+  assert.equal(p.created, false);
+});
+
+test('OnlineClusterer: a merge pass folds the younger of two converging stories into the older', () => {
+  // Two stories forced apart by a high join threshold, then merged by centroid.
+  const c = new OnlineClusterer({ joinThreshold: 0.99, lowThreshold: 0.99, mergeThreshold: 0.2 });
+  const first = c.place(milei1);
+  const second = c.place(milei2);
+  assert.notEqual(first.storyId, second.storyId);
+  const merges = c.flush();
+  assert.deepEqual(
+    merges.map((m) => [m.kind, m.from, m.into]),
+    [['merge', second.storyId, first.storyId]],
+  );
+  assert.equal(c.storyOf('milei-2'), first.storyId);
+});

@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openStore, type Store } from '../storage/db.js';
+import { clusterNewArticles, resetClustering } from './clusterArticles.js';
+import { storyIdFor } from './cluster/storyId.js';
+
+interface Row {
+  id: string;
+  title: string;
+  text: string;
+  at: string;
+  source?: number;
+  duplicateOf?: string;
+}
+
+async function seed(store: Store, rows: Row[]): Promise<void> {
+  store.sqlite.prepare(`INSERT OR IGNORE INTO sources (id, name, feed_url, kind, enabled, created_at) VALUES (1, 'a', 'https://a.invalid/f', 'newspaper', 1, '2023-01-01T00:00:00Z')`).run();
+  store.sqlite.prepare(`INSERT OR IGNORE INTO sources (id, name, feed_url, kind, enabled, created_at) VALUES (2, 'b', 'https://b.invalid/f', 'newspaper', 1, '2023-01-01T00:00:00Z')`).run();
+  const ins = store.sqlite.prepare(`INSERT INTO articles (id, source_id, url, canonical_url, domain, title, text, language, published_at, fetched_at, content_hash, duplicate_of)
+    VALUES (?, ?, ?, ?, 'x.invalid', ?, ?, 'en', ?, ?, ?, ?)`);
+  for (const r of rows) ins.run(r.id, r.source ?? 1, r.id, r.id, r.title, r.text, r.at, r.at, r.id, r.duplicateOf ?? null);
+}
+
+const milei1: Row = { id: 'm1', title: 'Javier Milei sworn in as president of Argentina', text: 'Libertarian economist Javier Milei was sworn in as Argentina’s president, promising shock therapy.', at: '2023-12-10T12:00:00.000Z' };
+const milei2: Row = { id: 'm2', title: 'Argentina’s Milei takes office, warns of economic shock therapy', text: 'Javier Milei took office as president of Argentina, warning of a painful adjustment.', at: '2023-12-10T14:00:00.000Z', source: 2 };
+const prague: Row = { id: 'p1', title: 'Gunman kills 14 at Prague university', text: 'A student opened fire at Charles University in Prague, killing 14 people.', at: '2023-12-10T15:00:00.000Z', source: 2 };
+const dup: Row = { id: 'd1', title: 'Javier Milei sworn in as president of Argentina', text: 'Wire copy.', at: '2023-12-10T16:00:00.000Z', source: 2, duplicateOf: 'm1' };
+
+test('clusterNewArticles: stores stories and memberships, in published order whatever the id order', async () => {
+  const store = await openStore({ file: ':memory:' });
+  try {
+    await seed(store, [milei1, milei2, prague]);
+    const { touchedStories } = await clusterNewArticles(store, ['p1', 'm2', 'm1'], new Date('2023-12-10T16:00:00Z'));
+    const sMilei = storyIdFor('m1');
+    const sPrague = storyIdFor('p1');
+    assert.deepEqual(touchedStories, [sMilei, sPrague].sort());
+    const stories = await store.db.selectFrom('stories').select(['id', 'headline', 'article_count', 'first_seen_at', 'last_seen_at', 'merged_into']).orderBy('id').execute();
+    assert.deepEqual(
+      stories.map((s) => [s.id, s.headline, s.article_count, s.first_seen_at, s.last_seen_at, s.merged_into]),
+      [
+        [sMilei, milei1.title, 2, milei1.at, milei2.at, null],
+        [sPrague, prague.title, 1, prague.at, prague.at, null],
+      ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    );
+  } finally {
+    await store.close();
+  }
+});
+
+test('clusterNewArticles: after a restart the window is rebuilt and a near-duplicate joins its original', async () => {
+  const store = await openStore({ file: ':memory:' });
+  try {
+    await seed(store, [milei1, prague]);
+    await clusterNewArticles(store, ['m1', 'p1'], new Date('2023-12-10T15:00:00Z'));
+    resetClustering(store);
+    await seed(store, [milei2, dup]);
+    const { touchedStories } = await clusterNewArticles(store, ['m2', 'd1'], new Date('2023-12-10T16:00:00Z'));
+    assert.deepEqual(touchedStories, [storyIdFor('m1')]);
+    const members = await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).orderBy('article_id').execute();
+    assert.deepEqual(
+      members.map((m) => [m.article_id, m.story_id]),
+      [
+        ['d1', storyIdFor('m1')],
+        ['m1', storyIdFor('m1')],
+        ['m2', storyIdFor('m1')],
+        ['p1', storyIdFor('p1')],
+      ],
+    );
+    // Clustering the same ids again changes nothing.
+    const again = await clusterNewArticles(store, ['m2', 'd1'], new Date('2023-12-10T16:00:00Z'));
+    assert.deepEqual(again.touchedStories, []);
+  } finally {
+    await store.close();
+  }
+});

@@ -1,0 +1,80 @@
+/**
+ * Desk side of clustering: place stored articles into stories as they arrive
+ * and persist the result. The clusterer's window index lives in memory, one
+ * per store, and is rebuilt from the stored articles of the window on first
+ * use (a restart carries on; nothing is recomputed from scratch).
+ */
+import type { Store } from '../storage/db.js';
+import { loadClusterArticles } from '../storage/stories/loadClusterArticles.js';
+import { loadClusterWindow, storiesOfArticles } from '../storage/stories/loadClusterWindow.js';
+import { saveClusterDecisions, type PlacedArticle } from '../storage/stories/saveClusterDecisions.js';
+import { OnlineClusterer } from './cluster/OnlineClusterer.js';
+import type { ClusterParams } from './cluster/params.js';
+
+interface DeskState {
+  clusterer: OnlineClusterer;
+  /** Calls are serialised: placement is order-sensitive. */
+  queue: Promise<unknown>;
+}
+
+const states = new WeakMap<Store, Promise<DeskState>>();
+
+/**
+ * Configure the store's clusterer before its first use (the desk's config,
+ * tests, the bench). Replaces any state already built for the store.
+ */
+export function configureClustering(store: Store, params: Partial<ClusterParams>): void {
+  states.delete(store);
+  paramsFor.set(store, params);
+}
+const paramsFor = new WeakMap<Store, Partial<ClusterParams>>();
+
+/** Forget the in-memory index of a store, as a restart would. */
+export function resetClustering(store: Store): void {
+  states.delete(store);
+}
+
+async function stateFor(store: Store, now: Date): Promise<DeskState> {
+  let p = states.get(store);
+  if (!p) {
+    p = (async () => {
+      const clusterer = new OnlineClusterer(paramsFor.get(store));
+      const since = new Date(now.getTime() - clusterer.params.windowHours * 3_600_000);
+      for (const w of await loadClusterWindow(store, since, now)) clusterer.restore(w.doc, w.storyId, w.storyFirstMs);
+      return { clusterer, queue: Promise.resolve() };
+    })();
+    states.set(store, p);
+    p.catch(() => states.delete(store));
+  }
+  return p;
+}
+
+/**
+ * Place the given stored articles (in published order, whatever order the ids
+ * come in) and store story rows and story_articles. Articles already in a
+ * story are left where they are. Returns the live stories that changed.
+ */
+export async function clusterNewArticles(store: Store, articleIds: string[], now: Date): Promise<{ touchedStories: string[] }> {
+  const state = await stateFor(store, now);
+  const run = state.queue.then(() => placeAndSave(store, state.clusterer, articleIds, now));
+  state.queue = run.catch(() => undefined);
+  return run;
+}
+
+async function placeAndSave(store: Store, clusterer: OnlineClusterer, articleIds: string[], now: Date): Promise<{ touchedStories: string[] }> {
+  const docs = (await loadClusterArticles(store, articleIds)).filter((d) => d.storyId === null);
+  // Near-duplicates of originals that already left the window join the
+  // original's stored story without touching the index.
+  const oldOriginals = docs.filter((d) => d.duplicateOf && clusterer.storyOf(d.duplicateOf) === undefined).map((d) => d.duplicateOf!);
+  const stored = oldOriginals.length ? await storiesOfArticles(store, oldOriginals) : new Map<string, string>();
+  const placed: PlacedArticle[] = [];
+  for (const d of docs) {
+    const base = { title: d.title, publishedAt: new Date(d.publishedMs).toISOString() };
+    const old = d.duplicateOf && clusterer.storyOf(d.duplicateOf) === undefined ? stored.get(d.duplicateOf) : undefined;
+    if (old) placed.push({ ...base, articleId: d.id, storyId: old, similarity: 1, created: false, duplicate: true });
+    else placed.push({ ...base, ...clusterer.place(d) });
+  }
+  const reassigned = clusterer.flush();
+  const touchedStories = await saveClusterDecisions(store, placed, reassigned, now);
+  return { touchedStories };
+}
