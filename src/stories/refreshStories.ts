@@ -127,7 +127,8 @@ export function plurality<T extends string>(values: (T | null | undefined)[]): T
   return best;
 }
 
-async function deskContext(store: Store, now: Date): Promise<{ baseline: number; regions: Set<Region> }> {
+/** The desk's pace as of `now`: mean reports per active story per hour over the 24 hours before it. */
+export async function deskBaselineAt(store: Store, now: Date): Promise<number> {
   const since = new Date(now.getTime() - 86_400_000).toISOString();
   const until = now.toISOString();
   const pace = await store.db
@@ -137,11 +138,15 @@ async function deskContext(store: Store, now: Date): Promise<{ baseline: number;
     .where('a.published_at', '>', since)
     .where('a.published_at', '<=', until)
     .executeTakeFirst();
+  return deskBaseline(Number(pace?.reports ?? 0), Number(pace?.stories ?? 0));
+}
+
+async function deskContext(store: Store, now: Date): Promise<{ baseline: number; regions: Set<Region> }> {
   const countries = await store.db.selectFrom('sources').select('country').distinct().where('enabled', '=', 1).execute();
   const regions = new Set<Region>();
   for (const c of countries) {
     const r = c.country ? regionOf(c.country) : null;
     if (r) regions.add(r);
   }
-  return { baseline: deskBaseline(Number(pace?.reports ?? 0), Number(pace?.stories ?? 0)), regions };
+  return { baseline: await deskBaselineAt(store, now), regions };
 }

@@ -9,7 +9,9 @@ import type { Store } from '../../storage/db.js';
 import { isRegion, type Region } from '../../domain/region.js';
 import { deskRegionOf } from './places.js';
 import type { MapCounts, Piece, StoryCard } from './types.js';
-import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, TRAVEL_TOLERANCE_MS, hoursBefore, iso } from './window.js';
+import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore, iso } from './window.js';
+import { BREAKING_WINDOW_MS, storyMetrics, type StoryReport } from '../../stories/rank/storyMetrics.js';
+import { deskBaselineAt } from '../../stories/refreshStories.js';
 
 /**
  * SQLite's planner, without ANALYZE statistics, prefers any index on an
@@ -34,7 +36,7 @@ export interface StoryFilter {
 
 export interface StoryQuery extends StoryFilter {
   at: Date;
-  /** The desk clock: when `at` is close to it, stored phases are current. */
+  /** The desk clock. */
   now: Date;
   limit: number;
   offset?: number;
@@ -69,33 +71,29 @@ function parseCoverage(json: string): { regions: Record<string, number>; blindSp
   }
 }
 
-/**
- * The phase a story was in at `at`. Stored phases are written for the latest
- * state; when travelling back they are derived from the as-of numbers with
- * the same words: breaking (first report < 6 h ago, 2+ outlets), developing
- * (a report in the last 12 h), sustained (running 2+ days and still active),
- * fading (otherwise).
- */
-export function phaseAt(stored: string, firstSeenAt: string, lastSeenAt: string, outlets: number, at: Date, now: Date): string {
-  if (Math.abs(now.getTime() - at.getTime()) <= TRAVEL_TOLERANCE_MS) return stored;
-  const t = at.getTime();
-  const age = (t - Date.parse(firstSeenAt)) / 3_600_000;
-  const quiet = (t - Date.parse(lastSeenAt)) / 3_600_000;
-  if (age < 6 && outlets >= 2) return 'breaking';
-  if (quiet < 12 && age >= 48) return 'sustained';
-  if (quiet < 12) return 'developing';
-  return 'fading';
+/** Desk baselines are cached per minute of `at`: one small aggregate, shared by every card on a page. */
+const baselines = new Map<string, number>();
+
+async function baselineAt(store: Store, at: Date): Promise<number> {
+  const key = iso(at).slice(0, 16);
+  const hit = baselines.get(key);
+  if (hit !== undefined) return hit;
+  const b = await deskBaselineAt(store, at);
+  if (baselines.size > 256) baselines.clear();
+  baselines.set(key, b);
+  return b;
 }
 
 export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard[]> {
   const at = iso(q.at);
-  const travelling = Math.abs(q.now.getTime() - q.at.getTime()) > TRAVEL_TOLERANCE_MS;
   let query = store.db
     .selectFrom('stories')
     .select(['id', 'headline', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'importance', 'phase', 'region', 'focus_country', 'topic', 'coverage'])
     .where('merged_into', 'is', null)
     .where('first_seen_at', '<=', at);
-  const hours = q.activeHours ?? ACTIVE_WINDOW_HOURS;
+  // Breaking is about the last two hours by definition (stories/rank), so
+  // only stories with a report since then can be breaking at `at`.
+  const hours = q.phase === 'breaking' ? BREAKING_WINDOW_MS / 3_600_000 : (q.activeHours ?? ACTIVE_WINDOW_HOURS);
   if (hours > 0) query = query.where('last_seen_at', '>=', hoursBefore(q.at, hours));
   if (q.region) query = query.where('region', '=', q.region);
   if (q.country) query = query.where('focus_country', '=', q.country);
@@ -103,75 +101,81 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
   if (q.kind === 'analysis') query = query.where('has_analysis', '=', 1);
   if (q.kind === 'report') query = query.where('has_report', '=', 1);
   if (q.ids) query = query.where('id', 'in', q.ids.length ? q.ids : ['']);
-  // Stored phase filters only when viewing the present; in the past the phase
-  // is derived after the as-of aggregate (see phaseAt), so over-fetch.
-  if (q.phase && !travelling) query = query.where('phase', '=', q.phase);
   if (q.before) {
     const b = q.before;
     query = query.where((eb) => eb.or([eb('last_seen_at', '<', b.lastSeenAt), eb.and([eb('last_seen_at', '=', b.lastSeenAt), eb('id', '<', b.id)])]));
   }
   query = q.order === 'recent' ? query.orderBy('last_seen_at', 'desc').orderBy('id', 'desc') : query.orderBy('importance', 'desc').orderBy('id');
-  const fetchLimit = q.phase && travelling ? q.limit * 5 : q.limit;
+  // A phase is computed as of `at` (stored phases age), so over-fetch and filter after.
+  const fetchLimit = q.phase ? q.limit * 5 : q.limit;
   const rows = (await query.limit(fetchLimit).offset(q.offset ?? 0).execute()) as StoryRow[];
-  const cards = await withAsOf(store, rows, q.at, q.now);
-  return (q.phase && travelling ? cards.filter((c) => c.phase === q.phase) : cards).slice(0, q.limit);
+  const cards = await withAsOf(store, rows, q.at);
+  return (q.phase ? cards.filter((c) => c.phase === q.phase) : cards).slice(0, q.limit);
 }
 
-/** Outlet counts, region bar and last report as of `at`: one grouped query for all cards. */
-async function withAsOf(store: Store, rows: StoryRow[], at: Date, now: Date): Promise<StoryCard[]> {
+/**
+ * Every card as of `at`: independent publishers, regions, last report and
+ * phase come from the story's reports published by then, through the same
+ * storyMetrics the story refresh uses, so "breaking" means one thing on the
+ * desk, in the API and when travelling in time.
+ */
+async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<StoryCard[]> {
   if (rows.length === 0) return [];
-  const agg = await store.db
+  const reports = await store.db
     .selectFrom('story_articles as sa')
     .innerJoin('articles as a', 'a.id', 'sa.article_id')
     .innerJoin('sources as s', 's.id', 'a.source_id')
-    .select(['sa.story_id', 's.country'])
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.count<number>('a.source_id').distinct().as('outlets'),
-      eb.fn.max('a.published_at').as('last'),
-    ])
+    .select(['sa.story_id', 'a.id', 'a.published_at', 'a.domain', 'a.source_id', 'a.duplicate_of', 's.owner', 's.kind', 's.country'])
     .where(
       'sa.story_id',
       'in',
       rows.map((r) => r.id),
     )
     .where('a.published_at', '<=', iso(at))
-    .groupBy(['sa.story_id', 's.country'])
     .execute();
-  const by = new Map<string, { n: number; outlets: number; last: string; regions: Partial<Record<Region, number>> }>();
-  for (const a of agg) {
-    const e = by.get(a.story_id) ?? { n: 0, outlets: 0, last: '', regions: {} };
-    e.n += Number(a.n);
-    e.outlets += Number(a.outlets);
-    if (a.last && a.last > e.last) e.last = a.last;
-    const region = a.country ? deskRegionOf(a.country) : null;
-    if (region) e.regions[region] = (e.regions[region] ?? 0) + Number(a.n);
-    by.set(a.story_id, e);
+  const by = new Map<string, StoryReport[]>();
+  for (const r of reports) {
+    let list = by.get(r.story_id);
+    if (!list) by.set(r.story_id, (list = []));
+    list.push({
+      articleId: r.id,
+      publishedAt: r.published_at,
+      domain: r.domain,
+      sourceId: r.source_id,
+      owner: r.owner,
+      sourceKind: r.kind,
+      sourceCountry: r.country,
+      sourceRegion: r.country ? deskRegionOf(r.country) : null,
+      duplicateOf: r.duplicate_of,
+    });
   }
-  return rows.map((r) => {
-    const e = by.get(r.id);
+  const baseline = await baselineAt(store, at);
+  const cards: StoryCard[] = [];
+  for (const r of rows) {
+    const list = by.get(r.id) ?? [];
+    const m = storyMetrics(list, at, baseline);
     const cov = parseCoverage(r.coverage);
-    const regions: Partial<Record<Region, number>> = e && Object.keys(e.regions).length ? e.regions : {};
-    if (!e || Object.keys(e.regions).length === 0) for (const [k, v] of Object.entries(cov.regions)) if (isRegion(k)) regions[k] = v;
-    const lastSeenAt = e?.last || (r.last_seen_at <= iso(at) ? r.last_seen_at : r.first_seen_at);
-    const outlets = e?.outlets ?? 0;
-    return {
+    const regions: Partial<Record<Region, number>> = {};
+    for (const rep of list) if (rep.sourceRegion) regions[rep.sourceRegion] = (regions[rep.sourceRegion] ?? 0) + 1;
+    if (list.length === 0) for (const [k, v] of Object.entries(cov.regions)) if (isRegion(k)) regions[k] = v;
+    cards.push({
       id: r.id,
       headline: r.headline,
       summary: r.summary,
       firstSeenAt: r.first_seen_at,
-      lastSeenAt,
-      articleCount: e?.n ?? r.article_count,
-      outlets,
-      importance: r.importance,
-      phase: phaseAt(r.phase, r.first_seen_at, lastSeenAt, outlets, at, now),
+      lastSeenAt: m?.lastSeenAt ?? r.first_seen_at,
+      articleCount: m?.reports ?? r.article_count,
+      outlets: m?.publishers ?? 0,
+      importance: m?.importance ?? r.importance,
+      phase: m?.phase ?? r.phase,
       region: r.region && isRegion(r.region) ? r.region : null,
       focusCountry: r.focus_country,
       topic: r.topic,
       regions,
       blindSpots: cov.blindSpots,
-    };
-  });
+    });
+  }
+  return cards;
 }
 
 export interface PlaceFilter {
