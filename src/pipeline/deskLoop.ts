@@ -55,37 +55,26 @@ export function createDeskLoop(
     return report;
   };
 
+  /** One tick whose failure is logged, not thrown, then the next one is scheduled. */
+  const runAndReschedule = () => {
+    running = tick()
+      .catch((e: unknown) => {
+        log(`desk: tick failed: ${e instanceof Error ? e.message : String(e)}`);
+        return { polled: 0, failed: 0, inserted: 0, analyzed: 0 };
+      })
+      .finally(() => {
+        running = null;
+        schedule();
+      });
+  };
   const schedule = () => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((e: unknown) => {
-          log(`desk: tick failed: ${e instanceof Error ? e.message : String(e)}`);
-          return { polled: 0, failed: 0, inserted: 0, analyzed: 0 };
-        })
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    }, TICK_MS);
+    timer = setTimeout(runAndReschedule, TICK_MS);
     timer.unref();
   };
 
-  if (opts.autostart ?? true) {
-    // First tick soon after start, then every TICK_MS.
-    setImmediate(() => {
-      if (stopped) return;
-      running = tick()
-        .catch((e: unknown) => {
-          log(`desk: tick failed: ${e instanceof Error ? e.message : String(e)}`);
-          return { polled: 0, failed: 0, inserted: 0, analyzed: 0 };
-        })
-        .finally(() => {
-          running = null;
-          schedule();
-        });
-    });
-  }
+  // First tick soon after start, then every TICK_MS.
+  if (opts.autostart ?? true) setImmediate(() => !stopped && runAndReschedule());
 
   return {
     tick,

@@ -14,6 +14,8 @@
  * rank of any matching copy, and `copies` says how many matched. Filters
  * apply to each matching row; facets count each group once, by its best row.
  */
+import type { Selectable } from 'kysely';
+import type { ArticlesTable } from '../schema.js';
 import type Database from 'better-sqlite3';
 import type { Article } from '../../domain/article.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -123,29 +125,8 @@ interface MatchRow {
   kind: string | null;
 }
 
-interface ArticleRow {
-  seq: number;
-  id: string;
-  source_id: number;
-  guid: string | null;
-  url: string;
-  canonical_url: string;
-  domain: string;
-  title: string;
-  summary_html: string | null;
-  content_html: string | null;
-  text: string;
-  language: string | null;
-  author: string | null;
-  published_at: string;
-  published_estimated: number;
-  updated_at: string | null;
-  fetched_at: string;
-  image: string | null;
-  categories: string;
-  duplicate_of: string | null;
-  source_name: string;
-}
+/** An articles row (storage/schema.ts) with its source's name. */
+type ArticleRow = Omit<Selectable<ArticlesTable>, 'content_hash' | 'analyzed' | 'clustered'> & { source_name: string };
 
 function toArticle(r: ArticleRow): Article {
   return {
