@@ -35,6 +35,11 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     // durable across process crashes, which is what we promise.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
+    // Checkpoint every 10,000 pages (40 MB of WAL) rather than SQLite's
+    // 1,000: ingest rewrites the same index pages in many small commits, and
+    // a checkpoint copies each page once however often the WAL holds it
+    // (4% of storeArticles' CPU time on the December replay).
+    sqlite.pragma('wal_autocheckpoint = 10000');
   }
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -53,6 +58,8 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     sqlite,
     engine: 'sqlite',
     close: async () => {
+      // Keeps the planner's statistics fresh (https://sqlite.org/pragma.html#pragma_optimize).
+      if (!opts.readonly) sqlite.pragma('optimize');
       await db.destroy();
     },
   };
