@@ -38,14 +38,9 @@ export async function benchCluster(opts: { largeArchive?: number; log?: (s: stri
   const items = loadCorpus();
   sampleRss();
 
-  const slice = items.slice(0, 20_000);
-  const c = new OnlineClusterer();
-  const t0 = performance.now();
-  for (const r of slice) c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet });
-  c.flush();
-  const perSec = slice.length / ((performance.now() - t0) / 1000);
+  const perSec = throughput(items.slice(0, 20_000));
   sampleRss();
-  log(`throughput: ${Math.round(perSec)} articles/s (OnlineClusterer, ${slice.length} corpus articles, one core)`);
+  log(`throughput: ${Math.round(perSec)} articles/s (OnlineClusterer, 20000 corpus articles, one core)`);
 
   const small = await placeWithArchive(items, 10_000, log);
   const big = await placeWithArchive(items, large, log);
@@ -65,6 +60,18 @@ export async function benchCluster(opts: { largeArchive?: number; log?: (s: stri
     rebuildMsAtLarge: big.rebuildMs,
     peakRssBytes: Math.max(peakRss, maxRss),
   };
+}
+
+/** In its own function so the clusterer (and its window) can be collected before the desk runs. */
+function throughput(slice: CorpusItem[]): number {
+  const c = new OnlineClusterer();
+  const t0 = performance.now();
+  for (const r of slice) c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet });
+  c.flush();
+  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+  const st = c.stats();
+  console.log(`  clusterer state after ${slice.length}: ${st.windowDocs} window docs, ${st.liveStories} live stories, ${st.indexKeys} index keys; heap ${heapMb.toFixed(0)} MB (corpus included)`);
+  return slice.length / ((performance.now() - t0) / 1000);
 }
 
 async function placeWithArchive(items: CorpusItem[], archive: number, log: (s: string) => void): Promise<{ medianMs: number; rebuildMs: number }> {

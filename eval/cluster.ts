@@ -9,7 +9,7 @@
  *    words only (the CLI path), sizes, singletons, the ten biggest stories and
  *    the hand-checked sample in eval/cluster-sample.jsonl (mixed share).
  *
- * `--write-sample` picks 60 stories with >= 3 articles and 30 stories mixing
+ * `--write-sample [--sample-salt=S]` picks 60 stories with >= 3 articles and 30 stories mixing
  * languages (deterministically, by hash of the story id) and writes them to eval/cluster-sample.jsonl with verdict "unchecked", to be
  * read and judged by hand.
  */
@@ -46,17 +46,23 @@ export interface CorpusItem {
 
 /** The replay corpus in published order (then file order), one item per link, descriptions as plain text. */
 export function loadCorpus(): CorpusItem[] {
-  const raw = gunzipSync(readFileSync(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))).toString('utf8');
+  // Line by line from the buffer: one 57 MB string and its split copy were
+  // a good part of the bench's peak memory.
+  const raw = gunzipSync(readFileSync(sharedPath('corpus', 'world-news-2023-12.jsonl.gz')));
   const seen = new Set<string>();
   const out: (CorpusItem & { i: number })[] = [];
-  raw.split('\n').forEach((line, i) => {
-    if (!line) return;
+  for (let start = 0, i = 0; start < raw.length; i++) {
+    let end = raw.indexOf(10, start);
+    if (end < 0) end = raw.length;
+    const line = raw.toString('utf8', start, end);
+    start = end + 1;
+    if (!line) continue;
     const r = JSON.parse(line) as { link?: string; title?: string; description?: string; date_published?: string; language?: string; source_title?: string };
     const ms = Date.parse(r.date_published ?? '');
-    if (!r.link || !Number.isFinite(ms) || seen.has(r.link)) return;
+    if (!r.link || !Number.isFinite(ms) || seen.has(r.link)) continue;
     seen.add(r.link);
     out.push({ i, id: r.link, title: r.title ?? '', text: plainText(r.description ?? ''), ms, language: r.language ?? null, outlet: r.source_title ?? '' });
-  });
+  }
   out.sort((a, b) => a.ms - b.ms || a.i - b.i);
   return out.map(({ i: _i, ...rest }) => rest);
 }
@@ -104,7 +110,7 @@ interface SampleRow {
   note?: string;
 }
 
-export async function evalCluster(opts: { writeSample?: boolean; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
+export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: string; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const figures: Record<string, number> = {};
   for (const [name, params] of [
@@ -148,8 +154,10 @@ export async function evalCluster(opts: { writeSample?: boolean; log?: (s: strin
   figures['corpus.crossLanguageStories'] = crossLang.length;
 
   if (opts.writeSample) {
+    // A salt draws a sample independent of earlier ones (whose stories may have been looked at while tuning).
+    const salt = opts.sampleSalt ?? '';
     const hashOrder = <T extends { id: string }>(xs: T[]): T[] =>
-      xs.map((x) => ({ x, h: createHash('sha1').update(x.id).digest('hex') })).sort((a, b) => (a.h < b.h ? -1 : 1)).map((e) => e.x);
+      xs.map((x) => ({ x, h: createHash('sha1').update(salt + x.id).digest('hex') })).sort((a, b) => (a.h < b.h ? -1 : 1)).map((e) => e.x);
     const random = hashOrder([...members.entries()].filter(([, m]) => m.length >= 3).map(([id, m]) => ({ id, m }))).slice(0, 60);
     const cross = hashOrder(crossLang.map(([id, m]) => ({ id, m }))).slice(0, 30);
     const row = (kind: SampleRow['kind'], id: string, m: CorpusItem[]): SampleRow => ({
@@ -189,5 +197,6 @@ function f(x: number): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await evalCluster({ writeSample: process.argv.includes('--write-sample') });
+  const salt = process.argv.find((a) => a.startsWith('--sample-salt='))?.slice('--sample-salt='.length);
+  await evalCluster({ writeSample: process.argv.includes('--write-sample'), sampleSalt: salt });
 }

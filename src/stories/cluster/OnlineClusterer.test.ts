@@ -111,3 +111,28 @@ test('OnlineClusterer: a merge pass folds the younger of two converging stories 
   );
   assert.equal(c.storyOf('milei-2'), first.storyId);
 });
+
+test('OnlineClusterer: the merge pass does not fold two stories told by one and the same outlet alone', () => {
+  // WSJ, 4 December 2023 (replay corpus): sector roundups of one column, minutes apart, that the merge pass used to glue.
+  const mt = (id: string, title: string, text: string, minutes: number): ClusterDoc => ({ id, title, text, publishedMs: T0 + minutes * 60_000, language: 'en', source: 'wsj' });
+  const docs = [
+    mt('mt-1', 'Auto & Transport Roundup: Market Talk', 'Find insight on Wizz Air, Li Auto and more in the latest Market Talks covering the Auto & Transport sector.', 0),
+    mt('mt-2', 'Tech, Media & Telecom Roundup: Market Talk', 'Find insight on Huawei, Axiata Group and more in the latest Market Talks covering the Technology, Media and Telecom sector.', 5),
+  ];
+  const params = { joinThreshold: 0.99, lowThreshold: 0.99, mergeThreshold: 0.2 };
+  const one = run(docs, params).stories;
+  assert.notEqual(one[0], one[1]);
+  // The same two items from two outlets are merged: the rule is about one outlet alone.
+  const two = run([docs[0]!, { ...docs[1]!, source: 'other' }], params).stories;
+  assert.equal(two[0], two[1]);
+});
+
+test('OnlineClusterer: orphan re-placement folds a lone article into a story that grew since', () => {
+  const again: ClusterDoc = { ...milei1, id: 'milei-1b', publishedMs: T0 + H, source: 'c' };
+  const params = { joinThreshold: 0.6, lowThreshold: 0.6, mergeThreshold: 0.99 };
+  const off = run([milei1, again, milei2], params).stories;
+  assert.notEqual(off[2], off[0]);
+  const on = run([milei1, again, milei2], { ...params, orphanPasses: 1, orphanThreshold: 0.2 }).stories;
+  assert.equal(on[0], on[1]);
+  assert.equal(on[2], on[0]);
+});

@@ -66,6 +66,7 @@ interface Story {
 interface WindowDoc {
   ms: number;
   keys: string[];
+  source: string | null;
 }
 
 export interface ClustererStats {
@@ -79,6 +80,8 @@ export class OnlineClusterer {
   private readonly stories = new Map<string, Story>();
   private readonly postings = new Map<string, Map<string, number>>();
   private readonly df = new Map<string, number>();
+  /** Per outlet, its window documents and their key counts: what tells an outlet's templates from news. */
+  private readonly outletDf = new Map<string, { docs: number; df: Map<string, number> }>();
   private windowDocs: WindowDoc[] = [];
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
@@ -87,6 +90,8 @@ export class OnlineClusterer {
   private sinceRefine = 0;
   private touched = new Set<string>();
   private refineTouched = new Set<string>();
+  /** Articles that started a story, with how many orphan passes have looked at them (bounded by orphanPasses). */
+  private orphans = new Map<string, number>();
   private pendingMerges: Reassignment[] = [];
   private nowMs = -Infinity;
   private seq = 0;
@@ -111,7 +116,7 @@ export class OnlineClusterer {
       }
     }
     const keys = this.addToWindow(doc);
-    const vec = this.vectorOf(keys.bag);
+    const vec = this.vectorOf(keys.bag, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
     let best: Story | null = null;
@@ -130,6 +135,7 @@ export class OnlineClusterer {
       bestSim = 1;
     }
     this.addToStory(best, doc.id, vec, doc.publishedMs, lang, doc.source ?? null);
+    if (created && this.params.orphanPasses > 0) this.orphans.set(doc.id, 0);
     this.maybeMerge();
     return { articleId: doc.id, storyId: best.id, similarity: round(bestSim), created, duplicate: false };
   }
@@ -148,7 +154,7 @@ export class OnlineClusterer {
       return;
     }
     const keys = this.addToWindow(doc);
-    this.addToStory(s, doc.id, this.vectorOf(keys.bag), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null);
+    this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null);
     this.touched.delete(s.id);
   }
 
@@ -156,6 +162,7 @@ export class OnlineClusterer {
   flush(): Reassignment[] {
     if (this.params.refineEvery > 0) this.refinePass();
     this.mergePass();
+    this.orphanPass();
     return this.takeMerges();
   }
 
@@ -187,11 +194,19 @@ export class OnlineClusterer {
     const cutoff = this.nowMs - this.params.windowHours * 3_600_000;
     // Articles come in (nearly) published order, so the oldest are at the head.
     while (this.windowHead < this.windowDocs.length && this.windowDocs[this.windowHead]!.ms < cutoff) {
-      for (const k of this.windowDocs[this.windowHead]!.keys) {
+      const w = this.windowDocs[this.windowHead]!;
+      const o = w.source === null ? undefined : this.outletDf.get(w.source);
+      for (const k of w.keys) {
         const n = (this.df.get(k) ?? 1) - 1;
         if (n <= 0) this.df.delete(k);
         else this.df.set(k, n);
+        if (o) {
+          const m = (o.df.get(k) ?? 1) - 1;
+          if (m <= 0) o.df.delete(k);
+          else o.df.set(k, m);
+        }
       }
+      if (o && --o.docs <= 0) this.outletDf.delete(w.source!);
       this.windowHead++;
     }
     if (this.windowHead > 4096 && this.windowHead * 2 > this.windowDocs.length) {
@@ -225,7 +240,14 @@ export class OnlineClusterer {
     const bag = extractFeatures(doc, this.params.weights);
     const keys = [...bag.keys()];
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    this.windowDocs.push({ ms: doc.publishedMs, keys });
+    const source = doc.source ?? null;
+    if (source !== null && this.params.templateWeight < 1) {
+      let o = this.outletDf.get(source);
+      if (!o) this.outletDf.set(source, (o = { docs: 0, df: new Map() }));
+      o.docs++;
+      for (const k of keys) o.df.set(k, (o.df.get(k) ?? 0) + 1);
+    }
+    this.windowDocs.push({ ms: doc.publishedMs, keys, source });
     return { bag };
   }
 
@@ -240,12 +262,32 @@ export class OnlineClusterer {
     return Math.log((n + this.params.idfPrior + 1) / ((this.df.get(k) ?? 0) + 0.5));
   }
 
-  /** Sublinear tf times idf, L2-normalised (Salton & Buckley 1988). */
-  private vectorOf(bag: Map<string, number>): Map<string, number> {
+  /**
+   * An outlet's template terms: a key in at least templateShare of the
+   * outlet's window documents and templateRatio times commoner there than in
+   * the whole window ("Market Talk", "na żywo", "exchange rates in Pakistan
+   * today"). They say which column an item is, not which event.
+   */
+  private templateKeys(source: string | null): ((k: string) => boolean) | null {
+    const p = this.params;
+    if (source === null || p.templateWeight >= 1) return null;
+    const o = this.outletDf.get(source);
+    if (!o || o.docs < p.templateMinDocs) return null;
+    const n = this.windowDocs.length - this.windowHead;
+    return (k) => {
+      const mine = (o.df.get(k) ?? 0) / o.docs;
+      return mine >= p.templateShare && mine >= p.templateRatio * ((this.df.get(k) ?? 0) / n);
+    };
+  }
+
+  /** Sublinear tf times idf, L2-normalised (Salton & Buckley 1988); an outlet's template terms down-weighted. */
+  private vectorOf(bag: Map<string, number>, source: string | null): Map<string, number> {
     const v = new Map<string, number>();
     let norm = 0;
+    const template = this.templateKeys(source);
     for (const [k, tf] of bag) {
-      const x = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf(k);
+      let x = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf(k);
+      if (template?.(k)) x *= this.params.templateWeight;
       if (x <= 0) continue;
       v.set(k, x);
       norm += x * x;
@@ -311,7 +353,12 @@ export class OnlineClusterer {
     // Recurring features ("What's News", "Weather update for Islamabad",
     // "War in Ukraine, day 647") look alike every day. A story told by one
     // outlet alone takes that outlet's next piece only within a few hours.
-    if (source !== null && s.outlets.size === 1 && s.outlets.has(source) && ms - s.lastMs > p.sameOutletGapHours * 3_600_000) return false;
+    if (source !== null && s.outlets.size === 1 && s.outlets.has(source)) {
+      if (ms - s.lastMs > p.sameOutletGapHours * 3_600_000) return false;
+      // One outlet's items share its frame (a live blog, a roundup, one
+      // beat); with no other outlet confirming, ask for a closer match.
+      if (sim < p.sameOutletThreshold) return false;
+    }
     const storyLang = mainLanguage(s);
     if (lang !== 'und' && storyLang !== 'und' && lang !== storyLang) {
       // Across languages only anchors (names, entities) and shared strings
@@ -411,7 +458,50 @@ export class OnlineClusterer {
 
   private maybeMerge(): void {
     if (this.params.refineEvery > 0 && ++this.sinceRefine >= this.params.refineEvery) this.refinePass();
-    if (++this.sinceMerge >= this.params.mergeEvery) this.mergePass();
+    if (++this.sinceMerge >= this.params.mergeEvery) {
+      this.mergePass();
+      this.orphanPass();
+    }
+  }
+
+  /**
+   * Orphan re-placement: an article that started a story was judged against
+   * the stories of its moment. Once stories have grown (and the idf settled),
+   * one still alone in a story of at most orphanMaxSize may fit a grown
+   * story; it moves there when its cosine reaches orphanThreshold and the
+   * story holds at least minSharedTop of its most distinctive keys. Each
+   * orphan is looked at in orphanPasses passes at most, so the cost of a
+   * pass follows the placements since the last ones, not the window.
+   */
+  private orphanPass(): void {
+    const p = this.params;
+    if (p.orphanPasses <= 0 || this.orphans.size === 0) return;
+    const queue = [...this.orphans.entries()];
+    for (const [a, n] of queue) {
+      if (n + 1 >= p.orphanPasses) this.orphans.delete(a);
+      else this.orphans.set(a, n + 1);
+      const sid = this.articleStory.get(a);
+      const s = sid === undefined ? undefined : this.stories.get(sid);
+      const info = this.docInfo.get(a);
+      if (!s || !info || s.articleIds.length > p.orphanMaxSize || s.articleIds[0] !== a) continue;
+      const top = this.topKeys(info.vec, p.candidateTerms);
+      let best: Story | null = null;
+      let bestSim = p.orphanThreshold;
+      for (const c of this.candidates(info.vec, top)) {
+        if (c.id === s.id || c.articleIds.length <= s.articleIds.length || info.ms - c.firstMs > p.maxSpanHours * 3_600_000) continue;
+        const sim = this.similarity(info.vec, c, info.ms, info.lang);
+        if (sim < bestSim || !this.accepts(info.vec, top, c, Math.max(sim, p.joinThreshold), info.lang, info.source, info.ms)) continue;
+        let shared = 0;
+        for (const k of top) if (c.keyDocs.has(k)) shared++;
+        if (shared < p.minSharedTop) continue;
+        best = c;
+        bestSim = sim;
+      }
+      if (!best) continue;
+      this.orphans.delete(a);
+      // The orphan's story (with any article that followed it) folds into the grown one.
+      this.merge(best, s, bestSim);
+    }
   }
 
   /**
@@ -483,6 +573,10 @@ export class OnlineClusterer {
           // The same burstiness discount as for articles, on the gap between the two stories.
           const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
           const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
+          // Two stories of one and the same outlet are usually its column or
+          // live blog cut into items ("... Roundup: Market Talk", "[RELACJA]"):
+          // only near-identical ones merge without another outlet's word.
+          if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
           if (sim >= bestSim) {
             best = c;
             bestSim = sim;
@@ -531,6 +625,12 @@ export class OnlineClusterer {
     this.touched.delete(from.id);
     this.pendingMerges.push({ kind: 'merge', from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
   }
+}
+
+function sameOutletOnly(a: Story, b: Story): boolean {
+  if (a.outlets.size !== 1 || b.outlets.size !== 1) return false;
+  const [oa] = a.outlets.keys();
+  return b.outlets.has(oa!);
 }
 
 /** Cosine of a member to its story's centroid without the member itself. */

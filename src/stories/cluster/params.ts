@@ -24,6 +24,19 @@ export interface ClusterParams {
   memberCheck: number;
   /** A story told by one outlet only takes that outlet's next article within this many hours of its last. */
   sameOutletGapHours: number;
+  /** Cosine a one-outlet story needs to take another article of that outlet. */
+  sameOutletThreshold: number;
+  /** Centroid cosine two one-outlet stories of the same outlet need to merge. */
+  sameOutletMergeThreshold: number;
+  /**
+   * Outlet templates: a key in >= templateShare of an outlet's window
+   * documents (with >= templateMinDocs of them) and >= templateRatio times
+   * its share in the whole window is multiplied by templateWeight (1: off).
+   */
+  templateShare: number;
+  templateRatio: number;
+  templateMinDocs: number;
+  templateWeight: number;
   /** Keys shared by more live stories than this are not used to find candidates. */
   maxPostings: number;
   /** At most this many candidate stories are scored in full per article. */
@@ -39,6 +52,15 @@ export interface ClusterParams {
   refineEvery: number;  // 0: off (it did not pay on Google News, docs/clustering.md)
   /** An article moves only to a story this much more similar than its own (hysteresis against flip-flopping). */
   refineMargin: number;
+  /**
+   * Orphan re-placement after each merge pass: a story of at most
+   * orphanMaxSize articles is folded into a bigger story at cosine >=
+   * orphanThreshold (sharing minSharedTop distinctive keys); each is looked
+   * at in orphanPasses passes at most (0 turns it off).
+   */
+  orphanPasses: number;
+  orphanMaxSize: number;
+  orphanThreshold: number;
   /** Similarity halves for every this many hours between an article and the story's last article. */
   halfLifeHours: number;
   /** Pseudo-documents added to the window count in idf, for a cold start. */
@@ -56,6 +78,12 @@ export const DEFAULT_PARAMS: ClusterParams = {
   memberThreshold: 0.3,
   memberCheck: 16,
   sameOutletGapHours: 12,
+  sameOutletThreshold: 0.42,
+  sameOutletMergeThreshold: 0.6,
+  templateShare: 0.05,
+  templateRatio: 8,
+  templateMinDocs: 20,
+  templateWeight: 0.2,
   maxPostings: 400,
   maxCandidates: 24,
   crossLanguageThreshold: 0.12,
@@ -64,6 +92,9 @@ export const DEFAULT_PARAMS: ClusterParams = {
   mergeEvery: 1000,
   refineEvery: 0,
   refineMargin: 0.05,
+  orphanPasses: 0,
+  orphanMaxSize: 1,
+  orphanThreshold: 0.2,
   halfLifeHours: 24,
   idfPrior: 1000,
   weights: { title: 2, bigram: 0.5, name: 1, entity: 1.5, country: 0.5 },
