@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { loadConfig } from '../config/config.js';
 import { DEMO_SNAPSHOT } from '../config/paths.js';
 import { openStore } from '../storage/db.js';
+import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
 import { understandPending } from '../pipeline/understandPending.js';
 import { startServer } from '../server/startServer.js';
@@ -30,6 +31,7 @@ export async function run(io: CommandIO): Promise<number> {
     for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   }
   const store = await openStore({ file: dbFile });
+  applyConfig(store, config);
   const built = await store.db.selectFrom('meta').select('value').where('key', '=', 'demo_snapshot').executeTakeFirst();
   if (built?.value !== DEMO_SNAPSHOT) {
     write(io.stderr, `demo: replaying ${DEMO_SNAPSHOT} into ${dbFile} (once)`);

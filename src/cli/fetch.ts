@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
+import { applyConfig } from '../pipeline/applyConfig.js';
 import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
 import { parseFlags, write, type CommandIO } from './io.js';
@@ -11,6 +12,7 @@ export async function run(io: CommandIO): Promise<number> {
   if (typeof flags.db === 'string') config.dbFile = flags.db;
   const store = await openStore({ file: config.dbFile });
   try {
+    applyConfig(store, config);
     await seedDefaultSources(store);
     const loop = createDeskLoop(store, config, { autostart: false, log: (l) => write(io.stderr, l) });
     const report = await loop.tick();

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
+import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
 import { understandPending } from '../pipeline/understandPending.js';
 import { parseFlags, write, type CommandIO } from './io.js';
@@ -28,6 +29,7 @@ export async function run(io: CommandIO): Promise<number> {
   }
   const config = loadConfig(io.env);
   const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile });
+  applyConfig(store, config);
   try {
     const result = await runReplay(store, {
       corpusFile: corpus,

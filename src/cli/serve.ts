@@ -1,5 +1,6 @@
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
+import { applyConfig } from '../pipeline/applyConfig.js';
 import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { startServer } from '../server/startServer.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
@@ -17,6 +18,7 @@ export async function run(io: CommandIO): Promise<number> {
   if (typeof flags.port === 'string') config.port = Number(flags.port);
   if (typeof flags.host === 'string') config.host = flags.host;
   const store = await openStore({ file: config.dbFile });
+  applyConfig(store, config);
   const seeded = await seedDefaultSources(store);
   if (seeded > 0) write(io.stderr, `serve: added ${seeded} default sources to ${config.dbFile}`);
   const fixedNow = config.now ? new Date(config.now) : null;
