@@ -56,10 +56,11 @@ export interface ArticlesTable {
   clustered: Generated<number>;
 }
 
+/** One row per article since migration 011: its BANDS band hashes, 32-bit little-endian, in `bands`. */
 export interface ArticleLshTable {
-  bucket: string;
   article_id: string;
   published_at: string;
+  bands: Uint8Array;
 }
 
 export interface MetaTable {

@@ -25,24 +25,40 @@ const FOLD_RE = /[łøđħıßæœþð]/g;
 const MARKS_RE = /\p{M}+/gu;
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 
+const NON_ASCII_RE = /[^\u0000-\u007f]/;
+
 /** Lower case, without diacritics: what two copies of a text agree on. */
 export function foldText(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(MARKS_RE, '').replace(FOLD_RE, (c) => FOLD[c] ?? c);
+  const lower = text.toLowerCase();
+  // Most of the corpus is plain ASCII, which NFD and the folds leave as it is.
+  if (!NON_ASCII_RE.test(lower)) return lower;
+  return lower.normalize('NFD').replace(MARKS_RE, '').replace(FOLD_RE, (c) => FOLD[c] ?? c);
 }
+
+const ASCII_WORD_RE = /[a-z0-9]+/g;
 
 /** Normalised words of `text`. */
 export function words(text: string): string[] {
-  return foldText(text).match(WORD_RE) ?? [];
+  const folded = foldText(text);
+  // Folded ASCII has no upper case, so its letters and digits are exactly these (and the regex is cheaper).
+  if (!NON_ASCII_RE.test(folded)) return folded.match(ASCII_WORD_RE) ?? [];
+  return folded.match(WORD_RE) ?? [];
 }
 
-/** FNV-1a, 32 bits (http://www.isthe.com/chongo/tech/comp/fnv/). */
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a, 32 bits (http://www.isthe.com/chongo/tech/comp/fnv/), over UTF-16 code units. */
 function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+  return fnvOn(FNV_OFFSET, s) >>> 0;
+}
+
+/** FNV-1a state `h` continued over `s`: fnvOn(fnvOn(h, a), b) is the hash of a + b, without building it. */
+function fnvOn(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
 }
 
 /** MurmurHash3's finaliser: a cheap, well-mixing 32-bit permutation. */
@@ -63,10 +79,11 @@ export function shingles(text: string, k = SHINGLE_WORDS): Set<number> {
     if (w.length > 0) out.add(fnv1a(w.join(' ')));
     return out;
   }
+  // The hash of the words joined by spaces, as fnv1a(w.slice(i, i + k).join(' ')) would give, with no string built.
   for (let i = 0; i + k <= w.length; i++) {
-    let s = w[i]!;
-    for (let j = 1; j < k; j++) s += ' ' + w[i + j]!;
-    out.add(fnv1a(s));
+    let h = fnvOn(FNV_OFFSET, w[i]!);
+    for (let j = 1; j < k; j++) h = fnvOn(Math.imul(h ^ 0x20, 0x01000193), w[i + j]!);
+    out.add(h >>> 0);
   }
   return out;
 }

@@ -1,14 +1,16 @@
 /**
  * The near-duplicate buckets in memory, mirrored in article_lsh.
  *
- * Why not just query article_lsh: every article adds BANDS rows with random
- * bucket keys, and keeping a B-tree index on those keys touches BANDS random
- * pages per article. Measured on this project's machine, 64k articles took
- * 32 s with the index and 5 s without (most of it waiting for the disk while
- * the WAL is checkpointed), which alone would cap storage far below the
+ * Why not just query article_lsh: an article has BANDS buckets with random
+ * keys, and keeping a B-tree index on those keys touches BANDS random pages
+ * per article. Measured on this project's machine, 64k articles took 32 s
+ * with the index and 5 s without (most of it waiting for the disk while the
+ * WAL is checkpointed), which alone would cap storage far below the
  * pipeline's 10,000 items/s. So migration 004 drops that index; article_lsh
  * becomes an append-only log that rebuilds this map when a process starts,
- * and the map answers the lookups.
+ * and the map answers the lookups. Since migration 011 the log holds one row
+ * per article, its band hashes in one BLOB (encodeBands), not one row per
+ * band: a sixteenth of the rows and of the date index entries.
  *
  * Rows other processes append are picked up at the start of every write
  * transaction (rowid > the last one seen), so two processes sharing a
@@ -48,23 +50,25 @@ export function bucketKey(bucket: string): number {
   return Number(bucket.slice(0, c)) * BAND_KEY + Number.parseInt(bucket.slice(c + 1), 16);
 }
 
+/** An article's band hashes as article_lsh.bands stores them: 32-bit little-endian, band order. */
+export function encodeBands(hashes: Uint32Array): Buffer {
+  const b = Buffer.allocUnsafe(hashes.length * 4);
+  for (let i = 0; i < hashes.length; i++) b.writeUInt32LE(hashes[i]!, i * 4);
+  return b;
+}
+
 /** The map for this connection, brought up to date with article_lsh. Call inside the write transaction. */
 export function lshIndex(sqlite: Database.Database): LshIndex {
   let ix = indexes.get(sqlite);
   if (!ix) {
-    const since = sqlite.prepare<[number]>('SELECT rowid AS r, bucket, article_id, published_at FROM article_lsh WHERE rowid > ? ORDER BY rowid').raw();
+    const since = sqlite.prepare<[number]>('SELECT rowid AS r, article_id, published_at, bands FROM article_lsh WHERE rowid > ? ORDER BY rowid').raw();
     ix = { buckets: new Map(), lastRowid: 0, since };
     indexes.set(sqlite, ix);
   }
-  const rows = ix.since.iterate(ix.lastRowid) as IterableIterator<[number, string, string, string]>;
-  const entries = new Map<string, LshEntry>();
-  for (const [r, bucket, id, publishedAt] of rows) {
-    let e = entries.get(id);
-    if (!e) {
-      e = { id, t: Date.parse(publishedAt) };
-      entries.set(id, e);
-    }
-    add(ix.buckets, bucketKey(bucket), e);
+  const rows = ix.since.iterate(ix.lastRowid) as IterableIterator<[number, string, string, Buffer]>;
+  for (const [r, id, publishedAt, bands] of rows) {
+    const e: LshEntry = { id, t: Date.parse(publishedAt) };
+    for (let b = 0; b * 4 < bands.length; b++) add(ix.buckets, b * BAND_KEY + bands.readUInt32LE(b * 4), e);
     ix.lastRowid = r;
   }
   return ix;

@@ -31,8 +31,8 @@ import type Database from 'better-sqlite3';
 import type { NormalizedArticle } from '../../domain/article.js';
 import type { Store } from '../db.js';
 import { ftsWriter, bodyOf } from '../search/ftsIndex.js';
-import { BANDS, bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
-import { add, BAND_KEY, commitPending, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
+import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
+import { add, BAND_KEY, commitPending, encodeBands, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
 
 export interface StoreOutcome {
   /** Ids of the rows this call created (near duplicates included). */
@@ -83,8 +83,7 @@ interface Statements {
   byId: Database.Statement<[string]>;
   insert: Database.Statement<unknown[]>;
   update: Database.Statement<unknown[]>;
-  lshAdd: Database.Statement<unknown[]>;
-  lshDel: Database.Statement<[string]>;
+  lshAdd: Database.Statement<[string, string, Buffer]>;
 }
 
 interface KnownRow {
@@ -122,9 +121,8 @@ function prepare(sqlite: Database.Database): Statements {
       `UPDATE articles SET title = ?, summary_html = ?, content_html = ?, text = ?, language = ?, author = ?, updated_at = ?,
         image = ?, categories = ?, content_hash = ?, fetched_at = ?, analyzed = 0, clustered = 0 WHERE seq = ?`,
     ),
-    // One statement for all of an article's bands: a third of the cost of BANDS single-row inserts.
-    lshAdd: sqlite.prepare(`INSERT INTO article_lsh (bucket, article_id, published_at) VALUES ${Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ')}`),
-    lshDel: sqlite.prepare('DELETE FROM article_lsh WHERE article_id = ?'),
+    // One row for all of an article's bands (migration 011).
+    lshAdd: sqlite.prepare('INSERT INTO article_lsh (article_id, published_at, bands) VALUES (?, ?, ?)'),
   };
   statements.set(sqlite, s);
   return s;
@@ -208,14 +206,7 @@ function findOriginal(s: Statements, lsh: LshContext, a: NormalizedArticle, sh: 
 
 function addBuckets(s: Statements, lsh: LshContext, hashes: Uint32Array, keys: number[], id: string, publishedAt: string): void {
   const e: LshEntry = { id, t: Date.parse(publishedAt) };
-  const args = new Array<unknown>(hashes.length * 3);
-  for (let b = 0; b < hashes.length; b++) {
-    // The row spells the bucket "band:hex" (minhash.lshBuckets); the map keys it by number.
-    args[b * 3] = `${b}:${hashes[b]!.toString(16)}`;
-    args[b * 3 + 1] = id;
-    args[b * 3 + 2] = publishedAt;
-  }
-  lsh.maxRowid = Number(s.lshAdd.run(...args).lastInsertRowid);
+  lsh.maxRowid = Number(s.lshAdd.run(id, publishedAt, encodeBands(hashes)).lastInsertRowid);
   for (const k of keys) add(lsh.pending, k, e);
 }
 
@@ -239,9 +230,11 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
       );
       fts.put(known.seq, a.title, body);
       // The buckets follow the new text; the row keeps its link, if any.
-      // (The map keeps the old buckets until restart: candidates are verified
-      // against the current text, so a stale bucket costs a lookup, no error.)
-      s.lshDel.run(known.id);
+      // article_lsh is an append-only log (lshIndex.ts): the new bands are
+      // appended and the old row stays until pruneLsh, like the old buckets
+      // in the map. Candidates are verified against the current text, so a
+      // stale bucket costs a lookup, no error; deleting the row would need an
+      // index on article_id, a random page written on every commit.
       const sh = shingles(nearDupText(a.title, a.text));
       if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
         const hashes = bandHashes(signature(sh));
@@ -263,7 +256,7 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
       a.id, a.sourceId, a.guid, a.url, a.canonicalUrl, a.domain, a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author,
       a.publishedAt, a.publishedEstimated ? 1 : 0, a.updatedAt, a.fetchedAt, a.image, JSON.stringify(a.categories), hash, original,
     );
-    fts.put(Number(info.lastInsertRowid), a.title, body);
+    fts.add(Number(info.lastInsertRowid), a.title, body);
     if (hashes) addBuckets(s, lsh, hashes, keys, a.id, a.publishedAt);
     out.inserted.push(a.id);
     if (original) out.nearDuplicates++;

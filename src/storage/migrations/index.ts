@@ -8,6 +8,7 @@ import * as m002 from './002_analysis.js';
 import * as m003 from './003_stories.js';
 import * as m004 from './004_search.js';
 import * as m010 from './010_source_warnings.js';
+import * as m011 from './011_lsh_row_per_article.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '003_stories': m003,
   '004_search': m004,
   '010_source_warnings': m010,
+  '011_lsh_row_per_article': m011,
 };
