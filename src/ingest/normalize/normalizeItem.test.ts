@@ -164,3 +164,14 @@ test('normalizeItem: the same article through a tracking link gets the same id',
   assert.ok(a.ok && b.ok);
   assert.equal(a.value.id, b.value.id);
 });
+
+test('normalizeItem drops publisher footers from the text, not from the HTML', () => {
+  const summary = '<p>Moscow says the drones were shot down over Belgorod.</p><a href="https://www.rt.com/news/1/">Read Full Article at RT.com</a>';
+  const item: FeedItem = { id: 'x', title: 'Drones downed over Belgorod', link: 'https://www.rt.com/news/1/', published: '2023-12-20T10:00:00.000Z', updated: null, authors: [], summary, content: null, categories: [], enclosures: [], image: null };
+  const feed: ParsedFeed = { format: 'rss', version: '2.0', title: 'RT', link: 'https://www.rt.com/', description: null, language: 'en', updated: null, image: null, items: [item], warnings: [] };
+  const r = normalizeItem(item, { sourceId: 1, feed, feedUrl: 'https://www.rt.com/rss/', sourceLanguage: 'en', fetchedAt: new Date('2023-12-20T11:00:00Z') });
+  assert.ok(r.ok);
+  assert.ok(!r.value.text.includes('Read Full Article'), r.value.text);
+  assert.match(r.value.text, /shot down over Belgorod\.$/);
+  assert.match(r.value.summaryHtml ?? '', /Read Full Article/);
+});

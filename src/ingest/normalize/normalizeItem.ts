@@ -8,6 +8,7 @@ import type { NormalizedArticle } from '../../domain/article.js';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { htmlToText } from '../sanitize/htmlToText.js';
+import { stripBoilerplate } from './stripBoilerplate.js';
 import { detectLanguage } from '../../understand/language/detectLanguage.js';
 import { normalizeLanguageTag } from '../../understand/language/normalizeLanguageTag.js';
 import { canonicalizeUrl } from './canonicalizeUrl.js';
@@ -96,8 +97,9 @@ export function normalizeItem(item: FeedItem, ctx: NormalizeContext): Result<Nor
   }
   const domain = registrableDomain(canonical) ?? new URL(canonical).hostname;
 
-  const content = item.content ? htmlToText(item.content) : '';
-  const summary = item.summary ? htmlToText(item.summary) : '';
+  // Publisher footers ("Read Full Article at RT.com") are not part of the report.
+  const content = item.content ? stripBoilerplate(htmlToText(item.content)) : '';
+  const summary = item.summary ? stripBoilerplate(htmlToText(item.summary)) : '';
   let body = content.length >= summary.length ? content : summary;
   body = cut(body, MAX_TEXT_CHARS);
   const title = rawTitle || (body ? deriveTitle(body) : '');
