@@ -8,7 +8,9 @@
  * - LGL and TR-News: country-level precision and recall of the countries
  *   found against the countries of the annotated toponyms, as sets per
  *   article, micro-averaged (docs/places.md).
- * Run: node --import tsx eval/geo.ts [--write]   (--write updates eval/geo.recorded.json)
+ * Run: node --import tsx eval/geo.ts [--write] [--confusions]
+ *   (--write updates eval/geo.recorded.json; --confusions prints the most
+ *   common gold <- found pairs of the Reuters focus, without the prior)
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -115,6 +117,19 @@ export function evalReuters(dir = sharedPath('eval', 'geo', 'reuters-dev')): Rec
   };
 }
 
+/** The most common Reuters focus errors as "gold<-found" → count (found "null": nothing found). */
+export function reutersConfusions(dir = sharedPath('eval', 'geo', 'reuters-dev'), top = 25): [string, number][] {
+  const pairs = new Map<string, number>();
+  for (const s of readReuters(dir).filter((x) => x.places.length === 1)) {
+    const gold = reutersCode(s.places[0]!);
+    if (!gold) continue;
+    const dl = parseDateline(s.body);
+    const found = findPlaces({ title: s.title, text: dl ? s.body.slice(dl.length) : s.body }, { useDateline: false }).focusCountry;
+    if (found !== gold) pairs.set(`${gold}<-${found ?? 'null'}`, (pairs.get(`${gold}<-${found ?? 'null'}`) ?? 0) + 1);
+  }
+  return [...pairs].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
+}
+
 interface GeoArticle {
   text: string;
   gold: Set<string>;
@@ -161,6 +176,7 @@ export async function evalGeo(): Promise<Record<string, number>> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await evalGeo();
   console.log(JSON.stringify(r, null, 2));
+  if (process.argv.includes('--confusions')) for (const [k, v] of reutersConfusions()) console.log(`${k}\t${v}`);
   if (process.argv.includes('--write')) {
     const { seconds: _s, ...recorded } = r;
     writeFileSync(new URL('./geo.recorded.json', import.meta.url), JSON.stringify(recorded, null, 2) + '\n');

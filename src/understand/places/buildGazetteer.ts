@@ -18,7 +18,9 @@
  * - data/gazetteer/curated.json: short forms, old names, metonyms, disputed
  *   places, sub-national units, ambiguity cues (policy in docs/places.md);
  * - data/gazetteer/signals.json: leaders, institutions, exchanges,
- *   currencies and legal forms that point at a country without being places.
+ *   currencies and legal forms that point at a country without being places;
+ * - data/gazetteer/companies.json: home countries of large listed companies
+ *   (index constituents, see its `_about`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { canonicalCountryCode } from './regions.js';
 import { nameKey } from './tokenize.js';
 
-export const GAZETTEER_FORMAT = 2;
+export const GAZETTEER_FORMAT = 3;
 
 /** Below this a city is too small to be worth its ambiguity with words and other places. */
 export const CITY_MIN_POPULATION = 100_000;
@@ -42,9 +44,10 @@ export const DATELINE_MIN_POPULATION = 15_000;
  * Kinds of name, strongest first. After `demonym` come the signals
  * (data/gazetteer/signals.json): names that point at a country without being
  * a place (a head of government, an institution, a currency, a company's
- * legal form); they score but are never listed as places.
+ * legal form, a large listed company from data/gazetteer/companies.json);
+ * they score but are never listed as places.
  */
-export const KINDS = ['country', 'historical', 'disputed', 'metonym', 'admin', 'capital', 'city', 'demonym', 'leader', 'institution', 'currency', 'legal', 'none'] as const;
+export const KINDS = ['country', 'historical', 'disputed', 'metonym', 'admin', 'capital', 'city', 'demonym', 'leader', 'institution', 'currency', 'legal', 'company', 'none'] as const;
 export type PlaceKind = (typeof KINDS)[number];
 
 /** Entry flags (bit set). */
@@ -110,6 +113,11 @@ interface Signals {
   notSignals: string[];
 }
 
+interface Companies {
+  companies: Record<string, string[]>;
+  shared: Shared[];
+}
+
 interface City {
   name: string;
   altName: string;
@@ -130,6 +138,7 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   const version = readFileSync(dir + 'VERSION', 'utf8').trim();
   const curated = JSON.parse(readFileSync(dir + 'curated.json', 'utf8')) as Curated;
   const signals = JSON.parse(readFileSync(dir + 'signals.json', 'utf8')) as Signals;
+  const companies = JSON.parse(readFileSync(dir + 'companies.json', 'utf8')) as Companies;
   const iso = require('i18n-iso-countries') as { alpha3ToAlpha2(a3: string): string | undefined };
   const worldCountries = require('world-countries') as {
     cca2: string;
@@ -191,6 +200,8 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   addShared(signals.sharedCurrencies, 'currency');
   addSignals(signals.legalForms, 'legal');
   addShared(signals.sharedLegalForms, 'legal');
+  addSignals(companies.companies, 'company');
+  addShared(companies.shared, 'company');
 
   // ISO 3166 names in the desk's languages (i18n-iso-countries).
   const langDir = require.resolve('i18n-iso-countries/langs/en.json').replace(/en\.json$/, '');

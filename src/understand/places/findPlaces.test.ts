@@ -98,6 +98,19 @@ const cases: Case[] = [
   { name: 'legal: a place beats Inc', title: 'Acme Inc opens plant in Mexico', focus: 'MX' },
   { name: 'ticker: <UK> is Union Carbide, not Britain', title: 'CARBIDE <UK> LOOKS TO ACQUISITIONS', text: 'Union Carbide Corp is looking to acquisitions.', focus: 'US', not: ['GB'] },
   { name: 'ticker: RIC suffix .L', title: 'Results', text: 'The group <FISN.L> reported results.', focus: 'GB' },
+  { name: 'ticker: .A is a share class, not a listing', title: 'ACME RESOURCES <ACR.A> YEAR NET', text: 'Net 5 mln vs 4 mln.', focus: null },
+  // A foreign issuer's dollars ("Ltd", a NASDAQ symbol ending in F) are not US dollars; Canada is the next dollar country.
+  { name: 'issuer: a Ltd company reporting dollars', title: '<ACME HOLDINGS LTD> YEAR NET', text: 'Shr 1.10 dlrs vs 90 cts. Net 5 mln dlrs.', focus: 'CA', not: ['US'] },
+  { name: 'issuer: NASDAQ foreign symbol', title: 'ACME MINING <ACMNF> YEAR NET', text: 'Net 5 mln dlrs vs 4 mln dlrs.', focus: 'CA' },
+  { name: 'issuer: Ltd with a US ticker stays US', title: 'ACME LTD <ACML> 2ND QTR NET', text: 'Shr 10 cts vs 8 cts. Net 1 mln dlrs.', focus: 'US' },
+  { name: 'issuer: a limited partnership is American', title: 'ACME ENERGY LIMITED PARTNERSHIP YEAR NET', text: 'Net 5 mln dlrs.', focus: 'US' },
+  { name: 'issuer: Ltd with sterling stays British', title: 'Acme Holdings Ltd profit up', text: 'Pre-tax profit rose to 12 mln stg.', focus: 'GB' },
+  // Large listed companies (companies.json): their home country, below any place.
+  { name: 'company: home country', title: 'Siemens wins order', text: 'The order is worth 200 mln dlrs.', focus: 'DE' },
+  { name: 'company: all-caps title', title: 'NORTHERN TELECOM SETS STOCK SPLIT', text: 'Two-for-one split.', focus: 'CA' },
+  { name: "company: a Canadian company's dollars", title: 'Inco raises nickel price', text: 'Inco said it raised the price by 10 cts a pound to 2.10 dlrs.', focus: 'CA', not: ['US'] },
+  { name: 'company: a place beats a company', title: 'Nestle opens plant in Ohio', text: 'The plant cost 50 mln dlrs.', focus: 'US', not: ['CH'] },
+  { name: 'company: not listed as a place', title: 'Volvo sales rise', focus: 'SE' },
   // State abbreviations in running text, hyphenated company names, named agreements.
   { name: 'Whitehall, Pa. is in the US', title: 'Office sold', text: 'It sold its Whitehall, Pa., office.', focus: 'US', not: ['GB'] },
   { name: 'party-state tag', title: 'Bill introduced', text: 'Sen. Chris Dodd, D-Conn., sponsored the bill.', focus: 'US' },

@@ -45,9 +45,9 @@ export interface FindPlacesOptions {
  * How much a mention counts, by kind of name (KINDS order): country,
  * historical, disputed, metonym, admin, capital, city, demonym, then the
  * signals, each below any place name: leader, institution, currency, legal
- * form; none.
+ * form, company (a large company's home country); none.
  */
-const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6, 0.35, 0.25, 0] as const;
+const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6, 0.35, 0.25, 0.4, 0] as const;
 /** Each further mention of the same signal kind for the same country counts this share of the one before (so ten "dlrs" never outweigh a place). */
 const SIGNAL_DECAY = 0.5;
 /**
@@ -93,10 +93,11 @@ const isSignal = (e: RawEntry): boolean => e[1] >= K_LEADER && e[1] < K_NONE;
 
 /**
  * Exchange suffixes of Reuters Instrument Codes (Thomson Reuters RIC
- * conventions), the listing a news wire names beside a company.
+ * conventions), the listing a news wire names beside a company. ".A" is
+ * left out: it is as often a share class ("<IMO.A>", "BRK.A") as NYSE American.
  */
 const RIC_SUFFIX: Record<string, string> = {
-  N: 'US', O: 'US', OQ: 'US', A: 'US', L: 'GB', PA: 'FR', T: 'JP', TO: 'CA', V: 'CA', DE: 'DE', F: 'DE', AS: 'NL',
+  N: 'US', O: 'US', OQ: 'US', L: 'GB', PA: 'FR', T: 'JP', TO: 'CA', V: 'CA', DE: 'DE', F: 'DE', AS: 'NL',
   MI: 'IT', MC: 'ES', SW: 'CH', Z: 'CH', AX: 'AU', HK: 'HK', SI: 'SG', KS: 'KR', TW: 'TW', SS: 'CN', SZ: 'CN',
   BO: 'IN', NS: 'IN', ST: 'SE', OL: 'NO', CO: 'DK', HE: 'FI', BR: 'BE', VI: 'AT', LS: 'PT', AT: 'GR', J: 'ZA', JO: 'ZA',
   SA: 'BR', MX: 'MX', IS: 'TR', TA: 'IL', WA: 'PL', MM: 'RU', NZ: 'NZ', KL: 'MY', BK: 'TH', JK: 'ID', I: 'IE',
@@ -217,10 +218,17 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
     }
   }
   if (dl?.country) anchors.set(dl.country, (anchors.get(dl.country) ?? 0) + 1);
+  // Shared currencies also follow the story's companies, institutions and leaders: a Canadian company's "dlrs" are Canadian.
+  const moneyAnchors = new Map(anchors);
+  for (const m of [...tMatches, ...bMatches]) {
+    const e = m.list[0]!;
+    if (m.list.length === 1 && e[1] >= K_LEADER && e[1] !== K_CURRENCY && e[1] !== K_LEGAL && e[1] < K_NONE) moneyAnchors.set(e[0], (moneyAnchors.get(e[0]) ?? 0) + 1);
+  }
   const source = input.sourceCountry ? canonicalCountryCode(input.sourceCountry) : null;
 
-  resolve(gaz, tMatches, tTokens, input.title, anchors, words, source, titleCase, tCaps);
-  resolve(gaz, bMatches, bTokens, body, anchors, words, source, false, false);
+  const foreign = foreignIssuer(input.title, body);
+  resolve(gaz, tMatches, tTokens, input.title, anchors, moneyAnchors, words, source, titleCase, tCaps, foreign);
+  resolve(gaz, bMatches, bTokens, body, anchors, moneyAnchors, words, source, false, false, foreign);
 
   const scores = new Map<string, { score: number; mentions: number; first: number }>();
   const places = new Map<string, number>();
@@ -290,10 +298,12 @@ function resolve(
   tokens: Token[],
   text: string,
   anchors: Map<string, number>,
+  moneyAnchors: Map<string, number>,
   words: Set<string>,
   source: string | null,
   titleCase: boolean,
   caps: boolean,
+  foreign: boolean,
 ): void {
   for (let ix = 0; ix < matches.length; ix++) {
     const m = matches[ix]!;
@@ -302,6 +312,8 @@ function resolve(
       if (!(m.list[0]![4] & F_NOT_PLACE)) m.pick = m.list[0]!; // a named non-country place: listed, scores nothing
       continue;
     }
+    // The lede's company is no US company ("Ltd", a NASDAQ foreign-issuer symbol): its dollars are not US dollars.
+    if (foreign && list[0]![1] === K_CURRENCY && list.length > 1 && list[0]![0] === 'US') list = list.slice(1);
     const t = tokens[m.i]!;
     // Currencies are written in lower case; "Sterling" or "Rand" mid-sentence is a name.
     if (list[0]![1] === K_CURRENCY && m.n === 1 && t.shape === Shape.Capital && !caps) {
@@ -331,8 +343,25 @@ function resolve(
       }
     }
     if (list[0]![4] & F_PERSON && isPerson(m, tokens, list, anchors, titleCase)) continue;
-    m.pick = choose(gaz, list, m, matches[ix + 1], tokens, text, anchors, words, source);
+    m.pick = choose(gaz, list, m, matches[ix + 1], tokens, text, list[0]![1] === K_CURRENCY ? moneyAnchors : anchors, words, source);
   }
+}
+
+/**
+ * Whether the company the story is about (named in the title or the lede)
+ * is marked as no US company: a "Ltd"/"Limited" legal form, which US
+ * corporations rarely use (they are Inc, Corp, Co; a US "Limited
+ * Partnership" is no company form), unless it carries a bare US ticker
+ * ("<SKII>"), or a five-letter NASDAQ symbol ending in F, the suffix NASDAQ
+ * gives foreign issuers ("<LCNAF>").
+ */
+const LTD = /\b(?:Ltd|LTD|Limited|LIMITED)\b(?![ -](?:Partnership|PARTNERSHIP|Partners|PARTNERS))/;
+const US_TICKER = /<[A-Z]{1,4}>|<[A-Z]{4}[A-EG-Z]>/;
+const FOREIGN_TICKER = /<[A-Z]{4}F>/;
+function foreignIssuer(title: string, body: string): boolean {
+  const lede = title + '\n' + body.slice(0, LEDE_CHARS);
+  if (FOREIGN_TICKER.test(lede)) return true;
+  return LTD.test(lede) && !US_TICKER.test(lede);
 }
 
 function namedOnly(m: Match, tokens: Token[], text: string): boolean {
