@@ -8,6 +8,7 @@ import type { Config } from '../config/config.js';
 import { dueSources } from '../storage/sources/dueSources.js';
 import { runPolls } from '../scheduler/runPolls.js';
 import { ingestSource, type IngestOptions } from './ingestSource.js';
+import { createGroupCommitter } from '../storage/articles/groupCommit.js';
 import { understandPending } from './understandPending.js';
 
 /** How often the loop looks for due sources; each source's own interval is 5 min – 6 h. */
@@ -37,10 +38,11 @@ export function createDeskLoop(
   let running: Promise<TickReport> | null = null;
   let stopped = false;
 
+  const committer = createGroupCommitter(store);
   const tick = async (): Promise<TickReport> => {
     const now = clock();
     const due = await dueSources(store, now);
-    const results = await runPolls(due, (s) => ingestSource(store, s, { allowLoopback: config.allowLoopback, userAgent: config.userAgent, ...(opts.limits ? { limits: opts.limits } : {}) }, now), {
+    const results = await runPolls(due, (s) => ingestSource(store, s, { allowLoopback: config.allowLoopback, userAgent: config.userAgent, committer, ...(opts.limits ? { limits: opts.limits } : {}) }, now), {
       concurrency: config.fetchConcurrency,
       perHost: 2,
     });

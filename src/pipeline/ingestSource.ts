@@ -12,7 +12,8 @@ import type { Store } from '../storage/db.js';
 import { fetchFeed, type FetchOptions, type FetchPool } from '../ingest/fetch/fetchFeed.js';
 import { parseFeed } from '../ingest/parse/parseFeed.js';
 import { normalizeItem } from '../ingest/normalize/normalizeItem.js';
-import { storeArticles } from '../storage/articles/storeArticles.js';
+import { storeArticles, type StoreOptions } from '../storage/articles/storeArticles.js';
+import type { GroupCommitter } from '../storage/articles/groupCommit.js';
 import { recordFetchSync } from '../storage/sources/recordFetch.js';
 import { applyOutcome } from '../scheduler/applyOutcome.js';
 import type { FetchOutcome } from '../scheduler/types.js';
@@ -20,6 +21,11 @@ import type { FetchOutcome } from '../scheduler/types.js';
 export interface IngestOptions {
   allowLoopback: boolean;
   userAgent: string;
+  /**
+   * Commits concurrent fetches together (storage/articles/groupCommit.ts);
+   * without one, each fetch commits on its own.
+   */
+  committer?: GroupCommitter;
   /** Limits passed to the fetcher (byte cap, timeouts, redirects); its defaults otherwise. */
   limits?: Pick<FetchOptions, 'maxBytes' | 'maxRedirects' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs'>;
   /** Keep-alive connections shared across polls (createFetchPool); the caller closes it. */
@@ -72,7 +78,8 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     // The articles and the source's new health (validators included) commit
     // together: a crash never keeps an ETag whose items were not stored.
     const { articles, status, validators } = polled;
-    const stored = await storeArticles(store, articles, {
+    const save = opts.committer ? opts.committer.store : (a: NormalizedArticle[], o: StoreOptions) => storeArticles(store, a, o);
+    const stored = await save(articles, {
       within: (out) =>
         record(
           { kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators },

@@ -9,6 +9,7 @@ import type { Store } from '../storage/db.js';
 import type { Source, SourceInput } from '../domain/source.js';
 import { startReplayServerThread, type OutletInfo } from './replayServerWorker.js';
 import { ingestSource, type IngestReport } from '../pipeline/ingestSource.js';
+import { createGroupCommitter } from '../storage/articles/groupCommit.js';
 import { runPolls } from '../scheduler/runPolls.js';
 import { defaultSources } from '../sources/defaultSources.js';
 import { listSources } from '../storage/sources/listSources.js';
@@ -65,6 +66,7 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
   // Keep-alive connections to the replay server, as the desk keeps them to
   // outlets it polls (each new connection still passes the SSRF guard).
   const pool = createFetchPool();
+  const committer = createGroupCommitter(store);
   try {
     const sources = await registerOutlets(store, server.outlets, (o) => server.feedUrl(o));
     summary.sources = sources.length;
@@ -75,7 +77,7 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
       const fresh = await listSources(store);
       const ids = new Set(sources.map((s) => s.id));
       const batch = fresh.filter((s) => ids.has(s.id));
-      const reports = await runPolls(batch, (s: Source) => ingestSource(store, s, { allowLoopback: true, userAgent: USER_AGENT, pool }, now), {
+      const reports = await runPolls(batch, (s: Source) => ingestSource(store, s, { allowLoopback: true, userAgent: USER_AGENT, pool, committer }, now), {
         concurrency: opts.concurrency ?? 8,
         perHost: 64,
       });

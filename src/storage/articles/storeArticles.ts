@@ -277,6 +277,26 @@ export interface StoreOptions {
 }
 
 const transactions = new WeakMap<Database.Database, Database.Transaction<typeof storeAll>>();
+const groupTransactions = new WeakMap<Database.Database, Database.Transaction<typeof storeGroup>>();
+
+function storeGroup(sqlite: Database.Database, calls: { articles: NormalizedArticle[]; opts: StoreOptions }[], lsh: LshContext): StoreOutcome[] {
+  return calls.map((c) => storeAll(sqlite, c.articles, lsh, c.opts.within));
+}
+
+/**
+ * Several fetches' articles in one transaction (groupCommit.ts): each call's
+ * outcome, in order. Articles of an earlier call are near-duplicate
+ * candidates for a later one, as if they had been stored one after another.
+ * Throws when anything fails; then nothing of any call is stored.
+ */
+export function storeArticlesTogether(store: Store, calls: { articles: NormalizedArticle[]; opts: StoreOptions }[]): StoreOutcome[] {
+  const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
+  let tx = groupTransactions.get(store.sqlite);
+  if (!tx) groupTransactions.set(store.sqlite, (tx = store.sqlite.transaction(storeGroup)));
+  const outs = tx.immediate(store.sqlite, calls, lsh);
+  commitPending(store.sqlite, lsh.pending, lsh.maxRowid);
+  return outs;
+}
 
 /**
  * Stores `articles` in one transaction and says what happened to them.
