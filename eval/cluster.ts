@@ -21,8 +21,12 @@ import { OnlineClusterer, type Reassignment } from '../src/stories/cluster/Onlin
 import { BROAD_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering, type ClusteringScores } from '../src/stories/cluster/scoreClustering.js';
 import { PROJECT_ROOT, sharedPath } from '../test/shared.js';
+import { analyze } from '../src/understand/analyze.js';
+import { entityKey } from '../src/understand/entities/findEntities.js';
+import { defaultSources } from '../src/sources/defaultSources.js';
 
 const SAMPLE = `${PROJECT_ROOT}/eval/cluster-sample.jsonl`;
+
 
 export function googleNewsScores(params?: Partial<ClusterParams>): ClusteringScores {
   const dir = sharedPath('eval', 'cluster', 'googlenews');
@@ -42,6 +46,11 @@ export interface CorpusItem {
   ms: number;
   language: string | null;
   outlet: string;
+  /** The feed URL the item came from (sources.json `url`), for the outlet's country. */
+  feed?: string;
+  /** Desk path only: people and organisations (entityKey) and focus countries from analyze(). */
+  entities?: string[];
+  countries?: string[];
 }
 
 /** The replay corpus in published order (then file order), one item per link, descriptions as plain text. */
@@ -57,11 +66,11 @@ export function loadCorpus(): CorpusItem[] {
     const line = raw.toString('utf8', start, end);
     start = end + 1;
     if (!line) continue;
-    const r = JSON.parse(line) as { link?: string; title?: string; description?: string; date_published?: string; language?: string; source_title?: string };
+    const r = JSON.parse(line) as { source?: string; link?: string; title?: string; description?: string; date_published?: string; language?: string; source_title?: string };
     const ms = Date.parse(r.date_published ?? '');
     if (!r.link || !Number.isFinite(ms) || seen.has(r.link)) continue;
     seen.add(r.link);
-    out.push({ i, id: r.link, title: r.title ?? '', text: plainText(r.description ?? ''), ms, language: r.language ?? null, outlet: r.source_title ?? '' });
+    out.push({ i, id: r.link, title: r.title ?? '', text: plainText(r.description ?? ''), ms, language: r.language ?? null, outlet: r.source_title ?? '', feed: r.source ?? '' });
   }
   out.sort((a, b) => a.ms - b.ms || a.i - b.i);
   return out.map(({ i: _i, ...rest }) => rest);
@@ -83,6 +92,24 @@ export function plainText(html: string): string {
     .trim();
 }
 
+/**
+ * The desk path's features without a database: analyze() each item as
+ * understandPending does (source country from the default outlet list, as
+ * the replay registers it) and keep what loadClusterArticles would read back
+ * (article_entities of type person/organization by entityKey, and
+ * article_countries with role "focus").
+ */
+export function analyzeCorpus(items: CorpusItem[]): number {
+  const countryOf = new Map(defaultSources().map((d) => [d.feedUrl, d.country ?? null]));
+  const t0 = performance.now();
+  for (const it of items) {
+    const a = analyze({ id: it.id, title: it.title, text: it.text, url: it.id, published: new Date(it.ms).toISOString(), language: it.language, sourceCountry: countryOf.get(it.feed ?? '') ?? null, categories: [] });
+    it.entities = [...new Set(a.entities.filter((e) => e.type === 'person' || e.type === 'organization').map((e) => entityKey(e)))].sort();
+    it.countries = a.countries.filter((c) => c.role === 'focus').map((c) => c.code).sort();
+  }
+  return (performance.now() - t0) / 1000;
+}
+
 export function clusterCorpus(items: readonly CorpusItem[], params?: Partial<ClusterParams>): { story: Map<string, string>; seconds: number } {
   const c = new OnlineClusterer(params);
   const story = new Map<string, string>();
@@ -91,14 +118,24 @@ export function clusterCorpus(items: readonly CorpusItem[], params?: Partial<Clu
   };
   const t0 = performance.now();
   for (const r of items) {
-    story.set(r.id, c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet }).storyId);
+    story.set(r.id, c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet, entities: r.entities ?? null, countries: r.countries ?? null }).storyId);
     apply(c.takeMerges());
   }
   apply(c.flush());
   return { story, seconds: (performance.now() - t0) / 1000 };
 }
 
+type SamplePath = 'words' | 'desk';
+
+/** Both paths' samples live in one file; a row without `path` is from the words-only path. */
+function readSample(): SampleRow[] {
+  if (!existsSync(SAMPLE)) return [];
+  return readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as SampleRow);
+}
+
 interface SampleRow {
+  /** Which run drew it: words only (`globedesk cluster`) or the desk path (with analysis). */
+  path?: SamplePath;
   /** "random": a story with >= 3 articles; "cross-language": a story holding more than one language. */
   kind: 'random' | 'cross-language';
   story: string;
@@ -110,10 +147,11 @@ interface SampleRow {
   note?: string;
 }
 
-export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: string; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
+export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: string; desk?: boolean; skipGoogleNews?: boolean; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const figures: Record<string, number> = {};
-  for (const [name, params] of [
+  const path: SamplePath = opts.desk ? 'desk' : 'words';
+  for (const [name, params] of opts.skipGoogleNews ? [] : [
     ['broad', BROAD_PARAMS],
     ['desk', undefined],
   ] as const) {
@@ -123,6 +161,7 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
   }
 
   const items = loadCorpus();
+  if (opts.desk) log(`desk path: analyze() on ${items.length} articles in ${analyzeCorpus(items).toFixed(1)} s`);
   const { story, seconds } = clusterCorpus(items);
   const members = new Map<string, CorpusItem[]>();
   for (const it of items) {
@@ -161,6 +200,7 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
     const random = hashOrder([...members.entries()].filter(([, m]) => m.length >= 3).map(([id, m]) => ({ id, m }))).slice(0, 60);
     const cross = hashOrder(crossLang.map(([id, m]) => ({ id, m }))).slice(0, 30);
     const row = (kind: SampleRow['kind'], id: string, m: CorpusItem[]): SampleRow => ({
+      path,
       kind,
       story: id,
       size: m.length,
@@ -169,11 +209,12 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
       verdict: 'unchecked',
     });
     const rows: SampleRow[] = [...random.map((e) => row('random', e.id, e.m)), ...cross.map((e) => row('cross-language', e.id, e.m))];
-    writeFileSync(SAMPLE, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    log(`  wrote ${rows.length} sample stories to ${SAMPLE}; judge them by hand`);
+    const others = readSample().filter((r) => (r.path ?? 'words') !== path);
+    writeFileSync(SAMPLE, [...others, ...rows].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    log(`  wrote ${rows.length} ${path} sample stories to ${SAMPLE}; judge them by hand`);
   }
-  if (existsSync(SAMPLE)) {
-    const rows = readFileSync(SAMPLE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as SampleRow);
+  const rows = readSample().filter((r) => (r.path ?? 'words') === path);
+  if (rows.length > 0) {
     const judged = rows.filter((r) => r.verdict !== 'unchecked' && r.kind === 'random');
     const mixed = judged.filter((r) => r.verdict === 'mixed').length;
     // Cross-language stories: is the link between the languages right?
@@ -198,5 +239,5 @@ function f(x: number): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const salt = process.argv.find((a) => a.startsWith('--sample-salt='))?.slice('--sample-salt='.length);
-  await evalCluster({ writeSample: process.argv.includes('--write-sample'), sampleSalt: salt });
+  await evalCluster({ writeSample: process.argv.includes('--write-sample'), sampleSalt: salt, desk: process.argv.includes('--desk'), skipGoogleNews: process.argv.includes('--no-googlenews') });
 }

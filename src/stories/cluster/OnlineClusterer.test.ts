@@ -64,6 +64,17 @@ const cases: { name: string; docs: ClusterDoc[]; together: [number, number][]; a
     apart: [[0, 1]],
   },
   {
+    // Al Jazeera's daily roundup: "day 72" continues a series, so it takes no other outlet's report (seriesGuard).
+    name: "an outlet's numbered series does not absorb another outlet's report",
+    docs: [
+      { id: 'aj-71', title: 'Israel-Hamas war: List of key events, day 71', text: 'Here is the situation on Saturday, December 16, 2023. Fighting in Gaza, Israeli army, hostages.', publishedMs: T0, language: 'en', source: 'aj' },
+      { id: 'aj-72', title: 'Israel-Hamas war: List of key events, day 72', text: 'Here is the situation on Sunday, December 17, 2023. Fighting in Gaza, Israeli army, hostages.', publishedMs: T0 + 24 * H, language: 'en', source: 'aj' },
+      { id: 'bbc', title: 'Israel-Hamas war: Israeli army says hostages killed in Gaza fighting', text: 'The Israeli army said three hostages were killed during fighting in Gaza on Sunday.', publishedMs: T0 + 25 * H, language: 'en', source: 'bbc' },
+    ],
+    together: [],
+    apart: [[0, 1], [1, 2]],
+  },
+  {
     name: 'English and Polish reports linked through shared names',
     docs: [
       { id: 'en', title: 'Kevin Spacey says he put Netflix ‘on the map’ and attacks platform', text: 'Kevin Spacey says Netflix owes its success to him and House of Cards.', publishedMs: T0, language: 'en', source: 'a' },

@@ -12,7 +12,7 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { extractFeatures, isAnchor, type FeatureInput } from './features.js';
+import { extractFeatures, isAnchor, titleSkeleton, titleTerms, type FeatureInput } from './features.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { primaryLanguage } from './tokenize.js';
@@ -61,12 +61,23 @@ interface Story {
   keyDocs: Map<string, number>;
   langs: Map<string, number>;
   outlets: Map<string, number>;
+  /** Per stemmed title word, how many members have it in their title: what the evidence rule matches. */
+  titleKeys: Map<string, number>;
+  /** Holds an item of an outlet's series (params.seriesGuard): takes no other outlet. */
+  series: boolean;
+}
+
+/** What a placement needs besides the vector: title words and whether the item is one of a series. */
+interface DocExtras {
+  title: Set<string>;
+  series: boolean;
 }
 
 interface WindowDoc {
   ms: number;
   keys: string[];
   source: string | null;
+  skeleton: string | null;
 }
 
 export interface ClustererStats {
@@ -86,7 +97,9 @@ export class OnlineClusterer {
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
   /** Unit vector, time and language of each window article, for the refinement pass. */
-  private readonly docInfo = new Map<string, { vec: Map<string, number>; ms: number; lang: string; source: string | null }>();
+  private readonly docInfo = new Map<string, { vec: Map<string, number>; ms: number; lang: string; source: string | null; x: DocExtras }>();
+  /** Per outlet, title skeletons of its window articles: count, last title and article (the series guard). */
+  private readonly outletSeries = new Map<string, Map<string, { n: number; title: string; articleId: string }>>();
   private sinceRefine = 0;
   private touched = new Set<string>();
   private refineTouched = new Set<string>();
@@ -116,6 +129,7 @@ export class OnlineClusterer {
       }
     }
     const keys = this.addToWindow(doc);
+    const x = this.extrasOf(doc);
     const vec = this.vectorOf(keys.bag, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
@@ -124,7 +138,7 @@ export class OnlineClusterer {
     for (const s of this.candidates(vec, top)) {
       if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
       const sim = this.similarity(vec, s, doc.publishedMs, lang);
-      if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs)) continue;
+      if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs, x)) continue;
       best = s;
       bestSim = sim;
     }
@@ -134,7 +148,7 @@ export class OnlineClusterer {
       created = true;
       bestSim = 1;
     }
-    this.addToStory(best, doc.id, vec, doc.publishedMs, lang, doc.source ?? null);
+    this.addToStory(best, doc.id, vec, doc.publishedMs, lang, doc.source ?? null, x);
     if (created && this.params.orphanPasses > 0) this.orphans.set(doc.id, 0);
     this.maybeMerge();
     return { articleId: doc.id, storyId: best.id, similarity: round(bestSim), created, duplicate: false };
@@ -154,7 +168,8 @@ export class OnlineClusterer {
       return;
     }
     const keys = this.addToWindow(doc);
-    this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null);
+    const x = this.extrasOf(doc);
+    this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
     this.touched.delete(s.id);
   }
 
@@ -207,6 +222,14 @@ export class OnlineClusterer {
         }
       }
       if (o && --o.docs <= 0) this.outletDf.delete(w.source!);
+      if (w.skeleton !== null && w.source !== null) {
+        const ser = this.outletSeries.get(w.source);
+        const e = ser?.get(w.skeleton);
+        if (ser && e && --e.n <= 0) {
+          ser.delete(w.skeleton);
+          if (ser.size === 0) this.outletSeries.delete(w.source);
+        }
+      }
       this.windowHead++;
     }
     if (this.windowHead > 4096 && this.windowHead * 2 > this.windowDocs.length) {
@@ -247,8 +270,70 @@ export class OnlineClusterer {
       o.docs++;
       for (const k of keys) o.df.set(k, (o.df.get(k) ?? 0) + 1);
     }
-    this.windowDocs.push({ ms: doc.publishedMs, keys, source });
+    const skeleton = source !== null && this.params.seriesGuard ? titleSkeleton(doc.title) : null;
+    this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton });
     return { bag };
+  }
+
+  /**
+   * Title words, and whether the article continues a series of its outlet:
+   * an earlier window article of the same outlet has the same title skeleton
+   * (numbers and dates masked) but a different title. The story of that
+   * earlier article becomes a series story too (it was the first of the run).
+   */
+  private extrasOf(doc: ClusterDoc): DocExtras {
+    const title = titleTerms(doc);
+    const source = doc.source ?? null;
+    if (!this.params.seriesGuard || source === null) return { title, series: false };
+    const skeleton = titleSkeleton(doc.title);
+    if (skeleton === null) return { title, series: false };
+    let ser = this.outletSeries.get(source);
+    if (!ser) this.outletSeries.set(source, (ser = new Map()));
+    const e = ser.get(skeleton);
+    let series = false;
+    if (e && e.title !== doc.title) {
+      series = true;
+      const sid = this.articleStory.get(e.articleId);
+      const first = sid === undefined ? undefined : this.stories.get(sid);
+      if (first) first.series = true;
+    }
+    if (e) {
+      e.n++;
+      e.title = doc.title;
+      e.articleId = doc.id;
+    } else ser.set(skeleton, { n: 1, title: doc.title, articleId: doc.id });
+    return { title, series };
+  }
+
+  /**
+   * A key of the window that many unrelated stories hold: its articles are
+   * spread over about as many live stories as there are of them. Such a key
+   * is a phrase of the language or of news-writing ("fall to lowest level
+   * since"), not a mark of one event.
+   */
+  private isStopPhrase(k: string): boolean {
+    const p = this.params;
+    if (p.phraseSpread <= 0) return false;
+    const df = this.df.get(k) ?? 0;
+    if (df < p.phraseMinDocs) return false;
+    return (this.postings.get(k)?.size ?? 0) >= p.phraseSpread * df;
+  }
+
+  /**
+   * Evidence beyond common words: a rare title word the story's titles share
+   * (not a stop-phrase), or a person/organisation from analysis, or (with
+   * countryEvidence) a focus country.
+   */
+  private hasEvidence(vec: Map<string, number>, x: DocExtras, titleKeys: Map<string, number>, keyDocs: Map<string, number>): boolean {
+    const p = this.params;
+    if (p.evidenceIdf <= 0) return true;
+    for (const k of x.title) {
+      if (titleKeys.has(k) && this.idf(k) >= p.evidenceIdf && !this.isStopPhrase(k)) return true;
+    }
+    for (const k of vec.keys()) {
+      if ((k.startsWith('e:') || (p.countryEvidence && k.startsWith('c:'))) && keyDocs.has(k)) return true;
+    }
+    return false;
   }
 
   /**
@@ -288,6 +373,7 @@ export class OnlineClusterer {
     for (const [k, tf] of bag) {
       let x = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf(k);
       if (template?.(k)) x *= this.params.templateWeight;
+      if (k.startsWith('b:') && this.isStopPhrase(k)) x *= this.params.phraseWeight;
       if (x <= 0) continue;
       v.set(k, x);
       norm += x * x;
@@ -348,8 +434,12 @@ export class OnlineClusterer {
     return cos * Math.pow(0.5, gapH / this.params.halfLifeHours);
   }
 
-  private accepts(vec: Map<string, number>, top: readonly string[], s: Story, sim: number, lang: string, source: string | null, ms: number): boolean {
+  private accepts(vec: Map<string, number>, top: readonly string[], s: Story, sim: number, lang: string, source: string | null, ms: number, x: DocExtras): boolean {
     const p = this.params;
+    // An outlet's series (daily roundups, "Currency rates today – December
+    // 19") is not one event with other outlets' reports: it stays a story of
+    // its own outlet, and such a story takes no other outlet.
+    if ((x.series || s.series) && !(source !== null && s.outlets.size === 1 && s.outlets.has(source))) return false;
     // Recurring features ("What's News", "Weather update for Islamabad",
     // "War in Ukraine, day 647") look alike every day. A story told by one
     // outlet alone takes that outlet's next piece only within a few hours.
@@ -368,12 +458,13 @@ export class OnlineClusterer {
       return anchors >= p.minSharedAnchors && sim >= p.crossLanguageThreshold;
     }
     if (sim < p.lowThreshold) return false;
+    if (s.articleIds.length >= p.largeStorySize && sim < p.largeJoinThreshold) return false;
     if (sim < p.joinThreshold) {
       let shared = 0;
       for (const k of top) if (s.keyDocs.has(k)) shared++;
       if (shared < p.minSharedTop) return false;
     }
-    return this.nearMember(vec, s, lang);
+    return this.hasEvidence(vec, x, s.titleKeys, s.keyDocs) && this.nearMember(vec, s, lang);
   }
 
   /**
@@ -404,12 +495,14 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map() };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false };
     this.stories.set(id, s);
     return s;
   }
 
-  private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null): void {
+  private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras): void {
+    for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
+    if (x.series) s.series = true;
     for (const [k, x] of vec) {
       const old = s.centroid.get(k) ?? 0;
       const nw = old + x;
@@ -427,13 +520,18 @@ export class OnlineClusterer {
     s.langs.set(lang, (s.langs.get(lang) ?? 0) + 1);
     if (source !== null) s.outlets.set(source, (s.outlets.get(source) ?? 0) + 1);
     this.articleStory.set(articleId, s.id);
-    this.docInfo.set(articleId, { vec, ms, lang, source });
+    this.docInfo.set(articleId, { vec, ms, lang, source, x });
     this.touched.add(s.id);
     this.refineTouched.add(s.id);
   }
 
   /** Take one article's vector out of its story (the inverse of addToStory). */
-  private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string): void {
+  private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, x: DocExtras): void {
+    for (const k of x.title) {
+      const n = (s.titleKeys.get(k) ?? 1) - 1;
+      if (n <= 0) s.titleKeys.delete(k);
+      else s.titleKeys.set(k, n);
+    }
     for (const [k, x] of vec) {
       const old = s.centroid.get(k) ?? 0;
       const nw = old - x;
@@ -490,7 +588,7 @@ export class OnlineClusterer {
       for (const c of this.candidates(info.vec, top)) {
         if (c.id === s.id || c.articleIds.length <= s.articleIds.length || info.ms - c.firstMs > p.maxSpanHours * 3_600_000) continue;
         const sim = this.similarity(info.vec, c, info.ms, info.lang);
-        if (sim < bestSim || !this.accepts(info.vec, top, c, Math.max(sim, p.joinThreshold), info.lang, info.source, info.ms)) continue;
+        if (sim < bestSim || !this.accepts(info.vec, top, c, Math.max(sim, p.joinThreshold), info.lang, info.source, info.ms, info.x)) continue;
         let shared = 0;
         for (const k of top) if (c.keyDocs.has(k)) shared++;
         if (shared < p.minSharedTop) continue;
@@ -529,18 +627,18 @@ export class OnlineClusterer {
         for (const c of this.candidates(info.vec, top)) {
           if (c.id === s.id || info.ms - c.firstMs > this.params.maxSpanHours * 3_600_000) continue;
           const sim = this.similarity(info.vec, c, info.ms, info.lang);
-          if (sim <= bestSim || !this.accepts(info.vec, top, c, sim, info.lang, info.source, info.ms)) continue;
+          if (sim <= bestSim || !this.accepts(info.vec, top, c, sim, info.lang, info.source, info.ms, info.x)) continue;
           best = c;
           bestSim = sim;
         }
         if (!best) continue;
-        this.removeFromStory(s, a, info.vec, info.lang);
+        this.removeFromStory(s, a, info.vec, info.lang, info.x);
         if (info.source !== null) {
           const left = (s.outlets.get(info.source) ?? 1) - 1;
           if (left > 0) s.outlets.set(info.source, left);
           else s.outlets.delete(info.source);
         }
-        this.addToStory(best, a, info.vec, info.ms, info.lang, info.source);
+        this.addToStory(best, a, info.vec, info.ms, info.lang, info.source, info.x);
         const emptied = s.articleIds.length === 0;
         if (emptied) {
           this.stories.delete(s.id);
@@ -570,6 +668,8 @@ export class OnlineClusterer {
         const top = this.topKeys(s.centroid, this.params.candidateTerms);
         for (const c of this.candidates(s.centroid, top)) {
           if (c.id === s.id || mainLanguage(c) !== mainLanguage(s) || this.sameOutletRecurrence(s, c)) continue;
+          if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
+          if (!this.storiesShareEvidence(s, c)) continue;
           // The same burstiness discount as for articles, on the gap between the two stories.
           const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
           const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
@@ -588,6 +688,21 @@ export class OnlineClusterer {
         s = into;
       }
     }
+  }
+
+  /** The evidence rule between two stories: a shared rare title word or a shared person/organisation (or focus country). */
+  private storiesShareEvidence(a: Story, b: Story): boolean {
+    const p = this.params;
+    if (p.evidenceIdf <= 0) return true;
+    const [small, large] = a.titleKeys.size < b.titleKeys.size ? [a, b] : [b, a];
+    for (const k of small.titleKeys.keys()) {
+      if (large.titleKeys.has(k) && this.idf(k) >= p.evidenceIdf && !this.isStopPhrase(k)) return true;
+    }
+    const [sk, lk] = a.keyDocs.size < b.keyDocs.size ? [a.keyDocs, b.keyDocs] : [b.keyDocs, a.keyDocs];
+    for (const k of sk.keys()) {
+      if ((k.startsWith('e:') || (p.countryEvidence && k.startsWith('c:'))) && lk.has(k)) return true;
+    }
+    return false;
   }
 
   /** Two one-outlet stories of the same outlet more than sameOutletGapHours apart: a recurring feature, not one event. */
@@ -619,6 +734,8 @@ export class OnlineClusterer {
     }
     for (const [l, n] of from.langs) into.langs.set(l, (into.langs.get(l) ?? 0) + n);
     for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
+    for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
+    if (from.series) into.series = true;
     into.firstMs = Math.min(into.firstMs, from.firstMs);
     into.lastMs = Math.max(into.lastMs, from.lastMs);
     this.stories.delete(from.id);

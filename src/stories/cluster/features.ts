@@ -113,3 +113,31 @@ function isTitleCase(toks: readonly Token[]): boolean {
 export function isAnchor(key: string): boolean {
   return key.startsWith('n:') || key.startsWith('e:');
 }
+
+/** The stemmed words of a title (no bigrams, no anchors): where the evidence rule looks for a shared rare term. */
+export function titleTerms(input: Pick<FeatureInput, 'title' | 'language'>): Set<string> {
+  const lang = primaryLanguage(input.language);
+  const stem = stemmerFor(lang);
+  const out = new Set<string>();
+  for (const t of tokens(input.title)) {
+    const s = termOf(t, lang, stem);
+    if (s !== null) out.add(s);
+  }
+  return out;
+}
+
+// English and Polish month names (Polish in the genitive of dates too): a date in a title is a slot of a series.
+const MONTH = /(?<![\p{L}\p{N}])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|stycz\p{L}*|lut\p{L}*|mar[cz]\p{L}*|kwie\p{L}*|maj\p{L}*|czerw\p{L}*|lip\p{L}*|sierp\p{L}*|wrze[sś]\p{L}*|pa[zź]dziernik\p{L}*|listopad\p{L}*|grud\p{L}*)(?![\p{L}\p{N}])/gu;
+
+/**
+ * A title with its numbers and dates masked ("Israel-Hamas war: List of key
+ * events, day #", "Wojna Rosji z Ukrainą. Dzień #"), or null when it has
+ * none. Two titles of one outlet with the same skeleton and different
+ * numbers are one series (an outlet's daily roundup), not one event.
+ */
+export function titleSkeleton(title: string): string | null {
+  const lower = title.toLowerCase();
+  const masked = lower.replace(/\d+(?:[.,:]\d+)*/g, '#').replace(MONTH, '#');
+  if (masked === lower) return null;
+  return masked.replace(/\s+/g, ' ').trim();
+}

@@ -61,6 +61,34 @@ export interface ClusterParams {
   orphanPasses: number;
   orphanMaxSize: number;
   orphanThreshold: number;
+  /**
+   * Evidence beyond common words: a join (and a merge) needs a title word
+   * with idf >= evidenceIdf in both the article's title and the story's
+   * titles, or a shared person/organisation from analysis (e:), or, with
+   * countryEvidence, a shared focus country (c:). 0 turns the rule off.
+   */
+  evidenceIdf: number;
+  countryEvidence: boolean;
+  /**
+   * Stop-phrases learned from the window: a key found in >= phraseMinDocs
+   * window articles spread over live stories at >= phraseSpread stories per
+   * article ("fall to lowest level since") says nothing about which event:
+   * as a title bigram it is multiplied by phraseWeight, and as a title word it
+   * is not evidence. phraseSpread 0 turns it off.
+   */
+  phraseMinDocs: number;
+  phraseSpread: number;
+  phraseWeight: number;
+  /**
+   * Series guard: titles of one outlet that differ only in numbers or dates
+   * ("List of key events, day 71" / "day 72") are a series; a series item
+   * joins only stories of its own outlet, and a story holding one takes no
+   * other outlet. Off when false.
+   */
+  seriesGuard: boolean;
+  /** A story of >= largeStorySize articles takes new ones only at cosine >= largeJoinThreshold (a broad centroid drifts). */
+  largeStorySize: number;
+  largeJoinThreshold: number;
   /** Similarity halves for every this many hours between an article and the story's last article. */
   halfLifeHours: number;
   /** Pseudo-documents added to the window count in idf, for a cold start. */
@@ -96,6 +124,14 @@ export const DEFAULT_PARAMS: ClusterParams = {
   orphanMaxSize: 1,
   orphanThreshold: 0.2,
   halfLifeHours: 24,
+  evidenceIdf: 4,
+  countryEvidence: false,
+  phraseMinDocs: 5,
+  phraseSpread: 0.8,
+  phraseWeight: 0.3,
+  seriesGuard: true,
+  largeStorySize: 20,
+  largeJoinThreshold: 0.36,
   idfPrior: 1000,
   weights: { title: 2, bigram: 0.5, name: 1, entity: 1.5, country: 0.5 },
 };
@@ -116,4 +152,8 @@ export const BROAD_PARAMS: Partial<ClusterParams> = {
   mergeThreshold: 0.25,
   mergeEvery: 200,
   memberThreshold: 0,
+  // Topics, not events: the event-precision rules are off.
+  evidenceIdf: 0,
+  phraseSpread: 0,
+  largeStorySize: Number.POSITIVE_INFINITY,
 };
