@@ -40,6 +40,8 @@ export async function run(io: CommandIO): Promise<number> {
       },
     });
     write(io.stdout, JSON.stringify(result.summary));
+    // maxRSS covers the whole process, the feed server's thread included.
+    write(io.stderr, `replay: ${(result.feedBytes / 1e6).toFixed(1)} MB of feeds, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     if (flags['no-understand'] !== true) {
       const now = result.lastPublished ? new Date(result.lastPublished) : new Date();
       const u = await understandPending(store, now);
