@@ -2,6 +2,7 @@ import { err, ok, type Result, type Source, type SourceInput } from '../../domai
 import { validateSource } from '../../sources/validateSource.js';
 import type { Store } from '../db.js';
 import { getSource } from './getSource.js';
+import { sourceToRow } from './rowToSource.js';
 
 /**
  * Adds a source after validating it. A feed URL that is already configured is
@@ -18,17 +19,7 @@ export async function addSource(store: Store, input: SourceInput, now: Date = ne
   }
   const row = await store.db
     .insertInto('sources')
-    .values({
-      name: s.name,
-      feed_url: s.feedUrl,
-      site_url: s.siteUrl,
-      country: s.country,
-      language: s.language,
-      kind: s.kind,
-      owner: s.owner ?? null,
-      enabled: s.enabled ? 1 : 0,
-      created_at: now.toISOString(),
-    })
+    .values(sourceToRow(s, now.toISOString()))
     .returning('id')
     .executeTakeFirstOrThrow();
   const added = await getSource(store, row.id);

@@ -1,5 +1,5 @@
-import type { Selectable } from 'kysely';
-import type { Source, SourceKind } from '../../domain/index.js';
+import type { Insertable, Selectable } from 'kysely';
+import type { Source, SourceInput, SourceKind } from '../../domain/index.js';
 import type { SourcesTable } from '../schema.js';
 
 export type SourceRow = Selectable<SourcesTable>;
@@ -28,5 +28,21 @@ export function rowToSource(r: SourceRow): Source {
     intervalSeconds: r.interval_seconds,
     nextFetchAt: r.next_fetch_at,
     lastWarning: r.last_warning,
+  };
+}
+
+/** A new source as a sources row (the health columns keep their defaults). */
+export function sourceToRow(s: SourceInput, createdAt: string): Insertable<SourcesTable> {
+  return {
+    name: s.name,
+    feed_url: s.feedUrl,
+    site_url: s.siteUrl,
+    country: s.country,
+    language: s.language,
+    kind: s.kind,
+    owner: s.owner ?? null,
+    enabled: s.enabled ? 1 : 0,
+    created_at: createdAt,
+    last_warning: null,
   };
 }

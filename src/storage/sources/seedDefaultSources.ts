@@ -1,6 +1,7 @@
 import type { SourceInput } from '../../domain/index.js';
 import { defaultSources } from '../../sources/defaultSources.js';
 import type { Store } from '../db.js';
+import { sourceToRow } from './rowToSource.js';
 
 /**
  * Inserts the default outlets (data/sources.json) when the sources table is
@@ -18,17 +19,7 @@ export async function seedDefaultSources(store: Store, now: Date = new Date(), l
       await trx
         .insertInto('sources')
         .values(
-          list.slice(i, i + 200).map((s) => ({
-            name: s.name,
-            feed_url: s.feedUrl,
-            site_url: s.siteUrl,
-            country: s.country,
-            language: s.language,
-            kind: s.kind,
-            owner: s.owner ?? null,
-            enabled: s.enabled ? 1 : 0,
-            created_at: createdAt,
-          })),
+          list.slice(i, i + 200).map((s) => sourceToRow(s, createdAt)),
         )
         .execute();
     }

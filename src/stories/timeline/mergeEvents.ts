@@ -4,7 +4,7 @@
  * things that happened in the same year stay two events.
  */
 import { createHash } from 'node:crypto';
-import type { DatePrecision } from '../../domain/analysis.js';
+import type { DatedEvent, DatePrecision } from '../../domain/analysis.js';
 
 export interface Citation {
   articleId: string;
@@ -21,13 +21,8 @@ export interface TimelineEvent {
   citations: Citation[];
 }
 
-export interface IncomingEvent {
-  date: string;
-  start: string;
-  end: string;
-  precision: DatePrecision;
-  description: string;
-  sentence: string;
+/** A dated event found in one article (understand/dates), with that article. */
+export interface IncomingEvent extends DatedEvent {
   articleId: string;
 }
 
