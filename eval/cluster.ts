@@ -9,7 +9,7 @@
  *    words only (the CLI path), sizes, singletons, the ten biggest stories and
  *    the hand-checked sample in eval/cluster-sample.jsonl (mixed share).
  *
- * `--write-sample [--sample-salt=S]` picks 60 stories with >= 3 articles and 30 stories mixing
+ * `--write-sample [--sample-salt=S] [--sample-version=V]` picks 60 stories with >= 3 articles and 30 stories mixing
  * languages (deterministically, by hash of the story id) and writes them to eval/cluster-sample.jsonl with verdict "unchecked", to be
  * read and judged by hand.
  */
@@ -136,6 +136,12 @@ function readSample(): SampleRow[] {
 interface SampleRow {
   /** Which run drew it: words only (`globedesk cluster`) or the desk path (with analysis). */
   path?: SamplePath;
+  /**
+   * Which version of the clusterer drew it (the sample salt unless
+   * --sample-version says otherwise). Judged rows of earlier versions stay in
+   * the file; the mixed share is printed per version.
+   */
+  version?: string;
   /** "random": a story with >= 3 articles; "cross-language": a story holding more than one language. */
   kind: 'random' | 'cross-language';
   story: string;
@@ -147,7 +153,7 @@ interface SampleRow {
   note?: string;
 }
 
-export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: string; desk?: boolean; skipGoogleNews?: boolean; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
+export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: string; sampleVersion?: string; desk?: boolean; skipGoogleNews?: boolean; log?: (s: string) => void } = {}): Promise<Record<string, number>> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const figures: Record<string, number> = {};
   const path: SamplePath = opts.desk ? 'desk' : 'words';
@@ -199,8 +205,10 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
       xs.map((x) => ({ x, h: createHash('sha1').update(salt + x.id).digest('hex') })).sort((a, b) => (a.h < b.h ? -1 : 1)).map((e) => e.x);
     const random = hashOrder([...members.entries()].filter(([, m]) => m.length >= 3).map(([id, m]) => ({ id, m }))).slice(0, 60);
     const cross = hashOrder(crossLang.map(([id, m]) => ({ id, m }))).slice(0, 30);
+    const version = opts.sampleVersion ?? (salt || 'unsalted');
     const row = (kind: SampleRow['kind'], id: string, m: CorpusItem[]): SampleRow => ({
       path,
+      version,
       kind,
       story: id,
       size: m.length,
@@ -209,12 +217,22 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
       verdict: 'unchecked',
     });
     const rows: SampleRow[] = [...random.map((e) => row('random', e.id, e.m)), ...cross.map((e) => row('cross-language', e.id, e.m))];
-    const others = readSample().filter((r) => (r.path ?? 'words') !== path);
+    // Keep the other path's rows and this path's judged rows of other versions; unjudged draws are replaced.
+    const others = readSample().filter((r) => (r.path ?? 'words') !== path || (r.verdict !== 'unchecked' && versionOf(r) !== version));
     writeFileSync(SAMPLE, [...others, ...rows].map((r) => JSON.stringify(r)).join('\n') + '\n');
     log(`  wrote ${rows.length} ${path} sample stories to ${SAMPLE}; judge them by hand`);
   }
-  const rows = readSample().filter((r) => (r.path ?? 'words') === path);
+  const all = readSample().filter((r) => (r.path ?? 'words') === path);
+  // Earlier versions' judgements, for comparison (their stories were drawn from another clusterer).
+  const versions = [...new Set(all.map(versionOf))];
+  for (const v of versions.slice(0, -1)) {
+    const judged = all.filter((r) => versionOf(r) === v && r.kind === 'random' && r.verdict !== 'unchecked');
+    const mixed = judged.filter((r) => r.verdict === 'mixed').length;
+    log(`  earlier sample ${v}: ${judged.length} judged, ${mixed} mixed (${f(judged.length ? mixed / judged.length : 0)})`);
+  }
+  const rows = all.filter((r) => versionOf(r) === versions[versions.length - 1]);
   if (rows.length > 0) {
+    log(`  sample version ${versionOf(rows[0]!)}:`);
     const judged = rows.filter((r) => r.verdict !== 'unchecked' && r.kind === 'random');
     const mixed = judged.filter((r) => r.verdict === 'mixed').length;
     // Cross-language stories: is the link between the languages right?
@@ -233,11 +251,17 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
   return figures;
 }
 
+/** Rows written before versions were recorded: the words sample of salt 2026-11-28 and the desk sample of salt 2026-12-desk. */
+function versionOf(r: SampleRow): string {
+  return r.version ?? ((r.path ?? 'words') === 'desk' ? '2026-12-desk' : '2026-11-28');
+}
+
 function f(x: number): string {
   return x.toFixed(3);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const salt = process.argv.find((a) => a.startsWith('--sample-salt='))?.slice('--sample-salt='.length);
-  await evalCluster({ writeSample: process.argv.includes('--write-sample'), sampleSalt: salt, desk: process.argv.includes('--desk'), skipGoogleNews: process.argv.includes('--no-googlenews') });
+  const version = process.argv.find((a) => a.startsWith('--sample-version='))?.slice('--sample-version='.length);
+  await evalCluster({ writeSample: process.argv.includes('--write-sample'), sampleSalt: salt, sampleVersion: version, desk: process.argv.includes('--desk'), skipGoogleNews: process.argv.includes('--no-googlenews') });
 }

@@ -147,3 +147,15 @@ test('OnlineClusterer: orphan re-placement folds a lone article into a story tha
   assert.equal(on[0], on[1]);
   assert.equal(on[2], on[0]);
 });
+
+// Desk sample 2026-12-desk: the CIA suit joined the appeal story on "Julian Assange" (one name) and "US" (a focus country).
+test('OnlineClusterer: one shared name is not enough evidence for a join (evidenceMin)', () => {
+  const appeal1: ClusterDoc = { id: 'assange-1', title: 'Assange gets ‘last chance’ US extradition appeal date', text: 'The UK High Court will hear Julian Assange’s final appeal against his extradition to the US on 20 and 21 February.', publishedMs: T0, language: 'en', source: 'rt', countries: ['US'] };
+  const appeal2: ClusterDoc = { id: 'assange-2', title: 'UK High Court sets date for Julian Assange’s final appeal challenging US extradition', text: 'The High Court in London set a two-day hearing in February for the final appeal of Julian Assange against extradition.', publishedMs: T0 + 0.5 * H, language: 'en', source: 'fox', countries: ['US'] };
+  const cia: ClusterDoc = { id: 'assange-3', title: 'Julian Assange’s visitors given green light to sue CIA', text: 'A US judge has partially rejected a CIA motion to dismiss an illegal search complaint filed against the agency by Julian Assange’s visitors.', publishedMs: T0 + 1 * H, language: 'en', source: 'rt', countries: ['US'] };
+  const { stories } = run([appeal1, appeal2, cia]);
+  assert.equal(stories[0], stories[1]);
+  assert.notEqual(stories[2], stories[0]);
+  const loose = run([appeal1, appeal2, cia], { evidenceMin: 1, titlePairThreshold: 0, countryEvidence: true, joinThreshold: 0.05, lowThreshold: 0.05, memberThreshold: 0.05 });
+  assert.equal(loose.stories[2], loose.stories[0], 'the old rule (one piece) lets it in at a low threshold');
+});

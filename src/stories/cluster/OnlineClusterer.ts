@@ -12,10 +12,10 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { extractFeatures, isAnchor, titleSkeleton, titleTerms, type FeatureInput } from './features.js';
+import { extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type FeatureInput, type TextEvidence } from './features.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
-import { primaryLanguage } from './tokenize.js';
+import { fold, primaryLanguage } from './tokenize.js';
 
 export interface ClusterDoc extends FeatureInput {
   id: string;
@@ -69,8 +69,17 @@ interface Story {
 
 /** What a placement needs besides the vector: title words and whether the item is one of a series. */
 interface DocExtras {
+  /** Stemmed words of title and lead (what the story's titleKeys collect). */
   title: Set<string>;
   series: boolean;
+  /** Title and lead words in evidence groups. */
+  ev: TextEvidence;
+  /** Number of distinct title terms, and the title as an idf-weighted unit vector (the title-to-title check). */
+  titleCount: number;
+  titleVec: Map<string, number>;
+  digest: boolean;
+  /** The e: and c: keys of the article (a short list; its vector has hundreds of keys). */
+  tags: string[];
 }
 
 interface WindowDoc {
@@ -129,7 +138,7 @@ export class OnlineClusterer {
       }
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc);
+    const x = this.extrasOf(doc, keys.ev);
     const vec = this.vectorOf(keys.bag, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
@@ -168,7 +177,7 @@ export class OnlineClusterer {
       return;
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc);
+    const x = this.extrasOf(doc, keys.ev);
     this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
     this.touched.delete(s.id);
   }
@@ -259,8 +268,9 @@ export class OnlineClusterer {
     if (p.size === 0) this.postings.delete(k);
   }
 
-  private addToWindow(doc: ClusterDoc): { bag: Map<string, number> } {
-    const bag = extractFeatures(doc, this.params.weights);
+  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence } {
+    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [] };
+    const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
     const source = doc.source ?? null;
@@ -272,7 +282,7 @@ export class OnlineClusterer {
     }
     const skeleton = source !== null && this.params.seriesGuard ? titleSkeleton(doc.title) : null;
     this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton });
-    return { bag };
+    return { bag, ev };
   }
 
   /**
@@ -281,12 +291,26 @@ export class OnlineClusterer {
    * (numbers and dates masked) but a different title. The story of that
    * earlier article becomes a series story too (it was the first of the run).
    */
-  private extrasOf(doc: ClusterDoc): DocExtras {
-    const title = titleTerms(doc);
+  private extrasOf(doc: ClusterDoc, ev: TextEvidence): DocExtras {
+    const own = ev.title;
+    const title = new Set(own);
+    for (const t of ev.terms) title.add(t);
+    const titleVec = new Map<string, number>();
+    let norm = 0;
+    for (const t of own) {
+      const w = this.idf(t);
+      if (w <= 0) continue;
+      titleVec.set(t, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [t, w] of titleVec) titleVec.set(t, w / norm);
+    const tags = [...(doc.entities ?? []).map((e) => `e:${e}`), ...(doc.countries ?? []).map((c) => `c:${c.toUpperCase()}`)];
+    const base = { title, ev, titleCount: own.size, titleVec, digest: isDigestTitle(doc.title), tags };
     const source = doc.source ?? null;
-    if (!this.params.seriesGuard || source === null) return { title, series: false };
+    if (!this.params.seriesGuard || source === null) return { ...base, series: false };
     const skeleton = titleSkeleton(doc.title);
-    if (skeleton === null) return { title, series: false };
+    if (skeleton === null) return { ...base, series: false };
     let ser = this.outletSeries.get(source);
     if (!ser) this.outletSeries.set(source, (ser = new Map()));
     const e = ser.get(skeleton);
@@ -302,7 +326,7 @@ export class OnlineClusterer {
       e.title = doc.title;
       e.articleId = doc.id;
     } else ser.set(skeleton, { n: 1, title: doc.title, articleId: doc.id });
-    return { title, series };
+    return { ...base, series };
   }
 
   /**
@@ -324,16 +348,74 @@ export class OnlineClusterer {
    * (not a stop-phrase), or a person/organisation from analysis, or (with
    * countryEvidence) a focus country.
    */
-  private hasEvidence(vec: Map<string, number>, x: DocExtras, titleKeys: Map<string, number>, keyDocs: Map<string, number>): boolean {
+  private hasEvidence(x: DocExtras, s: Story, ms: number): boolean {
     const p = this.params;
     if (p.evidenceIdf <= 0) return true;
-    for (const k of x.title) {
-      if (titleKeys.has(k) && this.idf(k) >= p.evidenceIdf && !this.isStopPhrase(k)) return true;
+    // Count independent pieces: a group (one word, or the words of one name)
+    // with a shared rare term not counted yet.
+    let pieces = 0;
+    let maxIdf = 0;
+    const used = new Set<string>();
+    const usedWords = new Set<string>();
+    const { terms, words, group } = x.ev;
+    for (let i = 0; i < terms.length; ) {
+      let j = i;
+      let fresh = false;
+      let hit = false;
+      for (; j < terms.length && group[j] === group[i]; j++) {
+        const t = terms[j]!;
+        if (!s.titleKeys.has(t)) continue;
+        const w = this.idf(t);
+        if (w < p.evidenceIdf || this.isStopPhrase(t)) continue;
+        hit = true;
+        if (!used.has(t)) fresh = true;
+        used.add(t);
+        if (w > maxIdf) maxIdf = w;
+      }
+      if (hit) {
+        for (let k = i; k < j; k++) usedWords.add(words[k]!);
+        if (fresh) pieces++;
+      }
+      i = j;
     }
-    for (const k of vec.keys()) {
-      if ((k.startsWith('e:') || (p.countryEvidence && k.startsWith('c:'))) && keyDocs.has(k)) return true;
+    if (pieces >= p.evidenceMin) return true;
+    let country = false;
+    for (const k of x.tags) {
+      if (!s.keyDocs.has(k)) continue;
+      if (k.startsWith('e:')) {
+        // "person:julian assange" adds nothing when "Assange" was counted as a word.
+        const words = fold(k.slice(k.indexOf(':', 2) + 1)).split(' ');
+        if (words.some((w) => usedWords.has(w))) continue;
+        for (const w of words) usedWords.add(w);
+        if (++pieces >= p.evidenceMin) return true;
+      } else if (k.startsWith('c:') && p.countryEvidence) country = true;
     }
-    return false;
+    if (country && pieces + 1 >= p.evidenceMin) return true;
+    // A short title and a very rare word, hours apart: one piece may do.
+    return pieces === 1 && p.evidenceStrongIdf > 0 && maxIdf >= p.evidenceStrongIdf && x.titleCount <= p.evidenceShortTitle && ms - s.lastMs <= p.evidenceStrongGapHours * 3_600_000;
+  }
+
+  /**
+   * Title to title: the article's title must be close to the title of one of
+   * the story's recent members of its language, not only to the centroid.
+   */
+  private nearTitle(x: DocExtras, s: Story, lang: string): boolean {
+    const p = this.params;
+    if (p.titlePairThreshold <= 0) return true;
+    const from = Math.max(0, s.articleIds.length - p.memberCheck);
+    let seen = false;
+    for (let i = s.articleIds.length - 1; i >= from; i--) {
+      const m = this.docInfo.get(s.articleIds[i]!);
+      if (!m || m.lang !== lang) continue;
+      seen = true;
+      let dot = 0;
+      for (const [k, a] of x.titleVec) {
+        const b = m.x.titleVec.get(k);
+        if (b !== undefined) dot += a * b;
+      }
+      if (dot >= p.titlePairThreshold) return true;
+    }
+    return !seen;
   }
 
   /**
@@ -440,6 +522,8 @@ export class OnlineClusterer {
     // 19") is not one event with other outlets' reports: it stays a story of
     // its own outlet, and such a story takes no other outlet.
     if ((x.series || s.series) && !(source !== null && s.outlets.size === 1 && s.outlets.has(source))) return false;
+    // A digest or live page covers several events: it joins none of them on a loose match.
+    if (x.digest && sim < p.digestJoinThreshold) return false;
     // Recurring features ("What's News", "Weather update for Islamabad",
     // "War in Ukraine, day 647") look alike every day. A story told by one
     // outlet alone takes that outlet's next piece only within a few hours.
@@ -453,8 +537,25 @@ export class OnlineClusterer {
     if (lang !== 'und' && storyLang !== 'und' && lang !== storyLang) {
       // Across languages only anchors (names, entities) and shared strings
       // can match; demand several anchors so one common name is not enough.
+      // The words of one name ("Wall Street") are one anchor, not two.
       let anchors = 0;
-      for (const k of vec.keys()) if (isAnchor(k) && s.keyDocs.has(k)) anchors++;
+      if (p.evidenceMin > 1) {
+        const seen = new Set<string>();
+        const { words, group } = x.ev;
+        for (let i = 0; i < words.length; ) {
+          let fresh = false;
+          let j = i;
+          for (; j < words.length && group[j] === group[i]; j++) {
+            const k = `n:${words[j]!.slice(0, 5)}`;
+            if (!s.keyDocs.has(k)) continue;
+            if (!seen.has(k)) fresh = true;
+            seen.add(k);
+          }
+          if (fresh) anchors++;
+          i = j;
+        }
+        for (const k of x.tags) if (k.startsWith('e:') && s.keyDocs.has(k)) anchors++;
+      } else for (const k of vec.keys()) if (isAnchor(k) && s.keyDocs.has(k)) anchors++;
       return anchors >= p.minSharedAnchors && sim >= p.crossLanguageThreshold;
     }
     if (sim < p.lowThreshold) return false;
@@ -464,7 +565,8 @@ export class OnlineClusterer {
       for (const k of top) if (s.keyDocs.has(k)) shared++;
       if (shared < p.minSharedTop) return false;
     }
-    return this.hasEvidence(vec, x, s.titleKeys, s.keyDocs) && this.nearMember(vec, s, lang);
+    if (ms - s.lastMs > p.staleHours * 3_600_000 && sim < p.staleJoinThreshold) return false;
+    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang);
   }
 
   /**
@@ -668,8 +770,9 @@ export class OnlineClusterer {
         const top = this.topKeys(s.centroid, this.params.candidateTerms);
         for (const c of this.candidates(s.centroid, top)) {
           if (c.id === s.id || mainLanguage(c) !== mainLanguage(s) || this.sameOutletRecurrence(s, c)) continue;
+          // One shared piece (cheap) is necessary for the full check, which runs only on a winning cosine.
+          if (!this.storiesShareEvidence(s, c, false)) continue;
           if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
-          if (!this.storiesShareEvidence(s, c)) continue;
           // The same burstiness discount as for articles, on the gap between the two stories.
           const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
           const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
@@ -677,7 +780,8 @@ export class OnlineClusterer {
           // live blog cut into items ("... Roundup: Market Talk", "[RELACJA]"):
           // only near-identical ones merge without another outlet's word.
           if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
-          if (sim >= bestSim) {
+          // The evidence check after the cosine: it is the dearer of the two.
+          if (sim >= bestSim && this.storiesShareEvidence(s, c, true)) {
             best = c;
             bestSim = sim;
           }
@@ -690,10 +794,26 @@ export class OnlineClusterer {
     }
   }
 
-  /** The evidence rule between two stories: a shared rare title word or a shared person/organisation (or focus country). */
-  private storiesShareEvidence(a: Story, b: Story): boolean {
+  /**
+   * The evidence rule between two stories: a shared rare title word or a
+   * shared person/organisation (or focus country); when full and
+   * evidenceMin > 1, what a join would need from one of the smaller story's
+   * first articles.
+   */
+  private storiesShareEvidence(a: Story, b: Story, full: boolean): boolean {
     const p = this.params;
     if (p.evidenceIdf <= 0) return true;
+    if (full && p.evidenceMin > 1) {
+      // One of the smaller story's first articles must have the evidence a
+      // join would need (bounded: at most 3 articles looked at).
+      const [small, large] = a.articleIds.length <= b.articleIds.length ? [a, b] : [b, a];
+      const lang = mainLanguage(large);
+      for (const id of small.articleIds.slice(0, 3)) {
+        const m = this.docInfo.get(id);
+        if (m && this.hasEvidence(m.x, large, large.lastMs) && (m.lang !== lang || this.nearTitle(m.x, large, m.lang))) return true;
+      }
+      return false;
+    }
     const [small, large] = a.titleKeys.size < b.titleKeys.size ? [a, b] : [b, a];
     for (const k of small.titleKeys.keys()) {
       if (large.titleKeys.has(k) && this.idf(k) >= p.evidenceIdf && !this.isStopPhrase(k)) return true;

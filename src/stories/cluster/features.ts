@@ -36,7 +36,29 @@ export type FeatureBag = Map<string, number>;
 
 const ANCHOR_LEN = 5;
 
-export function extractFeatures(input: FeatureInput, w: FeatureWeights): FeatureBag {
+/**
+ * What the evidence rule reads from an article, collected while its features
+ * are extracted (one tokenising pass): the stemmed words of its title, and the
+ * evidence groups of its title and lead (first LEAD_TOKENS tokens of its
+ * text). Two shared groups are two independent marks of one event; the words
+ * of one name are one.
+ */
+export interface TextEvidence {
+  title: Set<string>;
+  /**
+   * The words of title and lead in order, flat (one allocation per article,
+   * not per word): `terms` stemmed as in the features, `words` folded
+   * lower-case (to recognise a name among the entity keys), `group` the
+   * group of each. A group is a run of adjacent capitalised words ("Wall
+   * Street", "Evan Gershkovich": one name, however many words) or a single
+   * word; its words are contiguous.
+   */
+  terms: string[];
+  words: string[];
+  group: number[];
+}
+
+export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: TextEvidence): FeatureBag {
   const lang = primaryLanguage(input.language);
   const stem = stemmerFor(lang);
   const bag: FeatureBag = new Map();
@@ -48,31 +70,40 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights): Feature
   // Feeds often repeat the title at the start of the text; count it once.
   const body = text.startsWith(input.title) ? text.slice(input.title.length) : text;
   const bodyToks = tokens(body);
+  // In Title Case every word is capitalised: names cannot be told apart there.
+  const titleNames = !isTitleCase(titleToks);
+  const bodyNames = !isTitleCase(bodyToks);
+  const grouper = ev ? evidenceGrouper(ev) : null;
 
   let prev: string | null = null;
   for (const t of titleToks) {
     const s = termOf(t, lang, stem);
+    grouper?.(t, s, titleNames);
     if (s === null) {
       prev = null;
       continue;
     }
+    ev?.title.add(s);
     add(s, w.title);
     if (prev !== null && w.bigram > 0) add(`b:${prev}_${s}`, w.bigram);
     prev = s;
   }
-  for (const t of bodyToks) {
+  grouper?.(null, null, false);
+  for (let i = 0; i < bodyToks.length; i++) {
+    const t = bodyToks[i]!;
     const s = termOf(t, lang, stem);
+    if (i < LEAD_TOKENS) grouper?.(t, s, bodyNames);
     if (s !== null) add(s, 1);
   }
   if (w.name > 0) {
     // A capitalised word is a name only when the text is not in Title Case
     // (many English feeds capitalise every headline word) and it does not
     // open a sentence.
-    for (const [toks, weight] of [
-      [titleToks, w.title],
-      [bodyToks, 1],
+    for (const [toks, weight, names] of [
+      [titleToks, w.title, titleNames],
+      [bodyToks, 1, bodyNames],
     ] as const) {
-      if (isTitleCase(toks)) continue;
+      if (!names) continue;
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i]!;
         if (i === 0 || t.raw.length < 4 || !isCapitalised(t.raw) || isStopWord(t.word, lang)) continue;
@@ -114,18 +145,6 @@ export function isAnchor(key: string): boolean {
   return key.startsWith('n:') || key.startsWith('e:');
 }
 
-/** The stemmed words of a title (no bigrams, no anchors): where the evidence rule looks for a shared rare term. */
-export function titleTerms(input: Pick<FeatureInput, 'title' | 'language'>): Set<string> {
-  const lang = primaryLanguage(input.language);
-  const stem = stemmerFor(lang);
-  const out = new Set<string>();
-  for (const t of tokens(input.title)) {
-    const s = termOf(t, lang, stem);
-    if (s !== null) out.add(s);
-  }
-  return out;
-}
-
 // English and Polish month names (Polish in the genitive of dates too): a date in a title is a slot of a series.
 const MONTH = /(?<![\p{L}\p{N}])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|stycz\p{L}*|lut\p{L}*|mar[cz]\p{L}*|kwie\p{L}*|maj\p{L}*|czerw\p{L}*|lip\p{L}*|sierp\p{L}*|wrze[sś]\p{L}*|pa[zź]dziernik\p{L}*|listopad\p{L}*|grud\p{L}*)(?![\p{L}\p{N}])/gu;
 
@@ -140,4 +159,50 @@ export function titleSkeleton(title: string): string | null {
   const masked = lower.replace(/\d+(?:[.,:]\d+)*/g, '#').replace(MONTH, '#');
   if (masked === lower) return null;
   return masked.replace(/\s+/g, ' ').trim();
+}
+
+/** Tokens of an article's text after its title that count as its lead for the evidence rule. */
+export const LEAD_TOKENS = 30;
+
+
+/**
+ * Feeds tokens into evidence groups: a run of adjacent capitalised words
+ * (outside Title Case) is one group, any other word a group of its own; a
+ * stop word or a null token (end of the title) ends a run.
+ */
+function evidenceGrouper(ev: TextEvidence): (t: Token | null, s: string | null, names: boolean) => void {
+  let open = false;
+  let g = -1;
+  return (t, s, names) => {
+    if (t === null || s === null) {
+      open = false;
+      return;
+    }
+    const cap = names && isCapitalised(t.raw);
+    if (!(cap && open)) g++;
+    ev.terms.push(s);
+    ev.words.push(foldFast(t.word));
+    ev.group.push(g);
+    open = cap;
+  };
+}
+
+/** fold() normalises Unicode; most words are ASCII and need none of it. */
+function foldFast(w: string): string {
+  return /^[\x00-\x7f]*$/.test(w) ? w : fold(w);
+}
+
+// Digests, roundups, live pages, quizzes: one item about several events.
+const DIGEST_WORDS = /(?<![\p{L}\p{N}])(round-?up|briefing|what we know|live|market talks?|news quiz|quiz|key events|morning digest|evening digest|the week in|week ahead|podsumowanie|relacja|na żywo|najważniejsze wydarzenia|skrót)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Is this title an outlet's digest, roundup, briefing or live page (several
+ * events in one item, "Energy & Utilities Roundup: Market Talk", "News Quiz
+ * for Dec. 9", "Strzały w Pradze; nowi członkowie PKW | …")? Such an item can
+ * start a story but joins one only on a very close match.
+ */
+export function isDigestTitle(title: string): boolean {
+  if (DIGEST_WORDS.test(title)) return true;
+  const seps = (title.match(/;|\||\s[–—]\s/g) ?? []).length;
+  return seps >= 2;
 }

@@ -70,6 +70,33 @@ export interface ClusterParams {
   evidenceIdf: number;
   countryEvidence: boolean;
   /**
+   * How many independent pieces of evidence a join needs: shared rare words
+   * of title and lead (the words of one name count once) and shared
+   * people/organisations not already counted as words; with
+   * countryEvidence a shared focus country counts as one piece (off: "US"
+   * is shared by half the window). 1 is the old rule.
+   */
+  evidenceMin: number;
+  /**
+   * One piece is enough when it is a very rare word (idf >= evidenceStrongIdf)
+   * in a short title (at most evidenceShortTitle terms) and the story's last
+   * article is at most evidenceStrongGapHours old. 0: no exception.
+   */
+  evidenceStrongIdf: number;
+  evidenceShortTitle: number;
+  evidenceStrongGapHours: number;
+  /**
+   * Title to title: the article's title (idf-weighted words) must reach this
+   * cosine with the title of one of the story's last memberCheck members of
+   * its language; the centroid's many words cannot carry a stray. 0: off.
+   */
+  titlePairThreshold: number;
+  /** A story whose last article is more than staleHours old takes a new one only at cosine >= staleJoinThreshold. */
+  staleHours: number;
+  staleJoinThreshold: number;
+  /** A digest, roundup, live page or quiz (isDigestTitle) joins a story only at cosine >= digestJoinThreshold (> 1: never). */
+  digestJoinThreshold: number;
+  /**
    * Stop-phrases learned from the window: a key found in >= phraseMinDocs
    * window articles spread over live stories at >= phraseSpread stories per
    * article ("fall to lowest level since") says nothing about which event:
@@ -99,7 +126,7 @@ export interface ClusterParams {
 export const DEFAULT_PARAMS: ClusterParams = {
   windowHours: 96,
   maxSpanHours: 72,
-  joinThreshold: 0.3,
+  joinThreshold: 0.27,
   lowThreshold: 0.15,
   minSharedTop: 2,
   candidateTerms: 10,
@@ -116,7 +143,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   maxCandidates: 24,
   crossLanguageThreshold: 0.12,
   minSharedAnchors: 2,
-  mergeThreshold: 0.4,
+  mergeThreshold: 0.36,
   mergeEvery: 1000,
   refineEvery: 0,
   refineMargin: 0.05,
@@ -126,6 +153,14 @@ export const DEFAULT_PARAMS: ClusterParams = {
   halfLifeHours: 24,
   evidenceIdf: 4,
   countryEvidence: false,
+  evidenceMin: 2,
+  evidenceStrongIdf: 7,
+  evidenceShortTitle: 6,
+  evidenceStrongGapHours: 6,
+  titlePairThreshold: 0.1,
+  staleHours: 24,
+  staleJoinThreshold: 0.4,
+  digestJoinThreshold: 0.6,
   phraseMinDocs: 5,
   phraseSpread: 0.8,
   phraseWeight: 0.3,
@@ -154,6 +189,9 @@ export const BROAD_PARAMS: Partial<ClusterParams> = {
   memberThreshold: 0,
   // Topics, not events: the event-precision rules are off.
   evidenceIdf: 0,
+  titlePairThreshold: 0,
+  staleHours: Number.POSITIVE_INFINITY,
+  digestJoinThreshold: 0,
   phraseSpread: 0,
   largeStorySize: Number.POSITIVE_INFINITY,
 };

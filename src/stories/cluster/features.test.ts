@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFeatures, isDigestTitle, type TextEvidence } from './features.js';
+import { DEFAULT_PARAMS } from './params.js';
+
+// Titles from the December 2023 replay corpus.
+const digestCases: { name: string; title: string; want: boolean }[] = [
+  { name: 'WSJ Market Talk column', title: 'Energy & Utilities Roundup: Market Talk', want: true },
+  { name: 'news quiz', title: 'News Quiz for Dec. 9, 2023', want: true },
+  { name: 'live page', title: 'Fulham v Arsenal: Premier League – live', want: true },
+  { name: 'Polish live report', title: 'Pocisk Kindżał strącony nad Kijowem [RELACJA]', want: true },
+  { name: 'many separators', title: 'Gaza; Ukraine aid | Tusk – sworn in – markets', want: true },
+  { name: 'an event, commas and all', title: 'Richard Hunt, prolific Chicago sculptor whose public works explored civil rights, dies at 88', want: false },
+  { name: 'one dash', title: 'Ukraine military seeks extra 500,000 soldiers - President Zelensky', want: false },
+  { name: '"delivers" is not "live"', title: 'Celtic 2-1 Feyenoord: Gustaf Lagerbielke delivers first Champions League home win', want: false },
+];
+for (const tc of digestCases) test(`isDigestTitle: ${tc.name}`, () => assert.equal(isDigestTitle(tc.title), tc.want));
+
+function groupsOf(title: string, text: string, language: string): string[][] {
+  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [] };
+  extractFeatures({ title, text, language }, DEFAULT_PARAMS.weights, ev);
+  const out: string[][] = [];
+  ev.words.forEach((w, i) => (i > 0 && ev.group[i] === ev.group[i - 1] ? out[out.length - 1]!.push(w) : out.push([w])));
+  return out;
+}
+
+const groupCases: { name: string; title: string; text: string; language: string; has: string[] }[] = [
+  { name: 'one name of two words is one group', title: 'Na Wall Street spadki. Inwestorzy odpoczywają?', text: '', language: 'pl', has: ['wall street'] },
+  { name: 'a full name in the lead', title: 'Russia rejects offer', text: 'The reporter Evan Gershkovich was arrested in Russia.', language: 'en', has: ['evan gershkovich'] },
+  { name: 'Title Case makes no runs', title: 'Nippon Steel To Acquire United States Steel', text: '', language: 'en', has: ['nippon', 'steel'] },
+];
+for (const tc of groupCases) {
+  test(`evidence groups: ${tc.name}`, () => {
+    const got = groupsOf(tc.title, tc.text, tc.language).map((w) => w.join(' '));
+    for (const h of tc.has) assert.ok(got.includes(h), `${h} not in ${JSON.stringify(got)}`);
+  });
+}
