@@ -9,6 +9,7 @@ import type { Region } from '../domain/region.js';
 import { regionOf } from '../understand/places/regions.js';
 import { coverageOf, deskBaseline, storyMetrics, type StoryReport } from './rank/storyMetrics.js';
 import { summarizeStory, type SummaryInput } from './summarize/summarizeStory.js';
+import { bodyOf } from '../ingest/normalize/normalizeItem.js';
 
 /** Stories refreshed per query round trip. */
 const CHUNK = 200;
@@ -74,7 +75,7 @@ export async function refreshStories(store: Store, storyIds: string[], now: Date
             (m): SummaryInput => ({
               articleId: m.id,
               title: m.title,
-              text: m.text,
+              text: bodyOf(m.title, m.text),
               language: m.language,
               publisher: m.owner ?? m.domain,
               publishedAt: m.published_at,

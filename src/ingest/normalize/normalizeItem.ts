@@ -52,6 +52,14 @@ function cut(s: string, max: number): string {
 }
 
 /** First sentence of `text`, bounded: a title for an item that came without one. */
+/**
+ * The body of an article's text: normalizeItem stores text as the title, a
+ * blank line and the body, so the body is the text after its title.
+ */
+export function bodyOf(title: string, text: string): string {
+  return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
+}
+
 export function deriveTitle(text: string): string {
   const m = /^(.+?[.!?。！？])(?:\s|$)/su.exec(text);
   return cut((m?.[1] ?? text).trim(), DERIVED_TITLE_MAX);

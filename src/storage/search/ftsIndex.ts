@@ -10,6 +10,7 @@
  * (searchArticles.ts), not by FTS5's snippet(), which needs stored content.
  * rowid = articles.seq.
  */
+import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import type Database from 'better-sqlite3';
 import { indexText } from './indexText.js';
 
@@ -44,11 +45,6 @@ export function ftsWriter(sqlite: Database.Database): FtsWriter {
   return w;
 }
 
-/** The body of an article's plain text: `text` minus the title it starts with. */
-export function bodyOf(title: string, text: string): string {
-  return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
-}
-
 /** Rebuilds the whole index from articles (after a change to indexText, or a restore). */
 export function rebuildSearchIndex(sqlite: Database.Database): number {
   const rows = sqlite.prepare('SELECT seq, title, text FROM articles').iterate() as IterableIterator<{ seq: number; title: string; text: string }>;
@@ -64,3 +60,6 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
   run();
   return n;
 }
+
+// Re-exported for the storage modules that index the body.
+export { bodyOf };
