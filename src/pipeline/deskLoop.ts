@@ -10,6 +10,7 @@ import { runPolls } from '../scheduler/runPolls.js';
 import { ingestSource, type IngestOptions } from './ingestSource.js';
 import { createGroupCommitter } from '../storage/articles/groupCommit.js';
 import { understandPending } from './understandPending.js';
+import { pruneLsh } from '../storage/articles/pruneLsh.js';
 
 /** How often the loop looks for due sources; each source's own interval is 5 min – 6 h. */
 export const TICK_MS = 30_000;
@@ -53,6 +54,8 @@ export function createDeskLoop(
     }
     const understood = await understandPending(store, clock());
     report.analyzed = understood.analyzed;
+    // Near-duplicates are looked for in a bounded recent window; older buckets go.
+    await pruneLsh(store, now);
     if (report.polled > 0) log(`desk: polled ${report.polled} sources (${report.failed} failed), ${report.inserted} new articles, ${report.analyzed} analysed`);
     return report;
   };
