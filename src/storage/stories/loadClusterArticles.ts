@@ -11,6 +11,32 @@ export interface StoredClusterArticle extends ClusterDoc {
   storyId: string | null;
 }
 
+/** The article columns a cluster document is made of. */
+export interface ClusterRow {
+  id: string;
+  title: string;
+  text: string;
+  language: string | null;
+  published_at: string;
+  duplicate_of: string | null;
+  source_id: number;
+}
+
+/** An articles row and its analysis features as the clusterer's document. */
+export function toClusterDoc(r: ClusterRow, features: { entities: string[]; countries: string[] } | undefined): ClusterDoc {
+  return {
+    id: r.id,
+    title: r.title,
+    text: r.text,
+    language: r.language,
+    publishedMs: Date.parse(r.published_at),
+    duplicateOf: r.duplicate_of,
+    source: String(r.source_id),
+    entities: features?.entities ?? [],
+    countries: features?.countries ?? [],
+  };
+}
+
 /** SQLite's default limit on bound parameters is 32766; stay far below it. */
 const CHUNK = 500;
 
@@ -26,22 +52,7 @@ export async function loadClusterArticles(store: Store, ids: readonly string[]):
       .where('articles.id', 'in', chunk)
       .execute();
     const extra = await loadAnalysisFeatures(store, chunk);
-    for (const r of rows) {
-      const a = extra.get(r.id);
-      out.push({
-        id: r.id,
-        seq: r.seq,
-        title: r.title,
-        text: r.text,
-        language: r.language,
-        publishedMs: Date.parse(r.published_at),
-        duplicateOf: r.duplicate_of,
-        source: String(r.source_id),
-        entities: a?.entities ?? [],
-        countries: a?.countries ?? [],
-        storyId: r.story_id ?? null,
-      });
-    }
+    for (const r of rows) out.push({ ...toClusterDoc(r, extra.get(r.id)), seq: r.seq, storyId: r.story_id ?? null });
   }
   out.sort((a, b) => a.publishedMs - b.publishedMs || a.seq - b.seq);
   return out.map(({ seq: _seq, ...rest }) => rest);

@@ -6,7 +6,7 @@
  */
 import type { Store } from '../db.js';
 import type { ClusterDoc } from '../../stories/cluster/OnlineClusterer.js';
-import { loadAnalysisFeatures } from './loadClusterArticles.js';
+import { loadAnalysisFeatures, toClusterDoc } from './loadClusterArticles.js';
 
 export interface WindowArticle {
   doc: ClusterDoc;
@@ -35,24 +35,7 @@ export async function loadClusterWindow(store: Store, since: Date, until: Date):
       store,
       chunk.map((r) => r.id),
     );
-    for (const r of chunk) {
-      const a = extra.get(r.id);
-      out.push({
-        doc: {
-          id: r.id,
-          title: r.title,
-          text: r.text,
-          language: r.language,
-          publishedMs: Date.parse(r.published_at),
-          duplicateOf: r.duplicate_of,
-        source: String(r.source_id),
-          entities: a?.entities ?? [],
-          countries: a?.countries ?? [],
-        },
-        storyId: r.story_id,
-        storyFirstMs: Date.parse(r.first_seen_at),
-      });
-    }
+    for (const r of chunk) out.push({ doc: toClusterDoc(r, extra.get(r.id)), storyId: r.story_id, storyFirstMs: Date.parse(r.first_seen_at) });
   }
   return out;
 }
