@@ -6,13 +6,11 @@
  *
  *   node --import tsx bench/analyze.ts
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import type { AnalyzeInput } from '../src/domain/analysis.js';
 import { analyze } from '../src/understand/analyze.js';
 import { sharedPath } from '../test/shared.js';
+import { corpusLines } from '../src/replay/corpus.js';
 
 const SHORT_N = 4000;
 const LONG_N = 300;
@@ -28,12 +26,9 @@ interface CorpusItem {
 }
 
 async function readCorpus(limit: number): Promise<CorpusItem[]> {
-  const file = sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
-  if (!existsSync(file)) throw new Error(`bench: corpus not found at ${file}; set GLOBEDESK_SHARED`);
   const out: CorpusItem[] = [];
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let i = 0;
-  for await (const line of lines) {
+  for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) {
     // Every 5th item, so all outlets (the file is grouped by outlet) are in the sample.
     if (i++ % 5 !== 0) continue;
     out.push(JSON.parse(line) as CorpusItem);

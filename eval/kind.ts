@@ -11,9 +11,7 @@
  *   node --import tsx eval/kind.ts --sample   print a fresh stratified sample to judge
  *   node --import tsx eval/kind.ts --changed  also list sample rows whose prediction changed since they were judged
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ArticleKind, Topic } from '../src/domain/analysis.js';
@@ -21,6 +19,7 @@ import { analyze } from '../src/understand/analyze.js';
 import { sectionTopic } from '../src/understand/topic/classifyTopic.js';
 import { crossValidateByOutlet, heldOutFigures, readCorpus, topicExamples, validateByDate } from '../scripts/train-topic.js';
 import { sharedPath } from '../test/shared.js';
+import { corpusLines } from '../src/replay/corpus.js';
 
 interface CorpusItem {
   title: string;
@@ -49,10 +48,7 @@ export function urlKind(url: string): ArticleKind | null {
 }
 
 async function* corpus(): AsyncGenerator<CorpusItem> {
-  const file = sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
-  if (!existsSync(file)) throw new Error(`eval: corpus not found at ${file}; set GLOBEDESK_SHARED`);
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) yield JSON.parse(line) as CorpusItem;
+  for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) yield JSON.parse(line) as CorpusItem;
 }
 
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);

@@ -9,13 +9,11 @@
  * Prints accuracy per language (title + description, and title alone), the
  * share of items with no answer, and the time per item.
  */
-import { createReadStream, existsSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { detectLanguage } from '../src/understand/language/detectLanguage.js';
 import { normalizeLanguageTag } from '../src/understand/language/normalizeLanguageTag.js';
 import { sharedPath } from '../test/shared.js';
+import { corpusLines } from '../src/replay/corpus.js';
 
 interface CorpusItem {
   title?: string;
@@ -28,8 +26,7 @@ interface CorpusItem {
  * `unknown` (share of null answers on title + description) and `usPerItem`.
  */
 export async function evalLanguage(file = sharedPath('corpus', 'world-news-2023-12.jsonl.gz')): Promise<Record<string, number>> {
-  if (!existsSync(file)) throw new Error(`eval: corpus not found at ${file}; place ../shared beside the project`);
-  const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  const rl = corpusLines(file);
   const total = new Map<string, number>();
   const rightText = new Map<string, number>();
   const rightTitle = new Map<string, number>();
@@ -38,7 +35,6 @@ export async function evalLanguage(file = sharedPath('corpus', 'world-news-2023-
   let ns = 0n;
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   for await (const line of rl) {
-    if (line.trim() === '') continue;
     const item = JSON.parse(line) as CorpusItem;
     const want = normalizeLanguageTag(item.language ?? null);
     if (!want) continue;

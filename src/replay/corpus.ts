@@ -3,7 +3,7 @@
  * object a line, fields as described in ../shared/README.md. Reading is
  * tolerant: a bad line is counted and skipped, never fatal.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
 import { createHash } from 'node:crypto';
@@ -49,13 +49,24 @@ export interface ReadCorpusOptions {
   days?: number | null;
 }
 
-export async function readCorpus(file: string, opts: ReadCorpusOptions = {}): Promise<Corpus> {
+/**
+ * The non-blank lines of a corpus file (gzipped or not), streamed: the one
+ * reader behind the replay, the benchmarks and the evaluations.
+ */
+export function corpusLines(file: string): AsyncIterable<string> {
+  if (!existsSync(file)) throw new Error(`corpus: ${file} not found; place ../shared beside the project or set GLOBEDESK_SHARED`);
   const input = createReadStream(file);
   const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  return (async function* () {
+    for await (const line of lines) if (line.trim()) yield line;
+  })();
+}
+
+export async function readCorpus(file: string, opts: ReadCorpusOptions = {}): Promise<Corpus> {
+  const lines = corpusLines(file);
   const all: CorpusItem[] = [];
   let badLines = 0;
   for await (const line of lines) {
-    if (!line.trim()) continue;
     const item = toItem(line);
     if (item) all.push(item);
     else badLines++;

@@ -7,7 +7,7 @@
 import type { Store } from '../storage/db.js';
 import type { Region } from '../domain/region.js';
 import { regionOf } from '../understand/places/regions.js';
-import { coverageOf, deskBaseline, storyMetrics, type StoryReport } from './rank/storyMetrics.js';
+import { coverageOf, deskBaseline, reportFromRow, storyMetrics, type StoryReport } from './rank/storyMetrics.js';
 import { summarizeStory, type SummaryInput } from './summarize/summarizeStory.js';
 import { bodyOf } from '../ingest/normalize/normalizeItem.js';
 
@@ -54,17 +54,7 @@ export async function refreshStories(store: Store, storyIds: string[], now: Date
       for (const id of chunk) {
         const members = byStory.get(id);
         if (!members || members.length === 0) continue;
-        const reports: StoryReport[] = members.map((m) => ({
-          articleId: m.id,
-          publishedAt: m.published_at,
-          domain: m.domain,
-          sourceId: m.source_id,
-          owner: m.owner,
-          sourceKind: m.source_kind,
-          sourceCountry: m.source_country,
-          sourceRegion: m.source_country ? regionOf(m.source_country) : null,
-          duplicateOf: m.duplicate_of,
-        }));
+        const reports: StoryReport[] = members.map(reportFromRow);
         const metrics = storyMetrics(reports, now, context.baseline);
         if (!metrics) continue;
         const focus = plurality(members.map((m) => m.focus_country));

@@ -13,6 +13,7 @@
  */
 import type { Region } from '../../domain/region.js';
 import type { StoryPhase } from '../../domain/story.js';
+import { regionOf } from '../../understand/places/regions.js';
 
 export interface StoryReport {
   articleId: string;
@@ -26,6 +27,32 @@ export interface StoryReport {
   sourceRegion: Region | null;
   /** Set when this report is a wire copy of an earlier one (counts once). */
   duplicateOf: string | null;
+}
+
+/** The columns a report is read from (articles joined with sources). */
+export interface ReportRow {
+  id: string;
+  published_at: string;
+  domain: string;
+  source_id: number;
+  owner: string | null;
+  source_kind: string;
+  source_country: string | null;
+  duplicate_of: string | null;
+}
+
+export function reportFromRow(r: ReportRow): StoryReport {
+  return {
+    articleId: r.id,
+    publishedAt: r.published_at,
+    domain: r.domain,
+    sourceId: r.source_id,
+    owner: r.owner,
+    sourceKind: r.source_kind,
+    sourceCountry: r.source_country,
+    sourceRegion: r.source_country ? regionOf(r.source_country) : null,
+    duplicateOf: r.duplicate_of,
+  };
 }
 
 export const BREAKING_WINDOW_MS = 2 * 3_600_000;

@@ -7,10 +7,9 @@
 import { sql } from 'kysely';
 import type { Store } from '../../storage/db.js';
 import { isRegion, type Region } from '../../domain/region.js';
-import { deskRegionOf } from './places.js';
 import type { MapCounts, Piece, StoryCard } from './types.js';
 import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore, iso } from './window.js';
-import { BREAKING_WINDOW_MS, storyMetrics, type StoryReport } from '../../stories/rank/storyMetrics.js';
+import { BREAKING_WINDOW_MS, reportFromRow, storyMetrics, type StoryReport } from '../../stories/rank/storyMetrics.js';
 import { deskBaselineAt } from '../../stories/refreshStories.js';
 
 /**
@@ -125,7 +124,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Story
     .selectFrom('story_articles as sa')
     .innerJoin('articles as a', 'a.id', 'sa.article_id')
     .innerJoin('sources as s', 's.id', 'a.source_id')
-    .select(['sa.story_id', 'a.id', 'a.published_at', 'a.domain', 'a.source_id', 'a.duplicate_of', 's.owner', 's.kind', 's.country'])
+    .select(['sa.story_id', 'a.id', 'a.published_at', 'a.domain', 'a.source_id', 'a.duplicate_of', 's.owner', 's.kind as source_kind', 's.country as source_country'])
     .where(
       'sa.story_id',
       'in',
@@ -137,17 +136,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Story
   for (const r of reports) {
     let list = by.get(r.story_id);
     if (!list) by.set(r.story_id, (list = []));
-    list.push({
-      articleId: r.id,
-      publishedAt: r.published_at,
-      domain: r.domain,
-      sourceId: r.source_id,
-      owner: r.owner,
-      sourceKind: r.kind,
-      sourceCountry: r.country,
-      sourceRegion: r.country ? deskRegionOf(r.country) : null,
-      duplicateOf: r.duplicate_of,
-    });
+    list.push(reportFromRow(r));
   }
   const baseline = await baselineAt(store, at);
   const cards: StoryCard[] = [];
