@@ -65,6 +65,9 @@ interface Story {
   titleKeys: Map<string, number>;
   /** Holds an item of an outlet's series (params.seriesGuard): takes no other outlet. */
   series: boolean;
+  /** Scratch for candidates(): the lookup it was last seen in, and its summed key weight there. */
+  mark: number;
+  score: number;
 }
 
 /** What a placement needs besides the vector: title words and whether the item is one of a series. */
@@ -98,7 +101,8 @@ export interface ClustererStats {
 export class OnlineClusterer {
   readonly params: ClusterParams;
   private readonly stories = new Map<string, Story>();
-  private readonly postings = new Map<string, Map<string, number>>();
+  private readonly postings = new Map<string, Set<Story>>();
+  private candEpoch = 0;
   private readonly df = new Map<string, number>();
   /** Per outlet, its window documents and their key counts: what tells an outlet's templates from news. */
   private readonly outletDf = new Map<string, { docs: number; df: Map<string, number> }>();
@@ -252,7 +256,7 @@ export class OnlineClusterer {
   }
 
   private closeStory(s: Story): void {
-    for (const k of s.keyDocs.keys()) this.unpost(k, s.id);
+    for (const k of s.keyDocs.keys()) this.unpost(k, s);
     for (const a of s.articleIds) {
       if (this.articleStory.get(a) === s.id) this.articleStory.delete(a);
       this.docInfo.delete(a);
@@ -261,10 +265,10 @@ export class OnlineClusterer {
     this.touched.delete(s.id);
   }
 
-  private unpost(k: string, sid: string): void {
+  private unpost(k: string, s: Story): void {
     const p = this.postings.get(k);
     if (!p) return;
-    p.delete(sid);
+    p.delete(s);
     if (p.size === 0) this.postings.delete(k);
   }
 
@@ -479,20 +483,47 @@ export class OnlineClusterer {
    * stories apart, and walking them would make the cost grow with the window.
    */
   private candidates(vec: Map<string, number>, keys: readonly string[]): Story[] {
-    const acc = new Map<string, number>();
+    // Summed on the stories themselves (mark/score), not in a Map: this is
+    // the innermost loop of placing an article.
+    const epoch = ++this.candEpoch;
+    const hit: Story[] = [];
     for (const k of keys) {
       const p = this.postings.get(k);
       if (!p || p.size > this.params.maxPostings) continue;
       const x = vec.get(k) ?? 0;
-      for (const sid of p.keys()) acc.set(sid, (acc.get(sid) ?? 0) + x);
+      for (const s of p) {
+        if (s.mark !== epoch) {
+          s.mark = epoch;
+          s.score = x;
+          hit.push(s);
+        } else s.score += x;
+      }
     }
-    const out: { s: Story; score: number }[] = [];
-    for (const [sid, score] of acc) {
-      const s = this.stories.get(sid);
-      if (s) out.push({ s, score });
+    // The best maxCandidates by (score desc, seq asc), the order a full sort
+    // would give, kept in a small sorted buffer: a popular key brings a few
+    // hundred stories and only the top two dozen are scored.
+    const n = this.params.maxCandidates;
+    const best: Story[] = [];
+    const scores: number[] = [];
+    for (const s of hit) {
+      const score = s.score;
+      if (best.length === n) {
+        const ls = scores[n - 1]!;
+        if (score < ls || (score === ls && s.seq > best[n - 1]!.seq)) continue;
+      } else {
+        best.push(s);
+        scores.push(score);
+      }
+      let i = best.length - 1;
+      while (i > 0 && (scores[i - 1]! < score || (scores[i - 1] === score && best[i - 1]!.seq > s.seq))) {
+        best[i] = best[i - 1]!;
+        scores[i] = scores[i - 1]!;
+        i--;
+      }
+      best[i] = s;
+      scores[i] = score;
     }
-    out.sort((a, b) => b.score - a.score || a.s.seq - b.s.seq);
-    return out.slice(0, this.params.maxCandidates).map((e) => e.s);
+    return best;
   }
 
   // --- scoring ------------------------------------------------------------
@@ -502,11 +533,13 @@ export class OnlineClusterer {
     // Within one language a name is already matched by its words; counting
     // its anchor too would let one shared name ("Abu Dhabi") carry a join.
     const skipAnchors = lang === mainLanguage(s);
+    const { keys, vals, named } = packed(vec);
+    const centroid = s.centroid;
     let dot = 0;
-    for (const [k, x] of vec) {
-      if (skipAnchors && isNameAnchor(k)) continue;
-      const c = s.centroid.get(k);
-      if (c !== undefined) dot += x * c;
+    for (let i = 0; i < keys.length; i++) {
+      if (skipAnchors && named[i] === 1) continue;
+      const c = centroid.get(keys[i]!);
+      if (c !== undefined) dot += vals[i]! * c;
     }
     const cos = dot / Math.sqrt(s.normSq);
     // Events are bursty (Kleinberg 2002): reports of one event come hours
@@ -579,15 +612,17 @@ export class OnlineClusterer {
     const p = this.params;
     if (p.memberThreshold <= 0) return true;
     const from = Math.max(0, s.articleIds.length - p.memberCheck);
+    const { keys, vals, named } = packed(vec);
     for (let i = s.articleIds.length - 1; i >= from; i--) {
       const m = this.docInfo.get(s.articleIds[i]!);
       if (!m) continue;
       const skipAnchors = m.lang === lang;
+      const mv = m.vec;
       let dot = 0;
-      for (const [k, x] of vec) {
-        if (skipAnchors && isNameAnchor(k)) continue;
-        const y = m.vec.get(k);
-        if (y !== undefined) dot += x * y;
+      for (let j = 0; j < keys.length; j++) {
+        if (skipAnchors && named[j] === 1) continue;
+        const y = mv.get(keys[j]!);
+        if (y !== undefined) dot += vals[j]! * y;
       }
       if (dot >= p.memberThreshold) return true;
     }
@@ -597,7 +632,7 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false, mark: 0, score: 0 };
     this.stories.set(id, s);
     return s;
   }
@@ -613,8 +648,8 @@ export class OnlineClusterer {
       const n = s.keyDocs.get(k) ?? 0;
       s.keyDocs.set(k, n + 1);
       let p = this.postings.get(k);
-      if (!p) this.postings.set(k, (p = new Map()));
-      p.set(s.id, n + 1);
+      if (!p) this.postings.set(k, (p = new Set()));
+      p.add(s);
     }
     s.articleIds.push(articleId);
     if (ms < s.firstMs) s.firstMs = ms;
@@ -643,11 +678,8 @@ export class OnlineClusterer {
       const n = (s.keyDocs.get(k) ?? 1) - 1;
       if (n <= 0) {
         s.keyDocs.delete(k);
-        this.unpost(k, s.id);
-      } else {
-        s.keyDocs.set(k, n);
-        this.postings.get(k)?.set(s.id, n);
-      }
+        this.unpost(k, s);
+      } else s.keyDocs.set(k, n);
     }
     if (s.normSq < 1e-12) s.normSq = 0;
     const i = s.articleIds.indexOf(articleId);
@@ -845,8 +877,8 @@ export class OnlineClusterer {
       const m = (into.keyDocs.get(k) ?? 0) + n;
       into.keyDocs.set(k, m);
       const p = this.postings.get(k)!;
-      p.delete(from.id);
-      p.set(into.id, m);
+      p.delete(from);
+      p.add(into);
     }
     for (const a of from.articleIds) {
       into.articleIds.push(a);
@@ -879,6 +911,33 @@ function leaveOneOutCosine(vec: Map<string, number>, s: Story): number {
   }
   const restSq = s.normSq - 2 * dot + 1;
   return restSq > 1e-9 ? (dot - 1) / Math.sqrt(restSq) : 0;
+}
+
+/**
+ * A vector as parallel arrays, with its name anchors marked: the scoring
+ * loops walk one article's vector against up to two dozen stories and their
+ * members, and arrays are much cheaper to walk than Map entries. Cached per
+ * vector (vectors are not changed once built).
+ */
+interface Packed {
+  keys: string[];
+  vals: number[];
+  named: Uint8Array;
+}
+const packCache = new WeakMap<Map<string, number>, Packed>();
+function packed(vec: Map<string, number>): Packed {
+  let p = packCache.get(vec);
+  if (p) return p;
+  const keys: string[] = [];
+  const vals: number[] = [];
+  const named = new Uint8Array(vec.size);
+  for (const [k, x] of vec) {
+    if (isNameAnchor(k)) named[keys.length] = 1;
+    keys.push(k);
+    vals.push(x);
+  }
+  packCache.set(vec, (p = { keys, vals, named }));
+  return p;
 }
 
 function isNameAnchor(k: string): boolean {
