@@ -9,6 +9,7 @@ const EVALS: Record<string, () => Promise<Record<string, number | string>>> = {
   language: async () => (await import('./language.js')).evalLanguage(),
   kind: async () => (await import('./kind.js')).evalKind(),
   cluster: async () => (await import('./cluster.js')).evalCluster(),
+  'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
