@@ -8,9 +8,11 @@
  * - LGL and TR-News: country-level precision and recall of the countries
  *   found against the countries of the annotated toponyms, as sets per
  *   article, micro-averaged (docs/places.md).
- * Run: node --import tsx eval/geo.ts [--write] [--confusions]
+ * Run: node --import tsx eval/geo.ts [--write] [--confusions] [--split]
  *   (--write updates eval/geo.recorded.json; --confusions prints the most
- *   common gold <- found pairs of the Reuters focus, without the prior)
+ *   common gold <- found pairs of the Reuters focus, without the prior;
+ *   --split prints the Reuters figures for reut2-000..005 and 006..010
+ *   apart, so a change that only fits one half shows)
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,9 +43,18 @@ function unescape(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-export function readReuters(dir: string): ReutersStory[] {
+/** Which .sgm files to read: all, or the halves reut2-000..005 ("a") and reut2-006.. ("b"). */
+export type ReutersPart = 'all' | 'a' | 'b';
+const SPLIT_AT = 6;
+
+export function readReuters(dir: string, part: ReutersPart = 'all'): ReutersStory[] {
   const out: ReutersStory[] = [];
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.sgm')).sort()) {
+  const inPart = (f: string): boolean => {
+    if (part === 'all') return true;
+    const k = Number(/(\d+)\.sgm$/.exec(f)?.[1] ?? 0);
+    return part === 'a' ? k < SPLIT_AT : k >= SPLIT_AT;
+  };
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.sgm') && inPart(x)).sort()) {
     const sgm = readFileSync(dir + '/' + f, 'latin1');
     for (const doc of sgm.split('<REUTERS ').slice(1)) {
       const places = [...(/<PLACES>(.*?)<\/PLACES>/s.exec(doc)?.[1] ?? '').matchAll(/<D>(.*?)<\/D>/g)].map((m) => m[1]!);
@@ -61,8 +72,8 @@ export function reutersCode(name: string): string | null {
 const pct = (a: number, b: number): number => (b === 0 ? 0 : Math.round((1000 * a) / b) / 10);
 
 /** Figures on Reuters-21578 (the dev half in shared/eval/geo/reuters-dev). */
-export function evalReuters(dir = sharedPath('eval', 'geo', 'reuters-dev')): Record<string, number> {
-  const stories = readReuters(dir);
+export function evalReuters(dir = sharedPath('eval', 'geo', 'reuters-dev'), part: ReutersPart = 'all'): Record<string, number> {
+  const stories = readReuters(dir, part);
   const single = stories.filter((s) => s.places.length === 1);
   let n = 0, ok = 0, okPrior = 0, nNoUs = 0, okNoUs = 0, okNoUsPrior = 0, unmapped = 0;
   const counts = new Map<string, number>();
@@ -176,6 +187,13 @@ export async function evalGeo(): Promise<Record<string, number>> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await evalGeo();
   console.log(JSON.stringify(r, null, 2));
+  if (process.argv.includes('--split')) {
+    const pick = ['reutersStories', 'reutersFocusAccuracy', 'reutersFocusAccuracyWithSourcePrior', 'reutersNoUsaFocusAccuracy', 'reutersDatelineEqualsSolePlace'];
+    for (const part of ['a', 'b'] as const) {
+      const h = evalReuters(undefined, part);
+      console.log(`reut2-${part === 'a' ? '000..005' : '006..010'}: ` + pick.map((k) => `${k}=${h[k]}`).join(' '));
+    }
+  }
   if (process.argv.includes('--confusions')) for (const [k, v] of reutersConfusions()) console.log(`${k}\t${v}`);
   if (process.argv.includes('--write')) {
     const { seconds: _s, ...recorded } = r;

@@ -56,6 +56,7 @@ export const F_PERSON = 2; // also a given name or surname: "Jordan", "Chad", "P
 export const F_DISPUTED = 4; // sovereignty disputed; see docs/places.md
 export const F_NOT_PLACE = 8; // a person or thing whose name holds a place name ("Michael Jordan")
 export const F_LOWER = 16; // also matches in lower case: currencies ("yen", "dlrs"), "plc"
+export const F_SEAT = 32; // a body of several countries, pointing only at its seat ("European Commission" → Brussels)
 
 /** [country (alpha-2, '' for a named non-country place), kind index, display name, population, flags]. */
 export type RawEntry = [cc: string, kind: number, name: string, pop: number, flags: number];
@@ -105,6 +106,8 @@ interface Shared {
 interface Signals {
   leaders: Record<string, string[]>;
   institutions: Record<string, string[]>;
+  /** Bodies of several countries → the country of their seat (plus an `_about` note). */
+  seats: Record<string, string[] | string>;
   ambiguousInstitutions: Shared[];
   currencies: Record<string, string[]>;
   sharedCurrencies: Shared[];
@@ -126,7 +129,7 @@ interface City {
   population: number;
 }
 
-const UPPER_ONLY = new Set(['us', 'u s', 'usa', 'u s a', 'uk', 'u k', 'uae', 'u a e', 'drc', 'ksa', 'dprk', 'gdr', 'frg', 'ussr', 'u s s r']);
+const UPPER_ONLY = new Set(['us', 'u s', 'usa', 'u s a', 'uk', 'u k', 'uae', 'u a e', 'drc', 'ksa', 'dprk', 'gdr', 'frg', 'ussr', 'u s s r', 'hk', 'h k', 'nz', 'n z']);
 
 export function dataDir(): string {
   return fileURLToPath(new URL('../../../data/gazetteer/', import.meta.url));
@@ -195,6 +198,9 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   };
   addSignals(signals.leaders, 'leader');
   addSignals(signals.institutions, 'institution');
+  for (const [cc, names] of Object.entries(signals.seats)) {
+    if (Array.isArray(names)) for (const s of names) add(s, cc, 'institution', s, 100, signalFlags(s) | F_SEAT);
+  }
   addShared(signals.ambiguousInstitutions, 'institution');
   addSignals(signals.currencies, 'currency');
   addShared(signals.sharedCurrencies, 'currency');

@@ -116,6 +116,33 @@ const cases: Case[] = [
   { name: 'party-state tag', title: 'Bill introduced', text: 'Sen. Chris Dodd, D-Conn., sponsored the bill.', focus: 'US' },
   { name: 'Bristol-Myers is a company', title: 'Bristol-Myers sets dividend', text: 'Qtly div 70 cts.', focus: 'US', not: ['GB'] },
   { name: 'Paris accord is not France', title: 'Miyazawa backs Paris accord', text: 'Japanese officials in Tokyo welcomed the Paris accord.', focus: 'JP' },
+  // "U.S. dlrs", "US$", "in U.S. funds" qualify money: the writer's own dollars are not American.
+  { name: 'money: a U.S. dlr writedown marks a foreign company', title: 'Acme Mining year net', text: 'Net 5 mln dlrs vs 4 mln dlrs. Note: net includes a 2 mln U.S. dlr writedown.', focus: 'CA', not: ['US'] },
+  { name: 'money: A$ with US$ is Australian', title: 'Retailer profit rises', text: 'The retailer posted a net profit of A$540 million, or about US$350 million.', focus: 'AU', not: ['US'] },
+  { name: 'money: C$ is Canadian', title: 'Pipeline approved', text: 'The C$12 billion line was approved on Monday.', focus: 'CA' },
+  { name: 'money: results in U.S. funds', title: 'ACME RESOURCES CORP LTD YEAR NET', text: 'Net 2.3 mln dlrs vs 1.9 mln. Note: results in U.S. funds.', focus: 'CA', not: ['US'] },
+  { name: 'money: Lira with Turkey named is the currency, not the Ugandan town', title: 'Turkish central bank sets Lira rate', text: 'The Lira was set at 773.05 to the Dollar.', focus: 'TR', not: ['UG'] },
+  { name: 'money: STERLING INC in a caps title is a company', title: 'STERLING INC <STRL> FILES FOR OFFERING', text: 'Sterling Inc filed for an offering of two mln shares.', focus: 'US', not: ['GB'] },
+  // Listings: a Reuters bare ticker is a New York listing; today's "(TSX: X)" names the exchange.
+  { name: 'listing: bare Reuters ticker', title: 'ACME PRODUCING <ACP> CONSOLIDATES DIVISIONS', text: 'Acme Producing Co said it merged two divisions.', focus: 'US' },
+  { name: 'listing: TSX-tagged ticker', title: 'Miner agrees takeover', text: 'Acme Gold Corp (TSX: AGC) agreed to be bought by a rival.', focus: 'CA' },
+  { name: 'listing: ASX-tagged ticker', title: 'Miner agrees takeover', text: 'Acme Gold (ASX: AGC) agreed to be bought by a rival.', focus: 'AU' },
+  { name: 'listing: an ADR symbol is no US company', title: '<ACME GOLD LTD> <ACGOY> YEAR NET', text: 'Net 300 mln rand vs 250 mln.', focus: 'ZA', not: ['US'] },
+  // Institutions: parliaments, seats of government, markets.
+  { name: 'institution: Bundestag', title: 'Bundestag passes budget', focus: 'DE' },
+  { name: 'institution: Sejm', title: 'Sejm votes on judges', focus: 'PL' },
+  { name: 'institution: EC Commission sits in Brussels', title: 'EC Commission proposes farm price freeze', text: 'The Commission said surpluses must fall.', focus: 'BE' },
+  { name: 'institution: a named country beats the EC', title: 'EC fines steelmakers', text: 'The European Commission fined three steel firms in Spain.', focus: 'ES' },
+  { name: 'institution: the eurobond market is London', title: 'Acme issues 100 mln dlr eurobond', text: 'Acme Inc is issuing a 100 mln dlr eurobond due 1992, the lead manager said.', focus: 'GB' },
+  { name: 'institution: Chapter 11', title: 'Retailer files for Chapter 11', text: 'The chain filed for Chapter 11 protection.', focus: 'US' },
+  { name: 'company: Green Mountain Power Corp is not Power Corp', title: 'Utility sets dividend', text: 'Green Mountain Power Corp said it set a quarterly dividend of 20 cts.', focus: 'US', not: ['CA'] },
+  { name: 'Delta is no Canadian town', title: 'Delta Air Lines traffic falls', text: 'Delta said traffic fell.', focus: null },
+  // Wire short forms and historical demonyms.
+  { name: 'short form: H.K.', title: "H.K.'S KOWLOON RAILWAY PLANS NEW LINE", focus: 'HK' },
+  { name: 'short form: NZ only in capitals', title: 'NZ election called', focus: 'NZ' },
+  { name: 'demonym: Yugoslav', title: 'YUGOSLAV INFLATION RISES', focus: 'RS' },
+  // The first sentence says what the story is about.
+  { name: 'lede: first sentence beats a later name', title: 'Miners strike', text: 'Chilean miners went on strike at the largest copper mine. The stoppage could lift prices paid by smelters in Peru.', focus: 'CL' },
 ];
 
 test('findPlaces: tricky names', () => {

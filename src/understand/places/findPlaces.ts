@@ -11,7 +11,7 @@
  */
 import type { CountryMention, Dateline, Entity } from '../../domain/analysis.js';
 import type { Region } from '../../domain/region.js';
-import { F_DISPUTED, F_LOWER, F_NOT_PLACE, F_PERSON, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
+import { F_DISPUTED, F_LOWER, F_NOT_PLACE, F_PERSON, F_SEAT, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { parseDateline } from './parseDateline.js';
 import { canonicalCountryCode, countryName, regionOf } from './regions.js';
@@ -45,9 +45,23 @@ export interface FindPlacesOptions {
  * How much a mention counts, by kind of name (KINDS order): country,
  * historical, disputed, metonym, admin, capital, city, demonym, then the
  * signals, each below any place name: leader, institution, currency, legal
- * form, company (a large company's home country); none.
+ * form, company (a large company's home country); none. The currency
+ * weight is that of a shared name ("dlrs", "francs"); a country's own
+ * money counts CURRENCY_WEIGHT.
  */
 const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6, 0.35, 0.25, 0.4, 0] as const;
+/**
+ * A currency only one country uses, or one qualified by its country ("yen",
+ * "Canadian dlrs", "Swiss francs", "C$"): as telling as a national
+ * institution, where a shared "dlrs" is a guess.
+ */
+const CURRENCY_WEIGHT = 0.6;
+/**
+ * A body of several countries ("European Commission", signals.json `seats`)
+ * says where it sits, not which member a story is about: it counts this
+ * share of an institution, so a member named in the text wins.
+ */
+const SEAT_SHARE = 0.5;
 /** Each further mention of the same signal kind for the same country counts this share of the one before (so ten "dlrs" never outweigh a place). */
 const SIGNAL_DECAY = 0.5;
 /**
@@ -66,11 +80,12 @@ const AGREEMENT_WORDS = new Set('accord accords agreement club convention protoc
 const LISTING_BEFORE = /\b(?:listed|listing|quoted|quotation)(?: will be)? (?:in|on)(?: the)? $/i;
 /** A state or province abbreviation in running text ("Whitehall, Pa.", "D-Conn."). */
 const ABBREV_WEIGHT = 0.6;
-/** A Reuters instrument code's exchange suffix ("<FISN.L>", "(7203.T)"). */
+/** A Reuters instrument code's exchange suffix ("<FISN.L>", "(7203.T)") or an exchange-tagged ticker ("(TSX: SU)", "<PPP>"). */
 const RIC_WEIGHT = 0.6;
 const TITLE_WEIGHT = 3;
-const EARLY_WEIGHT = 1.5;
-/** Characters of text that count as "early": about the lede. */
+/** A mention in the first sentence of the body (the lede says what the story is about) counts this much. */
+const EARLY_WEIGHT = 2;
+/** The first sentence ends here at the latest (and abbreviations and RICs count as early before it). */
 const EARLY_CHARS = 400;
 const DATELINE_WEIGHT = 3;
 /** Score the outlet's country gets without being named; below one passing mention. */
@@ -79,6 +94,7 @@ export const SOURCE_PRIOR = 0.3;
 const CITY_RATIO = 0.1;
 
 const K_NONE = KINDS.indexOf('none');
+const K_COUNTRY = KINDS.indexOf('country');
 const K_DEMONYM = KINDS.indexOf('demonym');
 const K_CAPITAL = KINDS.indexOf('capital');
 const K_ADMIN = KINDS.indexOf('admin');
@@ -87,6 +103,7 @@ const K_METONYM = KINDS.indexOf('metonym');
 const K_LEADER = KINDS.indexOf('leader');
 const K_CURRENCY = KINDS.indexOf('currency');
 const K_LEGAL = KINDS.indexOf('legal');
+const K_COMPANY = KINDS.indexOf('company');
 
 /** Whether an entry is a signal (leader, institution, currency, legal form), not a place. */
 const isSignal = (e: RawEntry): boolean => e[1] >= K_LEADER && e[1] < K_NONE;
@@ -103,6 +120,24 @@ const RIC_SUFFIX: Record<string, string> = {
   SA: 'BR', MX: 'MX', IS: 'TR', TA: 'IL', WA: 'PL', MM: 'RU', NZ: 'NZ', KL: 'MY', BK: 'TH', JK: 'ID', I: 'IE',
 };
 const RIC = /[<(][A-Z0-9]{1,7}\.([A-Z]{1,2})[>)]/g;
+/**
+ * A ticker with its exchange, as press releases and wires write it today
+ * ("(NYSE: KO)", "(Nasdaq: AAPL)", "(TSX: SU)", "(ASX: BHP)"), and the
+ * bare symbol in angle brackets of the Reuters wire ("Pogo Producing <PPP>"),
+ * which it gave only to companies listed in New York (NYSE, AMEX, NASDAQ);
+ * five letters ending in F (NASDAQ's foreign issuers) or Y (ADRs) are left
+ * out, and so is a bare symbol right after a non-US legal form. A listing
+ * says where shares trade, so it counts as a RIC does, below a place name.
+ * "TSE" is left out: Tokyo or Toronto.
+ */
+const LISTING = /\((NYSE|NYSE American|NYSE MKT|AMEX|Nasdaq|NASDAQ|OTC|OTCQX|OTCQB|TSX|TSX-V|TSXV|CSE|ASX|NZX|LSE|AIM|JSE|SGX|HKEX|SEHK|NSE|BSE|TASE|B3|BMV|BME|SIX|KRX)\s*:\s*[A-Z0-9.]{1,8}\)|<([A-Z]{1,4}|[A-Z]{4}[A-EG-XZ])>/g;
+/** A legal form US companies do not use, right before a ticker: "Dome Petroleum Ltd <DMP>" is a Canadian company listed in New York. */
+const FOREIGN_FORM_BEFORE = /\b(?:Ltd|LTD|Limited|LIMITED|Plc|PLC|AG|NV|N\.V\.|SpA|SA|S\.A\.|KK|Pty|AB|A\/S|ASA|Oyj|Bhd)\.?\s*$/;
+const LISTING_COUNTRY: Record<string, string> = {
+  NYSE: 'US', 'NYSE American': 'US', 'NYSE MKT': 'US', AMEX: 'US', Nasdaq: 'US', NASDAQ: 'US', OTC: 'US', OTCQX: 'US', OTCQB: 'US',
+  TSX: 'CA', 'TSX-V': 'CA', TSXV: 'CA', CSE: 'CA', ASX: 'AU', NZX: 'NZ', LSE: 'GB', AIM: 'GB', JSE: 'ZA', SGX: 'SG', HKEX: 'HK',
+  SEHK: 'HK', NSE: 'IN', BSE: 'IN', TASE: 'IL', B3: 'BR', BMV: 'MX', BME: 'ES', SIX: 'CH', KRX: 'KR',
+};
 /** Words before a capitalised place name that do not make it a surname. */
 const LEAD_WORDS = new Set(
   'in of the to from for and at with by on into across near over against between visit visits visited said says after before under about than as or nor but while via says tells told warns backs hits slams urges meets'.split(' '),
@@ -202,8 +237,21 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   const bTokens = tokenize(body);
   const titleCase = isTitleCase(tTokens);
   const tCaps = isCapsSegment(input.title);
-  const tMatches = scan(gaz, tTokens, input.title, true, tCaps);
-  const bMatches = scan(gaz, bTokens, body, false, isCapsSegment(body.slice(0, 600)));
+  const tAll = scan(gaz, tTokens, input.title, true, tCaps);
+  const bCaps = isCapsSegment(body.slice(0, 600));
+  const bAll = scan(gaz, bTokens, body, false, bCaps);
+  // "U.S. dlrs" scores nothing but makes the text's dollars foreign; "Green Mountain Power Corp" is not Power Corp
+  // (a company's name starts a run of capitalised words; in all-caps text every word is such a run).
+  let usMoney = false;
+  const keep = (m: Match, tokens: Token[], text: string, caps: boolean): boolean => {
+    if (usMoneyQualifier(m, tokens, text)) {
+      usMoney = true;
+      return false;
+    }
+    return caps || m.list[0]![1] !== K_COMPANY || !insideLongerName(m, tokens, text);
+  };
+  const tMatches = tAll.filter((m) => keep(m, tTokens, input.title, tCaps));
+  const bMatches = bAll.filter((m) => keep(m, bTokens, body, bCaps));
   const words = new Set<string>();
   for (const t of tTokens) words.add(t.norm);
   for (const t of bTokens) words.add(t.norm);
@@ -226,7 +274,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   }
   const source = input.sourceCountry ? canonicalCountryCode(input.sourceCountry) : null;
 
-  const foreign = foreignIssuer(input.title, body);
+  const foreign = usMoney || foreignIssuer(input.title, body);
   resolve(gaz, tMatches, tTokens, input.title, anchors, moneyAnchors, words, source, titleCase, tCaps, foreign);
   resolve(gaz, bMatches, bTokens, body, anchors, moneyAnchors, words, source, false, false, foreign);
 
@@ -240,6 +288,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
     scores.set(cc, s);
   };
   const signalSeen = new Map<string, number>();
+  const early = firstSentenceEnd(bTokens);
   for (const m of [...tMatches, ...bMatches]) {
     const e = m.pick;
     if (!e) continue;
@@ -250,9 +299,10 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
     }
     if (!e[0]) continue;
     const lede = !m.title && e[1] === K_LEGAL && m.start < LEDE_CHARS;
-    const pos = m.title || lede ? (lede ? LEDE_WEIGHT : TITLE_WEIGHT) : m.start < EARLY_CHARS ? EARLY_WEIGHT : 1;
-    let w = KIND_WEIGHT[e[1]]! * pos;
+    const pos = m.title || lede ? (lede ? LEDE_WEIGHT : TITLE_WEIGHT) : m.start < early ? EARLY_WEIGHT : 1;
+    let w = (e[1] === K_CURRENCY && m.list.length === 1 ? CURRENCY_WEIGHT : KIND_WEIGHT[e[1]]!) * pos;
     if (!signal && namedOnly(m, m.title ? tTokens : bTokens, m.title ? input.title : body)) w *= NAMED_ONLY;
+    if (e[4] & F_SEAT) w *= SEAT_SHARE;
     if (signal) {
       const k = e[0] + e[1];
       const seen = signalSeen.get(k) ?? 0;
@@ -261,7 +311,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
     }
     bump(e[0], w, m.title ? -1 : m.start, !signal);
   }
-  for (const [cc, w, pos] of [...abbrevSignals(gaz, bTokens, body), ...ricSignals(input.title, -1), ...ricSignals(body, 0)]) {
+  for (const [cc, w, pos] of [...abbrevSignals(gaz, bTokens, body), ...ricSignals(input.title, -1), ...ricSignals(body, 0), ...dollarSymbols(input.title, -1), ...dollarSymbols(body, 0)]) {
     const k = cc + 'abbrev';
     const seen = signalSeen.get(k) ?? 0;
     signalSeen.set(k, seen + 1);
@@ -314,12 +364,19 @@ function resolve(
     }
     // The lede's company is no US company ("Ltd", a NASDAQ foreign-issuer symbol): its dollars are not US dollars.
     if (foreign && list[0]![1] === K_CURRENCY && list.length > 1 && list[0]![0] === 'US') list = list.slice(1);
+    // ... nor is its "Inc" or "Corp" a US one (Canadian companies use both).
+    if (foreign && list[0]![1] === K_LEGAL && list.length === 1 && list[0]![0] === 'US') continue;
     const t = tokens[m.i]!;
     // Currencies are written in lower case; "Sterling" or "Rand" mid-sentence is a name.
     if (list[0]![1] === K_CURRENCY && m.n === 1 && t.shape === Shape.Capital && !caps) {
       // ... and so is "Sterling Software" at the start of a sentence.
       const after = tokens[m.i + 1];
       if (!t.sentStart || (after && after.shape === Shape.Capital && after.start - t.end === 1)) continue;
+    }
+    // In capitals a company's name is a currency only by its spelling: "STERLING SOFTWARE <SSW>", "STERLING INC".
+    if (list[0]![1] === K_CURRENCY && m.n === 1 && t.shape === Shape.Upper && caps) {
+      const after = tokens[m.i + 1];
+      if (/^\s*</.test(text.slice(t.end, t.end + 3)) || (after && COMPANY_WORDS.has(after.norm))) continue;
     }
     // "Bristol-Myers", "Rolls-Royce": a city joined by a hyphen to a capitalised word that is no place is a company or a person.
     if (list[0]![1] >= K_CAPITAL && list[0]![1] <= K_CITY && text[m.end] === '-' && /^\p{Lu}/u.test(text.slice(m.end + 1, m.end + 2))) {
@@ -364,6 +421,40 @@ function foreignIssuer(title: string, body: string): boolean {
   return LTD.test(lede) && !US_TICKER.test(lede);
 }
 
+/** Words that make the word before them a company's name ("STERLING SOFTWARE", "RAND CORP"). */
+const COMPANY_WORDS = new Set('inc corp co ltd plc group holdings software industries international bancorp'.split(' '));
+/** Dollar words after which "U.S." qualifies a currency, not a place. */
+const DOLLAR_WORDS = new Set(['dlrs', 'dlr', 'dollars', 'dollar', 'cents', 'cent', 'cts']);
+/**
+ * "U.S. dlrs", "US$ 5 mln", "U.S. cents", "in U.S. funds": a writer spells out that dollars
+ * are American when the reader's dollars are not, so the story is not
+ * about the US (Canadian, Australian, Hong Kong and Taiwanese outlets write
+ * so today). Such a match scores nothing, and it makes the text's bare
+ * dollars foreign ones.
+ */
+function usMoneyQualifier(m: Match, tokens: Token[], text: string): boolean {
+  const e = m.list[0]!;
+  if (m.list.length !== 1 || e[0] !== 'US') return false;
+  if (e[1] === K_CURRENCY) return m.key.startsWith('u s ') || m.key.startsWith('us ');
+  if (e[1] !== K_COUNTRY || (m.key !== 'u s' && m.key !== 'us')) return false;
+  const next = tokens[m.i + m.n];
+  const prev = tokens[m.i - 1];
+  if (text[m.end] === '$' || (next !== undefined && DOLLAR_WORDS.has(next.norm) && next.start - m.end <= 2)) return true;
+  // "54 mln dlrs (U.S.)", "Results in U.S. funds", "Note: U.S. funds".
+  if (prev !== undefined && DOLLAR_WORDS.has(prev.norm) && /^\s*\($/.test(text.slice(prev.end, m.start))) return true;
+  return next?.norm === 'funds' && (prev?.norm === 'in' || /:\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start)));
+}
+
+/** Where the lede ends: the start of the second sentence, at most EARLY_CHARS in. */
+function firstSentenceEnd(tokens: Token[]): number {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start >= EARLY_CHARS) break;
+    if (t.sentStart) return t.start;
+  }
+  return EARLY_CHARS;
+}
+
 function namedOnly(m: Match, tokens: Token[], text: string): boolean {
   const next = tokens[m.i + m.n];
   if (next && AGREEMENT_WORDS.has(next.norm) && next.start - m.end <= 1) return true;
@@ -399,16 +490,41 @@ function abbrevSignals(gaz: Gazetteer, tokens: Token[], text: string): [string, 
   return out;
 }
 
-/** Listing countries from Reuters Instrument Codes in the text. */
-function ricSignals(text: string, pos: number): [string, number, number][] {
-  if (!text.includes('.')) return [];
+/** Dollar signs with a country prefix, as papers outside the US write them ("C$1.2 billion", "A$", "NZ$", "HK$", "S$", "NT$"). */
+const DOLLAR_SYMBOL = /\b(C|A|AU|NZ|HK|S|NT|R)\$/g;
+const DOLLAR_SYMBOL_COUNTRY: Record<string, string> = { C: 'CA', A: 'AU', AU: 'AU', NZ: 'NZ', HK: 'HK', S: 'SG', NT: 'TW', R: 'BR' };
+
+function dollarSymbols(text: string, pos: number): [string, number, number][] {
+  if (!text.includes('$')) return [];
   const out: [string, number, number][] = [];
-  for (const m of text.matchAll(RIC)) {
-    const cc = RIC_SUFFIX[m[1]!];
-    const where = pos < 0 || m.index < LEDE_CHARS ? TITLE_WEIGHT : m.index < EARLY_CHARS ? EARLY_WEIGHT : 1;
-    if (cc) out.push([cc, RIC_WEIGHT * where, pos < 0 ? -1 : m.index]);
+  for (const m of text.matchAll(DOLLAR_SYMBOL)) {
+    const where = pos < 0 ? TITLE_WEIGHT : m.index < EARLY_CHARS ? EARLY_WEIGHT : 1;
+    out.push([DOLLAR_SYMBOL_COUNTRY[m[1]!]!, CURRENCY_WEIGHT * where, pos < 0 ? -1 : m.index]);
   }
   return out;
+}
+
+/** Listing countries from Reuters Instrument Codes and exchange-tagged tickers in the text. */
+function ricSignals(text: string, pos: number): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  const push = (cc: string | undefined, at: number): void => {
+    const where = pos < 0 || at < LEDE_CHARS ? TITLE_WEIGHT : at < EARLY_CHARS ? EARLY_WEIGHT : 1;
+    if (cc) out.push([cc, RIC_WEIGHT * where, pos < 0 ? -1 : at]);
+  };
+  if (text.includes('.')) for (const m of text.matchAll(RIC)) push(RIC_SUFFIX[m[1]!], m.index);
+  if (text.includes('<') || text.includes(':')) for (const m of text.matchAll(LISTING)) {
+    if (!m[1] && FOREIGN_FORM_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    push(m[1] ? LISTING_COUNTRY[m[1]] : 'US', m.index);
+  }
+  return out;
+}
+
+/** Whether a capitalised word that is no lead word ("in", "of", "said") runs into the match: "Green Mountain Power Corp". */
+function insideLongerName(m: Match, tokens: Token[], text: string): boolean {
+  const t = tokens[m.i]!;
+  const prev = tokens[m.i - 1];
+  if (!prev || t.sentStart || text.slice(prev.end, t.start) !== ' ') return false;
+  return (prev.shape === Shape.Capital || prev.shape === Shape.Upper) && !LEAD_WORDS.has(prev.norm);
 }
 
 /** "Michael Jordan", "Paris Hilton", "Jordan said" (with nothing else pointing at Jordan). */
@@ -461,6 +577,11 @@ function choose(
   const top = list[0]!;
   if (top[1] < K_CAPITAL) return top; // a country or admin reading beats a city elsewhere
   const biggest = list.reduce((a, b) => (b[3] > a[3] ? b : a));
+  // "Lira" the Ugandan city or the Turkish currency: a signal reading whose country the text names beats a city whose country it does not.
+  if ((anchors.get(biggest[0]) ?? 0) === 0) {
+    const signal = list.find((e) => e[1] >= K_LEADER && (anchors.get(e[0]) ?? 0) > 0);
+    if (signal) return signal;
+  }
   for (const e of list) {
     if (e === biggest) continue;
     const named = (anchors.get(e[0]) ?? 0) > 0 && (anchors.get(biggest[0]) ?? 0) === 0;
