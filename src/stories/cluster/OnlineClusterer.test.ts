@@ -159,3 +159,35 @@ test('OnlineClusterer: one shared name is not enough evidence for a join (eviden
   const loose = run([appeal1, appeal2, cia], { evidenceMin: 1, titlePairThreshold: 0, countryEvidence: true, joinThreshold: 0.05, lowThreshold: 0.05, memberThreshold: 0.05 });
   assert.equal(loose.stories[2], loose.stories[0], 'the old rule (one piece) lets it in at a low threshold');
 });
+
+// Gazeta.pl, 29-31 December 2023 (replay corpus; the v4 desk sample had them as one story): one outlet's horoscopes, each its own item.
+test('OnlineClusterer: the items of an outlet\'s horoscope series stay apart (seriesInstanceGuard, bracketed tags)', () => {
+  const signs = '[Baran, Byk, Bliźnięta, Rak, Lew, Panna, Waga, Skorpion, Strzelec, Koziorożec, Wodnik, Ryby]';
+  const g = (id: string, title: string, text: string, hours: number): ClusterDoc => ({ id, title: `${title} ${signs}`, text, publishedMs: T0 + hours * H, language: 'pl', source: 'gazeta' });
+  const docs = [
+    g('h-weekend', 'Horoskop na weekend 30-31 grudnia', 'Horoskop na weekend 30-31 grudnia. Czego spodziewać się w ostatnie dwa dni 2023 roku? Baran, Byk i Ryby.', 0),
+    g('h-sat', 'Horoskop dzienny - sobota 30 grudnia 2023', 'Ostatnia sobota 2023 roku będzie ważnym dniem dla wielu znaków zodiaku. Horoskop dzienny na 30 grudnia.', 10),
+    g('h-love', 'Horoskop miłosny na 2024 rok', 'Horoskop miłosny na 2024 r. Co czeka nas w życiu uczuciowym w przyszłym roku? Baran, Byk i Ryby.', 20),
+    g('h-sun', 'Horoskop dzienny - niedziela 31 grudnia 2023', 'Horoskop dzienny - niedziela 31 grudnia 2023 r. Co nas czeka w ostatni dzień w roku? Horoskop dzienny dla znaków zodiaku.', 34),
+  ];
+  const { stories } = run(docs);
+  const [, sat, love, sun] = stories;
+  assert.notEqual(sat, sun, 'two days of the daily horoscope');
+  assert.notEqual(love, sat, 'the love horoscope is not the daily one');
+  assert.notEqual(love, sun);
+  // Two copies of one item (the same title) are still one story.
+  const again = run([docs[1]!, { ...docs[1]!, id: 'h-sat-2', publishedMs: docs[1]!.publishedMs + H }]).stories;
+  assert.equal(again[0], again[1]);
+});
+
+// ABC News and Fox News, 26-28 December 2023 (v4 desk sample: one story): a Detroit police shooting, and a day later another in Connecticut.
+test('OnlineClusterer: a story quiet for more than staleHours takes only a close report', () => {
+  const docs: ClusterDoc[] = [
+    { id: 'det-1', title: 'Officer fatally shoots man who shot another person following crash in Detroit', text: 'A police officer fatally shot a man who had shot another person after a crash in Detroit, police said.', publishedMs: T0, language: 'en', source: 'abc' },
+    { id: 'det-2', title: 'Detroit police officer fatally shoots gunman after crash, police say', text: 'Police in Detroit said an officer fatally shot a man who opened fire on another driver after a crash.', publishedMs: T0 + 2 * H, language: 'en', source: 'fox' },
+    { id: 'ct', title: 'Connecticut man reportedly fired at police dog before being fatally shot by officers', text: 'A Connecticut man fired at a police dog before officers fatally shot him, police said.', publishedMs: T0 + 22 * H, language: 'en', source: 'fox' },
+  ];
+  const { stories } = run(docs);
+  assert.equal(stories[0], stories[1]);
+  assert.notEqual(stories[2], stories[0]);
+});

@@ -65,6 +65,8 @@ interface Story {
   titleKeys: Map<string, number>;
   /** Holds an item of an outlet's series (params.seriesGuard): takes no other outlet. */
   series: boolean;
+  /** Outlet and title skeleton → title of the members that have one (params.seriesInstanceGuard); null until one has. */
+  instances: Map<string, string> | null;
   /** Scratch for candidates(): the lookup it was last seen in, and its summed key weight there. */
   mark: number;
   score: number;
@@ -75,6 +77,9 @@ interface DocExtras {
   /** Stemmed words of title and lead (what the story's titleKeys collect). */
   title: Set<string>;
   series: boolean;
+  /** Outlet and title skeleton ("wsj\u0001asian currencies …"): which series this is an instance of; and the title, which names the instance. */
+  instance: string | null;
+  titleText: string;
   /** Title and lead words in evidence groups. */
   ev: TextEvidence;
   /** Number of distinct title terms, and the title as an idf-weighted unit vector (the title-to-title check). */
@@ -310,11 +315,12 @@ export class OnlineClusterer {
     norm = Math.sqrt(norm);
     if (norm > 0) for (const [t, w] of titleVec) titleVec.set(t, w / norm);
     const tags = [...(doc.entities ?? []).map((e) => `e:${e}`), ...(doc.countries ?? []).map((c) => `c:${c.toUpperCase()}`)];
-    const base = { title, ev, titleCount: own.size, titleVec, digest: isDigestTitle(doc.title), tags };
+    const base = { title, ev, titleCount: own.size, titleVec, digest: isDigestTitle(doc.title), tags, titleText: doc.title, instance: null };
     const source = doc.source ?? null;
     if (!this.params.seriesGuard || source === null) return { ...base, series: false };
     const skeleton = titleSkeleton(doc.title);
     if (skeleton === null) return { ...base, series: false };
+    const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
     let ser = this.outletSeries.get(source);
     if (!ser) this.outletSeries.set(source, (ser = new Map()));
     const e = ser.get(skeleton);
@@ -330,7 +336,7 @@ export class OnlineClusterer {
       e.title = doc.title;
       e.articleId = doc.id;
     } else ser.set(skeleton, { n: 1, title: doc.title, articleId: doc.id });
-    return { ...base, series };
+    return { ...base, series, instance };
   }
 
   /**
@@ -555,6 +561,9 @@ export class OnlineClusterer {
     // 19") is not one event with other outlets' reports: it stays a story of
     // its own outlet, and such a story takes no other outlet.
     if ((x.series || s.series) && !(source !== null && s.outlets.size === 1 && s.outlets.has(source))) return false;
+    // One story, one instance of a series: "Horoskop dzienny - sobota 30
+    // grudnia" and "- niedziela 31 grudnia" of one outlet are two items.
+    if (x.instance !== null && otherInstance(s.instances, x.instance, x.titleText)) return false;
     // A digest or live page covers several events: it joins none of them on a loose match.
     if (x.digest && sim < p.digestJoinThreshold) return false;
     // Recurring features ("What's News", "Weather update for Islamabad",
@@ -632,7 +641,7 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false, mark: 0, score: 0 };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0 };
     this.stories.set(id, s);
     return s;
   }
@@ -640,6 +649,7 @@ export class OnlineClusterer {
   private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras): void {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
     if (x.series) s.series = true;
+    if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
     for (const [k, x] of vec) {
       const old = s.centroid.get(k) ?? 0;
       const nw = old + x;
@@ -805,6 +815,7 @@ export class OnlineClusterer {
           // One shared piece (cheap) is necessary for the full check, which runs only on a winning cosine.
           if (!this.storiesShareEvidence(s, c, false)) continue;
           if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
+          if (instancesConflict(s, c)) continue;
           // The same burstiness discount as for articles, on the gap between the two stories.
           const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
           const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
@@ -813,7 +824,7 @@ export class OnlineClusterer {
           // only near-identical ones merge without another outlet's word.
           if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
           // The evidence check after the cosine: it is the dearer of the two.
-          if (sim >= bestSim && this.storiesShareEvidence(s, c, true)) {
+          if (sim >= bestSim && this.storiesShareEvidence(s, c, true) && this.titlesAlike(s, c)) {
             best = c;
             bestSim = sim;
           }
@@ -857,6 +868,38 @@ export class OnlineClusterer {
     return false;
   }
 
+  /**
+   * Headline to headline between two stories (params.mergeTitleThreshold):
+   * the cosine of the sums of their recent members' title vectors. Centroids
+   * carry the texts' shared background ("UN Security Council", "fossil
+   * fuels", "Belgorod"); the headlines say which event each story is. Runs
+   * only on a merge that passed every other check.
+   */
+  private titlesAlike(a: Story, b: Story): boolean {
+    const p = this.params;
+    if (p.mergeTitleThreshold <= 0 || Math.max(a.articleIds.length, b.articleIds.length) < p.mergeTitleMinSize) return true;
+    const sum = (s: Story): Map<string, number> => {
+      const v = new Map<string, number>();
+      for (let i = s.articleIds.length - 1; i >= Math.max(0, s.articleIds.length - p.memberCheck); i--) {
+        const m = this.docInfo.get(s.articleIds[i]!);
+        if (m) for (const [k, x] of m.x.titleVec) v.set(k, (v.get(k) ?? 0) + x);
+      }
+      return v;
+    };
+    const va = sum(a);
+    const vb = sum(b);
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (const [k, x] of va) {
+      na += x * x;
+      const y = vb.get(k);
+      if (y !== undefined) dot += x * y;
+    }
+    for (const y of vb.values()) nb += y * y;
+    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) >= p.mergeTitleThreshold : true;
+  }
+
   /** Two one-outlet stories of the same outlet more than sameOutletGapHours apart: a recurring feature, not one event. */
   private sameOutletRecurrence(a: Story, b: Story): boolean {
     if (a.outlets.size !== 1 || b.outlets.size !== 1) return false;
@@ -888,12 +931,27 @@ export class OnlineClusterer {
     for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
     for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
     if (from.series) into.series = true;
+    if (from.instances) for (const [k, t] of from.instances) if (!into.instances?.has(k)) (into.instances ??= new Map()).set(k, t);
     into.firstMs = Math.min(into.firstMs, from.firstMs);
     into.lastMs = Math.max(into.lastMs, from.lastMs);
     this.stories.delete(from.id);
     this.touched.delete(from.id);
     this.pendingMerges.push({ kind: 'merge', from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
   }
+}
+
+/** Does the story hold another instance of this series (same outlet and skeleton, another title)? */
+function otherInstance(instances: Map<string, string> | null, key: string, title: string): boolean {
+  const t = instances?.get(key);
+  return t !== undefined && t !== title;
+}
+
+/** Two stories holding different instances of one series (params.seriesInstanceGuard) are not one event. */
+function instancesConflict(a: Story, b: Story): boolean {
+  if (!a.instances || !b.instances) return false;
+  const [small, large] = a.instances.size <= b.instances.size ? [a.instances, b.instances] : [b.instances, a.instances];
+  for (const [k, t] of small) if (otherInstance(large, k, t)) return true;
+  return false;
 }
 
 function sameOutletOnly(a: Story, b: Story): boolean {

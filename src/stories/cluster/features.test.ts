@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFeatures, isDigestTitle, type TextEvidence } from './features.js';
+import { extractFeatures, isDigestTitle, titleSkeleton, type TextEvidence } from './features.js';
 import { DEFAULT_PARAMS } from './params.js';
 
 // Titles from the December 2023 replay corpus.
@@ -35,3 +35,31 @@ for (const tc of groupCases) {
     for (const h of tc.has) assert.ok(got.includes(h), `${h} not in ${JSON.stringify(got)}`);
   });
 }
+
+// Titles of one outlet's series from the December 2023 replay corpus: the slot (a date, a weekday, "weekend", "today") is masked.
+const skeletonCases: { name: string; a: string; b: string; same: boolean }[] = [
+  { name: 'Polish daily horoscope, weekday and date', a: 'Horoskop dzienny - sobota 30 grudnia 2023 [Baran, Byk]', b: 'Horoskop dzienny - wtorek 5 grudnia [Baran, Byk]', same: true },
+  { name: 'numbered daily roundup', a: 'Israel-Hamas war: List of key events, day 71', b: 'Israel-Hamas war: List of key events, day 72', same: true },
+  { name: 'English weekday', a: 'Stocks to watch on Monday', b: 'Stocks to watch on Thursday', same: true },
+  { name: 'today and tomorrow', a: 'Weather today: rain in the north', b: 'Weather tomorrow: rain in the north', same: true },
+  { name: 'German, French, Spanish weekdays', a: 'Wetter am Montag', b: 'Wetter am Sonntag', same: true },
+  { name: 'French', a: 'Ce qui change samedi 30 décembre', b: 'Ce qui change lundi 1 janvier', same: true },
+  { name: 'Spanish', a: 'El tiempo para hoy', b: 'El tiempo para mañana', same: true },
+  { name: 'two events of one day', a: 'Gunmen kill 6 people in northern Mexico', b: 'Cartel kidnaps 14 people in Guerrero', same: false },
+];
+for (const tc of skeletonCases) {
+  test(`titleSkeleton: ${tc.name}`, () => {
+    const a = titleSkeleton(tc.a);
+    assert.ok(a !== null, `${tc.a} has a slot`);
+    assert.equal(a === titleSkeleton(tc.b), tc.same);
+  });
+}
+test('titleSkeleton: a title without a slot has none', () => assert.equal(titleSkeleton('Asian Currencies Give Up Some Strength Against USD'), null));
+
+test('extractFeatures: bracketed title tags are text, not title words', () => {
+  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [] };
+  const bag = extractFeatures({ title: 'Horoskop miłosny na 2024 rok [Baran, Byk, Bliźnięta, Rak]', text: 'Co czeka nas w życiu uczuciowym w przyszłym roku?', language: 'pl' }, DEFAULT_PARAMS.weights, ev);
+  assert.ok(!ev.words.includes('baran'), 'the tag list is not evidence');
+  assert.equal(bag.get('baran'), 1, 'it counts once, as text');
+  assert.ok([...ev.title].length >= 2);
+});

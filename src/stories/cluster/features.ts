@@ -35,6 +35,7 @@ export interface FeatureWeights {
 export type FeatureBag = Map<string, number>;
 
 const ANCHOR_LEN = 5;
+const TITLE_TAGS = /\[[^\]]*\]/g;
 
 /**
  * What the evidence rule reads from an article, collected while its features
@@ -65,11 +66,17 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
   const add = (k: string, x: number): void => {
     bag.set(k, (bag.get(k) ?? 0) + x);
   };
-  const titleToks = tokens(input.title);
+  // Bracketed tags of a title ("[RELACJA]", "[SONDAŻ]", "[WIDEO]", Gazeta.pl's
+  // "[Baran, Byk, … Ryby]" under every horoscope) say what form an item
+  // takes, not which event: they count as text, after the lead.
+  const tags = input.title.includes('[') ? input.title.match(TITLE_TAGS) : null;
+  const titleToks = tokens(tags ? input.title.replace(TITLE_TAGS, ' ') : input.title);
   const text = input.text ?? '';
   // Feeds often repeat the title at the start of the text; count it once.
   const body = text.startsWith(input.title) ? text.slice(input.title.length) : text;
   const bodyToks = tokens(body);
+  const leadEnd = Math.min(LEAD_TOKENS, bodyToks.length);
+  if (tags) for (const t of tags) bodyToks.push(...tokens(t));
   // In Title Case every word is capitalised: names cannot be told apart there.
   const titleNames = !isTitleCase(titleToks);
   const bodyNames = !isTitleCase(bodyToks);
@@ -92,7 +99,7 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
   for (let i = 0; i < bodyToks.length; i++) {
     const t = bodyToks[i]!;
     const s = termOf(t, lang, stem);
-    if (i < LEAD_TOKENS) grouper?.(t, s, bodyNames);
+    if (i < leadEnd) grouper?.(t, s, bodyNames);
     if (s !== null) add(s, 1);
   }
   if (w.name > 0) {
@@ -145,20 +152,47 @@ export function isAnchor(key: string): boolean {
   return key.startsWith('n:') || key.startsWith('e:');
 }
 
-// English and Polish month names (Polish in the genitive of dates too): a date in a title is a slot of a series.
-const MONTH = /(?<![\p{L}\p{N}])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?|stycz\p{L}*|lut\p{L}*|mar[cz]\p{L}*|kwie\p{L}*|maj\p{L}*|czerw\p{L}*|lip\p{L}*|sierp\p{L}*|wrze[sś]\p{L}*|pa[zź]dziernik\p{L}*|listopad\p{L}*|grud\p{L}*)(?![\p{L}\p{N}])/gu;
+// Slots of a dated series, in English, Polish, German, French and Spanish:
+// month names (Polish also in the genitive of dates), weekday names (Polish
+// inflected: "w sobotę", "niedzieli"), "weekend" and "today / tomorrow /
+// tonight". "Horoskop dzienny - sobota 30 grudnia 2023" and "- niedziela 31
+// grudnia" are two slots of one series, not one event. "may" (the verb) and
+// Polish "maj-" ("majątek") are masked too: a mask only matters when the
+// rest of two titles of one outlet is identical.
+const SLOT = new RegExp(
+  '(?<![\\p{L}\\p{N}])(' +
+    [
+      // English months and weekdays, relative days
+      'jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?',
+      '(mon|tues|wednes|thurs|fri|satur|sun)day|week-?end|today|tonight|tomorrow|yesterday',
+      // Polish
+      'stycz\\p{L}*|lut\\p{L}*|mar[cz]\\p{L}*|kwie\\p{L}*|maj\\p{L}*|czerw\\p{L}*|lip\\p{L}*|sierp\\p{L}*|wrze[sś]\\p{L}*|pa[zź]dziernik\\p{L}*|listopad\\p{L}*|grud\\p{L}*',
+      'poniedzia[lł]\\p{L}*|wtor\\p{L}*|[sś]rod\\p{L}*|czwart\\p{L}*|pi[aą]t(ek|ku|kowy|kowa|kowe)|sobot\\p{L}*|niedziel\\p{L}*|weekend\\p{L}*|dzi[sś]|dzisiaj|jutro|wczoraj',
+      // German
+      'januar|februar|märz|juni|juli|oktober|dezember|(mon|diens|donners|frei|sams|sonn)tag|mittwoch|wochenende|heute|morgen',
+      // French
+      'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|aujourd\'hui|demain',
+      // Spanish
+      'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|lunes|martes|miércoles|jueves|viernes|sábado|domingo|fin de semana|hoy|mañana',
+    ].join('|') +
+    ')(?![\\p{L}\\p{N}])',
+  'gu',
+);
 
 /**
- * A title with its numbers and dates masked ("Israel-Hamas war: List of key
- * events, day #", "Wojna Rosji z Ukrainą. Dzień #"), or null when it has
- * none. Two titles of one outlet with the same skeleton and different
- * numbers are one series (an outlet's daily roundup), not one event.
+ * A title with its numbers, dates, weekdays and relative days masked
+ * ("Israel-Hamas war: List of key events, day #", "Wojna Rosji z Ukrainą.
+ * Dzień #", "Horoskop dzienny - # [Baran, …]"), or null when it has none. A
+ * run of masked slots is one slot, so "wtorek 5 grudnia" and "środa 6
+ * grudnia 2023" match. Two titles of one outlet with the same skeleton and
+ * different wording are one series (an outlet's daily roundup), not one
+ * event.
  */
 export function titleSkeleton(title: string): string | null {
   const lower = title.toLowerCase();
-  const masked = lower.replace(/\d+(?:[.,:]\d+)*/g, '#').replace(MONTH, '#');
+  const masked = lower.replace(/\d+(?:[.,:]\d+)*/g, '#').replace(SLOT, '#');
   if (masked === lower) return null;
-  return masked.replace(/\s+/g, ' ').trim();
+  return masked.replace(/#(?:[\s,.\-–/]*#)+/g, '#').replace(/\s+/g, ' ').trim();
 }
 
 /** Tokens of an article's text after its title that count as its lead for the evidence rule. */

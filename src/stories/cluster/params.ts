@@ -46,6 +46,19 @@ export interface ClusterParams {
   minSharedAnchors: number;
   /** Cosine between two story centroids above which the younger is merged into the older. */
   mergeThreshold: number;
+  /**
+   * Two stories merge only when their headlines agree too: the cosine of the
+   * sums of their recent members' title vectors (idf-weighted title words)
+   * must reach this. 0: off.
+   */
+  mergeTitleThreshold: number;
+  /**
+   * The headline check applies only when the larger story has at least this
+   * many articles (a big story's centroid is broad). Measured in v5 and left
+   * off: a blocked merge freed a story that then absorbed another
+   * (docs/clustering.md).
+   */
+  mergeTitleMinSize: number;
   /** Run a merge pass over touched stories after this many placements (and on flush). */
   mergeEvery: number;
   /** Run a reassignment pass over the members of touched stories after this many placements (and on flush). */
@@ -113,6 +126,14 @@ export interface ClusterParams {
    * other outlet. Off when false.
    */
   seriesGuard: boolean;
+  /**
+   * One story, one instance of a series (needs seriesGuard): an article
+   * whose title has the skeleton of a member of the same outlet (numbers,
+   * dates, weekdays, "weekend", "today" masked: features.titleSkeleton) but
+   * another wording does not join that story, and two stories holding two
+   * such instances do not merge. Off when false.
+   */
+  seriesInstanceGuard: boolean;
   /** A story of >= largeStorySize articles takes new ones only at cosine >= largeJoinThreshold (a broad centroid drifts). */
   largeStorySize: number;
   largeJoinThreshold: number;
@@ -146,6 +167,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   crossLanguageThreshold: 0.12,
   minSharedAnchors: 2,
   mergeThreshold: 0.4,
+  mergeTitleThreshold: 0,
+  mergeTitleMinSize: 8,
   mergeEvery: 1000,
   refineEvery: 0,
   refineMargin: 0.05,
@@ -160,13 +183,16 @@ export const DEFAULT_PARAMS: ClusterParams = {
   evidenceShortTitle: 6,
   evidenceStrongGapHours: 6,
   titlePairThreshold: 0.1,
-  staleHours: 24,
+  // 18 since 2026-12 v5 (24 before): split reports of neighbouring days
+  // (two market days, two police shootings) at +1.2 points of singletons.
+  staleHours: 18,
   staleJoinThreshold: 0.4,
   digestJoinThreshold: 0.6,
   phraseMinDocs: 5,
   phraseSpread: 0.8,
   phraseWeight: 0.3,
   seriesGuard: true,
+  seriesInstanceGuard: true,
   largeStorySize: 20,
   largeJoinThreshold: 0.36,
   idfPrior: 1000,
@@ -196,4 +222,5 @@ export const BROAD_PARAMS: Partial<ClusterParams> = {
   digestJoinThreshold: 0,
   phraseSpread: 0,
   largeStorySize: Number.POSITIVE_INFINITY,
+  seriesInstanceGuard: false,
 };
