@@ -13,6 +13,19 @@ interface Case {
 }
 
 const cases: Case[] = [
+  {
+    name: 'a name qualified by a region is a locality there, not the US Congress',
+    title: 'Levon Resources reports improved gold assays',
+    text: 'Levon Resources Ltd said re-checked gold assays from the Howard tunnel on its Congress, British Columbia property yielded higher grades.',
+    focus: 'CA',
+    not: ['US'],
+  },
+  {
+    name: 'a hard-wrapped lede still counts as the first sentence',
+    title: 'CAROLIN MINES HAS NEW GOLD ASSAY RESULTS',
+    text: 'Carolin Mines Ltd\nsaid recent assays of tailings at its Hope, British Columbia\nmine ranged from 0.50 to 0.64 ounces of gold per ton.\n    Carolin said the results disagreed with an assay performed by\nIntergold U.S.A. Inc which showed 1.0 ounce of gold per ton.',
+    focus: 'CA',
+  },
   { name: 'Oman is not inside woman', title: 'A woman was arrested', text: 'The woman said nothing.', focus: null },
   { name: 'Niger is not inside Nigeria', title: 'Nigeria votes', text: 'Voters in Nigeria queued.', focus: 'NG', not: ['NE'] },
   { name: 'both Niger and Nigeria', title: 'Niger and Nigeria talk', focus: 'NE', has: ['NG'] },
@@ -194,4 +207,11 @@ test('parseDateline: wire datelines', () => {
     const d = parseDateline(c.text);
     assert.deepEqual(d ? { place: d.place, country: d.country } : null, c.want, c.name);
   }
+});
+
+test('findPlaces: a bare New York symbol counts less than a listing that names its exchange', () => {
+  const text = (sym: string): string => `Galaxy Mines said ${sym} it will expand drilling. The property lies near Timmins, Ontario.`;
+  const us = (sym: string): number => findPlaces({ title: 'Galaxy Mines expands drilling', text: text(sym) }).countries.find((c) => c.code === 'US')?.score ?? 0;
+  assert.ok(us('<GLXY>') > 0, 'a bare symbol still points at New York');
+  assert.ok(us('<GLXY>') < us('(NYSE: GLXY)'), `bare ${us('<GLXY>')} vs tagged ${us('(NYSE: GLXY)')}`);
 });

@@ -82,9 +82,15 @@ const LISTING_BEFORE = /\b(?:listed|listing|quoted|quotation)(?: will be)? (?:in
 const ABBREV_WEIGHT = 0.6;
 /** A Reuters instrument code's exchange suffix ("<FISN.L>", "(7203.T)") or an exchange-tagged ticker ("(TSX: SU)", "<PPP>"). */
 const RIC_WEIGHT = 0.6;
+/**
+ * A bare symbol ("<PPP>") says the shares trade in New York, which is where
+ * many foreign companies list too (ADRs, Canadian inter-listed miners), so it
+ * points at the US less than a suffix naming the home exchange does.
+ */
+const BARE_LISTING_WEIGHT = 0.4;
 const TITLE_WEIGHT = 3;
 /** A mention in the first sentence of the body (the lede says what the story is about) counts this much. */
-const EARLY_WEIGHT = 2;
+const EARLY_WEIGHT = 2.5;
 /** The first sentence ends here at the latest (and abbreviations and RICs count as early before it). */
 const EARLY_CHARS = 400;
 const DATELINE_WEIGHT = 3;
@@ -289,10 +295,14 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   };
   const signalSeen = new Map<string, number>();
   const early = firstSentenceEnd(bTokens);
+  const qualified = placeQualified(bMatches, body);
   for (const m of [...tMatches, ...bMatches]) {
     const e = m.pick;
     if (!e) continue;
     const signal = isSignal(e);
+    // "its Congress, British Columbia property", "Paris, Texas": a name
+    // qualified by a region or country is a locality there, whatever else it names.
+    if (!m.title && e[0] && qualified.has(m.end) && qualified.get(m.end) !== e[0]) continue;
     if (e[1] !== K_DEMONYM && !signal) {
       const name = e[1] < K_ADMIN && e[0] ? countryName(e[0]) : e[2];
       places.set(name, (places.get(name) ?? 0) + 1);
@@ -446,6 +456,21 @@ function usMoneyQualifier(m: Match, tokens: Token[], text: string): boolean {
 }
 
 /** Where the lede ends: the start of the second sentence, at most EARLY_CHARS in. */
+/**
+ * End offsets of names followed by ", <region or country>" ("Hope, British
+ * Columbia", "Congress, B.C."): the name before the comma is a locality of
+ * that region, whatever else it could mean (AP style writes places so).
+ */
+function placeQualified(matches: Match[], text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const m of matches) {
+    const e = m.pick;
+    if (!e || !e[0] || e[1] !== K_ADMIN) continue;
+    if (text.slice(Math.max(0, m.start - 2), m.start) === ', ') out.set(m.start - 2, e[0]);
+  }
+  return out;
+}
+
 function firstSentenceEnd(tokens: Token[]): number {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -507,14 +532,14 @@ function dollarSymbols(text: string, pos: number): [string, number, number][] {
 /** Listing countries from Reuters Instrument Codes and exchange-tagged tickers in the text. */
 function ricSignals(text: string, pos: number): [string, number, number][] {
   const out: [string, number, number][] = [];
-  const push = (cc: string | undefined, at: number): void => {
+  const push = (cc: string | undefined, at: number, weight = RIC_WEIGHT): void => {
     const where = pos < 0 || at < LEDE_CHARS ? TITLE_WEIGHT : at < EARLY_CHARS ? EARLY_WEIGHT : 1;
-    if (cc) out.push([cc, RIC_WEIGHT * where, pos < 0 ? -1 : at]);
+    if (cc) out.push([cc, weight * where, pos < 0 ? -1 : at]);
   };
   if (text.includes('.')) for (const m of text.matchAll(RIC)) push(RIC_SUFFIX[m[1]!], m.index);
   if (text.includes('<') || text.includes(':')) for (const m of text.matchAll(LISTING)) {
     if (!m[1] && FOREIGN_FORM_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    push(m[1] ? LISTING_COUNTRY[m[1]] : 'US', m.index);
+    push(m[1] ? LISTING_COUNTRY[m[1]] : 'US', m.index, m[1] ? RIC_WEIGHT : BARE_LISTING_WEIGHT);
   }
   return out;
 }

@@ -60,7 +60,11 @@ const ABBREV = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'col', 'lt', 'sen'
 
 /** Whether the word after `gap` begins a sentence; "U.S. officials" and "Mr. Jordan" do not. */
 function startsSentence(gap: string, prev: Token, text: string): boolean {
-  if (gap.includes('\n')) return true;
+  // A line break starts a sentence when it ends a paragraph (a blank line, an
+  // indented next line) or follows sentence punctuation; a bare break inside
+  // running words is the hard wrap of plain-text wires and mail (Reuters
+  // wraps at ~65 columns) and is only a space.
+  if (gap.includes('\n') && (/\n[ \t]*\n|\n[ \t]+$/.test(gap) || /[.!?:;"”]/.test(gap))) return true;
   if (!/[.!?:;]/.test(gap) || !/\s/.test(gap)) return false;
   if (/^[!?:;]|[!?]/.test(gap)) return true;
   const prevWord = text.slice(prev.start, prev.end);
