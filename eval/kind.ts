@@ -132,8 +132,10 @@ export async function evalKind(): Promise<Record<string, number>> {
     let kindNow = 0;
     let topicNow = 0;
     const changed: string[] = [];
+    const nowKind = new Map<string, ArticleKind>();
     for (const r of rows) {
       const a = analyze({ id: r.id, title: r.title, text: r.text, url: r.id });
+      nowKind.set(r.id, a.kind);
       if (a.kind === r.correctKind) kindNow++;
       if (a.topic === r.correctTopic) topicNow++;
       if (a.kind !== r.predictedKind || a.topic !== r.predictedTopic) changed.push(`${r.predictedKind}/${r.predictedTopic} -> ${a.kind}/${a.topic}  (truth ${r.correctKind}/${r.correctTopic})  ${r.title}`);
@@ -148,6 +150,10 @@ export async function evalKind(): Promise<Record<string, number>> {
       out[`sample.${k}_precision`] = pct(p.filter((r) => r.correctKind === k).length, p.length);
       out[`sample.${k}_recall`] = pct(truth.filter((r) => r.predictedKind === k).length, truth.length);
       out[`sample.${k}_true`] = truth.length;
+      // The same against today's rules: what the verdicts say of the code as it is.
+      const pNow = rows.filter((r) => nowKind.get(r.id) === k);
+      out[`sample.${k}_precision_now`] = pct(pNow.filter((r) => r.correctKind === k).length, pNow.length);
+      out[`sample.${k}_recall_now`] = pct(truth.filter((r) => nowKind.get(r.id) === k).length, truth.length);
     }
   }
   return out;

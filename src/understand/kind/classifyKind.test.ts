@@ -20,6 +20,10 @@ const cases: { name: string; input: ClassifyKindInput; want: string }[] = [
   { name: 'correspondent on the ground', input: { title: 'In Khan Younis, families flee again', text: 'Our correspondent in Gaza witnessed families loading carts.' }, want: 'report' },
   { name: 'dateline away from home', input: { title: 'Kyiv braces for winter', text: '', sourceCountry: 'GB', dateline: { place: 'Kyiv', country: 'UA' } }, want: 'report' },
   { name: 'dateline at home is news', input: { title: 'London braces for winter', text: '', sourceCountry: 'GB', dateline: { place: 'London', country: 'GB' } }, want: 'news' },
+  { name: 'genre at the end of the slug', input: { title: 'Hospitals Should Be Redesigned to Improve Care', text: '', url: 'https://time.com/6342279/hospitals-redesign-improve-care-essay/' }, want: 'analysis' },
+  { name: 'an explainer slug', input: { title: 'Your Iowa Caucus Questions, Answered', text: '', url: 'https://www.nytimes.com/article/iowa-caucus-explainer.html' }, want: 'analysis' },
+  { name: 'live commentary of a match is live, not an essay', input: { title: 'Lewandowski gra w hicie kolejki', text: '', url: 'https://sport.example.pl/barcelona-atletico-madryt_mtc1444727/live-commentary.shtml' }, want: 'live' },
+  { name: 'republished from The Conversation', input: { title: 'Africa: Could Antivirals Reduce Your Risk of Long Covid?', text: '[The Conversation Africa] Evidence is continuing to accumulate on the burden of chronic effects.' }, want: 'analysis' },
   { name: 'the verb "live" is not a live blog', input: { title: 'Where migrants live in fear', text: '' }, want: 'news' },
 ];
 

@@ -26,6 +26,11 @@ const URL_LIVE = /\/(?:live|liveblog|live-news|live-updates|relacja-na-zywo|na-z
 const URL_ANALYSIS =
   /\/(?:opinion|opinions|op-ed|op-eds|analysis|explainer|explainers|features?|comment|commentisfree|commentary|editorial|editorials|columns?|columnists?|review|reviews|insight|insights|long-read|the-big-story|opinie|opinia|publicystyka|komentarze|felietony?|plus-minus|opinie-polityczno-spoleczne|opinie-ekonomiczne|analizy|idees|debats|blogs|newsletters)(?:\/|$)/i;
 
+// The last word of the slug, where some outlets put the genre ("…-campus-free-speech-essay").
+const URL_SLUG_ANALYSIS = /-(?:essay|op-?ed|opinion|explainer|explained|column)(?:\.[a-z]+)?\/?$/i;
+// Republished from The Conversation (academics' analysis and explainers), as aggregators credit it.
+const TEXT_CONVERSATION = /^\s*\[the conversation\b|\brepublished from the conversation\b/i;
+
 const TITLE_LIVE = /^(?:live|live updates|live:|na żywo|relacja)\b|\blive(?: updates| blog|:)|\bas it happened\b|\bna żywo\b|\brelacja na żywo\b|\ben direct\b|\ben vivo\b|\bticker\b|[–—|-]\s*live$|[–—-][^–—-]*\blive$|\blive now\b/i;
 const TITLE_ANALYSIS_STRONG =
   /^(?:analysis|opinion|explainer|commentary|comment|editorial|review|column|the big picture|insight|analiza|opinia|komentarz|felieton|wyjaśniamy|tribune|analyse|editorial|análisis)\s*[:|–—-]|^the guardian view on\b|\b(?:opinion|analysis|explainer|komentarz|opinia)\s*\|\s*|\|\s*(?:opinion|analysis)$|\bwhat we know\b|\bq&a\b|\bexplained\b|\b(?:review|recenzja)\s*[–—:-]|\bwhat (?:is|are|was|does|do|happens)\b.*\?$|\bletters?:|\bthe long read\b|\[(?:analiza|opinia|komentarz|felieton|analysis|opinion)\]/i;
@@ -62,7 +67,7 @@ export function scoreKind(input: ClassifyKindInput): KindScores {
       // A malformed URL is still searchable as text.
     }
     if (URL_LIVE.test(path)) s.live += 5;
-    if (URL_ANALYSIS.test(path)) s.analysis += 5;
+    if (URL_ANALYSIS.test(path) || URL_SLUG_ANALYSIS.test(path)) s.analysis += 5;
   }
   for (const c of input.categories ?? []) {
     const cat = c.trim();
@@ -77,6 +82,7 @@ export function scoreKind(input: ClassifyKindInput): KindScores {
   if (TITLE_COLUMNIST.test(title)) s.analysis += 2;
   if (/(?:ekspert|ekspertka|prawnik|analityk)\w* wyjaśnia/iu.test(title)) s.analysis += 3;
   if (TEXT_ANALYSIS.test(text)) s.analysis += 2;
+  if (TEXT_CONVERSATION.test(text)) s.analysis += 4;
   // First person in a summary is a voice, not a wire report.
   if (/(?:^|[.!?]\s+|\s)(?:I|My|my|We|we)\s/u.test(text.slice(0, 400)) && !/["“”]/u.test(text.slice(0, 400))) s.analysis += 1;
   if (TEXT_REPORT.test(text) || TEXT_REPORT.test(title)) s.report += 3;
