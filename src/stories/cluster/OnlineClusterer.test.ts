@@ -191,3 +191,34 @@ test('OnlineClusterer: a story quiet for more than staleHours takes only a close
   assert.equal(stories[0], stories[1]);
   assert.notEqual(stories[2], stories[0]);
 });
+
+// Channel Asia and the Telegraph, 12-13 December 2023 (v5 desk sample: one story): two different Champions League matches.
+test('OnlineClusterer: rare names on both sides and none shared keep two matches apart (nameIdf)', () => {
+  const napoli: ClusterDoc = { id: 'cl-napoli', title: 'Napoli ease into Champions League knockout stage with win over Braga', text: 'Napoli reached the Champions League knockout stage with a 2-0 win over Braga in their final group match on Tuesday.', publishedMs: T0, language: 'en', source: 'cna' };
+  const napoli2: ClusterDoc = { id: 'cl-napoli-2', title: 'Champions League: Napoli beat Braga to reach knockout stage', text: 'Napoli beat Braga 2-0 to reach the Champions League knockout stage as group runners-up.', publishedMs: T0 + 1 * H, language: 'en', source: 'guardian' };
+  const psg: ClusterDoc = { id: 'cl-psg', title: 'PSG snatch knockout stage spot with 1-1 draw at Dortmund', text: 'Paris St Germain snatched a knockout stage spot with a 1-1 draw at Borussia Dortmund, who won the group, on Wednesday.', publishedMs: T0 + 2 * H, language: 'en', source: 'cna' };
+  const napoli3: ClusterDoc = { id: 'cl-napoli-3', title: 'Spalletti’s successor Mazzarri relieved as Napoli beat Braga', text: 'Napoli coach Walter Mazzarri said his side showed character against Braga in the Champions League.', publishedMs: T0 + 3 * H, language: 'en', source: 'reuters' };
+  const { stories } = run([napoli, napoli2, psg, napoli3]);
+  assert.equal(stories[0], stories[1]);
+  assert.notEqual(stories[2], stories[0], 'PSG and Dortmund are not Napoli and Braga');
+  assert.equal(stories[3], stories[0], 'a title with other names joins when it shares one (Napoli)');
+  const loose = { joinThreshold: 0.1, lowThreshold: 0.1, memberThreshold: 0.1 };
+  const off = run([napoli, napoli2, psg], { ...loose, nameIdf: 0 }).stories;
+  assert.equal(off[2], off[0], 'without the rule the shared "knockout stage" carries the join at a low threshold');
+  const on = run([napoli, napoli2, psg], loose).stories;
+  assert.notEqual(on[2], on[0], 'with it, not even there');
+});
+
+// Channel Asia, Sky News, Aljazeera, 19-21 December 2023 (v5 desk sample: one story): Istanbulspor's walk-off, then 17 h later the punched referee's interview.
+test('OnlineClusterer: a story quiet for more than 16 h takes only a close report (staleHours 16)', () => {
+  const docs: ClusterDoc[] = [
+    { id: 'ist-1', title: "Turkey's Istanbulspor walk off pitch in protest at referee's decision", text: 'Istanbulspor players walked off the pitch in protest at a referee decision in their Super Lig match against Trabzonspor, a week after a referee was punched by a club president.', publishedMs: T0, language: 'en', source: 'cna' },
+    { id: 'ist-2', title: 'Turkish side leaves pitch after not being awarded a penalty - eight days after referee was punched in the face', text: 'Istanbulspor left the pitch against Trabzonspor after a penalty was not given, eight days after a Turkish referee was punched in the face by a club president.', publishedMs: T0 + 4 * H, language: 'en', source: 'sky' },
+    { id: 'ref', title: "Turkish referee says he will 'not forgive' club president who punched him in the face", text: 'Referee Halil Umut Meler said he will not forgive the Ankaragucu club president who punched him in the face after a Super Lig match.', publishedMs: T0 + 21 * H, language: 'en', source: 'sky' },
+  ];
+  const { stories } = run(docs);
+  assert.equal(stories[0], stories[1]);
+  assert.notEqual(stories[2], stories[0], '17 h after the last report, the interview is another item');
+  const v5 = run(docs, { staleHours: 18 }).stories;
+  assert.equal(v5[2], v5[0], 'at 18 h (v5) it joined');
+});

@@ -278,7 +278,7 @@ export class OnlineClusterer {
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence } {
-    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [] };
+    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [] };
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
@@ -414,6 +414,8 @@ export class OnlineClusterer {
     if (p.titlePairThreshold <= 0) return true;
     const from = Math.max(0, s.articleIds.length - p.memberCheck);
     let seen = false;
+    let hits = 0;
+    const need = p.titlePairLargeSize > 0 && s.articleIds.length >= p.titlePairLargeSize ? p.titlePairLargeHits : 1;
     for (let i = s.articleIds.length - 1; i >= from; i--) {
       const m = this.docInfo.get(s.articleIds[i]!);
       if (!m || m.lang !== lang) continue;
@@ -423,7 +425,7 @@ export class OnlineClusterer {
         const b = m.x.titleVec.get(k);
         if (b !== undefined) dot += a * b;
       }
-      if (dot >= p.titlePairThreshold) return true;
+      if (dot >= p.titlePairThreshold && ++hits >= need) return true;
     }
     return !seen;
   }
@@ -608,7 +610,60 @@ export class OnlineClusterer {
       if (shared < p.minSharedTop) return false;
     }
     if (ms - s.lastMs > p.staleHours * 3_600_000 && sim < p.staleJoinThreshold) return false;
-    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang);
+    if (this.namesDisjoint(vec, s, lang, x)) return false;
+    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang) && this.hasCoreWord(x, s, lang);
+  }
+
+  /**
+   * Different names, different event: the article's title names rare names
+   * (n: anchors of idf >= nameIdf) none of which the story holds, and the
+   * story's recent titles name rare names none of which the article holds
+   * ("Napoli ease into Champions League knockout stage with win over Braga"
+   * and "PSG snatch knockout stage spot with 1-1 draw at Dortmund").
+   */
+  private namesDisjoint(vec: Map<string, number>, s: Story, lang: string, x: DocExtras): boolean {
+    const p = this.params;
+    if (p.nameIdf <= 0) return false;
+    let mine = false;
+    for (const k of x.ev.names) {
+      if (this.idf(k) < p.nameIdf) continue;
+      if (s.keyDocs.has(k)) return false;
+      mine = true;
+    }
+    if (!mine) return false;
+    let theirs = false;
+    const from = Math.max(0, s.articleIds.length - p.memberCheck);
+    for (let i = s.articleIds.length - 1; i >= from; i--) {
+      const m = this.docInfo.get(s.articleIds[i]!);
+      if (!m || m.lang !== lang) continue;
+      for (const k of m.x.ev.names) {
+        if (this.idf(k) < p.nameIdf) continue;
+        if (vec.has(k)) return false;
+        theirs = true;
+      }
+    }
+    return theirs;
+  }
+
+  /**
+   * A big story's core: its article's own title must hold a word that at
+   * least coreShare of the story's recent titles of its language hold.
+   */
+  private hasCoreWord(x: DocExtras, s: Story, lang: string): boolean {
+    const p = this.params;
+    if (p.coreShare <= 0 || s.articleIds.length < p.coreMinSize) return true;
+    const from = Math.max(0, s.articleIds.length - p.memberCheck);
+    const counts = new Map<string, number>();
+    let n = 0;
+    for (let i = s.articleIds.length - 1; i >= from; i--) {
+      const m = this.docInfo.get(s.articleIds[i]!);
+      if (!m || m.lang !== lang) continue;
+      n++;
+      for (const k of m.x.ev.title) if (x.ev.title.has(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    if (n === 0) return true;
+    for (const c of counts.values()) if (c >= p.coreShare * n) return true;
+    return false;
   }
 
   /**

@@ -57,6 +57,8 @@ export interface TextEvidence {
   terms: string[];
   words: string[];
   group: number[];
+  /** Name anchors (n: keys) of the title's capitalised words, as in the features (not in Title Case, not the first word). */
+  names: string[];
 }
 
 export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: TextEvidence): FeatureBag {
@@ -114,7 +116,9 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
       for (let i = 0; i < toks.length; i++) {
         const t = toks[i]!;
         if (i === 0 || t.raw.length < 4 || !isCapitalised(t.raw) || isStopWord(t.word, lang)) continue;
-        add(`n:${fold(t.word).slice(0, ANCHOR_LEN)}`, w.name * weight);
+        const k = `n:${fold(t.word).slice(0, ANCHOR_LEN)}`;
+        add(k, w.name * weight);
+        if (ev && toks === titleToks) ev.names.push(k);
       }
     }
   }

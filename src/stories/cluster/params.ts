@@ -104,6 +104,14 @@ export interface ClusterParams {
    * its language; the centroid's many words cannot carry a stray. 0: off.
    */
   titlePairThreshold: number;
+  /** Title to title in big stories: a story of >= titlePairLargeSize articles (0: off) needs titlePairLargeHits close member titles, not one. */
+  titlePairLargeSize: number;
+  titlePairLargeHits: number;
+  /** A story of >= coreMinSize articles takes an article only if its title holds a word of >= coreShare of the story's recent titles (0: off). */
+  coreShare: number;
+  coreMinSize: number;
+  /** Distinct names: rare title names (idf >= nameIdf) on both sides and none shared blocks a join (0: off). */
+  nameIdf: number;
   /** A story whose last article is more than staleHours old takes a new one only at cosine >= staleJoinThreshold. */
   staleHours: number;
   staleJoinThreshold: number;
@@ -184,9 +192,18 @@ export const DEFAULT_PARAMS: ClusterParams = {
   evidenceStrongGapHours: 6,
   titlePairThreshold: 0.1,
   // 18 since 2026-12 v5 (24 before): split reports of neighbouring days
-  // (two market days, two police shootings) at +1.2 points of singletons.
-  staleHours: 18,
+  // (two market days, two police shootings) at +1.2 points of singletons;
+  // 16 since v6 (Istanbulspor's walk-off and the punched referee's
+  // interview, two Mexican shootings), +0.6 points.
+  staleHours: 16,
   staleJoinThreshold: 0.4,
+  titlePairLargeSize: 0,
+  titlePairLargeHits: 2,
+  coreShare: 0,
+  coreMinSize: 8,
+  // 4 since 2026-12 v6: rare names on both sides and none shared (another
+  // match, another march) is counter-evidence; +0.45 points of singletons.
+  nameIdf: 4,
   digestJoinThreshold: 0.6,
   phraseMinDocs: 5,
   phraseSpread: 0.8,
@@ -223,4 +240,5 @@ export const BROAD_PARAMS: Partial<ClusterParams> = {
   phraseSpread: 0,
   largeStorySize: Number.POSITIVE_INFINITY,
   seriesInstanceGuard: false,
+  nameIdf: 0,
 };
