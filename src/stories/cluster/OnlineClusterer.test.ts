@@ -222,3 +222,22 @@ test('OnlineClusterer: a story quiet for more than 16 h takes only a close repor
   const v5 = run(docs, { staleHours: 18 }).stories;
   assert.equal(v5[2], v5[0], 'at 18 h (v5) it joined');
 });
+
+// Fox News, The Hill, Aljazeera, 6-8 December 2023 (v6 desk sample: one 73-article story): the House GOP's contempt threat, then 30 h after the first report the tax indictment, sharing only the name.
+test('OnlineClusterer: a story more than a day old takes only an article sharing an event word, not just a name (eventWordHours)', () => {
+  const docs: ClusterDoc[] = [
+    { id: 'hb-1', title: 'Comer, Jordan threaten to hold Hunter Biden in contempt of Congress after he rejects subpoena', text: 'House Oversight chairman James Comer and Judiciary chairman Jim Jordan said they would move to hold Hunter Biden in contempt if he skips his deposition.', publishedMs: T0, language: 'en', source: 'fox', entities: ['person:hunter biden'] },
+    { id: 'hb-2', title: 'House GOP chairmen threaten to hold Hunter Biden in contempt of Congress', text: 'Republican chairmen threatened contempt proceedings against Hunter Biden over his refusal to sit for a closed-door deposition.', publishedMs: T0 + 2 * H, language: 'en', source: 'cnbc', entities: ['person:hunter biden'] },
+    { id: 'hb-3', title: 'Comer, Jordan post official notice for Hunter Biden deposition despite contempt threat', text: 'The chairmen posted an official notice for the Hunter Biden deposition next week and repeated the contempt threat.', publishedMs: T0 + 14 * H, language: 'en', source: 'hill', entities: ['person:hunter biden'] },
+    { id: 'hb-tax', title: 'Hunter Biden charged over alleged scheme to avoid $1.4m tax bill', text: 'Special counsel David Weiss filed nine tax charges against Hunter Biden in California, alleging he avoided paying $1.4m in taxes.', publishedMs: T0 + 28 * H, language: 'en', source: 'aljazeera', entities: ['person:hunter biden'] },
+    { id: 'hb-4', title: 'Republicans set contempt vote if Hunter Biden skips deposition', text: 'House Republicans said they would schedule a contempt vote if Hunter Biden does not appear for the deposition.', publishedMs: T0 + 29 * H, language: 'en', source: 'wsj', entities: ['person:hunter biden'] },
+  ];
+  const loose = { joinThreshold: 0.1, lowThreshold: 0.1, memberThreshold: 0.05, titlePairThreshold: 0.05, evidenceMin: 1, staleHours: 48 };
+  const on = run(docs, loose).stories;
+  assert.equal(on[1], on[0]);
+  assert.equal(on[2], on[0]);
+  assert.notEqual(on[3], on[0], 'a day on, the indictment shares only the name with the contempt story');
+  assert.equal(on[4], on[0], 'a day on, "contempt" and "deposition" are event words: the follow-up joins');
+  const off = run(docs, { ...loose, eventWordHours: 0 }).stories;
+  assert.equal(off[3], off[0], 'without the rule the shared name carries the join at these thresholds');
+});

@@ -12,7 +12,7 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type FeatureInput, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type FeatureInput, type TextEvidence } from './features.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { fold, primaryLanguage } from './tokenize.js';
@@ -278,7 +278,7 @@ export class OnlineClusterer {
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence } {
-    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [] };
+    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
@@ -611,7 +611,48 @@ export class OnlineClusterer {
     }
     if (ms - s.lastMs > p.staleHours * 3_600_000 && sim < p.staleJoinThreshold) return false;
     if (this.namesDisjoint(vec, s, lang, x)) return false;
-    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang) && this.hasCoreWord(x, s, lang);
+    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang) && this.hasCoreWord(x, s, lang) && this.hasEventWord(x, s, lang, ms, s.firstMs);
+  }
+
+  /**
+   * One name is not an event (params.eventWordHours): a story a day or more
+   * old is often one actor's coverage ("Hunter Biden", "Elon Musk"), and a
+   * new report on the actor shares the name and nothing else. Past that age
+   * the article's title must share an event word with one of the story's
+   * recent titles of its language: a rare word (idf >= evidenceIdf, not a
+   * stop-phrase) that is no name (no capitalised name anchor of the article
+   * or of those titles, no word of their people/organisations). "Hunter
+   * Biden indicted on tax charges" shares only the name with "Comer, Jordan
+   * threaten to hold Hunter Biden in contempt of Congress".
+   */
+  private hasEventWord(x: DocExtras, s: Story, lang: string, ms: number, firstMs: number): boolean {
+    const p = this.params;
+    if (p.eventWordHours <= 0 || p.evidenceIdf <= 0 || ms - firstMs <= p.eventWordHours * 3_600_000) return true;
+    const members: DocExtras[] = [];
+    const names = new Set(x.ev.names);
+    const nameWords = new Set<string>();
+    const addTags = (tags: readonly string[]): void => {
+      for (const k of tags) if (k.startsWith('e:')) for (const w of fold(k.slice(k.indexOf(':', 2) + 1)).split(' ')) nameWords.add(w);
+    };
+    addTags(x.tags);
+    const from = Math.max(0, s.articleIds.length - p.memberCheck);
+    for (let i = s.articleIds.length - 1; i >= from; i--) {
+      const m = this.docInfo.get(s.articleIds[i]!);
+      if (!m || m.lang !== lang) continue;
+      members.push(m.x);
+      for (const k of m.x.ev.names) names.add(k);
+      addTags(m.x.tags);
+    }
+    if (members.length === 0) return true;
+    const { terms, words, titleTerms } = x.ev;
+    for (let i = 0; i < titleTerms; i++) {
+      const t = terms[i]!;
+      const w = words[i]!;
+      if (names.has(`n:${w.slice(0, ANCHOR_LEN)}`) || nameWords.has(w)) continue;
+      if (this.idf(t) < p.evidenceIdf || this.isStopPhrase(t)) continue;
+      for (const m of members) if (m.ev.title.has(t)) return true;
+    }
+    return false;
   }
 
   /**
@@ -908,7 +949,7 @@ export class OnlineClusterer {
       const lang = mainLanguage(large);
       for (const id of small.articleIds.slice(0, 3)) {
         const m = this.docInfo.get(id);
-        if (m && this.hasEvidence(m.x, large, large.lastMs) && (m.lang !== lang || this.nearTitle(m.x, large, m.lang))) return true;
+        if (m && this.hasEvidence(m.x, large, large.lastMs) && (m.lang !== lang || (this.nearTitle(m.x, large, m.lang) && this.hasEventWord(m.x, large, m.lang, Math.max(a.lastMs, b.lastMs), Math.min(a.firstMs, b.firstMs))))) return true;
       }
       return false;
     }

@@ -17,7 +17,7 @@ const digestCases: { name: string; title: string; want: boolean }[] = [
 for (const tc of digestCases) test(`isDigestTitle: ${tc.name}`, () => assert.equal(isDigestTitle(tc.title), tc.want));
 
 function groupsOf(title: string, text: string, language: string): string[][] {
-  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [] };
+  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
   extractFeatures({ title, text, language }, DEFAULT_PARAMS.weights, ev);
   const out: string[][] = [];
   ev.words.forEach((w, i) => (i > 0 && ev.group[i] === ev.group[i - 1] ? out[out.length - 1]!.push(w) : out.push([w])));
@@ -57,7 +57,7 @@ for (const tc of skeletonCases) {
 test('titleSkeleton: a title without a slot has none', () => assert.equal(titleSkeleton('Asian Currencies Give Up Some Strength Against USD'), null));
 
 test('extractFeatures: bracketed title tags are text, not title words', () => {
-  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [] };
+  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
   const bag = extractFeatures({ title: 'Horoskop miłosny na 2024 rok [Baran, Byk, Bliźnięta, Rak]', text: 'Co czeka nas w życiu uczuciowym w przyszłym roku?', language: 'pl' }, DEFAULT_PARAMS.weights, ev);
   assert.ok(!ev.words.includes('baran'), 'the tag list is not evidence');
   assert.equal(bag.get('baran'), 1, 'it counts once, as text');

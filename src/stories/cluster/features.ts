@@ -34,7 +34,7 @@ export interface FeatureWeights {
 /** Raw term frequencies per key, already multiplied by the class weight. */
 export type FeatureBag = Map<string, number>;
 
-const ANCHOR_LEN = 5;
+export const ANCHOR_LEN = 5;
 const TITLE_TAGS = /\[[^\]]*\]/g;
 
 /**
@@ -59,6 +59,8 @@ export interface TextEvidence {
   group: number[];
   /** Name anchors (n: keys) of the title's capitalised words, as in the features (not in Title Case, not the first word). */
   names: string[];
+  /** How many of `terms` (from the start) are the title's. */
+  titleTerms: number;
 }
 
 export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: TextEvidence): FeatureBag {
@@ -98,6 +100,7 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
     prev = s;
   }
   grouper?.(null, null, false);
+  if (ev) ev.titleTerms = ev.terms.length;
   for (let i = 0; i < bodyToks.length; i++) {
     const t = bodyToks[i]!;
     const s = termOf(t, lang, stem);

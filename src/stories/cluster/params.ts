@@ -112,6 +112,15 @@ export interface ClusterParams {
   coreMinSize: number;
   /** Distinct names: rare title names (idf >= nameIdf) on both sides and none shared blocks a join (0: off). */
   nameIdf: number;
+  /**
+   * One name is not an event: once an article comes more than
+   * eventWordHours after the story's first article, its title must share an
+   * event word with the title of one of the story's last memberCheck members
+   * of its language: a word of idf >= evidenceIdf (not a stop-phrase) that is
+   * not a name (not a capitalised name anchor of either title, not a word of
+   * the article's people/organisations). 0: off.
+   */
+  eventWordHours: number;
   /** A story whose last article is more than staleHours old takes a new one only at cosine >= staleJoinThreshold. */
   staleHours: number;
   staleJoinThreshold: number;
@@ -204,6 +213,10 @@ export const DEFAULT_PARAMS: ClusterParams = {
   // 4 since 2026-12 v6: rare names on both sides and none shared (another
   // match, another march) is counter-evidence; +0.45 points of singletons.
   nameIdf: 4,
+  // 24 since 2026-12 v7: a story more than a day old takes an article only
+  // on a shared non-name rare title word (Hunter Biden's contempt threat vs
+  // his tax indictment); +0.24 points of singletons.
+  eventWordHours: 24,
   digestJoinThreshold: 0.6,
   phraseMinDocs: 5,
   phraseSpread: 0.8,
@@ -241,4 +254,5 @@ export const BROAD_PARAMS: Partial<ClusterParams> = {
   largeStorySize: Number.POSITIVE_INFINITY,
   seriesInstanceGuard: false,
   nameIdf: 0,
+  eventWordHours: 0,
 };
