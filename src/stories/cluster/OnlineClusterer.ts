@@ -414,8 +414,6 @@ export class OnlineClusterer {
     if (p.titlePairThreshold <= 0) return true;
     const from = Math.max(0, s.articleIds.length - p.memberCheck);
     let seen = false;
-    let hits = 0;
-    const need = p.titlePairLargeSize > 0 && s.articleIds.length >= p.titlePairLargeSize ? p.titlePairLargeHits : 1;
     for (let i = s.articleIds.length - 1; i >= from; i--) {
       const m = this.docInfo.get(s.articleIds[i]!);
       if (!m || m.lang !== lang) continue;
@@ -425,7 +423,7 @@ export class OnlineClusterer {
         const b = m.x.titleVec.get(k);
         if (b !== undefined) dot += a * b;
       }
-      if (dot >= p.titlePairThreshold && ++hits >= need) return true;
+      if (dot >= p.titlePairThreshold) return true;
     }
     return !seen;
   }
@@ -611,7 +609,7 @@ export class OnlineClusterer {
     }
     if (ms - s.lastMs > p.staleHours * 3_600_000 && sim < p.staleJoinThreshold) return false;
     if (this.namesDisjoint(vec, s, lang, x)) return false;
-    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang) && this.hasCoreWord(x, s, lang) && this.hasEventWord(x, s, lang, ms, s.firstMs);
+    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang) && this.hasEventWord(x, s, lang, ms, s.firstMs);
   }
 
   /**
@@ -684,27 +682,6 @@ export class OnlineClusterer {
       }
     }
     return theirs;
-  }
-
-  /**
-   * A big story's core: its article's own title must hold a word that at
-   * least coreShare of the story's recent titles of its language hold.
-   */
-  private hasCoreWord(x: DocExtras, s: Story, lang: string): boolean {
-    const p = this.params;
-    if (p.coreShare <= 0 || s.articleIds.length < p.coreMinSize) return true;
-    const from = Math.max(0, s.articleIds.length - p.memberCheck);
-    const counts = new Map<string, number>();
-    let n = 0;
-    for (let i = s.articleIds.length - 1; i >= from; i--) {
-      const m = this.docInfo.get(s.articleIds[i]!);
-      if (!m || m.lang !== lang) continue;
-      n++;
-      for (const k of m.x.ev.title) if (x.ev.title.has(k)) counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    if (n === 0) return true;
-    for (const c of counts.values()) if (c >= p.coreShare * n) return true;
-    return false;
   }
 
   /**
@@ -920,7 +897,7 @@ export class OnlineClusterer {
           // only near-identical ones merge without another outlet's word.
           if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
           // The evidence check after the cosine: it is the dearer of the two.
-          if (sim >= bestSim && this.storiesShareEvidence(s, c, true) && this.titlesAlike(s, c)) {
+          if (sim >= bestSim && this.storiesShareEvidence(s, c, true)) {
             best = c;
             bestSim = sim;
           }
@@ -962,38 +939,6 @@ export class OnlineClusterer {
       if ((k.startsWith('e:') || (p.countryEvidence && k.startsWith('c:'))) && lk.has(k)) return true;
     }
     return false;
-  }
-
-  /**
-   * Headline to headline between two stories (params.mergeTitleThreshold):
-   * the cosine of the sums of their recent members' title vectors. Centroids
-   * carry the texts' shared background ("UN Security Council", "fossil
-   * fuels", "Belgorod"); the headlines say which event each story is. Runs
-   * only on a merge that passed every other check.
-   */
-  private titlesAlike(a: Story, b: Story): boolean {
-    const p = this.params;
-    if (p.mergeTitleThreshold <= 0 || Math.max(a.articleIds.length, b.articleIds.length) < p.mergeTitleMinSize) return true;
-    const sum = (s: Story): Map<string, number> => {
-      const v = new Map<string, number>();
-      for (let i = s.articleIds.length - 1; i >= Math.max(0, s.articleIds.length - p.memberCheck); i--) {
-        const m = this.docInfo.get(s.articleIds[i]!);
-        if (m) for (const [k, x] of m.x.titleVec) v.set(k, (v.get(k) ?? 0) + x);
-      }
-      return v;
-    };
-    const va = sum(a);
-    const vb = sum(b);
-    let dot = 0;
-    let na = 0;
-    let nb = 0;
-    for (const [k, x] of va) {
-      na += x * x;
-      const y = vb.get(k);
-      if (y !== undefined) dot += x * y;
-    }
-    for (const y of vb.values()) nb += y * y;
-    return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) >= p.mergeTitleThreshold : true;
   }
 
   /** Two one-outlet stories of the same outlet more than sameOutletGapHours apart: a recurring feature, not one event. */

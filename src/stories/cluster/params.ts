@@ -46,19 +46,6 @@ export interface ClusterParams {
   minSharedAnchors: number;
   /** Cosine between two story centroids above which the younger is merged into the older. */
   mergeThreshold: number;
-  /**
-   * Two stories merge only when their headlines agree too: the cosine of the
-   * sums of their recent members' title vectors (idf-weighted title words)
-   * must reach this. 0: off.
-   */
-  mergeTitleThreshold: number;
-  /**
-   * The headline check applies only when the larger story has at least this
-   * many articles (a big story's centroid is broad). Measured in v5 and left
-   * off: a blocked merge freed a story that then absorbed another
-   * (docs/clustering.md).
-   */
-  mergeTitleMinSize: number;
   /** Run a merge pass over touched stories after this many placements (and on flush). */
   mergeEvery: number;
   /** Run a reassignment pass over the members of touched stories after this many placements (and on flush). */
@@ -104,12 +91,6 @@ export interface ClusterParams {
    * its language; the centroid's many words cannot carry a stray. 0: off.
    */
   titlePairThreshold: number;
-  /** Title to title in big stories: a story of >= titlePairLargeSize articles (0: off) needs titlePairLargeHits close member titles, not one. */
-  titlePairLargeSize: number;
-  titlePairLargeHits: number;
-  /** A story of >= coreMinSize articles takes an article only if its title holds a word of >= coreShare of the story's recent titles (0: off). */
-  coreShare: number;
-  coreMinSize: number;
   /** Distinct names: rare title names (idf >= nameIdf) on both sides and none shared blocks a join (0: off). */
   nameIdf: number;
   /**
@@ -184,8 +165,6 @@ export const DEFAULT_PARAMS: ClusterParams = {
   crossLanguageThreshold: 0.12,
   minSharedAnchors: 2,
   mergeThreshold: 0.4,
-  mergeTitleThreshold: 0,
-  mergeTitleMinSize: 8,
   mergeEvery: 1000,
   refineEvery: 0,
   refineMargin: 0.05,
@@ -206,10 +185,6 @@ export const DEFAULT_PARAMS: ClusterParams = {
   // interview, two Mexican shootings), +0.6 points.
   staleHours: 16,
   staleJoinThreshold: 0.4,
-  titlePairLargeSize: 0,
-  titlePairLargeHits: 2,
-  coreShare: 0,
-  coreMinSize: 8,
   // 4 since 2026-12 v6: rare names on both sides and none shared (another
   // match, another march) is counter-evidence; +0.45 points of singletons.
   nameIdf: 4,
