@@ -44,12 +44,15 @@ export interface FindPlacesOptions {
 /**
  * How much a mention counts, by kind of name (KINDS order): country,
  * historical, disputed, metonym, admin, capital, city, demonym, then the
- * signals, each below any place name: leader, institution, currency, legal
- * form, company (a large company's home country); none. The currency
- * weight is that of a shared name ("dlrs", "francs"); a country's own
- * money counts CURRENCY_WEIGHT.
+ * signals: leader, institution, currency, legal form, company (a large
+ * company's home country); none. A national institution (the Bundesbank,
+ * the Sejm, the Tokyo Stock Exchange) names its country as surely as its
+ * capital does, so it weighs as a capital (0.8; 0.6 before v5, which
+ * helped both Reuters halves: docs/places.md); the other signals stay below
+ * any place name. The currency weight is that of a shared name ("dlrs",
+ * "francs"); a country's own money counts CURRENCY_WEIGHT.
  */
-const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.6, 0.6, 0.35, 0.25, 0.4, 0] as const;
+const KIND_WEIGHT = [1, 1, 1, 0.9, 0.9, 0.8, 0.7, 0.6, 0.6, 0.8, 0.35, 0.25, 0.4, 0] as const;
 /**
  * A currency only one country uses, or one qualified by its country ("yen",
  * "Canadian dlrs", "Swiss francs", "C$"): as telling as a national
