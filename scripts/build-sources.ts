@@ -25,7 +25,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import countries from 'i18n-iso-countries';
 import { getDomain } from 'tldts';
-import { REGIONS, SOURCE_KINDS, type SourceInput, type SourceKind } from '../src/domain/index.js';
+import { REGIONS, type SourceInput, type SourceKind } from '../src/domain/index.js';
 // The desk's own country → region mapping (docs/places.md), so the count below
 // is the one the desk's region pages will show.
 import { regionOf } from '../src/understand/places/regions.js';
@@ -322,7 +322,6 @@ const SITE_OVERRIDES: Record<string, string> = {
   'bbci.co.uk': 'https://www.bbc.co.uk/news',
   'dj.com': 'https://www.wsj.com/',
   'dw.com': 'https://www.dw.com/en/',
-  'feedburner.com': '',
   'amazonaws.com': 'https://gulfnews.com/',
   'folha.uol.com.br': 'https://www.folha.uol.com.br/',
   'abcnews.com': 'https://abcnews.go.com/',
@@ -416,12 +415,14 @@ export function buildSources(sharedDir: string): BuildResult {
       if (cc && cc !== country) warnings.push(`${name}: kite says ${m.country} (${cc}), table says ${country}`);
     }
     const d = registrable(feedUrl);
-    const site = FEEDBURNER_SITES[feedUrl] ?? (SITE_OVERRIDES[d] || null) ?? null;
-    const siteUrl = site ?? (d === 'feedburner.com' ? null : `https://${new URL(feedUrl).hostname.replace(/^(feeds?|rss|newsfeed|moxie)\d?\./, 'www.')}/`);
+    // A feedburner feed missing from FEEDBURNER_SITES has no known site.
+    const siteUrl =
+      FEEDBURNER_SITES[feedUrl] ??
+      SITE_OVERRIDES[d] ??
+      (d === 'feedburner.com' ? null : `https://${new URL(feedUrl).hostname.replace(/^(feeds?|rss|newsfeed|moxie)\d?\./, 'www.')}/`);
     if (!/^https?:\/\//.test(feedUrl)) problems.push(`${origin} ${feedUrl}: not an http(s) URL`);
     if (!countries.isValid(country)) problems.push(`${origin} ${feedUrl}: ${country} is not ISO 3166-1 alpha-2`);
     if (!/^[a-z]{2,3}$/.test(language)) problems.push(`${origin} ${feedUrl}: language ${language} is not ISO 639`);
-    if (!(SOURCE_KINDS as readonly string[]).includes(kind)) problems.push(`${origin} ${feedUrl}: kind ${kind}`);
     out.push({ name, feedUrl, siteUrl, country, language, kind, owner, enabled: !DISABLED.has(feedUrl) });
   };
 

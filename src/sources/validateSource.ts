@@ -17,7 +17,7 @@ export interface SourceDraft {
   owner?: string | null;
 }
 
-export function isSourceKind(s: string): s is SourceKind {
+function isSourceKind(s: string): s is SourceKind {
   return (SOURCE_KINDS as readonly string[]).includes(s);
 }
 

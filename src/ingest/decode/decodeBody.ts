@@ -61,12 +61,12 @@ function declaredInDocument(head: string): { label: string; where: string } | nu
   return null;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The body read as UTF-8, or null when it is not valid UTF-8: one pass both checks and decodes. */
+function strictUtf8Text(bytes: Uint8Array): string | null {
   try {
-    strictUtf8.decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -179,28 +179,29 @@ export function decodeBody(bytes: Uint8Array, contentType: string | null): Decod
   const httpLabel = charsetFromContentType(contentType);
   const docDecl = declaredInDocument(asciiHead(bytes));
   const declared = httpLabel ? { label: httpLabel, where: 'HTTP charset' } : docDecl;
-  const valid = isValidUtf8(bytes);
+  // The BOM cases returned above, so this strict read (which keeps a BOM) gives what decodeWith would.
+  const utf8 = strictUtf8Text(bytes);
 
   if (declared) {
     const enc = canonicalEncoding(declared.label);
     if (!enc) {
       warnings.push(`decode: unknown charset "${declared.label}" in ${declared.where}; guessed instead`);
     } else if (enc === 'utf-8' || enc === 'us-ascii') {
-      if (valid) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
+      if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings };
       return decodeInvalidUtf8(bytes, `${declared.where} says ${enc} but the body is not valid UTF-8`, warnings);
     } else if (enc.startsWith('utf-16')) {
       // A UTF-16 label on a body without a BOM that parses as UTF-8 is a mislabelled ASCII-compatible body.
-      if (valid) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
+      if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings };
       return { text: decodeWith(bytes, enc), encoding: enc, warnings };
     } else {
-      if (SINGLE_BYTE_LATIN.has(enc) && valid && hasHighBytes(bytes)) {
+      if (SINGLE_BYTE_LATIN.has(enc) && utf8 !== null && hasHighBytes(bytes)) {
         warnings.push(`decode: ${declared.where} says ${enc} but the body is valid UTF-8; read as utf-8`);
-        return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
+        return { text: utf8, encoding: 'utf-8', warnings };
       }
       return { text: decodeWith(bytes, enc), encoding: enc, warnings };
     }
   }
 
-  if (valid) return { text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', warnings };
   return decodeInvalidUtf8(bytes, 'no charset declared and the body is not valid UTF-8', warnings);
 }

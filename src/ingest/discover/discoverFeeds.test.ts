@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RSS, routes, startServer, type LoopbackServer } from '../fetch/testdata/loopbackServer.js';
+import { reply, RSS, routes, startServer, type LoopbackServer } from '../fetch/testdata/loopbackServer.js';
 import { discoverFeeds, type DiscoveredFeed } from './discoverFeeds.js';
 import { findFeedLinks } from './findFeedLinks.js';
 import { sniffFeed } from './sniffFeed.js';
@@ -72,10 +72,7 @@ test('findFeedLinks', async (t) => {
 let site: LoopbackServer;
 let bare: LoopbackServer;
 before(async () => {
-  const send = (type: string, body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
-    res.writeHead(200, { 'content-type': type });
-    res.end(body);
-  };
+  const send = (type: string, body: string) => reply(200, { 'content-type': type }, body);
   site = await startServer(
     routes({
       '/': send(
@@ -96,10 +93,7 @@ before(async () => {
     routes({
       '/': send('text/html', '<html><head><title>Bare</title></head><body>no links</body></html>'),
       '/feed': send('text/html', '<html><body>this is not a feed</body></html>'),
-      '/rss': (_req, res) => {
-        res.writeHead(301, { location: '/feed.xml' });
-        res.end();
-      },
+      '/rss': reply(301, { location: '/feed.xml' }),
       '/feed.xml': send('text/xml', RSS),
       '/atom.xml': send('application/atom+xml', ATOM),
     }),

@@ -3,14 +3,11 @@ import { decodeBody } from '../decode/decodeBody.js';
 import { fetchFeed, type FetchOptions } from '../fetch/fetchFeed.js';
 import type { Resolver } from '../fetch/guardedLookup.js';
 import { runPolls } from '../../scheduler/runPolls.js';
-import { findFeedLinks } from './findFeedLinks.js';
+import { findFeedLinks, type FeedLink } from './findFeedLinks.js';
 import { sniffFeed } from './sniffFeed.js';
 
-export interface DiscoveredFeed {
-  feedUrl: string;
-  title: string | null;
-  format: string | null;
-}
+/** A feed found behind a URL; the same shape whether the page announced it or a probe found it. */
+export type DiscoveredFeed = FeedLink;
 
 export interface DiscoverOptions {
   allowLoopback?: boolean;

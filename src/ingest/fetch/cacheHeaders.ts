@@ -46,7 +46,7 @@ export function parseRetryAfter(value: string | null, date: string | null, now: 
 }
 
 /** IMF-fixdate, RFC 850 and asctime forms (RFC 9110 §5.6.7); epoch ms or null. */
-export function parseHttpDate(s: string): number | null {
+function parseHttpDate(s: string): number | null {
   const t = s.trim();
   // Date.parse reads all three forms; require a weekday-or-month word so that
   // bare numbers ("0", "3600") are not taken for dates.

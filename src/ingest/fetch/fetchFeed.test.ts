@@ -7,7 +7,7 @@ import { USER_AGENT } from '../../config/config.js';
 import type { StageError } from '../../domain/result.js';
 import { fetchFeed, type FetchOptions, type HttpErrorCause } from './fetchFeed.js';
 import type { Resolver } from './guardedLookup.js';
-import { RSS, routes, startServer, type LoopbackServer } from './testdata/loopbackServer.js';
+import { reply, RSS, routes, startServer, type LoopbackServer } from './testdata/loopbackServer.js';
 
 // Every socket undici opens in this file, and every connect it attempts: the
 // network rule is that nothing but loopback is ever contacted.
@@ -44,30 +44,12 @@ before(async () => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(req.headers));
       },
-      '/gzip': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'gzip' });
-        res.end(zlib.gzipSync(RSS));
-      },
-      '/deflate': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'deflate' });
-        res.end(zlib.deflateSync(RSS));
-      },
-      '/deflate-raw': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'deflate' });
-        res.end(zlib.deflateRawSync(RSS));
-      },
-      '/br': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'br' });
-        res.end(zlib.brotliCompressSync(RSS));
-      },
-      '/gzip-then-br': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'gzip, br' });
-        res.end(zlib.brotliCompressSync(zlib.gzipSync(RSS)));
-      },
-      '/bomb': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': BOMB.length });
-        res.end(BOMB);
-      },
+      '/gzip': reply(200, { 'content-encoding': 'gzip' }, zlib.gzipSync(RSS)),
+      '/deflate': reply(200, { 'content-encoding': 'deflate' }, zlib.deflateSync(RSS)),
+      '/deflate-raw': reply(200, { 'content-encoding': 'deflate' }, zlib.deflateRawSync(RSS)),
+      '/br': reply(200, { 'content-encoding': 'br' }, zlib.brotliCompressSync(RSS)),
+      '/gzip-then-br': reply(200, { 'content-encoding': 'gzip, br' }, zlib.brotliCompressSync(zlib.gzipSync(RSS))),
+      '/bomb': reply(200, { 'content-encoding': 'gzip', 'content-length': BOMB.length }, BOMB),
       '/endless-gzip': (_req, res) => {
         // Zeros for ever, compressed as they stream: only a cap applied while
         // decoding can stop this; a client that buffers would never return.
@@ -76,27 +58,15 @@ before(async () => {
         zeros.pipe(zlib.createGzip()).pipe(res);
         res.on('close', () => zeros.destroy());
       },
-      '/big-declared': (_req, res) => {
-        res.writeHead(200, { 'content-length': 2048 });
-        res.end(Buffer.alloc(2048, 0x61));
-      },
+      '/big-declared': reply(200, { 'content-length': 2048 }, Buffer.alloc(2048, 0x61)),
       '/big-chunked': (_req, res) => {
         res.writeHead(200, { 'content-type': 'text/xml' });
         for (let i = 0; i < 8; i++) res.write(Buffer.alloc(512, 0x61));
         res.end();
       },
-      '/corrupt-gzip': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'gzip' });
-        res.end(Buffer.from('this is not gzip at all, not even close'));
-      },
-      '/corrupt-br': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'br' });
-        res.end(Buffer.from('\xff\xff\xff this is not brotli', 'latin1'));
-      },
-      '/compress': (_req, res) => {
-        res.writeHead(200, { 'content-encoding': 'compress' });
-        res.end('whatever');
-      },
+      '/corrupt-gzip': reply(200, { 'content-encoding': 'gzip' }, Buffer.from('this is not gzip at all, not even close')),
+      '/corrupt-br': reply(200, { 'content-encoding': 'br' }, Buffer.from('\xff\xff\xff this is not brotli', 'latin1')),
+      '/compress': reply(200, { 'content-encoding': 'compress' }, 'whatever'),
       '/drip': (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/rss+xml' });
         const timer = setInterval(() => res.write('<'), 1000);
@@ -106,50 +76,17 @@ before(async () => {
       '/silent': () => {
         // Accepts the request and never answers.
       },
-      '/loop-a': (_req, res) => {
-        res.writeHead(302, { location: '/loop-b' });
-        res.end();
-      },
-      '/loop-b': (_req, res) => {
-        res.writeHead(301, { location: '/loop-a' });
-        res.end();
-      },
-      '/moved': (_req, res) => {
-        res.writeHead(308, { location: '/feed' });
-        res.end();
-      },
-      '/to-private': (_req, res) => {
-        res.writeHead(302, { location: 'http://10.0.0.1/feed' });
-        res.end();
-      },
-      '/to-metadata-mapped': (_req, res) => {
-        res.writeHead(301, { location: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' });
-        res.end();
-      },
-      '/to-ftp': (_req, res) => {
-        res.writeHead(302, { location: 'ftp://example.com/feed' });
-        res.end();
-      },
-      '/404': (_req, res) => {
-        res.writeHead(404);
-        res.end('nope');
-      },
-      '/500': (_req, res) => {
-        res.writeHead(500);
-        res.end('boom');
-      },
-      '/410': (_req, res) => {
-        res.writeHead(410);
-        res.end();
-      },
-      '/429': (_req, res) => {
-        res.writeHead(429, { 'retry-after': '120' });
-        res.end();
-      },
-      '/503-date': (_req, res) => {
-        res.writeHead(503, { date: 'Mon, 04 Dec 2023 10:00:00 GMT', 'retry-after': 'Mon, 04 Dec 2023 10:30:00 GMT' });
-        res.end();
-      },
+      '/loop-a': reply(302, { location: '/loop-b' }),
+      '/loop-b': reply(301, { location: '/loop-a' }),
+      '/moved': reply(308, { location: '/feed' }),
+      '/to-private': reply(302, { location: 'http://10.0.0.1/feed' }),
+      '/to-metadata-mapped': reply(301, { location: 'http://[::ffff:a9fe:a9fe]/latest/meta-data/' }),
+      '/to-ftp': reply(302, { location: 'ftp://example.com/feed' }),
+      '/404': reply(404, {}, 'nope'),
+      '/500': reply(500, {}, 'boom'),
+      '/410': reply(410),
+      '/429': reply(429, { 'retry-after': '120' }),
+      '/503-date': reply(503, { date: 'Mon, 04 Dec 2023 10:00:00 GMT', 'retry-after': 'Mon, 04 Dec 2023 10:30:00 GMT' }),
     }),
   );
 });

@@ -23,7 +23,7 @@ export class ForbiddenAddressError extends Error {
 export type Resolver = (hostname: string, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
 
 /** The system resolver (getaddrinfo), all addresses at once. */
-export const systemResolver: Resolver = (hostname, callback) => {
+const systemResolver: Resolver = (hostname, callback) => {
   dnsLookup(hostname, { all: true, verbatim: true }, (e, addresses) => callback(e, addresses ?? []));
 };
 
@@ -42,22 +42,14 @@ export const systemResolver: Resolver = (hostname, callback) => {
 export function guardedLookup(policy: AddressPolicy, resolver: Resolver = systemResolver): LookupFunction {
   return ((hostname: string, options: { all?: boolean; family?: number | string }, callback: (...args: unknown[]) => void) => {
     if (/(^|\.)invalid\.?$/i.test(hostname)) {
-      const e: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-      e.code = 'ENOTFOUND';
-      e.syscall = 'getaddrinfo';
-      process.nextTick(() => callback(e));
+      process.nextTick(() => callback(notFound(hostname)));
       return;
     }
     resolver(hostname, (e, addresses) => {
       if (e) return callback(e);
       const wanted = familyOf(options.family);
       const usable = addresses.filter((a) => wanted === 0 || a.family === wanted);
-      if (usable.length === 0) {
-        const none: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
-        none.code = 'ENOTFOUND';
-        none.syscall = 'getaddrinfo';
-        return callback(none);
-      }
+      if (usable.length === 0) return callback(notFound(hostname));
       for (const a of usable) {
         const reason = forbiddenReason(a.address, policy);
         if (reason !== null) return callback(new ForbiddenAddressError(hostname, a.address, reason));
@@ -67,6 +59,14 @@ export function guardedLookup(policy: AddressPolicy, resolver: Resolver = system
       callback(null, first.address, first.family);
     });
   }) as LookupFunction;
+}
+
+/** The error getaddrinfo gives for a name with no (usable) address, so fetchFeed reports `dns`. */
+function notFound(hostname: string): NodeJS.ErrnoException {
+  const e: NodeJS.ErrnoException = new Error(`getaddrinfo ENOTFOUND ${hostname}`);
+  e.code = 'ENOTFOUND';
+  e.syscall = 'getaddrinfo';
+  return e;
 }
 
 function familyOf(f: number | string | undefined): number {

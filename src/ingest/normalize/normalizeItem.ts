@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { NormalizedArticle } from '../../domain/article.js';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { htmlToText } from '../sanitize/htmlToText.js';
+import { collapseWhitespace, htmlToText } from '../sanitize/htmlToText.js';
 import { stripBoilerplate } from './stripBoilerplate.js';
 import { detectLanguage } from '../../understand/language/detectLanguage.js';
 import { normalizeLanguageTag } from '../../understand/language/normalizeLanguageTag.js';
@@ -43,15 +43,12 @@ export function articleId(canonicalUrl: string): string {
   return createHash('sha256').update(canonicalUrl).digest('hex').slice(0, 16);
 }
 
-const collapse = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
-
 function cut(s: string, max: number): string {
   if (s.length <= max) return s;
   const at = s.lastIndexOf(' ', max - 1);
   return `${s.slice(0, at > max / 2 ? at : max - 1).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-/** First sentence of `text`, bounded: a title for an item that came without one. */
 /**
  * The body of an article's text: normalizeItem stores text as the title, a
  * blank line and the body, so the body is the text after its title.
@@ -60,7 +57,8 @@ export function bodyOf(title: string, text: string): string {
   return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
 }
 
-export function deriveTitle(text: string): string {
+/** First sentence of `text`, bounded: a title for an item that came without one. */
+function deriveTitle(text: string): string {
   const m = /^(.+?[.!?。！？])(?:\s|$)/su.exec(text);
   return cut((m?.[1] ?? text).trim(), DERIVED_TITLE_MAX);
 }
@@ -90,7 +88,7 @@ export function normalizeItem(item: FeedItem, ctx: NormalizeContext): Result<Nor
     link = guid;
     canonical = canonicalizeUrl(guid);
   }
-  const rawTitle = collapse(item.title ?? '');
+  const rawTitle = collapseWhitespace(item.title ?? '');
   if (!canonical) {
     const what = rawTitle ? `item "${cut(rawTitle, 60)}"` : guid ? `item ${guid}` : 'an item';
     return link
@@ -127,10 +125,10 @@ export function normalizeItem(item: FeedItem, ctx: NormalizeContext): Result<Nor
 
   const language = normalizeLanguageTag(ctx.feed.language) ?? normalizeLanguageTag(ctx.sourceLanguage) ?? detectLanguage(text);
 
-  const authors = item.authors.map((a) => collapse(a.name ?? '')).filter((n) => n !== '');
+  const authors = item.authors.map((a) => collapseWhitespace(a.name ?? '')).filter((n) => n !== '');
   const imageUrl = item.image ?? item.enclosures.find((e) => e.type?.startsWith('image/'))?.url ?? null;
   const image = imageUrl ? canonicalizeUrl(imageUrl, base) : null;
-  const categories = [...new Set(item.categories.map(collapse).filter((c) => c !== ''))].slice(0, MAX_CATEGORIES);
+  const categories = [...new Set(item.categories.map(collapseWhitespace).filter((c) => c !== ''))].slice(0, MAX_CATEGORIES);
 
   return ok({
     id: articleId(canonical),

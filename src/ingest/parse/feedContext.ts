@@ -2,7 +2,7 @@
  * What every format reader shares: the warning list, the date policy and the
  * small field parsers. One instance per parsed document.
  */
-import type { FeedAuthor } from '../../domain/feed.js';
+import type { FeedAuthor, FeedEnclosure } from '../../domain/feed.js';
 import { htmlToText, collapseWhitespace } from '../sanitize/htmlToText.js';
 import { sanitizeHtml, escapeHtml } from '../sanitize/sanitizeHtml.js';
 import { parseDate } from './parseDate.js';
@@ -111,6 +111,17 @@ export function firstImage(html: string | null): string | null {
   if (!html || html.indexOf('<img') === -1) return null;
   const m = IMG_RE.exec(html);
   return m ? m[1]!.replace(/&amp;/g, '&') : null;
+}
+
+/**
+ * An item's image, by the same preference in every XML format: the media
+ * image, else the last image enclosure, else the first <img> of the content
+ * or the summary.
+ */
+export function itemImage(media: string | null, enclosures: FeedEnclosure[], content: string | null, summary: string | null): string | null {
+  let image = media;
+  if (!image) for (const e of enclosures) if ((e.type ?? '').startsWith('image/')) image = e.url;
+  return image ?? firstImage(content) ?? firstImage(summary);
 }
 
 /** Case-sensitive de-duplication, order kept. */

@@ -3,10 +3,10 @@
  * attribute and issued/modified dates) to ParsedFeed.
  */
 import type { FeedAuthor, FeedEnclosure, FeedItem, ParsedFeed } from '../../domain/feed.js';
-import { childByKey, childrenByKey, htmlOf, resolveUrl, textOf, type XmlElement } from './parseXml.js';
+import { childByKey, childrenByKey, childText, htmlOf, resolveUrl, textOf, type XmlElement } from './parseXml.js';
 import {
   FeedContext,
-  firstImage,
+  itemImage,
   literalText,
   nonEmpty,
   parseLength,
@@ -78,10 +78,7 @@ export function atomLink(el: XmlElement, rel: string, prefix = 'atom:'): string 
 export function atomAuthors(el: XmlElement, prefix = 'atom:'): FeedAuthor[] {
   const out: FeedAuthor[] = [];
   for (const a of childrenByKey(el, prefix + 'author')) {
-    const f = (k: string): string | null => {
-      const c = childByKey(a, prefix + k);
-      return c ? nonEmpty(textOf(c)) : null;
-    };
+    const f = (k: string): string | null => childText(a, prefix + k);
     const name = f('name');
     const email = f('email');
     let url = f('uri') ?? f('url') ?? f('homepage');
@@ -106,10 +103,7 @@ function mediaImage(el: XmlElement): string | null {
 
 function readEntry(entry: XmlElement, index: number, p: string, source: string, feedAuthors: FeedAuthor[], ctx: FeedContext): FeedItem {
   const where = `entry ${index + 1}`;
-  const val = (k: string): string | null => {
-    const c = childByKey(entry, p + k);
-    return c ? nonEmpty(textOf(c)) : null;
-  };
+  const val = (k: string): string | null => childText(entry, p + k);
   const contentEl = childByKey(entry, p + 'content');
   // Out-of-line content (RFC 4287 §4.1.3.2) is a link, never fetched.
   const content = contentEl && !contentEl.attrs.src ? constructHtml(contentEl, source) : null;
@@ -142,22 +136,18 @@ function readEntry(entry: XmlElement, index: number, p: string, source: string, 
   // RFC 4287 §4.2.1: an entry without authors inherits the feed's.
   if (authors.length === 0) authors = feedAuthors.map((a) => ({ ...a }));
 
-  let image = mediaImage(entry);
-  if (!image) for (const e of enclosures) if ((e.type ?? '').startsWith('image/')) image = e.url;
-  image ??= firstImage(content) ?? firstImage(summary);
-
   return {
     id: val('id'),
     title: constructText(childByKey(entry, p + 'title'), source),
     link: atomLink(entry, 'alternate', p),
-    published: ctx.date(val('published') ?? val('issued') ?? val('created') ?? (childByKey(entry, 'dc:date') ? textOf(childByKey(entry, 'dc:date')!) : null), where),
+    published: ctx.date(val('published') ?? val('issued') ?? val('created') ?? childText(entry, 'dc:date'), where),
     updated: ctx.date(val('updated') ?? val('modified'), where),
     authors,
     summary,
     content,
     categories: uniqueStrings(categories),
     enclosures,
-    image,
+    image: itemImage(mediaImage(entry), enclosures, content, summary),
   };
 }
 
@@ -167,10 +157,7 @@ export function readAtom(root: XmlElement, source: string, ctx: FeedContext): Pa
   let version: string | null = null;
   if (root.ns === 'http://www.w3.org/2005/Atom') version = '1.0';
   else if (root.ns === 'http://purl.org/atom/ns#' || root.attrs.version === '0.3') version = '0.3';
-  const val = (k: string): string | null => {
-    const c = childByKey(root, p + k);
-    return c ? nonEmpty(textOf(c)) : null;
-  };
+  const val = (k: string): string | null => childText(root, p + k);
   const feedAuthors = atomAuthors(root, p);
   const items = childrenByKey(root, p + 'entry').map((e, i) => readEntry(e, i, p, source, feedAuthors, ctx));
   const logo = childByKey(root, p + 'logo') ?? childByKey(root, p + 'icon');

@@ -6,14 +6,9 @@
  * families; RDF just keeps its items beside the channel instead of inside it.
  */
 import type { FeedAuthor, FeedEnclosure, FeedItem, ParsedFeed } from '../../domain/feed.js';
-import { childByKey, childrenByKey, htmlOf, resolveUrl, textOf, type XmlElement } from './parseXml.js';
-import { FeedContext, firstImage, nonEmpty, parseLength, parsePerson, plainText, safeHtml, uniqueStrings } from './feedContext.js';
+import { childByKey, childrenByKey, childText, htmlOf, resolveUrl, textOf, type XmlElement } from './parseXml.js';
+import { FeedContext, itemImage, nonEmpty, parseLength, parsePerson, plainText, safeHtml, uniqueStrings } from './feedContext.js';
 import { atomAuthors, atomLink } from './parseAtom.js';
-
-function text(el: XmlElement, key: string): string | null {
-  const c = childByKey(el, key);
-  return c ? nonEmpty(textOf(c)) : null;
-}
 
 function url(el: XmlElement, key: string): string | null {
   const c = childByKey(el, key);
@@ -93,7 +88,6 @@ function readItem(item: XmlElement, index: number, source: string, ctx: FeedCont
     if (t) categories.push(t);
   }
 
-
   const enclosures: FeedEnclosure[] = [];
   for (const e of childrenByKey(item, 'enclosure')) {
     const u = nonEmpty(e.attrs.url) ?? nonEmpty(textOf(e));
@@ -101,25 +95,22 @@ function readItem(item: XmlElement, index: number, source: string, ctx: FeedCont
     enclosures.push({ url: resolveUrl(u, e.base), type: nonEmpty(e.attrs.type), length: parseLength(e.attrs.length) });
   }
 
-  let image = mediaImage(item);
-  if (!image) for (const e of enclosures) if ((e.type ?? '').startsWith('image/')) image = e.url;
-  image ??= firstImage(content) ?? firstImage(summary);
 
   return {
     id: guid ?? about,
     title: titleEl ? plainText(htmlOf(titleEl, source)) : null,
     link,
     published: ctx.date(
-      text(item, 'pubDate') ?? text(item, 'dc:date') ?? text(item, 'atom:published') ?? text(item, 'dcterms:issued') ?? text(item, 'pubdate'),
+      childText(item, 'pubDate') ?? childText(item, 'dc:date') ?? childText(item, 'atom:published') ?? childText(item, 'dcterms:issued') ?? childText(item, 'pubdate'),
       where,
     ),
-    updated: ctx.date(text(item, 'atom:updated') ?? text(item, 'dcterms:modified') ?? text(item, 'dc:date'), where),
+    updated: ctx.date(childText(item, 'atom:updated') ?? childText(item, 'dcterms:modified') ?? childText(item, 'dc:date'), where),
     authors,
     summary,
     content,
     categories: uniqueStrings(categories),
     enclosures,
-    image: image ?? null,
+    image: itemImage(mediaImage(item), enclosures, content, summary),
   };
 }
 
@@ -156,8 +147,8 @@ export function readRss(root: XmlElement, source: string, ctx: FeedContext): Par
     title: titleEl ? plainText(htmlOf(titleEl, source)) : null,
     link,
     description: descEl ? plainText(htmlOf(descEl, source)) : null,
-    language: text(channel, 'language') ?? text(channel, 'dc:language') ?? nonEmpty(root.attrs['xml:lang']),
-    updated: ctx.date(text(channel, 'lastBuildDate') ?? text(channel, 'pubDate') ?? text(channel, 'dc:date') ?? text(channel, 'atom:updated'), 'channel'),
+    language: childText(channel, 'language') ?? childText(channel, 'dc:language') ?? nonEmpty(root.attrs['xml:lang']),
+    updated: ctx.date(childText(channel, 'lastBuildDate') ?? childText(channel, 'pubDate') ?? childText(channel, 'dc:date') ?? childText(channel, 'atom:updated'), 'channel'),
     image,
     items,
     warnings: [],

@@ -393,6 +393,14 @@ export function childByKey(el: XmlElement, key: string): XmlElement | undefined 
   return undefined;
 }
 
+/** Trimmed text of the first child with the given key; null when there is none or it is blank. */
+export function childText(el: XmlElement, key: string): string | null {
+  const c = childByKey(el, key);
+  if (!c) return null;
+  const t = textOf(c).trim();
+  return t === '' ? null : t;
+}
+
 /** Concatenated character data, markup removed (for URLs, ids, dates). */
 export function textOf(el: XmlElement): string {
   const ch = el.children;

@@ -69,7 +69,7 @@ function textToHtml(t: string): string {
 }
 
 /** A safe absolute (or, without a base, relative) URL, or null. */
-export function safeUrl(raw: string, base: string | null | undefined, allowMailto: boolean): string | null {
+function safeUrl(raw: string, base: string | null | undefined, allowMailto: boolean): string | null {
   const v = raw.trim();
   if (v === '') return null;
   // Browsers ignore tabs, newlines and controls inside schemes ("java\tscript:"), so check without them.

@@ -3,7 +3,7 @@
  * scheduler and discovery tests. It counts connections so a test can prove
  * that a refused fetch never reached it.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -49,11 +49,19 @@ export async function startServer(handler: Handler, host = '127.0.0.1'): Promise
 /** Routes by path; unknown paths get 404. */
 export function routes(table: Record<string, Handler>): Handler {
   return (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname + (new URL(req.url ?? '/', 'http://x').search || '');
-    const h = table[path] ?? table[new URL(req.url ?? '/', 'http://x').pathname];
+    const { pathname, search } = new URL(req.url ?? '/', 'http://x');
+    const h = table[pathname + search] ?? table[pathname];
     if (h) return h(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
+  };
+}
+
+/** A handler that gives every request the same status, headers and body. */
+export function reply(status: number, headers: OutgoingHttpHeaders = {}, body?: string | Buffer): Handler {
+  return (_req, res) => {
+    res.writeHead(status, headers);
+    res.end(body);
   };
 }
 
