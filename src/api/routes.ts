@@ -9,7 +9,8 @@ import { REGIONS, REGION_LABELS } from '../domain/region.js';
 import type { Deps } from '../server/deps.js';
 import { listSources } from '../storage/sources/listSources.js';
 import { mapCounts, pieces, storyCards } from '../web/read/blocks.js';
-import { allCountries, countryName, deskRegionOf } from '../web/read/places.js';
+import { allCountries, countryName } from '../web/read/places.js';
+import { regionOf } from '../understand/places/regions.js';
 import { searchData } from '../web/read/searchData.js';
 import { storyData } from '../web/read/storyData.js';
 import { listTopics, topicData } from '../web/read/topicData.js';
@@ -61,7 +62,6 @@ export function apiRoutes(deps: Deps): Hono {
     const at = atOf(deps, q.at);
     const stories = await storyCards(store, {
       at,
-      now: deps.clock(),
       region: q.region,
       country: q.country,
       kind: q.kind,
@@ -81,7 +81,7 @@ export function apiRoutes(deps: Deps): Hono {
   app.get('/stories/:id', async (c) => {
     const q = query(c, AtQuery);
     if (q instanceof Response) return q;
-    const d = await storyData(store, c.req.param('id'), atOf(deps, q.at), deps.clock());
+    const d = await storyData(store, c.req.param('id'), atOf(deps, q.at));
     if (!d) return problem(c, 404, 'Not found', `no story ${c.req.param('id')} at this time`);
     return c.json({ ...d, story: withUrl(c, d.story), related: d.related.map((s) => withUrl(c, s)) });
   });
@@ -106,10 +106,10 @@ export function apiRoutes(deps: Deps): Hono {
     if (q instanceof Response) return q;
     const at = atOf(deps, q.at);
     const counts = await mapCounts(store, at);
-    const active = await Promise.all(REGIONS.map((region) => storyCards(store, { at, now: deps.clock(), region, limit: 100 })));
+    const active = await Promise.all(REGIONS.map((region) => storyCards(store, { at, region, limit: 100 })));
     const per = new Map<string, number>();
     for (const [cc, n] of counts.counts) {
-      const r = deskRegionOf(cc);
+      const r = regionOf(cc);
       if (r) per.set(r, (per.get(r) ?? 0) + n);
     }
     return c.json({ regions: REGIONS.map((id, i) => ({ id, name: REGION_LABELS[id], activeStories: active[i]!.length, articles24h: per.get(id) ?? 0 })) });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ARTICLE_KINDS, TOPICS } from '../domain/analysis.js';
 import { REGIONS } from '../domain/region.js';
 import { STORY_PHASES } from '../domain/story.js';
+import { AT_RE } from '../server/deps.js';
 
 export const MAX_LIMIT = 100;
 /** Offsets are bounded: deep paging goes through the cursor. */
@@ -14,7 +15,7 @@ export const MAX_OFFSET = 10_000;
 
 const at = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/, 'an ISO 8601 date or date-time such as 2023-12-21T12:00Z')
+  .regex(AT_RE, 'an ISO 8601 date or date-time such as 2023-12-21T12:00Z')
   .describe('View the desk as it stood at this moment (time travel).');
 const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).default(20).describe('Items per page.');
 const offset = z.coerce.number().int().min(0).max(MAX_OFFSET).default(0).describe('Items to skip.');

@@ -3,18 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { run } from './analyze.js';
+import { jsonLines, runCommand } from './testdata/runCommand.js';
 
 async function runWith(argv: string[], stdin: string): Promise<{ code: number; out: unknown[]; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await run({ argv, stdin: Readable.from([stdin]), stdout, stderr, env: {} });
-  return { code, out: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown), err };
+  const r = await runCommand(run, argv, { stdin });
+  return { ...r, out: jsonLines(r.out) };
 }
 
 const good = JSON.stringify({

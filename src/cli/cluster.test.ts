@@ -1,17 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { run } from './cluster.js';
+import { jsonLines, runCommand } from './testdata/runCommand.js';
 
 async function cluster(lines: string[], argv: string[] = []): Promise<{ code: number; out: unknown[]; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b: Buffer) => (out += b.toString()));
-  stderr.on('data', (b: Buffer) => (err += b.toString()));
-  const code = await run({ argv, stdin: Readable.from([lines.join('\n') + '\n']), stdout, stderr, env: {} });
-  return { code, out: out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as unknown), err };
+  const r = await runCommand(run, argv, { stdin: lines.join('\n') + '\n' });
+  return { ...r, out: jsonLines(r.out) };
 }
 
 const a = { id: 'a', title: 'Javier Milei sworn in as president of Argentina', text: 'Javier Milei was sworn in as Argentina’s president on Sunday.', published: '2023-12-10T12:00:00Z', language: 'en' };

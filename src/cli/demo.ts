@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { loadConfig } from '../config/config.js';
 import { DEMO_SNAPSHOT } from '../config/paths.js';
 import { openStore } from '../storage/db.js';
@@ -27,7 +27,6 @@ export async function run(io: CommandIO): Promise<number> {
     return 1;
   }
   if (flags.fresh === true) {
-    const { rmSync } = await import('node:fs');
     for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   }
   const store = await openStore({ file: dbFile });

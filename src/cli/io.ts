@@ -39,3 +39,16 @@ export function parseFlags(argv: string[], booleans: readonly string[] = []): { 
 export function write(stream: NodeJS.WritableStream, text: string): void {
   stream.write(text.endsWith('\n') ? text : text + '\n');
 }
+
+/** Reads a whole stream (standard input), refusing more than maxBytes. */
+export async function readAll(stream: NodeJS.ReadableStream, maxBytes = Number.POSITIVE_INFINITY): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += b.length;
+    if (size > maxBytes) throw new Error(`input larger than ${maxBytes} bytes`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,22 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { run } from './parseFeed.js';
+import { runCommand, type Ran } from './testdata/runCommand.js';
 
 const testdata = (name: string): string => fileURLToPath(new URL(`../ingest/parse/testdata/${name}`, import.meta.url));
 
-async function cli(argv: string[], stdin: Uint8Array = new Uint8Array()): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await run({ argv, stdin: Readable.from([Buffer.from(stdin)]), stdout, stderr, env: {} });
-  return { code, out, err };
-}
+const cli = (argv: string[], stdin: Uint8Array = new Uint8Array()): Promise<Ran> => runCommand(run, argv, { stdin: Buffer.from(stdin) });
 
 const cases: { name: string; argv: string[]; stdin?: string; code: number; out?: (j: Record<string, unknown>) => void; err?: RegExp }[] = [
   {

@@ -7,22 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { formatError } from '../domain/result.js';
 import { parseFeed } from '../ingest/parse/parseFeed.js';
-import { parseFlags, write, type CommandIO } from './io.js';
+import { parseFlags, readAll, write, type CommandIO } from './io.js';
 
 /** Largest input read, the same order as the fetcher's body limit. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
-
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += b.length;
-    if (size > MAX_INPUT_BYTES) throw new Error(`input larger than ${MAX_INPUT_BYTES} bytes`);
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
-}
 
 export async function run(io: CommandIO): Promise<number> {
   const { flags, positionals } = parseFlags(io.argv, ['help']);
@@ -33,7 +21,7 @@ export async function run(io: CommandIO): Promise<number> {
   const file = positionals[0]!;
   let bytes: Uint8Array;
   try {
-    bytes = file === '-' ? await readStdin(io.stdin) : await readFile(file);
+    bytes = file === '-' ? await readAll(io.stdin, MAX_INPUT_BYTES) : await readFile(file);
   } catch (e) {
     write(io.stderr, `parse-feed: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
     return 1;

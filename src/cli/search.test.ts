@@ -1,20 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { addSource, article, tempStore } from '../storage/articles/fixtures.js';
 import { storeArticles } from '../storage/articles/storeArticles.js';
 import { run } from './search.js';
+import { runCommand, type Ran } from './testdata/runCommand.js';
 
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await run({ argv, stdin: new PassThrough(), stdout, stderr, env: { GLOBEDESK_NOW: '2023-12-31T00:00:00Z' } });
-  return { code, out, err };
-}
+const cli = (argv: string[]): Promise<Ran> => runCommand(run, argv, { env: { GLOBEDESK_NOW: '2023-12-31T00:00:00Z' } });
 
 test('globedesk search', async (t) => {
   const store = await tempStore(t);

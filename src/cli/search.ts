@@ -4,6 +4,7 @@
  * Prints title, source domain, date and snippet per hit; --json prints the
  * whole result object. Exit 0 with hits, 1 with none, 2 on a bad query or usage.
  */
+import { decodeHTML } from 'entities';
 import type { CommandIO } from './io.js';
 import { parseFlags, write } from './io.js';
 import { loadConfig } from '../config/config.js';
@@ -15,13 +16,7 @@ const USAGE = 'usage: globedesk search QUERY [--db FILE] [--limit N] [--offset N
 
 /** Snippet HTML to terminal text: <mark> as *word*, entities decoded. */
 function plain(html: string): string {
-  return html
-    .replace(/<\/?mark>/g, '*')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
+  return decodeHTML(html.replace(/<\/?mark>/g, '*'));
 }
 
 export async function run(io: CommandIO): Promise<number> {

@@ -5,27 +5,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { requireShared } from '../../test/shared.js';
 import type { Source } from '../domain/index.js';
 import { run } from './sources.js';
+import { runCommand, type Ran } from './testdata/runCommand.js';
 
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function sources(argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await run({ argv, stdin: Readable.from([opts.stdin ?? '']), stdout, stderr, env: opts.env ?? {} });
-  return { code, out, err };
-}
+const sources = (argv: string[], opts: { stdin?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Ran> => runCommand(run, argv, opts);
 
 function tmp(): { dir: string; db: string; done: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'gd-cli-sources-'));

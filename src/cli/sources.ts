@@ -22,7 +22,7 @@ import { listSources } from '../storage/sources/listSources.js';
 import { removeSource } from '../storage/sources/removeSource.js';
 import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
-import { parseFlags, write, type CommandIO } from './io.js';
+import { parseFlags, readAll, write, type CommandIO } from './io.js';
 
 const USAGE = `usage: globedesk sources <subcommand> [--db FILE]
 
@@ -48,12 +48,6 @@ function parseId(s: string | undefined): number | null {
   if (s === undefined || !/^\d+$/.test(s)) return null;
   const n = Number(s);
   return Number.isSafeInteger(n) && n > 0 ? n : null;
-}
-
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function formatList(sources: Source[]): string {
@@ -164,7 +158,7 @@ export async function run(io: CommandIO): Promise<number> {
       if (!file) return fail('sources: import-opml needs a file (or - for standard input)');
       let xml: string;
       try {
-        xml = file === '-' ? await readAll(io.stdin) : await readFile(file, 'utf8');
+        xml = file === '-' ? (await readAll(io.stdin)).toString('utf8') : await readFile(file, 'utf8');
       } catch (e) {
         return fail(`sources: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -9,6 +9,7 @@
  * All take ?at= like the pages.
  */
 import { Hono, type Context } from 'hono';
+import { decodeHTML } from 'entities';
 import { ARTICLE_KINDS, TOPICS } from '../domain/analysis.js';
 import { REGION_LABELS, isRegion } from '../domain/region.js';
 import type { Deps } from '../server/deps.js';
@@ -56,8 +57,7 @@ export function feedRoutes(deps: Deps): Hono {
     const [, name, ext] = m as unknown as [string, string, FeedFormat];
     const { at: atParam, error } = parseAt(c.req.query('at'));
     if (error) return c.text(`feeds: ${error}`, 400);
-    const now = deps.clock();
-    const at = atParam ?? now;
+    const at = atParam ?? deps.clock();
     const url = new URL(c.req.url);
     const origin = url.origin;
     const atQ = c.req.query('at') ? `at=${encodeURIComponent(c.req.query('at')!)}` : '';
@@ -65,15 +65,15 @@ export function feedRoutes(deps: Deps): Hono {
     let feed: OutFeed | null = null;
     const parts = name.split('/');
     if (name === 'home') {
-      const items = await storyCards(store, { at, now, limit: FEED_ITEMS });
+      const items = await storyCards(store, { at, limit: FEED_ITEMS });
       feed = { ...base, title: 'Globedesk: top stories', description: 'The most widely reported stories in the world right now.', homeUrl: `${origin}/`, items: items.map((s) => storyItem(origin, s)) };
     } else if (parts[0] === 'region' && parts.length === 2 && isRegion(parts[1]!)) {
       const region = parts[1];
-      const items = await storyCards(store, { at, now, region, limit: FEED_ITEMS });
+      const items = await storyCards(store, { at, region, limit: FEED_ITEMS });
       feed = { ...base, title: `Globedesk: ${REGION_LABELS[region]}`, description: `Top stories from ${REGION_LABELS[region]}.`, homeUrl: `${origin}/region/${region}`, items: items.map((s) => storyItem(origin, s)) };
     } else if (parts[0] === 'country' && parts.length === 2 && isCountryCode(parts[1]!)) {
       const cc = parts[1]!.toUpperCase();
-      const items = await storyCards(store, { at, now, country: cc, limit: FEED_ITEMS, activeHours: 24 * 7 });
+      const items = await storyCards(store, { at, country: cc, limit: FEED_ITEMS, activeHours: 24 * 7 });
       feed = { ...base, title: `Globedesk: ${countryName(cc)}`, description: `Stories about ${countryName(cc)}.`, homeUrl: `${origin}/country/${cc}`, items: items.map((s) => storyItem(origin, s)) };
     } else if (parts[0] === 'kind' && parts.length === 2 && (ARTICLE_KINDS as readonly string[]).includes(parts[1]!)) {
       const kind = parts[1]!;
@@ -110,7 +110,7 @@ export function feedRoutes(deps: Deps): Hono {
         title: `Globedesk search: ${q}`,
         description: `Reports matching ${q}.`,
         homeUrl: `${origin}/search?${qq}`,
-        items: r.value.hits.map((h) => ({ id: `urn:globedesk:article:${h.id}`, title: h.title, url: h.url, summary: h.snippetHtml.replace(/<\/?mark>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&'), published: h.publishedAt, updated: h.publishedAt, author: h.source, categories: h.kind ? [h.kind] : [] })),
+        items: r.value.hits.map((h) => ({ id: `urn:globedesk:article:${h.id}`, title: h.title, url: h.url, summary: decodeHTML(h.snippetHtml.replace(/<\/?mark>/g, '')), published: h.publishedAt, updated: h.publishedAt, author: h.source, categories: h.kind ? [h.kind] : [] })),
       };
     }
     if (!feed) return c.text('feeds: no such feed', 404);

@@ -18,14 +18,12 @@ export const UNDERSTAND_BATCH = 500;
 
 export interface UnderstandReport {
   analyzed: number;
-  clustered: number;
   stories: number;
 }
 
-export async function understandPending(store: Store, now: Date, opts: { maxBatches?: number } = {}): Promise<UnderstandReport> {
-  const report: UnderstandReport = { analyzed: 0, clustered: 0, stories: 0 };
-  const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
-  for (let batch = 0; batch < maxBatches; batch++) {
+export async function understandPending(store: Store, now: Date): Promise<UnderstandReport> {
+  const report: UnderstandReport = { analyzed: 0, stories: 0 };
+  for (;;) {
     const rows = await store.db
       .selectFrom('articles')
       .innerJoin('sources', 'sources.id', 'articles.source_id')
@@ -69,7 +67,6 @@ export async function understandPending(store: Store, now: Date, opts: { maxBatc
       .where('id', 'in', ids)
       .execute();
     report.analyzed += rows.length;
-    report.clustered += rows.length;
     report.stories += touchedStories.length;
   }
   return report;

@@ -21,19 +21,18 @@ export interface ReplayServerOptions {
 
 export interface ReplayServer {
   url: string;
-  feedUrl(outlet: CorpusOutlet): string;
-  /** Feed documents served and 304s answered. */
-  stats: { served: number; notModified: number };
   close(): Promise<void>;
 }
 
-const EXT = { rss: 'rss', atom: 'atom', json: 'json' } as const;
+/** Where an outlet's feed is served: the path the route below answers. */
+export function feedPath(o: Pick<CorpusOutlet, 'slug' | 'format'>): string {
+  return `/feeds/${o.slug}.${o.format}`;
+}
 
 export async function startReplayServer(opts: ReplayServerOptions): Promise<ReplayServer> {
   const windowMs = (opts.windowHours ?? 36) * 3_600_000;
   const maxItems = opts.maxItems ?? 300;
   const bySlug = new Map(opts.corpus.outlets.map((o) => [o.slug, o]));
-  const stats = { served: 0, notModified: 0 };
   let base = '';
 
   const server: Server = createServer((req, res) => {
@@ -53,12 +52,10 @@ export async function startReplayServer(opts: ReplayServerOptions): Promise<Repl
     const ims = req.headers['if-modified-since'];
     // If-None-Match takes precedence over If-Modified-Since (RFC 9110 §13.1.3).
     if (inm ? inm === etag : ims ? Date.parse(ims) >= Date.parse(lastModified) : false) {
-      stats.notModified++;
       res.writeHead(304, headers).end();
       return;
     }
     const { body, contentType } = renderFeed(outlet, items, `${base}${req.url}`, newest);
-    stats.served++;
     res.writeHead(200, { ...headers, 'content-type': contentType }).end(body);
   });
   server.keepAliveTimeout = 30_000;
@@ -66,8 +63,6 @@ export async function startReplayServer(opts: ReplayServerOptions): Promise<Repl
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: base,
-    feedUrl: (o) => `${base}/feeds/${o.slug}.${EXT[o.format]}`,
-    stats,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

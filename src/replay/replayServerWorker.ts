@@ -11,7 +11,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readCorpus, type CorpusOutlet, type ReadCorpusOptions } from './corpus.js';
-import { startReplayServer } from './feedServer.js';
+import { feedPath, startReplayServer } from './feedServer.js';
 
 /** An outlet as the main thread sees it: everything but the items. */
 export interface OutletInfo extends Omit<CorpusOutlet, 'items'> {
@@ -41,8 +41,6 @@ interface Init {
 
 type Ready = { ok: true; url: string; outlets: OutletInfo[]; items: number; first: string | null; last: string | null } | { ok: false; error: string };
 
-const EXT = { rss: 'rss', atom: 'atom', json: 'json' } as const;
-
 export async function startReplayServerThread(corpusFile: string, corpus: ReadCorpusOptions, windowHours: number): Promise<ReplayServerThread> {
   const clock = new BigInt64Array(new SharedArrayBuffer(8));
   const init: Init = { kind: 'globedesk-replay-server', corpusFile, corpus, windowHours, clock: clock.buffer as SharedArrayBuffer };
@@ -64,7 +62,7 @@ export async function startReplayServerThread(corpusFile: string, corpus: ReadCo
     items: ready.items,
     first: ready.first,
     last: ready.last,
-    feedUrl: (o) => `${ready.url}/feeds/${o.slug}.${EXT[o.format]}`,
+    feedUrl: (o) => ready.url + feedPath(o),
     setClock: (at) => void Atomics.store(clock, 0, BigInt(at.getTime())),
     close: async () => {
       worker.postMessage('close');

@@ -13,7 +13,7 @@ export interface Deps {
 }
 
 /** Accepted forms of ?at=: ISO 8601 date or date-time, e.g. 2023-12-21 or 2023-12-21T12:00Z. */
-const AT_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+export const AT_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
 
 /** Parses ?at=; null when absent, an Error message when malformed. */
 export function parseAt(v: string | undefined | null): { at: Date | null; error: string | null } {

@@ -10,6 +10,7 @@ import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
 import { isRegion } from '../domain/region.js';
 import type { Deps } from '../server/deps.js';
 import { parseAt } from '../server/deps.js';
+import { acceptedEncoding } from '../server/compress.js';
 import { listSources } from '../storage/sources/listSources.js';
 import { addSource } from '../storage/sources/addSource.js';
 import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
@@ -86,15 +87,15 @@ export function webRoutes(deps: Deps): Hono {
       if (pageCache.size >= PAGE_CACHE_MAX) pageCache.delete(pageCache.keys().next().value!);
       pageCache.set(key, hit);
     }
-    const ae = c.req.header('accept-encoding') ?? '';
+    const enc = acceptedEncoding(c.req.header('accept-encoding'));
     c.header('Vary', 'Accept-Encoding');
     c.header('Cache-Control', 'public, max-age=30');
     const type = { 'Content-Type': 'text/html; charset=utf-8' };
-    if (/\bbr\b/.test(ae)) {
+    if (enc === 'br') {
       hit.br ??= brotliCompressSync(hit.html, { params: { [zc.BROTLI_PARAM_QUALITY]: 6, [zc.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(hit.html) } });
       return c.body(new Uint8Array(hit.br), 200, { ...type, 'Content-Encoding': 'br' });
     }
-    if (/\bgzip\b/.test(ae)) {
+    if (enc === 'gzip') {
       hit.gzip ??= gzipSync(hit.html, { level: 6 });
       return c.body(new Uint8Array(hit.gzip), 200, { ...type, 'Content-Encoding': 'gzip' });
     }
@@ -128,7 +129,7 @@ export function webRoutes(deps: Deps): Hono {
   app.get('/', async (c) => {
     const ctx = pageCtx(c);
     if (ctx instanceof Response) return ctx;
-    return cachedPage(c, ctx, async () => ({ html: homePage(ctx, await homeData(store, ctx.at, deps.clock())) }));
+    return cachedPage(c, ctx, async () => ({ html: homePage(ctx, await homeData(store, ctx.at)) }));
   });
 
   app.get('/region/:region', async (c) => {
@@ -136,7 +137,7 @@ export function webRoutes(deps: Deps): Hono {
     if (ctx instanceof Response) return ctx;
     const r = c.req.param('region');
     if (!isRegion(r)) return notFound(c, ctx, `There is no region "${r}".`);
-    return cachedPage(c, ctx, async () => ({ html: regionPage(ctx, await regionData(store, r, ctx.at, deps.clock())) }));
+    return cachedPage(c, ctx, async () => ({ html: regionPage(ctx, await regionData(store, r, ctx.at)) }));
   });
 
   app.get('/country/:cc', async (c) => {
@@ -145,14 +146,14 @@ export function webRoutes(deps: Deps): Hono {
     const cc = c.req.param('cc');
     if (!isCountryCode(cc)) return notFound(c, ctx, `There is no country "${cc}".`);
     if (cc !== cc.toUpperCase()) return c.redirect(`/country/${cc.toUpperCase()}${ctx.atParam ? `?at=${encodeURIComponent(ctx.atParam)}` : ''}`, 301);
-    return cachedPage(c, ctx, async () => ({ html: countryPage(ctx, await countryData(store, cc, ctx.at, deps.clock())) }));
+    return cachedPage(c, ctx, async () => ({ html: countryPage(ctx, await countryData(store, cc, ctx.at)) }));
   });
 
   app.get('/story/:id', async (c) => {
     const ctx = pageCtx(c);
     if (ctx instanceof Response) return ctx;
     return cachedPage(c, ctx, async () => {
-      const d = await storyData(store, c.req.param('id'), ctx.at, deps.clock());
+      const d = await storyData(store, c.req.param('id'), ctx.at);
       return d ? { html: storyPage(ctx, d) } : { html: messagePage(ctx, 'Not found', 'No such story at this time.'), status: 404 };
     });
   });

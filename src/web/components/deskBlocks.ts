@@ -1,5 +1,4 @@
 /** Sections the home, region and country pages share. */
-import { REGION_LABELS } from '../../domain/region.js';
 import { html, type Raw } from '../html.js';
 import { renderLegend, renderMap } from '../map/renderMap.js';
 import type { MapGeometry } from '../map/worldMap.js';
@@ -32,8 +31,4 @@ export function insightColumns(ctx: PageCtx, d: Pick<PlaceDesk, 'analysis' | 're
 <section aria-labelledby="insights-h"><div class="section-head"><h2 id="insights-h">Geopolitical insights</h2><a href="${href(ctx, '/search?q=kind:analysis')}">More analysis</a></div>${pieceList(ctx, d.analysis, { empty: `No analysis pieces ${where} in the last three days.` })}</section>
 <section aria-labelledby="ground-h"><div class="section-head"><h2 id="ground-h">On the ground</h2><a href="${href(ctx, '/search?q=kind:report')}">More field reports</a></div>${pieceList(ctx, d.reports, { datelines: true, empty: `No field reports ${where} in the last three days.` })}</section>
 </div>`;
-}
-
-export function regionName(r: keyof typeof REGION_LABELS): string {
-  return REGION_LABELS[r];
 }

@@ -6,18 +6,12 @@ import type { Piece, StoryCard } from '../read/types.js';
 import { href, type PageCtx } from './layout.js';
 
 const fmtTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
-const fmtDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "21 Dec, 14:05 UTC" in a <time> element with the machine-readable value. */
 export function time(isoString: string): Raw {
   const d = new Date(isoString);
   if (Number.isNaN(d.getTime())) return html`${isoString}`;
   return html`<time datetime="${d.toISOString()}">${fmtTime.format(d)} UTC</time>`;
-}
-
-export function day(isoString: string): string {
-  const d = new Date(isoString);
-  return Number.isNaN(d.getTime()) ? isoString : fmtDay.format(d);
 }
 
 /** "3 h ago" relative to the moment viewed. */

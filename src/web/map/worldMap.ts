@@ -60,8 +60,8 @@ function loadFeatures(): Feature<Geometry, CountryProps & { code: string | null 
   return features;
 }
 
-function build(projection: GeoProjection, width: number, height: number, clip: boolean, skip: Set<string> = new Set()): MapGeometry {
-  if (clip) projection.clipExtent([[0, 0], [width, height]]);
+function build(projection: GeoProjection, width: number, height: number, skip: Set<string> = new Set()): MapGeometry {
+  projection.clipExtent([[0, 0], [width, height]]);
   // Whole pixels are enough at these sizes and cut the path text by a third.
   const path = geoPath(projection).digits(0);
   const shapes: MapShape[] = [];
@@ -97,7 +97,7 @@ export function worldGeometry(): MapGeometry {
     // Antarctica is left out of the world map: it takes a fifth of the height
     // and carries no news; the frame runs from 58°S to 84°N.
     const projection = geoNaturalEarth1().fitExtent([[4, 4], [WORLD_W - 4, WORLD_H - 4]], boxPoints([-180, -58, 180, 84]));
-    world = build(projection, WORLD_W, WORLD_H, true, new Set(['AQ']));
+    world = build(projection, WORLD_W, WORLD_H, new Set(['AQ']));
   }
   return world;
 }
@@ -137,7 +137,7 @@ const regionCache = new Map<Region, MapGeometry>();
 export function regionGeometry(region: Region): MapGeometry {
   let g = regionCache.get(region);
   if (!g) {
-    g = build(fitted(REGION_BOX[region], INSET_W, INSET_H), INSET_W, INSET_H, true);
+    g = build(fitted(REGION_BOX[region], INSET_W, INSET_H), INSET_W, INSET_H);
     regionCache.set(region, g);
   }
   return g;
@@ -173,7 +173,7 @@ export function countryGeometry(cc: string): MapGeometry | null {
     } else {
       box = [fact.lonlat[0] - 6, fact.lonlat[1] - 4, fact.lonlat[0] + 6, fact.lonlat[1] + 4];
     }
-    g = build(fitted(box, INSET_W, INSET_H), INSET_W, INSET_H, true);
+    g = build(fitted(box, INSET_W, INSET_H), INSET_W, INSET_H);
     countryCache.set(fact.code, g);
   }
   return g;

@@ -3,14 +3,15 @@ import { REGION_LABELS } from '../../domain/region.js';
 import { html } from '../html.js';
 import { countryGeometry } from '../map/worldMap.js';
 import type { CountryData } from '../read/countryData.js';
-import { countryName, deskRegionOf } from '../read/places.js';
+import { countryName } from '../read/places.js';
+import { regionOf } from '../../understand/places/regions.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { breakingStrip, insightColumns, mapFigure } from '../components/deskBlocks.js';
 import { pieceList, storyList } from '../components/parts.js';
 
 export function countryPage(ctx: PageCtx, d: CountryData): string {
   const name = countryName(d.country);
-  const region = deskRegionOf(d.country);
+  const region = regionOf(d.country);
   const geom = countryGeometry(d.country);
   const n = d.map.counts.get(d.country) ?? 0;
   const body = html`

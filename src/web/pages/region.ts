@@ -3,7 +3,7 @@ import { REGION_LABELS } from '../../domain/region.js';
 import { html } from '../html.js';
 import { regionGeometry } from '../map/worldMap.js';
 import type { RegionData } from '../read/regionData.js';
-import { deskRegionOf } from '../read/places.js';
+import { regionOf } from '../../understand/places/regions.js';
 import { layout, type PageCtx } from '../components/layout.js';
 import { breakingStrip, insightColumns, mapFigure, topCountries } from '../components/deskBlocks.js';
 import { storyList } from '../components/parts.js';
@@ -18,7 +18,7 @@ ${breakingStrip(ctx, d.breaking)}
 <h1 id="region-h">${name}</h1>
 ${mapFigure(ctx, regionGeometry(d.region), d.map, `Map of ${name} shaded by the last 24 hours of coverage; each country links to its page`)}
 </div>
-<aside aria-labelledby="most-h"><h2 id="most-h">Most covered in ${name}</h2>${topCountries(ctx, d.map, 20, (cc) => deskRegionOf(cc) === d.region)}</aside>
+<aside aria-labelledby="most-h"><h2 id="most-h">Most covered in ${name}</h2>${topCountries(ctx, d.map, 20, (cc) => regionOf(cc) === d.region)}</aside>
 </section>
 <section aria-labelledby="stories-h"><div class="section-head"><h2 id="stories-h">Top stories</h2></div>${storyList(ctx, d.stories, `No ${name} stories in the last 48 hours.`)}</section>
 ${insightColumns(ctx, d, `from ${name}`)}

@@ -4,7 +4,7 @@ import { html } from '../html.js';
 import type { StoryDetail, StoryReport } from '../read/storyData.js';
 import { countryName } from '../read/places.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
-import { coverageBar, dateline, day, regionLabel, storyList, time } from '../components/parts.js';
+import { coverageBar, dateline, regionLabel, storyList, time } from '../components/parts.js';
 
 function reportItem(r: StoryReport) {
   const dl = dateline(r);
@@ -83,5 +83,3 @@ ${d.topics.map(
     feed: s.focusCountry ? { path: `/feeds/country/${s.focusCountry}`, title: `Globedesk: ${countryName(s.focusCountry)}` } : { path: '/feeds/home', title: 'Globedesk: top stories' },
   });
 }
-
-export { day };

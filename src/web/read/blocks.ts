@@ -35,8 +35,6 @@ export interface StoryFilter {
 
 export interface StoryQuery extends StoryFilter {
   at: Date;
-  /** The desk clock. */
-  now: Date;
   limit: number;
   offset?: number;
   /** Only stories active in the window before `at` (default 48 h); 0 = no lower bound. */

@@ -9,11 +9,11 @@ export interface CountryData extends PlaceDesk {
   latest: Piece[];
 }
 
-export async function countryData(store: Store, country: string, at: Date, now: Date): Promise<CountryData> {
+export async function countryData(store: Store, country: string, at: Date): Promise<CountryData> {
   const [breaking, stories, map, analysis, reports, latest] = await Promise.all([
-    storyCards(store, { at, now, country, phase: 'breaking', limit: 6, activeHours: 24 }),
+    storyCards(store, { at, country, phase: 'breaking', limit: 6, activeHours: 24 }),
     // A country page keeps its stories for a week: smaller places are quieter.
-    storyCards(store, { at, now, country, limit: 12, activeHours: 24 * 7 }),
+    storyCards(store, { at, country, limit: 12, activeHours: 24 * 7 }),
     mapCounts(store, at, { country }),
     pieces(store, { at, country, kind: 'analysis', geopolitical: true, limit: 6, hours: 24 * 14 }),
     pieces(store, { at, country, kind: 'report', limit: 6, hours: 24 * 14 }),

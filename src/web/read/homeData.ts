@@ -13,13 +13,13 @@ export interface HomeData extends PlaceDesk {
 
 export const HOME_STORIES_PER_REGION = 4;
 
-export async function homeData(store: Store, at: Date, now: Date): Promise<HomeData> {
+export async function homeData(store: Store, at: Date): Promise<HomeData> {
   const [breaking, map, analysis, reports, ...regionStories] = await Promise.all([
-    storyCards(store, { at, now, phase: 'breaking', limit: 8, activeHours: 24 }),
+    storyCards(store, { at, phase: 'breaking', limit: 8, activeHours: 24 }),
     mapCounts(store, at),
     pieces(store, { at, kind: 'analysis', geopolitical: true, limit: 8 }),
     pieces(store, { at, kind: 'report', limit: 8 }),
-    ...DESK_REGIONS.map((region) => storyCards(store, { at, now, region, limit: HOME_STORIES_PER_REGION })),
+    ...DESK_REGIONS.map((region) => storyCards(store, { at, region, limit: HOME_STORIES_PER_REGION })),
   ]);
   return {
     breaking,

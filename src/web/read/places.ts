@@ -49,16 +49,8 @@ export function countryName(cc: string): string {
   return BY_CODE.get(cc.toUpperCase())?.name ?? (isKnownCountry(cc) ? placeName(cc) : cc.toUpperCase());
 }
 
-export function deskRegionOf(cc: string): Region | null {
-  return regionOf(cc);
-}
-
 export function allCountries(): CountryFact[] {
   return [...BY_CODE.values()].sort((a, b) => a.name.localeCompare(b.name, 'en'));
-}
-
-export function countriesOfRegion(region: Region): CountryFact[] {
-  return allCountries().filter((c) => c.region === region);
 }
 
 export function isCountryCode(cc: string): boolean {

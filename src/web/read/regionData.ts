@@ -9,10 +9,10 @@ export interface RegionData extends PlaceDesk {
   stories: StoryCard[];
 }
 
-export async function regionData(store: Store, region: Region, at: Date, now: Date): Promise<RegionData> {
+export async function regionData(store: Store, region: Region, at: Date): Promise<RegionData> {
   const [breaking, stories, map, analysis, reports] = await Promise.all([
-    storyCards(store, { at, now, region, phase: 'breaking', limit: 6, activeHours: 24 }),
-    storyCards(store, { at, now, region, limit: 16 }),
+    storyCards(store, { at, region, phase: 'breaking', limit: 6, activeHours: 24 }),
+    storyCards(store, { at, region, limit: 16 }),
     mapCounts(store, at, { region }),
     pieces(store, { at, region, kind: 'analysis', geopolitical: true, limit: 8 }),
     pieces(store, { at, region, kind: 'report', limit: 8 }),

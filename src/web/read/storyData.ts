@@ -7,7 +7,7 @@
 import type { Store } from '../../storage/db.js';
 import type { Region } from '../../domain/region.js';
 import { storyCards } from './blocks.js';
-import { deskRegionOf } from './places.js';
+import { regionOf } from '../../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
 import { iso } from './window.js';
@@ -56,8 +56,8 @@ const MAX_REPORTS = 400;
 const MAX_TIMELINE = 60;
 const ENTITIES_PER_TYPE = 12;
 
-export async function storyData(store: Store, id: string, at: Date, now: Date): Promise<StoryDetail | null> {
-  const [story] = await storyCards(store, { at, now, ids: [id], limit: 1, activeHours: 0 });
+export async function storyData(store: Store, id: string, at: Date): Promise<StoryDetail | null> {
+  const [story] = await storyCards(store, { at, ids: [id], limit: 1, activeHours: 0 });
   if (!story) return null;
   const rows = await store.db
     .selectFrom('story_articles as sa')
@@ -97,7 +97,7 @@ export async function storyData(store: Store, id: string, at: Date, now: Date): 
       source: r.source,
       sourceId: r.source_id,
       sourceCountry: r.source_country,
-      sourceRegion: r.source_country ? deskRegionOf(r.source_country) : null,
+      sourceRegion: r.source_country ? regionOf(r.source_country) : null,
       kind: r.kind ?? 'news',
       datelinePlace: r.dateline_place,
       datelineCountry: r.dateline_country,
@@ -107,7 +107,7 @@ export async function storyData(store: Store, id: string, at: Date, now: Date): 
     reports.push(rep);
   }
   const seenCopy = new Set<string>();
-  for (const c of [...folded.map((f) => ({ id: f.id, url: f.url, published_at: f.published_at, duplicate_of: f.duplicate_of, source: f.source })), ...copies]) {
+  for (const c of [...folded, ...copies]) {
     const orig = c.duplicate_of ? byId.get(c.duplicate_of) : undefined;
     if (!orig || seenCopy.has(c.id)) continue;
     seenCopy.add(c.id);
@@ -166,7 +166,7 @@ export async function storyData(store: Store, id: string, at: Date, now: Date): 
         .limit(6)
         .execute()
     : [];
-  const related = relatedIds.length ? await storyCards(store, { at, now, ids: relatedIds.map((r) => r.story_id), limit: 6, activeHours: 0 }) : [];
+  const related = relatedIds.length ? await storyCards(store, { at, ids: relatedIds.map((r) => r.story_id), limit: 6, activeHours: 0 }) : [];
   const topics = await topicsForEntities(store, [...seenKey], at);
   return { story, reports, timeline, entities, related, topics };
 }

@@ -8,8 +8,6 @@ export const MAP_WINDOW_HOURS = 24;
 export const ACTIVE_WINDOW_HOURS = 48;
 /** Analysis and field-report columns look back three days. */
 export const PIECES_WINDOW_HOURS = 72;
-/** When ?at= is further than this from the clock, phases are derived as of `at`. */
-export const TRAVEL_TOLERANCE_MS = 60 * 60 * 1000;
 
 export function hoursBefore(at: Date, hours: number): string {
   return new Date(at.getTime() - hours * 3_600_000).toISOString();

@@ -9,6 +9,7 @@
  */
 import { openStore, type Store } from '../../storage/db.js';
 import { ftsWriter, bodyOf } from '../../storage/search/ftsIndex.js';
+import { regionOf } from '../../understand/places/regions.js';
 
 export const FIXTURE_NOW = new Date('2023-12-21T18:00:00.000Z');
 
@@ -226,7 +227,7 @@ export async function buildDeskFixture(file: string): Promise<{ store: Store; no
     const regions: Record<string, number> = {};
     for (const m of members) {
       const cc = SOURCES.find((x) => x[0] === m.src)![1];
-      const r = ({ GB: 'europe', FR: 'europe', QA: 'middle-east', SA: 'middle-east', IN: 'asia', JP: 'asia', ZA: 'africa', AR: 'latin-america', CA: 'north-america', US: 'north-america', AU: 'oceania' } as Record<string, string>)[cc]!;
+      const r = regionOf(cc)!;
       regions[r] = (regions[r] ?? 0) + 1;
     }
     await store.db
