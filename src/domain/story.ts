@@ -1,5 +1,3 @@
-import type { Region } from './region.js';
-
 export const STORY_PHASES = ['breaking', 'developing', 'sustained', 'fading'] as const;
 export type StoryPhase = (typeof STORY_PHASES)[number];
 
@@ -12,21 +10,4 @@ export interface ClusterInput {
   source?: string | null;
   url?: string | null;
   language?: string | null;
-}
-
-export interface StorySummary {
-  id: string;
-  headline: string;
-  summary: string;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  articleCount: number;
-  publisherCount: number;
-  regionCount: number;
-  importance: number;
-  phase: StoryPhase;
-  focusCountries: string[];
-  region: Region | null;
-  hasAnalysis: boolean;
-  hasReport: boolean;
 }
