@@ -6,7 +6,7 @@
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { REGIONS, REGION_LABELS } from '../domain/region.js';
-import type { Deps } from '../server/deps.js';
+import { parseAt, type Deps } from '../server/deps.js';
 import { listSources } from '../storage/sources/listSources.js';
 import { mapCounts, pieces, storyCards } from '../web/read/blocks.js';
 import { allCountries, countryName } from '../web/read/places.js';
@@ -34,9 +34,9 @@ function query<S extends z.ZodType>(c: Context, schema: S): z.output<S> | Respon
   return problem(c, 400, 'Invalid parameters', errors.map((e) => (e.parameter ? `${e.parameter}: ${e.message}` : e.message)).join('; '), errors);
 }
 
+/** The schema has already refused what parseAt refuses, so a given ?at= parses here. */
 function atOf(deps: Deps, at: string | undefined): Date {
-  if (!at) return deps.clock();
-  return new Date(at.length === 10 ? `${at}T00:00Z` : at);
+  return parseAt(at).at ?? deps.clock();
 }
 
 const encodeCursor = (s: StoryCard) => Buffer.from(`${s.lastSeenAt}|${s.id}`).toString('base64url');

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ARTICLE_KINDS, TOPICS } from '../domain/analysis.js';
 import { REGIONS } from '../domain/region.js';
 import { STORY_PHASES } from '../domain/story.js';
-import { AT_RE } from '../server/deps.js';
+import { AT_RE, parseAt } from '../server/deps.js';
 
 export const MAX_LIMIT = 100;
 /** Offsets are bounded: deep paging goes through the cursor. */
@@ -16,6 +16,8 @@ export const MAX_OFFSET = 10_000;
 const at = z
   .string()
   .regex(AT_RE, 'an ISO 8601 date or date-time such as 2023-12-21T12:00Z')
+  // The pattern alone lets "2023-13-01" through; the pages' rule (parseAt) also checks the calendar.
+  .refine((v) => parseAt(v).error === null, 'a real calendar date')
   .describe('View the desk as it stood at this moment (time travel).');
 const limit = z.coerce.number().int().min(1).max(MAX_LIMIT).default(20).describe('Items per page.');
 const offset = z.coerce.number().int().min(0).max(MAX_OFFSET).default(0).describe('Items to skip.');

@@ -143,6 +143,7 @@ test('API: stories with filters, cursor paging and problem details', async (t) =
     ['unknown region', '/api/v1/stories?region=mars', 'region'],
     ['bad country', '/api/v1/stories?country=ukraine', 'country'],
     ['bad at', '/api/v1/stories?at=soon', 'at'],
+    ['impossible at', '/api/v1/stories?at=2023-13-01', 'at'],
     ['unknown parameter', '/api/v1/stories?colour=red', 'colour'],
     ['bad cursor', '/api/v1/stories?cursor=zzz', 'cursor'],
     ['empty search', '/api/v1/search?q=', 'q'],
