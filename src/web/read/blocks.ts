@@ -68,16 +68,22 @@ function parseCoverage(json: string): { regions: Record<string, number>; blindSp
   }
 }
 
-/** Desk baselines are cached per minute of `at`: one small aggregate, shared by every card on a page. */
-const baselines = new Map<string, number>();
+/**
+ * Desk baselines are cached per store and minute of `at`: one small
+ * aggregate, shared by every card on a page. Per store, so two databases in
+ * one process (tests, a demo beside a desk) never read each other's.
+ */
+const baselines = new WeakMap<Store, Map<string, number>>();
 
 async function baselineAt(store: Store, at: Date): Promise<number> {
   const key = iso(at).slice(0, 16);
-  const hit = baselines.get(key);
+  let cache = baselines.get(store);
+  if (!cache) baselines.set(store, (cache = new Map()));
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const b = await deskBaselineAt(store, at);
-  if (baselines.size > 256) baselines.clear();
-  baselines.set(key, b);
+  if (cache.size > 256) cache.clear();
+  cache.set(key, b);
   return b;
 }
 
