@@ -11,21 +11,13 @@ import type { AnalyzeInput } from '../src/domain/analysis.js';
 import { analyze } from '../src/understand/analyze.js';
 import { sharedPath } from '../test/shared.js';
 import { corpusLines } from '../src/replay/corpus.js';
+import type { CorpusItem } from '../scripts/train-topic.js';
 
 const SHORT_N = 4000;
 const LONG_N = 300;
 const LONG_CHARS = 5000;
 
-interface CorpusItem {
-  title: string;
-  description: string;
-  link: string;
-  date_published: string;
-  language: string;
-  source_title: string;
-}
-
-async function readCorpus(limit: number): Promise<CorpusItem[]> {
+async function sampleCorpus(limit: number): Promise<CorpusItem[]> {
   const out: CorpusItem[] = [];
   let i = 0;
   for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) {
@@ -45,7 +37,7 @@ function rate(inputs: AnalyzeInput[]): number {
 }
 
 export async function benchAnalyze(): Promise<Record<string, number>> {
-  const items = await readCorpus(SHORT_N);
+  const items = await sampleCorpus(SHORT_N);
   const short: AnalyzeInput[] = items.map((it, i) => ({
     id: String(i),
     title: it.title,

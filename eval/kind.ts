@@ -18,18 +18,6 @@ import type { ArticleKind, Topic } from '../src/domain/analysis.js';
 import { analyze } from '../src/understand/analyze.js';
 import { sectionTopic } from '../src/understand/topic/classifyTopic.js';
 import { crossValidateByOutlet, heldOutFigures, readCorpus, topicExamples, validateByDate } from '../scripts/train-topic.js';
-import { sharedPath } from '../test/shared.js';
-import { corpusLines } from '../src/replay/corpus.js';
-
-interface CorpusItem {
-  title: string;
-  description: string;
-  link: string;
-  date_published: string;
-  language: string;
-  source_title: string;
-  tags?: string[];
-}
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_FILE = join(HERE, 'kind-sample.jsonl');
@@ -45,10 +33,6 @@ export function urlKind(url: string): ArticleKind | null {
   if (/\/(?:live|liveblog)\//.test(path) || /\/live-/.test(path)) return 'live';
   if (/\/(?:opinion|opinions|op-ed|commentisfree|comment|commentary|analysis|explainer|features|opinie|publicystyka|komentarze|opinie-polityczno-spoleczne|plus-minus)\//.test(path)) return 'analysis';
   return null;
-}
-
-async function* corpus(): AsyncGenerator<CorpusItem> {
-  for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) yield JSON.parse(line) as CorpusItem;
 }
 
 const pct = (n: number, d: number): number => (d === 0 ? 0 : Math.round((1000 * n) / d) / 10);
@@ -72,9 +56,9 @@ export async function evalKind(): Promise<Record<string, number>> {
   const kindTotals: Record<string, { n: number; hit: number }> = { analysis: { n: 0, hit: 0 }, live: { n: 0, hit: 0 }, unlabelled: { n: 0, hit: 0 } };
   const topicTotals = new Map<Topic, { n: number; hit: number; none: number }>();
   const predictedNonNews = { analysis: 0, live: 0, report: 0 };
-  let items = 0;
-  for await (const it of corpus()) {
-    items++;
+  // Read once: the same items feed the URL-label figures and the held-out topic model below.
+  const corpus = await readCorpus();
+  for (const it of corpus) {
     const a = analyze({ id: it.link, title: it.title, text: it.description ?? '', url: null, published: it.date_published, language: it.language });
     const k = urlKind(it.link);
     if (k) {
@@ -93,7 +77,7 @@ export async function evalKind(): Promise<Record<string, number>> {
       topicTotals.set(t, row);
     }
   }
-  const out: Record<string, number> = { 'kind.items': items };
+  const out: Record<string, number> = { 'kind.items': corpus.length };
   out['kind.analysis_recall_url_hidden'] = pct(kindTotals.analysis!.hit, kindTotals.analysis!.n);
   out['kind.analysis_labelled'] = kindTotals.analysis!.n;
   out['kind.live_recall_url_hidden'] = pct(kindTotals.live!.hit, kindTotals.live!.n);
@@ -119,7 +103,7 @@ export async function evalKind(): Promise<Record<string, number>> {
   // in-sample for it. These are not: each outlet (or the last 11 days) is
   // scored by a model trained without it, against the stricter training
   // labels of src/understand/topic/weakTopic.ts.
-  const examples = topicExamples(await readCorpus());
+  const examples = topicExamples(corpus);
   Object.assign(out, heldOutFigures('topic_heldout.by_outlet', crossValidateByOutlet(examples)));
   Object.assign(out, heldOutFigures('topic_heldout.by_date', validateByDate(examples)));
 
@@ -163,7 +147,7 @@ export async function evalKind(): Promise<Record<string, number>> {
 async function printSample(): Promise<void> {
   const perOutlet = new Map<string, number>();
   let i = 0;
-  for await (const it of corpus()) {
+  for (const it of await readCorpus()) {
     i++;
     const seen = perOutlet.get(it.source_title) ?? 0;
     const wanted = urlKind(it.link) ? i % 40 === 0 : i % 211 === 0;

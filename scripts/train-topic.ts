@@ -8,10 +8,8 @@
  *
  * Deterministic: the corpus order and fixed options give the same JSON.
  */
-import { createReadStream, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { TOPICS, type Topic } from '../src/domain/analysis.js';
 import { classifyTopic } from '../src/understand/topic/classifyTopic.js';
@@ -19,8 +17,10 @@ import { compileModel, posterior, trainLanguageModel, TRAIN_DEFAULTS, type Store
 import { TOPIC_MODEL_FILE } from '../src/understand/topic/topicModel.js';
 import { modelLanguage, topicTokens, type ModelLanguage } from '../src/understand/topic/topicTokens.js';
 import { outletOf, weakTopic } from '../src/understand/topic/weakTopic.js';
+import { corpusLines } from '../src/replay/corpus.js';
 import { sharedPath } from '../test/shared.js';
 
+/** One line of the corpus as recorded (field names as in ../shared/README.md), read by this script, eval/kind.ts and bench/analyze.ts. */
 export interface CorpusItem {
   title: string;
   description: string;
@@ -31,11 +31,8 @@ export interface CorpusItem {
 }
 
 export async function readCorpus(): Promise<CorpusItem[]> {
-  const file = sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
-  if (!existsSync(file)) throw new Error(`train: corpus not found at ${file}; set GLOBEDESK_SHARED`);
   const out: CorpusItem[] = [];
-  const lines = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) out.push(JSON.parse(line) as CorpusItem);
+  for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) out.push(JSON.parse(line) as CorpusItem);
   return out;
 }
 

@@ -25,7 +25,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const title = input.title ?? '';
   const text = input.text ?? '';
   const language = normalizeLanguageTag(input.language) ?? detectLanguage(`${title}\n${text}`);
-  const places = findPlaces({ title, text, language, sourceCountry: input.sourceCountry ?? null, url: input.url ?? null });
+  const places = findPlaces({ title, text, sourceCountry: input.sourceCountry ?? null });
 
   // Countries named in the text are places too ("Russia" in the seed), even
   // when findPlaces reports them only as country mentions.

@@ -68,8 +68,11 @@ function part(key: string, y: number): Resolved {
 // Case-insensitive on the first letter only ("In 2005", "W lutym"), since the
 // patterns themselves are case-sensitive for month names.
 const PREP_WORDS = 'in on since by from until till through throughout during before after around at w we od do z en depuis desde seit im am'.split(' ');
+const PREP_PHRASES = ['as of', 'as early as', 'as late as', ...PREP_WORDS];
 const ciFirst = (w: string): string => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`;
-const PREP = String.raw`(?:(?:${['as of', 'as early as', 'as late as', ...PREP_WORDS].map(ciFirst).join('|')})\s+(?:the\s+)?)?`;
+const PREP = String.raw`(?:(?:${PREP_PHRASES.map(ciFirst).join('|')})\s+(?:the\s+)?)?`;
+/** A match that opens with a preposition or a relative word is an adverbial. */
+const ADVERBIAL_RE = new RegExp(`^(?:${[...PREP_PHRASES, 'that', 'later', 'earlier', 'last', 'this', 'next', 'ubiegły', 'zeszły'].join('|')})\\b`, 'iu');
 const B = String.raw`(?<![\p{L}\p{N}])`;
 const E = String.raw`(?![\p{L}\p{N}])`;
 const Y = String.raw`(1[0-9]\d\d|20\d\d)`;
@@ -233,7 +236,6 @@ function bareYear(m: RegExpExecArray, sentence: string, ctx: Ctx): Resolved | nu
 export function findDates(sentence: string, ctx: Ctx): DateMatch[] {
   const found: DateMatch[] = [];
   const taken = (s: number, e: number): boolean => found.some((f) => s < f.end_ && e > f.index);
-  const adverbialRe = /^(?:in|on|w|we|since|by|from|until|till|through|throughout|during|before|after|around|as of|as early as|as late as|at|w|we|od|do|z|en|depuis|desde|seit|im|am|that|later|earlier|last|this|next|ubiegły|zeszły)\b/iu;
   const add = (m: RegExpExecArray, r: Resolved | null): void => {
     if (!r || taken(m.index, m.index + m[0].length)) return;
     const relative = /^(?:yesterday|wczoraj|hier|ayer|gestern|that|the same|the following|the next|a year later|rok|tego|w tym|earlier|later|last|this|next)/iu.test(m[0]);
@@ -241,7 +243,7 @@ export function findDates(sentence: string, ctx: Ctx): DateMatch[] {
     // stays in the description; "throughout the 1990s" is still adverbial.
     const attributive = r.precision !== 'decade' && /\bthe\s+\d/iu.test(m[0]);
     // Parts of a year ("pod koniec 2021", "late 2021") are always adverbial.
-    const adverbial = relative || r.precision === 'part-of-year' || (adverbialRe.test(m[0]) && !attributive);
+    const adverbial = relative || r.precision === 'part-of-year' || (ADVERBIAL_RE.test(m[0]) && !attributive);
     found.push({ ...r, index: m.index, end_: m.index + m[0].length, adverbial });
   };
   const coordinated = (found: DateMatch[]): DateMatch[] => {

@@ -49,7 +49,9 @@ for (const c of worldCountries as unknown as Country[]) {
 // A capitalised word, then more joined by single spaces, with the name
 // particles that stay lowercase ("Ursula von der Leyen", "Mohammed bin Salman").
 const WORD = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*";
-const CAP_SEQ_RE = new RegExp(`(?<![\\p{L}\\p{N}'’.\\-])${WORD}(?:[ \\u00A0](?:(?:van|von|de|der|da|del|bin|ibn|al|el|di|du|dos|ben|la|le)[ \\u00A0])*${WORD})*`, 'gu');
+const PARTICLES = 'van|von|de|der|da|del|bin|ibn|al|el|di|du|dos|ben|la|le';
+const PARTICLE_RE = new RegExp(`^(?:${PARTICLES})$`, 'u');
+const CAP_SEQ_RE = new RegExp(`(?<![\\p{L}\\p{N}'’.\\-])${WORD}(?:[ \\u00A0](?:(?:${PARTICLES})[ \\u00A0])*${WORD})*`, 'gu');
 const NEXT_WORD_RE = /^[\s,]*(\p{L}+)/u;
 const PREV_WORD_RE = /(\p{L}+\.?)[\s,]*$/u;
 
@@ -145,7 +147,7 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     const name = tokens.slice(from, to);
     if (name.length === 0 || name.length > 4) return;
     if (placeNames.has(name.join(' ').toLowerCase())) return;
-    if (name.some((t) => !isNameToken(t) && !/^(van|von|de|der|da|del|bin|ibn|al|el|di|du|dos|ben|la|le)$/u.test(t))) return;
+    if (name.some((t) => !isNameToken(t) && !PARTICLE_RE.test(t))) return;
     const offset = start + raw.slice(0, from).reduce((n, t) => n + t.length + 1, 0);
     if (inOrg(offset, offset + name.join(' ').length)) return;
     if (from === 0) {

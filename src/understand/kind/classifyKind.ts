@@ -33,7 +33,7 @@ const TEXT_CONVERSATION = /^\s*\[the conversation\b|\brepublished from the conve
 
 const TITLE_LIVE = /^(?:live|live updates|live:|na żywo|relacja)\b|\blive(?: updates| blog|:)|\bas it happened\b|\bna żywo\b|\brelacja na żywo\b|\ben direct\b|\ben vivo\b|\bticker\b|[–—|-]\s*live$|[–—-][^–—-]*\blive$|\blive now\b/i;
 const TITLE_ANALYSIS_STRONG =
-  /^(?:analysis|opinion|explainer|commentary|comment|editorial|review|column|the big picture|insight|analiza|opinia|komentarz|felieton|wyjaśniamy|tribune|analyse|editorial|análisis)\s*[:|–—-]|^the guardian view on\b|\b(?:opinion|analysis|explainer|komentarz|opinia)\s*\|\s*|\|\s*(?:opinion|analysis)$|\bwhat we know\b|\bq&a\b|\bexplained\b|\b(?:review|recenzja)\s*[–—:-]|\bwhat (?:is|are|was|does|do|happens)\b.*\?$|\bletters?:|\bthe long read\b|\[(?:analiza|opinia|komentarz|felieton|analysis|opinion)\]/i;
+  /^(?:analysis|opinion|explainer|commentary|comment|editorial|review|column|the big picture|insight|analiza|opinia|komentarz|felieton|wyjaśniamy|tribune|analyse|análisis)\s*[:|–—-]|^the guardian view on\b|\b(?:opinion|analysis|explainer|komentarz|opinia)\s*\|\s*|\|\s*(?:opinion|analysis)$|\bwhat we know\b|\bq&a\b|\bexplained\b|\b(?:review|recenzja)\s*[–—:-]|\bwhat (?:is|are|was|does|do|happens)\b.*\?$|\bletters?:|\bthe long read\b|\[(?:analiza|opinia|komentarz|felieton|analysis|opinion)\]/i;
 // The Guardian signs every comment piece in the title: "… | Jonathan Freedland", "… | Editorial".
 const TITLE_BYLINE = /\|\s*(?:editorial|\p{Lu}[\p{L}.'’-]+(?:\s+(?:de|van|von|the|on)?\s*\p{Lu}[\p{L}.'’-]+){1,3})\s*$/u;
 // "Cory Morgan: Why Digital ID …" (Epoch Times, rp.pl columns). Polish news
@@ -42,7 +42,7 @@ const TITLE_COLUMNIST = /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}:\s/u;
 const TITLE_ANALYSIS_WEAK = /^(?:why|how|what|is|can|will|should|dlaczego|czy|jak|co)\b.*\?$|^(?:why|how)\s|\bexplainer\b|\blessons? (?:from|of)\b|\binside\b|\bthe case for\b|\bthe case against\b|\bin defen[cs]e of\b/i;
 
 const TEXT_LIVE = /\blive blog\b|\blive coverage\b|\blive updates\b|\bfollow (?:our |the )?live\b|\bas it happened\b|\bwe(?:'re| are) bringing you\b|\brelacja na żywo\b|\bna bieżąco relacjonujemy\b|\bwelcome to our (?:live )?coverage\b/i;
-const TEXT_ANALYSIS = /\bwrites\b|\bcolumnist\b|\bwyjaśnia,? dlaczego\b|\bin my view\b|\bi (?:think|believe|argue)\b|\bwe must\b|\bwe should\b|\bexplains? why\b|\bhere'?s what (?:you need to know|we know)\b|\blooks at\b|\banaly[sz]es?\b|\bcolumnist\b|\buważam\b|\bmoim zdaniem\b|\bnaszym zdaniem\b/i;
+const TEXT_ANALYSIS = /\bwrites\b|\bcolumnist\b|\bwyjaśnia,? dlaczego\b|\bin my view\b|\bi (?:think|believe|argue)\b|\bwe must\b|\bwe should\b|\bexplains? why\b|\bhere'?s what (?:you need to know|we know)\b|\blooks at\b|\banaly[sz]es?\b|\buważam\b|\bmoim zdaniem\b|\bnaszym zdaniem\b/i;
 const TEXT_REPORT = /\bour correspondent\b|\breporting from\b|\breports from\b|\bi saw\b|\bi watched\b|\bwitnessed\b|\bon the ground in\b|\bour reporter\b|\bvisited\b.*\bwhere\b|\bnasz (?:korespondent|reporter|wysłannik)\b|\bnasza (?:korespondentka|reporterka|wysłanniczka)\b|\bbyliśmy na miejscu\b|\bwidziałem\b|\bwidziałam\b|\bnotre envoyé\b|\bnuestro corresponsal\b|\bfrom the frontline\b|\bdispatch\b/i;
 
 const CATEGORY_ANALYSIS = /^(?:opinion|opinions|analysis|comment|commentary|explainer|explainers|features?|editorial|column|columnists?|review|reviews|insight|long read|opinie|opinia|publicystyka|komentarze|felieton|analizy|plus minus)$/i;

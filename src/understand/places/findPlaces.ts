@@ -11,7 +11,7 @@
  */
 import type { CountryMention, Dateline, Entity } from '../../domain/analysis.js';
 import type { Region } from '../../domain/region.js';
-import { F_DISPUTED, F_LOWER, F_NOT_PLACE, F_PERSON, F_SEAT, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
+import { F_LOWER, F_NOT_PLACE, F_PERSON, F_SEAT, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { parseDateline } from './parseDateline.js';
 import { canonicalCountryCode, countryName, regionOf } from './regions.js';
@@ -20,10 +20,8 @@ import { Shape, tokenize, type Token } from './tokenize.js';
 export interface PlacesInput {
   title: string;
   text: string;
-  language?: string | null;
   /** Country of the outlet; a weak prior when the text names no country. */
   sourceCountry?: string | null;
-  url?: string | null;
 }
 
 export interface PlacesResult {
@@ -37,8 +35,6 @@ export interface PlacesResult {
 export interface FindPlacesOptions {
   /** Use the dateline at the start of `text` for the focus (default true). */
   useDateline?: boolean;
-  /** Weight of the outlet's country when nothing else is named (default SOURCE_PRIOR). */
-  sourcePrior?: number;
 }
 
 /**
@@ -98,7 +94,7 @@ const EARLY_WEIGHT = 2.5;
 const EARLY_CHARS = 400;
 const DATELINE_WEIGHT = 3;
 /** Score the outlet's country gets without being named; below one passing mention. */
-export const SOURCE_PRIOR = 0.3;
+const SOURCE_PRIOR = 0.3;
 /** A less populous city wins only when its country is named elsewhere and it is at least this share of the largest. */
 const CITY_RATIO = 0.1;
 
@@ -261,13 +257,14 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   };
   const tMatches = tAll.filter((m) => keep(m, tTokens, input.title, tCaps));
   const bMatches = bAll.filter((m) => keep(m, bTokens, body, bCaps));
+  const matches = [...tMatches, ...bMatches];
   const words = new Set<string>();
   for (const t of tTokens) words.add(t.norm);
   for (const t of bTokens) words.add(t.norm);
 
   // Countries named without ambiguity anchor the ambiguous names.
   const anchors = new Map<string, number>();
-  for (const m of [...tMatches, ...bMatches]) {
+  for (const m of matches) {
     const ccs = new Set(m.list.map((e) => e[0]));
     if (ccs.size === 1 && m.list[0]![1] < K_LEADER && !(m.list[0]![4] & F_PERSON) && !gaz.cues.has(m.key)) {
       const cc = m.list[0]![0];
@@ -277,7 +274,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   if (dl?.country) anchors.set(dl.country, (anchors.get(dl.country) ?? 0) + 1);
   // Shared currencies also follow the story's companies, institutions and leaders: a Canadian company's "dlrs" are Canadian.
   const moneyAnchors = new Map(anchors);
-  for (const m of [...tMatches, ...bMatches]) {
+  for (const m of matches) {
     const e = m.list[0]!;
     if (m.list.length === 1 && e[1] >= K_LEADER && e[1] !== K_CURRENCY && e[1] !== K_LEGAL && e[1] < K_NONE) moneyAnchors.set(e[0], (moneyAnchors.get(e[0]) ?? 0) + 1);
   }
@@ -299,7 +296,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
   const signalSeen = new Map<string, number>();
   const early = firstSentenceEnd(bTokens);
   const qualified = placeQualified(bMatches, body);
-  for (const m of [...tMatches, ...bMatches]) {
+  for (const m of matches) {
     const e = m.pick;
     if (!e) continue;
     const signal = isSignal(e);
@@ -331,8 +328,7 @@ export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): Pl
     bump(cc, w * SIGNAL_DECAY ** seen, pos, false);
   }
   if (useDateline && dl?.country) bump(dl.country, DATELINE_WEIGHT, -2, false);
-  const prior = opts.sourcePrior ?? SOURCE_PRIOR;
-  if (source && prior > 0 && scores.size === 0) bump(source, prior, Number.MAX_SAFE_INTEGER, false);
+  if (source && scores.size === 0) bump(source, SOURCE_PRIOR, Number.MAX_SAFE_INTEGER, false);
 
   const ranked = [...scores].sort((a, b) => b[1].score - a[1].score || a[1].first - b[1].first);
   const total = ranked.reduce((s, [, v]) => s + v.score, 0);
@@ -368,6 +364,7 @@ function resolve(
   caps: boolean,
   foreign: boolean,
 ): void {
+  let lower: string | undefined; // the text in lower case, for multi-word cues; made once, when first needed
   for (let ix = 0; ix < matches.length; ix++) {
     const m = matches[ix]!;
     let list = m.list.filter((e) => e[1] !== K_NONE);
@@ -401,7 +398,7 @@ function resolve(
       const hits = new Map<string, number>();
       for (const [cc, ws] of cues) {
         let h = 0;
-        for (const w of ws) if (words.has(w) || (w.includes(' ') && text.toLowerCase().includes(w))) h++;
+        for (const w of ws) if (words.has(w) || (w.includes(' ') && (lower ??= text.toLowerCase()).includes(w))) h++;
         hits.set(cc, h);
       }
       const supported = list.some((e) => (anchors.get(e[0]) ?? 0) > 0);
@@ -458,7 +455,6 @@ function usMoneyQualifier(m: Match, tokens: Token[], text: string): boolean {
   return next?.norm === 'funds' && (prev?.norm === 'in' || /:\s*$/.test(text.slice(Math.max(0, m.start - 3), m.start)));
 }
 
-/** Where the lede ends: the start of the second sentence, at most EARLY_CHARS in. */
 /**
  * End offsets of names followed by ", <region or country>" ("Hope, British
  * Columbia", "Congress, B.C."): the name before the comma is a locality of
@@ -474,6 +470,7 @@ function placeQualified(matches: Match[], text: string): Map<number, string> {
   return out;
 }
 
+/** Where the lede ends: the start of the second sentence, at most EARLY_CHARS in. */
 function firstSentenceEnd(tokens: Token[]): number {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -617,5 +614,3 @@ function choose(
   }
   return biggest;
 }
-
-export { F_DISPUTED };

@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { buildGazetteer, dataDir, F_LOWER, GAZETTEER_FORMAT, type GazetteerData, type RawEntry } from './buildGazetteer.js';
 
 export interface Gazetteer {
-  version: string;
   entries: Map<string, RawEntry[]>;
   /** First token of any key → the most tokens a key starting with it has. */
   maxTokens: Map<string, number>;
@@ -24,8 +23,6 @@ export interface Gazetteer {
   /** Towns looked up only in datelines → country. */
   datelinePlaces: Map<string, string>;
   cues: Map<string, Map<string, Set<string>>>;
-  /** Where it came from: "file" or "memory". */
-  origin: 'file' | 'memory';
 }
 
 export function generatedPath(): string {
@@ -38,25 +35,21 @@ let cached: Gazetteer | null = null;
 export function loadGazetteer(): Gazetteer {
   if (cached) return cached;
   let data: GazetteerData | null = null;
-  let origin: Gazetteer['origin'] = 'memory';
   const p = generatedPath();
   if (existsSync(p)) {
     try {
       const d = JSON.parse(readFileSync(p, 'utf8')) as GazetteerData;
       const version = readFileSync(dataDir() + 'VERSION', 'utf8').trim();
-      if (d.format === GAZETTEER_FORMAT && d.version === version) {
-        data = d;
-        origin = 'file';
-      }
+      if (d.format === GAZETTEER_FORMAT && d.version === version) data = d;
     } catch {
       // A torn or stale file is rebuilt in memory below; the next build rewrites it.
     }
   }
-  cached = fromData(data ?? buildGazetteer(), origin);
+  cached = fromData(data ?? buildGazetteer());
   return cached;
 }
 
-export function fromData(d: GazetteerData, origin: Gazetteer['origin']): Gazetteer {
+function fromData(d: GazetteerData): Gazetteer {
   const entries = new Map(Object.entries(d.entries));
   const maxTokens = new Map<string, number>();
   const lowerFirst = new Set<string>();
@@ -71,7 +64,6 @@ export function fromData(d: GazetteerData, origin: Gazetteer['origin']): Gazette
     cues.set(name, new Map(Object.entries(byCc).map(([cc, ws]) => [cc, new Set(ws)])));
   }
   return {
-    version: d.version,
     entries,
     maxTokens,
     lowerFirst,
@@ -79,6 +71,5 @@ export function fromData(d: GazetteerData, origin: Gazetteer['origin']): Gazette
     abbrevFirst: new Set(Object.keys(d.abbrev).map((k) => k.split(' ')[0]!)),
     datelinePlaces: new Map(Object.entries(d.datelinePlaces)),
     cues,
-    origin,
   };
 }
