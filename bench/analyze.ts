@@ -10,20 +10,19 @@ import { pathToFileURL } from 'node:url';
 import type { AnalyzeInput } from '../src/domain/analysis.js';
 import { analyze } from '../src/understand/analyze.js';
 import { sharedPath } from '../test/shared.js';
-import { corpusLines } from '../src/replay/corpus.js';
-import type { CorpusItem } from '../scripts/train-topic.js';
+import { corpusLines, type CorpusLine } from '../src/replay/corpus.js';
 
 const SHORT_N = 4000;
 const LONG_N = 300;
 const LONG_CHARS = 5000;
 
-async function sampleCorpus(limit: number): Promise<CorpusItem[]> {
-  const out: CorpusItem[] = [];
+async function sampleCorpus(limit: number): Promise<CorpusLine[]> {
+  const out: CorpusLine[] = [];
   let i = 0;
   for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) {
     // Every 5th item, so all outlets (the file is grouped by outlet) are in the sample.
     if (i++ % 5 !== 0) continue;
-    out.push(JSON.parse(line) as CorpusItem);
+    out.push(JSON.parse(line) as CorpusLine);
     if (out.length >= limit) break;
   }
   return out;
@@ -46,7 +45,7 @@ export async function benchAnalyze(): Promise<Record<string, number>> {
     published: it.date_published,
     language: it.language,
   }));
-  const byOutlet = new Map<string, CorpusItem[]>();
+  const byOutlet = new Map<string, CorpusLine[]>();
   for (const it of items) if (it.description) byOutlet.set(it.source_title, [...(byOutlet.get(it.source_title) ?? []), it]);
   const long: AnalyzeInput[] = [];
   const outlets = [...byOutlet.values()].filter((l) => l.length >= 20);

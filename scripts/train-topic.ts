@@ -17,34 +17,23 @@ import { compileModel, posterior, trainLanguageModel, TRAIN_DEFAULTS, type Store
 import { TOPIC_MODEL_FILE } from '../src/understand/topic/topicModel.js';
 import { modelLanguage, topicTokens, type ModelLanguage } from '../src/understand/topic/topicTokens.js';
 import { outletOf, weakTopic } from '../src/understand/topic/weakTopic.js';
-import { corpusLines } from '../src/replay/corpus.js';
+import { readCorpusLines, type CorpusLine } from '../src/replay/corpus.js';
 import { sharedPath } from '../test/shared.js';
 
-/** One line of the corpus as recorded (field names as in ../shared/README.md), read by this script, eval/kind.ts and bench/analyze.ts. */
-export interface CorpusItem {
-  title: string;
-  description: string;
-  link: string;
-  date_published: string;
-  language: string;
-  source_title: string;
-}
-
-export async function readCorpus(): Promise<CorpusItem[]> {
-  const out: CorpusItem[] = [];
-  for await (const line of corpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'))) out.push(JSON.parse(line) as CorpusItem);
-  return out;
+/** The December corpus, every line as recorded. */
+export function readCorpus(): Promise<CorpusLine[]> {
+  return readCorpusLines(sharedPath('corpus', 'world-news-2023-12.jsonl.gz'));
 }
 
 export interface TopicExample {
-  item: CorpusItem;
+  item: CorpusLine;
   lang: ModelLanguage;
   topic: Topic;
   outlet: string;
   tokens: string[];
 }
 
-export function topicExamples(items: readonly CorpusItem[]): TopicExample[] {
+export function topicExamples(items: readonly CorpusLine[]): TopicExample[] {
   const out: TopicExample[] = [];
   for (const item of items) {
     const topic = weakTopic(item.link);

@@ -22,6 +22,27 @@ export interface CorpusItem {
   tags: string[];
 }
 
+/**
+ * One line of the corpus as recorded (field names as in ../shared/README.md),
+ * for the tools that read it raw: topic training, the kind evaluation and the
+ * analysis benchmark.
+ */
+export interface CorpusLine {
+  title: string;
+  description: string;
+  link: string;
+  date_published: string;
+  language: string;
+  source_title: string;
+}
+
+/** Every line of a corpus file, parsed as recorded. */
+export async function readCorpusLines(file: string): Promise<CorpusLine[]> {
+  const out: CorpusLine[] = [];
+  for await (const line of corpusLines(file)) out.push(JSON.parse(line) as CorpusLine);
+  return out;
+}
+
 export interface CorpusOutlet {
   /** Short stable name used in replay feed URLs. */
   slug: string;
