@@ -28,15 +28,25 @@ import { defaultSources } from '../src/sources/defaultSources.js';
 const SAMPLE = `${PROJECT_ROOT}/eval/cluster-sample.jsonl`;
 
 
-export function googleNewsScores(params?: Partial<ClusterParams>): ClusteringScores {
+/** The Google News set: one text per gold label, in file order. */
+export function loadGoogleNews(): { texts: string[]; labels: string[] } {
   const dir = sharedPath('eval', 'cluster', 'googlenews');
-  const texts = readFileSync(`${dir}/GoogleNews.txt`, 'utf8').split('\n');
+  const all = readFileSync(`${dir}/GoogleNews.txt`, 'utf8').split('\n');
   const labels = readFileSync(`${dir}/GoogleNews_LABEL.txt`, 'utf8').split('\n').filter((l) => l !== '');
+  return { texts: labels.map((_, i) => all[i] ?? ''), labels };
+}
+
+/** Each text's story after one pass of the OnlineClusterer (no dates: all at one timestamp, in order). */
+export function googleNewsStories(texts: readonly string[], params?: Partial<ClusterParams>): string[] {
   const c = new OnlineClusterer(params);
-  const ids = labels.map((_, i) => String(i));
-  ids.forEach((id, i) => c.place({ id, title: texts[i] ?? '', publishedMs: 0, language: 'en' }));
+  texts.forEach((t, i) => c.place({ id: String(i), title: t, publishedMs: 0, language: 'en' }));
   c.flush();
-  return scoreClustering(ids.map((id) => c.storyOf(id)!), labels);
+  return texts.map((_, i) => c.storyOf(String(i))!);
+}
+
+export function googleNewsScores(params?: Partial<ClusterParams>): ClusteringScores {
+  const { texts, labels } = loadGoogleNews();
+  return scoreClustering(googleNewsStories(texts, params), labels);
 }
 
 export interface CorpusItem {

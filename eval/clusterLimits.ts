@@ -22,12 +22,10 @@
  *
  * Nothing here is used by the desk; it is evidence for docs/clustering.md.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { BROAD_PARAMS } from '../src/stories/cluster/params.js';
 import { scoreClustering, type ClusteringScores } from '../src/stories/cluster/scoreClustering.js';
-import { sharedPath } from '../test/shared.js';
+import { googleNewsStories, loadGoogleNews } from './cluster.js';
 
 export interface GoogleNews {
   texts: string[];
@@ -36,10 +34,7 @@ export interface GoogleNews {
 }
 
 function load(): GoogleNews {
-  const dir = sharedPath('eval', 'cluster', 'googlenews');
-  const all = readFileSync(`${dir}/GoogleNews.txt`, 'utf8').split('\n');
-  const labels = readFileSync(`${dir}/GoogleNews_LABEL.txt`, 'utf8').split('\n').filter((l) => l !== '');
-  const texts = labels.map((_, i) => all[i] ?? '');
+  const { texts, labels } = loadGoogleNews();
   return { texts, labels, words: texts.map((t) => t.split(/\s+/).filter(Boolean)) };
 }
 
@@ -184,12 +179,8 @@ export function gsdmm(gn: GoogleNews, init: number[], iterations: number, onPass
 }
 
 function online(gn: GoogleNews): number[] {
-  const c = new OnlineClusterer(BROAD_PARAMS);
-  gn.texts.forEach((t, i) => c.place({ id: String(i), title: t, publishedMs: 0, language: 'en' }));
-  c.flush();
   const num = new Map<string, number>();
-  return gn.texts.map((_, i) => {
-    const s = c.storyOf(String(i))!;
+  return googleNewsStories(gn.texts, BROAD_PARAMS).map((s) => {
     let k = num.get(s);
     if (k === undefined) num.set(s, (k = num.size));
     return k;

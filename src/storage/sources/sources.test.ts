@@ -40,6 +40,20 @@ const input = (n: number, over: Partial<SourceInput> = {}): SourceInput => ({
 
 const NOW = new Date('2024-01-10T12:00:00.000Z');
 
+const health = (over: Partial<SourceHealth>): SourceHealth => ({
+  lastFetchAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  lastErrorAt: null,
+  consecutiveFailures: 0,
+  itemsSeen: 0,
+  etag: null,
+  lastModified: null,
+  intervalSeconds: 900,
+  nextFetchAt: null,
+  ...over,
+});
+
 test('addSource → getSource → listSources keep every field', () =>
   withStore(async (store) => {
     const r = await addSource(store, input(1, { kind: 'public-broadcaster', owner: 'Owner' }), NOW);
@@ -48,16 +62,7 @@ test('addSource → getSource → listSources keep every field', () =>
     assert.deepEqual(got, {
       ...input(1, { kind: 'public-broadcaster', owner: 'Owner' }),
       id: r.value.id,
-      lastFetchAt: null,
-      lastSuccessAt: null,
-      lastError: null,
-      lastErrorAt: null,
-      consecutiveFailures: 0,
-      itemsSeen: 0,
-      etag: null,
-      lastModified: null,
-      intervalSeconds: 900,
-      nextFetchAt: null,
+      ...health({}),
       lastWarning: null,
     });
     assert.deepEqual(await listSources(store), [got]);
@@ -95,20 +100,6 @@ test('removeSource and setSourceEnabled report unknown ids', () =>
     const en = await setSourceEnabled(store, 42, true);
     assert.equal(en.ok ? 'ok' : en.error.code, 'not_found');
   }));
-
-const health = (over: Partial<SourceHealth>): SourceHealth => ({
-  lastFetchAt: null,
-  lastSuccessAt: null,
-  lastError: null,
-  lastErrorAt: null,
-  consecutiveFailures: 0,
-  itemsSeen: 0,
-  etag: null,
-  lastModified: null,
-  intervalSeconds: 900,
-  nextFetchAt: null,
-  ...over,
-});
 
 test('dueSources: enabled, never polled first, then overdue by time; future and disabled left out', () =>
   withStore(async (store) => {

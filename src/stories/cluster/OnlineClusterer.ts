@@ -82,12 +82,20 @@ interface DocExtras {
   titleText: string;
   /** Title and lead words in evidence groups. */
   ev: TextEvidence;
-  /** Number of distinct title terms, and the title as an idf-weighted unit vector (the title-to-title check). */
-  titleCount: number;
+  /** The title as an idf-weighted unit vector (the title-to-title check). */
   titleVec: Map<string, number>;
   digest: boolean;
   /** The e: and c: keys of the article (a short list; its vector has hundreds of keys). */
   tags: string[];
+}
+
+/** What the window keeps of each article for the passes after its placement. */
+interface DocInfo {
+  vec: Map<string, number>;
+  ms: number;
+  lang: string;
+  source: string | null;
+  x: DocExtras;
 }
 
 interface WindowDoc {
@@ -115,7 +123,7 @@ export class OnlineClusterer {
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
   /** Unit vector, time and language of each window article, for the refinement pass. */
-  private readonly docInfo = new Map<string, { vec: Map<string, number>; ms: number; lang: string; source: string | null; x: DocExtras }>();
+  private readonly docInfo = new Map<string, DocInfo>();
   /** Per outlet, title skeletons of its window articles: count, last title and article (the series guard). */
   private readonly outletSeries = new Map<string, Map<string, { n: number; title: string; articleId: string }>>();
   private sinceRefine = 0;
@@ -147,7 +155,7 @@ export class OnlineClusterer {
       }
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc, keys.ev);
+    const x = this.extrasOf(doc, keys.ev, keys.skeleton);
     const vec = this.vectorOf(keys.bag, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
@@ -186,7 +194,7 @@ export class OnlineClusterer {
       return;
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc, keys.ev);
+    const x = this.extrasOf(doc, keys.ev, keys.skeleton);
     this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
     this.touched.delete(s.id);
   }
@@ -277,7 +285,7 @@ export class OnlineClusterer {
     if (p.size === 0) this.postings.delete(k);
   }
 
-  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence } {
+  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence; skeleton: string | null } {
     const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
@@ -291,7 +299,7 @@ export class OnlineClusterer {
     }
     const skeleton = source !== null && this.params.seriesGuard ? titleSkeleton(doc.title) : null;
     this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton });
-    return { bag, ev };
+    return { bag, ev, skeleton };
   }
 
   /**
@@ -299,8 +307,9 @@ export class OnlineClusterer {
    * an earlier window article of the same outlet has the same title skeleton
    * (numbers and dates masked) but a different title. The story of that
    * earlier article becomes a series story too (it was the first of the run).
+   * `skeleton` is addToWindow's (null without seriesGuard or an outlet).
    */
-  private extrasOf(doc: ClusterDoc, ev: TextEvidence): DocExtras {
+  private extrasOf(doc: ClusterDoc, ev: TextEvidence, skeleton: string | null): DocExtras {
     const own = ev.title;
     const title = new Set(own);
     for (const t of ev.terms) title.add(t);
@@ -315,11 +324,9 @@ export class OnlineClusterer {
     norm = Math.sqrt(norm);
     if (norm > 0) for (const [t, w] of titleVec) titleVec.set(t, w / norm);
     const tags = [...(doc.entities ?? []).map((e) => `e:${e}`), ...(doc.countries ?? []).map((c) => `c:${c.toUpperCase()}`)];
-    const base = { title, ev, titleCount: own.size, titleVec, digest: isDigestTitle(doc.title), tags, titleText: doc.title, instance: null };
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, titleText: doc.title, instance: null };
     const source = doc.source ?? null;
-    if (!this.params.seriesGuard || source === null) return { ...base, series: false };
-    const skeleton = titleSkeleton(doc.title);
-    if (skeleton === null) return { ...base, series: false };
+    if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
     let ser = this.outletSeries.get(source);
     if (!ser) this.outletSeries.set(source, (ser = new Map()));
@@ -402,30 +409,39 @@ export class OnlineClusterer {
     }
     if (country && pieces + 1 >= p.evidenceMin) return true;
     // A short title and a very rare word, hours apart: one piece may do.
-    return pieces === 1 && p.evidenceStrongIdf > 0 && maxIdf >= p.evidenceStrongIdf && x.titleCount <= p.evidenceShortTitle && ms - s.lastMs <= p.evidenceStrongGapHours * 3_600_000;
+    return pieces === 1 && p.evidenceStrongIdf > 0 && maxIdf >= p.evidenceStrongIdf && x.ev.title.size <= p.evidenceShortTitle && ms - s.lastMs <= p.evidenceStrongGapHours * 3_600_000;
   }
 
   /**
    * Title to title: the article's title must be close to the title of one of
    * the story's recent members of its language, not only to the centroid.
    */
-  private nearTitle(x: DocExtras, s: Story, lang: string): boolean {
+  private nearTitle(x: DocExtras, recent: readonly DocInfo[], lang: string): boolean {
     const p = this.params;
     if (p.titlePairThreshold <= 0) return true;
-    const from = Math.max(0, s.articleIds.length - p.memberCheck);
     let seen = false;
-    for (let i = s.articleIds.length - 1; i >= from; i--) {
-      const m = this.docInfo.get(s.articleIds[i]!);
-      if (!m || m.lang !== lang) continue;
+    for (const m of recent) {
+      if (m.lang !== lang) continue;
       seen = true;
-      let dot = 0;
-      for (const [k, a] of x.titleVec) {
-        const b = m.x.titleVec.get(k);
-        if (b !== undefined) dot += a * b;
-      }
-      if (dot >= p.titlePairThreshold) return true;
+      if (dot(x.titleVec, m.x.titleVec) >= p.titlePairThreshold) return true;
     }
     return !seen;
+  }
+
+  /**
+   * The story's last memberCheck members still in the window, newest first:
+   * what the member-level checks (nearTitle, nearMember, namesDisjoint,
+   * hasEventWord) compare an article with. Near-duplicates hold a place in
+   * the count but have no window entry.
+   */
+  private recentMembers(s: Story): DocInfo[] {
+    const ids = s.articleIds;
+    const out: DocInfo[] = [];
+    for (let i = ids.length - 1, from = Math.max(0, ids.length - this.params.memberCheck); i >= from; i--) {
+      const m = this.docInfo.get(ids[i]!);
+      if (m) out.push(m);
+    }
+    return out;
   }
 
   /**
@@ -539,15 +555,7 @@ export class OnlineClusterer {
     // Within one language a name is already matched by its words; counting
     // its anchor too would let one shared name ("Abu Dhabi") carry a join.
     const skipAnchors = lang === mainLanguage(s);
-    const { keys, vals, named } = packed(vec);
-    const centroid = s.centroid;
-    let dot = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (skipAnchors && named[i] === 1) continue;
-      const c = centroid.get(keys[i]!);
-      if (c !== undefined) dot += vals[i]! * c;
-    }
-    const cos = dot / Math.sqrt(s.normSq);
+    const cos = packedDot(packed(vec), s.centroid, skipAnchors) / Math.sqrt(s.normSq);
     // Events are bursty (Kleinberg 2002): reports of one event come hours
     // apart, a recurring feature or a similar event a day or more. Halve the
     // similarity for every halfLifeHours since the story was last seen.
@@ -608,8 +616,9 @@ export class OnlineClusterer {
       if (shared < p.minSharedTop) return false;
     }
     if (ms - s.lastMs > p.staleHours * 3_600_000 && sim < p.staleJoinThreshold) return false;
-    if (this.namesDisjoint(vec, s, lang, x)) return false;
-    return this.hasEvidence(x, s, ms) && this.nearTitle(x, s, lang) && this.nearMember(vec, s, lang) && this.hasEventWord(x, s, lang, ms, s.firstMs);
+    const recent = this.recentMembers(s);
+    if (this.namesDisjoint(vec, s, recent, lang, x)) return false;
+    return this.hasEvidence(x, s, ms) && this.nearTitle(x, recent, lang) && this.nearMember(vec, recent, lang) && this.hasEventWord(x, recent, lang, ms, s.firstMs);
   }
 
   /**
@@ -623,7 +632,7 @@ export class OnlineClusterer {
    * Biden indicted on tax charges" shares only the name with "Comer, Jordan
    * threaten to hold Hunter Biden in contempt of Congress".
    */
-  private hasEventWord(x: DocExtras, s: Story, lang: string, ms: number, firstMs: number): boolean {
+  private hasEventWord(x: DocExtras, recent: readonly DocInfo[], lang: string, ms: number, firstMs: number): boolean {
     const p = this.params;
     if (p.eventWordHours <= 0 || p.evidenceIdf <= 0 || ms - firstMs <= p.eventWordHours * 3_600_000) return true;
     const members: DocExtras[] = [];
@@ -633,10 +642,8 @@ export class OnlineClusterer {
       for (const k of tags) if (k.startsWith('e:')) for (const w of fold(k.slice(k.indexOf(':', 2) + 1)).split(' ')) nameWords.add(w);
     };
     addTags(x.tags);
-    const from = Math.max(0, s.articleIds.length - p.memberCheck);
-    for (let i = s.articleIds.length - 1; i >= from; i--) {
-      const m = this.docInfo.get(s.articleIds[i]!);
-      if (!m || m.lang !== lang) continue;
+    for (const m of recent) {
+      if (m.lang !== lang) continue;
       members.push(m.x);
       for (const k of m.x.ev.names) names.add(k);
       addTags(m.x.tags);
@@ -660,7 +667,7 @@ export class OnlineClusterer {
    * ("Napoli ease into Champions League knockout stage with win over Braga"
    * and "PSG snatch knockout stage spot with 1-1 draw at Dortmund").
    */
-  private namesDisjoint(vec: Map<string, number>, s: Story, lang: string, x: DocExtras): boolean {
+  private namesDisjoint(vec: Map<string, number>, s: Story, recent: readonly DocInfo[], lang: string, x: DocExtras): boolean {
     const p = this.params;
     if (p.nameIdf <= 0) return false;
     let mine = false;
@@ -671,10 +678,8 @@ export class OnlineClusterer {
     }
     if (!mine) return false;
     let theirs = false;
-    const from = Math.max(0, s.articleIds.length - p.memberCheck);
-    for (let i = s.articleIds.length - 1; i >= from; i--) {
-      const m = this.docInfo.get(s.articleIds[i]!);
-      if (!m || m.lang !== lang) continue;
+    for (const m of recent) {
+      if (m.lang !== lang) continue;
       for (const k of m.x.ev.names) {
         if (this.idf(k) < p.nameIdf) continue;
         if (vec.has(k)) return false;
@@ -690,24 +695,11 @@ export class OnlineClusterer {
    * "chaining" of TDT). So an article must also resemble one of the story's
    * most recent members.
    */
-  private nearMember(vec: Map<string, number>, s: Story, lang: string): boolean {
+  private nearMember(vec: Map<string, number>, recent: readonly DocInfo[], lang: string): boolean {
     const p = this.params;
     if (p.memberThreshold <= 0) return true;
-    const from = Math.max(0, s.articleIds.length - p.memberCheck);
-    const { keys, vals, named } = packed(vec);
-    for (let i = s.articleIds.length - 1; i >= from; i--) {
-      const m = this.docInfo.get(s.articleIds[i]!);
-      if (!m) continue;
-      const skipAnchors = m.lang === lang;
-      const mv = m.vec;
-      let dot = 0;
-      for (let j = 0; j < keys.length; j++) {
-        if (skipAnchors && named[j] === 1) continue;
-        const y = mv.get(keys[j]!);
-        if (y !== undefined) dot += vals[j]! * y;
-      }
-      if (dot >= p.memberThreshold) return true;
-    }
+    const pv = packed(vec);
+    for (const m of recent) if (packedDot(pv, m.vec, m.lang === lang) >= p.memberThreshold) return true;
     return false;
   }
 
@@ -746,7 +738,7 @@ export class OnlineClusterer {
   }
 
   /** Take one article's vector out of its story (the inverse of addToStory). */
-  private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, x: DocExtras): void {
+  private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
     for (const k of x.title) {
       const n = (s.titleKeys.get(k) ?? 1) - 1;
       if (n <= 0) s.titleKeys.delete(k);
@@ -768,6 +760,11 @@ export class OnlineClusterer {
     const i = s.articleIds.indexOf(articleId);
     if (i >= 0) s.articleIds.splice(i, 1);
     s.langs.set(lang, (s.langs.get(lang) ?? 1) - 1);
+    if (source !== null) {
+      const left = (s.outlets.get(source) ?? 1) - 1;
+      if (left > 0) s.outlets.set(source, left);
+      else s.outlets.delete(source);
+    }
   }
 
 
@@ -849,12 +846,7 @@ export class OnlineClusterer {
           bestSim = sim;
         }
         if (!best) continue;
-        this.removeFromStory(s, a, info.vec, info.lang, info.x);
-        if (info.source !== null) {
-          const left = (s.outlets.get(info.source) ?? 1) - 1;
-          if (left > 0) s.outlets.set(info.source, left);
-          else s.outlets.delete(info.source);
-        }
+        this.removeFromStory(s, a, info.vec, info.lang, info.source, info.x);
         this.addToStory(best, a, info.vec, info.ms, info.lang, info.source, info.x);
         const emptied = s.articleIds.length === 0;
         if (emptied) {
@@ -924,9 +916,10 @@ export class OnlineClusterer {
       // join would need (bounded: at most 3 articles looked at).
       const [small, large] = a.articleIds.length <= b.articleIds.length ? [a, b] : [b, a];
       const lang = mainLanguage(large);
+      const recent = this.recentMembers(large);
       for (const id of small.articleIds.slice(0, 3)) {
         const m = this.docInfo.get(id);
-        if (m && this.hasEvidence(m.x, large, large.lastMs) && (m.lang !== lang || (this.nearTitle(m.x, large, m.lang) && this.hasEventWord(m.x, large, m.lang, Math.max(a.lastMs, b.lastMs), Math.min(a.firstMs, b.firstMs))))) return true;
+        if (m && this.hasEvidence(m.x, large, large.lastMs) && (m.lang !== lang || (this.nearTitle(m.x, recent, m.lang) && this.hasEventWord(m.x, recent, m.lang, Math.max(a.lastMs, b.lastMs), Math.min(a.firstMs, b.firstMs))))) return true;
       }
       return false;
     }
@@ -1003,13 +996,19 @@ function sameOutletOnly(a: Story, b: Story): boolean {
 
 /** Cosine of a member to its story's centroid without the member itself. */
 function leaveOneOutCosine(vec: Map<string, number>, s: Story): number {
-  let dot = 0;
-  for (const [k, x] of vec) {
-    const c = s.centroid.get(k);
-    if (c !== undefined) dot += x * c;
+  const d = dot(vec, s.centroid);
+  const restSq = s.normSq - 2 * d + 1;
+  return restSq > 1e-9 ? (d - 1) / Math.sqrt(restSq) : 0;
+}
+
+/** Dot product, summed in the order of `a`'s keys. */
+function dot(a: Map<string, number>, b: Map<string, number>): number {
+  let d = 0;
+  for (const [k, x] of a) {
+    const y = b.get(k);
+    if (y !== undefined) d += x * y;
   }
-  const restSq = s.normSq - 2 * dot + 1;
-  return restSq > 1e-9 ? (dot - 1) / Math.sqrt(restSq) : 0;
+  return d;
 }
 
 /**
@@ -1039,6 +1038,17 @@ function packed(vec: Map<string, number>): Packed {
   return p;
 }
 
+/** Dot product of a packed vector with a Map, leaving out its name anchors when skipAnchors. */
+function packedDot({ keys, vals, named }: Packed, m: Map<string, number>, skipAnchors: boolean): number {
+  let d = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (skipAnchors && named[i] === 1) continue;
+    const y = m.get(keys[i]!);
+    if (y !== undefined) d += vals[i]! * y;
+  }
+  return d;
+}
+
 function isNameAnchor(k: string): boolean {
   return k.charCodeAt(0) === 110 && k.charCodeAt(1) === 58; // "n:"
 }
@@ -1046,12 +1056,7 @@ function isNameAnchor(k: string): boolean {
 function centroidCosine(a: Story, b: Story): number {
   if (a.normSq <= 0 || b.normSq <= 0) return 0;
   const [small, large] = a.centroid.size < b.centroid.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, x] of small.centroid) {
-    const y = large.centroid.get(k);
-    if (y !== undefined) dot += x * y;
-  }
-  return dot / Math.sqrt(a.normSq * b.normSq);
+  return dot(small.centroid, large.centroid) / Math.sqrt(a.normSq * b.normSq);
 }
 
 function mainLanguage(s: Story): string {
