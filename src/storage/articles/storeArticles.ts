@@ -30,7 +30,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { NormalizedArticle } from '../../domain/article.js';
 import type { Store } from '../db.js';
-import { ftsWriter, bodyOf } from '../search/ftsIndex.js';
+import { ftsWriter } from '../search/ftsIndex.js';
+import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
 import { add, BAND_KEY, commitPending, encodeBands, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
 

@@ -60,6 +60,3 @@ export function rebuildSearchIndex(sqlite: Database.Database): number {
   run();
   return n;
 }
-
-// Re-exported for the storage modules that index the body.
-export { bodyOf };

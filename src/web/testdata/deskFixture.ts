@@ -8,7 +8,8 @@
  * the lead can swap `buildDeskFixture` for the demo snapshot.
  */
 import { openStore, type Store } from '../../storage/db.js';
-import { ftsWriter, bodyOf } from '../../storage/search/ftsIndex.js';
+import { ftsWriter } from '../../storage/search/ftsIndex.js';
+import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { regionOf } from '../../understand/places/regions.js';
 
 export const FIXTURE_NOW = new Date('2023-12-21T18:00:00.000Z');
