@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { splitSentences, summarizeStory, type SummaryInput } from './summarizeStory.js';
+import { htmlToText } from '../../ingest/sanitize/htmlToText.js';
+import { stripBoilerplate } from '../../ingest/normalize/stripBoilerplate.js';
+import { registrableDomain } from '../../ingest/normalize/registrableDomain.js';
+import { normalizeLanguageTag } from '../../understand/language/normalizeLanguageTag.js';
 
 const m = (id: string, publisher: string, title: string, text: string, language = 'en', at = '2023-12-21T14:00:00Z', duplicateOf: string | null = null): SummaryInput => ({
   articleId: id,
@@ -12,27 +17,102 @@ const m = (id: string, publisher: string, title: string, text: string, language 
   duplicateOf,
 });
 
-// Real headlines and descriptions from the December 2023 corpus (Prague shooting, 21 December).
-const prague = [
-  m('a', 'bbc.co.uk', 'Prague shooting: Gunman kills 14 at Charles University', 'A gunman has killed 14 people and injured 25 at a university building in the Czech capital, Prague. Police said the suspect, a student, was also dead.', 'en', '2023-12-21T15:30:00Z'),
-  m('b', 'theguardian.com', 'Prague shooting: at least 14 killed at Charles University', 'At least 14 people have been killed and 25 injured in a shooting at Charles University in central Prague. The gunman, a 24-year-old student, was killed at the scene.', 'en', '2023-12-21T16:00:00Z'),
-  m('c', 'aljazeera.com', 'Many killed in shooting at university in Czech capital Prague', 'Police say the shooter at Charles University in Prague has been eliminated after killing at least 14 people. Czech officials said it was the worst mass shooting in the country.', 'en', '2023-12-21T15:00:00Z'),
-  m('d', 'onet.pl', 'Strzelanina w Pradze. Nie żyje 14 osób', 'Na Uniwersytecie Karola w Pradze doszło do strzelaniny. Nie żyje co najmniej 14 osób.', 'pl', '2023-12-21T14:50:00Z'),
-];
+interface CorpusItem {
+  source: string;
+  link: string;
+  language: string;
+  published: string;
+  title: string;
+  description: string;
+}
 
-test('summarizeStory picks a representative English headline, not simply the first report', () => {
-  const s = summarizeStory(prague)!;
-  assert.notEqual(s.headlineArticleId, 'd', 'the desk reads in English when it can');
-  assert.match(s.headline, /Prague/);
-  assert.ok(['a', 'b'].includes(s.headlineArticleId), `medoid headline expected, got ${s.headlineArticleId}`);
+// Real items of the December 2023 corpus (see the file's $comment), made into
+// summary inputs the way the pipeline makes them: HTML to text, boilerplate
+// out, the publisher's domain as its outlet.
+const corpus = JSON.parse(readFileSync(new URL('./testdata/december-stories.json', import.meta.url), 'utf8')) as Record<string, CorpusItem[]>;
+function inputs(story: string, keep: (i: CorpusItem) => boolean = () => true): SummaryInput[] {
+  return corpus[story]!.filter(keep).map((i, n) => ({
+    articleId: `${story}-${n}`,
+    title: htmlToText(i.title),
+    text: stripBoilerplate(htmlToText(i.description)),
+    language: normalizeLanguageTag(i.language),
+    publisher: registrableDomain(i.link) ?? i.link,
+    publishedAt: new Date(i.published).toISOString(),
+    duplicateOf: null,
+  }));
+}
+
+const words = (s: string): Set<string> => new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
+/** Share of the words of `a` (or of the shorter of the two, with `shorter`) that the other has too. */
+function overlap(a: string, b: string, shorter = true): number {
+  const x = words(a);
+  const y = words(b);
+  let inter = 0;
+  for (const w of x) if (y.has(w)) inter++;
+  return inter / (shorter ? Math.min(x.size, y.size) : x.size);
+}
+
+/** What every summary must be: 2-3 whole sentences, each one an outlet published, none repeating another or the headline. */
+function assertGoodSummary(name: string, members: SummaryInput[], language: string): void {
+  const s = summarizeStory(members)!;
+  const sentences = splitSentences(s.summary);
+  assert.ok(sentences.length >= 2 && sentences.length <= 3, `${name}: ${sentences.length} sentences: ${s.summary}`);
+  const from = sentences.map((x) => members.find((p) => p.text.includes(x)));
+  from.forEach((p, i) => {
+    assert.ok(p, `${name}: "${sentences[i]}" is not a sentence any outlet published`);
+    assert.equal(p.language, language, `${name}: "${sentences[i]}" is not in the story's language ${language}`);
+    assert.match(sentences[i]!, /[.!?]["'”’]?$/u, `${name}: "${sentences[i]}" is cut off`);
+  });
+  if (new Set(members.map((x) => x.publisher)).size >= sentences.length) {
+    assert.equal(new Set(from.map((p) => p!.publisher)).size, sentences.length, `${name}: one sentence per outlet: ${s.summary}`);
+  }
+  for (let i = 0; i < sentences.length; i++) {
+    assert.ok(overlap(sentences[i]!, s.headline, false) < 0.6, `${name}: "${sentences[i]}" restates the headline "${s.headline}"`);
+    for (let j = 0; j < i; j++) assert.ok(overlap(sentences[i]!, sentences[j]!) < 0.5, `${name}: "${sentences[i]}" repeats "${sentences[j]}"`);
+  }
+}
+
+test('summarizeStory: the Vin Diesel story as the demo had it (21 Dec 23:57) says each fact once, in whole sentences', () => {
+  // The four reports the story had then: NYT, Guardian, Le Monde, Fox News.
+  const members = inputs('vin-diesel', (i) => i.published < '2023-12-21T23:57' && /NYT|Guardian|Le Monde|Fox/.test(i.source));
+  assert.equal(members.length, 4);
+  const s = summarizeStory(members)!;
+  assert.doesNotMatch(s.summary, /filming The actor/, 'the Guardian standfirst and first paragraph stay two sentences');
+  assert.doesNotMatch(s.summary, /has been accused of sexual battery by a former assistant/, 'a restatement of the headline adds nothing');
+  const guardian = members.find((x) => x.publisher === 'theguardian.com')!;
+  assert.equal(splitSentences(guardian.text)[0], 'Asta Jonasson alleges Fast and Furious actor assaulted her in 2010 in Atlanta hotel during Fast Five filming.', 'the standfirst is a sentence of its own');
+  assert.ok(new Set(splitSentences(s.summary).map((x) => members.find((p) => p.text.includes(x))?.publisher)).size >= 3, `three outlets: ${s.summary}`);
+  assertGoodSummary('vin-diesel at 23:57', members, 'en');
 });
 
-test('summarizeStory draws two or three sentences from different outlets', () => {
-  const s = summarizeStory(prague)!;
-  const sentences = splitSentences(s.summary);
-  assert.ok(sentences.length >= 2 && sentences.length <= 3, s.summary);
-  const sources = sentences.map((x) => prague.find((p) => p.text.includes(x))?.publisher);
-  assert.equal(new Set(sources).size, sentences.length, 'one sentence per outlet');
+const stories: { name: string; story: string; keep?: (i: CorpusItem) => boolean; language: string }[] = [
+  { name: 'Vin Diesel, every report of 21-22 Dec (English, Polish)', story: 'vin-diesel', language: 'en' },
+  { name: 'Prague university shooting (English, Polish)', story: 'prague-shooting', language: 'en' },
+  { name: 'Prague university shooting, Polish outlets only', story: 'prague-shooting', keep: (i) => i.language.startsWith('pl'), language: 'pl' },
+  { name: 'European Super League ruling', story: 'super-league', language: 'en' },
+];
+for (const c of stories) {
+  test(`summarizeStory on real reports: ${c.name}`, () => assertGoodSummary(c.name, inputs(c.story, c.keep), c.language));
+}
+
+test('summarizeStory picks a representative English headline, not simply the first report', () => {
+  const members = inputs('prague-shooting');
+  const s = summarizeStory(members)!;
+  const head = members.find((x) => x.articleId === s.headlineArticleId)!;
+  assert.equal(head.language, 'en', 'the desk reads in English when it can');
+  assert.notEqual(head, [...members].sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : 1))[0]);
+  assert.match(s.headline, /Prague/);
+});
+
+test('summarizeStory: a story every outlet tells the same way gets fewer sentences, not repeats', () => {
+  const same = [
+    m('a', 'a.example', 'Earthquake strikes off Japan coast', 'A strong earthquake struck off the coast of Japan on Thursday, officials said. No tsunami warning was issued by the agency.'),
+    m('b', 'b.example', 'Strong quake off Japan', 'A strong earthquake struck off the coast of Japan on Thursday, officials said.'),
+    m('c', 'c.example', 'Japan earthquake', 'Officials said a strong earthquake struck off the coast of Japan on Thursday.'),
+  ];
+  const sentences = splitSentences(summarizeStory(same)!.summary);
+  // The first sentence of every report only restates the headline; the one new fact is all the summary has.
+  assert.deepEqual(sentences, ['No tsunami warning was issued by the agency.']);
 });
 
 test('summarizeStory: wire copies are not candidates, a story of one report still gets a summary', () => {
@@ -42,6 +122,13 @@ test('summarizeStory: wire copies are not candidates, a story of one report stil
   assert.equal(summarizeStory([]), null);
 });
 
-test('splitSentences keeps abbreviations such as U.S. inside a sentence', () => {
-  assert.deepEqual(splitSentences('The U.S. said no. Then it said yes.'), ['The U.S. said no.', 'Then it said yes.']);
-});
+const splits: { name: string; text: string; want: string[] }[] = [
+  { name: 'a dotted acronym stays inside its sentence', text: 'The U.S. said no. Then it said yes.', want: ['The U.S. said no.', 'Then it said yes.'] },
+  { name: 'a dotted acronym before a capital', text: 'The U.S. President spoke. Then he left.', want: ['The U.S. President spoke.', 'Then he left.'] },
+  // Le Monde, 21 Dec 2023.
+  { name: 'a title such as St. is not a sentence end', text: 'The lawsuit describes an alleged assault in a St. Regis hotel suite in 2010. It was filed Thursday.', want: ['The lawsuit describes an alleged assault in a St. Regis hotel suite in 2010.', 'It was filed Thursday.'] },
+  // Fox News, 21 Dec 2023.
+  { name: 'a stop inside closing quotes ends the sentence', text: 'He tried to resist his "sexual desires." A former assistant filed a lawsuit.', want: ['He tried to resist his "sexual desires."', 'A former assistant filed a lawsuit.'] },
+  { name: 'an initial stays with its name', text: 'John F. Kennedy was shot in Dallas. The nation mourned.', want: ['John F. Kennedy was shot in Dallas.', 'The nation mourned.'] },
+];
+for (const c of splits) test(`splitSentences: ${c.name}`, () => assert.deepEqual(splitSentences(c.text), c.want));
