@@ -15,6 +15,7 @@ await runNamed(
     kind: async () => (await import('./kind.js')).evalKind(),
     cluster: async () => (await import('./cluster.js')).evalCluster(),
     'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
+    editorial: async () => (await import('./editorial.js')).evalEditorial(),
   },
   process.argv.slice(2),
 );
