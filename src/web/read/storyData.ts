@@ -11,6 +11,7 @@ import { regionOf } from '../../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
 import { iso } from './window.js';
+import { rankRelated, type EntityType, type SharedEntities } from './relatedStories.js';
 
 export interface StoryReport {
   id: string;
@@ -55,6 +56,9 @@ export interface StoryDetail {
 const MAX_REPORTS = 400;
 const MAX_TIMELINE = 60;
 const ENTITIES_PER_TYPE = 12;
+const MAX_RELATED = 6;
+/** Stories that share a name with this one, looked at before places break ties. */
+const MAX_CANDIDATES = 60;
 
 export async function storyData(store: Store, id: string, at: Date): Promise<StoryDetail | null> {
   const [story] = await storyCards(store, { at, ids: [id], limit: 1, activeHours: 0 });
@@ -146,27 +150,66 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
     seenKey.add(e.entity_key);
     list.push({ key: e.entity_key, name: e.name, type: e.type, count: Number(e.n) });
   }
-  const keys = [...entities.person.slice(0, 4), ...entities.organization.slice(0, 4), ...entities.place.slice(0, 2)].map((e) => e.key);
-
-  const relatedIds = keys.length
-    ? await store.db
-        .selectFrom('article_entities as ae')
-        .innerJoin('story_articles as sa', 'sa.article_id', 'ae.article_id')
-        .innerJoin('stories as s', 's.id', 'sa.story_id')
-        .select('sa.story_id')
-        .select((eb) => eb.fn.count<number>('ae.entity_key').distinct().as('shared'))
-        .where('ae.entity_key', 'in', keys)
-        .where('sa.story_id', '!=', id)
-        .where('s.merged_into', 'is', null)
-        .where('s.first_seen_at', '<=', iso(at))
-        .groupBy('sa.story_id')
-        .having((eb) => eb.fn.count('ae.entity_key').distinct(), '>=', Math.min(2, keys.length))
-        .orderBy('shared', 'desc')
-        .orderBy(({ fn }) => fn.max('s.importance'), 'desc')
-        .limit(6)
-        .execute()
-    : [];
-  const related = relatedIds.length ? await storyCards(store, { at, ids: relatedIds.map((r) => r.story_id), limit: 6, activeHours: 0 }) : [];
+  const relatedIds = await relatedStoryIds(store, id, entities, at);
+  const cards = relatedIds.length ? await storyCards(store, { at, ids: relatedIds, limit: MAX_RELATED, activeHours: 0 }) : [];
+  // storyCards orders by its own rule; the page lists the most related first.
+  const related = relatedIds.map((r) => cards.find((c) => c.id === r)).filter((c): c is StoryCard => c !== undefined);
   const topics = await topicsForEntities(store, [...seenKey], at);
   return { story, reports, timeline, entities, related, topics };
+}
+
+/**
+ * Stories that share this story's people or organisations, rarest names
+ * first (relatedStories.ts); shared places only break ties between them.
+ */
+async function relatedStoryIds(store: Store, id: string, entities: StoryDetail['entities'], at: Date): Promise<string[]> {
+  const types = new Map<string, EntityType>();
+  for (const type of ['person', 'organization', 'place'] as const) for (const e of entities[type]) types.set(e.key, type);
+  const named = [...types].filter(([, t]) => t !== 'place').map(([k]) => k);
+  if (named.length === 0) return [];
+  const places = [...types].filter(([, t]) => t === 'place').map(([k]) => k);
+  const live = (q: ReturnType<typeof sharing>) => q.where('sa.story_id', '!=', id).where('s.merged_into', 'is', null).where('s.first_seen_at', '<=', iso(at));
+  const sharing = (keys: string[]) =>
+    store.db
+      .selectFrom('article_entities as ae')
+      .innerJoin('story_articles as sa', 'sa.article_id', 'ae.article_id')
+      .innerJoin('stories as s', 's.id', 'sa.story_id')
+      .select(['sa.story_id', 'ae.entity_key', 's.importance'])
+      .where('ae.entity_key', 'in', keys)
+      .groupBy(['sa.story_id', 'ae.entity_key']);
+  const rows = await live(sharing(named)).limit(5000).execute();
+  const [counts, total] = await Promise.all([
+    store.db
+      .selectFrom('article_entities as ae')
+      .innerJoin('story_articles as sa', 'sa.article_id', 'ae.article_id')
+      .select('ae.entity_key')
+      .select((eb) => eb.fn.count<number>('sa.story_id').distinct().as('n'))
+      .where('ae.entity_key', 'in', [...types.keys()])
+      .groupBy('ae.entity_key')
+      .execute(),
+    store.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).where('first_seen_at', '<=', iso(at)).executeTakeFirst(),
+  ]);
+  const storiesWith = new Map(counts.map((c) => [c.entity_key, Number(c.n)]));
+  const totalStories = Number(total?.n ?? 0);
+  const byStory = new Map<string, SharedEntities>();
+  for (const r of rows) {
+    const c = byStory.get(r.story_id) ?? { storyId: r.story_id, keys: [], importance: Number(r.importance ?? 0) };
+    c.keys.push(r.entity_key);
+    byStory.set(r.story_id, c);
+  }
+  // Rank by names first, then let the best candidates' shared places break ties.
+  const first = rankRelated({ entities: types, candidates: [...byStory.values()], storiesWith, totalStories }, MAX_CANDIDATES);
+  if (first.length === 0) return [];
+  if (places.length) {
+    const placeRows = await live(sharing(places))
+      .where(
+        'sa.story_id',
+        'in',
+        first.map((f) => f.storyId),
+      )
+      .execute();
+    for (const r of placeRows) byStory.get(r.story_id)?.keys.push(r.entity_key);
+  }
+  const candidates = first.map((f) => byStory.get(f.storyId)!);
+  return rankRelated({ entities: types, candidates, storiesWith, totalStories }, MAX_RELATED).map((r) => r.storyId);
 }
