@@ -19,7 +19,7 @@ import { ArticlesQuery, AtQuery, PageQuery, SearchQuery, StoriesQuery } from './
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-export function problem(c: Context, status: 400 | 404, title: string, detail: string, errors?: { parameter: string; message: string }[]) {
+export function problem(c: Context, status: 400 | 404 | 405 | 503, title: string, detail: string, errors?: { parameter: string; message: string }[]) {
   return c.body(JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }), status, { 'Content-Type': PROBLEM_TYPE });
 }
 

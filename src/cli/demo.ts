@@ -1,5 +1,5 @@
 import { existsSync, rmSync } from 'node:fs';
-import { loadConfig } from '../config/config.js';
+import { loadConfig, parseHost, parsePort } from '../config/config.js';
 import { DEMO_SNAPSHOT } from '../config/paths.js';
 import { openStore } from '../storage/db.js';
 import { applyConfig } from '../pipeline/applyConfig.js';
@@ -20,8 +20,8 @@ export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv, ['fresh', 'build-only']);
   const config = loadConfig(io.env);
   const dbFile = typeof flags.db === 'string' ? flags.db : io.env.GLOBEDESK_DB ?? 'var/demo.db';
-  if (typeof flags.port === 'string') config.port = Number(flags.port);
-  if (typeof flags.host === 'string') config.host = flags.host;
+  if (typeof flags.port === 'string') config.port = parsePort('--port', flags.port);
+  if (typeof flags.host === 'string') config.host = parseHost('--host', flags.host);
   if (!existsSync(DEMO_SNAPSHOT)) {
     write(io.stderr, `demo: the snapshot ${DEMO_SNAPSHOT} is missing from this install`);
     return 1;
@@ -29,7 +29,7 @@ export async function run(io: CommandIO): Promise<number> {
   if (flags.fresh === true) {
     for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   }
-  const store = await openStore({ file: dbFile });
+  const store = await openStore({ file: dbFile, readonly: false, check: true });
   applyConfig(store, config);
   const built = await store.db.selectFrom('meta').select('value').where('key', '=', 'demo_snapshot').executeTakeFirst();
   if (built?.value !== DEMO_SNAPSHOT) {

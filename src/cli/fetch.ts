@@ -10,7 +10,7 @@ export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv);
   const config = loadConfig(io.env);
   if (typeof flags.db === 'string') config.dbFile = flags.db;
-  const store = await openStore({ file: config.dbFile });
+  const store = await openStore({ file: config.dbFile, readonly: false, check: true });
   try {
     applyConfig(store, config);
     await seedDefaultSources(store);

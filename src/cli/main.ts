@@ -4,6 +4,7 @@
  * Commands are imported lazily so `parse-feed` does not pay for the web server.
  */
 import type { Command } from './io.js';
+import { ConfigError } from '../config/config.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Command }> }> = {
   serve: { summary: 'serve the desk and poll the sources', load: () => import('./serve.js') },
@@ -35,7 +36,16 @@ async function main(): Promise<number> {
     return 2;
   }
   const mod = await entry.load();
-  return mod.run({ argv, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  try {
+    return await mod.run({ argv, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+  } catch (e) {
+    // A bad setting is a usage error: one line naming it, exit 2.
+    if (e instanceof ConfigError) {
+      process.stderr.write(`globedesk: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
 }
 
 main().then(
@@ -43,7 +53,8 @@ main().then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`globedesk: ${e instanceof Error ? e.message : String(e)}\n`);
+    // One line: the message without its stack (the cause is in the message for storage errors).
+    process.stderr.write(`globedesk: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}\n`);
     process.exitCode = 1;
   },
 );

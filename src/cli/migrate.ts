@@ -7,7 +7,7 @@ export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv);
   const config = loadConfig(io.env);
   const file = typeof flags.db === 'string' ? flags.db : config.dbFile;
-  const store = await openStore({ file });
+  const store = await openStore({ file, readonly: false });
   await store.close();
   write(io.stdout, `migrated ${file}`);
   return 0;

@@ -28,7 +28,7 @@ export async function run(io: CommandIO): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
-  const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile });
+  const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile, readonly: false, check: true });
   applyConfig(store, config);
   try {
     const result = await runReplay(store, {

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/config.js';
+import { loadConfig, parseHost, parsePort } from '../config/config.js';
 import { openStore } from '../storage/db.js';
 import { applyConfig } from '../pipeline/applyConfig.js';
 import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
@@ -15,9 +15,9 @@ export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv, ['no-poll']);
   const config = loadConfig(io.env);
   if (typeof flags.db === 'string') config.dbFile = flags.db;
-  if (typeof flags.port === 'string') config.port = Number(flags.port);
-  if (typeof flags.host === 'string') config.host = flags.host;
-  const store = await openStore({ file: config.dbFile });
+  if (typeof flags.port === 'string') config.port = parsePort('--port', flags.port);
+  if (typeof flags.host === 'string') config.host = parseHost('--host', flags.host);
+  const store = await openStore({ file: config.dbFile, readonly: false, check: true });
   applyConfig(store, config);
   const seeded = await seedDefaultSources(store);
   if (seeded > 0) write(io.stderr, `serve: added ${seeded} default sources to ${config.dbFile}`);

@@ -18,13 +18,25 @@ import { REGIONS } from '../domain/region.js';
 import { compress } from './compress.js';
 import { Metrics } from './metrics.js';
 import type { Deps } from './deps.js';
+import { allowedMethods, rejectMalformedUrls, shedLoad } from './guards.js';
+import { isStorageFault, probeStore } from '../storage/probeStore.js';
 
 export interface AppOptions {
   store: Store;
   config: Config;
   clock?: () => Date;
   demo?: boolean;
+  /** Requests admitted at once before 503 (default: config.maxInFlight). */
+  maxInFlight?: number;
+  /** Longest wait for a turn before 503 (default SHED_MAX_WAIT_MS). */
+  maxWaitMs?: number;
 }
+
+/** An admitted request that waited this long is turned away: its client is likely gone or about to time out. */
+export const SHED_MAX_WAIT_MS = 2_000;
+export const RETRY_AFTER_SECONDS = 5;
+/** After a storage fault (a damaged page, a failing disk) /healthz reports it for this long. */
+export const FAULT_MEMORY_MS = 60_000;
 
 /**
  * Content-Security-Policy: everything from this origin, nothing inline, no
@@ -37,6 +49,8 @@ export function createApp(opts: AppOptions): Hono {
   const clock = opts.clock ?? (() => new Date());
   const deps: Deps = { store: opts.store, config: opts.config, clock, demo: opts.demo ?? false, auth: createAuth(opts.config.adminPassword) };
   const metrics = new Metrics();
+  /** The last storage fault a request hit: /healthz reports it until it is FAULT_MEMORY_MS old. */
+  let fault: { at: number; message: string } | null = null;
   // Static geometry is projected once, up front, not on the first request.
   worldGeometry();
   for (const r of REGIONS) regionGeometry(r);
@@ -54,18 +68,41 @@ export function createApp(opts: AppOptions): Hono {
     metrics.observe(c.req.routePath || 'unmatched', c.req.method, c.res.status, (performance.now() - t0) / 1000);
   });
   app.use('*', compress());
+  app.use(
+    '*',
+    rejectMalformedUrls((c, status, message) =>
+      c.req.path.startsWith('/api/') ? problem(c, status, 'Bad request', message) : c.text(message, status),
+    ),
+  );
+  // Everything that reads the database waits its turn in a bounded queue;
+  // health, metrics and static assets never do.
+  const shed = shedLoad({
+    maxInFlight: opts.maxInFlight ?? opts.config.maxInFlight,
+    maxWaitMs: opts.maxWaitMs ?? SHED_MAX_WAIT_MS,
+    retryAfterSeconds: RETRY_AFTER_SECONDS,
+    respond: (c) =>
+      c.req.path.startsWith('/api/')
+        ? problem(c, 503, 'Busy', `the desk is answering as many requests as it can; retry after ${RETRY_AFTER_SECONDS} seconds`)
+        : c.text(`The desk is busy; try again in ${RETRY_AFTER_SECONDS} seconds.`, 503),
+  });
+  app.use('*', async (c, next) => {
+    const p = c.req.path;
+    if (p === '/healthz' || p === '/metrics' || p.startsWith('/assets/')) return next();
+    return shed(c, next);
+  });
 
   for (const a of Object.values(ASSETS)) {
     app.get(a.path, (c) => c.body(a.body, 200, { 'Content-Type': a.type, 'Cache-Control': 'public, max-age=31536000, immutable' }));
   }
   app.get('/favicon.ico', (c) => c.redirect(ASSETS.icon.path, 301));
-  app.get('/healthz', async (c) => {
-    try {
-      deps.store.sqlite.prepare('SELECT 1').get();
-      return c.json({ status: 'ok', now: clock().toISOString(), demo: deps.demo });
-    } catch (e) {
-      return c.json({ status: 'error', error: e instanceof Error ? e.message : String(e) }, 503);
-    }
+  // A real probe: a read from each table the pages use, and any storage
+  // fault a page met in the last minute (storage/probeStore.ts).
+  app.get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store');
+    const r = probeStore(deps.store);
+    if (!r.ok) return c.json({ status: 'error', error: r.error.message }, 503);
+    if (fault && Date.now() - fault.at < FAULT_MEMORY_MS) return c.json({ status: 'error', error: fault.message }, 503);
+    return c.json({ status: 'ok', now: clock().toISOString(), demo: deps.demo, inFlight: shed.inFlight() });
   });
   app.get('/metrics', async (c) => c.body(await metrics.render(deps.store), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
@@ -73,12 +110,24 @@ export function createApp(opts: AppOptions): Hono {
   app.route('/', feedRoutes(deps));
   app.route('/', webRoutes(deps));
 
+  const allowed = allowedMethods(app);
   app.notFound((c) => {
+    // A path that exists for other methods: 405 with Allow (RFC 9110 §15.5.6); OPTIONS lists them.
+    const methods = allowed(c.req.path);
+    if (methods.length > 0) {
+      c.header('Allow', methods.join(', '));
+      if (c.req.method === 'OPTIONS') return c.body(null, 204);
+      if (c.req.path.startsWith('/api/')) return problem(c, 405, 'Method not allowed', `${c.req.path} takes ${methods.join(', ')}`);
+      return c.text(`Method not allowed: ${c.req.path} takes ${methods.join(', ')}.`, 405);
+    }
     if (c.req.path.startsWith('/api/')) return problem(c, 404, 'Not found', `no route ${c.req.path}`);
     const ctx = { at: clock(), atParam: null, path: c.req.path, csrf: null, adminEnabled: deps.auth.enabled };
     return c.html(messagePage(ctx, 'Not found', 'There is no page at this address.'), 404);
   });
   app.onError((e, c) => {
+    // A URL that survived the percent-encoding check but not a decoder further in is still the client's mistake.
+    if (e instanceof URIError) return c.req.path.startsWith('/api/') ? problem(c, 400, 'Bad request', 'malformed percent-encoding in the URL') : c.text('Bad request: malformed percent-encoding in the URL.', 400);
+    if (isStorageFault(e)) fault = { at: Date.now(), message: `${(e as unknown as { code: string }).code}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}` };
     console.error(`web: ${c.req.method} ${c.req.path}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     if (c.req.path.startsWith('/api/')) return c.body(JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'the server failed; see its log' }), 500, { 'Content-Type': 'application/problem+json' });
     return c.text('Internal error; see the server log.', 500);

@@ -2,6 +2,7 @@
 import type { Store } from '../storage/db.js';
 import type { Config } from '../config/config.js';
 import type { Auth } from '../web/admin/auth.js';
+import { parseInstant } from '../config/config.js';
 
 export interface Deps {
   store: Store;
@@ -19,7 +20,8 @@ export const AT_RE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?
 export function parseAt(v: string | undefined | null): { at: Date | null; error: string | null } {
   if (v === undefined || v === null || v === '') return { at: null, error: null };
   if (!AT_RE.test(v)) return { at: null, error: `"at" must be an ISO 8601 date or UTC date-time such as 2023-12-21T12:00Z, got "${v.slice(0, 40)}"` };
-  const t = Date.parse(v.length === 10 ? `${v}T00:00Z` : v);
-  if (Number.isNaN(t)) return { at: null, error: `"at" is not a real date: "${v.slice(0, 40)}"` };
-  return { at: new Date(t), error: null };
+  // parseInstant checks the calendar: Date.parse alone reads 2023-02-30 as 2 March.
+  const at = parseInstant(v);
+  if (!at) return { at: null, error: `"at" is not a real date: "${v.slice(0, 40)}"` };
+  return { at, error: null };
 }

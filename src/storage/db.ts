@@ -4,18 +4,29 @@
  * spelling) live in dialect.ts so PostgreSQL can follow without a rewrite.
  */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, Migrator, type Migration, type MigrationProvider } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { Kysely, SqliteDialect, Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
 
 export interface OpenOptions {
   /** Path of the SQLite file, or ":memory:". */
   file: string;
-  /** Run pending migrations (default true). */
+  /** Run pending migrations (default true unless read-only). */
   migrate?: boolean;
+  /**
+   * true: open read-only. false: the caller writes; a file that cannot be
+   * written is an error at open. Unset: read-only when the file cannot be
+   * written (a read-only file or file system), read-write otherwise.
+   */
   readonly?: boolean;
+  /**
+   * Run `PRAGMA quick_check` before use (long-running commands: serve,
+   * demo, replay, fetch). About 0.5 s per 300 MB; a damaged file then fails
+   * at start with one line instead of answering 500 on every page.
+   */
+  check?: boolean;
 }
 
 export interface Store {
@@ -23,46 +34,125 @@ export interface Store {
   /** The raw handle, for the few engine-specific statements in dialect.ts and search/. */
   sqlite: Database.Database;
   engine: 'sqlite';
+  /** Opened read-only (asked for, or the file could not be written). */
+  readonly: boolean;
   close(): Promise<void>;
 }
 
-export async function openStore(opts: OpenOptions): Promise<Store> {
-  if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
-  const sqlite = new Database(opts.file, { readonly: opts.readonly ?? false });
-  if (!opts.readonly) {
-    // WAL: readers never block the writer, and a killed process loses no
-    // committed transaction (https://sqlite.org/wal.html). NORMAL sync is
-    // durable across process crashes, which is what we promise.
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    // Checkpoint every 10,000 pages (40 MB of WAL) rather than SQLite's
-    // 1,000: ingest rewrites the same index pages in many small commits, and
-    // a checkpoint copies each page once however often the WAL holds it
-    // (4% of storeArticles' CPU time on the December replay).
-    sqlite.pragma('wal_autocheckpoint = 10000');
+/** A database that cannot be opened or used: one line naming the file and what is wrong. */
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(`storage: ${message}`, options);
+    this.name = 'StorageError';
   }
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('cache_size = -32768');
-  sqlite.pragma('temp_store = MEMORY');
+}
+
+const oneLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
+
+/**
+ * Creates the database's folder, one level at a time. mkdirSync's recursive
+ * mode spins forever on some paths (Node 20 under /proc: ENOENT, retry, ...),
+ * so a bad --db would hang the desk at 100% CPU instead of failing.
+ */
+function ensureFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
+/** Whether this process may write the file (false on a read-only file or file system). */
+function writable(file: string): boolean {
+  try {
+    accessSync(file, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const memory = opts.file === ':memory:';
+  const exists = !memory && existsSync(opts.file);
+  if (exists && statSync(opts.file).isDirectory()) throw new StorageError(`${opts.file} is a folder, not a database file`);
+  const readonly = opts.readonly ?? (exists && !writable(opts.file));
+  if (opts.readonly === false && exists && !writable(opts.file)) throw new StorageError(`${opts.file} is read-only, and this command writes to it`);
+  if (readonly && !exists && !memory) throw new StorageError(`cannot open ${opts.file} read-only: no such file`);
+  let sqlite: Database.Database;
+  try {
+    if (!memory && !readonly) ensureFolder(dirname(opts.file));
+    sqlite = new Database(opts.file, { readonly, fileMustExist: readonly });
+  } catch (e) {
+    throw new StorageError(`cannot open database ${opts.file}: ${oneLine(e)}`, { cause: e });
+  }
+  try {
+    if (!readonly) {
+      // WAL: readers never block the writer, and a killed process loses no
+      // committed transaction (https://sqlite.org/wal.html). NORMAL sync is
+      // durable across process crashes, which is what we promise.
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+      // Checkpoint every 10,000 pages (40 MB of WAL) rather than SQLite's
+      // 1,000: ingest rewrites the same index pages in many small commits, and
+      // a checkpoint copies each page once however often the WAL holds it
+      // (4% of storeArticles' CPU time on the December replay).
+      sqlite.pragma('wal_autocheckpoint = 10000');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('cache_size = -32768');
+    sqlite.pragma('temp_store = MEMORY');
+    if (opts.check) {
+      const problem = quickCheck(sqlite);
+      if (problem) throw new Error(`it is damaged (PRAGMA quick_check: ${problem}); restore it from a backup`);
+    }
+  } catch (e) {
+    sqlite.close();
+    if (e instanceof StorageError) throw e;
+    // A WAL database read where its -shm file cannot be created (a read-only folder or medium).
+    if ((e as { code?: string }).code === 'SQLITE_READONLY_DIRECTORY')
+      throw new StorageError(`cannot read ${opts.file}: its folder is read-only and a WAL database needs its -shm file beside it; copy it to a writable folder`, { cause: e });
+    throw new StorageError(`cannot use database ${opts.file}: ${oneLine(e)}`, { cause: e });
+  }
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  if (opts.migrate ?? !opts.readonly) {
-    const result = await migrateToLatest(db);
+  if (opts.migrate ?? !readonly) {
+    const result = await migrateToLatest(db, sqlite);
     if (!result.ok) {
       await db.destroy();
-      throw new Error(`storage: migration failed: ${result.message}`, { cause: result.cause });
+      throw new StorageError(`migration of ${opts.file} failed: ${result.message}`, { cause: result.cause });
+    }
+  } else if (!memory && opts.migrate === undefined) {
+    // Read-only: a schema older than the code would fail query by query; say so once.
+    const pending = await pendingMigrations(db);
+    if (pending.length > 0) {
+      await db.destroy();
+      throw new StorageError(`${opts.file} needs migrations (${pending.join(', ')}) but is open read-only; run globedesk migrate on a writable copy`);
     }
   }
   return {
     db,
     sqlite,
     engine: 'sqlite',
+    readonly,
     close: async () => {
       // Keeps the planner's statistics fresh (https://sqlite.org/pragma.html#pragma_optimize).
-      if (!opts.readonly) sqlite.pragma('optimize');
+      if (!readonly) sqlite.pragma('optimize');
       await db.destroy();
     },
   };
+}
+
+/** The first problem `PRAGMA quick_check` finds, or null when the file is sound. */
+export function quickCheck(sqlite: Database.Database): string | null {
+  try {
+    const rows = sqlite.pragma('quick_check(1)') as { quick_check: string }[];
+    const first = rows[0]?.quick_check ?? 'no answer';
+    return first === 'ok' ? null : first;
+  } catch (e) {
+    return oneLine(e);
+  }
 }
 
 class StaticProvider implements MigrationProvider {
@@ -71,9 +161,54 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(db: Kysely<DB>): Promise<{ ok: true } | { ok: false; message: string; cause?: unknown }> {
+/** Migrations not yet applied (all of them on a database that has none). */
+export async function pendingMigrations(db: Kysely<DB>): Promise<string[]> {
+  const names = Object.keys(migrations).sort();
+  const table = await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  if (Number(table.rows[0]?.n ?? 0) === 0) return names;
+  const done = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(db);
+  const applied = new Set(done.rows.map((r) => r.name));
+  return names.filter((n) => !applied.has(n));
+}
+
+/** How long a second process waits for the first one's migrations before giving up. */
+export const MIGRATION_WAIT_MS = 120_000;
+
+/**
+ * Applies pending migrations, serialised across processes. Kysely's SQLite
+ * adapter takes no lock and runs DDL outside a transaction (it assumes one
+ * connection), so two processes opening a new database both ran 001 and one
+ * failed with "table already exists". Here the whole run is one
+ * `BEGIN IMMEDIATE` transaction on the raw handle (Kysely issues no BEGIN of
+ * its own for SQLite): the second process waits for the write lock, then
+ * finds nothing pending; a failed migration rolls back whole.
+ */
+export async function migrateToLatest(db: Kysely<DB>, sqlite?: Database.Database): Promise<{ ok: true } | { ok: false; message: string; cause?: unknown }> {
+  if ((await pendingMigrations(db)).length === 0) return { ok: true };
   const migrator = new Migrator({ db, provider: new StaticProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  if (!sqlite) return report(await migrator.migrateToLatest());
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma(`busy_timeout = ${MIGRATION_WAIT_MS}`);
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+  } catch (e) {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+    return { ok: false, message: `waiting for another process's migrations: ${oneLine(e)}`, cause: e };
+  }
+  sqlite.pragma(`busy_timeout = ${timeout}`);
+  let r: { ok: true } | { ok: false; message: string; cause?: unknown };
+  try {
+    r = report(await migrator.migrateToLatest());
+  } catch (e) {
+    r = { ok: false, message: oneLine(e), cause: e };
+  }
+  if (r.ok) sqlite.exec('COMMIT');
+  else if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+  return r;
+}
+
+function report(out: MigrationResultSet): { ok: true } | { ok: false; message: string; cause?: unknown } {
+  const { error, results } = out;
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     return { ok: false, message: failed ? `${failed.migrationName}: ${String(error)}` : String(error), cause: error };
