@@ -21,7 +21,16 @@ export const err = (module: string, code: string, message: string, cause?: unkno
   error: { module, code, message, ...(cause === undefined ? {} : { cause }) },
 });
 
-/** "module: message" as miniflux prints it. */
+/** Longest error line printed or stored (a source's last error, a CLI's reason). */
+export const MAX_ERROR_CHARS = 200;
+
+/**
+ * "module: message" as miniflux prints it, on one line and at most
+ * MAX_ERROR_CHARS long: a message can quote its input (a feed's root element
+ * name, a JSON parser's excerpt), and input from the wild can be a megabyte
+ * or span lines.
+ */
 export function formatError(e: StageError): string {
-  return `${e.module}: ${e.message}`;
+  const line = `${e.module}: ${e.message}`.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return line.length <= MAX_ERROR_CHARS ? line : `${line.slice(0, MAX_ERROR_CHARS - 1)}…`;
 }

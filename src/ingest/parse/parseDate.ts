@@ -61,7 +61,12 @@ function build(y: number, mo: number, d: number, h: number, mi: number, s: numbe
   // Reject day overflow (31 Feb) rather than rolling into the next month.
   const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
   if (d > (mo === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[mo - 1]!)) return null;
-  const t = Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms) - offsetMin * 60_000;
+  // Date.UTC reads years 0-99 as 1900-1999; a four-digit "0001" or "0099"
+  // means year 1 or 99 (ISO 8601), so the year is set on its own. Whether
+  // such a date is plausible for an article is the normaliser's call.
+  const day = new Date(Date.UTC(2000, mo - 1, d));
+  day.setUTCFullYear(y);
+  const t = day.getTime() + ((h * 60 + mi) * 60 + Math.min(s, 59)) * 1000 + ms - offsetMin * 60_000;
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
