@@ -16,6 +16,7 @@ await runNamed(
     cluster: async () => (await import('./cluster.js')).evalCluster(),
     'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
     editorial: async () => (await import('./editorial.js')).evalEditorial(),
+    extract: async () => (await import('./extract.js')).evalExtract(),
   },
   process.argv.slice(2),
 );

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   search: { summary: 'full-text search of stored articles', load: () => import('./search.js') },
   analyze: { summary: 'analyse articles given as JSON lines', load: () => import('./analyze.js') },
   cluster: { summary: 'group articles given as JSON lines into stories', load: () => import('./cluster.js') },
+  extract: { summary: 'print the article of an HTML page as JSON', load: () => import('./extract.js') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./migrate.js') },
 };
 
