@@ -16,6 +16,7 @@ import { storyData } from '../web/read/storyData.js';
 import { listTopics, topicData } from '../web/read/topicData.js';
 import type { StoryCard } from '../web/read/types.js';
 import { ArticlesQuery, AtQuery, PageQuery, SearchQuery, StoriesQuery } from './schemas.js';
+import { outletName } from '../sources/outletName.js';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -146,6 +147,9 @@ export function apiRoutes(deps: Deps): Hono {
       sources: sources.map((s) => ({
         id: s.id,
         name: s.name,
+        // What a reader sees (sources/outletName.ts); `name` stays as configured.
+        displayName: outletName(s.name, { country: s.country }).name,
+        section: outletName(s.name, { country: s.country }).section,
         feedUrl: s.feedUrl,
         siteUrl: s.siteUrl,
         country: s.country,

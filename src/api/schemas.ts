@@ -173,7 +173,9 @@ export const SourceList = z.object({
   sources: z.array(
     z.object({
       id: z.number().int(),
-      name: z.string(),
+      name: z.string().describe('the name as configured'),
+      displayName: z.string().describe('the outlet as a reader sees it: "Sky News" for "Sky News: World (http)"'),
+      section: z.string().nullable().describe('the feed\'s section where it helps ("Politics" for "Bloomberg: Politics"), else null'),
       feedUrl: z.string(),
       siteUrl: z.string().nullable(),
       country: z.string().nullable(),

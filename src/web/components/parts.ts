@@ -4,6 +4,7 @@ import { html, raw, type Raw } from '../html.js';
 import { countryName } from '../read/places.js';
 import type { Piece, StoryCard } from '../read/types.js';
 import { href, type PageCtx } from './layout.js';
+import { outlet } from './outlet.js';
 
 const fmtTime = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
 
@@ -77,7 +78,7 @@ export function pieceList(ctx: PageCtx, list: Piece[], opts: { datelines?: boole
   if (list.length === 0) return html`<p class="empty">${opts.empty}</p>`;
   return html`<ul class="pieces">${list.map((p) => {
     const dl = opts.datelines ? dateline(p) : null;
-    return html`<li>${dl ? html`<span class="dl">${dl}</span><br>` : null}<a href="${p.url}" rel="noopener">${p.title}</a><p class="meta">${p.source}${
+    return html`<li>${dl ? html`<span class="dl">${dl}</span><br>` : null}<a href="${p.url}" rel="noopener">${p.title}</a><p class="meta">${outlet(p.source)}${
       p.sourceCountry ? ` (${countryName(p.sourceCountry)})` : ''
     } · ${time(p.publishedAt)}${p.storyId ? html` · <a href="${href(ctx, `/story/${p.storyId}`)}">the story</a>` : null}</p></li>`;
   })}</ul>`;

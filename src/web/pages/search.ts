@@ -4,6 +4,7 @@ import type { SearchView } from '../read/searchData.js';
 import { countryName } from '../read/places.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { dateline, regionLabel, time } from '../components/parts.js';
+import { outlet } from '../components/outlet.js';
 
 const FACET_KEYS = [
   ['region', 'Region', 'region'],
@@ -39,7 +40,7 @@ export function searchPage(ctx: PageCtx, q: string, r: { ok: true; value: Search
       const dl = dateline(h);
       return html`<li>${dl ? html`<span class="dl">${dl}</span><br>` : null}<a href="${h.url}" rel="noopener">${raw(h.titleHtml)}</a>
 <p class="snippet">${raw(h.snippetHtml)}</p>
-<p class="meta">${h.source} · ${time(h.publishedAt)}${h.kind ? ` · ${h.kind}` : ''}${h.focusCountry ? ` · ${countryName(h.focusCountry)}` : ''}${h.copies > 1 ? ` · ${h.copies - 1} copies` : ''}${
+<p class="meta">${outlet(h.source)} · ${time(h.publishedAt)}${h.kind ? ` · ${h.kind}` : ''}${h.focusCountry ? ` · ${countryName(h.focusCountry)}` : ''}${h.copies > 1 ? ` · ${h.copies - 1} copies` : ''}${
         h.storyId ? html` · <a href="${href(ctx, `/story/${h.storyId}`)}">the story</a>` : null
       }</p></li>`;
     })}</ol>

@@ -5,6 +5,8 @@ import { html } from '../html.js';
 import { countryName } from '../read/places.js';
 import { layout, type PageCtx } from '../components/layout.js';
 import { ago, time } from '../components/parts.js';
+import { outlet } from '../components/outlet.js';
+import { outletLabel } from '../../sources/outletName.js';
 
 export interface SourcesView {
   sources: Source[];
@@ -52,7 +54,7 @@ ${v.candidates?.length ? html`<fieldset><legend>Feeds found on that site</legend
 <caption class="vh">Every outlet with its last success, last error and items seen</caption>
 <thead><tr><th scope="col">Outlet</th><th scope="col">Country</th><th scope="col">Kind</th><th scope="col">Last success</th><th scope="col">Last error</th><th scope="col">Items</th><th scope="col">Status</th>${admin ? html`<th scope="col">Actions</th>` : null}</tr></thead>
 <tbody>${v.sources.map(
-  (s) => html`<tr><th scope="row">${s.siteUrl ? html`<a href="${s.siteUrl}" rel="noopener">${s.name}</a>` : s.name}<br><span class="meta">${s.feedUrl}</span></th>
+  (s) => html`<tr><th scope="row">${s.siteUrl ? html`<a href="${s.siteUrl}" rel="noopener">${outlet(outletLabel(s.name, s))}</a>` : outlet(outletLabel(s.name, s))}<br><span class="meta">${s.feedUrl}</span></th>
 <td>${s.country ? countryName(s.country) : '—'}</td><td>${s.kind}</td>${health(ctx, s)}<td>${s.itemsSeen}</td><td>${s.enabled ? 'enabled' : 'disabled'}</td>
 ${admin ? html`<td><form method="post" action="/sources/${s.id}/enabled">${csrf}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}"><button class="quiet" type="submit">${s.enabled ? 'Disable' : 'Enable'}<span class="vh"> ${s.name}</span></button></form>
 <form method="post" action="/sources/${s.id}/remove">${csrf}<button class="quiet" type="submit">Remove<span class="vh"> ${s.name}</span></button></form></td>` : null}</tr>`,

@@ -5,11 +5,12 @@ import type { StoryDetail, StoryReport } from '../read/storyData.js';
 import { countryName } from '../read/places.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { coverageBar, dateline, regionLabel, storyList, time } from '../components/parts.js';
+import { outlet } from '../components/outlet.js';
 
 function reportItem(r: StoryReport) {
   const dl = dateline(r);
-  return html`<li><a href="${r.url}" rel="noopener">${r.title}</a><p class="meta"><strong>${r.source}</strong> · ${time(r.publishedAt)} · ${r.kind}${dl ? ` · datelined ${dl}` : ''}${
-    r.alsoPublishedBy.length ? html`<br>Also published by ${r.alsoPublishedBy.map((c, i) => html`${i ? ', ' : ''}<a href="${c.url}" rel="noopener">${c.source}</a>`)}` : null
+  return html`<li><a href="${r.url}" rel="noopener">${r.title}</a><p class="meta"><strong>${outlet(r.source)}</strong> · ${time(r.publishedAt)} · ${r.kind}${dl ? ` · datelined ${dl}` : ''}${
+    r.alsoPublishedBy.length ? html`<br>Also published by ${r.alsoPublishedBy.map((c, i) => html`${i ? ', ' : ''}<a href="${c.url}" rel="noopener">${outlet(c.source)}</a>`)}` : null
   }</p></li>`;
 }
 

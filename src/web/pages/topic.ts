@@ -2,6 +2,7 @@
 import { html } from '../html.js';
 import type { TopicDetail } from '../read/topicData.js';
 import { layout, type PageCtx } from '../components/layout.js';
+import { outlet } from '../components/outlet.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const PARTS: Record<string, string> = { early: 'Early', mid: 'Mid', late: 'Late' };
@@ -34,7 +35,7 @@ export function topicPage(ctx: PageCtx, t: TopicDetail): string {
 ${t.events.length === 0 ? html`<p class="empty">No dated events yet.</p>` : null}
 <ol class="timeline">${t.events.map(
   (e) => html`<li><time datetime="${e.startDate}">${readableDate(e)}</time><strong>${e.description}</strong>
-<ul class="cites">${e.citations.slice(0, 5).map((c) => html`<li><a href="${c.url}" rel="noopener">${c.title}</a> <span class="meta">(${c.source})</span></li>`)}</ul></li>`,
+<ul class="cites">${e.citations.slice(0, 5).map((c) => html`<li><a href="${c.url}" rel="noopener">${c.title}</a> <span class="meta">(${outlet(c.source)})</span></li>`)}</ul></li>`,
 )}</ol></section>`;
   return layout(ctx, {
     title: `${t.name}: timeline | Globedesk`,

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Store } from '../../storage/db.js';
 import { isRegion, type Region } from '../../domain/region.js';
 import type { MapCounts, Piece, StoryCard } from './types.js';
+import { outletLabel } from '../../sources/outletName.js';
 import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore, iso } from './window.js';
 import { BREAKING_WINDOW_MS, reportFromRow, storyMetrics, type StoryReport } from '../../stories/rank/storyMetrics.js';
 import { deskBaselineAt } from '../../stories/refreshStories.js';
@@ -285,7 +286,7 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
     url: r.url,
     publishedAt: r.published_at,
     summary: firstLine(r.text, r.title),
-    source: r.source,
+    source: outletLabel(r.source, { country: r.source_country }),
     sourceCountry: r.source_country,
     kind: r.kind ?? 'news',
     focusCountry: r.focus_country,

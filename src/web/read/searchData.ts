@@ -6,6 +6,7 @@
  */
 import type { Store } from '../../storage/db.js';
 import { searchArticles, type SearchResult } from '../../storage/search/searchArticles.js';
+import { outletLabel } from '../../sources/outletName.js';
 
 export interface SearchHitView {
   id: string;
@@ -44,7 +45,8 @@ export async function searchData(
         .selectFrom('articles as a')
         .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
         .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
-        .select(['a.id', 'aa.kind', 'aa.region', 'aa.focus_country', 'aa.dateline_place', 'aa.dateline_country', 'sa.story_id'])
+        .leftJoin('sources as s', 's.id', 'a.source_id')
+        .select(['a.id', 's.country as source_country', 'aa.kind', 'aa.region', 'aa.focus_country', 'aa.dateline_place', 'aa.dateline_country', 'sa.story_id'])
         .where('a.id', 'in', ids)
         .execute()
     : [];
@@ -62,7 +64,7 @@ export async function searchData(
           snippetHtml: h.snippet,
           title: h.article.title,
           url: h.article.url,
-          source: h.sourceName,
+          source: outletLabel(h.sourceName, { country: e?.source_country ?? null }),
           publishedAt: h.article.publishedAt,
           kind: e?.kind ?? null,
           region: e?.region ?? null,

@@ -11,6 +11,7 @@ import { regionOf } from '../../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
 import { iso } from './window.js';
+import { outletLabel } from '../../sources/outletName.js';
 import { rankRelated, type EntityType, type SharedEntities } from './relatedStories.js';
 
 export interface StoryReport {
@@ -79,7 +80,7 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
     ? await store.db
         .selectFrom('articles as a')
         .innerJoin('sources as s', 's.id', 'a.source_id')
-        .select(['a.id', 'a.url', 'a.published_at', 'a.duplicate_of', 's.name as source'])
+        .select(['a.id', 'a.url', 'a.published_at', 'a.duplicate_of', 's.name as source', 's.country as source_country'])
         .where('a.duplicate_of', 'in', ids)
         .where('a.published_at', '<=', iso(at))
         .execute()
@@ -98,7 +99,7 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
       url: r.url,
       publishedAt: r.published_at,
       updatedAt: r.updated_at,
-      source: r.source,
+      source: outletLabel(r.source, { country: r.source_country }),
       sourceId: r.source_id,
       sourceCountry: r.source_country,
       sourceRegion: r.source_country ? regionOf(r.source_country) : null,
@@ -115,7 +116,7 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
     const orig = c.duplicate_of ? byId.get(c.duplicate_of) : undefined;
     if (!orig || seenCopy.has(c.id)) continue;
     seenCopy.add(c.id);
-    orig.alsoPublishedBy.push({ source: c.source, url: c.url, publishedAt: c.published_at });
+    orig.alsoPublishedBy.push({ source: outletLabel(c.source, { country: c.source_country }), url: c.url, publishedAt: c.published_at });
   }
 
   const timeline: TimelineEntry[] = [];

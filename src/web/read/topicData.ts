@@ -5,6 +5,7 @@
  */
 import type { Store } from '../../storage/db.js';
 import { iso } from './window.js';
+import { outletLabel } from '../../sources/outletName.js';
 
 export interface Citation {
   articleId: string;
@@ -82,11 +83,11 @@ async function topicEvents(store: Store, topicIds: string[], at: Date, limit: nu
     const found = await store.db
       .selectFrom('articles as a')
       .innerJoin('sources as s', 's.id', 'a.source_id')
-      .select(['a.id', 'a.title', 'a.url', 'a.published_at', 's.name'])
+      .select(['a.id', 'a.title', 'a.url', 'a.published_at', 's.name', 's.country'])
       .where('a.id', 'in', chunk)
       .where('a.published_at', '<=', iso(at))
       .execute();
-    for (const a of found) articles.set(a.id, { title: a.title, url: a.url, source: a.name, publishedAt: a.published_at });
+    for (const a of found) articles.set(a.id, { title: a.title, url: a.url, source: outletLabel(a.name, { country: a.country }), publishedAt: a.published_at });
   }
   const out = new Map<string, TopicEvent[]>();
   for (const { r, cites } of cited) {
