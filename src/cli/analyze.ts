@@ -5,6 +5,9 @@
  * "language"?,"sourceCountry"?,"categories"?}) and writes one Analysis a line,
  * in order. A bad line gets {"line":n,"error":"..."} and the rest go on;
  * blank lines are skipped. Input is streamed, never buffered whole.
+ * Exit status (cluster follows the same rule): 0 when every non-blank line
+ * was an article, 1 when any was bad (the rest are still written) or the
+ * input cannot be read, 2 on bad usage.
  */
 import { createReadStream } from 'node:fs';
 import { once } from 'node:events';

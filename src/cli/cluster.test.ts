@@ -25,9 +25,9 @@ const cases: { name: string; lines: string[]; argv?: string[]; code: number; wan
     },
   },
   {
-    name: 'bad lines get an error line and the rest go on',
+    name: 'bad lines get an error line, the rest go on, and the exit status is 1 (as analyze)',
     lines: ['{not json', JSON.stringify({ id: 'x', title: 't' }), JSON.stringify(a)],
-    code: 0,
+    code: 1,
     want: (out) => {
       assert.deepEqual(out[0], { line: 1, error: 'not valid JSON' });
       assert.deepEqual(out[1], { line: 2, error: '"published" must be an ISO 8601 date string' });

@@ -138,7 +138,14 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     readonly,
     close: async () => {
       // Keeps the planner's statistics fresh (https://sqlite.org/pragma.html#pragma_optimize).
-      if (!readonly) sqlite.pragma('optimize');
+      // Only statistics: a file gone bad must not also stop the close.
+      if (!readonly) {
+        try {
+          sqlite.pragma('optimize');
+        } catch {
+          // the damage was or will be reported by whoever met it
+        }
+      }
       await db.destroy();
     },
   };
