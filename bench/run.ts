@@ -15,6 +15,7 @@ await runNamed(
     analyze: async () => (await import('./analyze.js')).benchAnalyze(),
     cluster: async () => (await import('./cluster.js')).benchCluster(),
     web: async () => (await import('./web.js')).benchWeb(process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'),
+    fuzz: async () => (await import('./fuzz.js')).benchFuzz(),
   },
   process.argv.slice(2),
 );
