@@ -16,6 +16,7 @@ await runNamed(
     cluster: async () => (await import('./cluster.js')).benchCluster(),
     web: async () => (await import('./web.js')).benchWeb(process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'),
     fuzz: async () => (await import('./fuzz.js')).benchFuzz(),
+    load: async () => (await import('./load.js')).benchLoad(process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'),
   },
   process.argv.slice(2),
 );

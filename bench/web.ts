@@ -47,7 +47,7 @@ async function load(url: string, seconds: number, rate: number, paths?: string[]
 }
 
 /** Varied searches: words, phrases, exclusions and filters, as readers type them. */
-const QUERIES = [
+export const QUERIES = [
   'climate region:europe',
   'gaza ceasefire',
   '"security council"',
@@ -70,12 +70,15 @@ const QUERIES = [
   'australia floods',
 ];
 
-/** `globedesk serve` in a child process (the built CLI when there is one), on a free port. */
-async function serveInChild(dbFile: string, now: Date): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * `globedesk serve` in a child process (the built CLI when there is one, or
+ * the source when `fromSource`: a stale dist/ would measure old code), on a free port.
+ */
+export async function serveInChild(dbFile: string, now: Date, opts: { fromSource?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<{ url: string; child: ChildProcess }> {
   const built = resolve(PROJECT_ROOT, 'dist', 'cli', 'main.js');
-  const args = existsSync(built) ? [built] : ['--import', 'tsx', resolve(PROJECT_ROOT, 'src', 'cli', 'main.ts')];
+  const args = existsSync(built) && !opts.fromSource ? [built] : ['--import', 'tsx', resolve(PROJECT_ROOT, 'src', 'cli', 'main.ts')];
   const child = spawn(process.execPath, [...args, 'serve', '--db', dbFile, '--port', '0', '--no-poll'], {
-    env: { ...process.env, GLOBEDESK_NOW: now.toISOString(), GLOBEDESK_ADMIN_PASSWORD: '' },
+    env: { ...process.env, GLOBEDESK_NOW: now.toISOString(), GLOBEDESK_ADMIN_PASSWORD: '', ...opts.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
