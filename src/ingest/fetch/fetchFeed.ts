@@ -14,6 +14,8 @@ export interface FetchOptions {
   /** Allow loopback addresses (replay server and tests). Private ranges are never allowed. */
   allowLoopback?: boolean;
   userAgent?: string;
+  /** Accept header; FEED_ACCEPT unless the caller wants something else (article pages want HTML). */
+  accept?: string;
   /** Cap on the decoded body; default FETCH_DEFAULTS.maxBytes. */
   maxBytes?: number;
   maxRedirects?: number;
@@ -101,7 +103,7 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<R
   const agent = opts.pool ? opts.pool.agentFor(policy, opts.resolver, connect) : guardedAgent(policy, opts.resolver, connect, 2);
   const headers: Record<string, string> = {
     'user-agent': opts.userAgent ?? USER_AGENT,
-    accept: FEED_ACCEPT,
+    accept: opts.accept ?? FEED_ACCEPT,
     'accept-encoding': ACCEPT_ENCODING,
   };
   if (opts.etag) headers['if-none-match'] = opts.etag;
