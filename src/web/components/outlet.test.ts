@@ -25,11 +25,12 @@ test('outlet names: pages, API and feeds show "The Guardian", not "The Guardian:
   const { store, now } = await buildDeskFixture(join(dir, 'desk.db'));
   const server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => now, host: '127.0.0.1', port: 0 });
   try {
-    for (const [from, to] of [
+    const renames: [string, string][] = [
       ['The Guardian', 'The Guardian: World (http)'],
       ['BBC News', 'BBC News: Europe'],
       ['The New York Times', 'The New York Times: Top Stories'],
-    ]) {
+    ];
+    for (const [from, to] of renames) {
       await store.db.updateTable('sources').set({ name: to }).where('name', '=', from).execute();
     }
     const get = async (path: string) => (await fetch(server.url + path)).text();
