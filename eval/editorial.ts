@@ -21,8 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import type { Store } from '../src/storage/db.js';
 import { openStore } from '../src/storage/db.js';
-import { homeData } from '../src/web/read/homeData.js';
-import { storyCards } from '../src/web/read/blocks.js';
+import { breakingHeadlines, homeData } from '../src/web/read/homeData.js';
 import type { Piece, StoryCard } from '../src/web/read/types.js';
 import { INTERNATIONAL_TOPICS } from '../src/stories/rank/newsworthiness.js';
 
@@ -85,22 +84,44 @@ function pieceContext(p: Piece): string {
   return `${p.source} (${p.sourceCountry ?? '-'}) kind=${p.kind} focus=${p.focusCountry ?? '-'}${dl} ${p.publishedAt.slice(5, 16)} | ${p.summary.slice(0, 220)} | ${p.url}`;
 }
 
-async function leadUrls(store: Store, ids: string[]): Promise<Map<string, string>> {
+/**
+ * The URL of each card's lead article as the desk shows it at `at`: the
+ * stored headline article, or (travelling in time, when that article came
+ * later) the story's first report by then, as web/read/blocks.ts headlineAsOf.
+ */
+async function leadUrls(store: Store, ids: string[], at: Date): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await store.db
     .selectFrom('stories as s')
     .leftJoin('articles as a', 'a.id', 's.headline_article_id')
-    .select(['s.id', 'a.url'])
+    .select(['s.id', 'a.url', 'a.published_at'])
     .where('s.id', 'in', ids)
     .execute();
-  return new Map(rows.map((r) => [r.id, r.url ?? `story:${r.id}`]));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.url && r.published_at && Date.parse(r.published_at) <= at.getTime()) {
+      out.set(r.id, r.url);
+      continue;
+    }
+    const first = await store.db
+      .selectFrom('story_articles as sa')
+      .innerJoin('articles as a', 'a.id', 'sa.article_id')
+      .select(['a.url'])
+      .where('sa.story_id', '=', r.id)
+      .where('a.published_at', '<=', at.toISOString())
+      .orderBy('a.published_at')
+      .limit(1)
+      .executeTakeFirst();
+    out.set(r.id, first?.url ?? r.url ?? `story:${r.id}`);
+  }
+  return out;
 }
 
 /** Every card the panel judges at one moment, in the order the desk shows them. */
 export async function panelCards(store: Store, at: Date): Promise<PanelCard[]> {
   const d = await homeData(store, at);
   const stories = [...d.breaking, ...d.regions.flatMap((r) => r.stories.slice(0, REGION_TOP))];
-  const urls = await leadUrls(store, [...new Set(stories.map((s) => s.id))]);
+  const urls = await leadUrls(store, [...new Set(stories.map((s) => s.id))], at);
   const a = at.toISOString();
   const cards: PanelCard[] = [];
   d.breaking.forEach((s, i) => cards.push({ section: 'breaking', at: a, url: urls.get(s.id)!, headline: s.headline, context: storyContext(s, urls.get(s.id)!), position: i + 1 }));
@@ -166,7 +187,7 @@ export async function minutesToStrip(store: Store, pattern: RegExp, from: string
   const storyIds = new Set(hits.map((h) => h.story_id).filter((s): s is string => !!s));
   const first = Date.parse(hits[0]!.published_at);
   for (let t = first; t <= Date.parse(to); t += stepMinutes * 60_000) {
-    const strip = await storyCards(store, { at: new Date(t), phase: 'breaking', limit: 8, activeHours: 24 });
+    const strip = await breakingHeadlines(store, new Date(t));
     if (strip.some((s) => storyIds.has(s.id))) return { firstReport: hits[0]!.published_at, inStrip: new Date(t).toISOString(), minutes: Math.round((t - first) / 60_000) };
   }
   return { firstReport: hits[0]!.published_at, inStrip: null, minutes: null };
@@ -217,7 +238,7 @@ export async function evalEditorial(): Promise<Record<string, number | string>> 
     }
 
     // Measures (issue 14).
-    const breaking = await Promise.all(SNAPSHOTS.map((at) => storyCards(store, { at: new Date(at), phase: 'breaking', limit: 8, activeHours: 24 })));
+    const breaking = await Promise.all(SNAPSHOTS.map((at) => breakingHeadlines(store, new Date(at))));
     const strip = breaking.flat();
     const twoRegions = strip.filter((s) => Object.keys(s.regions).length >= 2).length;
     figures.breakingTwoRegionsPct = pct(twoRegions, strip.length);

@@ -10,8 +10,16 @@ import { isRegion, type Region } from '../../domain/region.js';
 import type { MapCounts, Piece, StoryCard } from './types.js';
 import { outletLabel } from '../../sources/outletName.js';
 import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore, iso } from './window.js';
-import { BREAKING_WINDOW_MS, reportFromRow, storyMetrics, type StoryReport } from '../../stories/rank/storyMetrics.js';
-import { deskBaselineAt } from '../../stories/refreshStories.js';
+import { BREAKING_WINDOW_MS, publisherKey, reportFromRow, storyMetrics } from '../../stories/rank/storyMetrics.js';
+import { asTopic, isInternationalHeadline, newsworthiness, topicBaselines, type NewsReport, type Newsworthiness } from '../../stories/rank/newsworthiness.js';
+import { deskBaselineAt, plurality } from '../../stories/refreshStories.js';
+import { sameEvent } from './sameEvent.js';
+import { isFieldReport, isInsight, pieceRank, type SectionPiece } from '../../stories/rank/sectionRules.js';
+
+/** Characters of an article's text the section rules read (its opening). */
+const FIELD_TEXT_CHARS = 1500;
+/** Most field-report rows a map reads in its 24 hours. */
+const MAP_REPORT_ROWS = 3000;
 
 /**
  * SQLite's planner, without ANALYZE statistics, prefers any index on an
@@ -41,6 +49,11 @@ export interface StoryQuery extends StoryFilter {
   /** Only stories active in the window before `at` (default 48 h); 0 = no lower bound. */
   activeHours?: number;
   order?: 'importance' | 'recent';
+  /**
+   * With phase 'breaking': only breaking international headlines
+   * (stories/rank/newsworthiness.ts isInternationalHeadline), the front page's strip.
+   */
+  international?: boolean;
   /** Keyset cursor for order=recent: stories strictly older than (lastSeenAt, id). */
   before?: { lastSeenAt: string; id: string };
 }
@@ -48,6 +61,7 @@ export interface StoryQuery extends StoryFilter {
 interface StoryRow {
   id: string;
   headline: string;
+  headline_article_id: string | null;
   summary: string;
   first_seen_at: string;
   last_seen_at: string;
@@ -74,25 +88,53 @@ function parseCoverage(json: string): { regions: Record<string, number>; blindSp
  * aggregate, shared by every card on a page. Per store, so two databases in
  * one process (tests, a demo beside a desk) never read each other's.
  */
-const baselines = new WeakMap<Store, Map<string, number>>();
+interface Baselines {
+  desk: number;
+  /** Topic → usual reports per story-hour (newsworthiness surprise). */
+  topics: Map<string, number>;
+}
 
-async function baselineAt(store: Store, at: Date): Promise<number> {
+const baselines = new WeakMap<Store, Map<string, Promise<Baselines>>>();
+
+function baselineAt(store: Store, at: Date): Promise<Baselines> {
   const key = iso(at).slice(0, 16);
   let cache = baselines.get(store);
   if (!cache) baselines.set(store, (cache = new Map()));
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const b = await deskBaselineAt(store, at);
+  const b = (async () => {
+    const desk = await deskBaselineAt(store, at);
+    const rows = await store.db
+      .selectFrom('story_articles as sa')
+      .innerJoin('articles as a', 'a.id', 'sa.article_id')
+      .innerJoin('stories as s', 's.id', 'sa.story_id')
+      .select(['s.topic'])
+      .select(({ fn }) => [fn.countAll<number>().as('reports'), fn.count<number>('sa.story_id').distinct().as('stories')])
+      .where('a.published_at', '>', hoursBefore(at, 24))
+      .where('a.published_at', '<=', iso(at))
+      .groupBy('s.topic')
+      .execute();
+    return { desk, topics: topicBaselines(rows.map((r) => ({ topic: r.topic, reports: Number(r.reports), stories: Number(r.stories) })), desk) };
+  })();
   if (cache.size > 256) cache.clear();
   cache.set(key, b);
   return b;
 }
 
+/**
+ * Stories considered for a ranked list: the most widely carried in the
+ * window (stored publisher counts only grow, so a story big at `at` is
+ * among them when travelling in time), re-ranked by newsworthiness as of
+ * `at`. Bounded: the list never reads more than this many per card asked.
+ */
+const CANDIDATES_PER_CARD = 6;
+const MIN_CANDIDATES = 60;
+
 export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard[]> {
   const at = iso(q.at);
   let query = store.db
     .selectFrom('stories')
-    .select(['id', 'headline', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'importance', 'phase', 'region', 'focus_country', 'topic', 'coverage'])
+    .select(['id', 'headline', 'headline_article_id', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'importance', 'phase', 'region', 'focus_country', 'topic', 'coverage'])
     .where('merged_into', 'is', null)
     .where('first_seen_at', '<=', at);
   // Breaking is about the last two hours by definition (stories/rank), so
@@ -109,12 +151,36 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
     const b = q.before;
     query = query.where((eb) => eb.or([eb('last_seen_at', '<', b.lastSeenAt), eb.and([eb('last_seen_at', '=', b.lastSeenAt), eb('id', '<', b.id)])]));
   }
-  query = q.order === 'recent' ? query.orderBy('last_seen_at', 'desc').orderBy('id', 'desc') : query.orderBy('importance', 'desc').orderBy('id');
-  // A phase is computed as of `at` (stored phases age), so over-fetch and filter after.
-  const fetchLimit = q.phase ? q.limit * 5 : q.limit;
-  const rows = (await query.limit(fetchLimit).offset(q.offset ?? 0).execute()) as StoryRow[];
-  const cards = await withAsOf(store, rows, q.at);
-  return (q.phase ? cards.filter((c) => c.phase === q.phase) : cards).slice(0, q.limit);
+  if (q.order === 'recent' || q.ids) {
+    query = q.order === 'recent' ? query.orderBy('last_seen_at', 'desc').orderBy('id', 'desc') : query.orderBy('importance', 'desc').orderBy('id');
+    // A phase is computed as of `at` (stored phases age), so over-fetch and filter after.
+    const fetchLimit = q.phase ? q.limit * 5 : q.limit;
+    const rows = (await query.limit(fetchLimit).offset(q.offset ?? 0).execute()) as StoryRow[];
+    const cards = (await withAsOf(store, rows, q.at)).map((s) => s.card);
+    if (q.ids && q.order !== 'recent') cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
+    return (q.phase ? cards.filter((c) => c.phase === q.phase) : cards).slice(0, q.limit);
+  }
+  // Ranked by newsworthiness as of `at`: read the widest candidates, score, sort.
+  const want = (q.offset ?? 0) + q.limit;
+  const rows = (await query
+    .orderBy('publisher_count', 'desc')
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
+    .limit(Math.max(MIN_CANDIDATES, want * CANDIDATES_PER_CARD))
+    .execute()) as StoryRow[];
+  let scored = await withAsOf(store, rows, q.at);
+  if (q.phase) scored = scored.filter((s) => s.card.phase === q.phase);
+  if (q.phase === 'breaking' && q.international) scored = scored.filter((s) => s.international);
+  scored.sort((a, b) => b.card.importance - a.card.importance || (a.card.id < b.card.id ? -1 : 1));
+  // One card an event: a second card whose headline tells the same event as
+  // a higher one is left out (the clusterer's misses should not fill a column).
+  const shown: StoryCard[] = [];
+  for (const s of scored) {
+    if (shown.length >= want) break;
+    if (shown.some((c) => sameEvent(c.headline, s.card.headline))) continue;
+    shown.push(s.card);
+  }
+  return shown.slice(q.offset ?? 0);
 }
 
 /**
@@ -123,13 +189,37 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
  * storyMetrics the story refresh uses, so "breaking" means one thing on the
  * desk, in the API and when travelling in time.
  */
-async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<StoryCard[]> {
+export interface ScoredCard {
+  card: StoryCard;
+  /** Breaking international headline as of `at` (the front page's strip). */
+  international: boolean;
+  /** The score's parts, for the editorial evaluation and debugging. */
+  parts: Newsworthiness | null;
+}
+type Scored = ScoredCard;
+
+async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Scored[]> {
   if (rows.length === 0) return [];
   const reports = await store.db
     .selectFrom('story_articles as sa')
     .innerJoin('articles as a', 'a.id', 'sa.article_id')
     .innerJoin('sources as s', 's.id', 'a.source_id')
-    .select(['sa.story_id', 'a.id', 'a.published_at', 'a.domain', 'a.source_id', 'a.duplicate_of', 's.owner', 's.kind as source_kind', 's.country as source_country'])
+    .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
+    .select([
+      'sa.story_id',
+      'a.id',
+      'a.title',
+      'a.language',
+      'a.published_at',
+      'a.domain',
+      'a.source_id',
+      'a.duplicate_of',
+      's.owner',
+      's.kind as source_kind',
+      's.country as source_country',
+      'aa.topic',
+      'aa.focus_country',
+    ])
     .where(
       'sa.story_id',
       'in',
@@ -137,39 +227,70 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Story
     )
     .where('a.published_at', '<=', iso(at))
     .execute();
-  const by = new Map<string, StoryReport[]>();
+  const by = new Map<string, (NewsReport & { focus: string | null })[]>();
   for (const r of reports) {
     let list = by.get(r.story_id);
     if (!list) by.set(r.story_id, (list = []));
-    list.push(reportFromRow(r));
+    list.push({ ...reportFromRow(r), title: r.title, language: r.language, topic: asTopic(r.topic), focus: r.focus_country });
   }
-  const baseline = await baselineAt(store, at);
-  const cards: StoryCard[] = [];
+  const base = await baselineAt(store, at);
+  const out: Scored[] = [];
   for (const r of rows) {
     const list = by.get(r.id) ?? [];
-    const m = storyMetrics(list, at, baseline);
+    const m = storyMetrics(list, at, base.desk);
     const cov = parseCoverage(r.coverage);
     const regions: Partial<Record<Region, number>> = {};
     for (const rep of list) if (rep.sourceRegion) regions[rep.sourceRegion] = (regions[rep.sourceRegion] ?? 0) + 1;
     if (list.length === 0) for (const [k, v] of Object.entries(cov.regions)) if (isRegion(k)) regions[k] = v;
-    cards.push({
-      id: r.id,
-      headline: r.headline,
-      summary: r.summary,
-      firstSeenAt: r.first_seen_at,
-      lastSeenAt: m?.lastSeenAt ?? r.first_seen_at,
-      articleCount: m?.reports ?? r.article_count,
-      outlets: m?.publishers ?? 0,
-      importance: m?.importance ?? r.importance,
-      phase: m?.phase ?? r.phase,
-      region: r.region && isRegion(r.region) ? r.region : null,
-      focusCountry: r.focus_country,
-      topic: r.topic,
-      regions,
-      blindSpots: cov.blindSpots,
+    const focus = plurality(list.map((x) => x.focus)) ?? r.focus_country;
+    const topic = plurality(list.map((x) => x.topic)) ?? r.topic;
+    const n = m ? newsworthiness(list, m, focus, base.topics.get(topic ?? '') ?? base.desk, at) : null;
+    out.push({
+      card: {
+        id: r.id,
+        headline: headlineAsOf(r, list, at),
+        summary: r.summary,
+        firstSeenAt: m?.firstSeenAt ?? r.first_seen_at,
+        lastSeenAt: m?.lastSeenAt ?? r.first_seen_at,
+        articleCount: m?.reports ?? r.article_count,
+        outlets: m?.publishers ?? 0,
+        importance: n?.score ?? r.importance,
+        phase: m?.phase ?? r.phase,
+        region: r.region && isRegion(r.region) ? r.region : null,
+        focusCountry: r.focus_country,
+        topic: r.topic,
+        regions,
+        blindSpots: cov.blindSpots,
+      },
+      international: m && n ? isInternationalHeadline(m, n, at) : false,
+      parts: n,
     });
   }
-  return cards;
+  return out;
+}
+
+/** Cards with their newsworthiness parts, for the stories given, as of `at`. */
+export async function scoredStories(store: Store, ids: string[], at: Date): Promise<ScoredCard[]> {
+  if (ids.length === 0) return [];
+  const rows = (await store.db
+    .selectFrom('stories')
+    .select(['id', 'headline', 'headline_article_id', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'importance', 'phase', 'region', 'focus_country', 'topic', 'coverage'])
+    .where('id', 'in', ids)
+    .execute()) as StoryRow[];
+  return withAsOf(store, rows, at);
+}
+
+/**
+ * The stored headline is the story's latest. Travelling in time, a headline
+ * taken from an article published after `at` would tell what was not yet
+ * known, so the story's first report by then stands in.
+ */
+function headlineAsOf(r: StoryRow, reports: { articleId: string; title: string; publishedAt: string }[], at: Date): string {
+  if (!r.headline_article_id || reports.length === 0) return r.headline;
+  if (reports.some((x) => x.articleId === r.headline_article_id)) return r.headline;
+  const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
+  if (known.length === 0) return r.headline;
+  return known.reduce((a, b) => (a.publishedAt <= b.publishedAt ? a : b)).title;
 }
 
 export interface PlaceFilter {
@@ -194,25 +315,51 @@ export async function mapCounts(store: Store, at: Date, place: PlaceFilter = {})
     .groupBy('ac.country')
     .execute();
   for (const r of rows) counts.set(r.country.toUpperCase(), Number(r.n));
+  // Field-report dots: the same rule as the "On the ground" section
+  // (stories/rank/sectionRules.ts), so a dot is a report an editor would sign.
   let rq = store.db
     .selectFrom('articles as a')
     .innerJoin('article_analysis as aa', 'aa.article_id', 'a.id')
-    .select(['aa.dateline_country', 'aa.dateline_place'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .innerJoin('sources as s', 's.id', 'a.source_id')
+    .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
+    .select(['a.title', 'a.url', 's.country as source_country', 'aa.kind', 'aa.topic', 'aa.focus_country', 'aa.dateline_country', 'aa.dateline_place', 'sa.story_id'])
+    .select(sql<string>`substr(a.text, 1, ${FIELD_TEXT_CHARS})`.as('head'))
     .where('a.published_at', '>', from)
     .where('a.published_at', '<=', to)
     .where(noIndex('aa.kind'), '=', 'report')
-    .where('aa.dateline_country', 'is not', null)
-    .groupBy(['aa.dateline_country', 'aa.dateline_place']);
+    .where(noIndex('a.duplicate_of'), 'is', null)
+    .where('aa.dateline_country', 'is not', null);
   if (place.region) rq = rq.where(noIndex('aa.region'), '=', place.region);
   if (place.country) rq = rq.where(noIndex('aa.dateline_country'), '=', place.country);
   const reports = new Map<string, { count: number; places: string[] }>();
-  for (const r of await rq.orderBy(sql`count(*)`, 'desc').execute()) {
+  const byPlace = new Map<string, number>();
+  const reportRows = await rq.orderBy('a.published_at', 'desc').limit(MAP_REPORT_ROWS).execute();
+  const reach = await storyPublishersAt(store, [...new Set(reportRows.map((r) => r.story_id).filter((x): x is string => !!x))], at);
+  for (const r of reportRows) {
+    const piece: SectionPiece = {
+      title: r.title,
+      text: r.head,
+      url: r.url,
+      kind: r.kind,
+      topic: r.topic,
+      sourceCountry: r.source_country,
+      focusCountry: r.focus_country,
+      datelinePlace: r.dateline_place,
+      datelineCountry: r.dateline_country,
+      storyPublishers: r.story_id ? (reach.get(r.story_id) ?? 1) : 1,
+    };
+    if (!isFieldReport(piece)) continue;
     const cc = r.dateline_country!.toUpperCase();
     const e = reports.get(cc) ?? { count: 0, places: [] };
-    e.count += Number(r.n);
-    if (r.dateline_place && !e.places.includes(r.dateline_place)) e.places.push(r.dateline_place);
+    e.count++;
     reports.set(cc, e);
+    if (r.dateline_place) byPlace.set(`${cc}|${r.dateline_place}`, (byPlace.get(`${cc}|${r.dateline_place}`) ?? 0) + 1);
+  }
+  // Places in order of how many reports came from them, as before.
+  for (const [key] of [...byPlace.entries()].sort((a, b) => b[1] - a[1])) {
+    const [cc, placeName] = key.split('|') as [string, string];
+    const e = reports.get(cc)!;
+    if (!e.places.includes(placeName)) e.places.push(placeName);
   }
   return { counts, reports };
 }
@@ -225,20 +372,15 @@ export interface PieceQuery extends PlaceFilter {
   hours?: number;
   ids?: string[];
   topic?: string;
-  /**
-   * Only pieces about world affairs: a geopolitical topic (politics, conflict,
-   * economy, climate) and a focus country. The "Geopolitical insights" column
-   * is not the place for a theatre review, however analytical.
-   */
-  geopolitical?: boolean;
   offset?: number;
 }
 
-/** Topics whose analysis pieces count as geopolitical insights. */
-export const GEOPOLITICAL_TOPICS = ['politics', 'conflict', 'economy', 'climate'] as const;
-
 /** Articles with their outlet and analysis, newest first; wire copies left out. */
 export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
+  return (await pieceRows(store, q)).map(toPiece);
+}
+
+async function pieceRows(store: Store, q: PieceQuery) {
   let query = store.db
     .selectFrom('articles as a')
     .innerJoin('sources as s', 's.id', 'a.source_id')
@@ -258,6 +400,7 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
       'aa.region',
       'aa.dateline_place',
       'aa.dateline_country',
+      'aa.topic',
       'sa.story_id',
     ])
     .where('a.published_at', '<=', iso(q.at))
@@ -270,7 +413,6 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
   if (q.kind) query = query.where(col('aa.kind'), '=', q.kind);
   if (q.region) query = query.where(col('aa.region'), '=', q.region);
   if (q.topic) query = query.where(col('aa.topic'), '=', q.topic);
-  if (q.geopolitical) query = query.where(noIndex('aa.topic'), 'in', [...GEOPOLITICAL_TOPICS]).where(noIndex('aa.focus_country'), 'is not', null);
   if (q.ids) query = query.where('a.id', 'in', q.ids.length ? q.ids : ['']);
   if (q.country)
     query = query.where((eb) =>
@@ -279,8 +421,13 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
         eb('aa.dateline_country', '=', q.country!),
       ]),
     );
-  const rows = await query.orderBy('a.published_at', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
-  return rows.map((r) => ({
+  return query.orderBy('a.published_at', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
+}
+
+type PieceRow = Awaited<ReturnType<typeof pieceRows>>[number];
+
+function toPiece(r: PieceRow): Piece {
+  return {
     id: r.id,
     title: r.title,
     url: r.url,
@@ -294,7 +441,84 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
     datelinePlace: r.dateline_place,
     datelineCountry: r.dateline_country,
     storyId: r.story_id,
-  }));
+  };
+}
+
+export type Section = 'insights' | 'ground';
+
+/** Candidates a section reads in its window before its rules pick (newest first). */
+const SECTION_CANDIDATES = 400;
+/** Straight-news candidates the "On the ground" section also reads (newest first). */
+const NEWS_CANDIDATES = 800;
+/** A section shows at most this many pieces of one outlet, and of one story. */
+const PER_OUTLET = 2;
+const PER_STORY = 2;
+
+/**
+ * The "Geopolitical insights" and "On the ground" sections: the kind's
+ * pieces in the window that pass the section's rule (stories/rank/sectionRules.ts),
+ * ranked by pieceRank (pieces of the desk's big stories first, then foreign
+ * subjects, newer first), two at most per outlet and per story.
+ */
+export async function sectionPieces(store: Store, section: Section, q: Omit<PieceQuery, 'kind' | 'offset'>): Promise<Piece[]> {
+  // Field reports hide among straight news too: a body dateline the analysis
+  // missed ("GAZA STRIP: …") is found by the rule, so both kinds are read.
+  const rows =
+    section === 'insights'
+      ? await pieceRows(store, { ...q, kind: 'analysis', limit: SECTION_CANDIDATES })
+      : [...(await pieceRows(store, { ...q, kind: 'report', limit: SECTION_CANDIDATES })), ...(await pieceRows(store, { ...q, kind: 'news', limit: NEWS_CANDIDATES }))];
+  const rule = section === 'insights' ? isInsight : isFieldReport;
+  const reach = await storyPublishersAt(store, [...new Set(rows.map((r) => r.story_id).filter((x): x is string => !!x))], q.at);
+  const passed = rows.filter((r) =>
+    rule({
+      title: r.title,
+      text: r.text.slice(0, FIELD_TEXT_CHARS),
+      url: r.url,
+      kind: r.kind ?? 'news',
+      topic: r.topic,
+      sourceCountry: r.source_country,
+      focusCountry: r.focus_country,
+      datelinePlace: r.dateline_place,
+      datelineCountry: r.dateline_country,
+      storyPublishers: r.story_id ? (reach.get(r.story_id) ?? 1) : 1,
+    }),
+  );
+  const ranked = passed
+    .map((r) => ({ r, rank: pieceRank({ sourceCountry: r.source_country, focusCountry: r.focus_country, topic: r.topic, publishedAt: r.published_at, storyPublishers: r.story_id ? (reach.get(r.story_id) ?? 1) : 1 }, q.at) }))
+    .sort((a, b) => b.rank - a.rank || (a.r.published_at < b.r.published_at ? 1 : -1));
+  const perOutlet = new Map<string, number>();
+  const perStory = new Map<string, number>();
+  const out: Piece[] = [];
+  for (const { r } of ranked) {
+    if (out.length >= q.limit) break;
+    if ((perOutlet.get(r.source) ?? 0) >= PER_OUTLET) continue;
+    if (r.story_id && (perStory.get(r.story_id) ?? 0) >= PER_STORY) continue;
+    if (out.some((p) => p.title === r.title)) continue;
+    perOutlet.set(r.source, (perOutlet.get(r.source) ?? 0) + 1);
+    if (r.story_id) perStory.set(r.story_id, (perStory.get(r.story_id) ?? 0) + 1);
+    out.push(toPiece(r));
+  }
+  return out;
+}
+
+/** Independent publishers of each story as of `at`. */
+async function storyPublishersAt(store: Store, ids: string[], at: Date): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.db
+    .selectFrom('story_articles as sa')
+    .innerJoin('articles as a', 'a.id', 'sa.article_id')
+    .innerJoin('sources as s', 's.id', 'a.source_id')
+    .select(['sa.story_id', 'a.domain', 's.owner'])
+    .where('sa.story_id', 'in', ids)
+    .where('a.published_at', '<=', iso(at))
+    .execute();
+  const sets = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let set = sets.get(r.story_id);
+    if (!set) sets.set(r.story_id, (set = new Set()));
+    set.add(publisherKey({ owner: r.owner, domain: r.domain }));
+  }
+  return new Map([...sets].map(([k, v]) => [k, v.size]));
 }
 
 /** The article text minus its title, cut at a word near 240 characters. */

@@ -1,0 +1,177 @@
+/**
+ * What belongs in the desk's two piece sections (issue 14, docs/editorial.md
+ * "Judging rules"): geopolitical insights and on-the-ground reports. Pure
+ * functions of one article's fields; the read side (web/read/blocks.ts)
+ * fetches candidates, asks these, ranks the ones that pass and keeps a
+ * column varied.
+ *
+ * The article kind (understand/kind) is where a piece starts: these rules
+ * are stricter, because a column an editor signs needs more than a hint of
+ * analysis (a date-dense news report reads as background to the kind
+ * classifier) or of presence (a "USA:" kicker reads as a dateline).
+ */
+import { scoreKind } from '../../understand/kind/classifyKind.js';
+import { asTopic, INTERNATIONAL_TOPICS } from './newsworthiness.js';
+import { countryName } from '../../understand/places/regions.js';
+import { parseDateline } from '../../understand/places/parseDateline.js';
+
+export interface SectionPiece {
+  title: string;
+  /** The article text (its start is enough). */
+  text: string;
+  url: string;
+  kind: string;
+  topic: string | null;
+  sourceCountry: string | null;
+  focusCountry: string | null;
+  datelinePlace: string | null;
+  datelineCountry: string | null;
+  /** Independent publishers of the piece's story (1 when it stands alone). */
+  storyPublishers?: number;
+}
+
+/** A field report from the outlet's own country needs its story carried this widely (an event, not a routine item). */
+export const HOME_EVENT_PUBLISHERS = 3;
+
+/** The analysis evidence a piece must show by its URL, title or opening, not by its body's style alone. */
+const GENRE_MIN = 4;
+
+/**
+ * Newsletters that recap the day and digests that list it: news in a
+ * column's clothes ("Morning Report — …", "… | First Thing", "… at a
+ * glance: what we know on day 664", "Fox News Opinion" link pages).
+ */
+const ROUNDUP_TITLE =
+  /^(?:morning|evening|afternoon|weekend|\d{1,2}:\d{2}) report\b|\|\s*first thing\s*$|\bfox news opinion\s*$|\bat a glance\b|\bwhat (?:do )?we know\b|\bwhat you need to know\b|^(?:the )?(?:morning|evening|daily|weekly) (?:briefing|digest|wrap)\b|\bnews quiz\b/i;
+const ROUNDUP_TEXT = /\{beacon\}|\ba quick recap of the day\b|\bwelcome to the hill['’]s\b|\bdon['’]t already get first thing\b/i;
+
+const REVIEW_TITLE = /['’"”]\s*review\s*[:–—-]|^review\s*[:–—-]|\breview:\s|\brecenzja\b|\bcritique\s*:/i;
+const REVIEW_URL = /\/(?:reviews?|recenzje?|critique)(?:\/|$)|-review-[a-f0-9]{6,}$|-review\/?$/i;
+
+/** Horse race, money and polls: domestic campaign chatter, not insight. */
+const CAMPAIGN_TITLE = /\bpoll(?:s|ing|ster)?\b|\bfundrais\w*|\bcampaign (?:trail|strategy|cash)\b|\bsondaż\w*|\bsondaz\w*|\bpresidential (?:race|hopefuls?)\b/i;
+
+export type InsightVerdict = 'insight' | 'not-analysis' | 'roundup' | 'review' | 'not-international' | 'campaign';
+
+/**
+ * Geopolitical insight: analysis, explanation, background or argued
+ * opinion (marked as such by its outlet's section, its title or its
+ * opening) about international affairs or a country's politics, conflict,
+ * economy or climate; not a review, a newsletter recap or campaign chatter.
+ */
+export function insightVerdict(p: SectionPiece): InsightVerdict {
+  if (p.kind !== 'analysis') return 'not-analysis';
+  if (ROUNDUP_TITLE.test(p.title) || ROUNDUP_TEXT.test(p.text.slice(0, 600))) return 'roundup';
+  if (REVIEW_TITLE.test(p.title) || REVIEW_URL.test(pathOf(p.url))) return 'review';
+  const topic = asTopic(p.topic);
+  if (!topic || !(INTERNATIONAL_TOPICS as readonly string[]).includes(topic)) return 'not-international';
+  if (CAMPAIGN_TITLE.test(p.title)) return 'campaign';
+  // "/features/" holds reportage as often as analysis (Al Jazeera files its
+  // civilian stories there), so it alone is not the mark of an insight.
+  const genre = scoreKind({ title: p.title, text: p.text.slice(0, 400), url: p.url.replace(/\/features?\//i, '/') }).analysis;
+  if (genre < GENRE_MIN) return 'not-analysis';
+  return 'insight';
+}
+
+export function isInsight(p: SectionPiece): boolean {
+  return insightVerdict(p) === 'insight';
+}
+
+/**
+ * Words of presence: the outlet's own people at the place. "Witnessed"
+ * counts only with the outlet's team as its subject (a source who
+ * "witnessed war crimes" is an interview, not a field report); a bare "I
+ * saw" or "widziałem" is left out because in news copy it is nearly always
+ * a politician's quote.
+ */
+const FIELD_WORDS =
+  /\bour (?:correspondent|reporter|team|crew|producer)s?\b|\breporting from\b|\bon the ground in\b|\bfrom the front ?lines?\b|\b(?:we|team|crew|correspondent|reporter|journalists?)\b[^.]{0,40}\bwitness(?:ed|es)\b|\bwhen I (?:arrived|reached)\b|\bnasz(?:a|ego)? (?:korespondent\w*|reporter\w*|wysłanni\w*)\b|\b(?:reporter|reporterka|korespondent|korespondentka) (?:tvn24|rmf|polsat|onetu|wp)\b[^.]{0,60}\b(?:odwiedził|odwiedziła|był|była|dotarł|dotarła|rozmawiał|rozmawiała)\b|\bbyliśmy na miejscu\b|\bnotre envoyée? spéciale?\b|\bnuestr[oa] (?:corresponsal|enviad[oa])\b|\bunser(?:e)? (?:korrespondent\w*|reporter\w*)\b/iu;
+/** A named reporter filing from a named place: "Janis Mackey Frayer reports from Beijing" (case matters, so no i flag). */
+const REPORTS_FROM = /\b\p{Lu}\p{Ll}+ (?:reports|reported|is reporting) from \p{Lu}\p{Ll}+/u;
+
+/** Aggregators credit the original in brackets: "[People's Dispatch]" is a source, not a dispatch. */
+const CREDIT = /^\s*\[[^\]]{2,60}\]\s*/;
+
+/** Country kickers some outlets put where a dateline goes ("USA: …", "Chiny: …"). */
+const KICKERS = new Set(['usa', 'us', 'uk', 'uae', 'eu', 'ue', 'rpa', 'analysis', 'opinion', 'exclusive', 'watch', 'video', 'wideo', 'breaking']);
+
+function normal(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim();
+}
+
+/** A dateline names a place where someone filed from, not a country kicker or a genre label. */
+export function isRealDateline(place: string | null, country: string | null): boolean {
+  if (!place || !country) return false;
+  const p = normal(place);
+  if (KICKERS.has(p) || p.length < 3) return false;
+  return p !== normal(countryName(country.toUpperCase()));
+}
+
+export type FieldVerdict = 'field' | 'not-report' | 'soft-subject' | 'no-presence';
+
+/**
+ * Filed from where the events happen: the outlet's own people at the place
+ * (words of presence), or a real dateline abroad that is the place the
+ * story is about (a correspondent or bureau there). A local outlet's routine
+ * item about its own country is a regional development, not this; nor is
+ * sport or showbiz however far it was filed from.
+ */
+export function fieldVerdict(p: SectionPiece): FieldVerdict {
+  if (p.kind === 'analysis' || p.kind === 'live') return 'not-report';
+  const topic = asTopic(p.topic);
+  if (topic === 'sport' || topic === 'culture') return 'soft-subject';
+  const text = p.text.replace(CREDIT, '').slice(0, 1500);
+  const home = p.sourceCountry !== null && p.focusCountry !== null && p.sourceCountry.toUpperCase() === p.focusCountry.toUpperCase();
+  const presence = FIELD_WORDS.test(p.title) || FIELD_WORDS.test(text) || REPORTS_FROM.test(p.title) || REPORTS_FROM.test(text);
+  // At home, presence makes a field report only at an event others report too.
+  if (presence) return !home || (p.storyPublishers ?? 1) >= HOME_EVENT_PUBLISHERS ? 'field' : 'no-presence';
+  const { place, country } = datelineOf(p);
+  const dl = country?.toUpperCase() ?? null;
+  const abroad = dl !== null && p.sourceCountry !== null && dl !== p.sourceCountry.toUpperCase();
+  const atTheStory = dl !== null && (p.focusCountry === null || p.focusCountry.toUpperCase() === dl);
+  // A bureau dateline on a market or business item is a desk's beat, not the scene of events.
+  const eventTopic = topic !== 'economy' && topic !== 'science';
+  if (abroad && atTheStory && eventTopic && isRealDateline(place, country)) return 'field';
+  return 'no-presence';
+}
+
+/**
+ * The analysis's dateline, or one read at the start of the body: feed items
+ * store "title, blank line, body", and a dateline opens the body ("GAZA
+ * STRIP: …"), which a parse of the whole text does not see.
+ */
+export function datelineOf(p: Pick<SectionPiece, 'title' | 'text' | 'datelinePlace' | 'datelineCountry'>): { place: string | null; country: string | null } {
+  if (p.datelineCountry) return { place: p.datelinePlace, country: p.datelineCountry };
+  const body = (p.text.startsWith(p.title) ? p.text.slice(p.title.length) : p.text).replace(/^\s+/, '').replace(CREDIT, '');
+  const d = parseDateline(body);
+  return d?.country ? { place: d.place, country: d.country } : { place: p.datelinePlace, country: null };
+}
+
+export function isFieldReport(p: SectionPiece): boolean {
+  return fieldVerdict(p) === 'field';
+}
+
+/**
+ * Order within a section: pieces that belong to a story many publishers
+ * carry first (the desk's news of the hour), pieces about another country
+ * than the outlet's next, newer before older (half-life one day).
+ */
+export function pieceRank(p: Pick<SectionPiece, 'sourceCountry' | 'focusCountry' | 'topic'> & { publishedAt: string; storyPublishers: number }, now: Date): number {
+  const foreign = p.focusCountry && p.sourceCountry && p.focusCountry.toUpperCase() !== p.sourceCountry.toUpperCase() ? 1 : 0;
+  const hard = p.topic === 'conflict' || p.topic === 'politics' ? 0.5 : 0;
+  const story = 1.5 * Math.log2(1 + Math.max(0, p.storyPublishers - 1));
+  const age = Math.max(0, now.getTime() - Date.parse(p.publishedAt));
+  return (1 + story + foreign + hard) * Math.pow(0.5, age / 86_400_000);
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}
