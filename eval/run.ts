@@ -17,6 +17,7 @@ await runNamed(
     'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
     editorial: async () => (await import('./editorial.js')).evalEditorial(),
     extract: async () => (await import('./extract.js')).evalExtract(),
+    mojibake: async () => (await import('./mojibake.js')).evalMojibake(),
   },
   process.argv.slice(2),
 );

@@ -106,6 +106,11 @@ export function warningLine(warnings: string[], rejected: number): string | null
   return line.length > 500 ? line.slice(0, 499) + '…' : line;
 }
 
+/** The source's warning when items came with mojibake (normalize/repairMojibake.ts). */
+export function mojibakeWarning(items: number): string {
+  return `normalize: ${items} item(s) had UTF-8 text garbled as Latin-2 or Windows-1252 ("osĂłb" for "osób"); repaired`;
+}
+
 type Validators = Pick<FetchOutcome, 'etag' | 'lastModified' | 'maxAgeSeconds' | 'retryAfterSeconds'>;
 
 /** Fetch, parse and normalise: either a finished outcome (304, error) or the articles to store. */
@@ -151,10 +156,12 @@ async function pollOnce(
   report.items = feed.items.length;
   report.warnings = feed.warnings;
   const articles: NormalizedArticle[] = [];
+  const repairs = { mojibake: 0 };
   for (const item of feed.items) {
-    const n = normalizeItem(item, { sourceId: source.id, feed, feedUrl: f.url, sourceLanguage: source.language, fetchedAt: now });
+    const n = normalizeItem(item, { sourceId: source.id, feed, feedUrl: f.url, sourceLanguage: source.language, fetchedAt: now, repairs });
     if (n.ok) articles.push(n.value);
     else report.rejected++;
   }
+  if (repairs.mojibake > 0) report.warnings = [...report.warnings, mojibakeWarning(repairs.mojibake)];
   return { articles, status: f.status, validators };
 }

@@ -9,6 +9,7 @@ import type { FeedItem, ParsedFeed } from '../../domain/feed.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { collapseWhitespace, htmlToText } from '../sanitize/htmlToText.js';
 import { stripBoilerplate } from './stripBoilerplate.js';
+import { repairMojibake } from './repairMojibake.js';
 import { detectLanguage } from '../../understand/language/detectLanguage.js';
 import { normalizeLanguageTag } from '../../understand/language/normalizeLanguageTag.js';
 import { canonicalizeUrl } from './canonicalizeUrl.js';
@@ -22,6 +23,12 @@ export interface NormalizeContext {
   /** The language configured for the source, if any. */
   sourceLanguage: string | null;
   fetchedAt: Date;
+  /**
+   * Tally of repairs made to items, for the source's warning: items whose
+   * title or text had mojibake repaired (repairMojibake.ts). Optional so
+   * callers that do not report warnings need not pass one.
+   */
+  repairs?: { mojibake: number };
 }
 
 /**
@@ -88,7 +95,8 @@ export function normalizeItem(item: FeedItem, ctx: NormalizeContext): Result<Nor
     link = guid;
     canonical = canonicalizeUrl(guid);
   }
-  const rawTitle = collapseWhitespace(item.title ?? '');
+  const titleFix = repairMojibake(collapseWhitespace(item.title ?? ''));
+  const rawTitle = titleFix.text;
   if (!canonical) {
     const what = rawTitle ? `item "${cut(rawTitle, 60)}"` : guid ? `item ${guid}` : 'an item';
     return link
@@ -107,10 +115,13 @@ export function normalizeItem(item: FeedItem, ctx: NormalizeContext): Result<Nor
   const content = item.content ? stripBoilerplate(htmlToText(item.content)) : '';
   const summary = item.summary ? stripBoilerplate(htmlToText(item.summary)) : '';
   let body = content.length >= summary.length ? content : summary;
-  body = cut(body, MAX_TEXT_CHARS);
+  const bodyFix = repairMojibake(body);
+  body = cut(bodyFix.text, MAX_TEXT_CHARS);
   const title = rawTitle || (body ? deriveTitle(body) : '');
   if (!title) return err('normalize', 'empty_item', `item ${canonical} has neither a title nor any text; it was skipped`);
   const text = body && body !== title ? `${title}\n\n${body}` : title;
+
+  if (ctx.repairs && (titleFix.repaired > 0 || bodyFix.repaired > 0)) ctx.repairs.mojibake++;
 
   const fetched = ctx.fetchedAt.getTime();
   let published = validDate(item.published) ?? validDate(item.updated);
