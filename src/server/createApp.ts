@@ -20,6 +20,8 @@ import { Metrics } from './metrics.js';
 import type { Deps } from './deps.js';
 import { allowedMethods, rejectMalformedUrls, shedLoad } from './guards.js';
 import { isStorageFault, probeStore } from '../storage/probeStore.js';
+import { createAccounts } from '../accounts/accounts.js';
+import { accountRoutes } from '../accounts/routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -106,6 +108,9 @@ export function createApp(opts: AppOptions): Hono {
   });
   app.get('/metrics', async (c) => c.body(await metrics.render(deps.store), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  // Accounts (issue 11): routes of their own; a desk without users answers 401 there and is otherwise unchanged.
+  const accounts = createAccounts(deps.store, clock);
+  app.route('/api/v1', accountRoutes(deps, accounts));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', webRoutes(deps));

@@ -9,6 +9,7 @@ import * as m003 from './003_stories.js';
 import * as m004 from './004_search.js';
 import * as m010 from './010_source_warnings.js';
 import * as m011 from './011_lsh_row_per_article.js';
+import * as m040 from './040_accounts.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '004_search': m004,
   '010_source_warnings': m010,
   '011_lsh_row_per_article': m011,
+  '040_accounts': m040,
 };
