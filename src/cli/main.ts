@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   cluster: { summary: 'group articles given as JSON lines into stories', load: () => import('./cluster.js') },
   extract: { summary: 'print the article of an HTML page as JSON', load: () => import('./extract.js') },
   migrate: { summary: 'apply pending database migrations', load: () => import('./migrate.js') },
+  users: { summary: 'add NAME | list | remove NAME | passwd NAME | role NAME admin|reader', load: () => import('./users.js') },
 };
 
 function usage(): string {
