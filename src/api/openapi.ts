@@ -4,6 +4,7 @@
  * schema dialect OpenAPI 3.1 uses, §4.8.24). Built once per process.
  */
 import { z } from 'zod';
+import { EntityDetailSchema } from './entityRoutes.js';
 import { ArticleList, ArticlesQuery, AtQuery, CountryList, PageQuery, Problem, RegionList, SearchQuery, SearchResponse, SourceList, StoriesQuery, StoryDetail, StoryList, TopicList, TopicTimeline } from './schemas.js';
 
 interface Op {
@@ -23,6 +24,7 @@ const OPS: Op[] = [
   { path: '/countries', summary: 'Countries with the last 24 hours of coverage', query: AtQuery, response: CountryList },
   { path: '/topics', summary: 'Topics with dated timelines', query: PageQuery, response: TopicList },
   { path: '/topics/{id}/timeline', summary: 'A topic timeline, events ordered by start date with citations', query: AtQuery, response: TopicTimeline, pathParams: ['id'] },
+  { path: '/entities/{id}', summary: 'A person or organisation: stories, countries, a timeline of dated events and the latest articles naming them', query: AtQuery, response: EntityDetailSchema, pathParams: ['id'] },
   { path: '/sources', summary: 'Every outlet with its health', query: PageQuery, response: SourceList },
 ];
 

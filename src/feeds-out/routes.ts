@@ -5,6 +5,7 @@
  *   /feeds/country/:CC.(ext)               a country's stories
  *   /feeds/kind/:kind.(ext)                news | analysis | report | live articles
  *   /feeds/topic/:id.(ext)                 a topic timeline's cited articles, or a subject (politics, climate…)
+ *   /feeds/entity/:id.(ext)                articles naming a person or organisation
  *   /feeds/search.(ext)?q=…                any search
  * All take ?at= like the pages.
  */
@@ -18,6 +19,7 @@ import { pieces, storyCards } from '../web/read/blocks.js';
 import { countryName, isCountryCode } from '../web/read/places.js';
 import { searchData } from '../web/read/searchData.js';
 import { topicData } from '../web/read/topicData.js';
+import { entityData, entityPath } from '../web/read/entityData.js';
 import type { Piece, StoryCard } from '../web/read/types.js';
 import { FEED_TYPES, type FeedFormat, type OutFeed, type OutItem } from './feed.js';
 import { toAtom } from './toAtom.js';
@@ -99,6 +101,9 @@ export function feedRoutes(deps: Deps): Hono {
           feed = { ...base, title: `Globedesk: ${t.name}`, description: `Reports cited by the ${t.name} timeline.`, homeUrl: `${origin}/topic/${encodeURIComponent(t.id)}`, items: items.slice(0, FEED_ITEMS) };
         }
       }
+    } else if (parts[0] === 'entity' && parts.length === 2) {
+      const e = await entityData(store, decodeURIComponent(parts[1]!), at, { latest: FEED_ITEMS });
+      if (e) feed = { ...base, title: `Globedesk: ${e.name}`, description: `Reports naming ${e.name}.`, homeUrl: `${origin}${entityPath(e.id)}`, items: e.latest.map(pieceItem) };
     } else if (name === 'search') {
       const q = (c.req.query('q') ?? '').slice(0, 500);
       const r = await searchData(store, { q, at, travelling: atParam !== null, limit: FEED_ITEMS, offset: 0 });

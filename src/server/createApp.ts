@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import type { Config } from '../config/config.js';
 import type { Store } from '../storage/db.js';
 import { apiRoutes, problem } from '../api/routes.js';
+import { entityApiRoutes } from '../api/entityRoutes.js';
 import { openApiDocument } from '../api/openapi.js';
 import { feedRoutes } from '../feeds-out/routes.js';
 import { webRoutes } from '../web/routes.js';
@@ -111,6 +112,7 @@ export function createApp(opts: AppOptions): Hono {
   // Accounts (issue 11): routes of their own; a desk without users answers 401 there and is otherwise unchanged.
   const accounts = createAccounts(deps.store, clock);
   app.route('/api/v1', accountRoutes(deps, accounts));
+  app.route('/api/v1', entityApiRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', webRoutes(deps));

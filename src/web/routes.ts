@@ -25,6 +25,7 @@ import { regionData } from './read/regionData.js';
 import { countryData } from './read/countryData.js';
 import { storyData } from './read/storyData.js';
 import { topicData } from './read/topicData.js';
+import { entityData } from './read/entityData.js';
 import { isCountryCode } from './read/places.js';
 import { searchData } from './read/searchData.js';
 import { homePage } from './pages/home.js';
@@ -32,6 +33,7 @@ import { regionPage } from './pages/region.js';
 import { countryPage } from './pages/country.js';
 import { storyPage } from './pages/story.js';
 import { topicPage } from './pages/topic.js';
+import { entityPage } from './pages/entity.js';
 import { searchPage } from './pages/search.js';
 import { loginPage, messagePage, sourcesPage, type SourcesView } from './pages/sources.js';
 
@@ -164,6 +166,15 @@ export function webRoutes(deps: Deps): Hono {
     return cachedPage(c, ctx, async () => {
       const d = await topicData(store, c.req.param('id'), ctx.at);
       return d ? { html: topicPage(ctx, d) } : { html: messagePage(ctx, 'Not found', 'No such topic.'), status: 404 };
+    });
+  });
+
+  app.get('/entity/:id', async (c) => {
+    const ctx = pageCtx(c);
+    if (ctx instanceof Response) return ctx;
+    return cachedPage(c, ctx, async () => {
+      const d = await entityData(store, c.req.param('id'), ctx.at);
+      return d ? { html: entityPage(ctx, d) } : { html: messagePage(ctx, 'Not found', 'No article names this person or organisation at this time.'), status: 404 };
     });
   });
 

@@ -33,6 +33,9 @@ const cases: Array<{ name: string; q: string; all?: unknown; none?: unknown; fil
   { name: 'bad region, kind, topic, country, lang', q: 'region:mars kind:opinion topic:gossip country:UKR lang:klingon', errors: [/region:mars/, /kind:opinion/, /topic:gossip/, /country:UKR/, /lang:klingon/] },
   { name: 'since after until', q: 'since:2023-12-10 until:2023-12-01', errors: [/not before/] },
   { name: 'excluded filter', q: '-country:UA', errors: [/not supported/] },
+  { name: 'entity by ID', q: 'entity:person:donald_tusk', all: [], filters: { entity: ['person:donald tusk'] } },
+  { name: 'entity by name is any type, folded', q: 'entity:"Médecins Sans Frontières"', filters: { entity: ['person:medecins sans frontieres', 'organization:medecins sans frontieres', 'place:medecins sans frontieres'] } },
+  { name: 'entity needs a name', q: 'entity:"--"', errors: [/entity:-- is not a name/] },
 ];
 
 for (const c of cases) {

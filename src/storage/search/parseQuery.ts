@@ -15,6 +15,9 @@
  *     source:bbc.co.uk  registrable domain, or a source's name; source:bbc
  *                   also matches bbc.co.uk and bbc.com
  *     lang:pl       ISO 639-1 (en-US is taken as en)
+ *     entity:"Donald Tusk"  articles naming that person, organisation or
+ *                   place (any type); entity:person:donald_tusk one entity by
+ *                   its ID (the /entity/ID page's)
  *     since:2023-12-01 until:2023-12-31  inclusive days (UTC); also full ISO
  *                   8601 instants, YYYY-MM, and 24h / 7d / 2w before `now`
  * An unknown key ("10:30", "re:") is a plain word. Bad values are reported in
@@ -33,6 +36,8 @@ export interface QueryFilters {
   topic: Topic[];
   source: string[];
   lang: string[];
+  /** article_entities keys ("person:donald tusk"); an article naming any of them matches. */
+  entity: string[];
   /** Inclusive lower bound, ISO 8601 UTC. */
   since: string | null;
   /** Exclusive upper bound, ISO 8601 UTC (until:2023-12-31 gives 2024-01-01T00:00:00.000Z). */
@@ -48,7 +53,8 @@ export interface ParsedQuery {
   errors: string[];
 }
 
-const FILTER_KEYS = new Set(['country', 'region', 'kind', 'topic', 'source', 'lang', 'since', 'until']);
+const FILTER_KEYS = new Set(['country', 'region', 'kind', 'topic', 'source', 'lang', 'entity', 'since', 'until']);
+const ENTITY_TYPES = ['person', 'organization', 'place'] as const;
 /** Bounds a pasted essay: at most this many terms are used. */
 export const MAX_TERMS = 32;
 
@@ -129,7 +135,7 @@ export function parseQuery(q: string, opts: { now?: Date } = {}): ParsedQuery {
   const res: ParsedQuery = {
     all: [],
     none: [],
-    filters: { country: [], region: [], kind: [], topic: [], source: [], lang: [], since: null, until: null },
+    filters: { country: [], region: [], kind: [], topic: [], source: [], lang: [], entity: [], since: null, until: null },
     errors: [],
   };
   const f = res.filters;
@@ -159,6 +165,13 @@ export function parseQuery(q: string, opts: { now?: Date } = {}): ParsedQuery {
         if ((TOPICS as readonly string[]).includes(k)) f.topic.push(k as Topic);
         else bad(`a topic (${TOPICS.join(', ')})`);
       } else if (t.key === 'source') f.source.push(v.toLowerCase());
+      else if (t.key === 'entity') {
+        // An ID names its type; a bare name may be any of the three.
+        const m = /^(person|organization|place):(.+)$/.exec(v);
+        const name = (m ? m[2]!.replace(/_/g, ' ') : v).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+        if (!HAS_WORD.test(name)) bad('a name or an entity ID such as person:donald_tusk');
+        else f.entity.push(...(m ? [`${m[1]}:${name}`] : ENTITY_TYPES.map((type) => `${type}:${name}`)));
+      }
       else if (t.key === 'lang') {
         const l = normalizeLanguageTag(v);
         if (l) f.lang.push(l);
@@ -196,7 +209,7 @@ export function isEmptyQuery(p: ParsedQuery): boolean {
   return (
     p.all.length === 0 &&
     p.none.length === 0 &&
-    f.country.length + f.region.length + f.kind.length + f.topic.length + f.source.length + f.lang.length === 0 &&
+    f.country.length + f.region.length + f.kind.length + f.topic.length + f.source.length + f.lang.length + f.entity.length === 0 &&
     !f.since &&
     !f.until
   );

@@ -89,6 +89,10 @@ function filterSql(p: ParsedQuery): Where {
     w.sql.push(`a.id IN (SELECT article_id FROM article_countries WHERE country IN (${f.country.map(() => '?').join(', ')}))`);
     w.params.push(...f.country);
   }
+  if (f.entity.length) {
+    w.sql.push(`a.id IN (SELECT article_id FROM article_entities WHERE entity_key IN (${f.entity.map(() => '?').join(', ')}))`);
+    w.params.push(...f.entity);
+  }
   if (f.region.length) inList('aa.region', f.region);
   if (f.kind.length) inList('aa.kind', f.kind);
   if (f.topic.length) inList('aa.topic', f.topic);

@@ -6,6 +6,7 @@ import { countryName } from '../read/places.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { coverageBar, dateline, regionLabel, storyList, time } from '../components/parts.js';
 import { outlet } from '../components/outlet.js';
+import { entityIdOf, entityPath } from '../read/entityData.js';
 
 function reportItem(r: StoryReport) {
   const dl = dateline(r);
@@ -39,9 +40,12 @@ export function storyPage(ctx: PageCtx, d: StoryDetail): string {
   const groups = groupReports(d.reports);
   // Wire copies count as outlets too: another newsroom chose to run the story.
   const outlets = new Set([...d.reports.map((r) => r.source), ...d.reports.flatMap((r) => r.alsoPublishedBy.map((c) => c.source))]).size;
-  const chips = (title: string, list: { name: string; key: string }[]) =>
+  // People and organisations have their own pages; a place's name searches the desk.
+  const chips = (title: string, list: { name: string; key: string }[], page: boolean) =>
     list.length
-      ? html`<h3>${title}</h3><ul class="chips">${list.map((e) => html`<li><a href="${href(ctx, `/search?q=${encodeURIComponent(`"${e.name}"`)}`)}">${e.name}</a></li>`)}</ul>`
+      ? html`<h3>${title}</h3><ul class="chips">${list.map(
+          (e) => html`<li><a href="${href(ctx, page ? entityPath(entityIdOf(e.key)) : `/search?q=${encodeURIComponent(`"${e.name}"`)}`)}">${e.name}</a></li>`,
+        )}</ul>`
       : null;
   const body = html`
 <article>
@@ -65,7 +69,7 @@ ${groups.map(
 <section aria-labelledby="timeline-h"><div class="section-head"><h2 id="timeline-h">Timeline</h2></div>
 <ol class="timeline">${d.timeline.map((t) => html`<li>${time(t.at)}${t.text}</li>`)}</ol></section>
 <section aria-labelledby="who-h"><div class="section-head"><h2 id="who-h">Who and where</h2></div>
-${chips('People', d.entities.person)}${chips('Organisations', d.entities.organization)}${chips('Places', d.entities.place)}
+${chips('People', d.entities.person, true)}${chips('Organisations', d.entities.organization, true)}${chips('Places', d.entities.place, false)}
 ${d.entities.person.length + d.entities.organization.length + d.entities.place.length === 0 ? html`<p class="empty">No names recognised yet.</p>` : null}
 </section>
 ${d.topics.map(

@@ -79,9 +79,9 @@ test('storyData: related stories share a person, not a city alone (real store)',
     // Real headlines of the December corpus.
     await addStory(store, 'diesel', 'Vin Diesel accused of sexual battery in lawsuit by former assistant', 3, [['person:asta jonasson', 'Asta Jonasson', 'person'], ['place:atlanta', 'Atlanta', 'place'], ['place:united states', 'United States', 'place']]);
     await addStory(store, 'cop-city', "New drone footage shows aerial views of controversial $90 million first-responder training center 'Cop City' outside Atlanta", 5, [['place:atlanta', 'Atlanta', 'place'], ['place:united states', 'United States', 'place']]);
-    // The fixture's keys are slugs ("petr-pavel", "prague").
-    await addStory(store, 'pavel', 'Ukraine war set to turn in Putin’s favor in 2024, Czech president warns', 50, [['petr-pavel', 'Petr Pavel', 'person'], ['prague', 'Prague', 'place']]);
-    await addStory(store, 'prague-tram', 'Prague tram fares to rise in January', 6, [['prague', 'Prague', 'place']]);
+    // The fixture's keys are the ones analysis writes (entityKey): "person:petr pavel", "place:prague".
+    await addStory(store, 'pavel', 'Ukraine war set to turn in Putin’s favor in 2024, Czech president warns', 50, [['person:petr pavel', 'Petr Pavel', 'person'], ['place:prague', 'Prague', 'place']]);
+    await addStory(store, 'prague-tram', 'Prague tram fares to rise in January', 6, [['place:prague', 'Prague', 'place']]);
 
     const diesel = await storyData(store, 'st-diesel', FIXTURE_NOW);
     assert.deepEqual(diesel?.related.map((s) => s.id), [], 'Cop City shares only Atlanta and the United States');

@@ -11,6 +11,7 @@ import { openStore, type Store } from '../../storage/db.js';
 import { ftsWriter } from '../../storage/search/ftsIndex.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { regionOf } from '../../understand/places/regions.js';
+import { entityKey } from '../../understand/entities/findEntities.js';
 
 export const FIXTURE_NOW = new Date('2023-12-21T18:00:00.000Z');
 
@@ -124,7 +125,7 @@ const ARTICLES: A[] = [
 export const FIXTURE_TOPIC = {
   id: 'tp-ukraine-nato',
   name: 'Ukraine and NATO',
-  keys: ['nato', 'ukraine'],
+  keys: ['organization:nato', 'place:ukraine'],
   events: [
     ['1991', '1991-01-01', '1991-12-31', 'year', 'Ukraine declares independence', 'a-ukr-4'],
     ['2008-04', '2008-04-01', '2008-04-30', 'month', 'NATO summit in Bucharest promises Ukraine eventual membership', 'a-ukr-2'],
@@ -219,7 +220,8 @@ export async function buildDeskFixture(file: string): Promise<{ store: Store; no
       })
       .execute();
     await store.db.insertInto('article_countries').values({ article_id: a.id, country: a.focus, role: 'focus', score: 1, mentions: 2 }).execute();
-    for (const [name, type] of a.ents ?? []) await store.db.insertInto('article_entities').values({ article_id: a.id, entity_key: key(name), name, type, count: 1 }).execute();
+    // The key analysis writes (entityKey): the /entity pages and topics look rows up by it.
+    for (const [name, type] of a.ents ?? []) await store.db.insertInto('article_entities').values({ article_id: a.id, entity_key: entityKey({ name, type }), name, type, count: 1 }).execute();
     if (a.story) await store.db.insertInto('story_articles').values({ article_id: a.id, story_id: a.story, joined_at: published, similarity: 0.8 }).execute();
   }
   for (const s of FIXTURE_STORIES) {

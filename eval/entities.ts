@@ -1,0 +1,94 @@
+/**
+ * Named-entity accuracy, by type (PER, ORG, LOC):
+ *
+ * 1. Held-out training data (scripts/train-ner.ts split): GMB English, every
+ *    tenth sentence; KPWr Polish, its test file. Exact token spans.
+ * 2. The December sample (eval/entities-sample.jsonl, docs/entities.md):
+ *    110 articles annotated by hand before training; typed mention sets per
+ *    article, as recognize() reports them (tagger plus the curated
+ *    organisations).
+ *
+ *   node --import tsx eval/entities.ts [--errors]   (--errors lists the sample's misses)
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { evaluateHeldOut, figuresOf, loadSplits, type TypeFigures } from '../scripts/train-ner.js';
+import { loadModel } from '../src/understand/entities/ner/model.js';
+import { recognize } from '../src/understand/entities/recognize.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ENTITY_SAMPLE = join(HERE, 'entities-sample.jsonl');
+
+export interface EntitySampleRow {
+  id: string;
+  language: 'en' | 'pl';
+  source: string;
+  title: string;
+  text: string;
+  entities: { type: 'PER' | 'ORG' | 'LOC'; text: string }[];
+}
+
+export function readEntitySample(): EntitySampleRow[] {
+  return readFileSync(ENTITY_SAMPLE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as EntitySampleRow);
+}
+
+/** Typed mention-set figures on the sample, per language and overall; misses listed when asked. */
+export function sampleFigures(rows: EntitySampleRow[], errors?: string[]): Record<string, Record<string, TypeFigures>> {
+  const zero = (): Record<string, { tp: number; fp: number; fn: number }> => ({ PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } });
+  const by: Record<string, ReturnType<typeof zero>> = { en: zero(), pl: zero(), all: zero() };
+  for (const r of rows) {
+    const gold = new Set(r.entities.map((e) => `${e.type}\t${e.text}`));
+    const pred = new Set(recognize(r.title, r.text, r.language).map((m) => `${m.type}\t${m.text}`));
+    for (const k of [r.language, 'all']) {
+      const c = by[k]!;
+      for (const p of pred) c[p.split('\t')[0]!]![gold.has(p) ? 'tp' : 'fp']++;
+      for (const g of gold) if (!pred.has(g)) c[g.split('\t')[0]!]!.fn++;
+    }
+    if (errors) {
+      const fp = [...pred].filter((p) => !gold.has(p));
+      const fn = [...gold].filter((g) => !pred.has(g));
+      if (fp.length || fn.length) errors.push(`${r.language} ${r.title.slice(0, 70)}\n   extra: ${fp.join(', ').replace(/\t/g, ' ')}\n   missed: ${fn.join(', ').replace(/\t/g, ' ')}`);
+    }
+  }
+  return { en: figuresOf(by.en!), pl: figuresOf(by.pl!), all: figuresOf(by.all!) };
+}
+
+function line(name: string, f: Record<string, TypeFigures>): string {
+  return `${name.padEnd(22)} ${['PER', 'ORG', 'LOC', 'all']
+    .map((t) => `${t} P ${f[t]!.p.toFixed(3)} R ${f[t]!.r.toFixed(3)} F1 ${f[t]!.f1.toFixed(3)} (${f[t]!.gold})`)
+    .join(' | ')}`;
+}
+
+export async function evalEntities(showErrors = false): Promise<Record<string, number>> {
+  const model = loadModel();
+  const { testEn, testPl } = loadSplits();
+  const en = evaluateHeldOut(model, testEn);
+  const pl = evaluateHeldOut(model, testPl);
+  const errors: string[] = [];
+  const sample = sampleFigures(readEntitySample(), showErrors ? errors : undefined);
+  console.log('typed precision / recall / F1 (gold count); held-out: exact spans; December sample: typed mention sets per article');
+  console.log(line('held-out GMB en', en));
+  console.log(line('held-out KPWr pl', pl));
+  console.log(line('December sample en', sample.en!));
+  console.log(line('December sample pl', sample.pl!));
+  console.log(line('December sample all', sample.all!));
+  if (showErrors) for (const e of errors) console.log(e);
+  const out: Record<string, number> = {
+    'entities.heldout_en_f1': en.all!.f1,
+    'entities.heldout_pl_f1': pl.all!.f1,
+    'entities.sample_en_f1': sample.en!.all!.f1,
+    'entities.sample_pl_f1': sample.pl!.all!.f1,
+    'entities.sample_f1': sample.all!.all!.f1,
+  };
+  for (const t of ['PER', 'ORG', 'LOC']) out[`entities.sample_${t.toLowerCase()}_f1`] = sample.all![t]!.f1;
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await evalEntities(process.argv.includes('--errors'));
+  for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(30)} ${v}`);
+}

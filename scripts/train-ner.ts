@@ -1,0 +1,247 @@
+/**
+ * Trains the entity tagger (src/understand/entities/ner/) on data/ner/ and
+ * writes data/models/ner-v1.json.gz with its held-out figures.
+ *
+ *   node --import tsx scripts/train-ner.ts [--epochs N]
+ *
+ * Deterministic: fixed data order, a seeded shuffle per epoch, no clock or
+ * randomness anywhere else, so the same data gives the same bytes.
+ *
+ * Data (data/ner/README.md): English GMB sentences, every tenth held out;
+ * Polish KPWr with its own test file held out. English sentences are also
+ * seen once more in headline Title Case (every seventh), because the desk
+ * tags headlines and newswire text has almost none.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { allowed, dynamicFeatures, isTitleCase, LABELS, N_LABELS, prepare, scored, staticFeatures, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
+import { fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const NER_DATA = join(ROOT, 'data', 'ner');
+
+export interface TaggedSentence {
+  tokens: string[];
+  tags: number[];
+  language: 'en' | 'pl';
+}
+
+export function readTsv(file: string, language: 'en' | 'pl'): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  for (const block of gunzipSync(readFileSync(file)).toString('utf8').split('\n\n')) {
+    const tokens: string[] = [];
+    const tags: number[] = [];
+    for (const line of block.split('\n')) {
+      if (!line) continue;
+      const tab = line.lastIndexOf('\t');
+      tokens.push(line.slice(0, tab));
+      const t = LABELS.indexOf(line.slice(tab + 1) as (typeof LABELS)[number]);
+      if (t < 0) throw new Error(`unknown tag in ${file}: ${line}`);
+      tags.push(t);
+    }
+    if (tokens.length) out.push({ tokens, tags, language });
+  }
+  return out;
+}
+
+/** The fixed split: GMB every tenth sentence held out, KPWr its own test file. */
+export function loadSplits(): { train: TaggedSentence[]; testEn: TaggedSentence[]; testPl: TaggedSentence[] } {
+  const gmb = readTsv(join(NER_DATA, 'en-gmb.tsv.gz'), 'en');
+  const trainEn = gmb.filter((_, i) => i % 10 !== 0);
+  const testEn = gmb.filter((_, i) => i % 10 === 0);
+  const trainPl = readTsv(join(NER_DATA, 'pl-kpwr-train.tsv.gz'), 'pl');
+  const testPl = readTsv(join(NER_DATA, 'pl-kpwr-test.tsv.gz'), 'pl');
+  const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as']);
+  const headlines = trainEn
+    .filter((_, i) => i % 7 === 3)
+    .map((s) => ({ ...s, tokens: s.tokens.map((t, i) => (i > 0 && SMALL.has(t) ? t : t.charAt(0).toUpperCase() + t.slice(1))) }));
+  return { train: [...trainEn, ...headlines, ...trainPl], testEn, testPl };
+}
+
+function segmentOf(s: TaggedSentence): Segment {
+  return { tokens: s.tokens, language: s.language, titleCase: isTitleCase(s.tokens) };
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TypeFigures {
+  p: number;
+  r: number;
+  f1: number;
+  gold: number;
+}
+
+/** Exact-span precision, recall and F1 by type and overall ("all"). */
+export function spanFigures(pairs: { gold: number[]; pred: number[] }[]): Record<string, TypeFigures> {
+  const counts: Record<string, { tp: number; fp: number; fn: number }> = { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };
+  for (const { gold, pred } of pairs) {
+    const g = new Set(spansOf(gold).map((s) => `${s.type}:${s.from}:${s.to}`));
+    const p = new Set(spansOf(pred).map((s) => `${s.type}:${s.from}:${s.to}`));
+    for (const k of p) counts[k.split(':')[0]!]![g.has(k) ? 'tp' : 'fp']++;
+    for (const k of g) if (!p.has(k)) counts[k.split(':')[0]!]!.fn++;
+  }
+  return figuresOf(counts);
+}
+
+export function figuresOf(counts: Record<string, { tp: number; fp: number; fn: number }>): Record<string, TypeFigures> {
+  const out: Record<string, TypeFigures> = {};
+  const all = { tp: 0, fp: 0, fn: 0 };
+  const fig = (c: { tp: number; fp: number; fn: number }): TypeFigures => {
+    const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+    const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+    const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+    return { p: r3(p), r: r3(r), f1: r3(p + r ? (2 * p * r) / (p + r) : 0), gold: c.tp + c.fn };
+  };
+  for (const [k, c] of Object.entries(counts)) {
+    out[k] = fig(c);
+    all.tp += c.tp;
+    all.fp += c.fp;
+    all.fn += c.fn;
+  }
+  out.all = fig(all);
+  return out;
+}
+
+export function evaluateHeldOut(model: Weights, sentences: TaggedSentence[]): Record<string, TypeFigures> {
+  return spanFigures(sentences.map((s) => ({ gold: s.tags, pred: tagSegment(model, segmentOf(s)) })));
+}
+
+export function train(sentences: TaggedSentence[], epochs: number, log: (s: string) => void = () => {}): ModelFile {
+  const segs = sentences.map(segmentOf);
+  const prepared: Prepared[] = segs.map(prepare);
+
+  // Features seen at least twice (with the gold history) become rows.
+  const counts = new Map<string, number>();
+  sentences.forEach((s, k) => {
+    const p = prepared[k]!;
+    for (let i = 0; i < s.tokens.length; i++) {
+      const prev = i > 0 ? s.tags[i - 1]! : 0;
+      if (!scored(p, i, prev)) continue;
+      for (const f of staticFeatures(p, i, s.tokens)) counts.set(f, (counts.get(f) ?? 0) + 1);
+      for (const f of dynamicFeatures(p, i, prev, i > 1 ? s.tags[i - 2]! : 0)) counts.set(f, (counts.get(f) ?? 0) + 1);
+    }
+  });
+  const names = [...counts.entries()].filter(([, c]) => c >= 2).map(([f]) => f).sort();
+  const index = new Map(names.map((f, r) => [f, r * N_LABELS]));
+  log(`features: ${counts.size} seen, ${names.length} kept`);
+
+  const size = names.length * N_LABELS;
+  const w = new Float64Array(size);
+  const total = new Float64Array(size);
+  const stamp = new Float64Array(size);
+  let now = 1;
+  const bump = (at: number, d: number): void => {
+    total[at]! += (now - stamp[at]!) * w[at]!;
+    stamp[at] = now;
+    w[at]! += d;
+  };
+
+  const rand = mulberry32(12);
+  const order = sentences.map((_, i) => i);
+  const scores = new Float64Array(N_LABELS);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let seen = 0;
+    for (const k of order) {
+      const s = sentences[k]!;
+      const p = prepared[k]!;
+      let prev = 0;
+      let prev2 = 0;
+      for (let i = 0; i < s.tokens.length; i++) {
+        const gold = s.tags[i]!;
+        let guess = 0;
+        if (scored(p, i, prev)) {
+          const rows: number[] = [];
+          for (const f of staticFeatures(p, i, s.tokens)) {
+            const r = index.get(f);
+            if (r !== undefined) rows.push(r);
+          }
+          for (const f of dynamicFeatures(p, i, prev, prev2)) {
+            const r = index.get(f);
+            if (r !== undefined) rows.push(r);
+          }
+          scores.fill(0);
+          for (const r of rows) for (let l = 0; l < N_LABELS; l++) scores[l]! += w[r + l]!;
+          let best = -Infinity;
+          for (let l = 0; l < N_LABELS; l++) {
+            if (allowed(prev, l) && scores[l]! > best) {
+              best = scores[l]!;
+              guess = l;
+            }
+          }
+          seen++;
+          if (guess !== gold && allowed(prev, gold)) {
+            errors++;
+            for (const r of rows) {
+              bump(r + gold, 1);
+              bump(r + guess, -1);
+            }
+          }
+          now++;
+        }
+        prev2 = prev;
+        prev = guess;
+      }
+    }
+    log(`epoch ${epoch + 1}: ${errors} errors on ${seen} scored tokens (${((100 * errors) / Math.max(1, seen)).toFixed(2)}%)`);
+  }
+
+  // Averaged weights, quantised to int16; rows whose every weight rounds to
+  // zero are dropped.
+  const avg = new Float64Array(size);
+  let maxAbs = 0;
+  for (let at = 0; at < size; at++) {
+    avg[at] = (total[at]! + (now - stamp[at]!) * w[at]!) / now;
+    maxAbs = Math.max(maxAbs, Math.abs(avg[at]!));
+  }
+  const scale = maxAbs / 32767 || 1;
+  const keptNames: string[] = [];
+  const q: number[] = [];
+  for (let r = 0; r < names.length; r++) {
+    const row = Array.from({ length: N_LABELS }, (_, l) => Math.round(avg[r * N_LABELS + l]! / scale));
+    // Weights this small never change an argmax that matters.
+    if (row.every((x) => Math.abs(x) < 8)) continue;
+    keptNames.push(names[r]!);
+    q.push(...row);
+  }
+  const buf = Buffer.from(new Int16Array(q).buffer);
+  return { format: 1, labels: [...LABELS], features: keptNames.join('\n'), weights: buf.toString('base64'), scale };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const e = process.argv.indexOf('--epochs');
+  const epochs = e > 0 ? Number(process.argv[e + 1]) : 6;
+  const { train: trainSet, testEn, testPl } = loadSplits();
+  const t0 = performance.now();
+  const file = train(trainSet, epochs, (s) => console.log(s));
+  const seconds = Math.round((performance.now() - t0) / 100) / 10;
+  const model = fromModelFile(file);
+  file.figures = {
+    epochs,
+    trainSentences: trainSet.length,
+    trainTokens: trainSet.reduce((n, s) => n + s.tokens.length, 0),
+    features: file.features.split('\n').length,
+    heldOutEn: evaluateHeldOut(model, testEn),
+    heldOutPl: evaluateHeldOut(model, testPl),
+  };
+  const out = join(ROOT, 'data', 'models', MODEL_FILE);
+  mkdirSync(dirname(out), { recursive: true });
+  const bytes = gzipSync(Buffer.from(JSON.stringify(file)), { level: 9 });
+  writeFileSync(out, bytes);
+  console.log(JSON.stringify({ ...file.figures, trainSeconds: seconds, bytes: bytes.length }, null, 1));
+}

@@ -1,0 +1,96 @@
+/**
+ * Named-entity mentions in an article: the learned tagger (ner/) over the
+ * title and the text, each its own segment (a Title Case headline is tagged
+ * knowing it is one), then one rule on top: a name in the curated
+ * organisation table (organizations.ts, hand-checked aliases in the desk
+ * languages) is an organisation wherever the tagger left it out or typed it
+ * otherwise. The mentions keep the text as written; findEntities() turns them
+ * into the article's people and organisations.
+ */
+import { isTitleCase, prepare } from './ner/features.js';
+import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
+import { tokenizeNer, type NerToken } from './ner/tokens.js';
+import { canonicalPerson } from './canonical.js';
+
+export type MentionType = Span['type'];
+
+export interface Mention {
+  type: MentionType;
+  /** As written, e.g. "Donalda Tuska". */
+  text: string;
+  /** Offsets in `${title}\n${text}`. */
+  start: number;
+  end: number;
+}
+
+// A span never ends on punctuation ("Smith ," from a slip of the tagger).
+const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
+
+interface Tagged {
+  toks: NerToken[];
+  mentions: Mention[];
+}
+
+function recognizeSegment(text: string, offset: number, language: string | null, titleCase: boolean | null): Tagged {
+  const toks = tokenizeNer(text, offset);
+  if (toks.length === 0) return { toks, mentions: [] };
+  const words = toks.map((t) => t.text);
+  const seg = { tokens: words, language, titleCase: titleCase ?? isTitleCase(words) };
+  const p = prepare(seg);
+  const spans = spansOf(tagSegment(loadModel(), seg, p));
+  // The curated organisations win over the tagger where they match.
+  for (let i = 0; i < words.length; i++) {
+    if (p.org[i] !== 'B') continue;
+    let j = i + 1;
+    while (j < words.length && p.org[j] === 'I') j++;
+    const clash = spans.filter((s) => s.from < j && s.to > i);
+    if (clash.some((s) => s.type === 'ORG' && s.from <= i && s.to >= j)) continue;
+    // A longer name the tagger found around the alias ("PGE Dystrybucja") stays.
+    if (clash.some((s) => s.from < i || s.to > j)) continue;
+    for (const s of clash) spans.splice(spans.indexOf(s), 1);
+    spans.push({ type: 'ORG', from: i, to: j });
+  }
+  spans.sort((a, b) => a.from - b.from);
+  const out: Mention[] = [];
+  for (const s of spans) {
+    let from = s.from;
+    let to = s.to;
+    while (from < to && EDGE_PUNCT.test(words[from]!)) from++;
+    while (to > from && EDGE_PUNCT.test(words[to - 1]!)) to--;
+    if (from === to) continue;
+    const start = toks[from]!.start;
+    const end = toks[to - 1]!.end;
+    out.push({ type: s.type, text: text.slice(start - offset, end - offset), start, end });
+  }
+  return { toks, mentions: out };
+}
+
+export function recognize(title: string, text: string, language: string | null | undefined): Mention[] {
+  const lang = language ?? null;
+  const segs = [recognizeSegment(title, 0, lang, null), recognizeSegment(text, title.length + 1, lang, false)];
+  const mentions = segs.flatMap((s) => s.mentions);
+  // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
+  // alone is him, whatever the tagger made of it (or missed) elsewhere.
+  const surnames = new Set<string>();
+  const fullNames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'PER' || !m.text.includes(' ')) continue;
+    const canon = canonicalPerson(m.text, lang).toLowerCase();
+    fullNames.add(canon);
+    surnames.add(canon.split(' ').at(-1)!);
+  }
+  if (surnames.size === 0) return mentions;
+  const isPerson = (t: string): boolean => {
+    const c = canonicalPerson(t, lang).toLowerCase();
+    return surnames.has(c) || fullNames.has(c);
+  };
+  for (const m of mentions) if (m.type !== 'PER' && isPerson(m.text)) m.type = 'PER';
+  const full = `${title}\n${text}`;
+  for (const s of segs) {
+    for (const t of s.toks) {
+      if (!/^\p{Lu}/u.test(t.text) || mentions.some((m) => m.start < t.end && m.end > t.start)) continue;
+      if (isPerson(t.text)) mentions.push({ type: 'PER', text: full.slice(t.start, t.end), start: t.start, end: t.end });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
