@@ -57,10 +57,13 @@ export const SEVERE_SUBJECT = 1;
  * not this: the cue needs "several", "dozens" or a two-digit count.
  */
 const SEVERE =
-  /\b(?:several|many|dozens|scores|hundreds|thousands|\d{2,}(?:[,.]\d{3})*)\b[^.!?]{0,40}\b(?:killed|dead|die[ds]?|deaths|injured|wounded|victims|casualties|zabit\w*|ofiar\w*|nie żyj\w*|zginęł\w*|rannych|morts|muertos|tote)\b|\b(?:mass shooting|massacre\w*|earthquake|quake|tsunami|eruption|erupts|volcano\w*|hurricane|typhoon|cyclone|famine|genocide|death toll|trzęsieni\w* ziemi|erupcj\w*|wulkan\w*|masakr\w*|séisme|terremoto|erdbeben)\b/iu;
+  /\b(?:several|many|dozens|scores|hundreds|thousands|\d{2,}(?:[,.]\d{3})*)\b[^.!?]{0,40}\b(?:killed|dead|die[ds]?|deaths|injured|wounded|victims|casualties|zabit\w*|ofiar\w*|nie żyj\w*|zginęł\w*|rannych|morts|muertos|tote)\b|\b(?:kills?|killing|leaves|zabił\w*|zabija\w*)\b[^.!?]{0,20}?\b(?:at least |over |more than |nearly |co najmniej |ponad )?\d{2,}\b|\b(?:mass shooting|massacre\w*|earthquake|quake|tsunami|eruption|erupts|volcano\w*|hurricane|typhoon|cyclone|famine|genocide|death toll|trzęsieni\w* ziemi|erupcj\w*|wulkan\w*|masakr\w*|séisme|terremoto|erdbeben)\b/iu;
+
+/** The dead are animals: a drought killing elephants is not a mass-casualty event. */
+const ANIMALS = /\b(?:elephants?|animals?|cattle|cows|sheep|birds?|fish|dolphins?|whales?|dogs?|horses?|livestock|słoni\w*|zwierz\w*|ptak\w*|ryb\w*)\b/iu;
 
 export function isSevere(headline: string): boolean {
-  return SEVERE.test(headline);
+  return SEVERE.test(headline) && !ANIMALS.test(headline);
 }
 
 /** A stored topic column as a Topic (null when unknown or not one of TOPICS). */

@@ -219,6 +219,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
       's.country as source_country',
       'aa.topic',
       'aa.focus_country',
+      'aa.kind',
     ])
     .where(
       'sa.story_id',
@@ -227,11 +228,11 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
     )
     .where('a.published_at', '<=', iso(at))
     .execute();
-  const by = new Map<string, (NewsReport & { focus: string | null })[]>();
+  const by = new Map<string, (NewsReport & { focus: string | null; kind: string | null })[]>();
   for (const r of reports) {
     let list = by.get(r.story_id);
     if (!list) by.set(r.story_id, (list = []));
-    list.push({ ...reportFromRow(r), title: r.title, language: r.language, topic: asTopic(r.topic), focus: r.focus_country });
+    list.push({ ...reportFromRow(r), title: r.title, language: r.language, topic: asTopic(r.topic), focus: r.focus_country, kind: r.kind });
   }
   const base = await baselineAt(store, at);
   const out: Scored[] = [];
@@ -285,12 +286,14 @@ export async function scoredStories(store: Store, ids: string[], at: Date): Prom
  * taken from an article published after `at` would tell what was not yet
  * known, so the story's first report by then stands in.
  */
-function headlineAsOf(r: StoryRow, reports: { articleId: string; title: string; publishedAt: string }[], at: Date): string {
+function headlineAsOf(r: StoryRow, reports: { articleId: string; title: string; publishedAt: string; kind: string | null }[], at: Date): string {
   if (!r.headline_article_id || reports.length === 0) return r.headline;
   if (reports.some((x) => x.articleId === r.headline_article_id)) return r.headline;
   const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
   if (known.length === 0) return r.headline;
-  return known.reduce((a, b) => (a.publishedAt <= b.publishedAt ? a : b)).title;
+  // A report tells the news; a live blog's or a column's title does not.
+  const reported = known.filter((x) => x.kind !== 'live' && x.kind !== 'analysis');
+  return (reported.length ? reported : known).reduce((a, b) => (a.publishedAt <= b.publishedAt ? a : b)).title;
 }
 
 export interface PlaceFilter {

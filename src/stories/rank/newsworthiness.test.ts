@@ -1,0 +1,171 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Topic } from '../../domain/analysis.js';
+import { regionOf } from '../../understand/places/regions.js';
+import { storyMetrics, type StoryMetrics } from './storyMetrics.js';
+import { isInternationalHeadline, isSevere, newsworthiness, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport } from './newsworthiness.js';
+
+const NOW = new Date('2023-12-21T16:00:00Z');
+const DESK_BASELINE = 0.08;
+
+/** One report a line: minutes before NOW, publisher domain, its country, language, topic, headline. */
+type Line = [minutesAgo: number, domain: string, country: string, language: string, topic: Topic | null, title: string];
+
+function reports(lines: Line[]): NewsReport[] {
+  return lines.map(([ago, domain, country, language, topic, title], i) => ({
+    articleId: `${domain}-${i}`,
+    publishedAt: new Date(NOW.getTime() - ago * 60_000).toISOString(),
+    domain,
+    sourceId: i,
+    owner: null,
+    sourceKind: 'news',
+    sourceCountry: country,
+    sourceRegion: regionOf(country),
+    duplicateOf: null,
+    title,
+    language,
+    topic,
+  }));
+}
+
+function judge(lines: Line[], focus: string | null, topicBaseline = DESK_BASELINE) {
+  const r = reports(lines);
+  const m = storyMetrics(r, NOW, DESK_BASELINE) as StoryMetrics;
+  const n = newsworthiness(r, m, focus, topicBaseline, NOW);
+  return { m, n, strip: isInternationalHeadline(m, n, NOW) };
+}
+
+// Real headlines of 21 December 2023 (the demo's last day); outlets as the demo's sources are.
+const PRAGUE: Line[] = [
+  [110, 'theguardian.com', 'GB', 'en', 'society', 'Several people killed in shooting at Prague university'],
+  [100, 'aljazeera.com', 'QA', 'en', 'society', 'Dead and injured reported in shooting incident at a university in central Prague'],
+  [90, 'nbcnews.com', 'US', 'en', 'conflict', '15 killed in Prague university shooting'],
+  [70, 'rmf24.pl', 'PL', 'pl', 'society', 'Strzelanina w Pradze. Co najmniej 10 osób nie żyje, kilkadziesiąt rannych'],
+  [60, 'arabnews.com', 'SA', 'en', 'society', 'Death toll in Prague university shooting at 15, with 24 wounded'],
+  [30, 'bbc.co.uk', 'GB', 'en', 'society', 'Prague shooting: Gunman kills 14 at Charles University'],
+];
+const WELBECK: Line[] = [
+  [100, 'bbc.co.uk', 'GB', 'en', 'sport', 'Welbeck salvages draw for Brighton at Crystal Palace'],
+  [80, 'japantoday.com', 'JP', 'en', 'sport', 'Welbeck header earns Brighton draw at Palace'],
+  [60, 'theguardian.com', 'GB', 'en', 'sport', 'Crystal Palace 1-1 Brighton: Premier League – as it happened'],
+  [40, 'channelnewsasia.com', 'SG', 'en', 'sport', 'Welbeck rescues point for Brighton at rivals Palace'],
+];
+const VIN_DIESEL: Line[] = [
+  [100, 'theguardian.com', 'GB', 'en', 'culture', 'Vin Diesel accused of sexual battery in lawsuit by former assistant'],
+  [80, 'nbcnews.com', 'US', 'en', 'culture', 'Vin Diesel sued by former assistant who alleges sexual battery'],
+  [60, 'foxnews.com', 'US', 'en', 'culture', "Vin Diesel accused of sexual battery by former assistant on 'Fast Five' set"],
+  [40, 'dailymail.co.uk', 'GB', 'en', 'culture', 'Vin Diesel hit with sexual battery lawsuit'],
+];
+const SEJM: Line[] = [
+  [110, 'gazeta.pl', 'PL', 'pl', 'politics', 'Sejm zdecydował ws. komisji śledczej do spraw afery wizowej'],
+  [95, 'rp.pl', 'PL', 'pl', 'politics', 'Sejm wybrał członków komisji śledczej do spraw afery wizowej'],
+  [80, 'tvn24.pl', 'PL', 'pl', 'politics', 'W Sejmie o komisji śledczej w sprawie afery wizowej'],
+  [60, 'rmf24.pl', 'PL', 'pl', 'politics', 'Komisja śledcza ds. afery wizowej powołana'],
+  [40, 'polsatnews.pl', 'PL', 'pl', 'politics', 'Sejm powołał komisję ds. afery wizowej'],
+];
+// A World Cup final: sport, read everywhere at once (invented outlets' mix, real form).
+const FINAL: Line[] = [
+  ['bbc.co.uk', 'GB'], ['lemonde.fr', 'FR'], ['elpais.com', 'ES'], ['clarin.com', 'AR'], ['folha.uol.com.br', 'BR'], ['nytimes.com', 'US'],
+  ['aljazeera.com', 'QA'], ['timesofindia.indiatimes.com', 'IN'], ['japantoday.com', 'JP'], ['allafrica.com', 'ZA'], ['abc.net.au', 'AU'],
+  ['rmf24.pl', 'PL'], ['spiegel.de', 'DE'], ['channelnewsasia.com', 'SG'],
+].map(([d, c], i): Line => [100 - i * 5, d!, c!, c === 'FR' ? 'fr' : c === 'ES' || c === 'AR' ? 'es' : c === 'BR' ? 'pt' : c === 'PL' ? 'pl' : c === 'DE' ? 'de' : 'en', 'sport', 'Argentina win the World Cup final on penalties']);
+
+test('the breaking strip (isInternationalHeadline), as of 21 December 16:00', async (t) => {
+  const cases: { name: string; lines: Line[]; focus: string; want: boolean }[] = [
+    { name: 'the Prague university shooting, read on four continents', lines: PRAGUE, focus: 'CZ', want: true },
+    { name: 'a Premier League draw, however widely reported', lines: WELBECK, focus: 'GB', want: false },
+    { name: 'a celebrity lawsuit', lines: VIN_DIESEL, focus: 'US', want: false },
+    { name: 'Polish parliament business read only in Poland', lines: SEJM, focus: 'PL', want: false },
+    { name: 'a World Cup final: sport whose reach makes it a world headline', lines: FINAL, focus: 'AR', want: true },
+  ];
+  for (const c of cases)
+    await t.test(c.name, () => {
+      const { m, strip } = judge(c.lines, c.focus);
+      assert.equal(m.breaking, true, 'every case is breaking by pace; the strip decides on top of that');
+      assert.equal(strip, c.want);
+    });
+});
+
+test('an old story with a trickle of follow-ups is not breaking news again', () => {
+  const lines: Line[] = [
+    [60 * 62, 'nbcnews.com', 'US', 'en', 'society', 'Pope Francis gives Catholic priests permission to bless same-sex couples'],
+    [60 * 61, 'channelnewsasia.com', 'SG', 'en', 'society', 'Vatican approves blessings for same-sex couples in landmark ruling'],
+    [60 * 50, 'lemonde.fr', 'FR', 'en', 'society', 'Blessing same-sex couples: The bold pragmatism of Pope Francis'],
+    [100, 'channelnewsasia.com', 'SG', 'en', 'society', "After approving blessings for same-sex couples, Pope asks Vatican staff to avoid 'rigid ideologies'"],
+    [60, 'wsj.com', 'US', 'en', 'society', 'Conservative Bishops Push Back Against Pope Francis on Same-Sex Blessings'],
+    [40, 'dailymail.co.uk', 'GB', 'en', 'society', 'Moment NYC Catholic priest blesses same sex couple after Pope Francis formally approved'],
+  ];
+  const { m, strip } = judge(lines, 'VA');
+  assert.equal(m.breaking, true);
+  assert.equal(strip, false);
+});
+
+test('ranking: with the same reach, politics and disasters outrank sport and celebrity', () => {
+  const relabel = (lines: Line[], topic: Topic, title: string): Line[] => lines.map(([a, d, c, l]) => [a, d, c, l, topic, title]);
+  const base = WELBECK;
+  const politics = judge(relabel(base, 'politics', 'Government falls after confidence vote'), 'GB').n.score;
+  const sport = judge(base, 'GB').n.score;
+  const culture = judge(relabel(base, 'culture', 'Actor sued by former assistant'), 'GB').n.score;
+  assert.ok(politics > 2 * sport, `politics ${politics} vs sport ${sport}`);
+  assert.ok(politics > 2 * culture, `politics ${politics} vs culture ${culture}`);
+});
+
+test('reach: foreign publishers, countries, regions and languages add up', () => {
+  const prague = judge(PRAGUE, 'CZ').n;
+  assert.equal(prague.foreignPublishers, 6);
+  assert.equal(prague.countries, 5);
+  assert.equal(prague.regions, 3);
+  assert.equal(prague.languages, 2);
+  const sejm = judge(SEJM, 'PL').n;
+  assert.equal(sejm.foreignPublishers, 0);
+  assert.ok(prague.reach > sejm.reach + 3);
+  assert.ok(judge(FINAL, 'AR').n.reach >= WORLD_REACH);
+});
+
+test('surprise: the same pace is less surprising in a topic that always runs fast', () => {
+  const slow = judge(PRAGUE, 'CZ', 0.05).n;
+  const fast = judge(PRAGUE, 'CZ', 2).n;
+  assert.ok(slow.surprise > fast.surprise);
+  assert.ok(slow.score > fast.score);
+});
+
+test('isSevere: mass-casualty events and disasters, not a single killing', async (t) => {
+  const cases: [string, boolean][] = [
+    ['15 killed in Prague university shooting', true],
+    ['Strzelanina w Pradze. Co najmniej 10 osób nie żyje, kilkadziesiąt rannych', true],
+    ['Earthquake kills over 100 people in China (VIDEOS)', true],
+    ['Trzęsienie ziemi w Chinach. Ponad 100 ofiar', true],
+    ['Iceland volcano erupts after weeks of increased seismic activity', true],
+    ['Israeli attack on residential area in south Gaza kills at least 29', true],
+    ['Several people have been killed in a shooting in central Prague', true],
+    ['Woman killed and another in hospital after Adelaide stabbing', false],
+    ['Man who spent 48 years in prison for murder formally declared innocent', false],
+    ['Pilot, photographer killed after local news helicopter crashes in New Jersey', false],
+    ["At least 100 elephants die as drought hits Zimbabwe's largest national park", false],
+    ['Welbeck salvages draw for Brighton at Crystal Palace', false],
+  ];
+  for (const [title, want] of cases) await t.test(title, () => assert.equal(isSevere(title), want));
+});
+
+test('subjectWeight: members weigh by topic, a disaster weighs as conflict', async (t) => {
+  const cases: { name: string; members: { title: string; topic: Topic | null }[]; want: number }[] = [
+    { name: 'all sport', members: [{ title: 'Welbeck salvages draw', topic: 'sport' }], want: 0.25 },
+    { name: 'half politics, half unknown', members: [{ title: 'a', topic: 'politics' }, { title: 'b', topic: null }], want: 0.7 },
+    { name: 'a shooting filed under society', members: [{ title: '15 killed in Prague university shooting', topic: 'society' }], want: 1 },
+  ];
+  for (const c of cases) await t.test(c.name, () => assert.ok(Math.abs(subjectWeight(c.members) - c.want) < 1e-9, String(subjectWeight(c.members))));
+});
+
+test('topicBaselines: a topic with few stories leans on the desk pace', () => {
+  const b = topicBaselines(
+    [
+      { topic: 'sport', reports: 960, stories: 100 },
+      { topic: 'climate', reports: 48, stories: 2 },
+      { topic: null, reports: 10, stories: 5 },
+    ],
+    0.1,
+  );
+  assert.equal(b.get('sport'), 960 / 100 / 24);
+  assert.ok(Math.abs(b.get('climate')! - (0.1 * 1 + 0.9 * 0.1)) < 1e-9);
+  assert.equal(b.has('null'), false);
+});
