@@ -3,6 +3,7 @@
  * schema that openapi.ts documents; a bad parameter is a 400 with RFC 9457
  * problem details naming it. Reads go through the same read models as the pages.
  */
+import { originOf } from '../server/requestOrigin.js';
 import { Hono, type Context } from 'hono';
 import type { z } from 'zod';
 import { REGIONS, REGION_LABELS } from '../domain/region.js';
@@ -20,7 +21,7 @@ import { outletName } from '../sources/outletName.js';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-export function problem(c: Context, status: 400 | 404 | 405 | 503, title: string, detail: string, errors?: { parameter: string; message: string }[]) {
+export function problem(c: Context, status: 400 | 404 | 405 | 421 | 503, title: string, detail: string, errors?: { parameter: string; message: string }[]) {
   return c.body(JSON.stringify({ type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) }), status, { 'Content-Type': PROBLEM_TYPE });
 }
 
@@ -83,7 +84,8 @@ function decodeCursor(cur: string): { lastSeenAt: string; id: string } | null {
 export function apiRoutes(deps: Deps): Hono {
   const app = new Hono();
   const { store } = deps;
-  const withUrl = (c: Context, s: StoryCard) => ({ ...s, url: `${new URL(c.req.url).origin}/story/${encodeURIComponent(s.id)}` });
+  // The desk's public origin, never the Host header as such (createApp answers 421 when there is none).
+  const withUrl = (c: Context, s: StoryCard) => ({ ...s, url: `${originOf(c, deps.config) ?? ''}/story/${encodeURIComponent(s.id)}` });
   const cache = readCache();
   /** The moment a request reads at, and its cache key: ?at= as given, else the clock's minute. */
   const moment = (route: string, q: { at?: string | undefined }): { at: Date; key: string } => {

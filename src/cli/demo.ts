@@ -4,8 +4,9 @@ import { DEMO_SNAPSHOT } from '../config/paths.js';
 import { openStore } from '../storage/db.js';
 import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
-import { understandPending } from '../pipeline/understandPending.js';
+import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { startServer } from '../server/startServer.js';
+import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 import { waitForSignal } from './serve.js';
 
@@ -36,7 +37,7 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stderr, `demo: replaying ${DEMO_SNAPSHOT} into ${dbFile} (once)`);
     const result = await runReplay(store, { corpusFile: DEMO_SNAPSHOT });
     write(io.stderr, `demo: ${JSON.stringify(result.summary)}`);
-    const u = await understandPending(store, new Date(result.lastPublished ?? Date.now()));
+    const u = await understandExclusively(store, new Date(result.lastPublished ?? Date.now()), (l) => write(io.stderr, l));
     write(io.stderr, `demo: analysed ${u.analyzed} articles`);
     await store.db
       .insertInto('meta')
@@ -48,9 +49,15 @@ export async function run(io: CommandIO): Promise<number> {
     await store.close();
     return 0;
   }
+  const secrets = loadAdminSecrets(secretFileFor(dbFile), config.secretKey);
+  if (!secrets.ok) {
+    write(io.stderr, `demo: ${secrets.error.message}`);
+    await store.close();
+    return 2;
+  }
   const newest = await store.db.selectFrom('articles').select(({ fn }) => fn.max('published_at').as('p')).executeTakeFirst();
   const now = new Date(String(newest?.p ?? new Date().toISOString()));
-  const server = await startServer({ store, config, clock: () => now, demo: true, host: config.host, port: config.port });
+  const server = await startServer({ store, config, clock: () => now, demo: true, secrets: secrets.value, host: config.host, port: config.port });
   write(io.stdout, `Globedesk demo is serving ${server.url} as of ${now.toISOString()} (database ${dbFile})`);
   await waitForSignal();
   await server.close();

@@ -3,6 +3,7 @@ import { openStore } from '../storage/db.js';
 import { applyConfig } from '../pipeline/applyConfig.js';
 import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { startServer } from '../server/startServer.js';
+import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 
@@ -17,13 +18,19 @@ export async function run(io: CommandIO): Promise<number> {
   if (typeof flags.db === 'string') config.dbFile = flags.db;
   if (typeof flags.port === 'string') config.port = parsePort('--port', flags.port);
   if (typeof flags.host === 'string') config.host = parseHost('--host', flags.host);
+  // Admin sessions outlive a restart: their key and generation live beside the database.
+  const secrets = loadAdminSecrets(secretFileFor(config.dbFile), config.secretKey);
+  if (!secrets.ok) {
+    write(io.stderr, `serve: ${secrets.error.message}`);
+    return 2;
+  }
   const store = await openStore({ file: config.dbFile, readonly: false, check: true });
   applyConfig(store, config);
   const seeded = await seedDefaultSources(store);
   if (seeded > 0) write(io.stderr, `serve: added ${seeded} default sources to ${config.dbFile}`);
   const fixedNow = config.now ? new Date(config.now) : null;
   const clock = () => fixedNow ?? new Date();
-  const server = await startServer({ store, config, clock, host: config.host, port: config.port });
+  const server = await startServer({ store, config, clock, secrets: secrets.value, host: config.host, port: config.port });
   write(io.stdout, `Globedesk is serving ${server.url} (database ${config.dbFile}${config.adminPassword ? '' : ', read-only: set GLOBEDESK_ADMIN_PASSWORD to edit sources'})`);
   const loop = flags['no-poll'] === true ? null : createDeskLoop(store, config, { clock, log: (l) => write(io.stderr, l) });
   await waitForSignal();

@@ -8,7 +8,9 @@
  * or with GLOBEDESK_NOW=garbage answering 500 everywhere, is worse than one
  * that does not start. The CLI prints the error's one line and exits 2.
  */
-export interface Config {
+import { parseAllowedHost, parseProxyAddress, parsePublicUrl, type TrustSettings } from './publicOrigin.js';
+
+export interface Config extends TrustSettings {
   /** SQLite file. */
   dbFile: string;
   host: string;
@@ -26,7 +28,12 @@ export interface Config {
   now: string | null;
   /** Requests the web server admits at once (answering or queued); beyond it, 503 with Retry-After. */
   maxInFlight: number;
+  /** GLOBEDESK_SECRET_KEY: signs admin sessions instead of the key file beside the database (web/admin/adminSecrets.ts). */
+  secretKey: string | null;
 }
+
+/** Shortest GLOBEDESK_SECRET_KEY accepted: 32 hex characters are 128 bits. */
+export const MIN_SECRET_KEY_LENGTH = 32;
 
 export const USER_AGENT = 'Globedesk/0.1 (+https://github.com/globedesk/globedesk; self-hosted world news desk)';
 
@@ -119,6 +126,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     now = t.toISOString();
   }
   const host = get('GLOBEDESK_HOST');
+  // Who may be believed about the desk's own address and the client's (config/publicOrigin.ts).
+  const rawPublicUrl = get('GLOBEDESK_PUBLIC_URL');
+  const publicUrl = rawPublicUrl === undefined ? null : parsePublicUrl(rawPublicUrl);
+  if (rawPublicUrl !== undefined && publicUrl === null) throw new ConfigError('GLOBEDESK_PUBLIC_URL', rawPublicUrl, 'the desk\'s public origin, such as https://news.example.org (no path)');
+  const list = (setting: string, parse: (v: string) => string | null, expected: string): string[] =>
+    (get(setting) ?? '').split(',').filter((v) => v.trim() !== '').map((v) => parse(v) ?? fail(new ConfigError(setting, v, expected)));
+  const allowedHosts = list('GLOBEDESK_ALLOWED_HOSTS', parseAllowedHost, 'a comma-separated list of host names, such as desk.lan,desk.lan:8080');
+  const trustedProxies = list('GLOBEDESK_TRUSTED_PROXY', parseProxyAddress, 'a comma-separated list of IP addresses, such as 127.0.0.1,::1');
+  const secretKey = get('GLOBEDESK_SECRET_KEY') ?? null;
+  if (secretKey !== null && secretKey.length < MIN_SECRET_KEY_LENGTH) throw new ConfigError('GLOBEDESK_SECRET_KEY', '(hidden)', `at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
   const dbFile = get('GLOBEDESK_DB');
   if (dbFile !== undefined && dbFile.includes('\0')) throw new ConfigError('GLOBEDESK_DB', dbFile, 'a file path');
   return {
@@ -132,5 +149,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clusterWindowHours: windowHours === undefined ? 96 : parseWholeNumber('GLOBEDESK_CLUSTER_WINDOW_HOURS', windowHours, 1, MAX_CLUSTER_WINDOW_HOURS),
     now,
     maxInFlight: maxInFlight === undefined ? DEFAULT_MAX_IN_FLIGHT : parseWholeNumber('GLOBEDESK_MAX_IN_FLIGHT', maxInFlight, 1, 100_000),
+    publicUrl,
+    allowedHosts,
+    trustedProxies,
+    secretKey,
   };
+}
+
+function fail(e: Error): never {
+  throw e;
 }

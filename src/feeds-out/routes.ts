@@ -25,6 +25,7 @@ import { FEED_TYPES, type FeedFormat, type OutFeed, type OutItem } from './feed.
 import { toAtom } from './toAtom.js';
 import { toJsonFeed } from './toJsonFeed.js';
 import { toRss } from './toRss.js';
+import { originOf } from '../server/requestOrigin.js';
 
 /** Items per feed: enough for a reader polling hourly, small enough to render fast. */
 export const FEED_ITEMS = 40;
@@ -60,8 +61,10 @@ export function feedRoutes(deps: Deps): Hono {
     const { at: atParam, error } = parseAt(c.req.query('at'));
     if (error) return c.text(`feeds: ${error}`, 400);
     const at = atParam ?? deps.clock();
-    const url = new URL(c.req.url);
-    const origin = url.origin;
+    // Links are built from the desk's public origin (GLOBEDESK_PUBLIC_URL or a
+    // trusted Host), never from whatever Host a request names: these answers are
+    // cacheable by shared caches (createApp answers 421 when there is none).
+    const origin = originOf(c, deps.config) ?? '';
     const atQ = c.req.query('at') ? `at=${encodeURIComponent(c.req.query('at')!)}` : '';
     const base = { selfBase: `${origin}/feeds/${name}`, updated: at.toISOString() };
     let feed: OutFeed | null = null;

@@ -13,6 +13,8 @@ import { feedRoutes } from '../feeds-out/routes.js';
 import { webRoutes } from '../web/routes.js';
 import { ASSETS } from '../web/assets/assets.js';
 import { createAuth } from '../web/admin/auth.js';
+import type { AdminSecrets } from '../web/admin/adminSecrets.js';
+import { originOf, untrustedHostMessage } from './requestOrigin.js';
 import { worldGeometry, regionGeometry } from '../web/map/worldMap.js';
 import { messagePage } from '../web/pages/sources.js';
 import { REGIONS } from '../domain/region.js';
@@ -29,6 +31,8 @@ export interface AppOptions {
   config: Config;
   clock?: () => Date;
   demo?: boolean;
+  /** Signing key and session generation of the admin (web/admin/adminSecrets.ts); default: in memory, per process. */
+  secrets?: AdminSecrets;
   /** Requests admitted at once before 503 (default: config.maxInFlight). */
   maxInFlight?: number;
   /** Longest wait for a turn before 503 (default SHED_MAX_WAIT_MS). */
@@ -50,7 +54,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 
 export function createApp(opts: AppOptions): Hono {
   const clock = opts.clock ?? (() => new Date());
-  const deps: Deps = { store: opts.store, config: opts.config, clock, demo: opts.demo ?? false, auth: createAuth(opts.config.adminPassword) };
+  const deps: Deps = { store: opts.store, config: opts.config, clock, demo: opts.demo ?? false, auth: createAuth(opts.config.adminPassword, undefined, opts.secrets) };
   const metrics = new Metrics();
   /** The last storage fault a request hit: /healthz reports it until it is FAULT_MEMORY_MS old. */
   let fault: { at: number; message: string } | null = null;
@@ -77,6 +81,17 @@ export function createApp(opts: AppOptions): Hono {
       c.req.path.startsWith('/api/') ? problem(c, status, 'Bad request', message) : c.text(message, status),
     ),
   );
+  // The API and feeds write absolute URLs, from the desk's public origin; to a
+  // Host it does not trust they answer 421 rather than echo it into links a
+  // shared cache keeps (config/publicOrigin.ts, issue 9 item 6).
+  app.use('*', async (c, next) => {
+    const p = c.req.path;
+    if ((p.startsWith('/api/') || p.startsWith('/feeds/')) && originOf(c, opts.config) === null) {
+      const message = untrustedHostMessage(c);
+      return p.startsWith('/api/') ? problem(c, 421, 'Misdirected request', message) : c.text(message, 421);
+    }
+    return next();
+  });
   // Everything that reads the database waits its turn in a bounded queue;
   // health, metrics and static assets never do.
   const shed = shedLoad({

@@ -17,7 +17,8 @@ import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
 import { removeSource } from '../storage/sources/removeSource.js';
 import { readOpml, toOpml } from '../sources/opml.js';
 import { validateSource } from '../sources/validateSource.js';
-import { PRE_COOKIE, SESSION_COOKIE, SESSION_TTL_MS, sameOrigin } from './admin/auth.js';
+import { PRE_COOKIE, SESSION_COOKIE, SESSION_TTL_MS, originMatches } from './admin/auth.js';
+import { clientOf, originOf } from '../server/requestOrigin.js';
 import { discover } from './admin/discover.js';
 import type { PageCtx } from './components/layout.js';
 import { homeData } from './read/homeData.js';
@@ -54,15 +55,9 @@ interface Cached {
   br?: Buffer;
 }
 
-function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-}
-
-function clientOf(c: Context): string {
-  // The socket address from @hono/node-server; behind a proxy every client
-  // shares the proxy's address, which errs on the side of stricter limits.
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+/** Secure cookies when the desk is reached over https (X-Forwarded-Proto counts only from a trusted proxy). */
+function isHttps(c: Context, config: Deps['config']): boolean {
+  return new URL(c.req.url).protocol === 'https:' || (originOf(c, config)?.startsWith('https:') ?? false);
 }
 
 export function webRoutes(deps: Deps): Hono {
@@ -213,14 +208,14 @@ export function webRoutes(deps: Deps): Hono {
     if (ctx instanceof Response) return ctx;
     if (!auth.enabled) return c.html(messagePage(ctx, 'Read-only desk', 'No admin password is configured (GLOBEDESK_ADMIN_PASSWORD), so nothing can be changed here.'), 403);
     const pre = auth.newPreSession();
-    setCookie(c, PRE_COOKIE, pre, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: 3600 });
+    setCookie(c, PRE_COOKIE, pre, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, deps.config), path: '/', maxAge: 3600 });
     return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`) }));
   });
 
   /** Every POST: admin configured, same origin, body bounded. Returns the parsed form or a refusal. */
   async function guardedForm(c: Context): Promise<Record<string, string | File> | Response> {
     if (!auth.enabled) return c.text('Forbidden: the desk is read-only (no admin password configured).', 403);
-    if (!sameOrigin(c.req.url, c.req.header('origin'), c.req.header('referer'), c.req.header('x-forwarded-proto')))
+    if (!originMatches(originOf(c, deps.config), c.req.header('origin'), c.req.header('referer')))
       return c.text('Forbidden: cross-origin request.', 403);
     const len = Number(c.req.header('content-length') ?? '0');
     if (len > MAX_FORM_BYTES) return c.text('Payload too large.', 413);
@@ -242,12 +237,16 @@ export function webRoutes(deps: Deps): Hono {
     const pre = getCookie(c, PRE_COOKIE);
     if (!pre || !auth.checkCsrf(`pre.${pre}`, typeof form.csrf === 'string' ? form.csrf : undefined))
       return c.text('Forbidden: missing or wrong CSRF token; reload the sign-in page.', 403);
-    const result = auth.login(typeof form.password === 'string' ? form.password : '', clientOf(c));
-    if (result === 'limited') return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`), error: 'Too many attempts. Try again in 15 minutes.' }), 429);
+    const { result, retryAfterMs } = auth.login(typeof form.password === 'string' ? form.password : '', clientOf(c, deps.config));
+    if (result === 'limited') {
+      const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+      c.header('Retry-After', String(seconds));
+      return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`), error: `Too many wrong passwords from your address. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.` }), 429);
+    }
     if (result !== 'ok') return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`), error: 'Wrong password.' }), 401);
     const { cookie } = auth.issue();
     deleteCookie(c, PRE_COOKIE, { path: '/' });
-    setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+    setCookie(c, SESSION_COOKIE, cookie, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, deps.config), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000) });
     return c.redirect('/sources', 303);
   });
 
@@ -264,6 +263,8 @@ export function webRoutes(deps: Deps): Hono {
   app.post('/logout', async (c) => {
     const form = await adminForm(c);
     if (form instanceof Response) return form;
+    // Ends the session on the server too: the cookie and its CSRF token are worthless from now on.
+    auth.revokeAll();
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/sources', 303);
   });
