@@ -115,6 +115,18 @@ test('summarizeStory: a story every outlet tells the same way gets fewer sentenc
   assert.deepEqual(sentences, ['No tsunami warning was issued by the agency.']);
 });
 
+test('summarizeStory: photo captions and sentences cut off with dots are not summary sentences', () => {
+  // Real items of 18-19 Dec 2023 (demo snapshot): ABC News and Japan Today cut their descriptions
+  // with dots, The Epoch Times' description is a photo caption; the Guardian-like third report is written for the test.
+  const s = summarizeStory([
+    m('a', 'abcnews.go.com', "Hong Kong court begins Day 2 of activist publisher Jimmy Lai's trial", "The national security trial of Hong Kong’s famous activist publisher Jimmy Lai entered its second day with the expectation that judges will rule by the end of the week on his lawyers' bid to throw out a sedition charge that has been increasingly used t..."),
+    m('b', 'japantoday.com', "Hong Kong court begins Day 2 of activist publisher Jimmy Lai's trial", "The national security trial of Hong Kong's famous activist publisher Jimmy Lai entered its second day Tuesday, with judges expected to rule by the end of the week…"),
+    m('c', 'theepochtimes.com', 'MPs Condemn Hong Kong’s ‘Show Trial’ of British Citizen Jimmy Lai', 'Undated file photo of former Conservative Party leader, MP Sir Iain Duncan Smith. (Daniel Leal-Olivas/PA Media)'),
+    m('d', 'example.org', 'Jimmy Lai national security trial continues in Hong Kong', 'The pro-democracy media tycoon Jimmy Lai has pleaded not guilty to all charges at his national security trial. Lai, 76, has been held in custody since December 2020.'),
+  ])!;
+  assert.deepEqual(splitSentences(s.summary), ['The pro-democracy media tycoon Jimmy Lai has pleaded not guilty to all charges at his national security trial.', 'Lai, 76, has been held in custody since December 2020.']);
+});
+
 test('summarizeStory: wire copies are not candidates, a story of one report still gets a summary', () => {
   const s = summarizeStory([m('x', 'a.example', 'Quake hits Japan coast', 'A strong earthquake struck off the coast of Japan on Thursday, officials said. No tsunami warning was issued by the agency.'), m('y', 'b.example', 'Copy', 'copy', 'en', '2023-12-21T14:00:00Z', 'x')])!;
   assert.equal(s.headlineArticleId, 'x');

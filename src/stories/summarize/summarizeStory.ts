@@ -110,10 +110,13 @@ export function summarizeStory(members: SummaryInput[]): StorySummaryText | null
   const candidates: Candidate[] = [];
   for (const m of pool) {
     if (m.language !== language) continue;
-    splitSentences(m.text)
+    const sentences = splitSentences(m.text);
+    sentences
       .slice(0, SENTENCES_PER_REPORT)
       .forEach((s, i) => {
-        if (s.length < 40 || s.length > 320 || !ENDS_SENTENCE.test(s)) return;
+        if (s.length < 40 || s.length > 320 || !ENDS_SENTENCE.test(s) || CUT_OFF.test(s)) return;
+        // A photo caption ("A police car is parked outside ... on Oct. 27, 2023.") is followed by its credit.
+        if (CREDIT.test(sentences[i + 1] ?? '')) return;
         const vec = terms(s);
         if (vec.size < 4) return;
         // Lead sentences first within a report: they carry its news.
@@ -197,6 +200,10 @@ function pickSentences(candidates: Candidate[], headline: Set<string>): string[]
 
 /** A sentence that was cut off ("... while she was w", "The…") does not end like one. */
 const ENDS_SENTENCE = /[.!?。！？]["'”’»)\]]*$/u;
+/** Nor does one a feed truncated with dots ("... that has been increasingly used t..."). */
+const CUT_OFF = /(?:\.\.\.|…)["'”’»)\]]*$/u;
+/** A photo credit, "(Susan Mortimer/The Epoch Times)", "(David W Cerny/Reuters)". */
+const CREDIT = /^\([^()]*\/[^()]*\)$/u;
 
 /**
  * Content stems of a text: lower case, stop words and reporting words out,
