@@ -193,6 +193,52 @@ export async function minutesToStrip(store: Store, pattern: RegExp, from: string
   return { firstReport: hits[0]!.published_at, inStrip: null, minutes: null };
 }
 
+/**
+ * Big stories of the whole December corpus, timed on a replay database:
+ * GLOBEDESK_EDITORIAL_REPLAY_DB, else var/editorial-replay.db
+ * (`node dist/cli/main.js replay --corpus ../shared/corpus/world-news-2023-12.jsonl.gz --db var/editorial-replay.db`),
+ * else the bench's var/bench-replay.db (`npm run bench -- replay`), read only.
+ */
+const REPLAY_STORIES: { key: string; name: string; title: RegExp; from: string; to: string }[] = [
+  {
+    key: 'hungaryVetoMinutesToStrip',
+    name: "Hungary vetoes the EU's €50bn for Ukraine",
+    title: /(?=.*\b(?:hungar\w*|orb[aá]n\w*|węgr\w*|wegr\w*|węgier)\b)(?=.*\b(?:veto\w*|vetoes|block\w*|blokuj\w*|blokad\w*|zablokowa\w*|weto|wetem)\b)/i,
+    from: '2023-12-14T12:00:00Z',
+    to: '2023-12-16T00:00:00Z',
+  },
+  {
+    key: 'gazaTruceEndMinutesToStrip',
+    name: 'the Gaza truce ends, fighting resumes',
+    title: /(?=.*\b(?:truce|ceasefire|pause|rozejm\w*|zawieszeni\w*)\b)(?=.*\b(?:ends?|ended|collapses?|collapsed|expires?|expired|resumes?|resumed|over|koniec|zakończ\w*|wznow\w*)\b)/i,
+    from: '2023-11-30T12:00:00Z',
+    to: '2023-12-02T00:00:00Z',
+  },
+];
+
+async function replayMeasures(): Promise<Record<string, number | string>> {
+  if (process.env.GLOBEDESK_EDITORIAL_REPLAY_DB === 'none') return {};
+  const candidates = [process.env.GLOBEDESK_EDITORIAL_REPLAY_DB, 'var/editorial-replay.db', process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'].filter((f): f is string => !!f);
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) {
+    console.log('December replay: no replay database (see eval/editorial.ts replayMeasures); Hungary veto and Gaza truce not measured');
+    return {};
+  }
+  // Our own replay may take new migrations; the bench's database is other people's: read only.
+  const store = await openStore({ file, readonly: file === (process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db') });
+  const out: Record<string, number | string> = {};
+  try {
+    for (const s of REPLAY_STORIES) {
+      const r = await minutesToStrip(store, s.title, s.from, s.to);
+      out[s.key] = r.minutes ?? (r.firstReport ? 'never' : 'no report');
+      console.log(`${s.name} (${file}): first report ${r.firstReport ?? '-'}, in the breaking strip ${r.inStrip ?? 'never'} (${r.minutes ?? '-'} min)`);
+    }
+  } finally {
+    await store.close();
+  }
+  return out;
+}
+
 async function buildDemo(file: string): Promise<void> {
   const { run } = await import('../src/cli/demo.js');
   const sink = new PassThrough();
@@ -256,6 +302,9 @@ export async function evalEditorial(): Promise<Record<string, number | string>> 
     const colorado = await minutesToStrip(store, /\b(?:colorado)\b.*\b(?:trump)\b|\btrump\b.*\bcolorado\b/i, '2023-12-19T21:00:00Z', '2023-12-21T00:00:00Z');
     figures.coloradoMinutesToStrip = colorado.minutes ?? 'never';
     console.log(`Colorado court bars Trump from the ballot: first report ${colorado.firstReport ?? '-'}, in the breaking strip ${colorado.inStrip ?? 'never'} (${colorado.minutes ?? '-'} min)`);
+
+    // The December replay (issue 14's other big stories), when one has been built.
+    Object.assign(figures, await replayMeasures());
 
     // The day's biggest story, whenever it is breaking: in the strip or first in its region.
     const biggest = existsSync(BIGGEST_FILE) ? (JSON.parse(readFileSync(BIGGEST_FILE, 'utf8')) as Biggest[]) : [];

@@ -14,6 +14,8 @@ import { BREAKING_WINDOW_MS, publisherKey, reportFromRow, storyMetrics } from '.
 import { asTopic, isInternationalHeadline, newsworthiness, topicBaselines, type NewsReport, type Newsworthiness } from '../../stories/rank/newsworthiness.js';
 import { deskBaselineAt, plurality } from '../../stories/refreshStories.js';
 import { sameEvent } from './sameEvent.js';
+import { findPlaces } from '../../understand/places/findPlaces.js';
+import { regionOf } from '../../understand/places/regions.js';
 import { isFieldReport, isInsight, pieceRank, type SectionPiece } from '../../stories/rank/sectionRules.js';
 
 /** Characters of an article's text the section rules read (its opening). */
@@ -178,6 +180,7 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
   for (const s of scored) {
     if (shown.length >= want) break;
     if (shown.some((c) => sameEvent(c.headline, s.card.headline))) continue;
+    if (q.region && !inRegion(q.region, s)) continue;
     shown.push(s.card);
   }
   return shown.slice(q.offset ?? 0);
@@ -195,6 +198,8 @@ export interface ScoredCard {
   international: boolean;
   /** The score's parts, for the editorial evaluation and debugging. */
   parts: Newsworthiness | null;
+  /** Titles of the story's reports by `at`, newest first (a few). */
+  titles: string[];
 }
 type Scored = ScoredCard;
 
@@ -265,6 +270,11 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
       },
       international: m && n ? isInternationalHeadline(m, n, at) : false,
       parts: n,
+      titles: list
+        .slice()
+        .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
+        .slice(0, TITLES_FOR_PLACE)
+        .map((x) => x.title),
     });
   }
   return out;
@@ -279,6 +289,28 @@ export async function scoredStories(store: Store, ids: string[], at: Date): Prom
     .where('id', 'in', ids)
     .execute()) as StoryRow[];
   return withAsOf(store, rows, at);
+}
+
+/** Titles of a story read for the place check (the newest few: enough to name the place, bounded in cost). */
+const TITLES_FOR_PLACE = 8;
+
+/**
+ * A story belongs in a region's column when its headlines are about a place
+ * there, or, when they name no place, when the region's own outlets carry
+ * it. The analysis's focus alone misplaces some (a Polish TV story filed
+ * under Somalia, an Alice Springs shop under South Africa, a China
+ * earthquake told by Polish outlets under Poland); the headlines are what a
+ * reader sees.
+ */
+function inRegion(region: Region, s: ScoredCard): boolean {
+  let named = false;
+  for (const title of s.titles) {
+    const focus = findPlaces({ title, text: '' }).focusCountry;
+    if (!focus) continue;
+    if (regionOf(focus) === region) return true;
+    named = true;
+  }
+  return !named && (s.card.regions[region] ?? 0) > 0;
 }
 
 /**
