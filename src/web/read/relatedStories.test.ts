@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { minRelatedScore, rankRelated, type EntityType, type RelatedInput } from './relatedStories.js';
+import { minRelatedScore, rankRelated, relatedKeys, type EntityType, type RelatedInput } from './relatedStories.js';
 import { buildDeskFixture, FIXTURE_NOW } from '../testdata/deskFixture.js';
 import { storyData } from './storyData.js';
 import type { Store } from '../../storage/db.js';
@@ -53,6 +53,26 @@ for (const c of cases) {
 test('minRelatedScore: one name in 1 story of 100 on a big desk, a name only two stories share on a small one', () => {
   assert.equal(minRelatedScore(5890).toFixed(3), Math.log(100).toFixed(3));
   assert.equal(minRelatedScore(14).toFixed(3), Math.log(7).toFixed(3));
+});
+
+test('relatedKeys: the most mentioned names, without outlets, agencies or two-letter names', () => {
+  // The demo's "Rozmowy o rozejmie w Strefie Gazy. Hamas przekazał odpowiedź" (20 Dec 2023), entities by mention count.
+  const e = (name: string) => ({ key: name.toLowerCase(), name });
+  const keys = relatedKeys(
+    {
+      person: ['Mirjana Spoljaric Egger', 'Izrael', 'X'].map(e),
+      organization: ['Hamas', 'The Wall Street Journal', 'Wall Street Journal', 'US', 'AP', 'Red Cross'].map(e),
+      place: ['Gaza', 'Egypt'].map(e),
+    },
+    ['The Wall Street Journal', 'BBC News'],
+  );
+  assert.deepEqual([...keys], [
+    ['mirjana spoljaric egger', 'person'], ['izrael', 'person'],
+    ['hamas', 'organization'], ['red cross', 'organization'],
+    ['gaza', 'place'], ['egypt', 'place'],
+  ]);
+  const many = relatedKeys({ person: ['Anna Alpha', 'Ben Beta', 'Cy Gamma', 'Di Delta', 'Ed Epsilon', 'Flo Zeta', 'Jerry Seinfeld'].map(e), organization: [], place: [] }, []);
+  assert.equal(many.size, 6, 'a live blog’s seventh person is a passing mention');
 });
 
 /** One more story with one article and its entities, as the pipeline stores them. */

@@ -44,6 +44,38 @@ export function minRelatedScore(totalStories: number): number {
   return Math.log(Math.max(1, totalStories) / Math.max(2, totalStories / 100));
 }
 
+/** Names per type that can relate a story: its most mentioned ones, not a live blog's passing mentions. */
+export const NAMES_PER_TYPE = 6;
+/** Places per story that can break ties. */
+export const PLACES = 6;
+/** News agencies a report cites as its source, not its subject. */
+const AGENCIES = ['ap', 'associated press', 'afp', 'agence france-presse', 'reuters', 'pap', 'kyodo', 'kyodo news', 'xinhua', 'tass', 'ria novosti', 'ansa', 'efe', 'dpa', 'anadolu', 'yonhap', 'cnn', 'bbc'];
+
+const bare = (name: string): string => name.toLowerCase().replace(/\s+/gu, ' ').replace(/^the /u, '').replace(/ news$/u, '').trim();
+
+/**
+ * The keys of a story that may relate it to others: its most mentioned
+ * people and organisations and places, without outlets and agencies (a report
+ * citing "The Wall Street Journal" or "AP" is not about them; they related a
+ * Gaza truce story to an obituary of a Journal reporter) and without names of
+ * two letters or fewer ("US", "UK" read as organisations).
+ */
+export function relatedKeys(entities: Record<EntityType, { key: string; name: string }[]>, outletNames: string[]): Map<string, EntityType> {
+  const outlets = new Set([...AGENCIES, ...outletNames.map(bare)]);
+  const out = new Map<string, EntityType>();
+  for (const type of ['person', 'organization', 'place'] as const) {
+    let n = 0;
+    for (const e of entities[type]) {
+      if (n >= (type === 'place' ? PLACES : NAMES_PER_TYPE)) break;
+      const b = bare(e.name);
+      if (b.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 || (type !== 'place' && outlets.has(b))) continue;
+      out.set(e.key, type);
+      n++;
+    }
+  }
+  return out;
+}
+
 export interface RelatedStory {
   storyId: string;
   score: number;

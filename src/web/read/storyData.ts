@@ -11,8 +11,8 @@ import { regionOf } from '../../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
 import { iso } from './window.js';
-import { outletLabel } from '../../sources/outletName.js';
-import { rankRelated, type EntityType, type SharedEntities } from './relatedStories.js';
+import { outletLabel, outletName } from '../../sources/outletName.js';
+import { rankRelated, relatedKeys, type SharedEntities } from './relatedStories.js';
 
 export interface StoryReport {
   id: string;
@@ -164,8 +164,8 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
  * first (relatedStories.ts); shared places only break ties between them.
  */
 async function relatedStoryIds(store: Store, id: string, entities: StoryDetail['entities'], at: Date): Promise<string[]> {
-  const types = new Map<string, EntityType>();
-  for (const type of ['person', 'organization', 'place'] as const) for (const e of entities[type]) types.set(e.key, type);
+  const sources = await store.db.selectFrom('sources').select(['name', 'country']).execute();
+  const types = relatedKeys(entities, sources.map((s) => outletName(s.name, { country: s.country }).name));
   const named = [...types].filter(([, t]) => t !== 'place').map(([k]) => k);
   if (named.length === 0) return [];
   const places = [...types].filter(([, t]) => t === 'place').map(([k]) => k);
