@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Topic } from '../../domain/analysis.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { storyMetrics, type StoryMetrics } from './storyMetrics.js';
-import { isInternationalHeadline, isSevere, newsworthiness, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport } from './newsworthiness.js';
+import { isInternationalHeadline, isSevere, isSoft, newsworthiness, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport } from './newsworthiness.js';
 
 const NOW = new Date('2023-12-21T16:00:00Z');
 const DESK_BASELINE = 0.08;
@@ -147,11 +147,28 @@ test('isSevere: mass-casualty events and disasters, not a single killing', async
   for (const [title, want] of cases) await t.test(title, () => assert.equal(isSevere(title), want));
 });
 
+test('isSoft: tabloid framing and routine market notes', async (t) => {
+  const cases: [string, boolean][] = [
+    ['Cairns flood: Incredible moment Aussie bloke rescues shaking and distressed flood victim as he clings to a tree', true],
+    ["Tributes pour in for Ecuadorian politician's graduate daughter, 27, who died after being struck by a car", true],
+    ['Sad reason Coles has been forced to massively upgrade its security in Alice Springs', true],
+    ['Australia Shares Poised to Rise Again', true],
+    ['Currency exchange rates in Pakistan today – December 19, 2023', true],
+    ['Basic Materials Roundup: Market Talk', true],
+    ['New Zealand to explore AUKUS benefits, boost security ties with Australia', false],
+    ['Oil Tumbles After Angola Announces It Is Leaving OPEC', false],
+    ['Eva Lawler named Northern Territory chief minister after Natasha Fyles resignation', false],
+  ];
+  for (const [title, want] of cases) await t.test(title, () => assert.equal(isSoft(title), want));
+});
+
 test('subjectWeight: members weigh by topic, a disaster weighs as conflict', async (t) => {
   const cases: { name: string; members: { title: string; topic: Topic | null }[]; want: number }[] = [
     { name: 'all sport', members: [{ title: 'Welbeck salvages draw', topic: 'sport' }], want: 0.25 },
     { name: 'half politics, half unknown', members: [{ title: 'a', topic: 'politics' }, { title: 'b', topic: null }], want: 0.7 },
     { name: 'a shooting filed under society', members: [{ title: '15 killed in Prague university shooting', topic: 'society' }], want: 1 },
+    { name: 'tabloid framing halves the weight', members: [{ title: 'Incredible moment Aussie bloke rescues flood victim', topic: 'climate' }], want: 0.4 },
+    { name: 'a disaster in tabloid words is still a disaster', members: [{ title: 'Earthquake kills over 100 people in China (VIDEOS) - shocking footage', topic: 'climate' }], want: 1 },
   ];
   for (const c of cases) await t.test(c.name, () => assert.ok(Math.abs(subjectWeight(c.members) - c.want) < 1e-9, String(subjectWeight(c.members))));
 });

@@ -148,7 +148,24 @@ export function subjectWeight(reports: Pick<NewsReport, 'title' | 'topic'>[]): n
     if (isSevere(r.title)) severe++;
   }
   const mean = sum / reports.length;
-  return severe / reports.length >= SEVERE_SHARE ? Math.max(mean, SEVERE_SUBJECT) : mean;
+  if (severe / reports.length >= SEVERE_SHARE) return Math.max(mean, SEVERE_SUBJECT);
+  const soft = reports.filter((r) => isSoft(r.title)).length;
+  return soft / reports.length >= SOFT_SHARE ? mean * SOFT_FACTOR : mean;
+}
+
+/**
+ * Tabloid human-interest framing ("Incredible moment…", "Tributes pour
+ * in…", "Fury as…") and routine market notes ("Australia Shares Poised to
+ * Rise Again", "Currency exchange rates in Pakistan today"): whatever their
+ * topic, not what an international desk leads a region with.
+ */
+const SOFT =
+  /\b(?:incredible|horrifying|heartbreaking|shocking|shock twist|moment (?:when|a|an|the)|caught on (?:camera|video)|viral|tributes? pour|fury as|sad reason|most aussie|bizarre|hilarious|disturbing warning)\b|^(?:watch|video|moment)\b|\b(?:shares?|stocks?|futures|markets?) (?:poised|shape|set|open|close|rise|fall|slip|edge|rally|climb|drop)\w*\b|\bmarket talk\b|\bexchange rates? (?:in|today)\b|\b(?:gold|petrol|dollar|euro|pound|riyal|dirham) (?:rate|price)s? (?:in|today)\b|\brate today\b/i;
+const SOFT_SHARE = 0.5;
+export const SOFT_FACTOR = 0.5;
+
+export function isSoft(headline: string): boolean {
+  return SOFT.test(headline);
 }
 
 /** Share of a story's headlines that must name a mass-casualty event or disaster for it to count as one. */
