@@ -76,6 +76,8 @@ export async function run(io: CommandIO): Promise<number> {
     return sub || flags.help ? 0 : 2;
   }
   const config = loadConfig(io.env);
+  // What every source added here must pass: the fetcher's own URL rules (validateSource).
+  const door = { allowLoopback: config.allowLoopback };
   const dbFile = flagStr(flags.db) ?? config.dbFile;
   const fail = (message: string): number => {
     write(io.stderr, message);
@@ -114,7 +116,7 @@ export async function run(io: CommandIO): Promise<number> {
         enabled: flags.disabled !== true,
       };
       // Validate the flags before any network call, so a typo costs nothing.
-      const pre = validateSource(draft);
+      const pre = validateSource(draft, door);
       if (!pre.ok) return fail(formatError(pre.error));
       if (flags['no-discover'] !== true) {
         const discoverFeeds = await loadDiscoverFeeds();
@@ -130,7 +132,7 @@ export async function run(io: CommandIO): Promise<number> {
         // The page we were given is the site when it was not itself the feed.
         if (draft.siteUrl === null && first.feedUrl !== url) draft.siteUrl = url;
       }
-      const input = validateSource(draft);
+      const input = validateSource(draft, door);
       if (!input.ok) return fail(formatError(input.error));
       return withStore(async (store) => {
         const r = await addSource(store, input.value);
@@ -162,7 +164,7 @@ export async function run(io: CommandIO): Promise<number> {
       } catch (e) {
         return fail(`sources: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const parsed = readOpml(xml);
+      const parsed = readOpml(xml, door);
       if (!parsed.ok) return fail(formatError(parsed.error));
       return withStore(async (store) => {
         let added = 0;

@@ -17,6 +17,7 @@
 import { parseOpml as parseOpmlDocument } from 'feedsmith';
 import { err, ok, type Result, type SourceInput } from '../domain/index.js';
 import { validateSource } from './validateSource.js';
+import type { AddressPolicy } from '../ingest/fetch/ssrf.js';
 
 export const GLOBEDESK_OPML_NS = 'https://github.com/globedesk/globedesk/blob/main/docs/sources.md#opml';
 
@@ -53,8 +54,10 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 /**
  * Reads an OPML document: the sources it lists and the outlines it had to skip
  * (bad URL, unknown country, duplicate feed). One bad outline never fails the file.
+ * An import is a door: feed URLs must pass the fetcher's rules under `door`
+ * (validateSource), so a list cannot plant port 25 or 169.254.169.254.
  */
-export function readOpml(xml: string): Result<OpmlImport> {
+export function readOpml(xml: string, door: AddressPolicy = {}): Result<OpmlImport> {
   if (xml.length > MAX_OPML_BYTES) return err('sources', 'too_large', `OPML file is larger than ${MAX_OPML_BYTES} bytes`);
   // A DOCTYPE can declare entities (billion laughs, external entities); OPML
   // never needs one, so refuse it rather than trust the parser to contain it.
@@ -86,7 +89,7 @@ export function readOpml(xml: string): Result<OpmlImport> {
           kind: str(o['globedesk:kind']) ?? str(o.kind),
           owner: str(o['globedesk:owner']),
           enabled: enabled === null ? true : enabled !== 'false',
-        });
+        }, door);
         if (!r.ok) skipped.push({ text, xmlUrl, reason: r.error.message });
         else if (seen.has(r.value.feedUrl)) skipped.push({ text, xmlUrl, reason: 'feed URL listed twice in this file' });
         else {
@@ -102,8 +105,8 @@ export function readOpml(xml: string): Result<OpmlImport> {
 }
 
 /** The sources an OPML document lists; outlines that fail validation are left out (see readOpml for why). */
-export function parseOpml(xml: string): Result<SourceInput[]> {
-  const r = readOpml(xml);
+export function parseOpml(xml: string, door: AddressPolicy = {}): Result<SourceInput[]> {
+  const r = readOpml(xml, door);
   return r.ok ? ok(r.value.sources) : r;
 }
 

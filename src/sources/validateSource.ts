@@ -3,6 +3,8 @@
  * the default list): the same rules, the same messages.
  */
 import countries from 'i18n-iso-countries';
+import { checkSourceUrl, MAX_SOURCE_URL_LENGTH } from '../ingest/fetch/checkSourceUrl.js';
+import type { AddressPolicy } from '../ingest/fetch/ssrf.js';
 import { SOURCE_KINDS, err, ok, type Result, type SourceInput, type SourceKind } from '../domain/index.js';
 
 /** What a caller may hand in: only the feed URL is required. */
@@ -38,7 +40,16 @@ export function parseHttpUrl(s: string): URL | null {
  * primary subtag ("en-GB" → "en"), kind from SOURCE_KINDS (default
  * "newspaper"), name defaulting to the feed's host.
  */
-export function validateSource(d: SourceDraft): Result<SourceInput> {
+export function validateSource(d: SourceDraft, door?: AddressPolicy): Result<SourceInput> {
+  // At the door (CLI, OPML import, the admin page) a feed URL must also pass
+  // the fetcher's rules, so nothing is stored that could never be fetched;
+  // sources the desk makes itself (the default list, a local replay) need not.
+  if (door) {
+    const checked = checkSourceUrl(d.feedUrl, door);
+    if (!checked.ok) return checked;
+    if (d.siteUrl != null && (d.siteUrl.length > MAX_SOURCE_URL_LENGTH || /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(d.siteUrl.trim())))
+      return err('sources', 'invalid_url', `site URL "${d.siteUrl.slice(0, 100)}" is too long or carries a user name or password`);
+  }
   const feed = parseHttpUrl(d.feedUrl);
   if (!feed) return err('sources', 'invalid_url', `feed URL "${d.feedUrl}" is not an http(s) URL`);
   let siteUrl: string | null = null;

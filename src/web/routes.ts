@@ -301,7 +301,7 @@ export function webRoutes(deps: Deps): Hono {
       feedUrl = found.feeds[0]!.feedUrl;
       title = found.feeds[0]!.title;
     }
-    const v = validateSource({ feedUrl, name: str('name') || title, country: str('country') || null, kind: str('kind') || null, siteUrl: str('url') && str('url') !== feedUrl ? str('url') : null });
+    const v = validateSource({ feedUrl, name: str('name') || title, country: str('country') || null, kind: str('kind') || null, siteUrl: str('url') && str('url') !== feedUrl ? str('url') : null }, { allowLoopback: deps.config.allowLoopback });
     if (!v.ok) return renderSources(c, ctx, { notice: { text: v.error.message, error: true } }, 400);
     const r = await addSource(store, v.value, deps.clock());
     if (!r.ok) return renderSources(c, ctx, { notice: { text: r.error.message, error: true } }, 400);
@@ -315,7 +315,7 @@ export function webRoutes(deps: Deps): Hono {
     if (ctx instanceof Response) return ctx;
     const file = form.file instanceof File && form.file.size > 0 ? await form.file.text() : '';
     const xml = file || (typeof form.opml === 'string' ? form.opml : '');
-    const parsed = readOpml(xml);
+    const parsed = readOpml(xml, { allowLoopback: deps.config.allowLoopback });
     if (!parsed.ok) return renderSources(c, ctx, { notice: { text: parsed.error.message, error: true } }, 400);
     let added = 0;
     const problems: string[] = [];

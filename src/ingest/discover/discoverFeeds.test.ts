@@ -83,6 +83,20 @@ before(async () => {
          </head><body>hello</body></html>`,
       ),
       '/news/rss.xml': send('application/rss+xml', RSS),
+      '/world.atom': send('application/atom+xml', ATOM),
+      // Announces only feeds that must not be offered (issue 9, item 7).
+      '/hostile': send(
+        'text/html',
+        `<html><head>
+         <link rel="alternate" type="application/rss+xml" href="/gone.xml">
+         <link rel="alternate" type="application/rss+xml" href="/not-a-feed">
+         <link rel="alternate" type="application/rss+xml" href="http://169.254.169.254/latest/meta-data/">
+         <link rel="alternate" type="application/rss+xml" href="http://10.0.0.1/feed">
+         <link rel="alternate" type="application/rss+xml" href="http://user:secret@example.com/feed">
+         <link rel="alternate" type="application/rss+xml" href="http://example.com:25/feed">
+         </head></html>`,
+      ),
+      '/not-a-feed': send('application/rss+xml', '<html><body>hello</body></html>'),
       '/feed.json': send('application/json', JSON_FEED),
       '/plain': send('text/html', '<html><head><title>No feeds here</title></head></html>'),
     }),
@@ -132,6 +146,7 @@ test('discoverFeeds', async (t) => {
       ],
     },
     { name: 'a page with nothing to find', url: () => `${site.origin}/plain`, want: [] },
+    { name: 'announced feeds that are dead, not feeds, private, credentialed or on port 25 are not offered', url: () => `${site.origin}/hostile`, want: [] },
   ];
   for (const c of cases) {
     await t.test(c.name, async () => {
