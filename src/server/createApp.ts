@@ -25,6 +25,8 @@ import { allowedMethods, rejectMalformedUrls, shedLoad } from './guards.js';
 import { isStorageFault, probeStore } from '../storage/probeStore.js';
 import { createAccounts } from '../accounts/accounts.js';
 import { accountRoutes } from '../accounts/routes.js';
+import { greaderRoutes } from '../readerapi/greader.js';
+import { feverRoutes } from '../readerapi/fever.js';
 
 export interface AppOptions {
   store: Store;
@@ -127,6 +129,9 @@ export function createApp(opts: AppOptions): Hono {
   // Accounts (issue 11): routes of their own; a desk without users answers 401 there and is otherwise unchanged.
   const accounts = createAccounts(deps.store, clock);
   app.route('/api/v1', accountRoutes(deps, accounts));
+  // Google Reader (/accounts/ClientLogin, /reader/api/0/…) and Fever (/fever/?api) for reader apps.
+  app.route('/', greaderRoutes(deps, accounts));
+  app.route('/', feverRoutes(deps, accounts));
   app.route('/api/v1', entityApiRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));

@@ -10,6 +10,7 @@ import * as m004 from './004_search.js';
 import * as m010 from './010_source_warnings.js';
 import * as m011 from './011_lsh_row_per_article.js';
 import * as m040 from './040_accounts.js';
+import * as m041 from './041_reader_items_at.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '010_source_warnings': m010,
   '011_lsh_row_per_article': m011,
   '040_accounts': m040,
+  '041_reader_items_at': m041,
 };
