@@ -147,9 +147,21 @@ export function fieldVerdict(p: SectionPiece): FieldVerdict {
 export function datelineOf(p: Pick<SectionPiece, 'title' | 'text' | 'datelinePlace' | 'datelineCountry'>): { place: string | null; country: string | null } {
   if (p.datelineCountry) return { place: p.datelinePlace, country: p.datelineCountry };
   const body = (p.text.startsWith(p.title) ? p.text.slice(p.title.length) : p.text).replace(/^\s+/, '').replace(CREDIT, '');
-  const d = parseDateline(body);
-  return d?.country ? { place: d.place, country: d.country } : { place: p.datelinePlace, country: null };
+  // A dateline sits in the first words; the pages ask about the same articles every minute.
+  const head = body.slice(0, 200);
+  let d = BODY_DATELINES.get(head);
+  if (d === undefined) {
+    const m = parseDateline(head);
+    d = m?.country ? { place: m.place, country: m.country } : null;
+    if (BODY_DATELINES.size >= BODY_DATELINES_MAX) BODY_DATELINES.clear();
+    BODY_DATELINES.set(head, d);
+  }
+  return d ?? { place: p.datelinePlace, country: null };
 }
+
+/** Body datelines already read, by the body's opening (bounded, cleared when full). */
+const BODY_DATELINES = new Map<string, { place: string; country: string } | null>();
+const BODY_DATELINES_MAX = 20_000;
 
 export function isFieldReport(p: SectionPiece): boolean {
   return fieldVerdict(p) === 'field';

@@ -20,6 +20,8 @@ import { isFieldReport, isInsight, pieceRank, type SectionPiece } from '../../st
 
 /** Characters of an article's text the section rules read (its opening). */
 const FIELD_TEXT_CHARS = 1500;
+/** Characters of an article's text a piece carries: its title and the opening firstLine cuts from. */
+const PIECE_TEXT_CHARS = 2000;
 /** Most field-report rows a map reads in its 24 hours. */
 const MAP_REPORT_ROWS = 3000;
 
@@ -130,7 +132,7 @@ function baselineAt(store: Store, at: Date): Promise<Baselines> {
  * `at`. Bounded: the list never reads more than this many per card asked.
  */
 const CANDIDATES_PER_CARD = 6;
-const MIN_CANDIDATES = 60;
+const MIN_CANDIDATES = 32;
 
 export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard[]> {
   const at = iso(q.at);
@@ -292,7 +294,7 @@ export async function scoredStories(store: Store, ids: string[], at: Date): Prom
 }
 
 /** Titles of a story read for the place check (the newest few: enough to name the place, bounded in cost). */
-const TITLES_FOR_PLACE = 8;
+const TITLES_FOR_PLACE = 5;
 
 /**
  * A story belongs in a region's column when its headlines are about a place
@@ -305,12 +307,25 @@ const TITLES_FOR_PLACE = 8;
 function inRegion(region: Region, s: ScoredCard): boolean {
   let named = false;
   for (const title of s.titles) {
-    const focus = findPlaces({ title, text: '' }).focusCountry;
+    const focus = titleFocus(title);
     if (!focus) continue;
     if (regionOf(focus) === region) return true;
     named = true;
   }
   return !named && (s.card.regions[region] ?? 0) > 0;
+}
+
+/** Titles' places, remembered: a title reads the same on every page and every minute (bounded, cleared when full). */
+const TITLE_FOCUS = new Map<string, string | null>();
+const TITLE_FOCUS_MAX = 20_000;
+
+function titleFocus(title: string): string | null {
+  const hit = TITLE_FOCUS.get(title);
+  if (hit !== undefined) return hit;
+  const focus = findPlaces({ title, text: '' }).focusCountry;
+  if (TITLE_FOCUS.size >= TITLE_FOCUS_MAX) TITLE_FOCUS.clear();
+  TITLE_FOCUS.set(title, focus);
+  return focus;
 }
 
 /**
@@ -426,7 +441,8 @@ async function pieceRows(store: Store, q: PieceQuery) {
       'a.title',
       'a.url',
       'a.published_at',
-      'a.text',
+      // The opening is all a card shows (firstLine) and all the section rules read.
+      sql<string>`substr(a.text, 1, ${PIECE_TEXT_CHARS})`.as('text'),
       'a.summary_html',
       's.name as source',
       's.country as source_country',
