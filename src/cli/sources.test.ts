@@ -43,7 +43,31 @@ test('sources add --no-discover, list --json, duplicate, disable, remove', async
   }
 });
 
+test('sources add --full-text, full-text ID, and export-opml carries the policy', async () => {
+  const t = tmp();
+  try {
+    const add = await sources(['add', 'https://ft.example/rss', '--no-discover', '--full-text', 'always', '--name', 'FT', '--db', t.db]);
+    assert.equal(add.code, 0, add.err);
+    const list = JSON.parse((await sources(['list', '--json', '--db', t.db])).out) as Source[];
+    assert.equal(list[0]!.fullText, 'always');
+    const set = await sources(['full-text', '1', 'never', '--db', t.db]);
+    assert.equal(set.code, 0, set.err);
+    assert.equal(set.out, 'source 1: full text never\n');
+    const opml = await sources(['export-opml', '--db', t.db]);
+    assert.match(opml.out, /globedesk:fullText="never"/);
+    const bad = await sources(['full-text', '1', 'sometimes', '--db', t.db]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.err, /^sources: full text "sometimes" is not one of auto, always, never\n$/);
+    const missing = await sources(['full-text', '9', 'auto', '--db', t.db]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /^sources: no source with id 9/);
+  } finally {
+    t.done();
+  }
+});
+
 const badAdds: { name: string; argv: string[]; err: RegExp }[] = [
+  { name: 'bad full-text policy', argv: ['add', 'https://x.example/rss', '--no-discover', '--full-text', 'sometimes'], err: /^sources: full text "sometimes" is not one of auto, always, never/ },
   { name: 'bad country', argv: ['add', 'https://x.example/rss', '--no-discover', '--country', 'UK'], err: /^sources: country "UK" is not an ISO 3166-1 alpha-2 code/ },
   { name: 'bad kind', argv: ['add', 'https://x.example/rss', '--no-discover', '--kind', 'tabloid'], err: /^sources: kind "tabloid" is not one of/ },
   { name: 'non-http URL', argv: ['add', 'file:///etc/passwd'], err: /^sources: "file:\/\/\/etc\/passwd" is not an http\(s\) URL/ },

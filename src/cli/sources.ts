@@ -2,8 +2,9 @@
  * globedesk sources: the desk's outlet list.
  *
  *   sources list [--json]
- *   sources add URL [--name N] [--country CC] [--language L] [--kind K] [--owner O] [--no-discover] [--disabled]
+ *   sources add URL [--name N] [--country CC] [--language L] [--kind K] [--owner O] [--full-text P] [--no-discover] [--disabled]
  *   sources remove ID
+ *   sources full-text ID auto|always|never
  *   sources enable ID | disable ID
  *   sources import-opml FILE|-
  *   sources export-opml
@@ -22,15 +23,19 @@ import { listSources } from '../storage/sources/listSources.js';
 import { removeSource } from '../storage/sources/removeSource.js';
 import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
+import { setSourceFullText } from '../storage/sources/setSourceFullText.js';
 import { parseFlags, readAll, write, type CommandIO } from './io.js';
 
 const USAGE = `usage: globedesk sources <subcommand> [--db FILE]
 
   list [--json]                 every source with its health
   add URL [--name N] [--country CC] [--language L] [--kind K] [--owner O]
-          [--no-discover] [--disabled]
+          [--full-text auto|always|never] [--no-discover] [--disabled]
                                 add a feed; a site URL is looked up for its feed
   remove ID                     remove a source and its articles
+  full-text ID auto|always|never
+                                when to fetch the article pages of its items
+                                (auto: when the feed's text is short)
   enable ID | disable ID        start or stop polling a source
   import-opml FILE|-            add every feed of an OPML file
   export-opml                   print the sources as OPML 2.0
@@ -113,6 +118,7 @@ export async function run(io: CommandIO): Promise<number> {
         kind: flagStr(flags.kind),
         owner: flagStr(flags.owner),
         siteUrl: flagStr(flags.site),
+        fullText: flagStr(flags['full-text']),
         enabled: flags.disabled !== true,
       };
       // Validate the flags before any network call, so a typo costs nothing.
@@ -151,6 +157,21 @@ export async function run(io: CommandIO): Promise<number> {
         const r = sub === 'remove' ? await removeSource(store, id) : await setSourceEnabled(store, id, sub === 'enable');
         if (!r.ok) return fail(formatError(r.error));
         write(io.stdout, `${sub === 'remove' ? 'removed' : sub === 'enable' ? 'enabled' : 'disabled'} source ${id}`);
+        return 0;
+      });
+    }
+
+    case 'full-text': {
+      const id = parseId(args[0]);
+      if (id === null) return fail('sources: full-text needs a numeric source ID and auto, always or never');
+      // The one gate for source fields, so the CLI, OPML and the web say the same.
+      const v = validateSource({ feedUrl: 'https://policy.invalid/', fullText: args[1] ?? '' });
+      if (!v.ok || !v.value.fullText) return fail(v.ok ? 'sources: full-text needs auto, always or never' : formatError(v.error));
+      const policy = v.value.fullText;
+      return withStore(async (store) => {
+        const r = await setSourceFullText(store, id, policy);
+        if (!r.ok) return fail(formatError(r.error));
+        write(io.stdout, `source ${id}: full text ${policy}`);
         return 0;
       });
     }

@@ -1,6 +1,13 @@
 export const SOURCE_KINDS = ['wire', 'newspaper', 'broadcaster', 'public-broadcaster', 'state-media', 'magazine', 'blog'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/**
+ * When the desk fetches the article page of a new item (ingest/extract):
+ * `auto` when the feed's own text is short, `always`, or `never`.
+ */
+export const FULL_TEXT_POLICIES = ['auto', 'always', 'never'] as const;
+export type FullTextPolicy = (typeof FULL_TEXT_POLICIES)[number];
+
 /** An outlet's feed, as configured. */
 export interface SourceInput {
   name: string;
@@ -14,6 +21,8 @@ export interface SourceInput {
   enabled: boolean;
   /** Owner or group, so outlets of one owner count once for importance. */
   owner?: string | null;
+  /** When article pages are fetched; `auto` when not given. */
+  fullText?: FullTextPolicy;
 }
 
 /** Polling state and health kept per source (scheduler and /sources page). */
@@ -33,6 +42,7 @@ export interface SourceHealth {
 
 export interface Source extends SourceInput, SourceHealth {
   id: number;
+  fullText: FullTextPolicy;
   /** What the parser repaired or refused in the last feed document read; null when it was clean. */
   lastWarning: string | null;
 }

@@ -25,6 +25,17 @@ const parseCases: { name: string; xml: string; feeds?: Partial<SourceInput>[]; s
     feeds: [{ name: 'A & B', feedUrl: 'https://x.example/rss?a=1&b=2', language: 'uk', country: 'UA', kind: 'public-broadcaster', owner: 'O', enabled: false }],
   },
   {
+    name: 'globedesk:fullText is read, in any case',
+    xml: `<opml version="2.0" ${NS}><body><outline text="F" xmlUrl="https://f.example/rss" globedesk:fullText="Always"/><outline text="G" xmlUrl="https://g.example/rss" globedesk:fullText="never"/></body></opml>`,
+    feeds: [{ name: 'F', fullText: 'always' }, { name: 'G', fullText: 'never' }],
+  },
+  {
+    name: 'an unknown globedesk:fullText skips the outline',
+    xml: `<opml version="2.0" ${NS}><body><outline text="F" xmlUrl="https://f.example/rss" globedesk:fullText="sometimes"/><outline text="ok" xmlUrl="https://ok.example/rss"/></body></opml>`,
+    feeds: [{ name: 'ok' }],
+    skipped: 1,
+  },
+  {
     name: 'plain country and kind attributes are accepted',
     xml: `<opml version="2.0"><body><outline text="K" xmlUrl="https://k.example/rss" country="ke" kind="wire"/></body></opml>`,
     feeds: [{ country: 'KE', kind: 'wire' }],
@@ -95,6 +106,14 @@ const roundTrips: { name: string; sources: () => SourceInput[] | null }[] = [
     sources: () => [
       { name: 'Q "quoted" <tag> & co\ttab\nline', feedUrl: 'https://x.example/rss?a=1&b=%222%22', siteUrl: null, country: 'CI', language: 'fr', kind: 'wire', enabled: false, owner: "Government of Côte d'Ivoire" },
       { name: 'Ünïcödé 日本', feedUrl: 'https://y.example/%E6%97%A5', siteUrl: 'https://y.example/', country: null, language: null, kind: 'blog', enabled: true, owner: null },
+    ],
+  },
+  {
+    name: 'full-text policies (auto is the default and is left out)',
+    sources: () => [
+      { name: 'A', feedUrl: 'https://a.example/rss', siteUrl: null, country: null, language: null, kind: 'newspaper', enabled: true, owner: null, fullText: 'always' },
+      { name: 'N', feedUrl: 'https://n.example/rss', siteUrl: null, country: null, language: null, kind: 'wire', enabled: true, owner: null, fullText: 'never' },
+      { name: 'D', feedUrl: 'https://d.example/rss', siteUrl: null, country: null, language: null, kind: 'blog', enabled: true, owner: null },
     ],
   },
 ];

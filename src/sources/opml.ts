@@ -7,7 +7,7 @@
  * categories and are walked into, to any depth. OPML 1.0 files parse the same
  * way (feedsmith's reader takes both, and attribute names case-insensitively).
  *
- * What OPML has no attribute for (country, kind, owner, enabled) travels in
+ * What OPML has no attribute for (country, kind, owner, enabled, fullText) travels in
  * the Globedesk namespace, declared on the root element:
  *   xmlns:globedesk="https://github.com/globedesk/globedesk/blob/main/docs/sources.md#opml"
  *   <outline ... globedesk:country="UA" globedesk:kind="public-broadcaster"/>
@@ -36,7 +36,7 @@ export interface OpmlImport {
 /** Largest document we parse: a subscription list of ~100,000 feeds fits well under it. */
 export const MAX_OPML_BYTES = 16 * 1024 * 1024;
 
-const EXTRA = ['globedesk:country', 'globedesk:kind', 'globedesk:owner', 'globedesk:enabled', 'country', 'kind'] as const;
+const EXTRA = ['globedesk:country', 'globedesk:kind', 'globedesk:owner', 'globedesk:enabled', 'globedesk:fullText', 'country', 'kind'] as const;
 
 interface Outline {
   text?: string;
@@ -89,6 +89,7 @@ export function readOpml(xml: string, door: AddressPolicy = {}): Result<OpmlImpo
           kind: str(o['globedesk:kind']) ?? str(o.kind),
           owner: str(o['globedesk:owner']),
           enabled: enabled === null ? true : enabled !== 'false',
+          fullText: str(o['globedesk:fullText']),
         }, door);
         if (!r.ok) skipped.push({ text, xmlUrl, reason: r.error.message });
         else if (seen.has(r.value.feedUrl)) skipped.push({ text, xmlUrl, reason: 'feed URL listed twice in this file' });
@@ -149,6 +150,8 @@ export function toOpml(sources: readonly SourceInput[], opts: { title?: string }
       ['globedesk:kind', s.kind],
       ['globedesk:owner', s.owner],
       ['globedesk:enabled', s.enabled ? null : 'false'],
+      // auto is the default: left out, so lists without full text stay as they were.
+      ['globedesk:fullText', s.fullText && s.fullText !== 'auto' ? s.fullText : null],
     ];
     const attrs = a
       .filter((p): p is [string, string] => typeof p[1] === 'string' && p[1] !== '')

@@ -5,7 +5,7 @@
 import countries from 'i18n-iso-countries';
 import { checkSourceUrl, MAX_SOURCE_URL_LENGTH } from '../ingest/fetch/checkSourceUrl.js';
 import type { AddressPolicy } from '../ingest/fetch/ssrf.js';
-import { SOURCE_KINDS, err, ok, type Result, type SourceInput, type SourceKind } from '../domain/index.js';
+import { FULL_TEXT_POLICIES, SOURCE_KINDS, err, ok, type FullTextPolicy, type Result, type SourceInput, type SourceKind } from '../domain/index.js';
 
 /** What a caller may hand in: only the feed URL is required. */
 export interface SourceDraft {
@@ -17,6 +17,8 @@ export interface SourceDraft {
   kind?: string | null;
   enabled?: boolean;
   owner?: string | null;
+  /** auto | always | never; left out means auto. */
+  fullText?: string | null;
 }
 
 function isSourceKind(s: string): s is SourceKind {
@@ -78,5 +80,13 @@ export function validateSource(d: SourceDraft, door?: AddressPolicy): Result<Sou
   if (!isSourceKind(kindRaw)) return err('sources', 'invalid_kind', `kind "${d.kind}" is not one of ${SOURCE_KINDS.join(', ')}`);
   const name = d.name != null && d.name.trim() !== '' ? d.name.trim() : feed.hostname.replace(/^www\./, '');
   const owner = d.owner != null && d.owner.trim() !== '' ? d.owner.trim() : null;
-  return ok({ name, feedUrl: feed.href, siteUrl, country, language, kind: kindRaw, enabled: d.enabled ?? true, owner });
+  let fullText: FullTextPolicy | undefined;
+  if (d.fullText != null && d.fullText.trim() !== '') {
+    const f = d.fullText.trim().toLowerCase();
+    if (!(FULL_TEXT_POLICIES as readonly string[]).includes(f)) {
+      return err('sources', 'invalid_full_text', `full text "${d.fullText}" is not one of ${FULL_TEXT_POLICIES.join(', ')}`);
+    }
+    fullText = f as FullTextPolicy;
+  }
+  return ok({ name, feedUrl: feed.href, siteUrl, country, language, kind: kindRaw, enabled: d.enabled ?? true, owner, ...(fullText ? { fullText } : {}) });
 }

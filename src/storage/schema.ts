@@ -28,6 +28,8 @@ export interface SourcesTable {
   error_count: Generated<number>;
   /** Warnings of the last feed document read (repairs, refused entities), or null. */
   last_warning: string | null;
+  /** When article pages are fetched: auto | always | never (migration 030). */
+  full_text: Generated<string>;
 }
 
 export interface ArticlesTable {
@@ -54,6 +56,27 @@ export interface ArticlesTable {
   duplicate_of: string | null;
   analyzed: Generated<number>;
   clustered: Generated<number>;
+}
+
+/** An article's page, asked for and then fetched and extracted (migration 030): queue and result in one row. */
+export interface ArticlePagesTable {
+  article_id: string;
+  source_id: number;
+  status: 'pending' | 'ok' | 'failed';
+  url: string;
+  text: string | null;
+  byline: string | null;
+  image: string | null;
+  published: string | null;
+  language: string | null;
+  words: Generated<number>;
+  warning: string | null;
+  warning_code: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  attempts: Generated<number>;
+  requested_at: string;
+  fetched_at: string | null;
 }
 
 /** One row per article since migration 011: its BANDS band hashes, 32-bit little-endian, in `bands`. */
@@ -173,6 +196,7 @@ export interface DB {
   topic_events: TopicEventsTable;
   sources: SourcesTable;
   articles: ArticlesTable;
+  article_pages: ArticlePagesTable;
   article_lsh: ArticleLshTable;
   meta: MetaTable;
 }

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Source, SourceInput, SourceKind } from '../../domain/index.js';
+import { FULL_TEXT_POLICIES, type FullTextPolicy, type Source, type SourceInput, type SourceKind } from '../../domain/index.js';
 import type { SourcesTable } from '../schema.js';
 
 export type SourceRow = Selectable<SourcesTable>;
@@ -28,6 +28,7 @@ export function rowToSource(r: SourceRow): Source {
     intervalSeconds: r.interval_seconds,
     nextFetchAt: r.next_fetch_at,
     lastWarning: r.last_warning,
+    fullText: (FULL_TEXT_POLICIES as readonly string[]).includes(r.full_text) ? (r.full_text as FullTextPolicy) : 'auto',
   };
 }
 
@@ -44,5 +45,6 @@ export function sourceToRow(s: SourceInput, createdAt: string): Insertable<Sourc
     enabled: s.enabled ? 1 : 0,
     created_at: createdAt,
     last_warning: null,
+    full_text: s.fullText ?? 'auto',
   };
 }

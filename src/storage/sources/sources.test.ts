@@ -14,6 +14,7 @@ import { recordFetch } from './recordFetch.js';
 import { removeSource } from './removeSource.js';
 import { seedDefaultSources } from './seedDefaultSources.js';
 import { setSourceEnabled } from './setSourceEnabled.js';
+import { setSourceFullText } from './setSourceFullText.js';
 
 async function withStore(f: (store: Store) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gd-sources-'));
@@ -64,6 +65,7 @@ test('addSource → getSource → listSources keep every field', () =>
       id: r.value.id,
       ...health({}),
       lastWarning: null,
+      fullText: 'auto',
     });
     assert.deepEqual(await listSources(store), [got]);
     assert.equal(await getSource(store, 999), null);
@@ -87,6 +89,17 @@ for (const c of addErrors) {
       assert.equal((await listSources(store)).length, 1);
     }));
 }
+
+test('a source keeps its full-text policy, and setSourceFullText changes it', () =>
+  withStore(async (store) => {
+    const r = await addSource(store, { ...input(1), fullText: 'always' }, NOW);
+    assert.ok(r.ok);
+    assert.equal((await getSource(store, r.value.id))?.fullText, 'always');
+    assert.ok((await setSourceFullText(store, r.value.id, 'never')).ok);
+    assert.equal((await getSource(store, r.value.id))?.fullText, 'never');
+    const missing = await setSourceFullText(store, 999, 'auto');
+    assert.equal(missing.ok ? 'ok' : missing.error.code, 'not_found');
+  }));
 
 test('removeSource and setSourceEnabled report unknown ids', () =>
   withStore(async (store) => {
@@ -148,7 +161,7 @@ test('recordFetch persists the health and counts fetches and errors', () =>
     const got = await getSource(store, r.value.id);
     assert.ok(got);
     const { id: _id, ...rest } = got;
-    assert.deepEqual(rest, { ...input(1), ...h, lastWarning: 'parser: repaired an unclosed <item>' });
+    assert.deepEqual(rest, { ...input(1), ...h, lastWarning: 'parser: repaired an unclosed <item>', fullText: 'auto' });
     const counts = await store.db.selectFrom('sources').select(['fetch_count', 'error_count']).executeTakeFirstOrThrow();
     assert.deepEqual(counts, { fetch_count: 2, error_count: 1 });
     const missing = await recordFetch(store, 999, h, { fetched: true, error: false });
