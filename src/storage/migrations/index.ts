@@ -11,6 +11,7 @@ import * as m010 from './010_source_warnings.js';
 import * as m011 from './011_lsh_row_per_article.js';
 import * as m030 from './030_full_text.js';
 import * as m040 from './040_accounts.js';
+import * as m041 from './041_reader_items_at.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '011_lsh_row_per_article': m011,
   '030_full_text': m030,
   '040_accounts': m040,
+  '041_reader_items_at': m041,
 };
