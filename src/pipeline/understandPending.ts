@@ -12,6 +12,7 @@ import { saveAnalyses } from '../storage/analysis/saveAnalyses.js';
 import { clusterNewArticles } from '../stories/clusterArticles.js';
 import { refreshStories } from '../stories/refreshStories.js';
 import { updateTopics } from '../stories/timeline/updateTopics.js';
+import { FULL_TEXT_DEFAULTS } from './fetchFullText.js';
 
 /** Articles taken per batch: bounds memory and the length of one write transaction. */
 export const UNDERSTAND_BATCH = 500;
@@ -21,12 +22,17 @@ export interface UnderstandReport {
   stories: number;
 }
 
-export async function understandPending(store: Store, now: Date): Promise<UnderstandReport> {
+export async function understandPending(store: Store, now: Date, opts: { maxPageWaitMs?: number } = {}): Promise<UnderstandReport> {
   const report: UnderstandReport = { analyzed: 0, stories: 0 };
+  // An article whose page is being fetched (pipeline/fetchFullText.ts) waits
+  // for it, so it is understood once, from the whole article; past the wait,
+  // from the feed's text.
+  const waitSince = new Date(now.getTime() - (opts.maxPageWaitMs ?? FULL_TEXT_DEFAULTS.maxWaitMs)).toISOString();
   for (;;) {
     const rows = await store.db
       .selectFrom('articles')
       .innerJoin('sources', 'sources.id', 'articles.source_id')
+      .leftJoin('article_pages', 'article_pages.article_id', 'articles.id')
       .select([
         'articles.id',
         'articles.title',
@@ -36,8 +42,12 @@ export async function understandPending(store: Store, now: Date): Promise<Unders
         'articles.language',
         'articles.categories',
         'sources.country as source_country',
+        'article_pages.status as page_status',
+        'article_pages.text as page_text',
+        'article_pages.language as page_language',
       ])
       .where('articles.analyzed', '=', 0)
+      .where((eb) => eb.or([eb('article_pages.status', 'is', null), eb('article_pages.status', '!=', 'pending'), eb('article_pages.requested_at', '<', waitSince)]))
       .orderBy('articles.published_at')
       .orderBy('articles.seq')
       .limit(UNDERSTAND_BATCH)
@@ -48,10 +58,10 @@ export async function understandPending(store: Store, now: Date): Promise<Unders
       analyze({
         id: r.id,
         title: r.title,
-        text: r.text,
+        text: r.page_status === 'ok' && r.page_text ? analysisText(r.title, r.page_text) : r.text,
         url: r.url,
         published: r.published_at,
-        language: r.language,
+        language: r.language ?? (r.page_status === 'ok' ? r.page_language : null),
         sourceCountry: r.source_country,
         categories: safeJsonArray(r.categories),
       }),
@@ -70,6 +80,11 @@ export async function understandPending(store: Store, now: Date): Promise<Unders
     report.stories += touchedStories.length;
   }
   return report;
+}
+
+/** The article as analysis reads it when its page was extracted: the title, then the whole text (as the feed's text starts with the title). */
+function analysisText(title: string, pageText: string): string {
+  return `${title}\n\n${pageText}`;
 }
 
 function safeJsonArray(s: string): string[] {

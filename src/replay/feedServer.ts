@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Corpus, CorpusItem, CorpusOutlet } from './corpus.js';
 import { renderFeed } from './renderFeed.js';
+import { articlePageRoutes, type ArticlePage } from './articlePages.js';
 
 export interface ReplayServerOptions {
   corpus: Corpus;
@@ -17,6 +18,8 @@ export interface ReplayServerOptions {
   windowHours?: number;
   /** Most items in one feed document (real feeds cap at 20–300). */
   maxItems?: number;
+  /** Recorded article pages to serve too, with their feed (articlePages.ts). */
+  pages?: readonly ArticlePage[];
 }
 
 export interface ReplayServer {
@@ -34,8 +37,10 @@ export async function startReplayServer(opts: ReplayServerOptions): Promise<Repl
   const maxItems = opts.maxItems ?? 300;
   const bySlug = new Map(opts.corpus.outlets.map((o) => [o.slug, o]));
   let base = '';
+  const pageRoutes = opts.pages?.length ? articlePageRoutes(opts.pages, opts.clock) : null;
 
   const server: Server = createServer((req, res) => {
+    if (pageRoutes && req.method === 'GET' && pageRoutes(req, res, base)) return;
     const m = /^\/feeds\/([a-z0-9-]+)\.(rss|atom|json)$/.exec((req.url ?? '').split('?')[0] ?? '');
     const outlet = m ? bySlug.get(m[1]!) : undefined;
     if (!outlet || req.method !== 'GET') {

@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { NormalizedArticle } from '../../domain/article.js';
 import type { Store } from '../db.js';
-import { ftsWriter } from '../search/ftsIndex.js';
+import { ftsWriter, searchBody } from '../search/ftsIndex.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
 import { add, BAND_KEY, commitPending, encodeBands, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
@@ -229,7 +229,9 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
         a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author, a.updatedAt ?? a.fetchedAt,
         a.image, JSON.stringify(a.categories), hash, a.fetchedAt, known.seq,
       );
-      fts.put(known.seq, a.title, body);
+      // Keep the article page's text in the index (article_pages, migration 030); updates are rare, so no prepared statement.
+      const page = sqlite.prepare("SELECT text FROM article_pages WHERE article_id = ? AND status = 'ok'").get(known.id) as { text: string | null } | undefined;
+      fts.put(known.seq, a.title, page?.text ? searchBody(a.title, a.text, page.text) : body);
       // The buckets follow the new text; the row keeps its link, if any.
       // article_lsh is an append-only log (lshIndex.ts): the new bands are
       // appended and the old row stays until pruneLsh, like the old buckets

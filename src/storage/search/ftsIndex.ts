@@ -45,15 +45,28 @@ export function ftsWriter(sqlite: Database.Database): FtsWriter {
   return w;
 }
 
+/**
+ * What the index holds of an article's body: the feed's text after the
+ * title, then the article page's extracted text when the desk fetched it
+ * (article_pages, migration 030), so a word only the full article has still
+ * finds it. Snippets stay drawn from the feed's text (searchArticles.ts).
+ */
+export function searchBody(title: string, feedText: string, pageText: string | null): string {
+  const body = bodyOf(title, feedText);
+  return pageText ? `${body}\n\n${pageText}` : body;
+}
+
 /** Rebuilds the whole index from articles (after a change to indexText, or a restore). */
 export function rebuildSearchIndex(sqlite: Database.Database): number {
-  const rows = sqlite.prepare('SELECT seq, title, text FROM articles').iterate() as IterableIterator<{ seq: number; title: string; text: string }>;
+  const rows = sqlite
+    .prepare("SELECT a.seq, a.title, a.text, p.text AS page FROM articles a LEFT JOIN article_pages p ON p.article_id = a.id AND p.status = 'ok'")
+    .iterate() as IterableIterator<{ seq: number; title: string; text: string; page: string | null }>;
   let n = 0;
   const run = sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM article_fts').run();
     const w = ftsWriter(sqlite);
     for (const r of rows) {
-      w.put(r.seq, r.title, bodyOf(r.title, r.text));
+      w.put(r.seq, r.title, searchBody(r.title, r.text, r.page));
       n++;
     }
   });

@@ -1,0 +1,33 @@
+import type { Store } from '../db.js';
+
+export interface PendingPage {
+  articleId: string;
+  sourceId: number;
+  url: string;
+  attempts: number;
+  etag: string | null;
+  lastModified: string | null;
+  /** Text of an earlier fetch, kept when the page answers 304. */
+  text: string | null;
+}
+
+/** The oldest pages waiting to be fetched, at most `limit`. */
+export async function takePendingPages(store: Store, limit: number): Promise<PendingPage[]> {
+  const rows = await store.db
+    .selectFrom('article_pages')
+    .select(['article_id', 'source_id', 'url', 'attempts', 'etag', 'last_modified', 'text'])
+    .where('status', '=', 'pending')
+    .orderBy('requested_at')
+    .orderBy('article_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ articleId: r.article_id, sourceId: r.source_id, url: r.url, attempts: r.attempts, etag: r.etag, lastModified: r.last_modified, text: r.text }));
+}
+
+/** Pages fetched (or tried) for a source since `since`: what its daily budget counts. */
+export async function pagesFetchedSince(store: Store, sourceId: number, since: Date): Promise<number> {
+  const r = store.sqlite
+    .prepare("SELECT count(*) AS n FROM article_pages WHERE source_id = ? AND fetched_at >= ? AND coalesce(warning_code, '') NOT IN ('budget', 'queue_full')")
+    .get(sourceId, since.toISOString()) as { n: number };
+  return r.n;
+}
