@@ -11,6 +11,8 @@ const cases: { name: string; input: string; want: string }[] = [
   },
   { name: 'RT read-more link', input: 'Moscow says the drones were shot down over Belgorod. Read Full Article at RT.com', want: 'Moscow says the drones were shot down over Belgorod.' },
   { name: 'Guardian continue reading', input: 'Arsenal went top with a win at Brighton. Continue reading...', want: 'Arsenal went top with a win at Brighton.' },
+  { name: 'a template variable printed as the whole description (Forsal.pl, December corpus)', input: 'undefined', want: '' },
+  { name: 'a sentence that ends in the word undefined is untouched', input: 'The border between the two villages was left undefined', want: 'The border between the two villages was left undefined' },
   { name: 'truncation marker', input: 'Gold prices moved down in Pakistan on Monday. [...]', want: 'Gold prices moved down in Pakistan on Monday.' },
   { name: 'stacked trailers', input: 'Text of the report [\u2026] Continue reading\u2026', want: 'Text of the report' },
   { name: 'body text that mentions reading is untouched', input: 'Students continue reading lists despite the strike.', want: 'Students continue reading lists despite the strike.' },
