@@ -19,6 +19,7 @@ await runNamed(
     editorial: async () => (await import('./editorial.js')).evalEditorial(),
     extract: async () => (await import('./extract.js')).evalExtract(),
     mojibake: async () => (await import('./mojibake.js')).evalMojibake(),
+    summaries: async () => (await import('./summaries.js')).evalSummaries(),
   },
   process.argv.slice(2),
 );
