@@ -4,7 +4,7 @@ import { DEMO_SNAPSHOT } from '../config/paths.js';
 import { openStore } from '../storage/db.js';
 import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
-import { understandPending } from '../pipeline/understandPending.js';
+import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { startServer } from '../server/startServer.js';
 import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { parseFlags, write, type CommandIO } from './io.js';
@@ -37,7 +37,7 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stderr, `demo: replaying ${DEMO_SNAPSHOT} into ${dbFile} (once)`);
     const result = await runReplay(store, { corpusFile: DEMO_SNAPSHOT });
     write(io.stderr, `demo: ${JSON.stringify(result.summary)}`);
-    const u = await understandPending(store, new Date(result.lastPublished ?? Date.now()));
+    const u = await understandExclusively(store, new Date(result.lastPublished ?? Date.now()), (l) => write(io.stderr, l));
     write(io.stderr, `demo: analysed ${u.analyzed} articles`);
     await store.db
       .insertInto('meta')

@@ -2,7 +2,7 @@ import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
 import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
-import { understandPending } from '../pipeline/understandPending.js';
+import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 
 /**
@@ -44,7 +44,7 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stderr, `replay: ${(result.feedBytes / 1e6).toFixed(1)} MB of feeds, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
     if (flags['no-understand'] !== true) {
       const now = result.lastPublished ? new Date(result.lastPublished) : new Date();
-      const u = await understandPending(store, now);
+      const u = await understandExclusively(store, now, (l) => write(io.stderr, l));
       write(io.stderr, `replay: analysed ${u.analyzed} articles into ${u.stories} story updates`);
     }
     return 0;

@@ -16,6 +16,7 @@ import { listSources } from '../storage/sources/listSources.js';
 import { addSource } from '../storage/sources/addSource.js';
 import { USER_AGENT } from '../config/config.js';
 import { createFetchPool } from '../ingest/fetch/fetchFeed.js';
+import { withLease } from '../storage/leases.js';
 
 export interface ReplayOptions {
   corpusFile: string;
@@ -68,15 +69,20 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
   const pool = createFetchPool();
   const committer = createGroupCommitter(store);
   try {
-    const sources = await registerOutlets(store, server.outlets, (o) => server.feedUrl(o));
+    // One registration at a time: two replays starting together each found
+    // no outlet registered and both added them.
+    const sources = await withLease(store, 'replay-outlets', () => registerOutlets(store, server.outlets, (o) => server.feedUrl(o)));
     summary.sources = sources.length;
+    // Each replay polls its own feed server: another replay on the same
+    // database re-points the stored feed URLs at its server (and its clock).
+    const ownUrl = new Map(sources.map((s) => [s.id, s.feedUrl]));
     for (; simNow.getTime() <= end; simNow = new Date(simNow.getTime() + stepMs)) {
       const now = simNow;
       server.setClock(now);
       // Re-read validators each step: ingestSource stored the new ETags.
       const fresh = await listSources(store);
       const ids = new Set(sources.map((s) => s.id));
-      const batch = fresh.filter((s) => ids.has(s.id));
+      const batch = fresh.filter((s) => ids.has(s.id)).map((s) => ({ ...s, feedUrl: ownUrl.get(s.id)! }));
       const reports = await runPolls(batch, (s: Source) => ingestSource(store, s, { allowLoopback: true, userAgent: USER_AGENT, pool, committer }, now), {
         concurrency: opts.concurrency ?? 8,
         perHost: 64,

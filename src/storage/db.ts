@@ -4,7 +4,21 @@
  * spelling) live in dialect.ts so PostgreSQL can follow without a rewrite.
  */
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  SqliteAdapter,
+  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+  type DatabaseConnection,
+  type Dialect,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DB } from './schema.js';
@@ -116,7 +130,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       throw new StorageError(`cannot read ${opts.file}: its folder is read-only and a WAL database needs its -shm file beside it; copy it to a writable folder`, { cause: e });
     throw new StorageError(`cannot use database ${opts.file}: ${oneLine(e)}`, { cause: e });
   }
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: immediateSqlite(sqlite, readonly) });
   if (opts.migrate ?? !readonly) {
     const result = await migrateToLatest(db, sqlite);
     if (!result.ok) {
@@ -160,6 +174,29 @@ export function quickCheck(sqlite: Database.Database): string | null {
   } catch (e) {
     return oneLine(e);
   }
+}
+
+/**
+ * Kysely's SQLite dialect with BEGIN IMMEDIATE for transactions. Its own
+ * BEGIN is DEFERRED: a transaction that reads, then writes, fails at once
+ * with SQLITE_BUSY (no busy wait) when another process committed in
+ * between, which a second writer process made likely. IMMEDIATE takes the
+ * write lock first, through busy_timeout (https://sqlite.org/lang_transaction.html).
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+function immediateSqlite(database: Database.Database, readonly: boolean): Dialect {
+  return {
+    createAdapter: () => new SqliteAdapter(),
+    // A read-only file cannot take the write lock; its transactions only read.
+    createDriver: () => (readonly ? new SqliteDriver({ database }) : new ImmediateSqliteDriver({ database })),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  };
 }
 
 class StaticProvider implements MigrationProvider {

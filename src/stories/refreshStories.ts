@@ -43,6 +43,12 @@ export async function refreshStories(store: Store, storyIds: string[], now: Date
         'aa.topic',
       ])
       .where('sa.story_id', 'in', chunk)
+      // Members in published order, whatever plan SQLite picks: plurality
+      // breaks ties by the first value seen, and the summary reads members
+      // in order, so row order must not depend on the statistics (a second
+      // process or an ANALYZE changed the topic of stories).
+      .orderBy('a.published_at')
+      .orderBy('a.id')
       .execute();
     const byStory = new Map<string, typeof rows>();
     for (const r of rows) {

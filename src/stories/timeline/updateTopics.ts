@@ -81,6 +81,8 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
         await store.db
           .insertInto('topics')
           .values({ id: founded.id, name: founded.name, entity_keys: founded.entity_keys, article_count: 0, event_count: 0, updated_at: now.toISOString() })
+          // Idempotent: a topic another writer founded from the same article is the same topic.
+          .onConflict((oc) => oc.column('id').doNothing())
           .execute();
         matched = [founded];
       }

@@ -1,0 +1,101 @@
+/**
+ * Leases: one writer at a time for work that must not interleave across
+ * processes (the understanding stages: the clusterer's window lives in each
+ * process's memory, and placement is order-sensitive). Two replays on one
+ * database both clustered the same articles with two different windows, and
+ * the story counts then differed from a single writer's (issue 9, item 8).
+ *
+ * A lease is a row of `meta` (key "lease:NAME"), taken and given back in
+ * short BEGIN IMMEDIATE transactions, so it needs no migration and holds no
+ * SQLite lock while the work runs (ingest goes on meanwhile). It expires
+ * LEASE_TTL_MS after it was last renewed, and on this host a holder whose
+ * process is gone is recognised at once (kill -9 does not block the desk
+ * for a minute). The holder renews it on a timer while it works.
+ */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Store } from './db.js';
+
+/** A lease not renewed for this long is free to take. */
+export const LEASE_TTL_MS = 60_000;
+/** How often a waiting process looks again. */
+export const LEASE_POLL_MS = 100;
+
+interface Holder {
+  owner: string;
+  host: string;
+  pid: number;
+  expiresMs: number;
+}
+
+const HOST = hostname();
+
+/** Whether the holder's process still runs (only knowable on this host). */
+function alive(h: Holder): boolean {
+  if (h.host !== HOST) return true;
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes or renews the lease for `owner` when it is free, expired, or its holder is gone; false otherwise. */
+export function tryLease(store: Store, name: string, owner: string, nowMs = Date.now()): boolean {
+  const key = `lease:${name}`;
+  const take = store.sqlite.transaction((): boolean => {
+    const row = store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    if (row) {
+      const h = JSON.parse(row.value) as Holder;
+      if (h.owner !== owner && h.expiresMs > nowMs && alive(h)) return false;
+    }
+    const mine: Holder = { owner, host: HOST, pid: process.pid, expiresMs: nowMs + LEASE_TTL_MS };
+    store.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(mine));
+    return true;
+  });
+  return take.immediate();
+}
+
+export function releaseLease(store: Store, name: string, owner: string): void {
+  store.sqlite.prepare("DELETE FROM meta WHERE key = ? AND json_extract(value, '$.owner') = ?").run(`lease:${name}`, owner);
+}
+
+/**
+ * Runs `work` holding the lease NAME, waiting (without holding any database
+ * lock) while another holder has it, and renewing it every LEASE_TTL_MS / 3
+ * while the work runs. `onWait` is told once, with the holder's description,
+ * when the lease is busy. If the lease was lost meanwhile (this process
+ * stalled past LEASE_TTL_MS and another took it), the work's result is
+ * refused with an error.
+ */
+export async function withLease<T>(store: Store, name: string, work: () => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
+  const owner = `${HOST}:${process.pid}:${randomBytes(6).toString('hex')}`;
+  let told = false;
+  while (!tryLease(store, name, owner)) {
+    if (!told && onWait) {
+      const row = store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(`lease:${name}`) as { value: string } | undefined;
+      const h = row ? (JSON.parse(row.value) as Holder) : null;
+      onWait(h ? `process ${h.pid} on ${h.host}` : 'another process');
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
+  }
+  let lost = false;
+  const renewal = setInterval(() => {
+    try {
+      if (!tryLease(store, name, owner)) lost = true;
+    } catch {
+      // busy past busy_timeout: the next tick tries again, well inside the TTL
+    }
+  }, LEASE_TTL_MS / 3);
+  renewal.unref();
+  try {
+    const out = await work();
+    if (lost) throw new Error(`storage: the "${name}" lease was taken by another process while this one worked`);
+    return out;
+  } finally {
+    clearInterval(renewal);
+    releaseLease(store, name, owner);
+  }
+}
