@@ -293,12 +293,24 @@ test('admin: login, CSRF, Origin check, changes, rate limit', async (t) => {
     const row = await store.db.selectFrom('sources').select('enabled').where('id', '=', arab).executeTakeFirstOrThrow();
     assert.equal(row.enabled, 0);
   });
+  await t.test('the full-text policy is set with a token, and checked', async () => {
+    const r = await get(`/sources/${arab}/full-text`, { method: 'POST', body: form({ fullText: 'always', csrf: token! }), headers: { cookie: session, origin } });
+    assert.equal(r.status, 303);
+    assert.equal((await store.db.selectFrom('sources').select('full_text').where('id', '=', arab).executeTakeFirstOrThrow()).full_text, 'always');
+    const bad = await get(`/sources/${arab}/full-text`, { method: 'POST', body: form({ fullText: 'sometimes', csrf: token! }), headers: { cookie: session, origin } });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /^sources: full text "sometimes" is not one of auto, always, never$/);
+    const noToken = await get(`/sources/${arab}/full-text`, { method: 'POST', body: form({ fullText: 'never' }), headers: { cookie: session, origin } });
+    assert.equal(noToken.status, 403);
+    assert.match(await (await get('/sources', { headers: { cookie: session } })).text(), /full text: always/);
+  });
   await t.test('add by site URL discovers the feed; OPML import and export', async () => {
-    const r = await get('/sources/add', { method: 'POST', body: form({ csrf: token!, url: `${siteUrl}/`, country: 'ke', kind: 'newspaper' }), headers: { cookie: session, origin } });
+    const r = await get('/sources/add', { method: 'POST', body: form({ csrf: token!, url: `${siteUrl}/`, country: 'ke', kind: 'newspaper', fullText: 'never' }), headers: { cookie: session, origin } });
     assert.equal(r.status, 303, await r.text());
     const added = await store.db.selectFrom('sources').selectAll().where('feed_url', '=', `${siteUrl}/news.xml`).executeTakeFirstOrThrow();
     assert.equal(added.name, 'Nairobi Ledger');
     assert.equal(added.country, 'KE');
+    assert.equal(added.full_text, 'never');
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body><outline type="rss" text="Kyiv Independent" xmlUrl="https://kyivindependent.com/feed/"/></body></opml>`;
     const fd = new FormData();
     fd.set('csrf', token!);

@@ -14,6 +14,7 @@ import { acceptedEncoding } from '../server/compress.js';
 import { listSources } from '../storage/sources/listSources.js';
 import { addSource } from '../storage/sources/addSource.js';
 import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
+import { setSourceFullText } from '../storage/sources/setSourceFullText.js';
 import { removeSource } from '../storage/sources/removeSource.js';
 import { readOpml, toOpml } from '../sources/opml.js';
 import { validateSource } from '../sources/validateSource.js';
@@ -278,6 +279,17 @@ export function webRoutes(deps: Deps): Hono {
     return c.redirect(`/sources?done=${on ? 'enabled' : 'disabled'}`, 303);
   });
 
+  app.post('/sources/:id/full-text', async (c) => {
+    const form = await adminForm(c);
+    if (form instanceof Response) return form;
+    // The one gate for source fields: the same rule and message as the CLI and OPML.
+    const v = validateSource({ feedUrl: 'https://policy.invalid/', fullText: typeof form.fullText === 'string' ? form.fullText : '' });
+    if (!v.ok || !v.value.fullText) return c.text(v.ok ? 'sources: full text must be auto, always or never' : `${v.error.module}: ${v.error.message}`, 400);
+    const r = await setSourceFullText(store, Number(c.req.param('id')), v.value.fullText);
+    if (!r.ok) return c.text(`${r.error.module}: ${r.error.message}`, 404);
+    return c.redirect('/sources?done=full-text', 303);
+  });
+
   app.post('/sources/:id/remove', async (c) => {
     const form = await adminForm(c);
     if (form instanceof Response) return form;
@@ -301,7 +313,7 @@ export function webRoutes(deps: Deps): Hono {
       feedUrl = found.feeds[0]!.feedUrl;
       title = found.feeds[0]!.title;
     }
-    const v = validateSource({ feedUrl, name: str('name') || title, country: str('country') || null, kind: str('kind') || null, siteUrl: str('url') && str('url') !== feedUrl ? str('url') : null }, { allowLoopback: deps.config.allowLoopback });
+    const v = validateSource({ feedUrl, name: str('name') || title, country: str('country') || null, kind: str('kind') || null, fullText: str('fullText') || null, siteUrl: str('url') && str('url') !== feedUrl ? str('url') : null }, { allowLoopback: deps.config.allowLoopback });
     if (!v.ok) return renderSources(c, ctx, { notice: { text: v.error.message, error: true } }, 400);
     const r = await addSource(store, v.value, deps.clock());
     if (!r.ok) return renderSources(c, ctx, { notice: { text: r.error.message, error: true } }, 400);

@@ -1,6 +1,6 @@
 /** Outlets and their health (/sources), with the admin forms when signed in. */
 import type { Source } from '../../domain/source.js';
-import { SOURCE_KINDS } from '../../domain/source.js';
+import { FULL_TEXT_POLICIES, SOURCE_KINDS, type FullTextPolicy } from '../../domain/source.js';
 import { html } from '../html.js';
 import { countryName } from '../read/places.js';
 import { layout, type PageCtx } from '../components/layout.js';
@@ -41,6 +41,7 @@ ${v.candidates?.length ? html`<fieldset><legend>Feeds found on that site</legend
 <label for="add-name">Name (optional)</label><input id="add-name" name="name">
 <label for="add-country">Country (ISO code, optional)</label><input id="add-country" name="country" maxlength="2" placeholder="UA">
 <label for="add-kind">Kind</label><select id="add-kind" name="kind">${SOURCE_KINDS.map((k) => html`<option${k === 'newspaper' ? html` selected` : null}>${k}</option>`)}</select>
+<label for="add-fulltext">Full text of articles</label>${fullTextSelect('add-fulltext', 'auto')}
 <button type="submit">Add</button></form></section>
 <section aria-labelledby="opml-h"><h2 id="opml-h">Import OPML</h2>
 <form class="stack" method="post" action="/sources/import" enctype="multipart/form-data">${csrf}
@@ -55,11 +56,21 @@ ${v.candidates?.length ? html`<fieldset><legend>Feeds found on that site</legend
 <thead><tr><th scope="col">Outlet</th><th scope="col">Country</th><th scope="col">Kind</th><th scope="col">Last success</th><th scope="col">Last error</th><th scope="col">Items</th><th scope="col">Status</th>${admin ? html`<th scope="col">Actions</th>` : null}</tr></thead>
 <tbody>${v.sources.map(
   (s) => html`<tr><th scope="row">${s.siteUrl ? html`<a href="${s.siteUrl}" rel="noopener">${outlet(outletLabel(s.name, s))}</a>` : outlet(outletLabel(s.name, s))}<br><span class="meta">${s.feedUrl}</span></th>
-<td>${s.country ? countryName(s.country) : '—'}</td><td>${s.kind}</td>${health(ctx, s)}<td>${s.itemsSeen}</td><td>${s.enabled ? 'enabled' : 'disabled'}</td>
+<td>${s.country ? countryName(s.country) : '—'}</td><td>${s.kind}</td>${health(ctx, s)}<td>${s.itemsSeen}</td><td>${s.enabled ? 'enabled' : 'disabled'}<br><span class="meta">full text: ${s.fullText}</span></td>
 ${admin ? html`<td><form method="post" action="/sources/${s.id}/enabled">${csrf}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}"><button class="quiet" type="submit">${s.enabled ? 'Disable' : 'Enable'}<span class="vh"> ${s.name}</span></button></form>
-<form method="post" action="/sources/${s.id}/remove">${csrf}<button class="quiet" type="submit">Remove<span class="vh"> ${s.name}</span></button></form></td>` : null}</tr>`,
+<form method="post" action="/sources/${s.id}/remove">${csrf}<button class="quiet" type="submit">Remove<span class="vh"> ${s.name}</span></button></form>
+<form method="post" action="/sources/${s.id}/full-text" class="inline">${csrf}<label class="vh" for="ft-${s.id}">Full text of ${s.name}</label>${fullTextSelect(`ft-${s.id}`, s.fullText)}<button class="quiet" type="submit">Set<span class="vh"> full text of ${s.name}</span></button></form></td>` : null}</tr>`,
 )}</tbody></table></div>`;
   return layout(ctx, { title: 'Sources | Globedesk', active: 'sources', body });
+}
+
+/**
+ * When the desk fetches an item's article page (ingest/extract): auto when
+ * the feed's text is short, always, or never. The story page still shows
+ * only a summary and links to the publisher.
+ */
+function fullTextSelect(id: string, current: FullTextPolicy) {
+  return html`<select id="${id}" name="fullText" title="auto: fetch the article page when the feed's text is short">${FULL_TEXT_POLICIES.map((p) => html`<option${p === current ? html` selected` : null}>${p}</option>`)}</select>`;
 }
 
 export function loginPage(ctx: PageCtx, opts: { csrf: string; error?: string | null }): string {
