@@ -12,6 +12,7 @@ import * as m011 from './011_lsh_row_per_article.js';
 import * as m030 from './030_full_text.js';
 import * as m040 from './040_accounts.js';
 import * as m041 from './041_reader_items_at.js';
+import * as m042 from './042_alerts.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '030_full_text': m030,
   '040_accounts': m040,
   '041_reader_items_at': m041,
+  '042_alerts': m042,
 };

@@ -56,7 +56,7 @@ export interface SearchResult {
   facets: { region: Record<string, number>; kind: Record<string, number>; source: Record<string, number>; lang: Record<string, number> };
 }
 
-interface Where {
+export interface Where {
   sql: string[];
   params: unknown[];
 }
@@ -76,7 +76,7 @@ export function toFtsMatch(p: ParsedQuery): string | null {
   return p.none.length === 0 ? pos : `(${pos}) NOT (${p.none.map(ftsTerm).join(' OR ')})`;
 }
 
-function filterSql(p: ParsedQuery): Where {
+export function filterSql(p: ParsedQuery): Where {
   const w: Where = { sql: [], params: [] };
   const f = p.filters;
   const inList = (col: string, vals: unknown[]) => {
