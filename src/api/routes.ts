@@ -198,6 +198,7 @@ export function apiRoutes(deps: Deps): Hono {
         language: s.language,
         kind: s.kind,
         enabled: s.enabled,
+        fullText: s.fullText,
         lastFetchAt: s.lastFetchAt,
         lastSuccessAt: s.lastSuccessAt,
         lastError: s.lastError,

@@ -182,6 +182,7 @@ export const SourceList = z.object({
       language: z.string().nullable(),
       kind: z.string(),
       enabled: z.boolean(),
+      fullText: z.enum(['auto', 'always', 'never']).describe('when the desk fetches the article pages of its items (docs/extraction.md)'),
       lastFetchAt: z.string().nullable(),
       lastSuccessAt: z.string().nullable(),
       lastError: z.string().nullable(),

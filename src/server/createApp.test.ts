@@ -179,8 +179,9 @@ test('API: story detail, search, places, topics, sources', async () => {
   );
   const topics = (await (await get('/api/v1/topics')).json()) as { topics: { id: string }[] };
   assert.deepEqual(topics.topics.map((x) => x.id), ['tp-ukraine-nato']);
-  const sources = (await (await get('/api/v1/sources')).json()) as { sources: { name: string; lastError: string | null }[] };
+  const sources = (await (await get('/api/v1/sources')).json()) as { sources: { name: string; lastError: string | null; fullText: string }[] };
   assert.equal(sources.sources.length, 13);
+  assert.deepEqual([...new Set(sources.sources.map((x) => x.fullText))], ['auto']);
 });
 
 test('OpenAPI 3.1 document describes the validated parameters', async () => {
