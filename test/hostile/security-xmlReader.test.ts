@@ -10,7 +10,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseXml, childByKey, textOf, decodeEntities, type XmlElement } from '../../src/ingest/parse/parseXml.js';
+import { parseXml, childByKey, textOf, decodeEntities, MAX_ATTRIBUTES, type XmlElement } from '../../src/ingest/parse/parseXml.js';
 import { parseFeed } from '../../src/ingest/parse/parseFeed.js';
 import { FLOOR_MS, RATIO, wellFormedFeed, withinBound } from './fuzz.js';
 
@@ -82,4 +82,13 @@ test('stray end tags are ignored, matching ones close what they close', () => {
   const channel = childByKey(doc.root!, 'channel')!;
   assert.equal(textOf(childByKey(channel, 'title')!), 'ab');
   assert.ok(childByKey(doc.root!, 'z'), 'the stray </x> did not close <channel> early or swallow <z/>');
+});
+
+test(`an element keeps at most MAX_ATTRIBUTES attributes and says so`, () => {
+  const doc = parseXml(rootWithDeclarations(1_000, '<p1:x/><p900:y/>'));
+  const root = doc.root!;
+  assert.equal(Object.keys(root.attrs).length, MAX_ATTRIBUTES);
+  assert.ok(doc.warnings.some((w) => w.includes(`more than ${MAX_ATTRIBUTES} attributes`)));
+  const channel = childByKey(root, 'channel')!;
+  assert.ok(childByKey(channel, 'p1:x'), 'a kept declaration still binds');
 });

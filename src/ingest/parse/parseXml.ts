@@ -63,6 +63,13 @@ const KNOWN_NS: Record<string, string> = {
 
 /** Bounds that keep hostile input linear (STYLE.md habit 8). */
 export const MAX_DEPTH = 512;
+/**
+ * Attributes kept per element (namespace declarations included); the rest
+ * are read past and dropped. Real feeds carry a few dozen at most; an element
+ * with 50,000 (a 3.7 MB root of xmlns declarations in issue 9) cost 3x a
+ * well-formed feed of its size in object and table growth alone.
+ */
+export const MAX_ATTRIBUTES = 256;
 const MAX_WARNINGS = 20;
 
 const XML_PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -236,6 +243,7 @@ export function parseXml(src: string, baseUrl: string | null = null): XmlDocumen
   const open = new Map<string, number>();
   let root: XmlElement | null = null;
   let depthWarned = false;
+  let attrsWarned = false;
   let unclosed = 0;
   const len = src.length;
   let i = 0;
@@ -312,6 +320,7 @@ export function parseXml(src: string, baseUrl: string | null = null): XmlDocumen
       }
       const name = src.slice(i + 1, j);
       const attrs: Record<string, string> = {};
+      let nAttrs = 0;
       let selfClosing = false;
       let decls: [string, string][] | null = null;
       let base: string | null = null;
@@ -357,7 +366,12 @@ export function parseXml(src: string, baseUrl: string | null = null): XmlDocumen
             while (j < len && !isSpace(src.charCodeAt(j)) && src.charCodeAt(j) !== 0x3e) j++;
             value = src.slice(vs, j);
           }
-          value = decodeEntities(value);
+          if (nAttrs < MAX_ATTRIBUTES) value = decodeEntities(value);
+        }
+        if (++nAttrs > MAX_ATTRIBUTES) {
+          if (!attrsWarned) warn(`parser: an element has more than ${MAX_ATTRIBUTES} attributes; the rest were ignored`);
+          attrsWarned = true;
+          continue;
         }
         if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
           // Namespace URIs are compared as strings; trim whitespace real feeds add (gofeed issue 309).
