@@ -22,6 +22,7 @@ import { PassThrough } from 'node:stream';
 import type { Store } from '../src/storage/db.js';
 import { openStore } from '../src/storage/db.js';
 import { breakingHeadlines, homeData } from '../src/web/read/homeData.js';
+import { scoredStories } from '../src/web/read/blocks.js';
 import type { Piece, StoryCard } from '../src/web/read/types.js';
 import { INTERNATIONAL_TOPICS } from '../src/stories/rank/newsworthiness.js';
 
@@ -84,37 +85,14 @@ function pieceContext(p: Piece): string {
   return `${p.source} (${p.sourceCountry ?? '-'}) kind=${p.kind} focus=${p.focusCountry ?? '-'}${dl} ${p.publishedAt.slice(5, 16)} | ${p.summary.slice(0, 220)} | ${p.url}`;
 }
 
-/**
- * The URL of each card's lead article as the desk shows it at `at`: the
- * stored headline article, or (travelling in time, when that article came
- * later) the story's first report by then, as web/read/blocks.ts headlineAsOf.
- */
+/** The URL of each card's lead article as the desk shows it at `at` (web/read/blocks.ts headlineAsOf). */
 async function leadUrls(store: Store, ids: string[], at: Date): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await store.db
-    .selectFrom('stories as s')
-    .leftJoin('articles as a', 'a.id', 's.headline_article_id')
-    .select(['s.id', 'a.url', 'a.published_at'])
-    .where('s.id', 'in', ids)
-    .execute();
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    if (r.url && r.published_at && Date.parse(r.published_at) <= at.getTime()) {
-      out.set(r.id, r.url);
-      continue;
-    }
-    const first = await store.db
-      .selectFrom('story_articles as sa')
-      .innerJoin('articles as a', 'a.id', 'sa.article_id')
-      .select(['a.url'])
-      .where('sa.story_id', '=', r.id)
-      .where('a.published_at', '<=', at.toISOString())
-      .orderBy('a.published_at')
-      .limit(1)
-      .executeTakeFirst();
-    out.set(r.id, first?.url ?? r.url ?? `story:${r.id}`);
-  }
-  return out;
+  const scored = await scoredStories(store, ids, at);
+  const leadIds = scored.map((s) => s.leadArticleId).filter((x): x is string => !!x);
+  const rows = leadIds.length ? await store.db.selectFrom('articles').select(['id', 'url']).where('id', 'in', leadIds).execute() : [];
+  const url = new Map(rows.map((r) => [r.id, r.url]));
+  return new Map(scored.map((s) => [s.card.id, (s.leadArticleId && url.get(s.leadArticleId)) || `story:${s.card.id}`]));
 }
 
 /** Every card the panel judges at one moment, in the order the desk shows them. */
@@ -204,7 +182,7 @@ const REPLAY_STORIES: { key: string; name: string; title: RegExp; from: string; 
     key: 'hungaryVetoMinutesToStrip',
     name: "Hungary vetoes the EU's €50bn for Ukraine",
     title: /(?=.*\b(?:hungar\w*|orb[aá]n\w*|węgr\w*|wegr\w*|węgier)\b)(?=.*\b(?:veto\w*|vetoes|block\w*|blokuj\w*|blokad\w*|zablokowa\w*|weto|wetem)\b)/i,
-    from: '2023-12-14T12:00:00Z',
+    from: '2023-12-15T00:00:00Z',
     to: '2023-12-16T00:00:00Z',
   },
   {

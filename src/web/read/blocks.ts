@@ -13,7 +13,7 @@ import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore
 import { BREAKING_WINDOW_MS, publisherKey, reportFromRow, storyMetrics } from '../../stories/rank/storyMetrics.js';
 import { asTopic, isInternationalHeadline, newsworthiness, topicBaselines, type NewsReport, type Newsworthiness } from '../../stories/rank/newsworthiness.js';
 import { deskBaselineAt, plurality } from '../../stories/refreshStories.js';
-import { sameEvent } from './sameEvent.js';
+import { contentWords, sameEvent } from './sameEvent.js';
 import { findPlaces } from '../../understand/places/findPlaces.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { isFieldReport, isInsight, pieceRank, type SectionPiece } from '../../stories/rank/sectionRules.js';
@@ -202,6 +202,8 @@ export interface ScoredCard {
   parts: Newsworthiness | null;
   /** Titles of the story's reports by `at`, newest first (a few). */
   titles: string[];
+  /** The article whose title the card shows (headlineAsOf). */
+  leadArticleId: string | null;
 }
 type Scored = ScoredCard;
 
@@ -253,10 +255,11 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
     const focus = plurality(list.map((x) => x.focus)) ?? r.focus_country;
     const topic = plurality(list.map((x) => x.topic)) ?? r.topic;
     const n = m ? newsworthiness(list, m, focus, base.topics.get(topic ?? '') ?? base.desk, at) : null;
+    const lead = headlineAsOf(r, list, at);
     out.push({
       card: {
         id: r.id,
-        headline: headlineAsOf(r, list, at),
+        headline: lead.headline,
         summary: r.summary,
         firstSeenAt: m?.firstSeenAt ?? r.first_seen_at,
         lastSeenAt: m?.lastSeenAt ?? r.first_seen_at,
@@ -272,6 +275,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
       },
       international: m && n ? isInternationalHeadline(m, n, at) : false,
       parts: n,
+      leadArticleId: lead.articleId,
       titles: list
         .slice()
         .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
@@ -329,18 +333,35 @@ function titleFocus(title: string): string | null {
 }
 
 /**
- * The stored headline is the story's latest. Travelling in time, a headline
- * taken from an article published after `at` would tell what was not yet
- * known, so the story's first report by then stands in.
+ * The card's headline as of `at`: the story's stored headline when its
+ * article is a report (not a live blog's or a column's title) published by
+ * `at`. Otherwise the report known by then that shares the most words with
+ * the stored headline, so the card stays on the story's main thread (a
+ * merged story's newest member may be a side event); with none in common,
+ * the story's first report. Travelling in time, a headline from later would
+ * tell what was not yet known.
  */
-function headlineAsOf(r: StoryRow, reports: { articleId: string; title: string; publishedAt: string; kind: string | null }[], at: Date): string {
-  if (!r.headline_article_id || reports.length === 0) return r.headline;
-  if (reports.some((x) => x.articleId === r.headline_article_id)) return r.headline;
+export function headlineAsOf(
+  r: { headline: string; headline_article_id: string | null },
+  reports: { articleId: string; title: string; publishedAt: string; kind: string | null }[],
+  at: Date,
+): { headline: string; articleId: string | null } {
   const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
-  if (known.length === 0) return r.headline;
-  // A report tells the news; a live blog's or a column's title does not.
-  const reported = known.filter((x) => x.kind !== 'live' && x.kind !== 'analysis');
-  return (reported.length ? reported : known).reduce((a, b) => (a.publishedAt <= b.publishedAt ? a : b)).title;
+  if (known.length === 0) return { headline: r.headline, articleId: r.headline_article_id };
+  const isReport = (x: { kind: string | null }) => x.kind !== 'live' && x.kind !== 'analysis';
+  const stored = known.find((x) => x.articleId === r.headline_article_id);
+  if (stored && isReport(stored)) return { headline: r.headline, articleId: stored.articleId };
+  const reported = known.filter(isReport);
+  const pool = reported.length ? reported : known;
+  const want = contentWords(r.headline);
+  let best = pool[0]!;
+  let bestShared = -1;
+  for (const x of [...pool].sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : 1))) {
+    let shared = 0;
+    for (const w of contentWords(x.title)) if (want.has(w)) shared++;
+    if (shared > bestShared) [best, bestShared] = [x, shared];
+  }
+  return { headline: best.title, articleId: best.articleId };
 }
 
 export interface PlaceFilter {
