@@ -5,6 +5,7 @@ import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { startServer } from '../server/startServer.js';
 import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
+import { startAlertWorker } from '../alerts/alertWorker.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 
 /**
@@ -33,9 +34,12 @@ export async function run(io: CommandIO): Promise<number> {
   const server = await startServer({ store, config, clock, secrets: secrets.value, host: config.host, port: config.port });
   write(io.stdout, `Globedesk is serving ${server.url} (database ${config.dbFile}${config.adminPassword ? '' : ', read-only: set GLOBEDESK_ADMIN_PASSWORD to edit sources'})`);
   const loop = flags['no-poll'] === true ? null : createDeskLoop(store, config, { clock, log: (l) => write(io.stderr, l) });
+  // Alert rules (issue 11) run beside the desk loop, on what it stores.
+  const alerts = startAlertWorker(store, config, { clock, baseUrl: server.url, log: (l) => write(io.stderr, l) });
   await waitForSignal();
   write(io.stderr, 'serve: shutting down');
   await loop?.stop();
+  await alerts.stop();
   await server.close();
   await store.close();
   return 0;

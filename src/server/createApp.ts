@@ -27,6 +27,7 @@ import { createAccounts } from '../accounts/accounts.js';
 import { accountRoutes } from '../accounts/routes.js';
 import { greaderRoutes } from '../readerapi/greader.js';
 import { feverRoutes } from '../readerapi/fever.js';
+import { alertFeedRoutes, alertRoutes } from '../alerts/routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -132,6 +133,9 @@ export function createApp(opts: AppOptions): Hono {
   // Google Reader (/accounts/ClientLogin, /reader/api/0/…) and Fever (/fever/?api) for reader apps.
   app.route('/', greaderRoutes(deps, accounts));
   app.route('/', feverRoutes(deps, accounts));
+  // Alert rules (/api/v1/alerts) and each rule's own feed (/feeds/alert/…).
+  app.route('/api/v1', alertRoutes(deps, accounts));
+  app.route('/', alertFeedRoutes(deps));
   app.route('/api/v1', entityApiRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));
