@@ -9,7 +9,7 @@ import { dueSources } from '../storage/sources/dueSources.js';
 import { runPolls } from '../scheduler/runPolls.js';
 import { ingestSource, type IngestOptions } from './ingestSource.js';
 import { createGroupCommitter } from '../storage/articles/groupCommit.js';
-import { understandPending } from './understandPending.js';
+import { understandExclusively } from './understandExclusively.js';
 import { pruneLsh } from '../storage/articles/pruneLsh.js';
 import { createPageFetcher, type PageFetcher } from '../ingest/extract/fetchArticlePage.js';
 import { loadFullTextSettings, type FullTextSettings } from '../config/fullTextSettings.js';
@@ -72,7 +72,7 @@ export function createDeskLoop(
       if (r.ok) {
         report.inserted += r.value.inserted.length;
         const source = byId.get(r.value.sourceId);
-        if (source) await queueFullText(store, source, r.value.inserted, now);
+        if (source) await queueFullText(store, source, r.value.inserted, now, { updated: r.value.updatedIds });
       }
     }
     // Full text between storing and understanding, so articles are understood once, whole.
@@ -83,7 +83,8 @@ export function createDeskLoop(
     });
     report.pages = pageRun.extracted;
     report.pageWarnings = Object.values(pageRun.failed).reduce((a, b) => a + b, 0);
-    const understood = await understandPending(store, clock());
+    // One process at a time analyses and clusters a database (understandExclusively.ts).
+    const understood = await understandExclusively(store, clock(), log);
     report.analyzed = understood.analyzed;
     // Near-duplicates are looked for in a bounded recent window; older buckets go.
     await pruneLsh(store, now);

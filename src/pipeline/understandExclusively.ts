@@ -22,7 +22,7 @@ const GENERATION_KEY = 'understand:generation';
 /** The token each store's process last wrote. */
 const lastWritten = new WeakMap<Store, string>();
 
-export async function understandExclusively(store: Store, now: Date, log?: (line: string) => void): Promise<UnderstandReport> {
+export async function understandExclusively(store: Store, now: Date, log?: (line: string) => void, opts: Parameters<typeof understandPending>[2] = {}): Promise<UnderstandReport> {
   return withLease(
     store,
     'understand',
@@ -32,7 +32,7 @@ export async function understandExclusively(store: Store, now: Date, log?: (line
       const mine = randomBytes(8).toString('hex');
       store.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(GENERATION_KEY, mine);
       lastWritten.set(store, mine);
-      return understandPending(store, now);
+      return understandPending(store, now, opts);
     },
     (holder) => log?.(`understand: waiting for ${holder}, which is analysing and clustering this database`),
   );
