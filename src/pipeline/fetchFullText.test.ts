@@ -103,13 +103,9 @@ test('fetchFullText: a 503 is tried again up to maxAttempts, a 404 is not', asyn
   assert.equal((await statuses(store))['/busy']!.status, 'pending');
   const second = await fetchPendingPages(store, testFetcher(), NOW, { maxAttempts: 2 });
   assert.deepEqual(second.failed, { 'fetch/http_503': 1 });
-  assert.deepEqual(
-    Object.values(await statuses(store)).map((r) => [r.status, r.attempts]),
-    [
-      ['failed', 2],
-      ['failed', 1],
-    ],
-  );
+  const st = await statuses(store);
+  assert.deepEqual([st['/busy']!.status, st['/busy']!.attempts], ['failed', 2]);
+  assert.deepEqual([st['/gone']!.status, st['/gone']!.attempts], ['failed', 1]);
 });
 
 test('fetchFullText: a run stops starting pages when its time is up; the rest wait', async (t) => {
@@ -135,4 +131,30 @@ test('understandPending: an article waits for its pending page, at most maxPageW
   assert.equal(now.analyzed, 1, 'the article without a page is understood at once');
   const later = await understandPending(store, new Date(NOW.getTime() + 61_000), { maxPageWaitMs: 60_000 });
   assert.equal(later.analyzed, 1, 'past the wait, from the feed text');
+});
+
+test('fetchFullText: an item the feed updates has its page asked for again, conditionally; a 304 keeps the text', async (t) => {
+  const store = await tempStore(t);
+  const s = await outlet(t, {
+    '/a': (req, res) => {
+      if (req.headers['if-none-match'] === '"p1"') res.writeHead(304, { etag: '"p1"' }).end();
+      else res.writeHead(200, { 'content-type': 'text/html', etag: '"p1"' }).end(ARTICLE);
+    },
+  });
+  const { sourceId, ids } = await items(store, s.origin, ['/a']);
+  await queueFullText(store, { id: sourceId, fullText: 'auto' }, ids, NOW);
+  assert.equal((await fetchPendingPages(store, testFetcher(), NOW)).extracted, 1);
+  const before = await store.db.selectFrom('article_pages').select(['text', 'etag']).executeTakeFirstOrThrow();
+  assert.equal(before.etag, '"p1"');
+
+  // The feed changes the item's teaser: storeArticles reports it updated.
+  const changed = await storeArticles(store, [article(sourceId, `${s.origin}/feed`, { link: `${s.origin}/a`, title: 'Item /a', summary: 'A corrected teaser.' })]);
+  assert.deepEqual(changed.updatedIds, ids);
+  await queueFullText(store, { id: sourceId, fullText: 'auto' }, changed.inserted, NOW, { updated: changed.updatedIds });
+  assert.equal((await statuses(store))['/a']!.status, 'pending');
+  const again = await fetchPendingPages(store, testFetcher(), NOW);
+  assert.equal(again.notModified, 1);
+  const after = await store.db.selectFrom('article_pages').select(['status', 'text']).executeTakeFirstOrThrow();
+  assert.deepEqual(after, { status: 'ok', text: before.text });
+  assert.equal(s.requests.filter((r) => r.url === '/a').at(-1)!.headers['if-none-match'], '"p1"');
 });

@@ -73,15 +73,34 @@ export function wantsFullText(policy: FullTextPolicy, title: string, text: strin
   return bodyOf(title, text).trim().length < shortChars;
 }
 
-/** Queues the pages of a source's new articles that its policy wants. */
-export async function queueFullText(store: Store, source: Pick<Source, 'id' | 'fullText'>, articleIds: readonly string[], now: Date, opts: Pick<FullTextOptions, 'maxPending'> = {}): Promise<{ queued: number; refused: number }> {
-  if (source.fullText === 'never' || articleIds.length === 0) return { queued: 0, refused: 0 };
-  const requests: PageRequest[] = [];
-  for (let i = 0; i < articleIds.length; i += 500) {
-    const rows = await store.db.selectFrom('articles').select(['id', 'url', 'title', 'text']).where('id', 'in', articleIds.slice(i, i + 500)).execute();
-    for (const r of rows) if (wantsFullText(source.fullText, r.title, r.text)) requests.push({ articleId: r.id, sourceId: source.id, url: r.url });
+/**
+ * Queues the pages of a source's new articles that its policy wants, and
+ * asks again for those of its `updated` articles (the feed changed the item:
+ * the page may have changed too; the fetch is conditional).
+ */
+export async function queueFullText(
+  store: Store,
+  source: Pick<Source, 'id' | 'fullText'>,
+  articleIds: readonly string[],
+  now: Date,
+  opts: Pick<FullTextOptions, 'maxPending'> & { updated?: readonly string[] } = {},
+): Promise<{ queued: number; refused: number }> {
+  const total = { queued: 0, refused: 0 };
+  if (source.fullText === 'never') return total;
+  for (const [ids, again] of [
+    [articleIds, false],
+    [opts.updated ?? [], true],
+  ] as const) {
+    const requests: PageRequest[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await store.db.selectFrom('articles').select(['id', 'url', 'title', 'text']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      for (const r of rows) if (wantsFullText(source.fullText, r.title, r.text)) requests.push({ articleId: r.id, sourceId: source.id, url: r.url });
+    }
+    const q = await queuePages(store, requests, now, opts.maxPending ?? FULL_TEXT_DEFAULTS.maxPending, { again });
+    total.queued += q.queued;
+    total.refused += q.refused;
   }
-  return queuePages(store, requests, now, opts.maxPending ?? FULL_TEXT_DEFAULTS.maxPending);
+  return total;
 }
 
 /** Fetch errors that may pass; everything else is this page's answer. */

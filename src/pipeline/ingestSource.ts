@@ -40,6 +40,8 @@ export interface IngestReport {
   /** New articles stored (their ids feed the understanding stage). */
   inserted: string[];
   updated: number;
+  /** Ids of the updated articles. */
+  updatedIds: string[];
   duplicates: number;
   nearDuplicates: number;
   /** Items that could not be normalised (no link, ...). */
@@ -56,6 +58,7 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     items: 0,
     inserted: [],
     updated: 0,
+    updatedIds: [],
     duplicates: 0,
     nearDuplicates: 0,
     rejected: 0,
@@ -88,6 +91,7 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     });
     report.inserted = stored.inserted;
     report.updated = stored.updated;
+    report.updatedIds = stored.updatedIds;
     report.duplicates = stored.duplicates;
     report.nearDuplicates = stored.nearDuplicates;
   } catch (e) {

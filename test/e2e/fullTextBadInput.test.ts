@@ -54,8 +54,8 @@ test('bad article pages: a warning on each item, the feed text kept, nothing els
   const dir = mkdtempSync(join(tmpdir(), 'gd-fulltext-bad-'));
   let base = '';
   const table: Record<string, Handler> = Object.fromEntries(PAGES.map((p) => [p.path, p.handler]));
-  table['/feed'] = (_q, r) => r.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(base, PAGES.map((p) => ({ path: p.path, title: `Item at ${p.path.slice(1)}` }))));
-  table['/other-feed'] = (_q, r) => r.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(base, [{ path: '/other/1', title: 'Another outlet reports' }]));
+  table['/feed'] = (_q, r) => void r.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(base, PAGES.map((p) => ({ path: p.path, title: `Item at ${p.path.slice(1)}` }))));
+  table['/other-feed'] = (_q, r) => void r.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss(base, [{ path: '/other/1', title: 'Another outlet reports' }]));
   const server = await startServer(routes(table));
   base = server.origin;
   const store = await openStore({ file: join(dir, 'desk.db') });

@@ -23,8 +23,8 @@ test('storeArticles: the same guid from the same source is one article', async (
   const b = article(s, 'https://feeds.bbci.co.uk/news/rss.xml', { id: 'guid-1', link: 'https://www.bbc.co.uk/news/a1-moved', title: 'One', summary: 'Text one.' });
   const r1 = await storeArticles(store, [a]);
   const r2 = await storeArticles(store, [b]);
-  assert.deepEqual(r1, { inserted: [a.id], updated: 0, duplicates: 0, nearDuplicates: 0 });
-  assert.deepEqual(r2, { inserted: [], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  assert.deepEqual(r1, { inserted: [a.id], updated: 0, updatedIds: [], duplicates: 0, nearDuplicates: 0 });
+  assert.deepEqual(r2, { inserted: [], updated: 0, updatedIds: [], duplicates: 1, nearDuplicates: 0 });
   assert.equal(await count(store, 'articles'), 1);
 });
 
@@ -37,7 +37,7 @@ test('storeArticles: the same canonical URL across sources is one article', asyn
   assert.equal(a.id, b.id);
   await storeArticles(store, [a]);
   const r = await storeArticles(store, [b]);
-  assert.deepEqual(r, { inserted: [], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  assert.deepEqual(r, { inserted: [], updated: 0, updatedIds: [], duplicates: 1, nearDuplicates: 0 });
   const row = await store.db.selectFrom('articles').select(['title', 'source_id']).executeTakeFirstOrThrow();
   // Another source's blurb does not overwrite the original's.
   assert.deepEqual(row, { title: 'Milei devalues peso', source_id: s1 });
@@ -50,8 +50,8 @@ test('storeArticles: a changed item refreshes the row and the search index', asy
   const v1 = article(s, feed, { id: 'g', link: 'https://www.bbc.co.uk/news/live-1', title: 'Storm Pia hits Denmark', summary: 'Winds of 100km/h.' });
   const v2 = article(s, feed, { id: 'g', link: 'https://www.bbc.co.uk/news/live-1', title: 'Storm Pia batters Denmark and Germany', summary: 'Hurricane-force gusts.' });
   await storeArticles(store, [v1]);
-  assert.deepEqual(await storeArticles(store, [v1]), { inserted: [], updated: 0, duplicates: 1, nearDuplicates: 0 });
-  assert.deepEqual(await storeArticles(store, [v2]), { inserted: [], updated: 1, duplicates: 0, nearDuplicates: 0 });
+  assert.deepEqual(await storeArticles(store, [v1]), { inserted: [], updated: 0, updatedIds: [], duplicates: 1, nearDuplicates: 0 });
+  assert.deepEqual(await storeArticles(store, [v2]), { inserted: [], updated: 1, updatedIds: [v2.id], duplicates: 0, nearDuplicates: 0 });
   const row = await store.db.selectFrom('articles').select(['id', 'title', 'text', 'content_hash']).executeTakeFirstOrThrow();
   assert.equal(row.id, v1.id);
   assert.equal(row.title, 'Storm Pia batters Denmark and Germany');
@@ -68,10 +68,10 @@ test('storeArticles: a feed whose every item is already stored stores nothing tw
   );
   assert.equal((await storeArticles(store, items)).inserted.length, 5);
   const again = await storeArticles(store, items);
-  assert.deepEqual(again, { inserted: [], updated: 0, duplicates: 5, nearDuplicates: 0 });
+  assert.deepEqual(again, { inserted: [], updated: 0, updatedIds: [], duplicates: 5, nearDuplicates: 0 });
   // Twice in one batch counts as a duplicate too.
   const twice = [article(s, 'https://www.theguardian.com/world/rss', { link: 'https://www.theguardian.com/world/6', title: 'Six', summary: 'Six.' })];
-  assert.deepEqual(await storeArticles(store, [twice[0]!, twice[0]!]), { inserted: [twice[0]!.id], updated: 0, duplicates: 1, nearDuplicates: 0 });
+  assert.deepEqual(await storeArticles(store, [twice[0]!, twice[0]!]), { inserted: [twice[0]!.id], updated: 0, updatedIds: [], duplicates: 1, nearDuplicates: 0 });
   assert.equal(await count(store, 'articles'), 6);
 });
 
@@ -85,7 +85,7 @@ test('storeArticles: a wire copy in another outlet is linked to the earliest cop
   const third = article(fox, 'https://fox.example/feed', { link: 'https://www.foxnews.com/world/prague-3', title: 'Prague university shooting: gunman kills 14 at Charles University', summary: PRAGUE_COPY, published: '2023-12-21T16:00:00Z' });
   await storeArticles(store, [first]);
   const r = await storeArticles(store, [second, third]);
-  assert.deepEqual(r, { inserted: [second.id, third.id], updated: 0, duplicates: 0, nearDuplicates: 2 });
+  assert.deepEqual(r, { inserted: [second.id, third.id], updated: 0, updatedIds: [], duplicates: 0, nearDuplicates: 2 });
   const rows = await store.db.selectFrom('articles').select(['id', 'duplicate_of']).orderBy('seq').execute();
   assert.deepEqual(rows, [
     { id: first.id, duplicate_of: null },
@@ -134,7 +134,7 @@ test('storeArticles: an error mid-batch rolls back the whole batch', async (t) =
   assert.equal((store.sqlite.prepare("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH 'prague'").get() as { n: number }).n, 0);
   // Nothing of the failed batch lingers in memory either: a copy is not linked to a ghost.
   const copy = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-copy', title: PRAGUE_TITLE, summary: PRAGUE_COPY });
-  assert.deepEqual(await storeArticles(store, [copy]), { inserted: [copy.id], updated: 0, duplicates: 0, nearDuplicates: 0 });
+  assert.deepEqual(await storeArticles(store, [copy]), { inserted: [copy.id], updated: 0, updatedIds: [], duplicates: 0, nearDuplicates: 0 });
 });
 
 test('storeArticles: a second connection sees the first one\u2019s buckets', async (t) => {

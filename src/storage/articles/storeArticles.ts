@@ -40,6 +40,8 @@ export interface StoreOutcome {
   inserted: string[];
   /** Known articles whose content changed and was refreshed. */
   updated: number;
+  /** Their ids (their article pages are asked for again: pipeline/fetchFullText.ts). */
+  updatedIds: string[];
   /** Items that were already stored (same guid and source, or same canonical URL), unchanged or from another source. */
   duplicates: number;
   /** New rows linked to an earlier copy through duplicate_of. */
@@ -215,7 +217,7 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
   const s = prepare(sqlite);
   lsh.committed = lshIndex(sqlite).buckets;
   const fts = ftsWriter(sqlite);
-  const out: StoreOutcome = { inserted: [], updated: 0, duplicates: 0, nearDuplicates: 0 };
+  const out: StoreOutcome = { inserted: [], updated: 0, updatedIds: [], duplicates: 0, nearDuplicates: 0 };
   for (const a of articles) {
     const hash = contentHash(a);
     const known = ((a.guid !== null ? s.byGuid.get(a.sourceId, a.guid) : undefined) ?? s.byCanonical.get(a.canonicalUrl)) as KnownRow | undefined;
@@ -244,6 +246,7 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
         addBuckets(s, lsh, hashes, keysOf(hashes), known.id, known.published_at);
       }
       out.updated++;
+      out.updatedIds.push(known.id);
       continue;
     }
     const sh = shingles(nearDupText(a.title, a.text));
