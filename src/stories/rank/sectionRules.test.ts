@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fieldVerdict, insightVerdict, isRealDateline, pieceRank, type FieldVerdict, type InsightVerdict, type SectionPiece } from './sectionRules.js';
+import { fieldVerdict, insightVerdict, isRealDateline, isRoundupTitle, pieceRank, type FieldVerdict, type InsightVerdict, type SectionPiece } from './sectionRules.js';
 
 function piece(p: Partial<SectionPiece> & Pick<SectionPiece, 'title' | 'url'>): SectionPiece {
   return { text: p.title, kind: 'analysis', topic: 'politics', sourceCountry: 'GB', focusCountry: null, datelinePlace: null, datelineCountry: null, ...p };
@@ -132,6 +132,17 @@ test('fieldVerdict: on-the-ground reports', async (t) => {
     },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(fieldVerdict(c.p), c.want));
+});
+
+test('isRoundupTitle: digests, newsletters, podcasts and live pages', async (t) => {
+  const cases: [string, boolean][] = [
+    ['Russia-Ukraine war: List of key events, day 664', true],
+    ['Ukraine’s fight for funds to keep Russia at bay – podcast', true],
+    ["Ukraine-Russia war latest: Shell shortages force Ukraine to 're-plan' front-line attacks", true],
+    ['Morning Report — Colorado’s Trump ruling throws 2024 off balance', true],
+    ['Zelenskyy says he is weighing Ukrainian military’s request for mobilization of up to 500,000 troops', false],
+  ];
+  for (const [title, want] of cases) await t.test(title, () => assert.equal(isRoundupTitle(title), want));
 });
 
 test('isRealDateline', async (t) => {

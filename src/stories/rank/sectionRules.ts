@@ -42,7 +42,11 @@ const GENRE_MIN = 4;
  * glance: what we know on day 664", "Fox News Opinion" link pages).
  */
 const ROUNDUP_TITLE =
-  /^(?:morning|evening|afternoon|weekend|\d{1,2}:\d{2}) report\b|\|\s*first thing\s*$|\bfox news opinion\s*$|\bat a glance\b|\bwhat (?:do )?we know\b|\bwhat you need to know\b|^(?:the )?(?:morning|evening|daily|weekly) (?:briefing|digest|wrap)\b|\bnews quiz\b/i;
+  /^(?:morning|evening|afternoon|weekend|\d{1,2}:\d{2}) report\b|\blist of key events\b|[–—-]\s*podcast\s*$|\bpodcast\s*[:|]|\bwar latest\s*:|\|\s*first thing\s*$|\bfox news opinion\s*$|\bat a glance\b|\bwhat (?:do )?we know\b|\bwhat you need to know\b|^(?:the )?(?:morning|evening|daily|weekly) (?:briefing|digest|wrap)\b|\bnews quiz\b/i;
+/** A digest or newsletter title: it lists the day, it does not tell one piece of news. */
+export function isRoundupTitle(title: string): boolean {
+  return ROUNDUP_TITLE.test(title);
+}
 const ROUNDUP_TEXT = /\{beacon\}|\ba quick recap of the day\b|\bwelcome to the hill['’]s\b|\bdon['’]t already get first thing\b/i;
 
 const REVIEW_TITLE = /['’"”]\s*review\s*[:–—-]|^review\s*[:–—-]|\breview:\s|\brecenzja\b|\bcritique\s*:/i;

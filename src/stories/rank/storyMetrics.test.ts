@@ -29,6 +29,12 @@ test('storyMetrics: phases and breaking', async (t) => {
       breaking: true,
     },
     {
+      name: 'a surge of publishers in a running story is breaking though its pace only doubles',
+      reports: [...Array.from({ length: 12 }, (_, i) => report({ at: 130 + 30 * i })), ...Array.from({ length: 8 }, (_, i) => report({ at: 10 + 14 * i }))],
+      phase: 'breaking',
+      breaking: true,
+    },
+    {
       name: 'a burst carried by one publisher (one owner) is not breaking',
       reports: [1, 2, 3, 4, 5, 6].map((i) => report({ at: i * 10, owner: 'Same Group' })),
       phase: 'developing',

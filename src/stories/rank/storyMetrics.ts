@@ -5,7 +5,9 @@
  * - Independent publishers: outlets of one owner, or of one registrable
  *   domain, count once; state media are counted and marked, not dropped.
  * - Breaking: the rate of new reports in the last 2 hours is at least 3x the
- *   baseline, and at least 2 independent publishers carry the story.
+ *   baseline, and at least 2 independent publishers carry the story; or a
+ *   surge: at least 6 independent publishers in those 2 hours, 40 % or more
+ *   of all the story's publishers (a big event landing in a running story).
  *   The baseline is the story's own rate before those 2 hours; a story younger
  *   than that is measured against the desk's baseline (the mean reports per
  *   story-hour across the desk in the last 24 h).
@@ -58,6 +60,10 @@ export function reportFromRow(r: ReportRow): StoryReport {
 export const BREAKING_WINDOW_MS = 2 * 3_600_000;
 export const BREAKING_RATIO = 3;
 export const BREAKING_MIN_PUBLISHERS = 2;
+/** A surge: this many independent publishers in the breaking window... */
+export const SURGE_PUBLISHERS = 6;
+/** ...making at least this share of all the story's publishers. */
+export const SURGE_SHARE = 0.4;
 /** A story with no new report for this long is fading. */
 export const FADING_AFTER_MS = 12 * 3_600_000;
 /** Younger than this (and not breaking) is developing. */
@@ -105,7 +111,11 @@ export function storyMetrics(reports: StoryReport[], now: Date, deskBaseline: nu
   // 2 hours of it, the desk's typical story rate stands in.
   const ownBaseline = beforeHours >= 2 ? before / beforeHours : null;
   const baseline = Math.max(ownBaseline ?? deskBaseline, deskBaseline * 0.5, 0.05);
-  const breaking = velocity >= BREAKING_RATIO * baseline && recentPublishers.size >= BREAKING_MIN_PUBLISHERS;
+  // A big event that lands in a story already running (a ruling in a long
+  // court saga) may not triple the story's own pace, yet a surge of many
+  // publishers that makes a good share of all its coverage is breaking news.
+  const surge = recentPublishers.size >= SURGE_PUBLISHERS && recentPublishers.size >= SURGE_SHARE * publishers.size;
+  const breaking = (velocity >= BREAKING_RATIO * baseline && recentPublishers.size >= BREAKING_MIN_PUBLISHERS) || surge;
 
   let phase: StoryPhase;
   if (breaking) phase = 'breaking';

@@ -16,7 +16,7 @@ import { deskBaselineAt, plurality } from '../../stories/refreshStories.js';
 import { contentWords, sameEvent } from './sameEvent.js';
 import { findPlaces } from '../../understand/places/findPlaces.js';
 import { regionOf } from '../../understand/places/regions.js';
-import { isFieldReport, isInsight, pieceRank, type SectionPiece } from '../../stories/rank/sectionRules.js';
+import { isFieldReport, isInsight, isRoundupTitle, pieceRank, type SectionPiece } from '../../stories/rank/sectionRules.js';
 
 /** Characters of an article's text the section rules read (its opening). */
 const FIELD_TEXT_CHARS = 1500;
@@ -348,7 +348,7 @@ export function headlineAsOf(
 ): { headline: string; articleId: string | null } {
   const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
   if (known.length === 0) return { headline: r.headline, articleId: r.headline_article_id };
-  const isReport = (x: { kind: string | null }) => x.kind !== 'live' && x.kind !== 'analysis';
+  const isReport = (x: { kind: string | null; title: string }) => x.kind !== 'live' && x.kind !== 'analysis' && !isRoundupTitle(x.title);
   const stored = known.find((x) => x.articleId === r.headline_article_id);
   if (stored && isReport(stored)) return { headline: r.headline, articleId: stored.articleId };
   const reported = known.filter(isReport);
