@@ -22,7 +22,8 @@ export function compress(): MiddlewareHandler {
     const res = c.res;
     if (!res.body || res.headers.has('Content-Encoding') || c.req.method === 'HEAD') return;
     const type = res.headers.get('Content-Type') ?? '';
-    if (!TEXTUAL.test(type)) return;
+    // An event stream never ends: buffering it to compress would hold every event back.
+    if (!TEXTUAL.test(type) || type.startsWith('text/event-stream')) return;
     const enc = acceptedEncoding(c.req.header('accept-encoding'));
     if (!enc) return;
     const buf = Buffer.from(await res.arrayBuffer());

@@ -28,6 +28,8 @@ import { accountRoutes } from '../accounts/routes.js';
 import { greaderRoutes } from '../readerapi/greader.js';
 import { feverRoutes } from '../readerapi/fever.js';
 import { alertFeedRoutes, alertRoutes } from '../alerts/routes.js';
+import { createStreamHub } from '../live/streamHub.js';
+import { liveRoutes } from '../live/routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -108,7 +110,8 @@ export function createApp(opts: AppOptions): Hono {
   });
   app.use('*', async (c, next) => {
     const p = c.req.path;
-    if (p === '/healthz' || p === '/metrics' || p.startsWith('/assets/')) return next();
+    // The live stream holds its connection open: it must not hold a turn while it does.
+    if (p === '/healthz' || p === '/metrics' || p.startsWith('/assets/') || p === '/api/v1/stream') return next();
     return shed(c, next);
   });
 
@@ -136,6 +139,8 @@ export function createApp(opts: AppOptions): Hono {
   // Alert rules (/api/v1/alerts) and each rule's own feed (/feeds/alert/…).
   app.route('/api/v1', alertRoutes(deps, accounts));
   app.route('/', alertFeedRoutes(deps));
+  // The live stream (/api/v1/stream): its poller runs only while someone listens.
+  app.route('/api/v1', liveRoutes(createStreamHub(deps.store, { clock })));
   app.route('/api/v1', entityApiRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));

@@ -1,0 +1,66 @@
+/**
+ * What changed on the desk since a watermark, as live events: a new story,
+ * a story's phase change (developing → breaking …), a merge. Derived from
+ * the stories table the pipeline writes (updated_at, phase, merged_into),
+ * compared with the state last seen, so the pipeline needs no hook.
+ */
+import type { Store } from '../storage/db.js';
+
+export type LiveEvent =
+  | { type: 'story'; story: LiveStory }
+  | { type: 'phase'; story: LiveStory; from: string }
+  | { type: 'merge'; story: LiveStory; into: string };
+
+export interface LiveStory {
+  id: string;
+  headline: string;
+  phase: string;
+  region: string | null;
+  outlets: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  updatedAt: string;
+}
+
+export interface Known {
+  phase: string;
+  merged: boolean;
+}
+
+/** Stories read per poll; the rest come on the next one (the watermark moves only past what was read). */
+export const MAX_PER_POLL = 500;
+
+export async function readChanges(store: Store, since: string, known: Map<string, Known>, limit = MAX_PER_POLL): Promise<{ events: LiveEvent[]; watermark: string }> {
+  const rows = await store.db
+    .selectFrom('stories')
+    .select(['id', 'headline', 'phase', 'region', 'publisher_count', 'first_seen_at', 'last_seen_at', 'updated_at', 'merged_into'])
+    .where('updated_at', '>', since)
+    .orderBy('updated_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const events: LiveEvent[] = [];
+  for (const r of rows) {
+    const story: LiveStory = { id: r.id, headline: r.headline, phase: r.phase, region: r.region, outlets: r.publisher_count, firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, updatedAt: r.updated_at };
+    const was = known.get(r.id);
+    if (r.merged_into !== null) {
+      if (!was?.merged) events.push({ type: 'merge', story, into: r.merged_into });
+    } else if (!was) events.push({ type: 'story', story });
+    else if (was.phase !== r.phase) events.push({ type: 'phase', story, from: was.phase });
+    known.set(r.id, { phase: r.phase, merged: r.merged_into !== null });
+  }
+  return { events, watermark: rows.length ? rows[rows.length - 1]!.updated_at : since };
+}
+
+/** The state of recently active stories, so a change to one of them is a phase change and not a new story. */
+export async function loadKnown(store: Store, sinceLastSeen: string): Promise<{ known: Map<string, Known>; watermark: string }> {
+  const rows = await store.db.selectFrom('stories').select(['id', 'phase', 'merged_into', 'updated_at']).where('last_seen_at', '>=', sinceLastSeen).execute();
+  const known = new Map<string, Known>();
+  let watermark = '';
+  for (const r of rows) {
+    known.set(r.id, { phase: r.phase, merged: r.merged_into !== null });
+    if (r.updated_at > watermark) watermark = r.updated_at;
+  }
+  const top = await store.db.selectFrom('stories').select(({ fn }) => fn.max('updated_at').as('m')).executeTakeFirst();
+  return { known, watermark: (top?.m as string | null) ?? watermark };
+}
