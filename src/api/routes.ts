@@ -17,6 +17,8 @@ import { storyData } from '../web/read/storyData.js';
 import { listTopics, topicData } from '../web/read/topicData.js';
 import type { StoryCard } from '../web/read/types.js';
 import { ArticlesQuery, AtQuery, PageQuery, SearchQuery, StoriesQuery } from './schemas.js';
+import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
+import { acceptedEncoding, COMPRESS_MIN_BYTES } from '../server/compress.js';
 import { outletName } from '../sources/outletName.js';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -37,33 +39,53 @@ function query<S extends z.ZodType>(c: Context, schema: S): z.output<S> | Respon
 }
 
 /**
- * Read cache for the list endpoints (stories, articles, regions, countries),
- * like the pages' (web/routes.ts): keyed by route, validated query and
- * "now" (an explicit ?at= as given; the clock by the minute), kept
- * API_TTL_MS, at most API_CACHE_MAX entries, oldest first out. The promise
- * is cached, so a burst of the same request runs the read once. Without it
- * /api/v1/stories ran storyCards on every request (sort=importance&limit=100
- * takes 0.4-0.7 s on the December corpus), and at 100 connections requests
- * queued past 10 s.
+ * Response cache for the list endpoints (stories, articles, regions,
+ * countries), like the pages' (web/routes.ts): keyed by origin (the body's
+ * url fields), route, validated query and "now" (an explicit ?at= as given;
+ * the clock by the minute), kept API_TTL_MS, at most API_CACHE_MAX entries,
+ * oldest first out. The body promise is cached, so a burst of one request
+ * reads once, and its brotli and gzip forms are made once per entry.
+ * Without it /api/v1/stories ran storyCards on every request
+ * (sort=importance&limit=100: 0.4-0.7 s on the December corpus), then
+ * serialised and compressed up to 100 KB per request, and at 100
+ * connections requests queued past 10 s.
  */
 export const API_TTL_MS = 30_000;
 export const API_CACHE_MAX = 512;
 
-function readCache(): <T>(key: string, compute: () => Promise<T>) => Promise<T> {
-  const entries = new Map<string, { expires: number; value: Promise<unknown> }>();
-  return <T>(key: string, compute: () => Promise<T>): Promise<T> => {
+interface CachedBody {
+  expires: number;
+  body: Promise<string>;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+function responseCache(): (c: Context, key: string, compute: () => Promise<unknown>) => Promise<Response> {
+  const entries = new Map<string, CachedBody>();
+  return async (c, key, compute) => {
     const now = Date.now();
-    const hit = entries.get(key);
-    if (hit && hit.expires > now) return hit.value as Promise<T>;
-    const entry = { expires: now + API_TTL_MS, value: compute() as Promise<unknown> };
-    entries.delete(key);
-    if (entries.size >= API_CACHE_MAX) entries.delete(entries.keys().next().value!);
-    entries.set(key, entry);
-    // A failed read is not remembered.
-    entry.value.catch(() => {
-      if (entries.get(key) === entry) entries.delete(key);
-    });
-    return entry.value as Promise<T>;
+    let hit = entries.get(key);
+    if (!hit || hit.expires <= now) {
+      const entry: CachedBody = { expires: now + API_TTL_MS, body: compute().then((v) => JSON.stringify(v)) };
+      entries.delete(key);
+      if (entries.size >= API_CACHE_MAX) entries.delete(entries.keys().next().value!);
+      entries.set(key, entry);
+      // A failed read is not remembered.
+      entry.body.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key);
+      });
+      hit = entry;
+    }
+    const body = await hit.body;
+    // Small bodies are left to the compress middleware, which adds its own Vary.
+    const type = { 'Content-Type': 'application/json', ...(body.length >= COMPRESS_MIN_BYTES ? { Vary: 'Accept-Encoding' } : {}) };
+    const enc = acceptedEncoding(c.req.header('accept-encoding'));
+    if (enc && body.length >= COMPRESS_MIN_BYTES) {
+      if (enc === 'br') hit.br ??= brotliCompressSync(body, { params: { [zc.BROTLI_PARAM_QUALITY]: 5, [zc.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } });
+      else hit.gzip ??= gzipSync(body, { level: 6 });
+      return c.body(new Uint8Array(enc === 'br' ? hit.br! : hit.gzip!), 200, { ...type, 'Content-Encoding': enc });
+    }
+    return c.body(body, 200, type);
   };
 }
 
@@ -86,11 +108,11 @@ export function apiRoutes(deps: Deps): Hono {
   const { store } = deps;
   // The desk's public origin, never the Host header as such (createApp answers 421 when there is none).
   const withUrl = (c: Context, s: StoryCard) => ({ ...s, url: `${originOf(c, deps.config) ?? ''}/story/${encodeURIComponent(s.id)}` });
-  const cache = readCache();
-  /** The moment a request reads at, and its cache key: ?at= as given, else the clock's minute. */
-  const moment = (route: string, q: { at?: string | undefined }): { at: Date; key: string } => {
+  const cached = responseCache();
+  /** The moment a request reads at, and its cache key: origin, route, query, and ?at= as given, else the clock's minute. */
+  const moment = (c: Context, route: string, q: { at?: string | undefined }): { at: Date; key: string } => {
     const at = atOf(deps, q.at);
-    return { at, key: `${route}|${JSON.stringify(q)}|${q.at ? at.toISOString() : `now:${Math.floor(at.getTime() / 60_000)}`}` };
+    return { at, key: `${new URL(c.req.url).origin}|${route}|${JSON.stringify(q)}|${q.at ? at.toISOString() : `now:${Math.floor(at.getTime() / 60_000)}`}` };
   };
 
   app.get('/stories', async (c) => {
@@ -99,9 +121,9 @@ export function apiRoutes(deps: Deps): Hono {
     const before = q.cursor ? decodeCursor(q.cursor) : undefined;
     if (q.cursor && !before) return problem(c, 400, 'Invalid parameters', 'cursor: not a cursor this API issued', [{ parameter: 'cursor', message: 'not a cursor this API issued' }]);
     if (q.cursor && q.sort !== 'recent') return problem(c, 400, 'Invalid parameters', 'cursor: only with sort=recent', [{ parameter: 'cursor', message: 'only with sort=recent' }]);
-    const { at, key } = moment('stories', q);
-    const stories = await cache(key, () =>
-      storyCards(store, {
+    const { at, key } = moment(c, 'stories', q);
+    return cached(c, key, async () => {
+      const stories = await storyCards(store, {
         at,
         region: q.region,
         country: q.country,
@@ -114,10 +136,10 @@ export function apiRoutes(deps: Deps): Hono {
         before: before ?? undefined,
         // Breaking means the last day; otherwise the whole history is pageable.
         activeHours: q.phase === 'breaking' ? 24 : 0,
-      }),
-    );
-    const next = q.sort === 'recent' && stories.length === q.limit ? encodeCursor(stories[stories.length - 1]!) : null;
-    return c.json({ stories: stories.map((s) => withUrl(c, s)), nextCursor: next });
+      });
+      const next = q.sort === 'recent' && stories.length === q.limit ? encodeCursor(stories[stories.length - 1]!) : null;
+      return { stories: stories.map((s) => withUrl(c, s)), nextCursor: next };
+    });
   });
 
   app.get('/stories/:id', async (c) => {
@@ -131,9 +153,8 @@ export function apiRoutes(deps: Deps): Hono {
   app.get('/articles', async (c) => {
     const q = query(c, ArticlesQuery);
     if (q instanceof Response) return q;
-    const { at, key } = moment('articles', q);
-    const articles = await cache(key, () => pieces(store, { at, region: q.region, country: q.country, kind: q.kind, topic: q.topic, limit: q.limit, offset: q.offset, hours: 0 }));
-    return c.json({ articles });
+    const { at, key } = moment(c, 'articles', q);
+    return cached(c, key, async () => ({ articles: await pieces(store, { at, region: q.region, country: q.country, kind: q.kind, topic: q.topic, limit: q.limit, offset: q.offset, hours: 0 }) }));
   });
 
   app.get('/search', async (c) => {
@@ -147,23 +168,28 @@ export function apiRoutes(deps: Deps): Hono {
   app.get('/regions', async (c) => {
     const q = query(c, AtQuery);
     if (q instanceof Response) return q;
-    const { at, key } = moment('regions', q);
-    const [counts, active] = await cache(key, () => Promise.all([mapCounts(store, at), Promise.all(REGIONS.map((region) => storyCards(store, { at, region, limit: 100 })))]));
-    const per = new Map<string, number>();
-    for (const [cc, n] of counts.counts) {
-      const r = regionOf(cc);
-      if (r) per.set(r, (per.get(r) ?? 0) + n);
-    }
-    return c.json({ regions: REGIONS.map((id, i) => ({ id, name: REGION_LABELS[id], activeStories: active[i]!.length, articles24h: per.get(id) ?? 0 })) });
+    const { at, key } = moment(c, 'regions', q);
+    return cached(c, key, async () => {
+      const counts = await mapCounts(store, at);
+      const active = await Promise.all(REGIONS.map((region) => storyCards(store, { at, region, limit: 100 })));
+      const per = new Map<string, number>();
+      for (const [cc, n] of counts.counts) {
+        const r = regionOf(cc);
+        if (r) per.set(r, (per.get(r) ?? 0) + n);
+      }
+      return { regions: REGIONS.map((id, i) => ({ id, name: REGION_LABELS[id], activeStories: active[i]!.length, articles24h: per.get(id) ?? 0 })) };
+    });
   });
 
   app.get('/countries', async (c) => {
     const q = query(c, AtQuery);
     if (q instanceof Response) return q;
-    const { at, key } = moment('countries', q);
-    const counts = await cache(key, () => mapCounts(store, at));
-    return c.json({
-      countries: allCountries().map((k) => ({ code: k.code, name: countryName(k.code), region: k.region, articles24h: counts.counts.get(k.code) ?? 0, reports24h: counts.reports.get(k.code)?.count ?? 0 })),
+    const { at, key } = moment(c, 'countries', q);
+    return cached(c, key, async () => {
+      const counts = await mapCounts(store, at);
+      return {
+        countries: allCountries().map((k) => ({ code: k.code, name: countryName(k.code), region: k.region, articles24h: counts.counts.get(k.code) ?? 0, reports24h: counts.reports.get(k.code)?.count ?? 0 })),
+      };
     });
   });
 
