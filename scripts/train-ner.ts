@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allowed, dynamicFeatures, isTitleCase, LABELS, N_LABELS, prepare, scored, staticFeatures, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
+import { allowed, dynamicKeys, isTitleCase, LABELS, N_LABELS, prepare, scored, staticKeys, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
 import { fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -119,20 +119,23 @@ export function evaluateHeldOut(model: Weights, sentences: TaggedSentence[]): Re
 
 export function train(sentences: TaggedSentence[], epochs: number, log: (s: string) => void = () => {}): ModelFile {
   const segs = sentences.map(segmentOf);
-  const prepared: Prepared[] = segs.map(prepare);
+  const prepared: Prepared[] = segs.map((s) => prepare(s));
 
   // Features seen at least twice (with the gold history) become rows.
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
+  const buf: number[] = [];
   sentences.forEach((s, k) => {
     const p = prepared[k]!;
     for (let i = 0; i < s.tokens.length; i++) {
       const prev = i > 0 ? s.tags[i - 1]! : 0;
       if (!scored(p, i, prev)) continue;
-      for (const f of staticFeatures(p, i, s.tokens)) counts.set(f, (counts.get(f) ?? 0) + 1);
-      for (const f of dynamicFeatures(p, i, prev, i > 1 ? s.tags[i - 2]! : 0)) counts.set(f, (counts.get(f) ?? 0) + 1);
+      buf.length = 0;
+      staticKeys(p, i, buf);
+      dynamicKeys(p, i, prev, i > 1 ? s.tags[i - 2]! : 0, buf);
+      for (const f of buf) counts.set(f, (counts.get(f) ?? 0) + 1);
     }
   });
-  const names = [...counts.entries()].filter(([, c]) => c >= 2).map(([f]) => f).sort();
+  const names = [...counts.entries()].filter(([, c]) => c >= 2).map(([f]) => f).sort((a, b) => a - b);
   const index = new Map(names.map((f, r) => [f, r * N_LABELS]));
   log(`features: ${counts.size} seen, ${names.length} kept`);
 
@@ -167,11 +170,10 @@ export function train(sentences: TaggedSentence[], epochs: number, log: (s: stri
         let guess = 0;
         if (scored(p, i, prev)) {
           const rows: number[] = [];
-          for (const f of staticFeatures(p, i, s.tokens)) {
-            const r = index.get(f);
-            if (r !== undefined) rows.push(r);
-          }
-          for (const f of dynamicFeatures(p, i, prev, prev2)) {
+          buf.length = 0;
+          staticKeys(p, i, buf);
+          dynamicKeys(p, i, prev, prev2, buf);
+          for (const f of buf) {
             const r = index.get(f);
             if (r !== undefined) rows.push(r);
           }
@@ -210,17 +212,22 @@ export function train(sentences: TaggedSentence[], epochs: number, log: (s: stri
     maxAbs = Math.max(maxAbs, Math.abs(avg[at]!));
   }
   const scale = maxAbs / 32767 || 1;
-  const keptNames: string[] = [];
+  const keptKeys: number[] = [];
   const q: number[] = [];
   for (let r = 0; r < names.length; r++) {
     const row = Array.from({ length: N_LABELS }, (_, l) => Math.round(avg[r * N_LABELS + l]! / scale));
     // Weights this small never change an argmax that matters.
     if (row.every((x) => Math.abs(x) < 8)) continue;
-    keptNames.push(names[r]!);
+    keptKeys.push(names[r]!);
     q.push(...row);
   }
-  const buf = Buffer.from(new Int16Array(q).buffer);
-  return { format: 1, labels: [...LABELS], features: keptNames.join('\n'), weights: buf.toString('base64'), scale };
+  return {
+    format: 2,
+    labels: [...LABELS],
+    keys: Buffer.from(new Int32Array(keptKeys).buffer).toString('base64'),
+    weights: Buffer.from(new Int16Array(q).buffer).toString('base64'),
+    scale,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -235,7 +242,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     epochs,
     trainSentences: trainSet.length,
     trainTokens: trainSet.reduce((n, s) => n + s.tokens.length, 0),
-    features: file.features.split('\n').length,
+    features: Buffer.from(file.keys, 'base64').length / 4,
     heldOutEn: evaluateHeldOut(model, testEn),
     heldOutPl: evaluateHeldOut(model, testPl),
   };

@@ -35,6 +35,7 @@ interface Found {
 }
 
 const foldKey = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const WITH_ANAPHORS: [Organization, string][] = ORGANIZATIONS.filter((o) => o.anaphors?.length).map((o) => [o, foldKey(o.name)]);
 
 export function findEntities(input: FindEntitiesInput): Entity[] {
   const language = input.language ?? null;
@@ -64,9 +65,9 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
 
   // Anaphors of a named curated organisation.
   const claimed = new Map<string, Found[]>();
-  for (const org of ORGANIZATIONS) {
-    const o = orgs.get(foldKey(org.name));
-    if (o) for (const a of org.anaphors ?? []) claimed.set(a, [...(claimed.get(a) ?? []), o]);
+  for (const [org, folded] of WITH_ANAPHORS) {
+    const o = orgs.get(folded);
+    if (o) for (const a of org.anaphors!) claimed.set(a, [...(claimed.get(a) ?? []), o]);
   }
   for (const [a, owners] of claimed) {
     if (owners.length !== 1) continue;

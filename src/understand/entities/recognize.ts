@@ -7,7 +7,7 @@
  * otherwise. The mentions keep the text as written; findEntities() turns them
  * into the article's people and organisations.
  */
-import { isTitleCase, prepare } from './ner/features.js';
+import { GZ, isTitleCase, orgAt, prepare, type Prepared } from './ner/features.js';
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
@@ -26,6 +26,30 @@ export interface Mention {
 // A span never ends on punctuation ("Smith ," from a slip of the tagger).
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
 
+/** The gazetteer mask of the match that spans exactly tokens [from, to), or 0. */
+function exactGazetteer(p: Prepared, from: number, to: number): number {
+  const m = p.gz[from]!;
+  if (!(m & 0xff)) return 0;
+  for (let k = from + 1; k < to; k++) if (p.gz[k] !== m << 8) return 0;
+  return to < p.n && p.gz[to] === m << 8 ? 0 : m;
+}
+
+/**
+ * The type the gazetteer is sure of for a whole span, or null. A country,
+ * region or city and nothing else there (a demonym use aside: "UK agent") is a
+ * place: news writes "Hungary vetoes" and "Sweden's bid", and the desk maps
+ * places, not governments. An institution or company and no place is an
+ * organisation ("Scotland Yard"). A person's name among the meanings ("Israel",
+ * "Jordan") leaves a person the tagger found alone.
+ */
+function gazetteerType(p: Prepared, s: Span): MentionType | null {
+  const m = exactGazetteer(p, s.from, s.to);
+  if (!m) return null;
+  if (m & GZ.place && !(m & (GZ.leader | GZ.company | GZ.institution | GZ.other)) && !(s.type === 'PER' && m & GZ.person)) return 'LOC';
+  if (m & (GZ.company | GZ.institution) && !(m & (GZ.place | GZ.leader | GZ.person))) return 'ORG';
+  return null;
+}
+
 interface Tagged {
   toks: NerToken[];
   mentions: Mention[];
@@ -36,13 +60,13 @@ function recognizeSegment(text: string, offset: number, language: string | null,
   if (toks.length === 0) return { toks, mentions: [] };
   const words = toks.map((t) => t.text);
   const seg = { tokens: words, language, titleCase: titleCase ?? isTitleCase(words) };
-  const p = prepare(seg);
+  const p = prepare(seg, true);
   const spans = spansOf(tagSegment(loadModel(), seg, p));
   // The curated organisations win over the tagger where they match.
   for (let i = 0; i < words.length; i++) {
-    if (p.org[i] !== 'B') continue;
+    if (orgAt(p, i) !== 'B') continue;
     let j = i + 1;
-    while (j < words.length && p.org[j] === 'I') j++;
+    while (j < words.length && orgAt(p, j) === 'I') j++;
     const clash = spans.filter((s) => s.from < j && s.to > i);
     if (clash.some((s) => s.type === 'ORG' && s.from <= i && s.to >= j)) continue;
     // A longer name the tagger found around the alias ("PGE Dystrybucja") stays.
@@ -50,6 +74,8 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     for (const s of clash) spans.splice(spans.indexOf(s), 1);
     spans.push({ type: 'ORG', from: i, to: j });
   }
+  // Where the gazetteer is sure of a whole name's type, it decides.
+  for (const s of spans) s.type = gazetteerType(p, s) ?? s.type;
   spans.sort((a, b) => a.from - b.from);
   const out: Mention[] = [];
   for (const s of spans) {
@@ -86,9 +112,14 @@ export function recognize(title: string, text: string, language: string | null |
   };
   for (const m of mentions) if (m.type !== 'PER' && isPerson(m.text)) m.type = 'PER';
   const full = `${title}\n${text}`;
+  // Mentions are in text order (segments in order, spans sorted): one sweep finds the words outside them.
+  const found = mentions.length;
+  let at = 0;
   for (const s of segs) {
     for (const t of s.toks) {
-      if (!/^\p{Lu}/u.test(t.text) || mentions.some((m) => m.start < t.end && m.end > t.start)) continue;
+      while (at < found && mentions[at]!.end <= t.start) at++;
+      if (at < found && mentions[at]!.start < t.end) continue;
+      if (!/^\p{Lu}/u.test(t.text)) continue;
       if (isPerson(t.text)) mentions.push({ type: 'PER', text: full.slice(t.start, t.end), start: t.start, end: t.end });
     }
   }

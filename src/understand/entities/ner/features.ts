@@ -3,18 +3,27 @@
  * two can never drift apart. A token's features are its word, shape, affixes,
  * neighbours, place in the sentence, and hits in the desk's own lists: the
  * place gazetteer (places, leaders, institutions, companies, demonyms), the
- * curated organisations and the given-name and title lexicons. The lists are
- * evidence the model weighs, not answers: "Jordan" is in the gazetteer and is
- * still a person after "Michael".
+ * curated organisations and the given-name, title and organisation-word
+ * lexicons. The lists are evidence the model weighs, not answers: "Jordan" is
+ * in the gazetteer and is still a person after "Michael".
+ *
+ * Features are 32-bit hashes of (template, values), not strings: analysis has
+ * a budget of well under a millisecond an article, and building and looking
+ * up thirty strings a token does not fit in it. Two features may share a hash
+ * (the hashing trick); with ~10^5 features in 2^32 that is rare and harmless.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../../places/gazetteer.js';
 import { F_PERSON, F_UPPER, KINDS } from '../../places/buildGazetteer.js';
 import { foldWord } from '../../places/tokenize.js';
 import { FIRST_NAMES, TITLES } from '../lexicon.js';
 import { ORGANIZATIONS } from '../organizations.js';
 import { tokenizeNer } from './tokens.js';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
+export type Label = (typeof LABELS)[number];
+export const N_LABELS = LABELS.length;
 
 /** English given names (Moby Word II via stdlib, PDDL/CC0: data/ner/README.md), lowercased. */
 const GIVEN_NAMES = new Set(
@@ -27,18 +36,20 @@ const GIVEN_NAMES = new Set(
 const ORG_WORDS = new Set(
   `corp corporation inc incorporated ltd limited plc llc co company companies group holdings holding bank airlines airways motors
   industries international university college institute foundation party association council ministry agency committee commission
-  union federation league club fc sa ag gmbh nv spa bv ab asa oyj kk spółka grupa instytut fundacja partia stowarzyszenie związek
-  ministerstwo urząd komisja rada klub uniwersytet`.split(/\s+/),
+  union federation league club fc sa ag gmbh nv spa bv ab asa oyj kk police court bureau department office service authority board
+  army navy forces parliament assembly senate government press news times post herald
+  spółka grupa instytut fundacja partia stowarzyszenie związek ministerstwo urząd komisja rada klub uniwersytet policja sąd
+  trybunał biuro agencja`.split(/\s+/),
 );
 
-export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC'] as const;
-export type Label = (typeof LABELS)[number];
-export const N_LABELS = LABELS.length;
-
-/** Gazetteer kind index → the letter a feature carries. */
-const KIND_CODE: string[] = KINDS.map((k) =>
-  k === 'leader' ? 'L' : k === 'company' ? 'C' : k === 'institution' ? 'I' : k === 'demonym' ? 'D' : k === 'currency' ? 'M' : k === 'none' || k === 'legal' ? 'N' : 'P',
+/** Gazetteer kind index → bit of the token's gazetteer mask (place, leader, company, institution, demonym, currency, metonym or other). */
+const KIND_BIT: number[] = KINDS.map((k) =>
+  k === 'leader' ? 1 : k === 'company' ? 2 : k === 'institution' ? 3 : k === 'demonym' ? 4 : k === 'currency' ? 5 : k === 'metonym' || k === 'none' || k === 'legal' ? 6 : 0,
 );
+/** Bits of the gazetteer mask (begin-of-match byte): a place proper (not a metonym like "Pentagon"), and the rest. */
+export const GZ = { place: 1, leader: 2, company: 4, institution: 8, demonym: 16, currency: 32, other: 64, person: 128 } as const;
+/** Also a person's name in the gazetteer (F_PERSON). */
+const GZ_PERSON_BIT = 7;
 
 export interface Segment {
   tokens: string[];
@@ -47,51 +58,104 @@ export interface Segment {
   titleCase: boolean;
 }
 
-/** Per-token facts computed once a segment. */
+// Token flags.
+const CAP = 1;
+const SENT_START = 2;
+const STOP = 4;
+const FN = 8;
+const GN = 16;
+const TITLE = 32;
+const ORGW = 64;
+const ORG_B = 128;
+const ORG_I = 256;
+
+/** Per-token facts computed once a segment, as hashes and bit sets. */
 export interface Prepared {
+  n: number;
   lower: string[];
-  shape: string[];
-  cap: boolean[];
-  /** Tokens the tagger scores: capitalised ones (the rest are O unless they continue a name). */
-  gz: (string[] | null)[];
-  org: (string | null)[];
-  sentStart: boolean[];
-  /** Punctuation no name runs through (".", ",", quotes): always O. */
-  stop: boolean[];
-  lang: string;
+  flags: Int32Array;
+  hLower: Int32Array;
+  hWord: Int32Array;
+  hShape: Int32Array;
+  hS2: Int32Array;
+  hS3: Int32Array;
+  hS4: Int32Array;
+  hP3: Int32Array;
+  len: Int32Array;
+  /** Gazetteer kinds at this token: bits 0–7 begin a match, bits 8–15 continue one. */
+  gz: Int32Array;
+  lang: number;
   titleCase: boolean;
 }
 
-export function shapeOf(w: string): string {
-  let out = '';
-  let last = '';
-  for (const ch of w) {
-    const c = ch >= '0' && ch <= '9' ? 'd' : ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
-    if (c !== last) out += c;
-    last = c;
+/** FNV-1a over s[from, to). */
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
   }
-  return out;
+  return h | 0;
+}
+export const hashString = (s: string): number => hashRange(s, 0, s.length);
+
+/** MurmurHash3's finaliser: spreads a combination of values over 32 bits. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+/** The key of feature template `t` with values a, b. */
+export const key = (t: number, a = 0, b = 0): number => fmix(Math.imul(t, 0x9e3779b1) ^ fmix(a ^ Math.imul(b, 0x27d4eb2d))) || 1; // 0 marks an empty slot (model.ts)
+
+const isUpperCode = (c: number): boolean => (c >= 65 && c <= 90) || (c > 127 && String.fromCharCode(c).toLowerCase() !== String.fromCharCode(c));
+const isLowerCode = (c: number): boolean => (c >= 97 && c <= 122) || (c > 127 && String.fromCharCode(c).toUpperCase() !== String.fromCharCode(c));
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isWordCode = (c: number): boolean => isUpperCode(c) || isLowerCode(c) || isDigit(c) || (c > 127 && /[\p{L}\p{N}]/u.test(String.fromCharCode(c)));
+
+/** Shape hash: X for a capital, x for a small letter, d for a digit, runs collapsed ("Xx", "X.X.", "dx"). */
+function shapeHash(w: string): number {
+  let h = 0x811c9dc5;
+  let last = -1;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    const k = isDigit(c) ? 100 : isUpperCode(c) ? 88 : isLowerCode(c) ? 120 : c;
+    if (k === last) continue;
+    last = k;
+    h ^= k;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
 }
 
-const isCap = (w: string): boolean => {
-  const c = w[0]!;
-  return c.toLowerCase() !== c || (/^\p{N}/u.test(w) && /\p{Lu}/u.test(w));
-};
+function capitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (isUpperCode(c)) return true;
+  // "2Pac", "49ers" stay small; a digit then a capital is a name's shape.
+  if (!isDigit(c)) return false;
+  for (let i = 1; i < w.length; i++) if (isUpperCode(w.charCodeAt(i))) return true;
+  return false;
+}
 
 // Curated organisation aliases as token sequences, matched case-sensitively.
-const ORG_ALIASES = new Map<string, number>();
+const ORG_ALIASES = new Set<string>();
 const ORG_FIRST = new Map<string, number>();
 for (const org of ORGANIZATIONS) {
   for (const a of org.aliases) {
     const toks = tokenizeNer(a).map((t) => t.text);
-    ORG_ALIASES.set(toks.join(' '), toks.length);
+    ORG_ALIASES.add(toks.join(' '));
     ORG_FIRST.set(toks[0]!, Math.max(ORG_FIRST.get(toks[0]!) ?? 0, toks.length));
   }
 }
 
 /** The gazetteer key of one token: folded letters, punctuation as a split ("U.S." → "u s"). */
 function gzPieces(w: string): string {
-  if (/^[\p{L}\p{N}]+$/u.test(w)) return foldWord(w);
+  let plain = true;
+  for (let i = 0; i < w.length && plain; i++) if (!isWordCode(w.charCodeAt(i))) plain = false;
+  if (plain) return foldWord(w);
   return w
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
@@ -100,128 +164,235 @@ function gzPieces(w: string): string {
 }
 
 const SENT_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '–', '—', '-', '|']);
+const KEEP_IN_NAME = new Set(['&', "'", '’', '-']);
 
-export function prepare(seg: Segment): Prepared {
-  const n = seg.tokens.length;
-  const lower = new Array<string>(n);
-  const shape = new Array<string>(n);
-  const cap = new Array<boolean>(n);
-  const sentStart = new Array<boolean>(n);
-  const stop = new Array<boolean>(n);
-  const gz: (string[] | null)[] = new Array(n).fill(null);
-  const org: (string | null)[] = new Array(n).fill(null);
+/** What a word contributes whatever its neighbours: computed once a process for each distinct word. */
+interface WordInfo {
+  lower: string;
+  hLower: number;
+  hWord: number;
+  hShape: number;
+  hS2: number;
+  hS3: number;
+  hS4: number;
+  hP3: number;
+  len: number;
+  /** CAP, STOP, FN, GN, TITLE, ORGW. */
+  flags: number;
+  /** Gazetteer key pieces ("u s" for "U.S."). */
+  gzKey: string;
+  /** Most pieces of a gazetteer name starting with this word's first piece (0: none starts so). */
+  gzMax: number;
+  /** Most words of a curated organisation alias starting with this word (0: none). */
+  orgMax: number;
+}
+
+// News vocabulary repeats: a bounded cache keeps the hashing and lexicon
+// look-ups to once a word (cleared when full, not evicted one by one).
+const WORDS = new Map<string, WordInfo>();
+const WORDS_MAX = 200_000;
+
+function wordInfo(w: string): WordInfo {
+  const hit = WORDS.get(w);
+  if (hit) return hit;
+  const lw = w.toLowerCase();
+  const L = lw.length;
+  const hLower = hashString(lw);
+  let f = 0;
+  if (capitalised(w)) f |= CAP;
+  let word = false;
+  for (let k = 0; k < w.length && !word; k++) if (isWordCode(w.charCodeAt(k))) word = true;
+  // Punctuation no name runs through, and a possessive ("’s" after "Bourne").
+  if ((!word && !KEEP_IN_NAME.has(w)) || /^['’][sS]$/.test(w)) f |= STOP;
+  if (FIRST_NAMES.has(lw)) f |= FN;
+  if (GIVEN_NAMES.has(lw)) f |= GN;
+  if (TITLES.has(lw)) f |= TITLE;
+  if (ORG_WORDS.has(lw.endsWith('.') ? lw.slice(0, -1) : lw)) f |= ORGW;
+  const gzKey = gzPieces(w);
+  const info: WordInfo = {
+    lower: lw,
+    hLower,
+    hWord: lw === w ? hLower ^ 0x5bd1e995 : hashString(w),
+    hShape: shapeHash(w),
+    hS2: hashRange(lw, Math.max(0, L - 2), L),
+    hS3: hashRange(lw, Math.max(0, L - 3), L),
+    hS4: hashRange(lw, Math.max(0, L - 4), L),
+    hP3: hashRange(lw, 0, Math.min(3, L)),
+    len: Math.min(w.length, 8),
+    flags: f,
+    gzKey,
+    gzMax: gzKey ? (loadGazetteer().maxTokens.get(gzKey.split(' ')[0]!) ?? 0) : 0,
+    orgMax: ORG_FIRST.get(w) ?? 0,
+  };
+  if (WORDS.size >= WORDS_MAX) WORDS.clear();
+  WORDS.set(w, info);
+  return info;
+}
+
+/** Arrays of one segment, sized for at least n tokens (n may be less than their length). */
+function arrays(n: number) {
+  return {
+    lower: new Array<string>(n),
+    gzKeys: new Array<string>(n),
+    gzMax: new Int32Array(n),
+    orgMax: new Int32Array(n),
+    flags: new Int32Array(n),
+    hLower: new Int32Array(n),
+    hWord: new Int32Array(n),
+    hShape: new Int32Array(n),
+    hS2: new Int32Array(n),
+    hS3: new Int32Array(n),
+    hS4: new Int32Array(n),
+    hP3: new Int32Array(n),
+    len: new Int32Array(n),
+    gz: new Int32Array(n),
+  };
+}
+let scratch = arrays(256);
+
+/**
+ * Per-token facts of a segment. With `reuse`, the arrays are the module's
+ * scratch space (valid until the next reuse call): tagging thousands of
+ * articles a second should not allocate a dozen arrays for each.
+ */
+export function prepare(seg: Segment, reuse = false): Prepared {
+  const toks = seg.tokens;
+  const n = toks.length;
+  if (reuse && scratch.flags.length < n) scratch = arrays(Math.max(n, 2 * scratch.flags.length));
+  const a = reuse ? scratch : arrays(n);
+  const { lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz } = a;
+  gz.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
-    const w = seg.tokens[i]!;
-    lower[i] = w.toLowerCase();
-    shape[i] = shapeOf(w);
-    cap[i] = isCap(w);
-    sentStart[i] = i === 0 || SENT_END.has(seg.tokens[i - 1]!);
-    stop[i] = /^[^\p{L}\p{N}&'’-]+$/u.test(w);
+    const x = wordInfo(toks[i]!);
+    lower[i] = x.lower;
+    gzKeys[i] = x.gzKey;
+    gzMax[i] = x.gzMax;
+    orgMax[i] = x.orgMax;
+    hLower[i] = x.hLower;
+    hWord[i] = x.hWord;
+    hShape[i] = x.hShape;
+    hS2[i] = x.hS2;
+    hS3[i] = x.hS3;
+    hS4[i] = x.hS4;
+    hP3[i] = x.hP3;
+    len[i] = x.len;
+    flags[i] = x.flags | (i === 0 || SENT_END.has(toks[i - 1]!) ? SENT_START : 0);
   }
   const g = loadGazetteer();
   for (let i = 0; i < n; i++) {
-    if (!cap[i]) continue;
-    const w = seg.tokens[i]!;
+    if (!(flags[i]! & CAP)) continue;
+    const w = toks[i]!;
     // Curated organisations, longest alias first.
-    const maxOrg = ORG_FIRST.get(w);
-    if (maxOrg && !org[i]) {
-      for (let len = Math.min(maxOrg, n - i); len >= 1; len--) {
-        if (ORG_ALIASES.has(seg.tokens.slice(i, i + len).join(' '))) {
-          for (let k = i; k < i + len; k++) org[k] = k === i ? 'B' : 'I';
-          break;
-        }
+    const maxOrg = orgMax[i]!;
+    if (maxOrg && !(flags[i]! & (ORG_B | ORG_I))) {
+      let joined = '';
+      let found = 0;
+      for (let j = i; j < n && j < i + maxOrg; j++) {
+        joined = j === i ? w : `${joined} ${toks[j]}`;
+        if (ORG_ALIASES.has(joined)) found = j - i + 1;
       }
+      for (let k = i; k < i + found; k++) flags[k]! |= k === i ? ORG_B : ORG_I;
     }
     if (gz[i]) continue;
-    const first = gzPieces(w);
-    if (!first) continue;
-    const maxPieces = g.maxTokens.get(first.split(' ')[0]!);
+    const maxPieces = gzMax[i]!;
     if (!maxPieces) continue;
-    let key = '';
+    let k = '';
+    let pieces = 0;
     let best = 0;
-    let bestCodes: string[] | null = null;
+    let bestBits = 0;
     for (let j = i; j < n && j < i + 6; j++) {
-      const p = j === i ? first : gzPieces(seg.tokens[j]!);
+      const p = gzKeys[j]!;
       if (!p) break;
-      key = key ? `${key} ${p}` : p;
-      if (key.split(' ').length > maxPieces) break;
-      const list = g.entries.get(key);
+      k = k ? `${k} ${p}` : p;
+      pieces += 1;
+      for (let c = 0; c < p.length; c++) if (p.charCodeAt(c) === 32) pieces++;
+      if (pieces > maxPieces) break;
+      const list = g.entries.get(k);
       if (!list) continue;
-      const codes = new Set<string>();
+      let bits = 0;
       for (const e of list) {
-        if (e[4] & F_UPPER && seg.tokens.slice(i, j + 1).join('') !== seg.tokens.slice(i, j + 1).join('').toUpperCase()) continue;
-        codes.add(KIND_CODE[e[1]]!);
-        if (e[4] & F_PERSON) codes.add('F');
+        if (e[4] & F_UPPER) {
+          let upper = true;
+          for (let t = i; t <= j && upper; t++) if (toks[t] !== toks[t]!.toUpperCase()) upper = false;
+          if (!upper) continue;
+        }
+        bits |= 1 << KIND_BIT[e[1]]!;
+        if (e[4] & F_PERSON) bits |= 1 << GZ_PERSON_BIT;
       }
-      if (codes.size) {
+      if (bits) {
         best = j - i + 1;
-        bestCodes = [...codes];
+        bestBits = bits;
       }
     }
-    if (bestCodes) for (let k = i; k < i + best; k++) gz[k] = bestCodes.map((c) => `${c}${k === i ? 'B' : 'I'}`);
+    for (let t = i; t < i + best; t++) gz[t] = t === i ? bestBits : bestBits << 8;
   }
-  return { lower, shape, cap, gz, org, sentStart, stop, lang: seg.language === 'pl' ? 'pl' : 'en', titleCase: seg.titleCase };
+  return { n, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
 }
 
-/** Features that do not depend on the tags before: computed once a token. */
-export function staticFeatures(p: Prepared, i: number, tokens: readonly string[]): string[] {
-  const w = tokens[i]!;
-  const lw = p.lower[i]!;
-  const sh = p.shape[i]!;
-  const prev = i > 0 ? p.lower[i - 1]! : '<s>';
-  const prev2 = i > 1 ? p.lower[i - 2]! : '<s>';
-  const next = i + 1 < tokens.length ? p.lower[i + 1]! : '</s>';
-  const next2 = i + 2 < tokens.length ? p.lower[i + 2]! : '</s>';
-  const nextShape = i + 1 < tokens.length ? p.shape[i + 1]! : '</s>';
-  const prevShape = i > 0 ? p.shape[i - 1]! : '<s>';
-  const f = [
-    'b',
-    `w=${lw}`,
-    `W=${w}`,
-    `sh=${sh}`,
-    `s2=${lw.slice(-2)}`,
-    `s3=${lw.slice(-3)}`,
-    `s4=${lw.slice(-4)}`,
-    `p3=${lw.slice(0, 3)}`,
-    `w-1=${prev}`,
-    `w+1=${next}`,
-    `w-2=${prev2}`,
-    `w+2=${next2}`,
-    `w-1w=${prev}|${lw}`,
-    `ww+1=${lw}|${next}`,
-    `sh-1=${prevShape}|${sh}`,
-    `sh+1=${sh}|${nextShape}`,
-    `L=${p.lang}|${sh}`,
-    `len=${Math.min(w.length, 8)}`,
-  ];
-  if (p.sentStart[i]) f.push('ss', `ss|w=${lw}`);
-  if (p.titleCase) f.push('tc', `tc|sh=${sh}`, `tc|w=${lw}`, `tc|w+1=${next}`);
-  if (FIRST_NAMES.has(lw)) f.push('fn');
-  if (GIVEN_NAMES.has(lw)) f.push('gn');
-  if (i + 1 < tokens.length && GIVEN_NAMES.has(next)) f.push('gn+1');
-  if (ORG_WORDS.has(lw.replace(/\./g, ''))) f.push('ow');
-  if (i + 1 < tokens.length && ORG_WORDS.has(next.replace(/\./g, ''))) f.push('ow+1');
-  if (i + 2 < tokens.length && ORG_WORDS.has(next2.replace(/\./g, ''))) f.push('ow+2');
-  if (i > 0 && FIRST_NAMES.has(prev)) f.push('fn-1');
-  if (TITLES.has(lw)) f.push('title');
-  if (i > 0 && TITLES.has(prev)) f.push('title-1');
-  const g = p.gz[i];
-  if (g) for (const c of g) f.push(`gz=${c}`);
-  if (i + 1 < tokens.length && p.gz[i + 1]) for (const c of p.gz[i + 1]!) f.push(`gz+1=${c}`);
-  if (i > 0 && p.gz[i - 1]) for (const c of p.gz[i - 1]!) f.push(`gz-1=${c}`);
-  if (p.org[i]) f.push(`org=${p.org[i]}`);
-  return f;
+const BOS = 0x1234567;
+const EOS = 0x7654321;
+
+function pushGz(out: number[], t: number, mask: number): void {
+  for (let b = 0; b < 16; b++) if (mask & (1 << b)) out.push(key(t, b));
+}
+
+/** Features that do not depend on the tags before: appended to `out`. */
+export function staticKeys(p: Prepared, i: number, out: number[]): void {
+  const n = p.n;
+  const hL = p.hLower;
+  const prev = i > 0 ? hL[i - 1]! : BOS;
+  const next = i + 1 < n ? hL[i + 1]! : EOS;
+  const sh = p.hShape[i]!;
+  const prevShape = i > 0 ? p.hShape[i - 1]! : BOS;
+  const nextShape = i + 1 < n ? p.hShape[i + 1]! : EOS;
+  const w = hL[i]!;
+  const f = p.flags[i]!;
+  // (The cased word, the words two away and the length were tried and cut:
+  // they added 0.7 points of held-out F1, en 0.832 / pl 0.670 against
+  // 0.825 / 0.664, for a fifth more look-ups, and analysis has a budget.)
+  out.push(
+    key(1),
+    key(2, w),
+    key(4, sh),
+    key(5, p.hS2[i]!),
+    key(6, p.hS3[i]!),
+    key(7, p.hS4[i]!),
+    key(8, p.hP3[i]!),
+    key(9, prev),
+    key(10, next),
+    key(13, prev, w),
+    key(14, w, next),
+    key(15, prevShape, sh),
+    key(16, sh, nextShape),
+    key(17, p.lang, sh),
+  );
+  if (f & SENT_START) out.push(key(19), key(20, w));
+  if (p.titleCase) out.push(key(21), key(22, sh), key(23, w), key(24, next));
+  if (f & FN) out.push(key(25));
+  if (i > 0 && p.flags[i - 1]! & FN) out.push(key(26));
+  if (f & GN) out.push(key(27));
+  if (i + 1 < n && p.flags[i + 1]! & GN) out.push(key(28));
+  if (f & TITLE) out.push(key(29));
+  if (i > 0 && p.flags[i - 1]! & TITLE) out.push(key(30));
+  if (f & ORGW) out.push(key(31));
+  if (i + 1 < n && p.flags[i + 1]! & ORGW) out.push(key(32));
+  if (i + 2 < n && p.flags[i + 2]! & ORGW) out.push(key(33));
+  if (p.gz[i]) pushGz(out, 34, p.gz[i]!);
+  if (i + 1 < n && p.gz[i + 1]) pushGz(out, 35, p.gz[i + 1]!);
+  if (i > 0 && p.gz[i - 1]) pushGz(out, 36, p.gz[i - 1]!);
+  if (f & ORG_B) out.push(key(37, 1));
+  if (f & ORG_I) out.push(key(37, 2));
 }
 
 /** Whether the tagger scores token i given the tag before it (O otherwise). */
 export function scored(p: Prepared, i: number, prevTag: number): boolean {
-  return p.cap[i]! || (prevTag !== 0 && !p.stop[i]!);
+  const f = p.flags[i]!;
+  return (f & CAP) !== 0 || (prevTag !== 0 && (f & STOP) === 0);
 }
 
-/** Features of the tags before, joined to a little of the token. */
-export function dynamicFeatures(p: Prepared, i: number, prev: number, prev2: number): string[] {
-  const t1 = LABELS[prev]!;
-  return [`t-1=${t1}`, `t-2=${LABELS[prev2]}|${t1}`, `t-1|sh=${t1}|${p.shape[i]}`, `t-1|w=${t1}|${p.lower[i]}`];
+/** Features of the tags before, joined to a little of the token: appended to `out`. */
+export function dynamicKeys(p: Prepared, i: number, prev: number, prev2: number, out: number[]): void {
+  out.push(key(40, prev), key(41, prev2, prev), key(42, prev, p.hShape[i]!), key(43, prev, p.hLower[i]!));
 }
 
 /** "Title Case Headline": most words of four letters or more start with a capital. */
@@ -229,17 +400,26 @@ export function isTitleCase(tokens: readonly string[]): boolean {
   let words = 0;
   let caps = 0;
   for (const t of tokens) {
-    if (t.length < 4 || !/^\p{L}/u.test(t)) continue;
+    if (t.length < 4 || !isWordCode(t.charCodeAt(0)) || isDigit(t.charCodeAt(0))) continue;
     words++;
-    if (isCap(t)) caps++;
+    if (isUpperCode(t.charCodeAt(0))) caps++;
   }
   return words >= 3 && caps / words >= 0.75;
 }
 
-/** Whether tag `next` may follow tag `prev` in BIO. */
+/** Whether tag `next` may follow tag `prev` in BIO: an I-X only after B-X or I-X. */
 export function allowed(prev: number, next: number): boolean {
-  const l = LABELS[next]!;
-  if (!l.startsWith('I-')) return true;
-  const p = LABELS[prev]!;
-  return p !== 'O' && p.slice(2) === l.slice(2);
+  // Labels: 0 O, odd B-X, even I-X (2 I-PER after 1 B-PER ...).
+  return next === 0 || next % 2 === 1 || (prev !== 0 && (prev + 1) >> 1 === next >> 1);
+}
+
+/** Tag indices whose spans the desk reads: PER, ORG, LOC by index. */
+export function typeOfLabel(l: number): 'PER' | 'ORG' | 'LOC' | null {
+  return l === 0 ? null : (['PER', 'ORG', 'LOC'] as const)[(l - 1) >> 1]!;
+}
+
+/** Where token i sits in a curated organisation's alias: 'B' first word, 'I' a later one, or null. */
+export function orgAt(p: Prepared, i: number): 'B' | 'I' | null {
+  const f = p.flags[i]!;
+  return f & ORG_B ? 'B' : f & ORG_I ? 'I' : null;
 }

@@ -1,46 +1,89 @@
 /**
- * The entity tagger at run time: an averaged perceptron over the features in
- * features.ts, decoded greedily left to right with the BIO constraint (an
- * I-X only after B-X or I-X). The weights are data/models/ner-v1.json.gz,
- * written by scripts/train-ner.ts; loaded once a process.
+ * The entity tagger at run time: an averaged perceptron over the hashed
+ * features of features.ts, decoded greedily left to right with the BIO
+ * constraint (an I-X only after B-X or I-X). The weights are
+ * data/models/ner-v1.json.gz, written by scripts/train-ner.ts; loaded once a
+ * process into an open-addressing table (feature hash → weight row).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { allowed, dynamicFeatures, LABELS, N_LABELS, prepare, scored, staticFeatures, type Prepared, type Segment } from './features.js';
+import { allowed, dynamicKeys, LABELS, N_LABELS, prepare, scored, staticKeys, typeOfLabel, type Prepared, type Segment } from './features.js';
 
 export const MODEL_FILE = 'ner-v1.json.gz';
 
 export interface ModelFile {
-  format: 1;
+  format: 2;
   labels: readonly string[];
-  /** Feature strings, newline-joined; row r of `weights` belongs to feature r. */
-  features: string;
+  /** Int32 feature hashes, base64; row r of `weights` belongs to key r. */
+  keys: string;
   /** Int16 weights, base64, N_LABELS a row; multiply by `scale`. */
   weights: string;
   scale: number;
   figures?: Record<string, unknown>;
 }
 
+/**
+ * Open addressing with the weights inline: a slot is 8 words, the feature
+ * hash (0 = empty; features.ts never makes 0) then its N_LABELS weights, so a
+ * look-up touches one cache line, not three.
+ */
 export interface Weights {
-  index: Map<string, number>;
-  w: Float32Array;
+  ints: Int32Array;
+  floats: Float32Array;
+  mask: number;
 }
+const SLOT = 8;
 
 export function modelPath(): string {
   return fileURLToPath(new URL(`../../../../data/models/${MODEL_FILE}`, import.meta.url));
 }
 
+const int32sOf = (b64: string): Int32Array => {
+  const raw = Buffer.from(b64, 'base64');
+  return new Int32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+};
+
+/** A weight table from keys and float rows (N_LABELS a key). */
+export function buildWeights(keys: Int32Array, w: Float32Array): Weights {
+  let size = 1;
+  while (size < keys.length * 2) size <<= 1;
+  const buf = new ArrayBuffer(size * SLOT * 4);
+  const ints = new Int32Array(buf);
+  const floats = new Float32Array(buf);
+  const mask = size - 1;
+  for (let r = 0; r < keys.length; r++) {
+    let s = keys[r]! & mask;
+    while (ints[s * SLOT] !== 0) s = (s + 1) & mask;
+    ints[s * SLOT] = keys[r]!;
+    for (let l = 0; l < N_LABELS; l++) floats[s * SLOT + 1 + l] = w[r * N_LABELS + l]!;
+  }
+  return { ints, floats, mask };
+}
+
+/** Adds the weights of feature hash k to scores (nothing when the model does not know it). */
+export function addRow(m: Weights, k: number, scores: Float64Array): void {
+  let s = k & m.mask;
+  for (;;) {
+    const at = s * SLOT;
+    const got = m.ints[at]!;
+    if (got === 0) return;
+    if (got === k) {
+      for (let l = 0; l < N_LABELS; l++) scores[l] = scores[l]! + m.floats[at + 1 + l]!;
+      return;
+    }
+    s = (s + 1) & m.mask;
+  }
+}
+
 export function fromModelFile(m: ModelFile): Weights {
-  if (m.format !== 1 || m.labels.join(',') !== LABELS.join(',')) throw new Error('NER model: unknown format or labels');
-  const names = m.features.split('\n');
+  if (m.format !== 2 || m.labels.join(',') !== LABELS.join(',')) throw new Error('NER model: unknown format or labels');
+  const keys = int32sOf(m.keys);
   const raw = Buffer.from(m.weights, 'base64');
-  const q = new Int16Array(raw.buffer, raw.byteOffset, raw.byteLength / 2);
+  const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * m.scale;
-  const index = new Map<string, number>();
-  for (let r = 0; r < names.length; r++) index.set(names[r]!, r * N_LABELS);
-  return { index, w };
+  return buildWeights(keys, w);
 }
 
 let cached: Weights | null = null;
@@ -50,30 +93,25 @@ export function loadModel(): Weights {
   return cached;
 }
 
-function addFeatures(model: Weights, feats: readonly string[], scores: Float64Array): void {
-  for (const f of feats) {
-    const r = model.index.get(f);
-    if (r === undefined) continue;
-    for (let l = 0; l < N_LABELS; l++) scores[l] = scores[l]! + model.w[r + l]!;
-  }
-}
+const feats: number[] = [];
 
 /** Tag indices (into LABELS) for one segment. */
 export function tagSegment(model: Weights, seg: Segment, p: Prepared = prepare(seg)): number[] {
-  const tags = new Array<number>(seg.tokens.length).fill(0);
+  const tags = new Array<number>(p.n).fill(0);
   const scores = new Float64Array(N_LABELS);
   let prev = 0;
   let prev2 = 0;
-  for (let i = 0; i < seg.tokens.length; i++) {
+  for (let i = 0; i < p.n; i++) {
     let best = 0;
     if (scored(p, i, prev)) {
+      feats.length = 0;
+      staticKeys(p, i, feats);
+      dynamicKeys(p, i, prev, prev2, feats);
       scores.fill(0);
-      addFeatures(model, staticFeatures(p, i, seg.tokens), scores);
-      addFeatures(model, dynamicFeatures(p, i, prev, prev2), scores);
+      for (const k of feats) addRow(model, k, scores);
       let bestScore = -Infinity;
       for (let l = 0; l < N_LABELS; l++) {
-        if (!allowed(prev, l)) continue;
-        if (scores[l]! > bestScore) {
+        if (allowed(prev, l) && scores[l]! > bestScore) {
           bestScore = scores[l]!;
           best = l;
         }
@@ -96,14 +134,13 @@ export interface Span {
 export function spansOf(tags: readonly number[]): Span[] {
   const out: Span[] = [];
   for (let i = 0; i < tags.length; ) {
-    const l = LABELS[tags[i]!]!;
-    if (l === 'O') {
+    const type = typeOfLabel(tags[i]!);
+    if (!type) {
       i++;
       continue;
     }
-    const type = l.slice(2) as Span['type'];
     let j = i + 1;
-    while (j < tags.length && LABELS[tags[j]!] === `I-${type}`) j++;
+    while (j < tags.length && tags[j] === tags[i]! + (tags[i]! % 2)) j++;
     out.push({ type, from: i, to: j });
     i = j;
   }
