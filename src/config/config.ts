@@ -41,7 +41,7 @@ export const USER_AGENT = 'Globedesk/0.1 (+https://github.com/globedesk/globedes
 export const MAX_FETCH_CONCURRENCY = 1024;
 export const MAX_CLUSTER_WINDOW_HOURS = 24 * 366;
 /** Default bound of the web server's request queue (server/guards.ts says why there is one). */
-export const DEFAULT_MAX_IN_FLIGHT = 128;
+export const DEFAULT_MAX_IN_FLIGHT = 512;
 /** Longest setting value echoed back in an error line. */
 const ECHO_MAX = 80;
 
