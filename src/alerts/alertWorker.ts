@@ -11,6 +11,8 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../storage/db.js';
 import { evaluateAlerts } from './evaluateAlerts.js';
 import { deliverAlerts } from './deliverAlerts.js';
+import { sendDigests } from './sendDigests.js';
+import type { Transporter } from 'nodemailer';
 
 export const ALERT_INTERVAL_MS = 5_000;
 
@@ -20,7 +22,7 @@ export interface AlertWorker {
   stop(): Promise<void>;
 }
 
-export function startAlertWorker(store: Store, config: Config, opts: { clock?: () => Date; baseUrl?: string | null; log?: (line: string) => void; intervalMs?: number; autostart?: boolean } = {}): AlertWorker {
+export function startAlertWorker(store: Store, config: Config, opts: { clock?: () => Date; baseUrl?: string | null; log?: (line: string) => void; intervalMs?: number; autostart?: boolean; mail?: { transport: Transporter; from: string } | null } = {}): AlertWorker {
   const clock = opts.clock ?? (() => new Date());
   const log = opts.log ?? (() => {});
   let running: Promise<void> | null = null;
@@ -30,6 +32,10 @@ export function startAlertWorker(store: Store, config: Config, opts: { clock?: (
       const e = await evaluateAlerts(store, now, { baseUrl: opts.baseUrl ?? null });
       const d = await deliverAlerts(store, now, { allowLoopback: config.allowLoopback });
       if (e.fired || d.attempted) log(`alerts: ${e.fired} fired, ${d.delivered} delivered, ${d.retrying} to retry, ${d.dead} dead`);
+      if (opts.mail) {
+        const m = await sendDigests(store, now, opts.mail, { baseUrl: opts.baseUrl ?? null });
+        if (m.sent || m.failed) log(`alerts: ${m.sent} email digests sent, ${m.failed} to retry`);
+      }
     } catch (err) {
       log(`alerts: run failed: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -118,6 +118,16 @@ test('alert rules over the API: checked, listed, tested, paused, fed, private to
     assert.equal(detail.deliveries[0]!.status, 'pending', 'the outbox holds it until the worker sends it');
   });
 
+  await t.test('an email digest: checked address and period', async () => {
+    assert.equal((await api(`/alerts/${id}/digest`, ana, { method: 'PUT', json: { email: 'Ana <ana@example.org>', period: 'hourly' } })).status, 400);
+    assert.equal((await api(`/alerts/${id}/digest`, ana, { method: 'PUT', json: { email: 'ana@example.org', period: 'weekly' } })).status, 400);
+    const r = await api(`/alerts/${id}/digest`, ana, { method: 'PUT', json: { email: 'ana@example.org', period: 'daily' } });
+    assert.equal(r.status, 200);
+    assert.equal(((await r.json()) as { digest: { period: string } }).digest.period, 'daily');
+    assert.equal((await api(`/alerts/${id}/digest`, bob, { method: 'PUT', json: { email: 'bob@example.org', period: 'daily' } })).status, 404);
+    assert.equal((await api(`/alerts/${id}/digest`, ana, { method: 'DELETE' })).status, 204);
+  });
+
   await t.test('delete', async () => {
     assert.equal((await api(`/alerts/${id}`, ana, { method: 'DELETE' })).status, 204);
     assert.equal((await fetch(feed)).status, 404);

@@ -24,6 +24,8 @@ import type { Accounts } from '../accounts/accounts.js';
 import { checkRule, MAX_RULES_PER_USER } from './checkRule.js';
 import { signature } from './deliverAlerts.js';
 import { postGuarded } from './postGuarded.js';
+import { EMAIL_RE } from './sendDigests.js';
+import { getDigest, removeDigest, setDigest } from '../storage/alerts/digests.js';
 
 export const feedKey = (r: AlertRule) => createHash('sha256').update(`globedesk-alert-feed:${r.secret}`).digest('hex').slice(0, 24);
 
@@ -78,7 +80,7 @@ export function alertRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
   app.get('/alerts/:id{[0-9]{1,12}}', async (c) => {
     const r = await own(c);
     if (r instanceof Response) return r;
-    return c.json({ rule: view(c, r), deliveries: await listDeliveries(store, r.id, 20), events: (await listRuleEvents(store, r.id, 20)).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })) });
+    return c.json({ rule: view(c, r), digest: await getDigest(store, r.id), deliveries: await listDeliveries(store, r.id, 20), events: (await listRuleEvents(store, r.id, 20)).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })) });
   });
 
   app.patch('/alerts/:id{[0-9]{1,12}}', async (c) => {
@@ -100,6 +102,27 @@ export function alertRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     if (r instanceof Response) return r;
     await removeRule(store, r.id);
     return c.body(null, 204);
+  });
+
+  // The rule's email digest (sendDigests.ts): sent when the server has GLOBEDESK_SMTP_URL.
+  app.put('/alerts/:id{[0-9]{1,12}}/digest', async (c) => {
+    const r = await own(c);
+    if (r instanceof Response) return r;
+    let body: { email?: unknown; period?: unknown };
+    try {
+      body = JSON.parse(await c.req.text()) as typeof body;
+    } catch {
+      return accountProblem(c, 400, 'Bad request', 'send {"email": "you@example.org", "period": "hourly"|"daily"}');
+    }
+    if (typeof body.email !== 'string' || !EMAIL_RE.test(body.email)) return accountProblem(c, 400, 'Bad request', 'email: one plain address such as you@example.org');
+    if (body.period !== 'hourly' && body.period !== 'daily') return accountProblem(c, 400, 'Bad request', 'period: hourly or daily');
+    await setDigest(store, r.id, body.email, body.period, deps.clock());
+    return c.json({ digest: await getDigest(store, r.id) });
+  });
+  app.delete('/alerts/:id{[0-9]{1,12}}/digest', async (c) => {
+    const r = await own(c);
+    if (r instanceof Response) return r;
+    return (await removeDigest(store, r.id)) ? c.body(null, 204) : accountProblem(c, 404, 'Not found', 'this rule has no digest');
   });
 
   // A test send: a sample body, signed like a real one, through the same guard; nothing is recorded.

@@ -6,6 +6,7 @@ import { startServer } from '../server/startServer.js';
 import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
 import { startAlertWorker } from '../alerts/alertWorker.js';
+import { loadMailSettings, mailTransport, type MailSettings } from '../alerts/sendDigests.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 
 /**
@@ -25,6 +26,14 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stderr, `serve: ${secrets.error.message}`);
     return 2;
   }
+  // Email digests of alert rules: a wrong SMTP setting stops the start, it does not fail silently later.
+  let mail: MailSettings | null;
+  try {
+    mail = loadMailSettings(io.env);
+  } catch (e) {
+    write(io.stderr, `serve: ${(e as Error).message}`);
+    return 2;
+  }
   const store = await openStore({ file: config.dbFile, readonly: false, check: true });
   applyConfig(store, config);
   const seeded = await seedDefaultSources(store);
@@ -35,7 +44,7 @@ export async function run(io: CommandIO): Promise<number> {
   write(io.stdout, `Globedesk is serving ${server.url} (database ${config.dbFile}${config.adminPassword ? '' : ', read-only: set GLOBEDESK_ADMIN_PASSWORD to edit sources'})`);
   const loop = flags['no-poll'] === true ? null : createDeskLoop(store, config, { clock, log: (l) => write(io.stderr, l) });
   // Alert rules (issue 11) run beside the desk loop, on what it stores.
-  const alerts = startAlertWorker(store, config, { clock, baseUrl: server.url, log: (l) => write(io.stderr, l) });
+  const alerts = startAlertWorker(store, config, { clock, baseUrl: server.url, log: (l) => write(io.stderr, l), mail: mail ? { transport: mailTransport(mail), from: mail.from } : null });
   await waitForSignal();
   write(io.stderr, 'serve: shutting down');
   await loop?.stop();

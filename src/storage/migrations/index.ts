@@ -13,6 +13,7 @@ import * as m030 from './030_full_text.js';
 import * as m040 from './040_accounts.js';
 import * as m041 from './041_reader_items_at.js';
 import * as m042 from './042_alerts.js';
+import * as m043 from './043_alert_digests.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '040_accounts': m040,
   '041_reader_items_at': m041,
   '042_alerts': m042,
+  '043_alert_digests': m043,
 };
