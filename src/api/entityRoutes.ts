@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { parseAt, type Deps } from '../server/deps.js';
+import { originOf } from '../server/requestOrigin.js';
 import { entityData, entityPath } from '../web/read/entityData.js';
 import { problem } from './routes.js';
 import { Article, AtQuery, Story } from './schemas.js';
@@ -42,7 +43,8 @@ export function entityApiRoutes(deps: Deps): Hono {
     const at = parseAt(r.data.at).at ?? deps.clock();
     const d = await entityData(deps.store, c.req.param('id'), at);
     if (!d) return problem(c, 404, 'Not found', `no entity ${c.req.param('id')} at this time`);
-    const origin = new URL(c.req.url).origin;
+    // The desk's public origin, never the Host header as such (config/publicOrigin.ts; createApp answers 421 when there is none).
+    const origin = originOf(c, deps.config) ?? '';
     return c.json({ ...d, url: `${origin}${entityPath(d.id)}`, stories: d.stories.map((s) => ({ ...s, url: `${origin}/story/${encodeURIComponent(s.id)}` })) });
   });
   return app;

@@ -83,6 +83,10 @@ test('with GLOBEDESK_PUBLIC_URL: every link names the public origin, whatever th
     const api = await get(canonical, '/api/v1/stories?limit=3', { host, 'x-forwarded-host': 'evil.example' });
     assert.equal(api.status, 200);
     for (const s of (JSON.parse(api.body) as { stories: { url: string }[] }).stories) assert.ok(s.url.startsWith(`${PUBLIC}/story/`), s.url);
+    const entity = await get(canonical, '/api/v1/entities/person:petr_fiala', { host });
+    assert.equal(entity.status, 200, entity.body.slice(0, 200));
+    const e = JSON.parse(entity.body) as { url: string; stories: { url: string }[] };
+    for (const u of [e.url, ...e.stories.map((x) => x.url)]) assert.ok(u.startsWith(`${PUBLIC}/`), u);
     const rss = await get(canonical, '/feeds/home.rss', { host });
     assert.ok(rss.body.includes(`<atom:link href="${PUBLIC}/feeds/home.rss"`));
     assert.ok(!rss.body.includes('evil.example'));
