@@ -1,0 +1,66 @@
+/**
+ * Live updates in a real browser: Debian's Chromium (playwright-core) on
+ * the home page of the fixture desk served on 127.0.0.1. A story turns
+ * breaking in the database, written as the pipeline's story refresh writes
+ * it (phase, updated_at), and appears at the top of the breaking strip
+ * through /api/v1/stream without a reload. Without Chromium the test fails
+ * on CI and skips elsewhere.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { loadConfig } from '../../src/config/config.js';
+import { startServer, type RunningServer } from '../../src/server/startServer.js';
+import type { Store } from '../../src/storage/db.js';
+import { buildDeskFixture, FIXTURE_NOW } from '../../src/web/testdata/deskFixture.js';
+
+const CHROMIUM = process.env.GLOBEDESK_CHROMIUM ?? '/usr/bin/chromium';
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI === 'true') throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+let dir: string;
+let store: Store;
+let server: RunningServer;
+let context: BrowserContext;
+
+before(async () => {
+  if (!haveChromium) return;
+  dir = mkdtempSync(join(tmpdir(), 'globedesk-live-browser-'));
+  store = (await buildDeskFixture(join(dir, 'desk.db'))).store;
+  server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => FIXTURE_NOW, host: '127.0.0.1', port: 0 });
+  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  await store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('home page: a story turning breaking appears in the strip without a reload', { skip: haveChromium ? false : `Chromium not found at ${CHROMIUM}`, timeout: 120_000 }, async () => {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const streamOpen = page.waitForResponse((r) => r.url().endsWith('/api/v1/stream'), { timeout: 10_000 });
+  const res = await page.goto(server.url + '/');
+  assert.equal(res?.status(), 200);
+  const strip = page.locator('section.breaking ul');
+  assert.equal(await strip.locator('a[href="/story/st-japan"]').count(), 0, 'not breaking yet');
+  // The page's script opened the stream; give the hub a moment to read where the desk stands, then change the story.
+  assert.equal((await streamOpen).status(), 200);
+  await new Promise((r) => setTimeout(r, 1000));
+  await store.db.updateTable('stories').set({ phase: 'breaking', updated_at: new Date(FIXTURE_NOW.getTime() + 60_000).toISOString() }).where('id', '=', 'st-japan').execute();
+  // Within seconds: the hub polls once a second.
+  await strip.locator('li.new a[href="/story/st-japan"]').waitFor({ timeout: 10_000 });
+  assert.equal(await strip.locator('li').first().locator('a').textContent(), 'Japan eases arms export rules to allow Patriot missiles to US');
+  assert.match((await page.locator('#live').textContent()) ?? '', /1 story turned breaking/);
+  assert.deepEqual(errors, []);
+});
