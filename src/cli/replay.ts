@@ -6,7 +6,7 @@ import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 
 /**
- * globedesk replay --corpus FILE [--from YYYY-MM-DD] [--days N] [--db FILE] [--no-understand]
+ * globedesk replay --corpus FILE [--from YYYY-MM-DD] [--days N] [--db FILE] [--no-understand] [--article-pages N]
  * Prints one JSON object (issue 2 contract) when the ingest replay ends; the
  * understanding stages then catch up on the stored articles (progress on stderr).
  */
@@ -27,6 +27,12 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stderr, `replay: --days must be a positive integer, got "${String(flags.days)}"`);
     return 2;
   }
+  const pagesFlag = flags['article-pages'];
+  const articlePages = typeof pagesFlag === 'string' ? Number(pagesFlag) : 0;
+  if (pagesFlag === true || !(Number.isInteger(articlePages) && articlePages >= 0 && articlePages <= 181)) {
+    write(io.stderr, `replay: --article-pages must be a whole number from 0 to 181 (recorded pages served and fetched for full text), got "${String(pagesFlag)}"`);
+    return 2;
+  }
   const config = loadConfig(io.env);
   const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile, readonly: false, check: true });
   applyConfig(store, config);
@@ -35,6 +41,7 @@ export async function run(io: CommandIO): Promise<number> {
       corpusFile: corpus,
       from,
       days,
+      articlePages,
       onStep: (now, s) => {
         if (now.getUTCHours() === 0) write(io.stderr, `replay: ${now.toISOString().slice(0, 10)} ${s.articles} articles`);
       },
@@ -42,6 +49,7 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stdout, JSON.stringify(result.summary));
     // maxRSS covers the whole process, the feed server's thread included.
     write(io.stderr, `replay: ${(result.feedBytes / 1e6).toFixed(1)} MB of feeds, peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+    if (articlePages > 0) write(io.stderr, `replay: ${result.pages.extracted} article pages extracted, ${result.pages.warnings} kept the feed text`);
     if (flags['no-understand'] !== true) {
       const now = result.lastPublished ? new Date(result.lastPublished) : new Date();
       const u = await understandExclusively(store, now, (l) => write(io.stderr, l));

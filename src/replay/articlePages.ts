@@ -78,11 +78,14 @@ function decodeEntities(s: string): string {
 
 /**
  * The route handler for the pages and their feed; true when it answered.
- * Items are dated a minute apart before `now`, newest first, so they are
- * always fresh on the replay's simulated clock.
+ * Items are dated a minute apart before the first request's `now`, newest
+ * first, so they are fresh on the replay's simulated clock and stay the same
+ * items on every later poll.
  */
 export function articlePageRoutes(pages: readonly ArticlePage[], now: () => Date): (req: IncomingMessage, res: ServerResponse, base: string) => boolean {
   const byId = new Map(pages.map((p) => [p.id, p]));
+  // Dated from the first request on, so later polls see the same items (not updates).
+  let anchor: number | null = null;
   return (req, res, base) => {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path === '/robots.txt') {
@@ -90,7 +93,7 @@ export function articlePageRoutes(pages: readonly ArticlePage[], now: () => Date
       return true;
     }
     if (path === ARTICLE_PAGES_FEED) {
-      const at = now().getTime();
+      const at = (anchor ??= now().getTime());
       const items: CorpusItem[] = pages.map((p, i) => ({
         source: `${base}${ARTICLE_PAGES_FEED}`,
         sourceTitle: 'Recorded article pages',

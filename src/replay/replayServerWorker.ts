@@ -12,6 +12,7 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readCorpus, type CorpusOutlet, type ReadCorpusOptions } from './corpus.js';
 import { feedPath, startReplayServer } from './feedServer.js';
+import { ARTICLE_PAGES_FEED, loadArticlePages } from './articlePages.js';
 
 /** An outlet as the main thread sees it: everything but the items. */
 export interface OutletInfo extends Omit<CorpusOutlet, 'items'> {
@@ -26,6 +27,8 @@ export interface ReplayServerThread {
   first: string | null;
   last: string | null;
   feedUrl(o: Pick<OutletInfo, 'slug' | 'format'>): string;
+  /** The feed of the recorded article pages, when they are served. */
+  pagesFeedUrl: string | null;
   /** Moves the simulated time the server shows. */
   setClock(at: Date): void;
   close(): Promise<void>;
@@ -37,13 +40,15 @@ interface Init {
   corpus: ReadCorpusOptions;
   windowHours: number;
   clock: SharedArrayBuffer;
+  /** Recorded article pages to serve beside the feeds (articlePages.ts); 0 for none. */
+  articlePages: number;
 }
 
-type Ready = { ok: true; url: string; outlets: OutletInfo[]; items: number; first: string | null; last: string | null } | { ok: false; error: string };
+type Ready = { ok: true; url: string; outlets: OutletInfo[]; items: number; first: string | null; last: string | null; pages: number } | { ok: false; error: string };
 
-export async function startReplayServerThread(corpusFile: string, corpus: ReadCorpusOptions, windowHours: number): Promise<ReplayServerThread> {
+export async function startReplayServerThread(corpusFile: string, corpus: ReadCorpusOptions, windowHours: number, opts: { articlePages?: number } = {}): Promise<ReplayServerThread> {
   const clock = new BigInt64Array(new SharedArrayBuffer(8));
-  const init: Init = { kind: 'globedesk-replay-server', corpusFile, corpus, windowHours, clock: clock.buffer as SharedArrayBuffer };
+  const init: Init = { kind: 'globedesk-replay-server', corpusFile, corpus, windowHours, clock: clock.buffer as SharedArrayBuffer, articlePages: opts.articlePages ?? 0 };
   const worker = new Worker(entry(), { workerData: init });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const ready = await new Promise<Ready>((resolve, reject) => {
@@ -63,6 +68,7 @@ export async function startReplayServerThread(corpusFile: string, corpus: ReadCo
     first: ready.first,
     last: ready.last,
     feedUrl: (o) => ready.url + feedPath(o),
+    pagesFeedUrl: ready.pages > 0 ? ready.url + ARTICLE_PAGES_FEED : null,
     setClock: (at) => void Atomics.store(clock, 0, BigInt(at.getTime())),
     close: async () => {
       worker.postMessage('close');
@@ -89,12 +95,13 @@ async function serve(init: Init): Promise<void> {
   try {
     const clock = new BigInt64Array(init.clock);
     const corpus = await readCorpus(init.corpusFile, init.corpus);
-    const server = await startReplayServer({ corpus, clock: () => new Date(Number(Atomics.load(clock, 0))), windowHours: init.windowHours });
+    const pages = init.articlePages > 0 ? loadArticlePages({ limit: init.articlePages }) : [];
+    const server = await startReplayServer({ corpus, clock: () => new Date(Number(Atomics.load(clock, 0))), windowHours: init.windowHours, pages });
     port.on('message', (m) => {
       if (m === 'close') void server.close().then(() => port.close());
     });
     const outlets: OutletInfo[] = corpus.outlets.map(({ items, ...o }) => ({ ...o, firstLink: items[0]?.link ?? null }));
-    port.postMessage({ ok: true, url: server.url, outlets, items: corpus.items, first: corpus.first, last: corpus.last } satisfies Ready);
+    port.postMessage({ ok: true, url: server.url, outlets, items: corpus.items, first: corpus.first, last: corpus.last, pages: pages.length } satisfies Ready);
   } catch (e) {
     port.postMessage({ ok: false, error: `replay: cannot start the feed server: ${e instanceof Error ? e.message : String(e)}` } satisfies Ready);
   }

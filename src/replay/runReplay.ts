@@ -17,6 +17,8 @@ import { addSource } from '../storage/sources/addSource.js';
 import { USER_AGENT } from '../config/config.js';
 import { createFetchPool } from '../ingest/fetch/fetchFeed.js';
 import { withLease } from '../storage/leases.js';
+import { createPageFetcher } from '../ingest/extract/fetchArticlePage.js';
+import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
 
 export interface ReplayOptions {
   corpusFile: string;
@@ -27,6 +29,8 @@ export interface ReplayOptions {
   concurrency?: number;
   /** Called after each step, for progress on stderr. */
   onStep?: (simNow: Date, totals: ReplaySummary) => void;
+  /** Serve this many recorded article pages with a feed of teasers, and fetch them (full text); 0 for none. */
+  articlePages?: number;
 }
 
 /** The public summary `globedesk replay` prints (issue 2 contract). */
@@ -41,7 +45,15 @@ export interface ReplaySummary {
   itemsPerSecond: number;
 }
 
+/** What the full-text stage did in a replay with recorded article pages. */
+export interface ReplayPages {
+  extracted: number;
+  /** Pages that left a warning (the feed's text kept). */
+  warnings: number;
+}
+
 export interface ReplayResult {
+  pages: ReplayPages;
   summary: ReplaySummary;
   /** The newest article time: the desk's "now" in replay and demo mode. */
   lastPublished: string | null;
@@ -52,7 +64,7 @@ export interface ReplayResult {
 
 export async function runReplay(store: Store, opts: ReplayOptions): Promise<ReplayResult> {
   const stepMinutes = opts.stepMinutes ?? 120;
-  const server = await startReplayServerThread(opts.corpusFile, { from: opts.from ?? null, days: opts.days ?? null }, (stepMinutes * 1.5) / 60);
+  const server = await startReplayServerThread(opts.corpusFile, { from: opts.from ?? null, days: opts.days ?? null }, (stepMinutes * 1.5) / 60, { articlePages: opts.articlePages ?? 0 });
   if (!server.first || !server.last) {
     await server.close();
     throw new Error(`replay: no items in ${opts.corpusFile} for the chosen days`);
@@ -68,10 +80,23 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
   // outlets it polls (each new connection still passes the SSRF guard).
   const pool = createFetchPool();
   const committer = createGroupCommitter(store);
+  // Recorded article pages (articlePages.ts): one more outlet, whose teasers
+  // send the full-text stage to the pages, politely, as live operation does.
+  const pages: ReplayPages = { extracted: 0, warnings: 0 };
+  const pageFetcher = server.pagesFeedUrl ? createPageFetcher({ allowLoopback: true, userAgent: USER_AGENT, pool }) : null;
+  const pagesOutlet: OutletInfo = { slug: 'article-pages', format: 'rss', title: 'Recorded article pages', language: null, feedUrl: 'replay:article-pages', firstLink: server.pagesFeedUrl };
+  const fetchPages = async (now: Date): Promise<number> => {
+    const run = await fetchPendingPages(store, pageFetcher!, now);
+    pages.extracted += run.extracted;
+    pages.warnings += Object.values(run.failed).reduce((a, b) => a + b, 0);
+    return run.tried;
+  };
   try {
     // One registration at a time: two replays starting together each found
     // no outlet registered and both added them.
-    const sources = await withLease(store, 'replay-outlets', () => registerOutlets(store, server.outlets, (o) => server.feedUrl(o)));
+    const outlets = pageFetcher ? [...server.outlets, pagesOutlet] : server.outlets;
+    const sources = await withLease(store, 'replay-outlets', () => registerOutlets(store, outlets, (o) => server.feedUrl(o)));
+    const pagesSource = pageFetcher ? sources.find((s) => new URL(s.feedUrl).pathname === new URL(server.pagesFeedUrl!).pathname) : undefined;
     summary.sources = sources.length;
     // Each replay polls its own feed server: another replay on the same
     // database re-points the stored feed URLs at its server (and its clock).
@@ -96,9 +121,13 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
         addReport(summary, r.value);
         feedBytes += r.value.bytes;
         if (r.value.status === 'error') errors++;
+        if (pagesSource && r.value.sourceId === pagesSource.id) await queueFullText(store, pagesSource, r.value.inserted, now, { updated: r.value.updatedIds });
       }
+      if (pageFetcher) await fetchPages(now);
       opts.onStep?.(now, summary);
     }
+    // Pages still waiting when the recorded days are over are fetched now.
+    if (pageFetcher) while ((await fetchPages(new Date(end))) > 0);
   } finally {
     await pool.close();
     await server.close();
@@ -108,7 +137,7 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
   summary.seconds = round(summary.seconds, 3);
   summary.itemsPerSecond = round(summary.itemsPerSecond, 1);
   const newest = await store.db.selectFrom('articles').select(({ fn }) => fn.max('published_at').as('p')).executeTakeFirst();
-  return { summary, lastPublished: (newest?.p as string | null | undefined) ?? null, errors, feedBytes };
+  return { summary, lastPublished: (newest?.p as string | null | undefined) ?? null, errors, feedBytes, pages };
 }
 
 function addReport(s: ReplaySummary, r: IngestReport): void {

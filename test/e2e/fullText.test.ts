@@ -22,6 +22,8 @@ import { searchArticles } from '../../src/storage/search/searchArticles.js';
 import { analyze } from '../../src/understand/analyze.js';
 import { entityKey } from '../../src/understand/entities/findEntities.js';
 import type { FullTextPolicy } from '../../src/domain/source.js';
+import { runReplay } from '../../src/replay/runReplay.js';
+import { DEMO_SNAPSHOT } from '../../src/config/paths.js';
 
 const NOW = new Date('2023-12-21T12:00:00Z');
 const PAGES = loadArticlePages({ limit: 3 });
@@ -108,4 +110,22 @@ test('full text: policy never fetches no page; always fetches even long feed tex
     const report = await tick();
     assert.equal(report.pages, PAGES.length);
   });
+});
+
+test('full text in a replay: --article-pages serves recorded pages beside the corpus and extracts them', { timeout: 180_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-fulltext-replay-'));
+  const store = await openStore({ file: join(dir, 'desk.db') });
+  try {
+    const r = await runReplay(store, { corpusFile: DEMO_SNAPSHOT, from: '2023-12-19', days: 1, articlePages: 2 });
+    assert.deepEqual(r.pages, { extracted: 2, warnings: 0 });
+    const rows = await store.db.selectFrom('article_pages').innerJoin('sources', 'sources.id', 'article_pages.source_id').select(['article_pages.status', 'sources.name', 'sources.full_text']).execute();
+    // Only the recorded pages' outlet asks for pages: the corpus items link to the real web.
+    assert.deepEqual(rows, [
+      { status: 'ok', name: 'Recorded article pages', full_text: 'auto' },
+      { status: 'ok', name: 'Recorded article pages', full_text: 'auto' },
+    ]);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
