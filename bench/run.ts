@@ -17,6 +17,7 @@ await runNamed(
     web: async () => (await import('./web.js')).benchWeb(process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'),
     fuzz: async () => (await import('./fuzz.js')).benchFuzz(),
     load: async () => (await import('./load.js')).benchLoad(process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'),
+    stream: async () => (await import('./stream.js')).benchStream(),
   },
   process.argv.slice(2),
 );
