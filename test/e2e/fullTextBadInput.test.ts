@@ -32,7 +32,7 @@ const MISDECLARED = Buffer.from(
 );
 
 const PAGES: { path: string; handler: Handler; status: 'ok' | 'failed'; warning: RegExp }[] = [
-  { path: '/huge', handler: reply(200, HTML, Buffer.alloc(9 * 1024 * 1024, 0x20)), status: 'failed', warning: /^fetch: .* is larger than \d+ bytes/ },
+  { path: '/huge', handler: reply(200, HTML, Buffer.alloc(9 * 1024 * 1024, 0x20)), status: 'failed', warning: /^fetch: http:\/\/127\.0\.0\.1:\d+\/huge is larger than 8388608 bytes, too large for an article page$/ },
   { path: '/bomb', handler: reply(200, { ...HTML, 'content-encoding': 'gzip' }, gzipSync(Buffer.alloc(64 * 1024 * 1024, 0x3c))), status: 'failed', warning: /^fetch: .* is larger than/ },
   { path: '/binary', handler: reply(200, HTML, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))), status: 'failed', warning: /^extract: page is binary/ },
   { path: '/pdf', handler: reply(200, { 'content-type': 'application/pdf' }, '%PDF-1.7\n'), status: 'failed', warning: /^extract: .* is application\/pdf, not an HTML page/ },
@@ -40,7 +40,7 @@ const PAGES: { path: string; handler: Handler; status: 'ok' | 'failed'; warning:
   { path: '/to-private', handler: reply(302, { location: 'http://10.20.30.40/internal/article' }), status: 'failed', warning: /^fetch: 10\.20\.30\.40 is a private \(RFC 1918\) address/ },
   { path: '/paywall', handler: reply(200, HTML, testdata('paywall.html')), status: 'failed', warning: /^extract: the page shows a paywall/ },
   { path: '/cookie-wall', handler: reply(200, HTML, testdata('cookie-wall.html')), status: 'failed', warning: /^extract: the page shows a cookie wall/ },
-  { path: '/gone', handler: reply(404), status: 'failed', warning: /^fetch: .* answered HTTP 404/ },
+  { path: '/gone', handler: reply(404), status: 'failed', warning: /^fetch: http:\/\/127\.0\.0\.1:\d+\/gone answered HTTP 404; the feed text stands$/ },
   { path: '/good', handler: reply(200, HTML, ARTICLE), status: 'ok', warning: /^$/ },
 ];
 

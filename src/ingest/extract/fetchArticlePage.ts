@@ -190,7 +190,7 @@ export function createPageFetcher(opts: PageFetcherOptions): PageFetcher {
         etag: validators.etag ?? null,
         lastModified: validators.lastModified ?? null,
       });
-      if (!r.ok) return r;
+      if (!r.ok) return pageError(r.error, u.href);
       const f = r.value;
       if (f.status === 304 || !f.body) {
         return ok({ status: 304, url: f.url, html: null, etag: f.etag, lastModified: f.lastModified, warnings: [], bytes: 0 });
@@ -203,4 +203,18 @@ export function createPageFetcher(opts: PageFetcherOptions): PageFetcher {
       return ok({ status: 200, url: f.url, html: decoded.text, etag: f.etag, lastModified: f.lastModified, warnings: decoded.warnings, bytes: f.bytes });
     },
   };
+}
+
+/**
+ * The fetcher's messages are written for feeds ("run feed discovery again");
+ * a page's warning says what happened to the page instead. Code and cause
+ * are kept.
+ */
+function pageError(e: { module: string; code: string; message: string; cause?: unknown }, url: string): Result<never> {
+  const at = url.length > 200 ? `${url.slice(0, 199)}…` : url;
+  const status = /^http_(\d{3})$/.exec(e.code)?.[1];
+  if (status) return err(e.module, e.code, `${at} answered HTTP ${status}; the feed text stands`, e.cause);
+  if (e.code === 'too_large') return err(e.module, e.code, `${at} is larger than ${(e.cause as { maxBytes?: number } | undefined)?.maxBytes ?? PAGE_FETCH_DEFAULTS.maxBytes} bytes, too large for an article page`, e.cause);
+  if (e.code === 'too_many_redirects') return err(e.module, e.code, `${at} redirects too many times`, e.cause);
+  return err(e.module, e.code, e.message, e.cause);
 }
