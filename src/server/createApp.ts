@@ -28,6 +28,7 @@ import { accountRoutes } from '../accounts/routes.js';
 import { greaderRoutes } from '../readerapi/greader.js';
 import { feverRoutes } from '../readerapi/fever.js';
 import { alertFeedRoutes, alertRoutes } from '../alerts/routes.js';
+import { accountPages } from '../alerts/pages.js';
 import { createStreamHub } from '../live/streamHub.js';
 import { liveRoutes } from '../live/routes.js';
 
@@ -141,6 +142,7 @@ export function createApp(opts: AppOptions): Hono {
   // Alert rules (/api/v1/alerts) and each rule's own feed (/feeds/alert/…).
   app.route('/api/v1', alertRoutes(deps, accounts));
   app.route('/', alertFeedRoutes(deps));
+  app.route('/', accountPages(deps, accounts));
   // The live stream (/api/v1/stream): its poller runs only while someone listens.
   app.route('/api/v1', liveRoutes(createStreamHub(deps.store, { clock })));
   app.route('/api/v1', entityApiRoutes(deps));
