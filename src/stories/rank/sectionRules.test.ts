@@ -101,6 +101,11 @@ test('fieldVerdict: on-the-ground reports', async (t) => {
       want: 'no-presence',
     },
     {
+      name: "another outlet's field report relayed from a desk elsewhere",
+      p: report({ title: 'Sky News team witnesses Israeli drone strike in designated ‘safe’ area', text: 'Sky News team witnesses Israeli drone strike in designated ‘safe’ area\n\nLONDON: Sky News journalists in the Gaza Strip have reported witnessing a deadly Israeli drone strike while filming at a hospital in Rafah.', kind: 'news', sourceCountry: 'SA', focusCountry: 'IL' }),
+      want: 'no-presence',
+    },
+    {
       name: 'a source who witnessed is an interview, not presence',
       p: report({ title: 'Ex-Wagner officer says Kremlin ordered ‘atrocities’ in Ukraine', text: 'Igor Salikov to tell ICC he witnessed war crimes and fled Russia.', sourceCountry: 'BE', focusCountry: 'RU' }),
       want: 'no-presence',

@@ -131,9 +131,12 @@ export function fieldVerdict(p: SectionPiece): FieldVerdict {
   const text = p.text.replace(CREDIT, '').slice(0, 1500);
   const home = p.sourceCountry !== null && p.focusCountry !== null && p.sourceCountry.toUpperCase() === p.focusCountry.toUpperCase();
   const presence = FIELD_WORDS.test(p.title) || FIELD_WORDS.test(text) || REPORTS_FROM.test(p.title) || REPORTS_FROM.test(text);
-  // At home, presence makes a field report only at an event others report too.
-  if (presence) return !home || (p.storyPublishers ?? 1) >= HOME_EVENT_PUBLISHERS ? 'field' : 'no-presence';
   const { place, country } = datelineOf(p);
+  // Filed away from the story's place ("LONDON: Sky News journalists in the
+  // Gaza Strip witnessed…"), the words of presence are someone else's.
+  const elsewhere = country !== null && p.focusCountry !== null && country.toUpperCase() !== p.focusCountry.toUpperCase();
+  // At home, presence makes a field report only at an event others report too.
+  if (presence && !elsewhere) return !home || (p.storyPublishers ?? 1) >= HOME_EVENT_PUBLISHERS ? 'field' : 'no-presence';
   const dl = country?.toUpperCase() ?? null;
   const abroad = dl !== null && p.sourceCountry !== null && dl !== p.sourceCountry.toUpperCase();
   const atTheStory = dl !== null && (p.focusCountry === null || p.focusCountry.toUpperCase() === dl);
