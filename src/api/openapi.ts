@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EntityDetailSchema } from './entityRoutes.js';
+import { ACCOUNT_PATHS, ACCOUNT_SECURITY_SCHEMES } from '../accounts/openapiPaths.js';
 import { ArticleList, ArticlesQuery, AtQuery, CountryList, PageQuery, Problem, RegionList, SearchQuery, SearchResponse, SourceList, StoriesQuery, StoryDetail, StoryList, TopicList, TopicTimeline } from './schemas.js';
 
 interface Op {
@@ -63,8 +64,9 @@ export function openApiDocument(): Record<string, unknown> {
     openapi: '3.1.0',
     info: { title: 'Globedesk API', version: '1', description: 'World news desk: stories, articles, search, places, topics and sources. Every read takes ?at= for time travel.' },
     servers: [{ url: '/api/v1' }],
-    paths,
-    components: { schemas: { Problem: schemaOf(Problem, 'output') } },
+    // Accounts, alerts and the live stream (issue 11): hand-written, see accounts/openapiPaths.ts.
+    paths: { ...paths, ...ACCOUNT_PATHS },
+    components: { schemas: { Problem: schemaOf(Problem, 'output') }, securitySchemes: ACCOUNT_SECURITY_SCHEMES },
   };
   return doc;
 }
