@@ -45,6 +45,21 @@ test('insightVerdict: geopolitical insights', async (t) => {
       want: 'campaign',
     },
     {
+      name: "a foreign election's race explained is insight, not chatter",
+      p: piece({ title: 'Congo Election: Inside the Presidential Race in a Pivotal African Nation', url: 'https://www.nytimes.com/2023/12/20/world/africa/congo-election-president-vote.html', sourceCountry: 'US', focusCountry: 'CD', text: 'The presidential race in the Democratic Republic of Congo will be closely watched internationally.', kind: 'analysis' }),
+      want: 'insight',
+    },
+    {
+      name: 'domestic election horse race',
+      p: piece({ title: 'Biden’s 2024 election insurance policy might surprise you', url: 'https://www.foxnews.com/opinion/bidens-2024-election-insurance-policy', sourceCountry: 'US', focusCountry: 'US' }),
+      want: 'campaign',
+    },
+    {
+      name: 'a letter to a leader',
+      p: piece({ title: 'A Break Up Letter to the Prime Minister', url: 'https://www.theepochtimes.com/opinion/a-break-up-letter-to-the-prime-minister-5550807', sourceCountry: 'US', focusCountry: 'AU' }),
+      want: 'letter',
+    },
+    {
       name: 'a straight news report the kind classifier called analysis (no genre mark)',
       p: piece({ title: 'Smoke bombs in parliament as Albania’s former leader stripped of immunity', url: 'https://www.theguardian.com/world/2023/dec/21/smoke-bombs-in-parliament-as-albanias-former-leader-stripped-of-immunity', focusCountry: 'AL' }),
       want: 'not-analysis',

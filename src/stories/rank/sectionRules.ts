@@ -52,10 +52,16 @@ const ROUNDUP_TEXT = /\{beacon\}|\ba quick recap of the day\b|\bwelcome to the h
 const REVIEW_TITLE = /['’"”]\s*review\s*[:–—-]|^review\s*[:–—-]|\breview:\s|\brecenzja\b|\bcritique\s*:/i;
 const REVIEW_URL = /\/(?:reviews?|recenzje?|critique)(?:\/|$)|-review-[a-f0-9]{6,}$|-review\/?$/i;
 
-/** Horse race, money and polls: domestic campaign chatter, not insight. */
-const CAMPAIGN_TITLE = /\bpoll(?:s|ing|ster)?\b|\bfundrais\w*|\bcampaign (?:trail|strategy|cash)\b|\bsondaż\w*|\bsondaz\w*|\bpresidential (?:race|hopefuls?)\b/i;
+/**
+ * Horse race, money and polls: campaign chatter, not insight, when it is
+ * about the outlet's own country (an analysis of a foreign election's race
+ * is how a reader abroad learns what is at stake).
+ */
+const CAMPAIGN_TITLE = /\bpoll(?:s|ing|ster)?\b|\bfundrais\w*|\bcampaign (?:trail|strategy|cash)\b|\bsondaż\w*|\bsondaz\w*|\bpresidential (?:race|hopefuls?)\b|\b20\d\d election\b/i;
+/** Letters (to the editor, to a leader, open or satirical): a voice, not analysis. */
+const LETTER_TITLE = /\bletters?\s*(?:to\b|:)|\bopen letter\b|\blist otwarty\b/i;
 
-export type InsightVerdict = 'insight' | 'not-analysis' | 'roundup' | 'review' | 'not-international' | 'campaign';
+export type InsightVerdict = 'insight' | 'not-analysis' | 'roundup' | 'review' | 'letter' | 'not-international' | 'campaign';
 
 /**
  * Geopolitical insight: analysis, explanation, background or argued
@@ -67,9 +73,11 @@ export function insightVerdict(p: SectionPiece): InsightVerdict {
   if (p.kind !== 'analysis') return 'not-analysis';
   if (ROUNDUP_TITLE.test(p.title) || ROUNDUP_TEXT.test(p.text.slice(0, 600))) return 'roundup';
   if (REVIEW_TITLE.test(p.title) || REVIEW_URL.test(pathOf(p.url))) return 'review';
+  if (LETTER_TITLE.test(p.title)) return 'letter';
   const topic = asTopic(p.topic);
   if (!topic || !(INTERNATIONAL_TOPICS as readonly string[]).includes(topic)) return 'not-international';
-  if (CAMPAIGN_TITLE.test(p.title)) return 'campaign';
+  const domestic = !p.focusCountry || !p.sourceCountry || p.focusCountry.toUpperCase() === p.sourceCountry.toUpperCase();
+  if (domestic && CAMPAIGN_TITLE.test(p.title)) return 'campaign';
   // "/features/" holds reportage as often as analysis (Al Jazeera files its
   // civilian stories there), so it alone is not the mark of an insight.
   const genre = scoreKind({ title: p.title, text: p.text.slice(0, 400), url: p.url.replace(/\/features?\//i, '/') }).analysis;
