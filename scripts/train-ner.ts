@@ -2,7 +2,7 @@
  * Trains the entity tagger (src/understand/entities/ner/) on data/ner/ and
  * writes data/models/ner-v1.json.gz with its held-out figures.
  *
- *   node --import tsx scripts/train-ner.ts [--epochs N]
+ *   node --import tsx scripts/train-ner.ts [--epochs N] [--out FILE]
  *
  * Deterministic: fixed data order, a seeded shuffle per epoch, no clock or
  * randomness anywhere else, so the same data gives the same bytes.
@@ -21,6 +21,10 @@ import { fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type We
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const NER_DATA = join(ROOT, 'data', 'ner');
+/** Times the Polish training set is seen an epoch: it is a fifth the size of the English one. */
+export const PL_REPEAT = 1;
+/** Occurrences a feature needs (with the gold history) to get a row. */
+export const MIN_COUNT = 2;
 
 export interface TaggedSentence {
   tokens: string[];
@@ -47,7 +51,7 @@ export function readTsv(file: string, language: 'en' | 'pl'): TaggedSentence[] {
 }
 
 /** The fixed split: GMB every tenth sentence held out, KPWr its own test file. */
-export function loadSplits(): { train: TaggedSentence[]; testEn: TaggedSentence[]; testPl: TaggedSentence[] } {
+export function loadSplits(plRepeat = PL_REPEAT): { train: TaggedSentence[]; testEn: TaggedSentence[]; testPl: TaggedSentence[] } {
   const gmb = readTsv(join(NER_DATA, 'en-gmb.tsv.gz'), 'en');
   const trainEn = gmb.filter((_, i) => i % 10 !== 0);
   const testEn = gmb.filter((_, i) => i % 10 === 0);
@@ -57,7 +61,7 @@ export function loadSplits(): { train: TaggedSentence[]; testEn: TaggedSentence[
   const headlines = trainEn
     .filter((_, i) => i % 7 === 3)
     .map((s) => ({ ...s, tokens: s.tokens.map((t, i) => (i > 0 && SMALL.has(t) ? t : t.charAt(0).toUpperCase() + t.slice(1))) }));
-  return { train: [...trainEn, ...headlines, ...trainPl], testEn, testPl };
+  return { train: [...trainEn, ...headlines, ...Array.from({ length: plRepeat }, () => trainPl).flat()], testEn, testPl };
 }
 
 function segmentOf(s: TaggedSentence): Segment {
@@ -117,7 +121,7 @@ export function evaluateHeldOut(model: Weights, sentences: TaggedSentence[]): Re
   return spanFigures(sentences.map((s) => ({ gold: s.tags, pred: tagSegment(model, segmentOf(s)) })));
 }
 
-export function train(sentences: TaggedSentence[], epochs: number, log: (s: string) => void = () => {}): ModelFile {
+export function train(sentences: TaggedSentence[], epochs: number, log: (s: string) => void = () => {}, minCount = MIN_COUNT): ModelFile {
   const segs = sentences.map(segmentOf);
   const prepared: Prepared[] = segs.map((s) => prepare(s));
 
@@ -135,7 +139,7 @@ export function train(sentences: TaggedSentence[], epochs: number, log: (s: stri
       for (const f of buf) counts.set(f, (counts.get(f) ?? 0) + 1);
     }
   });
-  const names = [...counts.entries()].filter(([, c]) => c >= 2).map(([f]) => f).sort((a, b) => a - b);
+  const names = [...counts.entries()].filter(([, c]) => c >= minCount).map(([f]) => f).sort((a, b) => a - b);
   const index = new Map(names.map((f, r) => [f, r * N_LABELS]));
   log(`features: ${counts.size} seen, ${names.length} kept`);
 
@@ -232,10 +236,11 @@ export function train(sentences: TaggedSentence[], epochs: number, log: (s: stri
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const e = process.argv.indexOf('--epochs');
-  const epochs = e > 0 ? Number(process.argv[e + 1]) : 6;
-  const { train: trainSet, testEn, testPl } = loadSplits();
+  const epochs = e > 0 ? Number(process.argv[e + 1]) : 8;
+  const num = (name: string, d: number): number => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : d);
+  const { train: trainSet, testEn, testPl } = loadSplits(num('--pl-repeat', PL_REPEAT));
   const t0 = performance.now();
-  const file = train(trainSet, epochs, (s) => console.log(s));
+  const file = train(trainSet, epochs, (s) => console.log(s), num('--min-count', MIN_COUNT));
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
   const model = fromModelFile(file);
   file.figures = {
@@ -246,7 +251,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     heldOutEn: evaluateHeldOut(model, testEn),
     heldOutPl: evaluateHeldOut(model, testPl),
   };
-  const out = join(ROOT, 'data', 'models', MODEL_FILE);
+  const o = process.argv.indexOf('--out');
+  const out = o > 0 ? process.argv[o + 1]! : join(ROOT, 'data', 'models', MODEL_FILE);
   mkdirSync(dirname(out), { recursive: true });
   const bytes = gzipSync(Buffer.from(JSON.stringify(file)), { level: 9 });
   writeFileSync(out, bytes);
