@@ -15,6 +15,7 @@ import { listSources } from '../storage/sources/listSources.js';
 import { addSource } from '../storage/sources/addSource.js';
 import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
 import { setSourceFullText } from '../storage/sources/setSourceFullText.js';
+import { pageHealthBySource } from '../storage/pages/pageHealth.js';
 import { removeSource } from '../storage/sources/removeSource.js';
 import { readOpml, toOpml } from '../sources/opml.js';
 import { validateSource } from '../sources/validateSource.js';
@@ -188,14 +189,16 @@ export function webRoutes(deps: Deps): Hono {
   // ---- sources and admin ----
 
   async function renderSources(c: Context, ctx: PageCtx, extra: Partial<SourcesView> = {}, status: 200 | 400 | 403 = 200) {
-    return c.html(sourcesPage(ctx, { sources: await listSources(store), ...extra }), status);
+    // Full text in the last 24 hours, per outlet: what was extracted and what kept the feed text (docs/extraction.md).
+    const pages = pageHealthBySource(store, new Date(ctx.at.getTime() - 86_400_000), ctx.at);
+    return c.html(sourcesPage(ctx, { sources: await listSources(store), pages, ...extra }), status);
   }
 
   app.get('/sources', async (c) => {
     const ctx = pageCtx(c);
     if (ctx instanceof Response) return ctx;
     const done = c.req.query('done');
-    const notices: Record<string, string> = { added: 'Source added.', removed: 'Source removed.', enabled: 'Source enabled.', disabled: 'Source disabled.' };
+    const notices: Record<string, string> = { added: 'Source added.', removed: 'Source removed.', enabled: 'Source enabled.', disabled: 'Source disabled.', 'full-text': 'Full-text policy changed.' };
     return renderSources(c, ctx, { notice: done && notices[done] ? { text: notices[done] } : null });
   });
 

@@ -19,6 +19,9 @@ import { getSource } from '../../src/storage/sources/getSource.js';
 import { createDeskLoop } from '../../src/pipeline/deskLoop.js';
 import { loadConfig } from '../../src/config/config.js';
 import { reply, routes, startServer, type Handler } from '../../src/ingest/fetch/testdata/loopbackServer.js';
+import { pageHealthBySource } from '../../src/storage/pages/pageHealth.js';
+import { listSources } from '../../src/storage/sources/listSources.js';
+import { sourcesPage } from '../../src/web/pages/sources.js';
 
 const NOW = new Date('2023-12-21T12:00:00Z');
 const testdata = (name: string): string => readFileSync(fileURLToPath(new URL(`../../src/ingest/extract/testdata/${name}`, import.meta.url)), 'utf8');
@@ -95,6 +98,16 @@ test('bad article pages: a warning on each item, the feed text kept, nothing els
     assert.equal(health?.lastError, null);
     assert.equal(health?.lastWarning, null);
     assert.ok(!server.requests.some((r) => (r.url ?? '').startsWith('/other/')), 'no request for the other outlet\'s page');
+
+    // The sources page says it per outlet, the last warning on hover.
+    const byOutlet = pageHealthBySource(store, new Date(NOW.getTime() - 86_400_000), NOW);
+    const failed = PAGES.filter((p) => p.status === 'failed').length;
+    const mine = byOutlet.get(pages.value.id)!;
+    assert.deepEqual([mine.extracted, mine.warnings], [PAGES.length - failed, failed]);
+    assert.match(mine.lastWarning!, /^(extract|fetch): /);
+    assert.equal(byOutlet.get(other.value.id), undefined);
+    const page = sourcesPage({ at: NOW, atParam: null, path: '/sources', csrf: null, adminEnabled: false }, { sources: await listSources(store), pages: byOutlet });
+    assert.match(page, new RegExp(`${PAGES.length - failed} pages in 24 h, <span class="warn" title="[^"]+">${failed} kept the feed text</span>`));
   } finally {
     await store.close();
     await server.close();

@@ -7,6 +7,7 @@ import { layout, type PageCtx } from '../components/layout.js';
 import { ago, time } from '../components/parts.js';
 import { outlet } from '../components/outlet.js';
 import { outletLabel } from '../../sources/outletName.js';
+import type { PageHealth } from '../../storage/pages/pageHealth.js';
 
 export interface SourcesView {
   sources: Source[];
@@ -14,6 +15,8 @@ export interface SourcesView {
   notice?: { text: string; error?: boolean } | null;
   /** Feeds found when adding by site URL, to pick from. */
   candidates?: { feedUrl: string; title: string | null }[];
+  /** Article pages of the last 24 hours by source id (full text). */
+  pages?: Map<number, PageHealth>;
 }
 
 function health(ctx: PageCtx, s: Source) {
@@ -56,12 +59,19 @@ ${v.candidates?.length ? html`<fieldset><legend>Feeds found on that site</legend
 <thead><tr><th scope="col">Outlet</th><th scope="col">Country</th><th scope="col">Kind</th><th scope="col">Last success</th><th scope="col">Last error</th><th scope="col">Items</th><th scope="col">Status</th>${admin ? html`<th scope="col">Actions</th>` : null}</tr></thead>
 <tbody>${v.sources.map(
   (s) => html`<tr><th scope="row">${s.siteUrl ? html`<a href="${s.siteUrl}" rel="noopener">${outlet(outletLabel(s.name, s))}</a>` : outlet(outletLabel(s.name, s))}<br><span class="meta">${s.feedUrl}</span></th>
-<td>${s.country ? countryName(s.country) : '—'}</td><td>${s.kind}</td>${health(ctx, s)}<td>${s.itemsSeen}</td><td>${s.enabled ? 'enabled' : 'disabled'}<br><span class="meta">full text: ${s.fullText}</span></td>
+<td>${s.country ? countryName(s.country) : '—'}</td><td>${s.kind}</td>${health(ctx, s)}<td>${s.itemsSeen}</td><td>${s.enabled ? 'enabled' : 'disabled'}<br><span class="meta">full text: ${s.fullText}</span>${pageLine(v.pages?.get(s.id))}</td>
 ${admin ? html`<td><form method="post" action="/sources/${s.id}/enabled">${csrf}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}"><button class="quiet" type="submit">${s.enabled ? 'Disable' : 'Enable'}<span class="vh"> ${s.name}</span></button></form>
 <form method="post" action="/sources/${s.id}/remove">${csrf}<button class="quiet" type="submit">Remove<span class="vh"> ${s.name}</span></button></form>
 <form method="post" action="/sources/${s.id}/full-text" class="inline">${csrf}<label class="vh" for="ft-${s.id}">Full text of ${s.name}</label>${fullTextSelect(`ft-${s.id}`, s.fullText)}<button class="quiet" type="submit">Set<span class="vh"> full text of ${s.name}</span></button></form></td>` : null}</tr>`,
 )}</tbody></table></div>`;
   return layout(ctx, { title: 'Sources | Globedesk', active: 'sources', body });
+}
+
+/** "3 pages in 24 h, 1 kept the feed text", the last warning on hover. */
+function pageLine(h: PageHealth | undefined) {
+  if (!h || h.extracted + h.warnings === 0) return null;
+  const kept = h.warnings ? html`, <span class="warn"${h.lastWarning ? html` title="${h.lastWarning}"` : null}>${h.warnings} kept the feed text</span>` : null;
+  return html`<br><span class="meta">${h.extracted} ${h.extracted === 1 ? 'page' : 'pages'} in 24 h${kept}</span>`;
 }
 
 /**
