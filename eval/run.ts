@@ -15,6 +15,7 @@ await runNamed(
     kind: async () => (await import('./kind.js')).evalKind(),
     cluster: async () => (await import('./cluster.js')).evalCluster(),
     'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
+    events: async () => (await import('./events.js')).evalEvents(),
     entities: async () => (await import('./entities.js')).evalEntities(),
     editorial: async () => (await import('./editorial.js')).evalEditorial(),
     extract: async () => (await import('./extract.js')).evalExtract(),

@@ -13,6 +13,7 @@
  * story creation order, and time comes from the articles, never the clock.
  */
 import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type FeatureInput, type TextEvidence } from './features.js';
+import { pairProbability } from './pairModel.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { fold, primaryLanguage } from './tokenize.js';
@@ -87,6 +88,10 @@ interface DocExtras {
   digest: boolean;
   /** The e: and c: keys of the article (a short list; its vector has hundreds of keys). */
   tags: string[];
+  /** Name anchors of the title with idf >= nameIdf at placement. */
+  rareNames: string[];
+  /** Stemmed words of title and lead with idf >= evidenceIdf at placement. */
+  rareTerms: Set<string>;
 }
 
 /** What the window keeps of each article for the passes after its placement. */
@@ -161,12 +166,42 @@ export class OnlineClusterer {
     const top = this.topKeys(vec, this.params.candidateTerms);
     let best: Story | null = null;
     let bestSim = -1;
-    for (const s of this.candidates(vec, top)) {
-      if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
-      const sim = this.similarity(vec, s, doc.publishedMs, lang);
-      if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs, x)) continue;
-      best = s;
-      bestSim = sim;
+    if (this.params.pairModel && this.params.pairRescue) {
+      // The hand rules first; the learned similarity only for an article they leave alone.
+      for (const s of this.candidates(vec, top)) {
+        if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
+        const sim = this.similarity(vec, s, doc.publishedMs, lang);
+        if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs, x)) continue;
+        best = s;
+        bestSim = sim;
+      }
+    }
+    if (this.params.pairModel && best === null) {
+      const me: DocInfo = { vec, ms: doc.publishedMs, lang, source: doc.source ?? null, x };
+      bestSim = this.params.pairThreshold;
+      // The candidates closest by centroid are looked at member by member (the dearer part).
+      const pv = packed(vec);
+      const near: { s: Story; cent: number }[] = [];
+      for (const s of this.candidates(vec, top)) {
+        if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000 || s.normSq <= 0) continue;
+        const cent = packedDot(pv, s.centroid, lang === mainLanguage(s)) / Math.sqrt(s.normSq);
+        if (cent >= this.params.centroidFloor) near.push({ s, cent });
+      }
+      near.sort((a, b) => b.cent - a.cent || a.s.seq - b.s.seq);
+      for (const { s } of near.slice(0, this.params.pairStories)) {
+        const sim = this.learnedScore(me, s);
+        if (sim < bestSim || (sim === bestSim && best !== null)) continue;
+        best = s;
+        bestSim = sim;
+      }
+    } else if (!this.params.pairModel) {
+      for (const s of this.candidates(vec, top)) {
+        if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
+        const sim = this.similarity(vec, s, doc.publishedMs, lang);
+        if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs, x)) continue;
+        best = s;
+        bestSim = sim;
+      }
     }
     let created = false;
     if (!best) {
@@ -216,6 +251,18 @@ export class OnlineClusterer {
 
   storyOf(articleId: string): string | undefined {
     return this.articleStory.get(articleId);
+  }
+
+  /**
+   * The pair features (pairModel.ts) of two articles still in the window,
+   * as the clusterer would compute them now; null when either has left.
+   * For training the pair model (scripts/train-cluster-pairs.ts).
+   */
+  pairFeaturesOf(aId: string, bId: string): number[] | null {
+    const a = this.docInfo.get(aId);
+    const b = this.docInfo.get(bId);
+    if (!a || !b) return null;
+    return this.pairFeatures(a, b, packedDot(packed(a.vec), b.vec, a.lang === b.lang));
   }
 
   stats(): ClustererStats {
@@ -286,7 +333,7 @@ export class OnlineClusterer {
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence; skeleton: string | null } {
-    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
+    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
@@ -324,7 +371,12 @@ export class OnlineClusterer {
     norm = Math.sqrt(norm);
     if (norm > 0) for (const [t, w] of titleVec) titleVec.set(t, w / norm);
     const tags = [...(doc.entities ?? []).map((e) => `e:${e}`), ...(doc.countries ?? []).map((c) => `c:${c.toUpperCase()}`)];
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, titleText: doc.title, instance: null };
+    // Rare title names (idf >= nameIdf), fixed at placement as the other extras.
+    const rareNames = this.params.nameIdf > 0 ? [...new Set(ev.names)].filter((k) => this.idf(k) >= this.params.nameIdf) : [];
+    // Rare words of title and lead (idf >= evidenceIdf at placement): what the pair model's "rare" feature intersects.
+    const rareTerms = new Set<string>();
+    for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, titleText: doc.title, instance: null };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
@@ -703,6 +755,199 @@ export class OnlineClusterer {
     return false;
   }
 
+  // --- learned similarity (params.pairModel) -------------------------------
+
+  /**
+   * The pair features of article a against member m (the order of
+   * PAIR_FEATURES); `cos` is their vector cosine, computed by the caller
+   * (it already has it to pick which members to look at).
+   */
+  private pairFeatures(a: DocInfo, m: DocInfo, cos: number): number[] {
+    const cross = a.lang !== 'und' && m.lang !== 'und' && a.lang !== m.lang;
+    const titleCos = cross ? 0 : dot(a.x.titleVec, m.x.titleVec);
+    let rare = 0;
+    const [ts, tl] = a.x.rareTerms.size <= m.x.rareTerms.size ? [a.x.rareTerms, m.x.rareTerms] : [m.x.rareTerms, a.x.rareTerms];
+    let titleRare = 0;
+    for (const t of ts) {
+      if (!tl.has(t) || this.isStopPhrase(t)) continue;
+      rare++;
+      if (a.x.ev.title.has(t) && m.x.ev.title.has(t)) titleRare++;
+    }
+    let ents = 0;
+    let cShared = false;
+    let aC = false;
+    let mC = false;
+    for (const k of a.x.tags) {
+      const isC = k.charCodeAt(0) === 99; // "c:"
+      if (isC) aC = true;
+      if (!m.x.tags.includes(k)) continue;
+      if (isC) cShared = true;
+      else ents++;
+    }
+    for (const k of m.x.tags) if (k.charCodeAt(0) === 99) mC = true;
+    const country = cShared ? 1 : aC && mC ? -1 : 0;
+    let nums = 0;
+    const an = a.x.ev.nums;
+    const mn = m.x.ev.nums;
+    if (an && mn) for (const n of an) if (mn.has(n)) nums++;
+    let anchors = 0;
+    if (cross) {
+      const pa = packed(a.vec);
+      for (let i = 0; i < pa.keys.length; i++) if (pa.named[i] === 1 && m.vec.has(pa.keys[i]!)) anchors++;
+    }
+    let clash = 0;
+    if (a.x.rareNames.length > 0 && m.x.rareNames.length > 0) {
+      clash = 1;
+      for (const k of a.x.rareNames) if (m.x.rareNames.includes(k)) clash = 0;
+    }
+    return [
+      cos,
+      titleCos,
+      Math.min(3, rare),
+      Math.min(3, ents),
+      country,
+      Math.min(2, nums),
+      Math.abs(a.ms - m.ms) / 86_400_000,
+      a.source !== null && a.source === m.source ? 1 : 0,
+      cross ? 1 : 0,
+      Math.min(3, anchors),
+      a.x.digest || m.x.digest ? 1 : 0,
+      clash,
+      Math.min(3, titleRare),
+      cos * titleCos,
+      titleCos * titleCos,
+    ];
+  }
+
+  /**
+   * How likely the article reports the story's event: the best pair
+   * probability against the story's recent members (the two closest by
+   * vector, the closest by title), or -1 when the story is out of reach (its
+   * centroid too far: a chain of neighbours is not one event; a series guard).
+   */
+  private learnedScore(a: DocInfo, s: Story): number {
+    const p = this.params;
+    const model = p.pairModel!;
+    if (s.normSq <= 0) return -1;
+    if ((a.x.series || s.series) && !(a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source))) return -1;
+    if (a.x.instance !== null && otherInstance(s.instances, a.x.instance, a.x.titleText)) return -1;
+    return this.bestPair(a, packed(a.vec), this.recentMembers(s), model);
+  }
+
+  /** The best pair probability of `a` against the given members (the two closest by vector and the closest by title). */
+  private bestPair(a: DocInfo, pv: Packed, members: readonly DocInfo[], model: NonNullable<ClusterParams['pairModel']>): number {
+    const k = this.params.pairAvgK;
+    if (k > 0) {
+      // Average link over the k closest members: one close member among
+      // strangers is not enough (a chain of neighbours is not one event).
+      const cos: number[] = [];
+      const idx: number[] = [];
+      for (let i = 0; i < members.length; i++) {
+        const m = members[i]!;
+        const c = packedDot(pv, m.vec, m.lang === a.lang);
+        // Keep the k best in a small sorted buffer (ties: the more recent member first, as listed).
+        let j = cos.length;
+        if (j === k && c <= cos[k - 1]!) continue;
+        if (j < k) {
+          cos.push(c);
+          idx.push(i);
+        } else j = k - 1;
+        while (j > 0 && cos[j - 1]! < c) {
+          cos[j] = cos[j - 1]!;
+          idx[j] = idx[j - 1]!;
+          j--;
+        }
+        cos[j] = c;
+        idx[j] = i;
+      }
+      if (cos.length === 0) return -1;
+      let sum = 0;
+      for (let j = 0; j < cos.length; j++) sum += pairProbability(model, this.pairFeatures(a, members[idx[j]!]!, cos[j]!));
+      return sum / cos.length;
+    }
+    let b1 = -1;
+    let b2 = -1;
+    let c1 = -1;
+    let c2 = -1;
+    let bt = -1;
+    let tBest = -1;
+    const cosines: number[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i]!;
+      const c = packedDot(pv, m.vec, m.lang === a.lang);
+      cosines.push(c);
+      if (c > c1) {
+        c2 = c1;
+        b2 = b1;
+        c1 = c;
+        b1 = i;
+      } else if (c > c2) {
+        c2 = c;
+        b2 = i;
+      }
+      if (m.lang === a.lang) {
+        const t = dot(a.x.titleVec, m.x.titleVec);
+        if (t > tBest) {
+          tBest = t;
+          bt = i;
+        }
+      }
+    }
+    let best = -1;
+    for (const i of [b1, b2, bt]) {
+      if (i < 0) continue;
+      const pr = pairProbability(model, this.pairFeatures(a, members[i]!, cosines[i]!));
+      if (pr > best) best = pr;
+    }
+    return best;
+  }
+
+  /**
+   * The learned merge pass: two stories are one event when their centroids
+   * are close enough (mergeFloor) and one of the younger story's first
+   * articles is, by the pair model, one event with one of the older story's
+   * recent members (mergePairThreshold). Languages may meet here.
+   */
+  private mergePassLearned(): void {
+    this.sinceMerge = 0;
+    const p = this.params;
+    const model = p.pairModel!;
+    const touched = [...this.touched].map((id) => this.stories.get(id)).filter((s): s is Story => !!s);
+    this.touched = new Set();
+    touched.sort((a, b) => a.seq - b.seq);
+    for (let s of touched) {
+      if (!this.stories.has(s.id)) continue;
+      for (;;) {
+        let best: Story | null = null;
+        let bestSim = p.mergePairThreshold;
+        const top = this.topKeys(s.centroid, p.candidateTerms);
+        for (const c of this.candidates(s.centroid, top)) {
+          if (c.id === s.id) continue;
+          if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
+          if (instancesConflict(s, c)) continue;
+          if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
+          if (centroidCosine(s, c) < p.mergeFloor) continue;
+          const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
+          const recent = this.recentMembers(old);
+          let sim = -1;
+          for (const id of young.articleIds.slice(0, 3)) {
+            const a = this.docInfo.get(id);
+            if (!a) continue;
+            sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
+          }
+          if (sim >= bestSim) {
+            best = c;
+            bestSim = sim;
+          }
+        }
+        if (!best) break;
+        const [into, from] = best.seq < s.seq ? [best, s] : [s, best];
+        this.merge(into, from, bestSim);
+        s = into;
+      }
+    }
+  }
+
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
@@ -865,6 +1110,10 @@ export class OnlineClusterer {
    * limited to what changed.
    */
   private mergePass(): void {
+    if (this.params.pairModel && !this.params.pairRescue) {
+      this.mergePassLearned();
+      return;
+    }
     this.sinceMerge = 0;
     const touched = [...this.touched].map((id) => this.stories.get(id)).filter((s): s is Story => !!s);
     this.touched = new Set();

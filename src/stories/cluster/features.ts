@@ -61,6 +61,12 @@ export interface TextEvidence {
   names: string[];
   /** How many of `terms` (from the start) are the title's. */
   titleTerms: number;
+  /**
+   * Numbers of title and lead that can mark one event across outlets and
+   * languages ("14 killed", "14 ofiar", "$1.2bn"): two digits or more, not a
+   * year. Optional so callers that do not ask for them need not pass it.
+   */
+  nums?: Set<string>;
 }
 
 export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: TextEvidence): FeatureBag {
@@ -88,6 +94,7 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
 
   let prev: string | null = null;
   for (const t of titleToks) {
+    if (ev?.nums && isEventNumber(t.word)) ev.nums.add(t.word);
     const s = termOf(t, lang, stem);
     grouper?.(t, s, titleNames);
     if (s === null) {
@@ -104,7 +111,10 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
   for (let i = 0; i < bodyToks.length; i++) {
     const t = bodyToks[i]!;
     const s = termOf(t, lang, stem);
-    if (i < leadEnd) grouper?.(t, s, bodyNames);
+    if (i < leadEnd) {
+      grouper?.(t, s, bodyNames);
+      if (ev?.nums && isEventNumber(t.word)) ev.nums.add(t.word);
+    }
     if (s !== null) add(s, 1);
   }
   if (w.name > 0) {
@@ -136,6 +146,11 @@ function termOf(t: Token, lang: string, stem: (w: string) => string): string | n
   // kept as part of "cop28") are mostly noise: dates, times, scores.
   if (/^\d+$/.test(t.word) && t.word.length !== 4) return null;
   return stem(t.word);
+}
+
+/** A number that can tell one event from another: at least two digits, no leading zero, not a year. */
+export function isEventNumber(w: string): boolean {
+  return /^[1-9]\d+$/.test(w) && !(w.length === 4 && /^(19|20)/.test(w));
 }
 
 function isCapitalised(raw: string): boolean {

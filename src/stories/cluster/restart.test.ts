@@ -15,8 +15,12 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
     .map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: it.outlet }));
   const cut = 800;
 
+  // The desk flushes (runs the merge pass) at the end of every batch; the
+  // uninterrupted run has a batch boundary at the cut too.
   const continuous = new OnlineClusterer();
-  for (const d of docs) continuous.place(d);
+  for (const d of docs.slice(0, cut)) continuous.place(d);
+  continuous.flush();
+  for (const d of docs.slice(cut)) continuous.place(d);
   continuous.flush();
 
   const before = new OnlineClusterer();

@@ -1,0 +1,166 @@
+/**
+ * Trains the clusterer's pair similarity (src/stories/cluster/pairModel.ts)
+ * on the DEV half of the events gold set only (docs/events-gold.md), then
+ * picks the clusterer's thresholds on the same half, and writes both to
+ * data/models/cluster-pairs.json with the figures they were chosen by.
+ *
+ *   node --import tsx scripts/train-cluster-pairs.ts [--no-grid]
+ *
+ * 1. Pairs: the dev stream (two warm-up days, then 19-20 December) is
+ *    replayed through the OnlineClusterer; as each gold article is placed, it
+ *    is paired with every earlier gold article still in the window (72 h)
+ *    that shares anything with it (cosine > 0.02, a number, a person or
+ *    organisation, a name anchor across languages): the pairs the inverted
+ *    index could bring. Label: the same gold event.
+ * 2. Logistic regression (fitLogistic: standardised features, L2 1e-3,
+ *    3,000 full-batch steps): deterministic.
+ * 3. Thresholds: a small grid of pairThreshold x centroidFloor x
+ *    mergePairThreshold, each run over the whole dev stream (as the desk sees
+ *    it, and as titles only without outlets) and scored on the dev gold; the
+ *    best mean of pairwise and B-cubed F1 over the two views among runs with
+ *    <= 30 % mixed stories in both (MIXED_CAP says why not 5 %).
+ * gold-test.jsonl is never read here.
+ */
+import { writeFileSync } from 'node:fs';
+import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
+import { fitLogistic, PAIR_FEATURES, PAIR_MODEL_FILE, PAIR_MODEL_VERSION, pairProbability, type PairModel } from '../src/stories/cluster/pairModel.js';
+import { LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { formatScores, loadHalves, runClusterer, scoreEvents, titlesOnly } from '../eval/events.js';
+
+const [dev] = loadHalves(['dev']);
+if (!dev?.gold) throw new Error('train-cluster-pairs: eval/events/gold-dev.jsonl is missing');
+const gold = dev.gold;
+
+// 1. Pairs, from the desk's view (title, text, outlet) and from a headline
+// set's view (titles only, no outlet): one model for both, so it cannot lean
+// on what only one of them has.
+const titleView = titlesOnly(dev.stream);
+const xs: number[][] = [];
+const ys: number[] = [];
+const days: number[] = [];
+/** The gold event of each positive pair (for weighting), '' for negatives. */
+const pairEvent: string[] = [];
+const firstDay = Date.parse('2023-12-20T00:00:00Z');
+for (const [view, items, noSource] of [['desk', dev.stream, false], ['titles', titleView, true]] as const) {
+  const c = new OnlineClusterer(LEGACY_PARAMS);
+  const seen: { id: string; ms: number }[] = [];
+  let n = 0;
+  for (const it of items) {
+    c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null });
+    c.takeMerges();
+    const ev = gold.get(it.id);
+    if (ev === undefined) continue;
+    for (const m of seen) {
+      if (it.ms - m.ms > 72 * 3_600_000) continue;
+      const x = c.pairFeaturesOf(it.id, m.id);
+      if (!x) continue;
+      const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
+      if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossAnchors! > 0)) continue;
+      xs.push(x);
+      ys.push(gold.get(m.id) === ev ? 1 : 0);
+      pairEvent.push(gold.get(m.id) === ev ? ev : '');
+      days.push(it.ms < firstDay ? 0 : 1);
+      n++;
+    }
+    seen.push({ id: it.id, ms: it.ms });
+  }
+  console.log(`${view} view: ${n} pairs`);
+}
+const positives = ys.filter((y) => y === 1).length;
+console.log(`pairs: ${xs.length}, same event: ${positives}`);
+// One big event (the Polish public-media takeover: 59 of the 1,200 dev
+// articles, 63 % of the gold pairs) would otherwise teach the model what
+// that one event looks like. Each event's positive pairs weigh as the square
+// root of their number, then all positives are scaled back to their count.
+const perEvent = new Map<string, number>();
+for (const e of pairEvent) if (e) perEvent.set(e, (perEvent.get(e) ?? 0) + 1);
+const raw = pairEvent.map((e) => (e ? 1 / Math.sqrt(perEvent.get(e)!) : 1));
+const posRaw = raw.reduce((a, w, i) => a + (ys[i] === 1 ? w : 0), 0);
+const weights = raw.map((w, i) => (ys[i] === 1 ? (w * positives) / posRaw : w));
+
+// 2. Fit, with a check across days (fit on 19 Dec pairs, score on 20 Dec pairs) for the record.
+const pairScores = (m: PairModel, idx: number[]): { p: number; r: number; f1: number } => {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const i of idx) {
+    const yes = pairProbability(m, xs[i]!) >= 0.5;
+    if (yes && ys[i] === 1) tp++;
+    else if (yes) fp++;
+    else if (ys[i] === 1) fn++;
+  }
+  const p = tp / Math.max(1, tp + fp);
+  const r = tp / Math.max(1, tp + fn);
+  return { p, r, f1: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
+};
+const asModel = (w: { weights: number[]; bias: number }): PairModel => ({ version: PAIR_MODEL_VERSION, features: PAIR_FEATURES, weights: w.weights, bias: w.bias });
+const all = xs.map((_, i) => i);
+const d0 = all.filter((i) => days[i] === 0);
+const d1 = all.filter((i) => days[i] === 1);
+const early = fitLogistic(d0.map((i) => xs[i]!), d0.map((i) => ys[i]!), { sampleWeights: d0.map((i) => weights[i]!) });
+const crossDay = pairScores(asModel(early), d1);
+console.log(`fit on 19 Dec pairs, scored on 20 Dec pairs at p >= 0.5: P ${crossDay.p.toFixed(3)} R ${crossDay.r.toFixed(3)} F1 ${crossDay.f1.toFixed(3)}`);
+const fit = fitLogistic(xs, ys, { sampleWeights: weights });
+const model = asModel(fit);
+const onTrain = pairScores(model, all);
+console.log(`fit on all dev pairs: log loss ${fit.logLoss.toFixed(4)}; at p >= 0.5: P ${onTrain.p.toFixed(3)} R ${onTrain.r.toFixed(3)} F1 ${onTrain.f1.toFixed(3)}`);
+for (const [i, k] of PAIR_FEATURES.entries()) console.log(`  ${k.padEnd(12)} ${fit.weights[i]!.toFixed(3)}`);
+console.log(`  ${'bias'.padEnd(12)} ${fit.bias.toFixed(3)}`);
+
+// 3. Thresholds on the dev stream.
+type T = Pick<ClusterParams, 'pairAvgK' | 'pairThreshold' | 'centroidFloor' | 'mergeFloor' | 'mergePairThreshold'>;
+let chosen: T = { pairAvgK: 3, pairThreshold: 0.7, centroidFloor: 0.2, mergeFloor: 0.3, mergePairThreshold: 0.8 };
+let chosenScore: ReturnType<typeof scoreEvents> | null = null;
+const grid: T[] = [];
+// The issue's 5 % of mixed stories is out of reach of every clusterer on this
+// gold (its events are fine-grained: the Red Sea task force and the shipping
+// halts are two events); the desk's old defaults mix 20 % of dev stories.
+// Choose among settings that mix at most 30 %.
+const MIXED_CAP = 0.3;
+if (!process.argv.includes('--no-grid')) {
+  for (const pairThreshold of [0.6, 0.7, 0.8])
+    for (const centroidFloor of [0.1, 0.2])
+      for (const mergePairThreshold of [0.8, 0.9]) grid.push({ pairAvgK: 3, pairThreshold, centroidFloor, mergeFloor: 0.3, mergePairThreshold });
+}
+for (const t of grid) {
+  const params = { ...LEGACY_PARAMS, pairModel: model, ...t };
+  const desk = scoreEvents(runClusterer(dev.stream, params), gold, dev.langOf);
+  const titles = scoreEvents(runClusterer(titleView, params, { noSource: true }), gold, dev.langOf);
+  // One number to choose by: the mean over the two views of pairwise and
+  // B-cubed F1; mixed: the worse of the two views.
+  const s = { ...desk, pairF1: (desk.pairF1 + titles.pairF1 + desk.b3F1 + titles.b3F1) / 4, mixed: Math.max(desk.mixed, titles.mixed) };
+  console.log(`  ${JSON.stringify(t)} desk: ${formatScores(desk)}`);
+  console.log(`  ${' '.repeat(JSON.stringify(t).length)} titles: ${formatScores(titles)}`);
+  const ok = s.mixed <= MIXED_CAP;
+  const better = !chosenScore || (ok && (chosenScore.mixed > MIXED_CAP || s.pairF1 > chosenScore.pairF1)) || (!ok && chosenScore.mixed > MIXED_CAP && s.mixed < chosenScore.mixed);
+  if (better) {
+    chosen = t;
+    chosenScore = s;
+  }
+}
+if (chosenScore) console.log(`chosen on dev: ${JSON.stringify(chosen)} ${formatScores(chosenScore)}`);
+
+const out: PairModel & { thresholds: T } = {
+  ...model,
+  thresholds: chosen,
+  training: {
+    script: 'scripts/train-cluster-pairs.ts',
+    data: 'eval/events/gold-dev.jsonl (19-20 Dec 2023) over the corpus stream from 17 Dec',
+    // Analysis (people, organisations, focus countries) as analyze() gave it, or a frozen copy of it (eval/events.ts).
+    analysis: process.env.GLOBEDESK_EVENTS_ANALYSIS ? `frozen: ${process.env.GLOBEDESK_EVENTS_ANALYSIS}` : 'analyze() of this tree',
+    pairs: xs.length,
+    positives,
+    logLoss: round(fit.logLoss),
+    pairsAtHalf: { p: round(onTrain.p), r: round(onTrain.r), f1: round(onTrain.f1) },
+    fitOn19ScoredOn20: { p: round(crossDay.p), r: round(crossDay.r), f1: round(crossDay.f1) },
+    devChoice: chosenScore ? { meanF1: round(chosenScore.pairF1), worstMixed: round(chosenScore.mixed) } : null,
+  },
+};
+out.weights = out.weights.map(round);
+out.bias = round(out.bias);
+writeFileSync(PAIR_MODEL_FILE, `${JSON.stringify(out, null, 1)}\n`);
+console.log(`wrote ${PAIR_MODEL_FILE}`);
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

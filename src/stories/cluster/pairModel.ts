@@ -1,0 +1,177 @@
+/**
+ * The learned pair similarity: how likely two articles report one event,
+ * from a dozen features of the pair, by logistic regression. The features
+ * are what the hand rules of rounds v1-v7 each looked at one by one (cosine,
+ * title cosine, shared rare words, shared people and organisations, focus
+ * countries, numbers, time gap, same outlet, language, names that clash);
+ * here their weights are fitted on labelled pairs instead of set by hand
+ * (Miranda et al., EMNLP 2018, learn their similarity the same way).
+ *
+ * The weights live in data/models/cluster-pairs.json, written by
+ * scripts/train-cluster-pairs.ts from the dev half of the events gold set
+ * (docs/events-gold.md) and nothing else; the file carries its training
+ * figures. Pure: no I/O here except loading that file once.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PACKAGE_ROOT } from '../../config/paths.js';
+
+/** The features of a pair, in the order of the model's weights. */
+export const PAIR_FEATURES = [
+  /** Cosine of the two TF-IDF vectors (title, text, bigrams, anchors, entities, countries). */
+  'cos',
+  /** Cosine of the two titles' idf-weighted words (same language only). */
+  'titleCos',
+  /** Rare words (idf >= evidenceIdf, no stop-phrase) of title and lead in both, capped at 3. */
+  'rare',
+  /** People and organisations from analysis in both, capped at 3. */
+  'entities',
+  /** +1 a shared focus country, -1 focus countries on both sides and none shared, 0 otherwise. */
+  'country',
+  /** Numbers of two or more digits (not years) in both titles or leads, capped at 2. */
+  'numbers',
+  /** Hours between the two, divided by 24. */
+  'gapDays',
+  /** 1 when both come from one outlet (unknown outlet: 0). */
+  'sameOutlet',
+  /** 1 when the two are in different languages. */
+  'crossLang',
+  /** Shared name anchors (n: keys) times crossLang, capped at 3: what links languages. */
+  'crossAnchors',
+  /** 1 when either is a digest, roundup, live page or quiz. */
+  'digest',
+  /** 1 when both titles name rare names (idf >= nameIdf) and share none of them. */
+  'namesClash',
+  /** Rare words of the two titles themselves (not the lead) in both, capped at 3. */
+  'titleRare',
+  /** cos x titleCos: close in body and in headline is more than either. */
+  'cosTitle',
+  /** titleCos squared: a near-identical headline is wire copy or one event. */
+  'titleCos2',
+] as const;
+export type PairFeature = (typeof PAIR_FEATURES)[number];
+
+export interface PairModel {
+  /** Version of the feature definitions; a model of another version is not used. */
+  version: number;
+  features: readonly string[];
+  weights: readonly number[];
+  bias: number;
+  /** The clusterer's thresholds chosen with this model on the dev half (params.ts reads them). */
+  thresholds?: { pairAvgK: number; pairThreshold: number; centroidFloor: number; mergeFloor: number; mergePairThreshold: number };
+  /** What training saw and scored (for the record; not read by the clusterer). */
+  training?: Record<string, unknown>;
+}
+
+export const PAIR_MODEL_VERSION = 2;
+export const PAIR_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-pairs.json');
+
+/** Probability that the pair is one event. */
+export function pairProbability(m: PairModel, x: readonly number[]): number {
+  let z = m.bias;
+  for (let i = 0; i < x.length; i++) z += m.weights[i]! * x[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+let shipped: PairModel | null | undefined;
+
+/** The shipped model, or null when the file is missing or of another feature version. */
+export function shippedPairModel(): PairModel | null {
+  if (shipped !== undefined) return shipped;
+  shipped = null;
+  if (existsSync(PAIR_MODEL_FILE)) {
+    const m = JSON.parse(readFileSync(PAIR_MODEL_FILE, 'utf8')) as PairModel;
+    if (m.version === PAIR_MODEL_VERSION && m.features.join() === PAIR_FEATURES.join() && m.weights.length === PAIR_FEATURES.length) shipped = m;
+  }
+  return shipped;
+}
+
+/**
+ * Logistic regression (optionally sample-weighted) by Newton's method with a
+ * small L2 penalty on the weights (not the bias): a 15-feature problem
+ * converges in a few dozen steps, deterministic for a given input order.
+ * Features are standardised inside and the weights mapped back, so the
+ * returned model reads raw features.
+ */
+export function fitLogistic(
+  xs: readonly (readonly number[])[],
+  ys: readonly number[],
+  opts: { l2?: number; iterations?: number; sampleWeights?: readonly number[] } = {},
+): { weights: number[]; bias: number; logLoss: number } {
+  const n = xs.length;
+  const d = xs[0]?.length ?? 0;
+  const l2 = opts.l2 ?? 1e-3;
+  const iters = opts.iterations ?? 50;
+  const sw = opts.sampleWeights ?? xs.map(() => 1);
+  const wsum = sw.reduce((a, b) => a + b, 0) || 1;
+  const mean = new Array<number>(d).fill(0);
+  const sd = new Array<number>(d).fill(0);
+  for (const x of xs) for (let j = 0; j < d; j++) mean[j]! += x[j]! / n;
+  for (const x of xs) for (let j = 0; j < d; j++) sd[j]! += (x[j]! - mean[j]!) ** 2 / n;
+  for (let j = 0; j < d; j++) sd[j] = Math.sqrt(sd[j]!) || 1;
+  // Standardised rows with a leading 1 for the bias.
+  const z = xs.map((x) => [1, ...x.map((v, j) => (v - mean[j]!) / sd[j]!)]);
+  const D = d + 1;
+  let beta = new Array<number>(D).fill(0);
+  let loss = 0;
+  for (let it = 0; it < iters; it++) {
+    const g = new Array<number>(D).fill(0);
+    const H = Array.from({ length: D }, () => new Array<number>(D).fill(0));
+    loss = 0;
+    for (let i = 0; i < n; i++) {
+      const zi = z[i]!;
+      let s = 0;
+      for (let j = 0; j < D; j++) s += beta[j]! * zi[j]!;
+      const p = 1 / (1 + Math.exp(-s));
+      const wi = sw[i]! / wsum;
+      const y = ys[i]!;
+      loss -= sw[i]! * (y * Math.log(p + 1e-12) + (1 - y) * Math.log(1 - p + 1e-12));
+      const r = wi * (p - y);
+      const h = wi * p * (1 - p);
+      for (let j = 0; j < D; j++) {
+        g[j]! += r * zi[j]!;
+        const hz = h * zi[j]!;
+        for (let k = 0; k <= j; k++) H[j]![k]! += hz * zi[k]!;
+      }
+    }
+    for (let j = 0; j < D; j++) for (let k = 0; k < j; k++) H[k]![j] = H[j]![k]!;
+    for (let j = 1; j < D; j++) {
+      g[j]! += l2 * beta[j]!;
+      H[j]![j]! += l2;
+    }
+    const step = solve(H, g);
+    let change = 0;
+    beta = beta.map((b, j) => {
+      change = Math.max(change, Math.abs(step[j]!));
+      return b - step[j]!;
+    });
+    if (change < 1e-8) break;
+  }
+  const weights = beta.slice(1).map((v, j) => v / sd[j]!);
+  const bias = beta[0]! - beta.slice(1).reduce((s, v, j) => s + (v * mean[j]!) / sd[j]!, 0);
+  return { weights, bias, logLoss: loss / wsum };
+}
+
+/** Solve A x = b by Gaussian elimination with partial pivoting (A is small and, here, positive definite). */
+function solve(A: number[][], b: number[]): number[] {
+  const n = b.length;
+  const M = A.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(M[r]![c]!) > Math.abs(M[piv]![c]!)) piv = r;
+    [M[c], M[piv]] = [M[piv]!, M[c]!];
+    const p = M[c]![c]! || 1e-12;
+    for (let r = c + 1; r < n; r++) {
+      const f = M[r]![c]! / p;
+      if (f === 0) continue;
+      for (let k = c; k <= n; k++) M[r]![k]! -= f * M[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let s = M[r]![n]!;
+    for (let k = r + 1; k < n; k++) s -= M[r]![k]! * x[k]!;
+    x[r] = s / (M[r]![r]! || 1e-12);
+  }
+  return x;
+}
