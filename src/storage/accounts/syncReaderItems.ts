@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import type { Store } from '../db.js';
 import { accountsDb, type ItemKind } from './tables.js';
 
+/** Per store: the newest stories.updated_at already numbered. */
+const synced = new WeakMap<Store, string>();
+
 /**
  * Gives every live story (and every article of the given outlets) a reader
  * item id, in the order they appeared. Reader APIs call it before listing,
@@ -11,10 +14,16 @@ import { accountsDb, type ItemKind } from './tables.js';
  * numbered per outlet set, so a large archive is read once.
  */
 export async function syncReaderItems(store: Store, opts: { sourceIds?: number[] } = {}): Promise<void> {
+  // A new story is written with updated_at = its creation, so after the first
+  // sync only stories updated since the last one can be missing (the
+  // stories_updated index of migration 042 finds them).
+  const since = synced.get(store) ?? '';
+  const top = await sql<{ m: string | null }>`SELECT max(updated_at) AS m FROM stories`.execute(store.db);
   await sql`INSERT OR IGNORE INTO reader_items (kind, ref, at)
     SELECT 'story', s.id, s.first_seen_at FROM stories s
-    WHERE s.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM reader_items r WHERE r.kind = 'story' AND r.ref = s.id)
+    WHERE s.updated_at >= ${since} AND s.merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM reader_items r WHERE r.kind = 'story' AND r.ref = s.id)
     ORDER BY s.first_seen_at, s.id`.execute(store.db);
+  if (top.rows[0]?.m) synced.set(store, top.rows[0].m);
   const sources = opts.sourceIds ?? [];
   if (sources.length > 0) {
     await sql`INSERT OR IGNORE INTO reader_items (kind, ref, at)
