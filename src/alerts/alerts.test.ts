@@ -202,6 +202,34 @@ test('webhook that hangs: a timeout is a failed attempt, retried, and the desk g
   receiver.closeAllConnections();
 });
 
+test('hang, then the receiver recovers: retried once, delivered, with the same delivery id both times', async () => {
+  answer = 'hang';
+  await rule({ name: 'Venezuela', query: 'Essequibo', target: 'webhook', url: `${base}/flaky` });
+  await touch(['st-venezuela']);
+  await evaluateAlerts(store, new Date(clock));
+  const opts = { allowLoopback: true, timeoutMs: 300, baseBackoffMs: 1000 };
+  assert.equal((await deliverAlerts(store, new Date(clock), opts)).retrying, 1);
+  receiver.closeAllConnections();
+  answer = 200;
+  assert.equal((await deliverAlerts(store, tick(1000), opts)).delivered, 1);
+  assert.equal((await deliverAlerts(store, tick(60_000), opts)).attempted, 0);
+  const ids = got.filter((g) => g.path === '/flaky').map((g) => g.headers['x-globedesk-delivery']);
+  assert.equal(ids.length, 2, 'the hung attempt reached the receiver, the retry too');
+  assert.equal(ids[0], ids[1], 'so the receiver can drop the repeat by its delivery id');
+});
+
+test('an unreachable target (nothing listening) is retried with a clear message', async () => {
+  const closed = createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((r) => closed.close(r));
+  const r = await rule({ name: 'Drc', query: 'Congo', target: 'webhook', url: `http://127.0.0.1:${port}/gone` });
+  await touch(['st-drc']);
+  await evaluateAlerts(store, new Date(clock));
+  assert.equal((await deliverAlerts(store, new Date(clock), { allowLoopback: true })).retrying, 1);
+  assert.match((await getRule(store, r.id))!.lastError ?? '', /could not be reached \(ECONNREFUSED\).*next try/);
+});
+
 test('a name that resolves to a private address is refused at delivery and dead-lettered at once', async () => {
   const r = await rule({ name: 'India', query: 'India', target: 'webhook', url: 'http://hooks.example.test/in' });
   await touch(['st-india']);
