@@ -34,6 +34,21 @@ const cases: { name: string; lines: string[]; argv?: string[]; code: number; wan
       assert.equal((out[2] as { id: string }).id, 'a');
     },
   },
+  {
+    // A headline set as held-out data comes: no text, no outlet, no language (analysis finds it).
+    name: 'headlines alone, without source or language, are clustered after the desk analysis',
+    lines: [
+      { id: 'q1', title: 'Earthquake in north-west China kills at least 111', published: '2023-12-19T00:32:00Z' },
+      { id: 'q2', title: 'At least 111 people dead after 6.2 magnitude earthquake strikes northwestern China', published: '2023-12-19T01:01:00Z' },
+      { id: 'c1', title: 'Colorado Supreme Court kicks Trump off ballot', published: '2023-12-19T23:41:00Z' },
+    ].map((l) => JSON.stringify(l)),
+    code: 0,
+    want: (out) => {
+      const story = new Map((out as { id: string; story: string }[]).map((o) => [o.id, o.story]));
+      assert.equal(story.get('q1'), story.get('q2'));
+      assert.notEqual(story.get('c1'), story.get('q1'));
+    },
+  },
   { name: 'a bad --window-hours is refused', lines: [], argv: ['--window-hours', '-3'], code: 2, want: (out) => assert.equal(out.length, 0) },
 ];
 
