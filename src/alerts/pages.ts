@@ -27,7 +27,7 @@ import type { AlertRule } from '../storage/alerts/tables.js';
 import { checkRule, MAX_RULES_PER_USER } from './checkRule.js';
 import { signature } from './deliverAlerts.js';
 import { postGuarded } from './postGuarded.js';
-import { feedKey } from './routes.js';
+import { feedKey, originFor } from './routes.js';
 
 const MAX_FORM_BYTES = 16 * 1024;
 
@@ -65,7 +65,7 @@ ${deliveries.length ? html`<table><caption>Last deliveries</caption><thead><tr><
 }
 
 async function alertsPage(deps: Deps, c: Context, user: User, csrf: string, notice: { text: string; error: boolean } | null): Promise<string> {
-  const o = new URL(c.req.url).origin;
+  const o = originFor(c, deps);
   const rules = await listRules(deps.store, { userId: user.id });
   const rows: Raw[] = [];
   for (const r of rules) rows.push(ruleRow(r, csrf, await listDeliveries(deps.store, r.id, 5), `${o}/feeds/alert/${r.id}/${feedKey(r)}.atom`));

@@ -5,6 +5,7 @@
  * feed key is derived from the rule's secret, so a feed reader that cannot
  * send a token can still subscribe, and nobody else can guess the address.
  */
+import { originOf } from '../server/requestOrigin.js';
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../server/deps.js';
@@ -31,8 +32,10 @@ export const feedKey = (r: AlertRule) => createHash('sha256').update(`globedesk-
 
 type Env = { Variables: { user: User } };
 
-function view(c: Context, r: AlertRule) {
-  const o = new URL(c.req.url).origin;
+/** Links use the desk's public origin (config/publicOrigin.ts), the request's only when none is trusted. */
+export const originFor = (c: Context, deps: Deps) => originOf(c, deps.config) ?? new URL(c.req.url).origin;
+
+function view(o: string, r: AlertRule) {
   return { ...r, feed: `${o}/feeds/alert/${r.id}/${feedKey(r)}.atom` };
 }
 
@@ -61,7 +64,7 @@ export function alertRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     return r;
   }
 
-  app.get('/alerts', async (c) => c.json({ rules: (await listRules(store, { userId: c.get('user').id })).map((r) => view(c, r)) }));
+  app.get('/alerts', async (c) => c.json({ rules: (await listRules(store, { userId: c.get('user').id })).map((r) => view(originFor(c, deps), r)) }));
 
   app.post('/alerts', async (c) => {
     let body: unknown;
@@ -74,13 +77,13 @@ export function alertRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     if ((await listRules(store, { userId: c.get('user').id })).length >= MAX_RULES_PER_USER) return accountProblem(c, 409, 'Conflict', `at most ${MAX_RULES_PER_USER} rules a user`);
     const r = checkRule(body as Record<string, unknown>, c.get('user').id, deps.clock(), { allowLoopback: deps.config.allowLoopback });
     if (!r.ok) return accountProblem(c, 400, 'Bad rule', r.error.message);
-    return c.json(view(c, await addRule(store, r.value)), 201);
+    return c.json(view(originFor(c, deps), await addRule(store, r.value)), 201);
   });
 
   app.get('/alerts/:id{[0-9]{1,12}}', async (c) => {
     const r = await own(c);
     if (r instanceof Response) return r;
-    return c.json({ rule: view(c, r), digest: await getDigest(store, r.id), deliveries: await listDeliveries(store, r.id, 20), events: (await listRuleEvents(store, r.id, 20)).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })) });
+    return c.json({ rule: view(originFor(c, deps), r), digest: await getDigest(store, r.id), deliveries: await listDeliveries(store, r.id, 20), events: (await listRuleEvents(store, r.id, 20)).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })) });
   });
 
   app.patch('/alerts/:id{[0-9]{1,12}}', async (c) => {
@@ -94,7 +97,7 @@ export function alertRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     }
     if (typeof body.paused !== 'boolean') return accountProblem(c, 400, 'Bad request', 'send {"paused": true|false}');
     await setRulePaused(store, r.id, body.paused);
-    return c.json(view(c, (await getRule(store, r.id))!));
+    return c.json(view(originFor(c, deps), (await getRule(store, r.id))!));
   });
 
   app.delete('/alerts/:id{[0-9]{1,12}}', async (c) => {
@@ -130,7 +133,7 @@ export function alertRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     const r = await own(c);
     if (r instanceof Response) return r;
     if (r.targetUrl === null) return c.json({ ok: true, detail: 'this rule only feeds its own feed; nothing to send' });
-    const body = JSON.stringify({ test: true, rule: { id: r.id, name: r.name, query: r.query, trigger: r.trigger }, story: { id: 'test', headline: `Test alert from Globedesk: ${r.name}`, url: `${new URL(c.req.url).origin}/` }, firedAt: deps.clock().toISOString() });
+    const body = JSON.stringify({ test: true, rule: { id: r.id, name: r.name, query: r.query, trigger: r.trigger }, story: { id: 'test', headline: `Test alert from Globedesk: ${r.name}`, url: `${originFor(c, deps)}/` }, firedAt: deps.clock().toISOString() });
     const headers: Record<string, string> =
       r.targetKind === 'ntfy'
         ? { 'content-type': 'text/plain; charset=utf-8', title: 'Globedesk test' }
@@ -151,7 +154,7 @@ export function alertFeedRoutes(deps: Deps): Hono {
     const m = /^([0-9a-f]{24})\.(rss|atom|json)$/.exec(c.req.param('file'));
     const r = m ? await getRule(deps.store, Number(c.req.param('id'))) : null;
     if (!m || !r || feedKey(r) !== m[1]) return c.text('No such feed.', 404);
-    const o = new URL(c.req.url).origin;
+    const o = originFor(c, deps);
     const events = await listRuleEvents(deps.store, r.id, 50);
     const feed: OutFeed = {
       title: `Globedesk alert: ${r.name}`,

@@ -10,6 +10,7 @@
  * ("saved") state is shared. Items come 50 a call, by id: since_id for new
  * ones, max_id going back, with_ids for given ones.
  */
+import { originOf as publicOrigin } from '../server/requestOrigin.js';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../server/deps.js';
 import { findUserByFeverKeyHash } from '../storage/accounts/findUser.js';
@@ -99,7 +100,7 @@ export function feverRoutes(deps: Deps, accounts: Accounts): Hono {
           .map((s) => s.feverId)
           .join(','),
       }));
-    const origin = new URL(c.req.url).origin;
+    const origin = publicOrigin(c, deps.config) ?? new URL(c.req.url).origin;
     if (has('groups')) {
       out.groups = FOLDERS.filter((f) => catalog.some((s) => s.folder === f)).map((f) => ({ id: folderFeverId(f), title: f }));
       out.feeds_groups = feedsGroups();

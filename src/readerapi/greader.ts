@@ -19,6 +19,7 @@
  * folders; stories as items whose link is the story page and whose body
  * lists the outlets that carry it.
  */
+import { originOf as publicOrigin } from '../server/requestOrigin.js';
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type { Deps } from '../server/deps.js';
@@ -59,7 +60,8 @@ const plain = (c: Context, text: string, status: 200 | 400 | 401 | 404 | 429 = 2
 export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
   const app = new Hono<Env>();
   const { store } = deps;
-  const origin = (c: Context) => new URL(c.req.url).origin;
+  // Links use the desk's public origin (config/publicOrigin.ts), the request's only when none is trusted.
+  const origin = (c: Context) => publicOrigin(c, deps.config) ?? new URL(c.req.url).origin;
 
   const clientLogin = async (c: Context) => {
     let p: URLSearchParams;
