@@ -56,7 +56,7 @@ async function jsonBody(c: Context): Promise<Record<string, unknown> | Response>
 }
 
 /** Checks one follow; returns it normalised or a reason. */
-async function checkFollow(deps: Deps, f: unknown): Promise<Follow | string> {
+export async function checkFollow(deps: Deps, f: unknown): Promise<Follow | string> {
   if (!f || typeof f !== 'object') return 'each follow is an object {kind, value}';
   const { kind, value } = f as { kind?: unknown; value?: unknown };
   if (typeof value !== 'string') return 'a follow needs a string value';

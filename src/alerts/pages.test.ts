@@ -98,3 +98,38 @@ test('account pages: sign in, create, test, pause, resume, delete', async () => 
   await after303(await post('/account/logout', { csrf }));
   assert.match(await page(), /Sign in to your account/);
 });
+
+test('account page: follows, saved searches and API tokens for reader apps', async () => {
+  const login = await post('/account/login', { name: 'ana', password: 'ana password' });
+  cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+  let html = await page();
+  const csrf = csrfOf(html);
+  assert.match(html, /<input type="checkbox" name="region" value="europe" checked>/, 'the default follows are shown as chosen');
+
+  const form = new URLSearchParams({ csrf, countries: 'ua, pl' });
+  form.append('breaking', 'breaking');
+  form.append('topic', 'conflict');
+  form.append('source', '1');
+  const saved = await fetch(desk.url + '/account/follows', { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, origin: desk.url }, body: form.toString() });
+  html = await after303(saved);
+  assert.match(html, /Saved what you follow/);
+  assert.match(html, /name="countries" value="PL, UA"/);
+  assert.doesNotMatch(html, /value="europe" checked/);
+  html = await after303(await post('/account/follows', { csrf, countries: 'QQ' }));
+  assert.match(html, /Not saved: unknown country code/);
+
+  html = await after303(await post('/account/searches', { csrf, name: 'Bad', query: 'country:QQQ' }));
+  assert.match(html, /The search was not saved/);
+  html = await after303(await post('/account/searches', { csrf, name: 'Red Sea', query: '"Red Sea" OR Houthi' }));
+  assert.match(html, /Red Sea: <code>&quot;Red Sea&quot; OR Houthi<\/code>/);
+
+  const made = await post('/account/tokens', { csrf, name: 'NetNewsWire' });
+  assert.equal(made.status, 200);
+  html = await made.text();
+  const secret = /<code>(gdt_[\w-]+)<\/code>/.exec(html)![1]!;
+  assert.equal((await fetch(`${desk.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).status, 200);
+  const tokenId = /action="\/account\/tokens\/(\d+)\/revoke"/.exec(html)![1]!;
+  html = await after303(await post(`/account/tokens/${tokenId}/revoke`, { csrf }));
+  assert.match(html, /Revoked the token/);
+  assert.equal((await fetch(`${desk.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } })).status, 401);
+});

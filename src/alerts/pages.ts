@@ -18,6 +18,16 @@ import { layout, type PageCtx } from '../web/components/layout.js';
 import { sameOrigin } from '../web/admin/auth.js';
 import { clientAddress, USER_COOKIE, USER_SESSION_TTL_MS, type Accounts } from '../accounts/accounts.js';
 import { revokeToken } from '../storage/accounts/revokeToken.js';
+import { listFollows, type Follow } from '../storage/accounts/listFollows.js';
+import { setFollows } from '../storage/accounts/setFollows.js';
+import { listSavedSearches } from '../storage/accounts/listSavedSearches.js';
+import { addSavedSearch } from '../storage/accounts/addSavedSearch.js';
+import { removeSavedSearch } from '../storage/accounts/removeSavedSearch.js';
+import { listTokens } from '../storage/accounts/listTokens.js';
+import { listSources } from '../storage/sources/listSources.js';
+import { REGIONS, REGION_LABELS } from '../domain/region.js';
+import { TOPICS } from '../domain/analysis.js';
+import { checkFollow, queryProblem } from '../accounts/routes.js';
 import type { User } from '../storage/accounts/tables.js';
 import { addRule } from '../storage/alerts/addRule.js';
 import { getRule, listRules } from '../storage/alerts/listRules.js';
@@ -64,14 +74,42 @@ ${deliveries.length ? html`<table><caption>Last deliveries</caption><thead><tr><
 <div>${r.paused ? button('resume', 'Resume') : button('pause', 'Pause')} ${r.targetUrl ? button('test', 'Send a test') : null} ${button('delete', 'Delete')}</div></li>`;
 }
 
-async function alertsPage(deps: Deps, c: Context, user: User, csrf: string, notice: { text: string; error: boolean } | null): Promise<string> {
+/** What the reader apps show (docs/reader-apis.md): follows, saved searches, API tokens. */
+async function readerSection(deps: Deps, user: User, csrf: string): Promise<Raw> {
+  const follows = await listFollows(deps.store, user.id);
+  const has = (kind: string, value: string) => follows.some((f) => f.kind === kind && f.value === value);
+  const searches = await listSavedSearches(deps.store, user.id);
+  const tokens = (await listTokens(deps.store, user.id)).filter((t) => t.revokedAt === null);
+  const outlets = await listSources(deps.store);
+  const hidden = html`<input type="hidden" name="csrf" value="${csrf}">`;
+  const box = (kind: string, value: string, label: string) => html`<label class="check"><input type="checkbox" name="${kind}" value="${value}"${has(kind, value) ? html` checked` : null}> ${label}</label>`;
+  return html`<h2>In your reader app</h2>
+<p>Point Reeder, NetNewsWire or another Google Reader or Fever client at this desk with your name and password; it shows what you follow here.</p>
+<form class="stack" method="post" action="/account/follows">${hidden}
+<fieldset><legend>Lists</legend>${box('breaking', 'breaking', 'Breaking')}${REGIONS.filter((r) => r !== 'antarctica').map((r) => box('region', r, REGION_LABELS[r]))}</fieldset>
+<fieldset><legend>Subjects</legend>${TOPICS.map((t) => box('topic', t, t[0]!.toUpperCase() + t.slice(1)))}</fieldset>
+<label for="fcountries">Countries (codes, e.g. UA, PL)</label><input id="fcountries" name="countries" value="${follows.filter((f) => f.kind === 'country').map((f) => f.value).join(', ')}">
+<label for="fsources">Outlets, as a river of their articles</label><select id="fsources" name="source" multiple size="6">${outlets.map((o) => html`<option value="${o.id}"${has('source', String(o.id)) ? html` selected` : null}>${o.name}</option>`)}</select>
+<button type="submit">Save what I follow</button></form>
+<h3>Saved searches</h3>
+${searches.length ? html`<ul>${searches.map((x) => html`<li>${x.name}: <code>${x.query}</code> <form method="post" action="/account/searches/${x.id}/delete" class="inline">${hidden}<button type="submit">Remove</button></form></li>`)}</ul>` : html`<p class="meta">None yet.</p>`}
+<form class="stack" method="post" action="/account/searches">${hidden}<label for="sname">Name</label><input id="sname" name="name" required maxlength="100"><label for="squery">Search</label><input id="squery" name="query" required maxlength="1000"><button type="submit">Save the search</button></form>
+<h3>API tokens</h3>
+${tokens.length ? html`<ul>${tokens.map((t) => html`<li>${t.name} (made ${t.createdAt.slice(0, 10)}${t.lastUsedAt ? `, last used ${t.lastUsedAt.slice(0, 10)}` : ''}) <form method="post" action="/account/tokens/${t.id}/revoke" class="inline">${hidden}<button type="submit">Revoke</button></form></li>`)}</ul>` : html`<p class="meta">None.</p>`}
+<form class="stack" method="post" action="/account/tokens">${hidden}<label for="tname">What the token is for</label><input id="tname" name="name" required maxlength="100"><button type="submit">Make a token</button></form>`;
+}
+
+async function alertsPage(deps: Deps, c: Context, user: User, csrf: string, notice: { text: string; error: boolean } | null, newSecret: string | null = null): Promise<string> {
   const o = originFor(c, deps);
   const rules = await listRules(deps.store, { userId: user.id });
   const rows: Raw[] = [];
   for (const r of rules) rows.push(ruleRow(r, csrf, await listDeliveries(deps.store, r.id, 5), `${o}/feeds/alert/${r.id}/${feedKey(r)}.atom`));
-  const body = html`<h1>Your alerts</h1>
+  const body = html`<h1>Your account</h1>
 <div>Signed in as <strong>${user.name}</strong>. <form method="post" action="/account/logout" class="inline"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">Sign out</button></form></div>
 ${notice ? html`<p class="notice${notice.error ? ' error' : ''}" role="status">${notice.text}</p>` : null}
+${newSecret ? html`<p class="notice" role="status">Your new API token (shown once; copy it now): <code>${newSecret}</code></p>` : null}
+${await readerSection(deps, user, csrf)}
+<h2>Alert rules</h2>
 ${rows.length ? html`<ul class="rules">${rows}</ul>` : html`<p>No alert rules yet.</p>`}
 <h2>New rule</h2>
 <form class="stack" method="post" action="/account/alerts"><input type="hidden" name="csrf" value="${csrf}">
@@ -83,7 +121,7 @@ ${rows.length ? html`<ul class="rules">${rows}</ul>` : html`<p>No alert rules ye
 <label for="rtarget">Send to</label><select id="rtarget" name="target"><option value="feed">only its own feed</option><option value="webhook">a webhook</option><option value="ntfy">an ntfy topic</option></select>
 <label for="rurl">Address (webhook or ntfy topic URL)</label><input id="rurl" name="url" type="url">
 <button type="submit">Create the rule</button></form>`;
-  return layout(ctxOf(deps, c), { title: 'Your alerts | Globedesk', body });
+  return layout(ctxOf(deps, c), { title: 'Your account | Globedesk', body });
 }
 
 export function accountPages(deps: Deps, accounts: Accounts): Hono {
@@ -135,6 +173,60 @@ export function accountPages(deps: Deps, accounts: Accounts): Hono {
     await revokeToken(store, g.user.id, g.tokenId, deps.clock());
     deleteCookie(c, USER_COOKIE, { path: '/' });
     return c.redirect('/account', 303);
+  });
+
+  app.post('/account/follows', async (c) => {
+    const g = await guarded(c);
+    if (g instanceof Response) return g;
+    const f = g.form;
+    const wanted: unknown[] = [
+      ...f.getAll('breaking').map(() => ({ kind: 'breaking', value: 'breaking' })),
+      ...(['region', 'topic', 'source'] as const).flatMap((kind) => f.getAll(kind).map((value) => ({ kind, value }))),
+      ...(f.get('countries') ?? '').split(/[\s,]+/).filter(Boolean).map((value) => ({ kind: 'country', value })),
+    ];
+    const out: Follow[] = [];
+    for (const w of wanted.slice(0, 500)) {
+      const r = await checkFollow(deps, w);
+      if (typeof r === 'string') return back(c, `Not saved: ${r}.`, true);
+      out.push(r);
+    }
+    await setFollows(store, g.user.id, out);
+    return back(c, out.length ? 'Saved what you follow.' : 'You follow nothing now, so readers show the default: Breaking and every region.');
+  });
+
+  app.post('/account/searches', async (c) => {
+    const g = await guarded(c);
+    if (g instanceof Response) return g;
+    const name = (g.form.get('name') ?? '').trim().slice(0, 100);
+    const query = (g.form.get('query') ?? '').slice(0, 1000);
+    const problem = queryProblem(query, deps.clock());
+    if (!name || problem) return back(c, `The search was not saved: ${problem ?? 'give it a name'}.`, true);
+    const r = await addSavedSearch(store, g.user.id, { name, query, now: deps.clock() });
+    return r.ok ? back(c, `Saved "${name}".`) : back(c, r.error.message, true);
+  });
+
+  app.post('/account/searches/:id{[0-9]{1,12}}/delete', async (c) => {
+    const g = await guarded(c);
+    if (g instanceof Response) return g;
+    return (await removeSavedSearch(store, g.user.id, Number(c.req.param('id')))) ? back(c, 'Removed the search.') : back(c, 'No such search of yours.', true);
+  });
+
+  // The new secret is shown on the page this POST answers, never put in a URL (history, logs).
+  app.post('/account/tokens', async (c) => {
+    const g = await guarded(c);
+    if (g instanceof Response) return g;
+    const name = (g.form.get('name') ?? '').trim().slice(0, 100);
+    if (!name) return back(c, 'Say what the token is for.', true);
+    const { secret } = await accounts.issue(g.user, 'api', name);
+    c.header('Cache-Control', 'no-store');
+    return c.html(await alertsPage(deps, c, g.user, csrfOf(g.tokenId), { text: `Made the token "${name}".`, error: false }, secret));
+  });
+
+  app.post('/account/tokens/:id{[0-9]{1,12}}/revoke', async (c) => {
+    const g = await guarded(c);
+    if (g instanceof Response) return g;
+    if (Number(c.req.param('id')) === g.tokenId) return back(c, 'That is this session; sign out instead.', true);
+    return (await revokeToken(store, g.user.id, Number(c.req.param('id')), deps.clock())) ? back(c, 'Revoked the token.') : back(c, 'No such live token of yours.', true);
   });
 
   app.post('/account/alerts', async (c) => {
