@@ -13,6 +13,7 @@ await runNamed(
     geo: async () => (await import('./geo.js')).evalGeo(),
     language: async () => (await import('./language.js')).evalLanguage(),
     kind: async () => (await import('./kind.js')).evalKind(),
+    'kind-fulltext': async () => (await import('./kindFullText.js')).evalKindFullText(),
     cluster: async () => (await import('./cluster.js')).evalCluster(),
     'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
     events: async () => (await import('./events.js')).evalEvents(),

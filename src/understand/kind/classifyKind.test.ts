@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import { classifyKind, type ClassifyKindInput } from './classifyKind.js';
 
 // Titles and URLs from the December 2023 corpus.
+// Full texts (over BODY_MIN_CHARS): openings of pages in eval/kind-fulltext-sample.jsonl, repeated to body length.
+const body = (s: string): string => Array.from({ length: 12 }, () => s).join('\n\n');
+const WIRE = body('NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns, traders said. “We see a glut,” an analyst told Reuters.');
+const ESSAY = body("I don't use Facebook. I'm not technophobic — I'm a geek. Why should you care? Perhaps we should ask what it means to be tracked.");
+
 const cases: { name: string; input: ClassifyKindInput; want: string }[] = [
+  { name: 'full text: an essay in the first person is analysis without any title cue', input: { title: 'Facebook Is Tracking Me Even Though I’m Not on Facebook', text: ESSAY }, want: 'analysis' },
+  { name: 'full text: wire copy is news even under a question headline', input: { title: 'Is the oil glut here to stay?', text: WIRE }, want: 'news' },
+  { name: 'full text: dates years back do not make background of a wire story', input: { title: 'Oversupply angst drags oil lower', text: WIRE, historicalEvents: 6 }, want: 'news' },
   { name: 'plain news', input: { title: 'Israel expands offensive into southern Gaza', text: 'Israeli forces pushed south on Monday.' }, want: 'news' },
   { name: 'Guardian live URL', input: { title: 'Cop28 day three', text: '', url: 'https://www.theguardian.com/environment/live/2023/dec/02/day-three' }, want: 'live' },
   { name: 'live in the title', input: { title: 'Russia-Ukraine war live: Ukraine in ‘new phase of war’, says Zelenskiy', text: '' }, want: 'live' },

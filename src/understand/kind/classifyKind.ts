@@ -6,6 +6,8 @@
  * Rules and accuracy: docs/analysis.md, eval/kind.ts.
  */
 import type { ArticleKind, Dateline } from '../../domain/analysis.js';
+import { BODY_MIN_CHARS, bodyFeatureVector, bodyStyle } from './bodyStyle.js';
+import { bodyProbability, defaultBodyModel } from './bodyModel.js';
 
 export interface ClassifyKindInput {
   title: string;
@@ -20,6 +22,10 @@ export interface ClassifyKindInput {
 }
 
 const THRESHOLD = 3;
+/** With a full text, the summary-style cues read only its opening (a feed summary's length). */
+const LEAD_CHARS = 600;
+/** Points the body-style model gives analysis, by its probability (tuned on the dev half). */
+export const BODY_POINTS = { strong: 0.45, strongPoints: 3, weak: 0.35, weakPoints: 2, against: 0.15, againstPoints: -2 };
 
 // URL path segments as the corpus outlets name their sections.
 const URL_LIVE = /\/(?:live|liveblog|live-news|live-updates|relacja-na-zywo|na-zywo)(?:\/|-|$)|[/-]live-(?:updates|blog)|-live(?:\/|$|\?)/i;
@@ -58,7 +64,11 @@ export interface KindScores {
 export function scoreKind(input: ClassifyKindInput): KindScores {
   const s: KindScores = { news: 0, analysis: 0, report: 0, live: 0 };
   const title = input.title.trim();
-  const text = input.text.slice(0, 3000);
+  // A full text (not a feed's sentence or two): its style is read by the body
+  // model, and the cues written for summaries read only its opening, where
+  // "writes" or "analyses" mean what they mean in a summary.
+  const body = input.text.length >= BODY_MIN_CHARS;
+  const text = input.text.slice(0, body ? LEAD_CHARS : 3000);
   if (input.url) {
     let path = input.url;
     try {
@@ -89,9 +99,17 @@ export function scoreKind(input: ClassifyKindInput): KindScores {
   const dl = input.dateline;
   if (dl?.country && input.sourceCountry && dl.country.toUpperCase() !== input.sourceCountry.toUpperCase()) s.report += 3;
   // Background pieces walk through history: several dates years back.
-  const hist = input.historicalEvents ?? 0;
+  // A full text names many dates whatever its kind; there the body model
+  // weighs past years per word instead.
+  const hist = body ? 0 : (input.historicalEvents ?? 0);
   if (hist >= 3) s.analysis += 3;
   else if (hist === 2) s.analysis += 1;
+  if (body) {
+    const p = bodyProbability(defaultBodyModel(), bodyFeatureVector(bodyStyle(input.text, title)));
+    if (p >= BODY_POINTS.strong) s.analysis += BODY_POINTS.strongPoints;
+    else if (p >= BODY_POINTS.weak) s.analysis += BODY_POINTS.weakPoints;
+    else if (p < BODY_POINTS.against) s.analysis += BODY_POINTS.againstPoints;
+  }
   return s;
 }
 
