@@ -6,8 +6,8 @@
  *   the admin's right password from another address is accepted at once
  *   (before the fix, five wrong guesses from anyone gave everyone 429 for 15 minutes);
  * - the limited answer is 429 with Retry-After;
- * - without a trusted proxy, X-Forwarded-For is not believed: an attacker
- *   cannot dodge the throttle by writing a new address into it.
+ * - X-Forwarded-For is read right to left and only from the trusted proxy:
+ *   an attacker cannot dodge the throttle by writing addresses into it.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,21 +52,37 @@ async function attempt(d: RunningServer, password: string, forwardedFor?: string
   });
 }
 
-test('behind a trusted proxy: the attacker waits, the admin signs in at once', async () => {
-  const statuses: number[] = [];
-  for (let i = 0; i < 12; i++) statuses.push((await attempt(behindProxy, `guess${i}`, '198.51.100.7')).status);
-  assert.ok(statuses.includes(401) && statuses.at(-1) === 429, `attacker: ${statuses.join(' ')}`);
-  const limited = await attempt(behindProxy, 'correct horse', '198.51.100.7');
-  assert.equal(limited.status, 429, 'within its delay, not even the right password is checked from that address');
-  assert.match(limited.headers.get('retry-after') ?? '', /^\d+$/);
+/** Guesses from one client until the first 429 (at most `max`); the statuses, and the last answer unread. */
+async function guessUntilLimited(d: RunningServer, max: number, forwardedFor: (i: number) => string | undefined): Promise<number[] & { last?: Response }> {
+  const statuses: number[] & { last?: Response } = [];
+  for (let i = 0; i < max && !statuses.includes(429); i++) {
+    statuses.last = await attempt(d, `guess${i}`, forwardedFor(i));
+    statuses.push(statuses.last.status);
+  }
+  return statuses;
+}
+
+// Statuses are checked for "a 429 came" rather than at a fixed attempt: on
+// a loaded machine a 1 s delay may pass between two attempts. That the right
+// password is not checked during an address's delay is shown with a clock in
+// src/web/admin/auth.test.ts.
+test('behind a trusted proxy: the attacker is throttled, the admin signs in at once', async () => {
+  const attacker = await guessUntilLimited(behindProxy, 20, () => '198.51.100.7');
+  assert.ok(attacker.includes(401) && attacker.at(-1) === 429, `attacker: ${attacker.join(' ')}`);
   const admin = await attempt(behindProxy, 'correct horse', '203.0.113.9');
   assert.equal(admin.status, 303, 'the right password from another client is never refused');
-  const spoofed = await attempt(behindProxy, 'guess', '203.0.113.50, 198.51.100.7');
-  assert.equal(spoofed.status, 429, 'an address the client writes to the left of the proxy\'s entry proves nothing');
+  const spoofing = await guessUntilLimited(behindProxy, 20, (i) => `203.0.113.${i}, 198.51.100.8`);
+  assert.equal(spoofing.at(-1), 429, `entries a client writes left of the proxy's own prove nothing: ${spoofing.join(' ')}`);
 });
 
 test('without a trusted proxy, X-Forwarded-For is not believed', async () => {
-  const statuses: number[] = [];
-  for (let i = 0; i < 8; i++) statuses.push((await attempt(direct, `guess${i}`, `192.0.2.${i}`)).status);
+  const statuses = await guessUntilLimited(direct, 20, (i) => `192.0.2.${i}`);
   assert.equal(statuses.at(-1), 429, `a new X-Forwarded-For each time does not reset the throttle: ${statuses.join(' ')}`);
+});
+
+test('a limited answer is 429 with Retry-After and says why', async () => {
+  const statuses = await guessUntilLimited(behindProxy, 20, () => '198.51.100.9');
+  assert.equal(statuses.at(-1), 429);
+  assert.match(statuses.last!.headers.get('retry-after') ?? '', /^[1-9]\d*$/);
+  assert.match(await statuses.last!.text(), /Too many wrong passwords from your address/);
 });
