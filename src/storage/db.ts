@@ -23,10 +23,18 @@ import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync }
 import { dirname, resolve } from 'node:path';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
+import { openPostgres, pendingPostgresMigrations } from './postgres.js';
 
 export interface OpenOptions {
-  /** Path of the SQLite file, or ":memory:". */
+  /** Path of the SQLite file, or ":memory:" (not used when `url` is set). */
   file: string;
+  /**
+   * postgres://user:password@host:port/database: PostgreSQL instead of the
+   * SQLite file (GLOBEDESK_DATABASE_URL, --database-url; issue 10).
+   */
+  url?: string | null;
+  /** PostgreSQL only: the schema to work in, created when missing (tests use one each). */
+  schema?: string;
   /** Run pending migrations (default true unless read-only). */
   migrate?: boolean;
   /**
@@ -43,11 +51,18 @@ export interface OpenOptions {
   check?: boolean;
 }
 
+export type Engine = 'sqlite' | 'postgres';
+
 export interface Store {
   db: Kysely<DB>;
-  /** The raw handle, for the few engine-specific statements in dialect.ts and search/. */
+  /**
+   * The raw SQLite handle, for the engine-specific statements in storage/.
+   * On PostgreSQL reading it throws a StorageError that names the gap:
+   * code outside storage/ that still uses it is what issue 10's "one door"
+   * step moves behind storage methods (docs/deploy.md, Status).
+   */
   sqlite: Database.Database;
-  engine: 'sqlite';
+  engine: Engine;
   /** Opened read-only (asked for, or the file could not be written). */
   readonly: boolean;
   close(): Promise<void>;
@@ -88,6 +103,7 @@ function writable(file: string): boolean {
 }
 
 export async function openStore(opts: OpenOptions): Promise<Store> {
+  if (opts.url) return openPostgresStore(opts, opts.url);
   const memory = opts.file === ':memory:';
   const exists = !memory && existsSync(opts.file);
   if (exists && statSync(opts.file).isDirectory()) throw new StorageError(`${opts.file} is a folder, not a database file`);
@@ -163,6 +179,39 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       await db.destroy();
     },
   };
+}
+
+async function openPostgresStore(opts: OpenOptions, url: string): Promise<Store> {
+  if (opts.readonly === true) throw new StorageError('read-only opening is for SQLite files; on PostgreSQL grant the role read-only rights instead');
+  let h: Awaited<ReturnType<typeof openPostgres>>;
+  try {
+    h = await openPostgres({ url, ...(opts.schema ? { schema: opts.schema } : {}), migrate: opts.migrate ?? true });
+  } catch (e) {
+    throw new StorageError(oneLine(e), { cause: e });
+  }
+  if (opts.migrate === false) {
+    const pending = await pendingPostgresMigrations(h.db, h.schema);
+    if (pending.length > 0) {
+      await h.db.destroy();
+      throw new StorageError(`the PostgreSQL database needs migrations (${pending.join(', ')}); run globedesk migrate`);
+    }
+  }
+  const store = {
+    db: h.db,
+    engine: 'postgres' as const,
+    readonly: false,
+    close: async () => {
+      await h.db.destroy();
+    },
+  };
+  Object.defineProperty(store, 'sqlite', {
+    enumerable: false,
+    get(): never {
+      const caller = new Error().stack?.split('\n')[2]?.trim() ?? 'unknown caller';
+      throw new StorageError(`this part of Globedesk still needs SQLite (store.sqlite, ${caller}); on PostgreSQL it is not ported yet (issue 10, docs/deploy.md)`);
+    },
+  });
+  return store as Store;
 }
 
 /** The first problem `PRAGMA quick_check` finds, or null when the file is sound. */

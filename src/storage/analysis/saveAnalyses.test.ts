@@ -1,10 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
-import { openStore } from '../db.js';
+import { engines, testStore } from '../../../test/pg/engines.js';
 import { loadAnalysis } from './loadAnalysis.js';
 import { saveAnalyses } from './saveAnalyses.js';
 
@@ -31,10 +28,9 @@ const base: Analysis = {
   topic: 'politics',
 };
 
-test('saveAnalyses writes every table, loadAnalysis returns the same object, and saving again replaces rows', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-analysis-'));
-  const store = await openStore({ file: join(dir, 'desk.db') });
-  try {
+for (const engine of engines()) test(`saveAnalyses writes every table, loadAnalysis returns the same object, and saving again replaces rows on ${engine}`, async (t) => {
+  const store = await testStore(t, engine);
+  {
     const other: Analysis = { ...base, id: 'a2', entities: [{ name: 'Médecins Sans Frontières', type: 'organization', count: 1 }], events: [], countries: [] };
     await saveAnalyses(store, [base, other], new Date('2023-12-05T10:00:00Z'));
 
@@ -66,8 +62,5 @@ test('saveAnalyses writes every table, loadAnalysis returns the same object, and
       (await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('article_id', '=', 'a1').executeTakeFirstOrThrow()).n;
     assert.deepEqual([await count('article_countries'), await count('article_entities'), await count('article_events')], [1, 1, 0]);
     assert.ok(await loadAnalysis(store, 'a2'), 'other articles are untouched');
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -14,6 +14,7 @@ import * as m040 from './040_accounts.js';
 import * as m041 from './041_reader_items_at.js';
 import * as m042 from './042_alerts.js';
 import * as m043 from './043_alert_digests.js';
+import { postgresOverrides } from './postgres.js';
 
 export const migrations: Record<string, Migration> = {
   '001_sources_articles': m001,
@@ -28,3 +29,12 @@ export const migrations: Record<string, Migration> = {
   '042_alerts': m042,
   '043_alert_digests': m043,
 };
+
+/**
+ * The list for one engine: the same names in the same order, PostgreSQL's
+ * own body where a step's SQL is SQLite's alone (postgres.ts).
+ */
+export function migrationsFor(engine: 'sqlite' | 'postgres'): Record<string, Migration> {
+  if (engine === 'sqlite') return migrations;
+  return Object.fromEntries(Object.entries(migrations).map(([name, m]) => [name, postgresOverrides[name] ?? m]));
+}

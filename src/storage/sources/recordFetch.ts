@@ -20,7 +20,28 @@ export interface FetchCounters {
  * (src/scheduler/ decides; this only stores) and bumps the lifetime counters.
  */
 export async function recordFetch(store: Store, id: number, health: SourceHealth, counters: FetchCounters): Promise<Result<void>> {
-  return recordFetchSync(store.sqlite, id, health, counters);
+  if (store.engine === 'sqlite') return recordFetchSync(store.sqlite, id, health, counters);
+  const r = await store.db
+    .updateTable('sources')
+    .set((eb) => ({
+      last_fetch_at: health.lastFetchAt,
+      last_success_at: health.lastSuccessAt,
+      last_error: health.lastError,
+      last_error_at: health.lastErrorAt,
+      consecutive_failures: health.consecutiveFailures,
+      items_seen: health.itemsSeen,
+      etag: health.etag,
+      last_modified: health.lastModified,
+      interval_seconds: health.intervalSeconds,
+      next_fetch_at: health.nextFetchAt,
+      fetch_count: eb('fetch_count', '+', counters.fetched ? 1 : 0),
+      error_count: eb('error_count', '+', counters.error ? 1 : 0),
+      ...(counters.warning !== undefined ? { last_warning: counters.warning } : {}),
+    }))
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) return err('sources', 'not_found', `no source with id ${id}`);
+  return ok(undefined);
 }
 
 // Prepared once per connection: this runs after every poll, and preparing
