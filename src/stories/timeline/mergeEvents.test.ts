@@ -45,3 +45,12 @@ test('similarDescriptions and orderTimeline', () => {
     ['1991', '2018', '2021-late'],
   );
 });
+
+test('mergeEvent: two events without content words that do not merge get different keys (topic_events primary key)', () => {
+  const tl: TimelineEvent[] = [];
+  const base = { date: '2014', start: '2014-01-01', end: '2014-12-31', precision: 'year' as const, sentence: 's' };
+  mergeEvent(tl, { ...base, description: 'In 2014', articleId: 'a' });
+  mergeEvent(tl, { ...base, description: 'by 2014,', articleId: 'b' });
+  assert.equal(tl.length, 2);
+  assert.notEqual(tl[0]!.key, tl[1]!.key);
+});

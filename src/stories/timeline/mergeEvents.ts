@@ -50,7 +50,11 @@ export function similarDescriptions(a: string, b: string): boolean {
 }
 
 export function eventKey(e: Pick<IncomingEvent, 'start' | 'end' | 'description'>): string {
-  const words = [...contentWords(e.description)].sort().join(' ');
+  // Without content words, similarDescriptions compares the whole lower-cased
+  // text, so the key must too: two such events that do not merge must not
+  // share a key (the December replay stopped on topic_events' primary key).
+  const cw = contentWords(e.description);
+  const words = cw.size > 0 ? [...cw].sort().join(' ') : `=${e.description.trim().toLowerCase()}`;
   return `${e.start}/${e.end}:${createHash('sha256').update(words).digest('hex').slice(0, 10)}`;
 }
 
