@@ -251,6 +251,13 @@ test('Google Reader: the NetNewsWire / Reeder sync sequence', async (t) => {
   });
 });
 
+test('Google Reader: each sign-in makes a token, and only the newest ten stay live', async () => {
+  const auths: string[] = [];
+  for (let i = 0; i < 12; i++) auths.push(/^Auth=(.+)$/m.exec(await (await clientLogin('other', 'other password')).text())![1]!);
+  const status = async (a: string) => (await fetch(`${desk.url}/reader/api/0/user-info`, { headers: { authorization: `GoogleLogin auth=${a}` } })).status;
+  assert.deepEqual([await status(auths[0]!), await status(auths[1]!), await status(auths[2]!), await status(auths[11]!)], [401, 401, 200, 200]);
+});
+
 test('Google Reader: bad sign-ins', async () => {
   const cases: [string, string, string, number][] = [
     ['wrong password', 'reeder', 'nope nope', 401],

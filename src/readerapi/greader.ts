@@ -28,6 +28,7 @@ import { syncReaderItems } from '../storage/accounts/syncReaderItems.js';
 import { countReaderItems, listReaderItems, markScopeRead, type ItemFilter } from '../storage/accounts/listReaderItems.js';
 import { loadReaderItems, type ReaderItem } from '../storage/accounts/loadReaderItems.js';
 import { setItemState } from '../storage/accounts/setItemState.js';
+import { revokeOldTokens } from '../storage/accounts/revokeOldTokens.js';
 import { clientAddress, type Accounts } from '../accounts/accounts.js';
 import { FOLDERS, userCatalog, type Subscription } from './catalog.js';
 import { decodeContinuation, encodeContinuation, longId, parseInstantParam, parseItemId } from './itemIds.js';
@@ -37,6 +38,9 @@ import { itemHtml, itemLink, KEPT_UNREAD, LABEL, normaliseStreamId, originOf, RE
 export const DEFAULT_N = 20;
 export const MAX_IDS = 10_000;
 export const MAX_CONTENTS = 1_000;
+/** Live ClientLogin tokens kept per user (each sign-in makes one; the oldest beyond this are revoked). */
+export const MAX_CLIENT_TOKENS = 10;
+const CLIENT_TOKEN_PREFIX = 'Google Reader ';
 /** Largest form body read (a long list of i= ids). */
 export const MAX_FORM_BYTES = 1024 * 1024;
 
@@ -78,7 +82,8 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
       return plain(c, 'Error=TooManyAttempts\n', 429);
     }
     if (!r.ok) return plain(c, 'Error=BadAuthentication\n', 401);
-    const { secret } = await accounts.issue(r.user, 'api', `Google Reader (${(c.req.header('user-agent') ?? 'client').slice(0, 60)})`);
+    const { secret } = await accounts.issue(r.user, 'api', `${CLIENT_TOKEN_PREFIX}(${(c.req.header('user-agent') ?? 'client').slice(0, 60)})`);
+    await revokeOldTokens(store, r.user.id, CLIENT_TOKEN_PREFIX, MAX_CLIENT_TOKENS, deps.clock());
     c.header('Cache-Control', 'no-store');
     if (p.get('output') === 'json') return c.json({ SID: secret, LSID: secret, Auth: secret });
     return plain(c, `SID=${secret}\nLSID=${secret}\nAuth=${secret}\n`);
