@@ -9,11 +9,14 @@
  *   element at all (htmlparser2 builds its tree) and decode to the text;
  * - @rowanmanning/feed-parser reads that HTML as text: it must give back
  *   the stored text exactly (with the old single escape it gave "" or a
- *   text with the tag stripped, because the tag was live).
+ *   text with the tag stripped, because the tag was live);
+ * - what rss-parser hands over is then rendered in Chromium, as a reader's
+ *   web view would: no element appears, no handler runs.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import RssParser from 'rss-parser';
@@ -28,6 +31,10 @@ import { startServer, type RunningServer } from '../../src/server/startServer.js
 
 /** Stored as plain text, as a hostile outlet's headline would be after the parser made it text. */
 const PAYLOAD = '<img src=x onerror=alert(1)> <script>alert(2)</script> &lt;b&gt; AT&T';
+
+const CHROMIUM = process.env.GLOBEDESK_CHROMIUM ?? '/usr/bin/chromium';
+/** Every title and description rss-parser handed over, to render at the end. */
+const rendered: string[] = [];
 
 let dir: string;
 let store: Store;
@@ -88,6 +95,7 @@ for (const [name, path] of FEEDS) {
       for (const [field, html] of [['title', it.title], ['description', it.content]] as const) {
         if (html === undefined) continue;
         assert.deepEqual(elementsIn(html), [], `rss-parser ${field} renders as markup: ${html.slice(0, 120)}`);
+        rendered.push(html);
         if (decodeHTML(html).includes(PAYLOAD)) carried++;
       }
     }
@@ -113,4 +121,34 @@ test('RSS channel title and description carry the search query as text', async (
   assert.deepEqual(elementsIn(parsed.title ?? ''), []);
   assert.deepEqual(elementsIn(parsed.description ?? ''), []);
   assert.equal(rowanParse(xml).title, `Globedesk search: ${q}`);
+});
+
+test('what feed readers hand over renders in Chromium as text: no element, no handler', async (t) => {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI === 'true') throw new Error(`this test needs Chromium at ${CHROMIUM}`);
+    t.skip(`no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  assert.ok(rendered.length > 0, 'the feed tests above collected what to render');
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.setContent(`<!doctype html><html><body><div id="feed">${rendered.map((h) => `<article>${h}</article>`).join('')}</div></body></html>`);
+    // Give an <img src=x onerror> its failed load, had one been created.
+    await page.waitForTimeout(300);
+    const found = await page.evaluate(() => ({
+      elements: document.querySelectorAll('#feed article *').length,
+      text: document.querySelector('#feed')!.textContent ?? '',
+    }));
+    assert.equal(found.elements, 0, 'no element inside any rendered title or description');
+    assert.deepEqual(dialogs, [], 'no handler ran');
+    assert.ok(found.text.includes(PAYLOAD), 'the stored text is what the reader shows');
+  } finally {
+    await browser.close();
+  }
 });
