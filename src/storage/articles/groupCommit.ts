@@ -32,6 +32,9 @@ interface Pending {
 }
 
 export function createGroupCommitter(store: Store): GroupCommitter {
+  // PostgreSQL's storeArticles takes its own lock and round trips; grouping
+  // there is for later, measured (storeArticlesPg.ts).
+  if (store.engine === 'postgres') return { store: (articles, opts = {}) => storeArticles(store, articles, opts) };
   let queue: Pending[] = [];
   let scheduled = false;
 

@@ -84,16 +84,20 @@ export function add(m: Map<number, LshList>, key: number, e: LshEntry): void {
 /** Forgets entries published before `cutoffMs` (after pruneLsh deleted their rows). */
 export function forgetBefore(sqlite: Database.Database, cutoffMs: number): void {
   const ix = indexes.get(sqlite);
-  if (!ix) return;
-  for (const [k, list] of ix.buckets) {
+  if (ix) forgetBucketsBefore(ix.buckets, cutoffMs);
+}
+
+/** Forgets the entries of `buckets` published before `cutoffMs` (any engine's map). */
+export function forgetBucketsBefore(buckets: Map<number, LshList>, cutoffMs: number): void {
+  for (const [k, list] of buckets) {
     if (!Array.isArray(list)) {
-      if (list.t < cutoffMs) ix.buckets.delete(k);
+      if (list.t < cutoffMs) buckets.delete(k);
       continue;
     }
     const kept = list.filter((e) => e.t >= cutoffMs);
-    if (kept.length === 0) ix.buckets.delete(k);
-    else if (kept.length === 1) ix.buckets.set(k, kept[0]!);
-    else if (kept.length !== list.length) ix.buckets.set(k, kept);
+    if (kept.length === 0) buckets.delete(k);
+    else if (kept.length === 1) buckets.set(k, kept[0]!);
+    else if (kept.length !== list.length) buckets.set(k, kept);
   }
 }
 

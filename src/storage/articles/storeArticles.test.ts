@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore, type Store } from '../db.js';
-import { addSource, article, tempStore } from './fixtures.js';
+import { sql } from 'kysely';
+import type { Store } from '../db.js';
+import { engines, sameDatabase, testStore } from '../../../test/pg/engines.js';
+import { addSource, article } from './fixtures.js';
 import { storeArticles } from './storeArticles.js';
 import { pruneLsh } from './pruneLsh.js';
 
@@ -11,13 +13,24 @@ const PRAGUE =
 const PRAGUE_COPY =
   'A gunman opened fire at Charles University in central Prague on Thursday, killing 14 people and wounding 25 others before he was himself found dead, Czech police said. It is the worst mass shooting in the country\u2019s modern history.';
 
+/** Articles whose search index holds `word` (FTS5 on SQLite, the tsvector on PostgreSQL). */
+async function indexed(store: Store, word: string): Promise<number> {
+  if (store.engine === 'sqlite') return (store.sqlite.prepare('SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?').get(word) as { n: number }).n;
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM article_fts WHERE doc @@ plainto_tsquery(cfg::regconfig, ${word})`.execute(store.db);
+  return r.rows[0]!.n;
+}
+
+/** The storage contract suite: each case on every engine (test/pg/engines.ts). */
+function each(name: string, f: (store: Store) => Promise<void>): void {
+  for (const engine of engines()) test(`${name} on ${engine}`, async (t) => f(await testStore(t, engine)));
+}
+
 async function count(store: Store, table: 'articles' | 'article_lsh'): Promise<number> {
   const r = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-test('storeArticles: the same guid from the same source is one article', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: the same guid from the same source is one article', async (store) => {
   const s = await addSource(store, 'BBC', 'https://feeds.bbci.co.uk/news/rss.xml');
   const a = article(s, 'https://feeds.bbci.co.uk/news/rss.xml', { id: 'guid-1', link: 'https://www.bbc.co.uk/news/a1', title: 'One', summary: 'Text one.' });
   const b = article(s, 'https://feeds.bbci.co.uk/news/rss.xml', { id: 'guid-1', link: 'https://www.bbc.co.uk/news/a1-moved', title: 'One', summary: 'Text one.' });
@@ -28,8 +41,7 @@ test('storeArticles: the same guid from the same source is one article', async (
   assert.equal(await count(store, 'articles'), 1);
 });
 
-test('storeArticles: the same canonical URL across sources is one article', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: the same canonical URL across sources is one article', async (store) => {
   const s1 = await addSource(store, 'Reuters', 'https://reuters.example/feed');
   const s2 = await addSource(store, 'Aggregator', 'https://agg.example/feed');
   const a = article(s1, 'https://reuters.example/feed', { link: 'https://www.reuters.com/world/x-2023-12-22/', title: 'Milei devalues peso', summary: 'By 54%.' });
@@ -43,8 +55,7 @@ test('storeArticles: the same canonical URL across sources is one article', asyn
   assert.deepEqual(row, { title: 'Milei devalues peso', source_id: s1 });
 });
 
-test('storeArticles: a changed item refreshes the row and the search index', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: a changed item refreshes the row and the search index', async (store) => {
   const s = await addSource(store, 'BBC', 'https://feeds.bbci.co.uk/news/rss.xml');
   const feed = 'https://feeds.bbci.co.uk/news/rss.xml';
   const v1 = article(s, feed, { id: 'g', link: 'https://www.bbc.co.uk/news/live-1', title: 'Storm Pia hits Denmark', summary: 'Winds of 100km/h.' });
@@ -55,13 +66,11 @@ test('storeArticles: a changed item refreshes the row and the search index', asy
   const row = await store.db.selectFrom('articles').select(['id', 'title', 'text', 'content_hash']).executeTakeFirstOrThrow();
   assert.equal(row.id, v1.id);
   assert.equal(row.title, 'Storm Pia batters Denmark and Germany');
-  const fts = (q: string) => store.sqlite.prepare('SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH ?').get(q) as { n: number };
-  assert.equal(fts('germany').n, 1);
-  assert.equal(fts('hits').n, 0);
+  assert.equal(await indexed(store, 'germany'), 1);
+  assert.equal(await indexed(store, 'hits'), 0);
 });
 
-test('storeArticles: a feed whose every item is already stored stores nothing twice', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: a feed whose every item is already stored stores nothing twice', async (store) => {
   const s = await addSource(store, 'Guardian', 'https://www.theguardian.com/world/rss');
   const items = [1, 2, 3, 4, 5].map((i) =>
     article(s, 'https://www.theguardian.com/world/rss', { id: `https://www.theguardian.com/world/${i}`, link: `https://www.theguardian.com/world/${i}`, title: `Story number ${i}`, summary: `Body ${i}.` }),
@@ -75,8 +84,7 @@ test('storeArticles: a feed whose every item is already stored stores nothing tw
   assert.equal(await count(store, 'articles'), 6);
 });
 
-test('storeArticles: a wire copy in another outlet is linked to the earliest copy', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: a wire copy in another outlet is linked to the earliest copy', async (store) => {
   const ap = await addSource(store, 'AP', 'https://apnews.example/feed');
   const abc = await addSource(store, 'ABC', 'https://abc.example/feed');
   const fox = await addSource(store, 'Fox', 'https://fox.example/feed');
@@ -94,8 +102,7 @@ test('storeArticles: a wire copy in another outlet is linked to the earliest cop
   ]);
 });
 
-test('storeArticles: a same-source re-post under a new URL is a near duplicate', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: a same-source re-post under a new URL is a near duplicate', async (store) => {
   const s = await addSource(store, 'TVN24', 'https://tvn24.example/feed');
   const a = article(s, 'https://tvn24.example/feed', { link: 'https://tvn24.pl/swiat/a-1', title: PRAGUE_TITLE, summary: PRAGUE });
   const b = article(s, 'https://tvn24.example/feed', { link: 'https://tvn24.pl/najnowsze/a-1-repost', title: PRAGUE_TITLE, summary: PRAGUE });
@@ -109,8 +116,7 @@ const shortCases: Array<{ name: string; a: string; b: string }> = [
   { name: 'recurring short title', a: 'Morning briefing: what you need to know', b: 'Morning briefing: what you need to know' },
 ];
 for (const c of shortCases) {
-  test(`storeArticles: short different headlines are not merged (${c.name})`, async (t) => {
-    const store = await tempStore(t);
+  each(`storeArticles: short different headlines are not merged (${c.name})`, async (store) => {
     const s1 = await addSource(store, 'One', 'https://one.example/feed');
     const s2 = await addSource(store, 'Two', 'https://two.example/feed');
     const a = article(s1, 'https://one.example/feed', { link: 'https://one.example/a', title: c.a });
@@ -121,38 +127,46 @@ for (const c of shortCases) {
   });
 }
 
-test('storeArticles: an error mid-batch rolls back the whole batch', async (t) => {
-  const store = await tempStore(t);
+each('storeArticles: an error mid-batch rolls back the whole batch', async (store) => {
   const s = await addSource(store, 'AP', 'https://apnews.example/feed');
   const good = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-1', title: PRAGUE_TITLE, summary: PRAGUE });
   const other = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/other', title: 'Other', summary: 'Other text.' });
   // A source id that does not exist violates the foreign key: the insert throws.
   const broken = { ...article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/broken', title: 'Broken' }), sourceId: 9999 };
-  await assert.rejects(storeArticles(store, [good, other, broken]), /FOREIGN KEY/);
+  await assert.rejects(storeArticles(store, [good, other, broken]), /FOREIGN KEY|foreign key/);
   assert.equal(await count(store, 'articles'), 0);
   assert.equal(await count(store, 'article_lsh'), 0);
-  assert.equal((store.sqlite.prepare("SELECT count(*) AS n FROM article_fts WHERE article_fts MATCH 'prague'").get() as { n: number }).n, 0);
+  assert.equal(await indexed(store, 'prague'), 0);
   // Nothing of the failed batch lingers in memory either: a copy is not linked to a ghost.
   const copy = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-copy', title: PRAGUE_TITLE, summary: PRAGUE_COPY });
   assert.deepEqual(await storeArticles(store, [copy]), { inserted: [copy.id], updated: 0, updatedIds: [], duplicates: 0, nearDuplicates: 0 });
 });
 
-test('storeArticles: a second connection sees the first one\u2019s buckets', async (t) => {
-  const store = await tempStore(t);
-  const s = await addSource(store, 'AP', 'https://apnews.example/feed');
-  const file = store.sqlite.name;
-  await storeArticles(store, [article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/a', title: PRAGUE_TITLE, summary: PRAGUE })]);
-  const other = await openStore({ file });
-  try {
+for (const engine of engines()) {
+  test(`storeArticles: a second connection sees the first one\u2019s buckets on ${engine}`, async (t) => {
+    const store = await testStore(t, engine);
+    const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+    await storeArticles(store, [article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/a', title: PRAGUE_TITLE, summary: PRAGUE })]);
+    const other = await sameDatabase(t, store);
     const r = await storeArticles(other, [article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/b', title: PRAGUE_TITLE, summary: PRAGUE_COPY })]);
     assert.equal(r.nearDuplicates, 1);
-  } finally {
-    await other.close();
-  }
-});
+  });
 
-test('pruneLsh: drops buckets older than the window, and copies of pruned articles are no longer linked', async (t) => {
-  const store = await tempStore(t);
+  test(`storeArticles: two stores writing the same items at once store each once on ${engine}`, async (t) => {
+    const store = await testStore(t, engine);
+    const other = await sameDatabase(t, store);
+    const s = await addSource(store, 'Guardian', 'https://www.theguardian.com/world/rss');
+    const items = [1, 2, 3, 4, 5, 6].map((i) =>
+      article(s, 'https://www.theguardian.com/world/rss', { id: `g-${i}`, link: `https://www.theguardian.com/world/${i}`, title: `Story number ${i} about a quite different matter`, summary: `Body ${i}.` }),
+    );
+    const [a, b] = await Promise.all([storeArticles(store, items), storeArticles(other, [...items].reverse())]);
+    assert.equal(a.inserted.length + b.inserted.length, items.length);
+    assert.equal(a.duplicates + b.duplicates, items.length);
+    assert.equal(await count(store, 'articles'), items.length);
+  });
+}
+
+each('pruneLsh: drops buckets older than the window, and copies of pruned articles are no longer linked', async (store) => {
   const s = await addSource(store, 'AP', 'https://apnews.example/feed');
   const old = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/old', title: PRAGUE_TITLE, summary: PRAGUE, published: '2023-12-01T10:00:00Z' });
   const fresh = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/fresh', title: 'Other news entirely about Argentina and its new president', summary: 'Javier Milei took office on Sunday in Buenos Aires.', published: '2023-12-20T10:00:00Z' });

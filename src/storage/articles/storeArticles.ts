@@ -33,6 +33,7 @@ import type { Store } from '../db.js';
 import { ftsWriter, searchBody } from '../search/ftsIndex.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
+import { storeArticlesPg } from './storeArticlesPg.js';
 import { add, BAND_KEY, commitPending, encodeBands, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
 
 export interface StoreOutcome {
@@ -148,11 +149,11 @@ export function nearDupText(title: string, text: string): string {
   return `${title} ${bodyOf(title, text).slice(0, NEAR_DUP_BODY_CHARS)}`;
 }
 
-function thresholdFor(a: number, b: number): number {
+export function thresholdFor(a: number, b: number): number {
   return Math.min(a, b) < NEAR_DUP_SHORT_SHINGLES ? NEAR_DUP_SHORT_THRESHOLD : NEAR_DUP_THRESHOLD;
 }
 
-interface LshContext {
+export interface LshContext {
   committed: Map<number, LshList>;
   /** Entries this transaction adds; merged into `committed` only after the commit. */
   pending: Map<number, LshList>;
@@ -160,14 +161,14 @@ interface LshContext {
 }
 
 /** Numeric bucket keys of an article's band hashes (see lshIndex's bucketKey). */
-function keysOf(hashes: Uint32Array): number[] {
+export function keysOf(hashes: Uint32Array): number[] {
   const keys = new Array<number>(hashes.length);
   for (let b = 0; b < hashes.length; b++) keys[b] = b * BAND_KEY + hashes[b]!;
   return keys;
 }
 
 /** Ids sharing a bucket with `keys` within the window, most shared bands first, bounded. */
-function candidates(lsh: LshContext, keys: number[], t: number): string[] {
+export function candidates(lsh: LshContext, keys: number[], t: number): string[] {
   const window = NEAR_DUP_WINDOW_DAYS * DAY_MS;
   const shared = new Map<string, number>();
   const count = (list: LshList | undefined) => {
@@ -310,6 +311,7 @@ export function storeArticlesTogether(store: Store, calls: { articles: Normalize
  * a broken invariant); then nothing of this call is stored.
  */
 export async function storeArticles(store: Store, articles: NormalizedArticle[], opts: StoreOptions = {}): Promise<StoreOutcome> {
+  if (store.engine === 'postgres') return storeArticlesPg(store, articles, opts);
   const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
   let tx = transactions.get(store.sqlite);
   if (!tx) transactions.set(store.sqlite, (tx = store.sqlite.transaction(storeAll)));
