@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Store } from '../db.js';
-import { addSource, article, tempStore } from '../articles/fixtures.js';
+import { addSource, article } from '../articles/fixtures.js';
+import { engines, testStore } from '../../../test/pg/engines.js';
 import { storeArticles } from '../articles/storeArticles.js';
 import { searchArticles, type SearchResult } from './searchArticles.js';
 
@@ -46,8 +47,8 @@ async function search(store: Store, q: string, limit = 20): Promise<SearchResult
   return r.value;
 }
 
-test('searchArticles', async (t) => {
-  const store = await tempStore(t);
+for (const engine of engines()) test(`searchArticles on ${engine}`, async (t) => {
+  const store = await testStore(t, engine);
   const ids = await seed(store);
   const cases: Array<{ name: string; q: string; want: string[]; ordered?: boolean }> = [
     { name: 'a word', q: 'washington', want: ['zelensky'] },

@@ -1,7 +1,8 @@
 /**
  * Full-text search of stored articles: SQLite FTS5 (bm25) with a recency
  * boost, filters from the query grammar (parseQuery.ts), near duplicates
- * collapsed into their original, facets over every match.
+ * collapsed into their original, facets over every match. PostgreSQL:
+ * searchArticlesPg.ts, with the same grammar, filters, boost and collapse().
  *
  * Ranking: bm25 (https://sqlite.org/fts5.html#the_bm25_function) with the
  * title weighted TITLE_WEIGHT times the text, multiplied by
@@ -24,6 +25,7 @@ import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { highlightAll, highlighter, snippet } from './highlight.js';
 import { indexText } from './indexText.js';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './parseQuery.js';
+import { searchPg } from './searchArticlesPg.js';
 
 export const TITLE_WEIGHT = 3;
 export const RECENCY_HALF_HOURS = 48;
@@ -118,7 +120,8 @@ export function filterSql(p: ParsedQuery): Where {
   return w;
 }
 
-interface MatchRow {
+/** One matching row with its relevance (bm25 on SQLite, ts_rank on PostgreSQL) and what facets count. */
+export interface MatchRow {
   id: string;
   duplicate_of: string | null;
   published_at: string;
@@ -130,7 +133,7 @@ interface MatchRow {
 }
 
 /** An articles row (storage/schema.ts) with its source's name. */
-type ArticleRow = Omit<Selectable<ArticlesTable>, 'content_hash' | 'analyzed' | 'clustered'> & { source_name: string };
+export type ArticleRow = Omit<Selectable<ArticlesTable>, 'content_hash' | 'analyzed' | 'clustered'> & { source_name: string };
 
 function toArticle(r: ArticleRow): Article {
   return {
@@ -180,13 +183,14 @@ export async function searchArticles(store: Store, query: string, opts: SearchOp
   const limit = Math.max(1, Math.min(opts.limit ?? 20, MAX_LIMIT));
   const offset = Math.max(0, opts.offset ?? 0);
   try {
+    if (store.engine === 'postgres') return ok(await searchPg(store.db, parsed, limit, offset, at));
     return ok(parsed.all.length > 0 ? textSearch(store.sqlite, parsed, limit, offset, at) : filterSearch(store.sqlite, parsed, limit, offset));
   } catch (e) {
     return err('search', 'query_failed', `the search could not run: ${e instanceof Error ? e.message : String(e)}`, e);
   }
 }
 
-function hitOf(r: ArticleRow, p: ParsedQuery, rank: number, copies: number): SearchHit {
+export function hitOf(r: ArticleRow, p: ParsedQuery, rank: number, copies: number): SearchHit {
   const h = highlighter(p.all.flat());
   return {
     article: toArticle(r),
@@ -210,12 +214,33 @@ function textSearch(sqlite: Database.Database, p: ParsedQuery, limit: number, of
        ${w.sql.length ? 'WHERE ' + w.sql.join(' AND ') : ''}`,
     )
     .all(match, ...w.params) as MatchRow[];
+  // bm25() is negative, more negative = better.
+  const c = collapse(rows, (r) => -r.score, at, limit, offset);
+  const articles = loadArticles(sqlite, c.page.map(([gid]) => gid));
+  const hits = c.page.flatMap(([gid, g]) => {
+    const r = articles.get(gid);
+    return r ? [hitOf(r, p, g.rank, g.copies)] : [];
+  });
+  return { total: c.total, hits, facets: c.facets };
+}
+
+/**
+ * Engine-neutral: matching rows ranked (relevance times the recency boost),
+ * near duplicates collapsed into their original, facets over every group,
+ * and the requested page of groups.
+ */
+export function collapse(
+  rows: MatchRow[],
+  relevance: (r: MatchRow) => number,
+  at: Date,
+  limit: number,
+  offset: number,
+): { total: number; page: [string, { rank: number; copies: number }][]; facets: SearchResult['facets'] } {
   const now = at.getTime();
   const groups = new Map<string, { rank: number; best: MatchRow; copies: number }>();
   for (const r of rows) {
     const ageHours = Math.max(0, (now - Date.parse(r.published_at)) / 3_600_000);
-    // bm25() is negative, more negative = better.
-    const rank = -r.score * (1 + 1 / (1 + ageHours / RECENCY_HALF_HOURS));
+    const rank = relevance(r) * (1 + 1 / (1 + ageHours / RECENCY_HALF_HOURS));
     const gid = r.duplicate_of ?? r.id;
     const g = groups.get(gid);
     if (!g) groups.set(gid, { rank, best: r, copies: 1 });
@@ -235,13 +260,7 @@ function textSearch(sqlite: Database.Database, p: ParsedQuery, limit: number, of
     bump(facets.lang, g.best.language);
   }
   const page = [...groups].sort((x, y) => y[1].rank - x[1].rank || (x[0] < y[0] ? -1 : 1)).slice(offset, offset + limit);
-  const articles = loadArticles(sqlite, page.map(([gid]) => gid));
-  const hits: SearchHit[] = [];
-  for (const [gid, g] of page) {
-    const r = articles.get(gid);
-    if (r) hits.push(hitOf(r, p, g.rank, g.copies));
-  }
-  return { total: groups.size, hits, facets };
+  return { total: groups.size, page, facets };
 }
 
 function filterSearch(sqlite: Database.Database, p: ParsedQuery, limit: number, offset: number): SearchResult {
