@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allowed, dynamicKeys, isTitleCase, LABELS, N_LABELS, prepare, scored, staticKeys, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
+import { allowed, dynamicKeys, isTitleCase, LABELS, lowerSeenOf, N_LABELS, prepare, scored, setLowerSeen, staticKeys, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
 import { fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -122,6 +122,8 @@ export function evaluateHeldOut(model: Weights, sentences: TaggedSentence[]): Re
 }
 
 export function train(sentences: TaggedSentence[], epochs: number, log: (s: string) => void = () => {}, minCount = MIN_COUNT): ModelFile {
+  const lowerSeen = lowerSeenOf(sentences.map((s) => s.tokens));
+  setLowerSeen(lowerSeen);
   const segs = sentences.map(segmentOf);
   const prepared: Prepared[] = segs.map((s) => prepare(s));
 
@@ -226,11 +228,12 @@ export function train(sentences: TaggedSentence[], epochs: number, log: (s: stri
     q.push(...row);
   }
   return {
-    format: 2,
+    format: 3,
     labels: [...LABELS],
     keys: Buffer.from(new Int32Array(keptKeys).buffer).toString('base64'),
     weights: Buffer.from(new Int16Array(q).buffer).toString('base64'),
     scale,
+    lowerSeen: Buffer.from(new Int32Array(lowerSeen).buffer).toString('base64'),
   };
 }
 

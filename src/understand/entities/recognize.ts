@@ -60,8 +60,10 @@ function recognizeSegment(text: string, offset: number, language: string | null,
   if (toks.length === 0) return { toks, mentions: [] };
   const words = toks.map((t) => t.text);
   const seg = { tokens: words, language, titleCase: titleCase ?? isTitleCase(words) };
+  // The model first: loading it sets the lexicon prepare() reads (LOWER_SEEN).
+  const model = loadModel();
   const p = prepare(seg, true);
-  const spans = spansOf(tagSegment(loadModel(), seg, p));
+  const spans = spansOf(tagSegment(model, seg, p));
   // The curated organisations win over the tagger where they match.
   for (let i = 0; i < words.length; i++) {
     if (orgAt(p, i) !== 'B') continue;

@@ -68,6 +68,18 @@ const TITLE = 32;
 const ORGW = 64;
 const ORG_B = 128;
 const ORG_I = 256;
+const LOWER_SEEN = 512;
+
+/**
+ * Hashes of words the training text writes in small letters ("miał",
+ * "costs"): a capitalised one at the start of a sentence or in a headline is
+ * then most likely not a name. Part of the model (its file carries the list).
+ */
+let lowerSeen = new Set<number>();
+export function setLowerSeen(hashes: Iterable<number>): void {
+  lowerSeen = new Set(hashes);
+  WORDS.clear();
+}
 
 /** Per-token facts computed once a segment, as hashes and bit sets. */
 export interface Prepared {
@@ -84,6 +96,8 @@ export interface Prepared {
   len: Int32Array;
   /** Gazetteer kinds at this token: bits 0–7 begin a match, bits 8–15 continue one. */
   gz: Int32Array;
+  /** WordInfo.own of each token. */
+  own: Int32Array[];
   lang: number;
   titleCase: boolean;
 }
@@ -185,6 +199,8 @@ interface WordInfo {
   gzMax: number;
   /** Most words of a curated organisation alias starting with this word (0: none). */
   orgMax: number;
+  /** The keys of the templates that read only this word (word, shape, affixes), made once. */
+  own: Int32Array;
 }
 
 // News vocabulary repeats: a bounded cache keeps the hashing and lexicon
@@ -208,21 +224,28 @@ function wordInfo(w: string): WordInfo {
   if (GIVEN_NAMES.has(lw)) f |= GN;
   if (TITLES.has(lw)) f |= TITLE;
   if (ORG_WORDS.has(lw.endsWith('.') ? lw.slice(0, -1) : lw)) f |= ORGW;
+  if (f & CAP && lowerSeen.has(hLower)) f |= LOWER_SEEN;
   const gzKey = gzPieces(w);
+  const shapeH = shapeHash(w);
+  const s2 = hashRange(lw, Math.max(0, L - 2), L);
+  const s3 = hashRange(lw, Math.max(0, L - 3), L);
+  const s4 = hashRange(lw, Math.max(0, L - 4), L);
+  const p3 = hashRange(lw, 0, Math.min(3, L));
   const info: WordInfo = {
     lower: lw,
     hLower,
     hWord: lw === w ? hLower ^ 0x5bd1e995 : hashString(w),
-    hShape: shapeHash(w),
-    hS2: hashRange(lw, Math.max(0, L - 2), L),
-    hS3: hashRange(lw, Math.max(0, L - 3), L),
-    hS4: hashRange(lw, Math.max(0, L - 4), L),
-    hP3: hashRange(lw, 0, Math.min(3, L)),
+    hShape: shapeH,
+    hS2: s2,
+    hS3: s3,
+    hS4: s4,
+    hP3: p3,
     len: Math.min(w.length, 8),
     flags: f,
     gzKey,
     gzMax: gzKey ? (loadGazetteer().maxTokens.get(gzKey.split(' ')[0]!) ?? 0) : 0,
     orgMax: ORG_FIRST.get(w) ?? 0,
+    own: Int32Array.of(key(2, hLower), key(4, shapeH), key(5, s2), key(6, s3), key(7, s4), key(8, p3)),
   };
   if (WORDS.size >= WORDS_MAX) WORDS.clear();
   WORDS.set(w, info);
@@ -246,6 +269,7 @@ function arrays(n: number) {
     hP3: new Int32Array(n),
     len: new Int32Array(n),
     gz: new Int32Array(n),
+    own: new Array<Int32Array>(n),
   };
 }
 let scratch = arrays(256);
@@ -260,12 +284,13 @@ export function prepare(seg: Segment, reuse = false): Prepared {
   const n = toks.length;
   if (reuse && scratch.flags.length < n) scratch = arrays(Math.max(n, 2 * scratch.flags.length));
   const a = reuse ? scratch : arrays(n);
-  const { lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz } = a;
+  const { own, lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz } = a;
   gz.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const x = wordInfo(toks[i]!);
     lower[i] = x.lower;
     gzKeys[i] = x.gzKey;
+    own[i] = x.own;
     gzMax[i] = x.gzMax;
     orgMax[i] = x.orgMax;
     hLower[i] = x.hLower;
@@ -326,10 +351,11 @@ export function prepare(seg: Segment, reuse = false): Prepared {
     }
     for (let t = i; t < i + best; t++) gz[t] = t === i ? bestBits : bestBits << 8;
   }
-  return { n, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
+  return { n, own, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
 }
 
 const BOS = 0x1234567;
+const BIAS = key(1);
 const EOS = 0x7654321;
 
 function pushGz(out: number[], t: number, mask: number): void {
@@ -350,14 +376,15 @@ export function staticKeys(p: Prepared, i: number, out: number[]): void {
   // (The cased word, the words two away and the length were tried and cut:
   // they added 0.7 points of held-out F1, en 0.832 / pl 0.670 against
   // 0.825 / 0.664, for a fifth more look-ups, and analysis has a budget.)
+  const own = p.own[i]!;
   out.push(
-    key(1),
-    key(2, w),
-    key(4, sh),
-    key(5, p.hS2[i]!),
-    key(6, p.hS3[i]!),
-    key(7, p.hS4[i]!),
-    key(8, p.hP3[i]!),
+    BIAS,
+    own[0]!,
+    own[1]!,
+    own[2]!,
+    own[3]!,
+    own[4]!,
+    own[5]!,
     key(9, prev),
     key(10, next),
     key(13, prev, w),
@@ -380,6 +407,10 @@ export function staticKeys(p: Prepared, i: number, out: number[]): void {
   if (p.gz[i]) pushGz(out, 34, p.gz[i]!);
   if (i + 1 < n && p.gz[i + 1]) pushGz(out, 35, p.gz[i + 1]!);
   if (i > 0 && p.gz[i - 1]) pushGz(out, 36, p.gz[i - 1]!);
+  // Only where a capital says little anyway: a sentence's first word, a Title
+  // Case headline. Elsewhere a capital on a common word ("Vin Diesel") is the
+  // evidence of a name, and the feature there cost the person.
+  if (f & LOWER_SEEN && (f & SENT_START || p.titleCase)) out.push(key(38, f & SENT_START ? 1 : 0));
   if (f & ORG_B) out.push(key(37, 1));
   if (f & ORG_I) out.push(key(37, 2));
 }
@@ -393,6 +424,18 @@ export function scored(p: Prepared, i: number, prevTag: number): boolean {
 /** Features of the tags before, joined to a little of the token: appended to `out`. */
 export function dynamicKeys(p: Prepared, i: number, prev: number, prev2: number, out: number[]): void {
   out.push(key(40, prev), key(41, prev2, prev), key(42, prev, p.hShape[i]!), key(43, prev, p.hLower[i]!));
+}
+
+/** Hashes of the words written in small letters at least twice in these sentences (the LOWER_SEEN list). */
+export function lowerSeenOf(sentences: readonly (readonly string[])[]): number[] {
+  const counts = new Map<number, number>();
+  for (const toks of sentences)
+    for (const w of toks) {
+      if (w.toLowerCase() !== w || w.toUpperCase() === w) continue;
+      const h = hashString(w);
+      counts.set(h, (counts.get(h) ?? 0) + 1);
+    }
+  return [...counts.entries()].filter(([, c]) => c >= 2).map(([h]) => h).sort((a, b) => a - b);
 }
 
 /** "Title Case Headline": most words of four letters or more start with a capital. */

@@ -8,18 +8,20 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { allowed, dynamicKeys, LABELS, N_LABELS, prepare, scored, staticKeys, typeOfLabel, type Prepared, type Segment } from './features.js';
+import { allowed, dynamicKeys, LABELS, N_LABELS, prepare, scored, setLowerSeen, staticKeys, typeOfLabel, type Prepared, type Segment } from './features.js';
 
 export const MODEL_FILE = 'ner-v1.json.gz';
 
 export interface ModelFile {
-  format: 2;
+  format: 3;
   labels: readonly string[];
   /** Int32 feature hashes, base64; row r of `weights` belongs to key r. */
   keys: string;
   /** Int16 weights, base64, N_LABELS a row; multiply by `scale`. */
   weights: string;
   scale: number;
+  /** Int32 hashes of the words the training text writes in small letters, base64 (features.ts LOWER_SEEN). */
+  lowerSeen: string;
   figures?: Record<string, unknown>;
 }
 
@@ -77,12 +79,13 @@ export function addRow(m: Weights, k: number, scores: Float64Array): void {
 }
 
 export function fromModelFile(m: ModelFile): Weights {
-  if (m.format !== 2 || m.labels.join(',') !== LABELS.join(',')) throw new Error('NER model: unknown format or labels');
+  if (m.format !== 3 || m.labels.join(',') !== LABELS.join(',')) throw new Error('NER model: unknown format or labels');
   const keys = int32sOf(m.keys);
   const raw = Buffer.from(m.weights, 'base64');
   const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * m.scale;
+  setLowerSeen(int32sOf(m.lowerSeen));
   return buildWeights(keys, w);
 }
 
