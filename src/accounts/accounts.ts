@@ -10,6 +10,8 @@
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Store } from '../storage/db.js';
+import type { Config } from '../config/config.js';
+import { clientOf } from '../server/requestOrigin.js';
 import { createToken, type TokenInfo } from '../storage/accounts/createToken.js';
 import { findToken } from '../storage/accounts/findToken.js';
 import { findUserByName } from '../storage/accounts/findUser.js';
@@ -77,8 +79,9 @@ export function createAccounts(store: Store, clock: () => Date = () => new Date(
   return accounts;
 }
 
-/** The socket address from @hono/node-server (behind a proxy: the proxy's, which errs on the strict side). */
-export function clientAddress(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+/** The client's address: the socket peer, or X-Forwarded-For from a trusted proxy (server/requestOrigin.ts). */
+export function clientAddress(c: Context, config: Config): string {
+  // Behind a trusted proxy the client is in X-Forwarded-For (GLOBEDESK_TRUSTED_PROXY);
+  // otherwise every reader behind one proxy would share one throttle.
+  return clientOf(c, config) || 'unknown';
 }

@@ -95,7 +95,7 @@ export function accountRoutes(deps: Deps, accounts: Accounts): Hono<{ Variables:
     if (body instanceof Response) return body;
     const { name, password } = body;
     if (typeof name !== 'string' || typeof password !== 'string') return accountProblem(c, 400, 'Bad request', 'send {"name": "...", "password": "..."}');
-    const r = await accounts.login(name, password, clientAddress(c));
+    const r = await accounts.login(name, password, clientAddress(c, deps.config));
     if (!r.ok && r.reason === 'limited') {
       c.header('Retry-After', String(r.retryAfter));
       return accountProblem(c, 429, 'Too many attempts', `too many failed logins; try again in ${r.retryAfter} seconds`);

@@ -146,7 +146,7 @@ export function accountPages(deps: Deps, accounts: Accounts): Hono {
   app.post('/account/login', async (c) => {
     if (!origin(c)) return c.text('Forbidden: this form must be sent from this site.', 403);
     const f = await formOf(c);
-    const r = f ? await accounts.login(f.get('name') ?? '', f.get('password') ?? '', clientAddress(c)) : null;
+    const r = f ? await accounts.login(f.get('name') ?? '', f.get('password') ?? '', clientAddress(c, deps.config)) : null;
     if (!r || !r.ok) {
       const error = r && !r.ok && r.reason === 'limited' ? `Too many failed sign-ins; try again in ${r.retryAfter} seconds.` : 'Wrong name or password.';
       return c.html(signInPage(ctxOf(deps, c), error), r && !r.ok && r.reason === 'limited' ? 429 : 401);

@@ -54,7 +54,7 @@ export function feverRoutes(deps: Deps, accounts: Accounts): Hono {
     if (!has('api')) return c.json({ ...base, error: 'add ?api to the URL' }, 400);
     const key = (p.get('api_key') ?? '').trim().toLowerCase();
     // The throttle counts wrong keys per address (the name is unknown until a key matches).
-    const address = clientAddress(c);
+    const address = clientAddress(c, deps.config);
     const wait = accounts.throttle.blocked(`fever:${address}`, address);
     if (wait !== null) {
       c.header('Retry-After', String(wait));

@@ -76,7 +76,7 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     }
     const name = p.get('Email') ?? '';
     const password = p.get('Passwd') ?? '';
-    const r = await accounts.login(name, password, clientAddress(c));
+    const r = await accounts.login(name, password, clientAddress(c, deps.config));
     if (!r.ok && r.reason === 'limited') {
       c.header('Retry-After', String(r.retryAfter));
       return plain(c, 'Error=TooManyAttempts\n', 429);

@@ -58,6 +58,9 @@ export const FAULT_MEMORY_MS = 60_000;
  */
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+/** Paths whose answers carry absolute links: the API, feeds, the Google Reader and Fever APIs. */
+const WRITES_ABSOLUTE_LINKS = /^\/(?:api\/|feeds\/|reader\/|fever(?:\/|$)|accounts\/ClientLogin)/;
+
 export function createApp(opts: AppOptions): Hono {
   const clock = opts.clock ?? (() => new Date());
   const deps: Deps = { store: opts.store, config: opts.config, clock, demo: opts.demo ?? false, auth: createAuth(opts.config.adminPassword, undefined, opts.secrets) };
@@ -86,12 +89,13 @@ export function createApp(opts: AppOptions): Hono {
       c.req.path.startsWith('/api/') ? problem(c, status, 'Bad request', message) : c.text(message, status),
     ),
   );
-  // The API and feeds write absolute URLs, from the desk's public origin; to a
-  // Host it does not trust they answer 421 rather than echo it into links a
-  // shared cache keeps (config/publicOrigin.ts, issue 9 item 6).
+  // The API, feeds and reader-app APIs write absolute URLs, from the desk's
+  // public origin; to a Host it does not trust they answer 421 rather than
+  // echo it into links a shared cache or a reader app keeps
+  // (config/publicOrigin.ts, issue 9 item 6).
   app.use('*', async (c, next) => {
     const p = c.req.path;
-    if ((p.startsWith('/api/') || p.startsWith('/feeds/')) && originOf(c, opts.config) === null) {
+    if (WRITES_ABSOLUTE_LINKS.test(p) && originOf(c, opts.config) === null) {
       const message = untrustedHostMessage(c);
       return p.startsWith('/api/') ? problem(c, 421, 'Misdirected request', message) : c.text(message, 421);
     }
@@ -133,6 +137,7 @@ export function createApp(opts: AppOptions): Hono {
   });
   app.get('/metrics', async (c) => c.body(await metrics.render(deps.store), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.route('/api/v1', entityApiRoutes(deps));
   // Accounts (issue 11): routes of their own; a desk without users answers 401 there and is otherwise unchanged.
   const accounts = createAccounts(deps.store, clock);
   app.route('/api/v1', accountRoutes(deps, accounts));
@@ -145,7 +150,6 @@ export function createApp(opts: AppOptions): Hono {
   app.route('/', accountPages(deps, accounts));
   // The live stream (/api/v1/stream): its poller runs only while someone listens.
   app.route('/api/v1', liveRoutes(createStreamHub(deps.store, { clock })));
-  app.route('/api/v1', entityApiRoutes(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));
   app.route('/', webRoutes(deps));

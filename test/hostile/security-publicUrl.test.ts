@@ -68,6 +68,14 @@ test('without a public URL: a foreign Host gets 421 and no link to it', async ()
   }
 });
 
+test('without a public URL: the reader-app APIs (Google Reader, Fever) refuse a foreign Host too', async () => {
+  for (const path of ['/reader/api/0/subscription/list?output=json', '/fever/?api', '/accounts/ClientLogin?Email=a&Passwd=b']) {
+    const r = await get(plain, path, { host: 'evil.example' });
+    assert.equal(r.status, 421, path);
+    assert.ok(!r.body.includes('evil.example/'), path);
+  }
+});
+
 test('without a public URL: loopback and allow-listed hosts get links to themselves', async () => {
   const port = new URL(plain.url).port;
   for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'desk.lan']) {
