@@ -1,14 +1,15 @@
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
 import { parseFlags, write, type CommandIO } from './io.js';
+import { storeTarget } from './storeTarget.js';
 
-/** globedesk migrate [--db FILE]: apply pending migrations and exit. */
+/** globedesk migrate [--db FILE | --database-url URL]: apply pending migrations and exit. */
 export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv);
   const config = loadConfig(io.env);
-  const file = typeof flags.db === 'string' ? flags.db : config.dbFile;
-  const store = await openStore({ file, readonly: false });
+  const target = storeTarget(flags, config);
+  const store = await openStore({ file: target.file, url: target.url, readonly: target.url ? undefined : false });
   await store.close();
-  write(io.stdout, `migrated ${file}`);
+  write(io.stdout, `migrated ${target.label}`);
   return 0;
 }

@@ -1,5 +1,5 @@
 /**
- * globedesk search QUERY [--db FILE] [--limit N] [--offset N] [--json]
+ * globedesk search QUERY [--db FILE | --database-url URL] [--limit N] [--offset N] [--json]
  * Full-text search of stored articles (grammar: src/storage/search/parseQuery.ts).
  * Prints title, source domain, date and snippet per hit; --json prints the
  * whole result object. Exit 0 with hits, 1 with none, 2 on a bad query or usage.
@@ -9,10 +9,11 @@ import type { CommandIO } from './io.js';
 import { parseFlags, write } from './io.js';
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
+import { storeTarget } from './storeTarget.js';
 import { searchArticles } from '../storage/search/searchArticles.js';
 import { formatError } from '../domain/result.js';
 
-const USAGE = 'usage: globedesk search QUERY [--db FILE] [--limit N] [--offset N] [--json]';
+const USAGE = 'usage: globedesk search QUERY [--db FILE | --database-url URL] [--limit N] [--offset N] [--json]';
 
 /** Snippet HTML to terminal text: <mark> as *word*, entities decoded. */
 function plain(html: string): string {
@@ -32,8 +33,8 @@ export async function run(io: CommandIO): Promise<number> {
     write(io.stderr, `search: --limit must be a positive whole number and --offset zero or more\n${USAGE}`);
     return 2;
   }
-  const file = typeof flags.db === 'string' ? flags.db : config.dbFile;
-  const store = await openStore({ file });
+  const target = storeTarget(flags, config);
+  const store = await openStore({ file: target.file, url: target.url });
   try {
     const at = config.now ? new Date(config.now) : new Date();
     const r = await searchArticles(store, positionals.join(' '), { limit, offset, at });

@@ -25,8 +25,9 @@ import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { setSourceEnabled } from '../storage/sources/setSourceEnabled.js';
 import { setSourceFullText } from '../storage/sources/setSourceFullText.js';
 import { parseFlags, readAll, write, type CommandIO } from './io.js';
+import { storeTarget } from './storeTarget.js';
 
-const USAGE = `usage: globedesk sources <subcommand> [--db FILE]
+const USAGE = `usage: globedesk sources <subcommand> [--db FILE | --database-url URL]
 
   list [--json]                 every source with its health
   add URL [--name N] [--country CC] [--language L] [--kind K] [--owner O]
@@ -83,14 +84,14 @@ export async function run(io: CommandIO): Promise<number> {
   const config = loadConfig(io.env);
   // What every source added here must pass: the fetcher's own URL rules (validateSource).
   const door = { allowLoopback: config.allowLoopback };
-  const dbFile = flagStr(flags.db) ?? config.dbFile;
+  const target = storeTarget(flags, config);
   const fail = (message: string): number => {
     write(io.stderr, message);
     return 1;
   };
 
   const withStore = async (f: (store: Store) => Promise<number>): Promise<number> => {
-    const store = await openStore({ file: dbFile });
+    const store = await openStore({ file: target.file, url: target.url });
     try {
       return await f(store);
     } finally {

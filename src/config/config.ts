@@ -13,6 +13,8 @@ import { parseAllowedHost, parseProxyAddress, parsePublicUrl, type TrustSettings
 export interface Config extends TrustSettings {
   /** SQLite file. */
   dbFile: string;
+  /** GLOBEDESK_DATABASE_URL: PostgreSQL instead of the SQLite file (issue 10, docs/deploy.md); null or unset means SQLite. */
+  databaseUrl?: string | null;
   host: string;
   port: number;
   /** Admin password; null means the desk is read-only. */
@@ -138,8 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (secretKey !== null && secretKey.length < MIN_SECRET_KEY_LENGTH) throw new ConfigError('GLOBEDESK_SECRET_KEY', '(hidden)', `at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
   const dbFile = get('GLOBEDESK_DB');
   if (dbFile !== undefined && dbFile.includes('\0')) throw new ConfigError('GLOBEDESK_DB', dbFile, 'a file path');
+  const databaseUrl = get('GLOBEDESK_DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/[^\s]+$/i.test(databaseUrl))
+    throw new ConfigError('GLOBEDESK_DATABASE_URL', databaseUrl.replace(/:[^:@/]*@/, ':***@'), 'a PostgreSQL URL such as postgres://globedesk:secret@db.lan:5432/globedesk');
   return {
     dbFile: dbFile ?? 'var/globedesk.db',
+    databaseUrl,
     host: host === undefined ? '127.0.0.1' : parseHost('GLOBEDESK_HOST', host),
     port: port === undefined ? 8080 : parsePort(portName, port),
     adminPassword: get('GLOBEDESK_ADMIN_PASSWORD') ?? null,

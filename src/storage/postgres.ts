@@ -61,6 +61,9 @@ const types = {
     oid === INT8 || oid === NUMERIC ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/** Collations that order text by code point, as SQLite's BINARY does. */
+const BYTE_ORDER = /^(C|POSIX|C\.UTF-?8|ucs_basic)$/i;
+
 class Provider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrationsFor('postgres');
@@ -87,13 +90,18 @@ export async function openPostgres(o: PostgresOpen): Promise<PostgresHandle> {
     const c = await pool.connect();
     try {
       if (o.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`);
-      const r = await c.query<{ schema: string | null; encoding: string; version: number }>(
-        "SELECT current_schema() AS schema, current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version",
+      const r = await c.query<{ schema: string | null; encoding: string; version: number; collate: string }>(
+        "SELECT current_schema() AS schema, current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version, (SELECT datcollate FROM pg_database WHERE datname = current_database()) AS collate",
       );
       const row = r.rows[0]!;
       if (row.version < 130000) throw new Error(`it runs PostgreSQL ${Math.floor(row.version / 10000)}; Globedesk needs 13 or later`);
       // Text of every script is stored as it came: a LATIN1 or SQL_ASCII database would mangle it.
       if (row.encoding !== 'UTF8') throw new Error(`its encoding is ${row.encoding}; create the database with ENCODING 'UTF8'`);
+      // Text compares byte by byte as on SQLite: ISO 8601 times, and the
+      // source:bbc filter's range "bbc." <= domain < "bbc/", which a
+      // language's collation (en_US ignores punctuation) would break.
+      if (!BYTE_ORDER.test(row.collate))
+        throw new Error(`its collation is ${row.collate}; Globedesk compares text byte by byte: create the database with LC_COLLATE 'C.UTF-8' (CREATE DATABASE globedesk ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0)`);
       if (!row.schema) throw new Error('no schema on the search_path to create tables in');
       schema = row.schema;
     } finally {
