@@ -57,7 +57,7 @@ export const ArticlesQuery = z
 
 export const SearchQuery = z
   .object({
-    q: z.string().min(1).max(500).describe('Words, "phrases", -exclusions, a OR b, and filters country: region: kind: topic: source: lang: since: until:.'),
+    q: z.string().min(1).max(500).describe('Words, "phrases", -exclusions, a OR b, and filters country: region: kind: topic: source: lang: entity: since: until:.'),
     at: at.optional(),
     limit,
     offset,
