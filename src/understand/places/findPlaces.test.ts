@@ -215,3 +215,62 @@ test('findPlaces: a bare New York symbol counts less than a listing that names i
   assert.ok(us('<GLXY>') > 0, 'a bare symbol still points at New York');
   assert.ok(us('<GLXY>') < us('(NYSE: GLXY)'), `bare ${us('<GLXY>')} vs tagged ${us('(NYSE: GLXY)')}`);
 });
+
+// Feed items come as title, blank line, body: the dateline opens the body.
+// Titles and openings are the demo corpus's (data/demo, 19-21 December 2023).
+test('findPlaces: a dateline that opens the body after the title', () => {
+  const table: { name: string; title: string; text: string; want: { place: string; country: string | null } | null }[] = [
+    {
+      name: 'Arab News, GAZA STRIP:',
+      title: 'Radio sets make a comeback in war-torn Gaza',
+      text: 'Radio sets make a comeback in war-torn Gaza\n\nGAZA STRIP: Before war broke out in Gaza, Mahmud Al-Daoudi could never have imagined the radio sets gathering dust',
+      want: { place: 'Gaza Strip', country: 'PS' },
+    },
+    {
+      name: 'AP via Bloomberg, UNITED NATIONS (AP) —',
+      title: 'North Korea and Russia Clash With US and Allies Over Pyongyang Missile Launch',
+      text: 'North Korea and Russia Clash With US and Allies Over Pyongyang Missile Launch\n\nUNITED NATIONS (AP) — North Korea and Russia clashed with the United States, South Korea and their allies at an emergency U.N. Security Council meeting',
+      want: null, // "United Nations" is no place with a country: not a dateline abroad
+    },
+    {
+      name: 'Pakistan Observer, BEIJING –',
+      title: 'Deadly earthquake leaves 118, several others injured in Northwest China',
+      text: 'Deadly earthquake leaves 118, several others injured in Northwest China\n\nBEIJING – At least 118 individuals lost their lives in northwest China as buildings collapsed due to an earthquake',
+      want: { place: 'Beijing', country: 'CN' },
+    },
+    {
+      name: 'NBC News, LONDON —',
+      title: 'Jury convicts boy and girl in England of murdering trans teen in frenzied knife attack',
+      text: 'Jury convicts boy and girl in England of murdering trans teen in frenzied knife attack\n\nLONDON — A boy and a girl were found guilty Wednesday of murdering a transgender teenager',
+      want: { place: 'London', country: 'GB' },
+    },
+    {
+      name: 'a rubric is no place: FIRST ON FOX:',
+      title: 'Republicans introduce resolution condemning UN agreement to shut down fossil fuels',
+      text: 'Republicans introduce resolution condemning UN agreement to shut down fossil fuels\n\nFIRST ON FOX: Republicans are introducing a resolution to condemn the recent agreement',
+      want: null,
+    },
+    {
+      name: "a title's kicker is no dateline: GREG GUTFELD:",
+      title: 'GREG GUTFELD: Identity has now become a protective shield for any idiotic behavior',
+      text: "GREG GUTFELD: Identity has now become a protective shield for any idiotic behavior\n\n'Gutfeld!' panelists react to a sex tape scandal in the Senate.",
+      want: null,
+    },
+  ];
+  for (const c of table) {
+    const r = findPlaces({ title: c.title, text: c.text });
+    assert.deepEqual(r.dateline, c.want, c.name);
+  }
+});
+
+// Surnames that are towns in the gazetteer (the demo's misplaced region cards).
+test('findPlaces: a town that is a surname here names no country', () => {
+  const table: { name: string; title: string; focus: string | null }[] = [
+    { name: 'after a given name, Title Case', title: 'New Group Backing DeSantis Has a George Santos Connection', focus: null },
+    { name: 'before a capitalised surname', title: 'Oświadczenie nowego szefa Wiadomości Marka Czyża oglądało w TVP 1 2,6 mln widzów', focus: null },
+    { name: 'in a list of names', title: 'Adamczyk, Tulicki i Pereira do pracowników TVP: Nie poddajemy się', focus: null },
+    { name: 'the town itself, beside another town', title: 'Floods hit Pereira and Manizales', focus: 'CO' },
+    { name: 'the town itself, after "in"', title: 'Santos beat Flamengo in Sao Paulo', focus: 'BR' },
+  ];
+  for (const c of table) assert.equal(findPlaces({ title: c.title, text: '' }).focusCountry, c.focus, c.name);
+});

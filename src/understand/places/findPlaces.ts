@@ -16,6 +16,8 @@ import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { parseDateline } from './parseDateline.js';
 import { canonicalCountryCode, countryName, regionOf } from './regions.js';
 import { Shape, tokenize, type Token } from './tokenize.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export interface PlacesInput {
   title: string;
@@ -152,6 +154,24 @@ const PLACE_FOLLOWERS = new Set(
   'agreement accord accords club river valley fashion city state county airport university police times post government national olympics peace talks summit stock exchange tech metro region border prime president king queen army military forces and or to in on'.split(' '),
 );
 const SPEECH = new Set('said says told added scored wrote tweeted posted'.split(' '));
+/** "Adamczyk, Tulicki i Pereira": a conjunction inside a list of names (English, Polish, Spanish/Portuguese, German, French). */
+const NAME_LIST_JOINERS = new Set('and i oraz y e und et'.split(' '));
+
+/**
+ * English given names (data/ner/first-names-en.txt, public domain, the NER's
+ * feature list): a town right after one is a surname ("George Santos",
+ * "Samuel Pereira"). Loaded once, when a city first needs the check.
+ */
+let firstNames: Set<string> | undefined;
+function givenNames(): Set<string> {
+  firstNames ??= new Set(
+    readFileSync(fileURLToPath(new URL('../../../data/ner/first-names-en.txt', import.meta.url)), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  return firstNames;
+}
 
 interface Match {
   i: number;
@@ -235,8 +255,7 @@ function caseFits(list: RawEntry[], tokens: Token[], i: number, n: number, caps:
 export function findPlaces(input: PlacesInput, opts: FindPlacesOptions = {}): PlacesResult {
   const gaz = loadGazetteer();
   const useDateline = opts.useDateline ?? true;
-  const dl = parseDateline(input.text);
-  const body = dl ? input.text.slice(dl.length) : input.text;
+  const { dateline: dl, body } = bodyDateline(input.title, input.text);
 
   const tTokens = tokenize(input.title);
   const bTokens = tokenize(body);
@@ -365,6 +384,9 @@ function resolve(
   foreign: boolean,
 ): void {
   let lower: string | undefined; // the text in lower case, for multi-word cues; made once, when first needed
+  // Tokens that are (part of) a gazetteer name: a place beside a town is no given name or surname.
+  const covered = new Set<number>();
+  for (const m of matches) for (let j = 0; j < m.n; j++) covered.add(m.i + j);
   for (let ix = 0; ix < matches.length; ix++) {
     const m = matches[ix]!;
     let list = m.list.filter((e) => e[1] !== K_NONE);
@@ -410,6 +432,7 @@ function resolve(
       }
     }
     if (list[0]![4] & F_PERSON && isPerson(m, tokens, list, anchors, titleCase)) continue;
+    if (list.every((e) => e[1] === K_CITY) && isSurname(m, tokens, covered, titleCase, caps)) continue;
     m.pick = choose(gaz, list, m, matches[ix + 1], tokens, text, list[0]![1] === K_CURRENCY ? moneyAnchors : anchors, words, source);
   }
 }
@@ -564,6 +587,60 @@ function isPerson(m: Match, tokens: Token[], list: RawEntry[], anchors: Map<stri
   if (next && SPEECH.has(next.norm) && gapToNext === 1) {
     const supported = list.some((e) => (anchors.get(e[0]) ?? 0) > 0);
     if (!supported) return true;
+  }
+  return false;
+}
+
+/**
+ * The dateline of an article and its text without it. Feeds give the text
+ * as the title, a blank line, then the body ("Radio sets make a comeback in
+ * war-torn Gaza\n\nGAZA STRIP: Before war broke out…"), so the dateline
+ * opens the body, not the text: the title is skipped before reading it
+ * (read at the very start, a title's own kicker, "GREG GUTFELD: …", was taken
+ * for a place and the body's real dateline was never seen). A dateline
+ * found after a title must name a known place: a body also opens with
+ * rubrics in capitals ("FIRST ON FOX:", "CROSS-BORDER BATTLE –").
+ */
+export function bodyDateline(title: string, text: string): { dateline: ReturnType<typeof parseDateline>; body: string } {
+  const t = title.trim();
+  if (t.length > 0 && text.startsWith(t)) {
+    const rest = text.slice(t.length);
+    const skip = t.length + (rest.length - rest.trimStart().length);
+    const dl = parseDateline(text.slice(skip));
+    if (dl?.country) return { dateline: dl, body: text.slice(skip + dl.length) };
+    return { dateline: null, body: text };
+  }
+  const dl = parseDateline(text);
+  return { dateline: dl, body: dl ? text.slice(dl.length) : text };
+}
+
+/**
+ * Whether a town's name is here a person's surname (or a given name): the
+ * gazetteer's smaller cities share many common surnames ("Santos",
+ * "Pereira") and given names ("Marka", Polish for Marek's), and a desk reads
+ * headlines full of people. A town is a person
+ * - right after a given name ("George Santos", even in Title Case);
+ * - in sentence-case text, right before a capitalised word that is no
+ *   place and no place word ("Marka Czyża"); in Title Case every word is
+ *   capitalised, so this says nothing there;
+ * - at the end of a list of capitalised names that are no places
+ *   ("Adamczyk, Tulicki i Pereira").
+ * Only plain cities: a capital, a region or a country named beside a name
+ * ("Jordan Bardella" aside, which personRisk handles) is left to isPerson.
+ */
+function isSurname(m: Match, tokens: Token[], covered: Set<number>, titleCase: boolean, caps: boolean): boolean {
+  if (caps || tokens[m.i]!.poss) return false;
+  const t = tokens[m.i]!;
+  const prev = m.i > 0 ? tokens[m.i - 1] : undefined;
+  const adjacent = (a: Token, b: Token) => b.start - a.end === 1;
+  const nameWord = (x: Token | undefined, ix: number): x is Token => !!x && x.shape === Shape.Capital && !covered.has(ix) && !LEAD_WORDS.has(x.norm);
+  if (nameWord(prev, m.i - 1) && !t.sentStart && adjacent(prev, t) && givenNames().has(prev.norm)) return true;
+  if (titleCase) return false;
+  const next = tokens[m.i + m.n];
+  if (nameWord(next, m.i + m.n) && !next.sentStart && adjacent(tokens[m.i + m.n - 1]!, next) && !PLACE_FOLLOWERS.has(next.norm)) return true;
+  if (prev && !t.sentStart && NAME_LIST_JOINERS.has(prev.norm) && prev.shape === Shape.Lower) {
+    const before = m.i > 1 ? tokens[m.i - 2] : undefined;
+    if (nameWord(before, m.i - 2)) return true;
   }
   return false;
 }
