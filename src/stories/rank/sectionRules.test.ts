@@ -80,6 +80,26 @@ test('insightVerdict: geopolitical insights', async (t) => {
       want: 'not-international',
     },
     { name: 'a news item is never an insight', p: piece({ title: 'Orban Questions If Russia’s Invasion of Ukraine Is a ‘War’', url: 'https://www.bloomberg.com/news/articles/2023-12-21/orban', kind: 'news' }), want: 'not-analysis' },
+    {
+      name: "a TV host's monologue",
+      p: piece({ title: "GREG GUTFELD: Colorado Supreme Court's 'unprecedented' Trump ruling opened Pandora's Box", url: 'https://www.foxnews.com/media/greg-gutfeld-colorado-supreme-courts-unprecedented-trump-ruling-opened-pandoras-box', sourceCountry: 'US', focusCountry: 'US' }),
+      want: 'broadcast',
+    },
+    {
+      name: 'a personal essay in the first person',
+      p: piece({ title: 'Trapped in a tube station on my way to march for a ceasefire in Gaza, I found hope in solidarity | Letters', url: 'https://www.theguardian.com/world/2023/dec/19/trapped-in-a-tube-station', topic: 'conflict', focusCountry: 'PS' }),
+      want: 'personal',
+    },
+    {
+      name: "a volcano's geology explained",
+      p: piece({ title: 'As volcano erupts in Iceland, what is happening under the surface?', url: 'https://news.sky.com/story/iceland-volcano-as-reykjanes-peninsula-erupts-after-weeks-of-activity-what-is-happening-under-the-surface-13032441', topic: 'climate', focusCountry: 'IS' }),
+      want: 'science',
+    },
+    {
+      name: "'World War I' is no first person",
+      p: piece({ title: 'What World War I teaches about the war in Ukraine', url: 'https://www.theguardian.com/commentisfree/2023/dec/20/world-war-i-ukraine', topic: 'conflict', focusCountry: 'UA' }),
+      want: 'insight',
+    },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(insightVerdict(c.p), c.want));
 });
@@ -149,6 +169,21 @@ test('fieldVerdict: on-the-ground reports', async (t) => {
       name: 'an aggregator credit is not a dispatch',
       p: report({ title: 'Africa: Houthi Blockade Forces BP Cargo Ships Headed to Israel to Use Pricier African Route', text: "[People's Dispatch] Oil and gas prices have surged following British Petroleum's announcement.", sourceCountry: 'ZA', focusCountry: 'IL' }),
       want: 'no-presence',
+    },
+    {
+      name: "a capital's dateline on another place of the country (a desk's copy)",
+      p: report({ title: 'Texas to arrest migrants crossing border illegally under new state law', text: 'Texas to arrest migrants crossing border illegally under new state law\n\nWASHINGTON: Texas Governor Greg Abbott on Monday signed a law allowing state law enforcement to arrest people.', kind: 'report', topic: 'society', sourceCountry: 'SA', focusCountry: 'US', datelinePlace: 'Washington', datelineCountry: 'US' }),
+      want: 'no-presence',
+    },
+    {
+      name: 'a bureau dateline on a story that names no place of it',
+      p: report({ title: 'TikTok moderators struggle to assess content in Arabic and Hebrew', text: 'TikTok moderators struggle to assess content in Arabic and Hebrew\n\nDUBAI: Moderators on social media platform TikTok are struggling to assess content in Arabic and Hebrew.', kind: 'report', topic: 'politics', sourceCountry: 'SA', focusCountry: 'AE', datelinePlace: 'Dubai', datelineCountry: 'AE' }),
+      want: 'no-presence',
+    },
+    {
+      name: "a dateline whose lede names the country's people",
+      p: report({ title: 'Unexpected Eurotunnel strike disrupts train traffic under Channel', text: 'Unexpected Eurotunnel strike disrupts train traffic under Channel\n\nPARIS: An unexpected strike by French workers at Eurotunnel, the undersea link between Britain and France, disrupted traffic.', kind: 'report', topic: 'conflict', sourceCountry: 'SA', focusCountry: 'FR', datelinePlace: 'Paris', datelineCountry: 'FR' }),
+      want: 'field',
     },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(fieldVerdict(c.p), c.want));

@@ -13,7 +13,11 @@
 import { scoreKind } from '../../understand/kind/classifyKind.js';
 import { asTopic, INTERNATIONAL_TOPICS } from './newsworthiness.js';
 import { countryName } from '../../understand/places/regions.js';
-import { parseDateline } from '../../understand/places/parseDateline.js';
+import { countryOfPlaceName, parseDateline } from '../../understand/places/parseDateline.js';
+import { findPlaces } from '../../understand/places/findPlaces.js';
+import { loadGazetteer } from '../../understand/places/gazetteer.js';
+import { KINDS } from '../../understand/places/buildGazetteer.js';
+import { nameKey } from '../../understand/places/tokenize.js';
 
 export interface SectionPiece {
   title: string;
@@ -61,7 +65,30 @@ const CAMPAIGN_TITLE = /\bpoll(?:s|ing|ster)?\b|\bfundrais\w*|\bcampaign (?:trai
 /** Letters (to the editor, to a leader, open or satirical): a voice, not analysis. */
 const LETTER_TITLE = /\bletters?\s*(?:to\b|:)|\bopen letter\b|\blist otwarty\b/i;
 
-export type InsightVerdict = 'insight' | 'not-analysis' | 'roundup' | 'review' | 'letter' | 'not-international' | 'campaign';
+/**
+ * A television host's segment, titled with the host's name in capitals
+ * ("GREG GUTFELD: …", "JESSE WATTERS: …"): a broadcast monologue, not
+ * considered analysis. Two or three words of capitals before a colon; a
+ * place in capitals there is a dateline, not a host (checked by the caller).
+ */
+const BROADCAST_KICKER = /^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,2}):\s/;
+/**
+ * A title in the first person singular ("… I found hope in solidarity",
+ * "'If I were PM …'", "… my way to …"): a personal essay or an interview's
+ * quote, a voice rather than an argument about policy. Case matters: "I"
+ * only as a word before a lower-case one, and not a Roman numeral after a
+ * name or a war ("World War I teaches…", "Charles I").
+ */
+const FIRST_PERSON = /(?:^|[\s'‘"“(])(?<!\b(?:War|Charles|Elizabeth|James|George|Henry|Louis|Peter|Nicholas|Alexander|Mary|Richard|Edward|William|Phase|Part|Stage|Title|Class|Type|Grade|Level|Article|Chapter|Section|Pillar) )(?:I|I['’]m|I['’]ve|I['’]d|I['’]ll)(?=\s+\p{Ll})|\b(?:my|me|myself)\b/u;
+/**
+ * The science of a natural event ("As volcano erupts in Iceland, what is
+ * happening under the surface?"): geology and physics, not international
+ * affairs, unless the title also names what people do about it.
+ */
+const NATURE_SCIENCE = /\b(?:volcan\w*|erupt\w*|magma|lava|tectonic\w*|seismic\w*|earthquakes?|aurora\w*|asteroids?|comets?|meteor\w*|solar (?:storm|flare)s?|wulkan\w*|erupcj\w*|trzęsieni\w* ziemi)\b/iu;
+const NATURE_POLICY = /\b(?:government|minister\w*|polic(?:y|ies)|evacuat\w*|aid|cost\w*|econom\w*|insur\w*|rebuild\w*|warning system|preparedness|rząd\w*)\b/iu;
+
+export type InsightVerdict = 'insight' | 'not-analysis' | 'roundup' | 'review' | 'letter' | 'not-international' | 'campaign' | 'broadcast' | 'personal' | 'science';
 
 /**
  * Geopolitical insight: analysis, explanation, background or argued
@@ -74,6 +101,10 @@ export function insightVerdict(p: SectionPiece): InsightVerdict {
   if (ROUNDUP_TITLE.test(p.title) || ROUNDUP_TEXT.test(p.text.slice(0, 600))) return 'roundup';
   if (REVIEW_TITLE.test(p.title) || REVIEW_URL.test(pathOf(p.url))) return 'review';
   if (LETTER_TITLE.test(p.title)) return 'letter';
+  const host = BROADCAST_KICKER.exec(p.title);
+  if (host && !countryOfPlaceName(host[1]!, { dateline: true })) return 'broadcast';
+  if (FIRST_PERSON.test(p.title)) return 'personal';
+  if (NATURE_SCIENCE.test(p.title) && !NATURE_POLICY.test(p.title)) return 'science';
   const topic = asTopic(p.topic);
   if (!topic || !(INTERNATIONAL_TOPICS as readonly string[]).includes(topic)) return 'not-international';
   const domestic = !p.focusCountry || !p.sourceCountry || p.focusCountry.toUpperCase() === p.sourceCountry.toUpperCase();
@@ -150,8 +181,56 @@ export function fieldVerdict(p: SectionPiece): FieldVerdict {
   const atTheStory = dl !== null && (p.focusCountry === null || p.focusCountry.toUpperCase() === dl);
   // A bureau dateline on a market or business item is a desk's beat, not the scene of events.
   const eventTopic = topic !== 'economy' && topic !== 'science';
-  if (abroad && atTheStory && eventTopic && isRealDateline(place, country)) return 'field';
+  if (abroad && atTheStory && eventTopic && isRealDateline(place, country) && datelineIsTheScene(p, place!, country!)) return 'field';
   return 'no-presence';
+}
+
+/**
+ * Whether a dateline is the scene of the story it heads, by what the title
+ * and the lede name. The analysis weighs the dateline into the focus, so
+ * "focus = dateline country" alone is circular: the title or the lede must
+ * name the dateline's country, a place in it or its people ("DUBAI:
+ * Moderators on TikTok struggle…" names none: a bureau's beat). And a title
+ * naming another place of that country than the dateline's is a story
+ * told from the capital's desk ("WASHINGTON: Texas to arrest migrants…").
+ */
+function datelineIsTheScene(p: Pick<SectionPiece, 'title' | 'text' | 'url'>, place: string, country: string): boolean {
+  const key = `${p.url}|${p.title}|${country}|${place}`;
+  const hit = SCENES.get(key);
+  if (hit !== undefined) return hit;
+  const body = (p.text.startsWith(p.title) ? p.text.slice(p.title.length) : p.text).replace(/^\s+/, '').replace(CREDIT, '');
+  const dl = parseDateline(body.slice(0, 200));
+  const rest = dl ? body.slice(dl.length) : body;
+  const stop = rest.search(/[.!?](?:\s|$)/);
+  const lede = rest.slice(0, stop > 0 ? Math.min(stop + 1, LEDE_CHARS) : LEDE_CHARS);
+  const cc = country.toUpperCase();
+  const named = findPlaces({ title: p.title, text: lede }, { useDateline: false }).countries.some((c) => c.code.toUpperCase() === cc);
+  const scene = named && !titleNamesAnotherPlace(p.title, place, cc);
+  if (SCENES.size >= BODY_DATELINES_MAX) SCENES.clear();
+  SCENES.set(key, scene);
+  return scene;
+}
+
+/** The lede a dateline's scene is looked for in: its first sentence, at most this long. */
+const LEDE_CHARS = 300;
+const SCENES = new Map<string, boolean>();
+const K_ADMIN = KINDS.indexOf('admin');
+const K_CITY = KINDS.indexOf('city');
+
+/** A region or city of the dateline's country, named in the title, that is not the dateline's place ("Texas" under WASHINGTON). */
+function titleNamesAnotherPlace(title: string, place: string, country: string): boolean {
+  const gaz = loadGazetteer();
+  const here = normal(place);
+  for (const pl of findPlaces({ title, text: '' }, { useDateline: false }).places) {
+    const list = gaz.entries.get(nameKey(pl.name)) ?? [];
+    const inCountry = list.filter((e) => e[0] === country);
+    // A country-level name ("England", "Gaza") or a place elsewhere says nothing against the dateline.
+    if (inCountry.length === 0 || inCountry.some((e) => e[1] < K_ADMIN) || !inCountry.some((e) => e[1] <= K_CITY)) continue;
+    const name = normal(pl.name);
+    if (name === here || here.includes(name) || name.includes(here)) continue;
+    return true;
+  }
+  return false;
 }
 
 /**

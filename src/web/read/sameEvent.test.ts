@@ -16,6 +16,9 @@ test('sameEvent', async (t) => {
     { name: 'two Milei stories of one week', a: "Milei announces sweeping reforms to deregulate Argentina's economy", b: "Argentina's Central Bank cuts key rate to 100% by swapping main policy tool", want: false },
     { name: 'two steps of one scandal are two cards', a: 'Natasha Fyles expecting to resign over mining shares scandal', b: 'Eva Lawler named Northern Territory chief minister after Natasha Fyles resignation', want: false },
     { name: 'a short headline shares too little to judge', a: 'Gaza latest', b: 'Gaza latest news', want: false },
+    { name: 'one toll in two languages', a: 'Death toll in Prague university shooting at 15, with 24 wounded', b: 'Strzelanina w Pradze. Co najmniej 15 osób nie żyje, 24 ranne', want: true },
+    { name: 'one shared count is not enough', a: '15 killed in Prague university shooting', b: 'Strzelanina w Pradze. Co najmniej 15 osób nie żyje, 24 ranne', want: false },
+    { name: 'days and years of two dated notes are no toll', a: 'Dirham to PKR rate today – 19 December 2023', b: 'Sensex crashes over 500 points on 19 December 2023', want: false },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(sameEvent(c.a, c.b), c.want));
 });

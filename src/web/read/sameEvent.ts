@@ -32,7 +32,36 @@ export function contentWords(headline: string): Set<string> {
   return new Set(words);
 }
 
+/** Month names (English, Polish, French, Spanish, German stems) a day number sits beside in a dated headline. */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|paz|lis|gru|janv|févr|avr|mai|juin|juil|août|déc|ene|abr|ago|dic|mär|okt|dez)\\p{L}*\\.?';
+const DATED = new RegExp(`\\b\\d{1,2}\\s+${MONTH}|${MONTH}\\s+\\d{1,2}\\b`, 'giu');
+
+/**
+ * The counts a headline tells ("15 killed, 24 wounded"): numbers that are
+ * neither years nor days of a date. Two headlines that share two of them
+ * tell one toll, whatever their language ("Death toll in Prague university
+ * shooting at 15, with 24 wounded" / "Strzelanina w Pradze. Co najmniej 15
+ * osób nie żyje, 24 ranne"), which shared words cannot see.
+ */
+export function headlineCounts(headline: string): Set<string> {
+  const undated = headline.replace(DATED, ' ');
+  const out = new Set<string>();
+  for (const m of undated.matchAll(/(?<![\p{L}\p{N}.,])\d{1,3}(?:[ ,.]\d{3})*(?![\p{L}\p{N}]|[.,]\d)/gu)) {
+    const n = m[0].replace(/[ ,.]/g, '');
+    if (/^(?:19|20)\d\d$/.test(n)) continue;
+    out.add(n);
+  }
+  return out;
+}
+const SHARED_COUNTS = 2;
+
 export function sameEvent(a: string, b: string): boolean {
+  const ca = headlineCounts(a);
+  if (ca.size >= SHARED_COUNTS) {
+    let shared = 0;
+    for (const n of headlineCounts(b)) if (ca.has(n)) shared++;
+    if (shared >= SHARED_COUNTS) return true;
+  }
   const wa = contentWords(a);
   const wb = contentWords(b);
   let shared = 0;
