@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createGroupCommitter } from './groupCommit.js';
-import { addSource, article, tempStore } from './fixtures.js';
+import { addSource, article } from './fixtures.js';
+import { engines, testStore } from '../../../test/pg/engines.js';
 
 const WIRE = 'Czech police said a gunman opened fire at Charles University in Prague, killing at least fourteen people and wounding dozens more in the worst mass shooting in the country.';
 
-test('concurrent fetches commit together, in order, and see each other as near-duplicate candidates', async (t) => {
-  const store = await tempStore(t);
+for (const engine of engines()) test(`concurrent fetches commit together, in order, and see each other as near-duplicate candidates on ${engine}`, async (t) => {
+  const store = await testStore(t, engine);
   const a = await addSource(store, 'A', 'https://a.example/feed');
   const b = await addSource(store, 'B', 'https://b.example/feed');
   const committer = createGroupCommitter(store);
@@ -22,8 +23,8 @@ test('concurrent fetches commit together, in order, and see each other as near-d
   assert.equal(rows[1]!.duplicate_of, first!.inserted[0]);
 });
 
-test('one fetch that fails does not fail the others in its group', async (t) => {
-  const store = await tempStore(t);
+for (const engine of engines()) test(`one fetch that fails does not fail the others in its group on ${engine}`, async (t) => {
+  const store = await testStore(t, engine);
   const a = await addSource(store, 'A', 'https://a.example/feed');
   const b = await addSource(store, 'B', 'https://b.example/feed');
   const committer = createGroupCommitter(store);

@@ -32,9 +32,20 @@ interface Pending {
 }
 
 export function createGroupCommitter(store: Store): GroupCommitter {
-  // PostgreSQL's storeArticles takes its own lock and round trips; grouping
-  // there is for later, measured (storeArticlesPg.ts).
-  if (store.engine === 'postgres') return { store: (articles, opts = {}) => storeArticles(store, articles, opts) };
+  // PostgreSQL: one fetch's transaction after another, in the order they
+  // were handed in (a later fetch sees an earlier one's articles, as in a
+  // group here). Grouping several into one transaction there is for later,
+  // measured first (storeArticlesPg.ts).
+  if (store.engine === 'postgres') {
+    let tail: Promise<unknown> = Promise.resolve();
+    return {
+      store: (articles, opts = {}) => {
+        const p = tail.then(() => storeArticles(store, articles, opts));
+        tail = p.catch(() => {});
+        return p;
+      },
+    };
+  }
   let queue: Pending[] = [];
   let scheduled = false;
 
