@@ -105,7 +105,7 @@ async function alertsPage(deps: Deps, c: Context, user: User, csrf: string, noti
   const rows: Raw[] = [];
   for (const r of rules) rows.push(ruleRow(r, csrf, await listDeliveries(deps.store, r.id, 5), `${o}/feeds/alert/${r.id}/${feedKey(r)}.atom`));
   const body = html`<h1>Your account</h1>
-<div>Signed in as <strong>${user.name}</strong>. <form method="post" action="/account/logout" class="inline"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">Sign out</button></form></div>
+<div>Signed in as <strong>${user.name}</strong>.${user.role === 'admin' ? html` As an admin you can <a href="/sources">edit the sources</a>.` : null} <form method="post" action="/account/logout" class="inline"><input type="hidden" name="csrf" value="${csrf}"><button type="submit">Sign out</button></form></div>
 ${notice ? html`<p class="notice${notice.error ? ' error' : ''}" role="status">${notice.text}</p>` : null}
 ${newSecret ? html`<p class="notice" role="status">Your new API token (shown once; copy it now): <code>${newSecret}</code></p>` : null}
 ${await readerSection(deps, user, csrf)}

@@ -152,7 +152,7 @@ export function createApp(opts: AppOptions): Hono {
   app.route('/api/v1', liveRoutes(createStreamHub(deps.store, { clock })));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/', feedRoutes(deps));
-  app.route('/', webRoutes(deps));
+  app.route('/', webRoutes(deps, accounts));
 
   const allowed = allowedMethods(app);
   app.notFound((c) => {

@@ -20,6 +20,10 @@ import { removeSource } from '../storage/sources/removeSource.js';
 import { readOpml, toOpml } from '../sources/opml.js';
 import { validateSource } from '../sources/validateSource.js';
 import { PRE_COOKIE, SESSION_COOKIE, SESSION_TTL_MS, originMatches } from './admin/auth.js';
+import { administrable, visitorOf, type Administrator, type Visitor } from './admin/administrator.js';
+import { USER_COOKIE, type Accounts } from '../accounts/accounts.js';
+import { hasUsers } from '../storage/accounts/listUsers.js';
+import { revokeToken } from '../storage/accounts/revokeToken.js';
 import { clientOf, originOf } from '../server/requestOrigin.js';
 import { discover } from './admin/discover.js';
 import type { PageCtx } from './components/layout.js';
@@ -62,7 +66,7 @@ function isHttps(c: Context, config: Deps['config']): boolean {
   return new URL(c.req.url).protocol === 'https:' || (originOf(c, config)?.startsWith('https:') ?? false);
 }
 
-export function webRoutes(deps: Deps): Hono {
+export function webRoutes(deps: Deps, accounts: Accounts): Hono {
   const app = new Hono();
   const { store, auth } = deps;
   const pageCache = new Map<string, Cached>();
@@ -121,6 +125,19 @@ export function webRoutes(deps: Deps): Hono {
       csrf: s ? auth.csrfToken(s.sid) : null,
       adminEnabled: auth.enabled,
     };
+  }
+
+  /**
+   * The page context of the admin pages: the CSRF token of whoever may
+   * administer (the password's session or an admin user's, administrator.ts),
+   * and whether anyone could (else the desk is read-only).
+   */
+  async function adminCtx(c: Context): Promise<{ ctx: PageCtx; visitor: Visitor } | Response> {
+    const base = pageCtx(c);
+    if (base instanceof Response) return base;
+    const visitor = await visitorOf(c, auth, accounts);
+    const ctx = { ...base, csrf: visitor.admin ? auth.csrfToken(visitor.admin.csrfId) : null, adminEnabled: await administrable(auth, store) };
+    return { ctx, visitor };
   }
 
   const notFound = (c: Context, ctx: PageCtx, what: string) => c.html(messagePage(ctx, 'Not found', what), 404);
@@ -188,18 +205,21 @@ export function webRoutes(deps: Deps): Hono {
 
   // ---- sources and admin ----
 
-  async function renderSources(c: Context, ctx: PageCtx, extra: Partial<SourcesView> = {}, status: 200 | 400 | 403 = 200) {
+  async function renderSources(c: Context, a: { ctx: PageCtx; visitor: Visitor }, extra: Partial<SourcesView> = {}, status: 200 | 400 | 403 = 200) {
+    const { ctx, visitor } = a;
     // Full text in the last 24 hours, per outlet: what was extracted and what kept the feed text (docs/extraction.md).
     const pages = pageHealthBySource(store, new Date(ctx.at.getTime() - 86_400_000), ctx.at);
-    return c.html(sourcesPage(ctx, { sources: await listSources(store), pages, ...extra }), status);
+    const signedIn = visitor.admin?.via === 'user' ? { name: visitor.admin.user.name, admin: true } : visitor.admin ? { name: null, admin: true } : visitor.user ? { name: visitor.user.name, admin: false } : null;
+    c.header('Cache-Control', 'no-store');
+    return c.html(sourcesPage(ctx, { sources: await listSources(store), pages, signedIn, ...extra }), status);
   }
 
   app.get('/sources', async (c) => {
-    const ctx = pageCtx(c);
-    if (ctx instanceof Response) return ctx;
+    const a = await adminCtx(c);
+    if (a instanceof Response) return a;
     const done = c.req.query('done');
     const notices: Record<string, string> = { added: 'Source added.', removed: 'Source removed.', enabled: 'Source enabled.', disabled: 'Source disabled.', 'full-text': 'Full-text policy changed.' };
-    return renderSources(c, ctx, { notice: done && notices[done] ? { text: notices[done] } : null });
+    return renderSources(c, a, { notice: done && notices[done] ? { text: notices[done] } : null });
   });
 
   app.get('/sources.opml', async (c) => {
@@ -207,18 +227,24 @@ export function webRoutes(deps: Deps): Hono {
     return c.body(xml, 200, { 'Content-Type': 'text/x-opml; charset=utf-8', 'Content-Disposition': 'attachment; filename="globedesk-sources.opml"' });
   });
 
-  app.get('/login', (c) => {
+  app.get('/login', async (c) => {
     const ctx = pageCtx(c);
     if (ctx instanceof Response) return ctx;
-    if (!auth.enabled) return c.html(messagePage(ctx, 'Read-only desk', 'No admin password is configured (GLOBEDESK_ADMIN_PASSWORD), so nothing can be changed here.'), 403);
+    // Desk users (an admin among them) sign in on /account; the password form is here when a password is set.
+    const users = await hasUsers(store);
+    if (!auth.enabled) {
+      if (await administrable(auth, store)) return c.html(loginPage(ctx, { csrf: null, accounts: true }));
+      return c.html(messagePage(ctx, 'Read-only desk', 'No admin password is configured (GLOBEDESK_ADMIN_PASSWORD) and no user has the admin role, so nothing can be changed here.'), 403);
+    }
     const pre = auth.newPreSession();
     setCookie(c, PRE_COOKIE, pre, { httpOnly: true, sameSite: 'Lax', secure: isHttps(c, deps.config), path: '/', maxAge: 3600 });
-    return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`) }));
+    return c.html(loginPage(ctx, { csrf: auth.csrfToken(`pre.${pre}`), accounts: users }));
   });
 
-  /** Every POST: admin configured, same origin, body bounded. Returns the parsed form or a refusal. */
+  const readOnly = (c: Context) => c.text('Forbidden: the desk is read-only (no admin password configured, no user with the admin role).', 403);
+
+  /** Every POST: same origin, body bounded. Returns the parsed form or a refusal. */
   async function guardedForm(c: Context): Promise<Record<string, string | File> | Response> {
-    if (!auth.enabled) return c.text('Forbidden: the desk is read-only (no admin password configured).', 403);
     if (!originMatches(originOf(c, deps.config), c.req.header('origin'), c.req.header('referer')))
       return c.text('Forbidden: cross-origin request.', 403);
     const len = Number(c.req.header('content-length') ?? '0');
@@ -234,6 +260,7 @@ export function webRoutes(deps: Deps): Hono {
   }
 
   app.post('/login', async (c) => {
+    if (!auth.enabled) return readOnly(c);
     const form = await guardedForm(c);
     if (form instanceof Response) return form;
     const ctx = pageCtx(c);
@@ -254,22 +281,35 @@ export function webRoutes(deps: Deps): Hono {
     return c.redirect('/sources', 303);
   });
 
-  /** POSTs that need a signed-in admin and the session's CSRF token. */
-  async function adminForm(c: Context): Promise<Record<string, string | File> | Response> {
+  /**
+   * POSTs that need a signed-in admin (the password's session or an admin
+   * user's, administrator.ts) and that session's CSRF token.
+   */
+  async function adminPost(c: Context): Promise<{ form: Record<string, string | File>; admin: Administrator } | Response> {
+    if (!(await administrable(auth, store))) return readOnly(c);
     const form = await guardedForm(c);
     if (form instanceof Response) return form;
-    const s = session(c);
-    if (!s) return c.text('Forbidden: sign in first.', 403);
-    if (!auth.checkCsrf(s.sid, typeof form.csrf === 'string' ? form.csrf : undefined)) return c.text('Forbidden: missing or wrong CSRF token.', 403);
-    return form;
+    const { admin, user } = await visitorOf(c, auth, accounts);
+    if (!admin) return c.text(user ? `Forbidden: ${user.name} is not an admin of this desk.` : 'Forbidden: sign in first.', 403);
+    if (!auth.checkCsrf(admin.csrfId, typeof form.csrf === 'string' ? form.csrf : undefined)) return c.text('Forbidden: missing or wrong CSRF token.', 403);
+    return { form, admin };
+  }
+  async function adminForm(c: Context): Promise<Record<string, string | File> | Response> {
+    const r = await adminPost(c);
+    return r instanceof Response ? r : r.form;
   }
 
   app.post('/logout', async (c) => {
-    const form = await adminForm(c);
-    if (form instanceof Response) return form;
+    const r = await adminPost(c);
+    if (r instanceof Response) return r;
     // Ends the session on the server too: the cookie and its CSRF token are worthless from now on.
-    auth.revokeAll();
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    if (r.admin.via === 'password') {
+      auth.revokeAll();
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    } else {
+      await revokeToken(store, r.admin.user.id, r.admin.tokenId, deps.clock());
+      deleteCookie(c, USER_COOKIE, { path: '/' });
+    }
     return c.redirect('/sources', 303);
   });
 
@@ -304,7 +344,7 @@ export function webRoutes(deps: Deps): Hono {
   app.post('/sources/add', async (c) => {
     const form = await adminForm(c);
     if (form instanceof Response) return form;
-    const ctx = pageCtx(c);
+    const ctx = await adminCtx(c);
     if (ctx instanceof Response) return ctx;
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
     let feedUrl = str('feed');
@@ -326,7 +366,7 @@ export function webRoutes(deps: Deps): Hono {
   app.post('/sources/import', async (c) => {
     const form = await adminForm(c);
     if (form instanceof Response) return form;
-    const ctx = pageCtx(c);
+    const ctx = await adminCtx(c);
     if (ctx instanceof Response) return ctx;
     const file = form.file instanceof File && form.file.size > 0 ? await form.file.text() : '';
     const xml = file || (typeof form.opml === 'string' ? form.opml : '');

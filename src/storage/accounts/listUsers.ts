@@ -10,3 +10,8 @@ export async function listUsers(store: Store): Promise<User[]> {
 export async function hasUsers(store: Store): Promise<boolean> {
   return (await accountsDb(store).selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Whether any user has the admin role: with one, /sources can be edited even without an admin password. */
+export async function hasAdminUser(store: Store): Promise<boolean> {
+  return (await accountsDb(store).selectFrom('users').select('id').where('role', '=', 'admin').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -17,6 +17,8 @@ export interface SourcesView {
   candidates?: { feedUrl: string; title: string | null }[];
   /** Article pages of the last 24 hours by source id (full text). */
   pages?: Map<number, PageHealth>;
+  /** Who is signed in: the admin password's session (name null) or a desk user, admin or not. */
+  signedIn?: { name: string | null; admin: boolean } | null;
 }
 
 function health(ctx: PageCtx, s: Source) {
@@ -32,7 +34,7 @@ export function sourcesPage(ctx: PageCtx, v: SourcesView): string {
   const body = html`
 <h1>Sources</h1>
 <p class="meta">${v.sources.length} outlets, ${enabled} enabled. <a href="/sources.opml">Export as OPML</a>.
-${ctx.adminEnabled ? (admin ? html`Signed in as admin. <form method="post" action="/logout" class="inline">${csrf}<button class="quiet" type="submit">Sign out</button></form>` : html`<a href="/login">Sign in to edit</a>.`) : 'Read-only: no admin password is configured.'}</p>
+${ctx.adminEnabled ? (admin ? html`Signed in as ${v.signedIn?.name ? html`<strong>${v.signedIn.name}</strong>, an admin` : 'admin'}. <form method="post" action="/logout" class="inline">${csrf}<button class="quiet" type="submit">Sign out</button></form>` : v.signedIn ? html`Signed in as <strong>${v.signedIn.name}</strong>, who is not an admin of this desk: only an admin can change sources.` : html`<a href="/login">Sign in to edit</a>.`) : 'Read-only: no admin password is configured and no user has the admin role.'}</p>
 ${v.notice ? html`<p class="notice${v.notice.error ? ' error' : ''}" role="status">${v.notice.text}</p>` : null}
 ${
   admin
@@ -83,12 +85,14 @@ function fullTextSelect(id: string, current: FullTextPolicy) {
   return html`<select id="${id}" name="fullText" title="auto: fetch the article page when the feed's text is short">${FULL_TEXT_POLICIES.map((p) => html`<option${p === current ? html` selected` : null}>${p}</option>`)}</select>`;
 }
 
-export function loginPage(ctx: PageCtx, opts: { csrf: string; error?: string | null }): string {
+/** The admin password form (csrf null: no password configured), and where desk users sign in. */
+export function loginPage(ctx: PageCtx, opts: { csrf: string | null; error?: string | null; accounts?: boolean }): string {
   const body = html`<h1>Sign in</h1>
 ${opts.error ? html`<p class="notice error" role="alert">${opts.error}</p>` : null}
-<form class="stack" method="post" action="/login"><input type="hidden" name="csrf" value="${opts.csrf}">
+${opts.csrf !== null ? html`<form class="stack" method="post" action="/login"><input type="hidden" name="csrf" value="${opts.csrf}">
 <label for="password">Admin password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button></form>`;
+<button type="submit">Sign in</button></form>` : null}
+${opts.accounts ? html`<p>${opts.csrf !== null ? 'Or sign' : 'Sign'} in <a href="/account">with your desk account</a>; a user with the admin role can then edit the sources here.</p>` : null}`;
   return layout(ctx, { title: 'Sign in | Globedesk', body });
 }
 
