@@ -8,6 +8,7 @@ import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { startServer } from '../server/startServer.js';
 import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { parseFlags, write, type CommandIO } from './io.js';
+import { sqliteOnly } from './storeTarget.js';
 import { waitForSignal } from './serve.js';
 
 /**
@@ -20,6 +21,7 @@ import { waitForSignal } from './serve.js';
 export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv, ['fresh', 'build-only']);
   const config = loadConfig(io.env);
+  sqliteOnly('demo', flags, config);
   const dbFile = typeof flags.db === 'string' ? flags.db : io.env.GLOBEDESK_DB ?? 'var/demo.db';
   if (typeof flags.port === 'string') config.port = parsePort('--port', flags.port);
   if (typeof flags.host === 'string') config.host = parseHost('--host', flags.host);

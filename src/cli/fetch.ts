@@ -5,6 +5,7 @@ import { seedDefaultSources } from '../storage/sources/seedDefaultSources.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
 import { loadFullTextSettings } from '../config/fullTextSettings.js';
 import { parseFlags, write, type CommandIO } from './io.js';
+import { sqliteOnly } from './storeTarget.js';
 
 /**
  * globedesk fetch [--db FILE]: poll every due source once, fetch the article
@@ -13,6 +14,7 @@ import { parseFlags, write, type CommandIO } from './io.js';
 export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv);
   const config = loadConfig(io.env);
+  sqliteOnly('fetch', flags, config);
   if (typeof flags.db === 'string') config.dbFile = flags.db;
   const store = await openStore({ file: config.dbFile, readonly: false, check: true });
   try {

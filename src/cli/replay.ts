@@ -4,6 +4,7 @@ import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
 import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { parseFlags, write, type CommandIO } from './io.js';
+import { sqliteOnly } from './storeTarget.js';
 
 /**
  * globedesk replay --corpus FILE [--from YYYY-MM-DD] [--days N] [--db FILE] [--no-understand] [--article-pages N]
@@ -34,6 +35,7 @@ export async function run(io: CommandIO): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
+  sqliteOnly('replay', flags, config);
   const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile, readonly: false, check: true });
   applyConfig(store, config);
   try {

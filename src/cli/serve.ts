@@ -8,6 +8,7 @@ import { createDeskLoop } from '../pipeline/deskLoop.js';
 import { startAlertWorker } from '../alerts/alertWorker.js';
 import { loadMailSettings, mailTransport, type MailSettings } from '../alerts/sendDigests.js';
 import { parseFlags, write, type CommandIO } from './io.js';
+import { sqliteOnly } from './storeTarget.js';
 
 /**
  * globedesk serve [--db FILE] [--port N] [--host H] [--no-poll]
@@ -17,6 +18,7 @@ import { parseFlags, write, type CommandIO } from './io.js';
 export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv, ['no-poll']);
   const config = loadConfig(io.env);
+  sqliteOnly('serve', flags, config);
   if (typeof flags.db === 'string') config.dbFile = flags.db;
   if (typeof flags.port === 'string') config.port = parsePort('--port', flags.port);
   if (typeof flags.host === 'string') config.host = parseHost('--host', flags.host);

@@ -21,6 +21,7 @@ import { setUserPassword } from '../storage/accounts/setUserPassword.js';
 import { setUserRole } from '../storage/accounts/setUserRole.js';
 import { feverKey, feverKeyHash, hashPassword, passwordProblem } from '../accounts/password.js';
 import { parseFlags, readAll, write, type CommandIO } from './io.js';
+import { sqliteOnly } from './storeTarget.js';
 
 const USAGE = `usage: globedesk users <subcommand> [--db FILE]
 
@@ -51,6 +52,7 @@ export async function run(io: CommandIO): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
+  sqliteOnly('users', flags, config);
   const file = typeof flags.db === 'string' ? flags.db : config.dbFile;
   const fail = (message: string, code = 1): number => {
     write(io.stderr, `users: ${message}`);
