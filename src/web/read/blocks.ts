@@ -183,6 +183,8 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
     if (shown.length >= want) break;
     if (shown.some((c) => sameEvent(c.headline, s.card.headline))) continue;
     if (q.region && !inRegion(q.region, s)) continue;
+    // A story told only by podcasts, programmes, columns or live pages has no news to head a card.
+    if (!s.reportLead) continue;
     shown.push(s.card);
   }
   return shown.slice(q.offset ?? 0);
@@ -204,6 +206,8 @@ export interface ScoredCard {
   titles: string[];
   /** The article whose title the card shows (headlineAsOf). */
   leadArticleId: string | null;
+  /** The lead is a news report (headlineAsOf found one), not a podcast, an explainer or a live page. */
+  reportLead: boolean;
 }
 type Scored = ScoredCard;
 
@@ -218,6 +222,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
       'sa.story_id',
       'a.id',
       'a.title',
+      'a.url',
       'a.language',
       'a.published_at',
       'a.domain',
@@ -237,11 +242,11 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
     )
     .where('a.published_at', '<=', iso(at))
     .execute();
-  const by = new Map<string, (NewsReport & { focus: string | null; kind: string | null })[]>();
+  const by = new Map<string, (NewsReport & { focus: string | null; kind: string | null; url: string })[]>();
   for (const r of reports) {
     let list = by.get(r.story_id);
     if (!list) by.set(r.story_id, (list = []));
-    list.push({ ...reportFromRow(r), title: r.title, language: r.language, topic: asTopic(r.topic), focus: r.focus_country, kind: r.kind });
+    list.push({ ...reportFromRow(r), title: r.title, url: r.url, language: r.language, topic: asTopic(r.topic), focus: r.focus_country, kind: r.kind });
   }
   const base = await baselineAt(store, at);
   const out: Scored[] = [];
@@ -276,6 +281,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
       international: m && n ? isInternationalHeadline(m, n, at) : false,
       parts: n,
       leadArticleId: lead.articleId,
+      reportLead: lead.report,
       titles: list
         .slice()
         .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
@@ -343,16 +349,32 @@ function titleFocus(title: string): string | null {
  * the story's first report. Travelling in time, a headline from later would
  * tell what was not yet known.
  */
+/**
+ * An explainer's title tells what the news means, not what happened ("Israel
+ * Gaza: What Gaza's death toll says about the war", "… explained"): a card
+ * headed by it reads as analysis in a news column, whatever kind the
+ * classifier gave the article.
+ */
+const EXPLAINER_TITLE = /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]/i;
+
+/**
+ * A podcast episode ("An Explosive Trump Ruling, and a Chaotic Congo
+ * Election", nytimes.com/…/podcasts/…) or a broadcast programme's page
+ * (aljazeera.com/program/…) talks about the news; it heads no card.
+ */
+const PODCAST_URL = /\/(?:podcasts?|programs?|programmes?)\//i;
+
 export function headlineAsOf(
   r: { headline: string; headline_article_id: string | null },
-  reports: { articleId: string; title: string; publishedAt: string; kind: string | null }[],
+  reports: { articleId: string; title: string; publishedAt: string; kind: string | null; url?: string }[],
   at: Date,
-): { headline: string; articleId: string | null } {
+): { headline: string; articleId: string | null; report: boolean } {
   const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
-  if (known.length === 0) return { headline: r.headline, articleId: r.headline_article_id };
-  const isReport = (x: { kind: string | null; title: string }) => x.kind !== 'live' && x.kind !== 'analysis' && !isRoundupTitle(x.title);
+  if (known.length === 0) return { headline: r.headline, articleId: r.headline_article_id, report: true };
+  const isReport = (x: { kind: string | null; title: string; url?: string }) =>
+    x.kind !== 'live' && x.kind !== 'analysis' && !isRoundupTitle(x.title) && !EXPLAINER_TITLE.test(x.title) && !PODCAST_URL.test(x.url ?? '');
   const stored = known.find((x) => x.articleId === r.headline_article_id);
-  if (stored && isReport(stored)) return { headline: r.headline, articleId: stored.articleId };
+  if (stored && isReport(stored)) return { headline: r.headline, articleId: stored.articleId, report: true };
   const reported = known.filter(isReport);
   const pool = reported.length ? reported : known;
   const want = contentWords(r.headline);
@@ -363,7 +385,7 @@ export function headlineAsOf(
     for (const w of contentWords(x.title)) if (want.has(w)) shared++;
     if (shared > bestShared) [best, bestShared] = [x, shared];
   }
-  return { headline: best.title, articleId: best.articleId };
+  return { headline: best.title, articleId: best.articleId, report: reported.length > 0 };
 }
 
 export interface PlaceFilter {

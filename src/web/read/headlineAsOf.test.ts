@@ -7,6 +7,9 @@ const GAZA = [
   { articleId: 'live', title: 'Israel-Gaza war live: prospects for hostage exchange deal uncertain amid reports talks with Hamas in Egypt ended ‘without results’', publishedAt: '2023-12-19T00:10:00Z', kind: 'live' },
   { articleId: 'kibbutz', title: 'After Hamas attack, residents of Kfar Aza kibbutz now mourn their dead killed by Israeli army', publishedAt: '2023-12-19T03:00:00Z', kind: 'news' },
   { articleId: 'herzog', title: 'Herzog Says Israel Ready to Pause Fight in Exchange for Hostages', publishedAt: '2023-12-19T15:00:00Z', kind: 'news' },
+  { articleId: 'explainer', title: "Israel Gaza: What Gaza's death toll says about the war", publishedAt: '2023-12-20T18:30:00Z', kind: 'news' },
+  { articleId: 'podcast', title: 'An Explosive Trump Ruling, and a Chaotic Congo Election', publishedAt: '2023-12-20T10:00:00Z', kind: 'news', url: 'https://www.nytimes.com/2023/12/20/podcasts/trump-colorado-ruling-and-congo-election.html' },
+  { articleId: 'preview', title: 'What’s at stake in the DRC election?', publishedAt: '2023-12-19T12:00:00Z', kind: 'news' },
   { articleId: 'hamas', title: "Hamas says 'no talk about prisoners or exchange deals' until Israel stops Gaza campaign", publishedAt: '2023-12-21T16:00:00Z', kind: 'news' },
 ];
 
@@ -15,6 +18,9 @@ test('headlineAsOf', async (t) => {
     { name: 'a stored report headline published by then is kept', stored: 'herzog', at: '2023-12-20T00:00:00Z', want: 'herzog' },
     { name: "a live blog's title gives way to the report closest to it", stored: 'live', at: '2023-12-20T00:00:00Z', want: 'herzog' },
     { name: 'travelling in time, a later headline gives way to what was known', stored: 'hamas', at: '2023-12-19T16:00:00Z', want: 'herzog' },
+    { name: "an explainer's title gives way to a report, whatever its kind", stored: 'explainer', at: '2023-12-21T00:00:00Z', want: 'herzog' },
+    { name: 'nor does a preview explainer', stored: 'preview', at: '2023-12-21T00:00:00Z', want: 'kibbutz' },
+    { name: 'a podcast episode heads no card', stored: 'podcast', at: '2023-12-21T00:00:00Z', want: 'kibbutz' },
     { name: 'before any report shares a word, the first report', stored: 'hamas', at: '2023-12-19T04:00:00Z', want: 'kibbutz' },
   ];
   for (const c of cases)
@@ -24,4 +30,14 @@ test('headlineAsOf', async (t) => {
       assert.equal(got.articleId, c.want);
       assert.equal(got.headline, GAZA.find((g) => g.articleId === c.want)!.title);
     });
+});
+
+test('headlineAsOf: a story of a podcast and a programme alone has no report to head it', () => {
+  const members = [
+    { articleId: 'podcast', title: 'An Explosive Trump Ruling, and a Chaotic Congo Election', publishedAt: '2023-12-20T10:00:00Z', kind: 'news', url: 'https://www.nytimes.com/2023/12/20/podcasts/trump-colorado-ruling-and-congo-election.html' },
+    { articleId: 'program', title: 'What’s at stake in the DRC election?', publishedAt: '2023-12-19T12:00:00Z', kind: 'news', url: 'https://www.aljazeera.com/program/newsfeed/2023/12/19/whats-at-stake-in-the-drc-election' },
+  ];
+  const got = headlineAsOf({ headline: members[0]!.title, headline_article_id: 'podcast' }, members, new Date('2023-12-21T00:00:00Z'));
+  assert.equal(got.report, false);
+  assert.equal(headlineAsOf({ headline: GAZA[2]!.title, headline_article_id: 'herzog' }, GAZA, new Date('2023-12-20T00:00:00Z')).report, true);
 });
