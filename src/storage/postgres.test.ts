@@ -40,7 +40,7 @@ for (const c of badUrls) {
 
 if (engines().includes('postgres')) {
   const url = process.env[TEST_DATABASE_URL_VAR]!;
-  test('PostgreSQL: two processes migrating a new database at once take turns (advisory lock), and reopening is a no-op', async (t) => {
+  test('PostgreSQL: four processes migrating a new database at once take turns (advisory lock), and reopening is a no-op', async (t) => {
     const schema = `gd_test_mig_${randomBytes(4).toString('hex')}`;
     t.after(async () => {
       const c = new pg.Client({ connectionString: url });
@@ -48,10 +48,11 @@ if (engines().includes('postgres')) {
       await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await c.end();
     });
-    const [a, b] = await Promise.all([openStore({ file: '', url, schema }), openStore({ file: '', url, schema })]);
-    const applied = await a.db.selectFrom('kysely_migration' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    // Four at once also race to create the schema (CREATE SCHEMA IF NOT EXISTS is not atomic).
+    const stores = await Promise.all([1, 2, 3, 4].map(() => openStore({ file: '', url, schema })));
+    const applied = await stores[0]!.db.selectFrom('kysely_migration' as never).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     assert.equal(applied.n, Object.keys(migrations).length);
-    await Promise.all([a.close(), b.close()]);
+    await Promise.all(stores.map((s) => s.close()));
     const again = await openStore({ file: '', url, schema, migrate: false });
     assert.equal(again.engine, 'postgres');
     assert.throws(() => again.sqlite, /still needs SQLite .* not ported yet \(issue 10/);

@@ -89,7 +89,16 @@ export async function openPostgres(o: PostgresOpen): Promise<PostgresHandle> {
   try {
     const c = await pool.connect();
     try {
-      if (o.schema) await c.query(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`);
+      if (o.schema) {
+        // IF NOT EXISTS is not atomic: two processes creating one schema at
+        // once can both pass the check, and the second fails on the catalog's
+        // unique index. The schema exists then, which is all that is asked.
+        try {
+          await c.query(`CREATE SCHEMA IF NOT EXISTS ${o.schema}`);
+        } catch (e) {
+          if (!['23505', '42P06'].includes((e as { code?: string }).code ?? '')) throw e;
+        }
+      }
       const r = await c.query<{ schema: string | null; encoding: string; version: number; collate: string }>(
         "SELECT current_schema() AS schema, current_setting('server_encoding') AS encoding, current_setting('server_version_num')::int AS version, (SELECT datcollate FROM pg_database WHERE datname = current_database()) AS collate",
       );
