@@ -1,9 +1,11 @@
 /**
  * GET /api/v1/stream: Server-Sent Events (HTML Living Standard §9.2) of
  * the desk's changes: `story` (a new story), `phase` (a story turned
- * breaking, or sustained, or fading), `merge` (a story merged into another).
- * Each event's data is JSON: { story: {id, headline, phase, region, outlets,
- * firstSeenAt, lastSeenAt, updatedAt}, from? , into? }.
+ * breaking, or sustained, or fading), `merge` (a story merged into another),
+ * `update` (a story gained articles or outlets). Each event's data is JSON:
+ * { story: {id, headline, phase, region, outlets, firstSeenAt, lastSeenAt,
+ * updatedAt}, from? , into?, now } where `now` is the desk's clock when the
+ * change was read (a replay's or demo's clock is not the wall clock).
  *
  * Surviving proxies: a comment line every HEARTBEAT_MS keeps idle
  * connections open through proxies that cut silent ones;
@@ -22,7 +24,7 @@ export const RETRY_MS = 3_000;
 /** A client that has this much unread is dropped; it resumes with Last-Event-ID. */
 export const MAX_QUEUED_BYTES = 1024 * 1024;
 
-const format = (epoch: string, n: Numbered) => `id: ${epoch}-${n.id}\nevent: ${n.event.type}\ndata: ${JSON.stringify({ ...n.event, type: undefined })}\n\n`;
+const format = (epoch: string, n: Numbered) => `id: ${epoch}-${n.id}\nevent: ${n.event.type}\ndata: ${JSON.stringify({ ...n.event, type: undefined, now: n.now })}\n\n`;
 
 export function liveRoutes(hub: StreamHub, opts: { heartbeatMs?: number } = {}): Hono {
   const app = new Hono();

@@ -1,7 +1,7 @@
 /**
  * The live stream over real loopback servers on the fixture desk: story
- * changes written as the pipeline writes them arrive as events, Last-Event-ID
- * resumes, heartbeats flow, and a client that goes away is let go.
+ * changes written as the pipeline writes them arrive as events (a story
+ * that grows as an update with the desk's clock), Last-Event-ID resumes, heartbeats flow, and a client that goes away is let go.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -127,6 +127,24 @@ test('stream: phase change, new story and merge arrive as events; Last-Event-ID 
   const stale = reader(await fetch(`${desk.url}/api/v1/stream?lastEventId=zzz-5`));
   assert.equal((await stale.event()).event, 'reset');
   await stale.cancel();
+});
+
+test('stream: a story that grows is an update carrying the desk clock; a rewrite that shows nothing new is no event', async () => {
+  const s = reader(await fetch(`${desk.url}/api/v1/stream`));
+  assert.match((await s.next()).comment ?? '', /connected/);
+  const before = await store.db.selectFrom('stories').select(['publisher_count', 'phase']).where('id', '=', 'st-japan').executeTakeFirstOrThrow();
+  // A rewrite that changes nothing a page shows (a re-rank): no event.
+  await store.db.updateTable('stories').set({ updated_at: later() }).where('id', '=', 'st-japan').execute();
+  // Then an article from one more outlet, as refreshStories writes it.
+  const seen = later();
+  await store.db.updateTable('stories').set({ publisher_count: before.publisher_count + 1, last_seen_at: seen, updated_at: seen }).where('id', '=', 'st-japan').execute();
+  const e = await s.event();
+  assert.equal(e.event, 'update', 'the first event is the growth, not the silent rewrite');
+  const d = JSON.parse(e.data!) as { story: { id: string; outlets: number; lastSeenAt: string; phase: string }; now: string };
+  assert.deepEqual([d.story.id, d.story.outlets, d.story.lastSeenAt, d.story.phase], ['st-japan', before.publisher_count + 1, seen, before.phase]);
+  // The desk's clock (a fixed 2023 moment here), which pages count "updated … ago" from.
+  assert.equal(d.now, FIXTURE_NOW.toISOString());
+  await s.cancel();
 });
 
 test('stream: heartbeats on an idle stream, and a client that leaves is let go', async () => {

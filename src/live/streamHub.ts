@@ -21,6 +21,8 @@ export const MAX_KNOWN = 50_000;
 export interface Numbered {
   id: number;
   event: LiveEvent;
+  /** The desk's clock when the event was read (ISO): pages count "updated 5 min ago" from it, as the server does. */
+  now: string;
 }
 
 export interface Client {
@@ -88,9 +90,10 @@ export function createStreamHub(store: Store, opts: { clock?: () => Date; pollMs
         if (!known) return;
         const r = await readChanges(store, watermark, known);
         watermark = r.watermark;
+        const now = clock().toISOString();
         if (known.size > MAX_KNOWN) for (const k of [...known.keys()].slice(0, known.size - MAX_KNOWN)) known.delete(k);
         for (const event of r.events) {
-          const n = { id: next++, event };
+          const n = { id: next++, event, now };
           ring.push(n);
           if (ring.length > BUFFER_EVENTS) ring.shift();
           for (const c of clients) c.send(n);

@@ -10,7 +10,7 @@ import { pieceList } from './parts.js';
 export function breakingStrip(ctx: PageCtx, stories: StoryCard[]): Raw | null {
   if (stories.length === 0) return null;
   return html`<section class="breaking" aria-labelledby="breaking-h"><h2 id="breaking-h" class="kicker">Breaking</h2><ul>${stories.map(
-    (s) => html`<li><a href="${href(ctx, `/story/${s.id}`)}">${s.headline}</a><span class="meta">${s.outlets} outlets</span></li>`,
+    (s) => html`<li><a href="${href(ctx, `/story/${s.id}`)}">${s.headline}</a><span class="meta" data-story="${s.id}"><span class="n-out">${s.outlets} outlets</span></span></li>`,
   )}</ul></section>`;
 }
 

@@ -49,8 +49,13 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * A card's line of facts. `data-story`, `.n-out` and `time.ago` are what the
+ * desk's script (assets/deskJs.ts) moves when the live stream says the story
+ * grew; without it the line stays as served.
+ */
 export function storyMeta(ctx: PageCtx, s: StoryCard): Raw {
-  return html`<p class="meta">${s.phase === 'breaking' ? html`<span class="phase">Breaking</span> · ` : null}${plural(s.outlets, 'outlet', 'outlets')} · ${plural(Object.keys(s.regions).length, 'region', 'regions')} · updated ${ago(s.lastSeenAt, ctx.at)}${
+  return html`<p class="meta" data-story="${s.id}">${s.phase === 'breaking' ? html`<span class="phase">Breaking</span> · ` : null}<span class="n-out">${plural(s.outlets, 'outlet', 'outlets')}</span> · ${plural(Object.keys(s.regions).length, 'region', 'regions')} · updated <time class="ago" datetime="${s.lastSeenAt}">${ago(s.lastSeenAt, ctx.at)}</time>${
     s.focusCountry ? html` · <a href="${href(ctx, `/country/${s.focusCountry}`)}">${countryName(s.focusCountry)}</a>` : null
   }</p>`;
 }
