@@ -27,8 +27,12 @@ export interface ReplayOptions {
   /** Simulated minutes between polls of every source. */
   stepMinutes?: number;
   concurrency?: number;
-  /** Called after each step, for progress on stderr. */
-  onStep?: (simNow: Date, totals: ReplaySummary) => void;
+  /**
+   * Called after each step, for progress on stderr; awaited, so a desk can
+   * run its understanding stages between steps as its loop does between
+   * ticks (test/browser/replay.test.ts).
+   */
+  onStep?: (simNow: Date, totals: ReplaySummary) => void | Promise<void>;
   /** Serve this many recorded article pages with a feed of teasers, and fetch them (full text); 0 for none. */
   articlePages?: number;
 }
@@ -124,7 +128,7 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
         if (pagesSource && r.value.sourceId === pagesSource.id) await queueFullText(store, pagesSource, r.value.inserted, now, { updated: r.value.updatedIds });
       }
       if (pageFetcher) await fetchPages(now);
-      opts.onStep?.(now, summary);
+      await opts.onStep?.(now, summary);
     }
     // Pages still waiting when the recorded days are over are fetched now.
     if (pageFetcher) while ((await fetchPages(new Date(end))) > 0);
