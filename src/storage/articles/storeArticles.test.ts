@@ -177,3 +177,25 @@ each('pruneLsh: drops buckets older than the window, and copies of pruned articl
   const copy = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/copy', title: PRAGUE_TITLE, summary: PRAGUE_COPY, published: '2023-12-05T10:00:00Z' });
   assert.equal((await storeArticles(store, [copy])).nearDuplicates, 0);
 });
+
+each('storeArticles: recordFetch writes the fetch on its source in the same transaction, and not at all when the batch fails', async (store) => {
+  const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+  const health = (etag: string, nextFetchAt: string) => ({
+    lastFetchAt: '2023-12-22T12:00:00.000Z', lastSuccessAt: '2023-12-22T12:00:00.000Z', lastError: null, lastErrorAt: null, consecutiveFailures: 0,
+    itemsSeen: 1, etag, lastModified: null, intervalSeconds: 900, nextFetchAt,
+  });
+  const good = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-1', title: PRAGUE_TITLE, summary: PRAGUE });
+  const seen: number[] = [];
+  const r = await storeArticles(store, [good], {
+    recordFetch: (out) => {
+      seen.push(out.inserted.length);
+      return { id: s, health: health('"v1"', '2023-12-22T12:15:00.000Z'), counters: { fetched: true, error: false, warning: null } };
+    },
+  });
+  assert.deepEqual([r.inserted.length, seen], [1, [1]]);
+  const row = () => store.db.selectFrom('sources').select(['etag', 'next_fetch_at', 'fetch_count']).where('id', '=', s).executeTakeFirstOrThrow();
+  assert.deepEqual(await row(), { etag: '"v1"', next_fetch_at: '2023-12-22T12:15:00.000Z', fetch_count: 1 });
+  const broken = { ...article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/article/broken', title: 'Broken' }), sourceId: 9999 };
+  await assert.rejects(storeArticles(store, [broken], { recordFetch: () => ({ id: s, health: health('"v2"', '2023-12-22T13:00:00.000Z'), counters: { fetched: true, error: false } }) }));
+  assert.deepEqual(await row(), { etag: '"v1"', next_fetch_at: '2023-12-22T12:15:00.000Z', fetch_count: 1 }, 'a failed batch leaves the source as it was: no ETag for items not stored');
+});

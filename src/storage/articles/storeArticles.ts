@@ -34,6 +34,7 @@ import { ftsWriter, searchBody } from '../search/ftsIndex.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
 import { storeArticlesPg } from './storeArticlesPg.js';
+import { recordFetchSync, type FetchRecord } from '../sources/recordFetch.js';
 import { add, BAND_KEY, commitPending, encodeBands, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
 
 export interface StoreOutcome {
@@ -214,7 +215,7 @@ function addBuckets(s: Statements, lsh: LshContext, hashes: Uint32Array, keys: n
   for (const k of keys) add(lsh.pending, k, e);
 }
 
-function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext, within: ((out: StoreOutcome) => void) | undefined): StoreOutcome {
+function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext, opts: StoreOptions): StoreOutcome {
   const s = prepare(sqlite);
   lsh.committed = lshIndex(sqlite).buckets;
   const fts = ftsWriter(sqlite);
@@ -268,11 +269,22 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
     out.inserted.push(a.id);
     if (original) out.nearDuplicates++;
   }
-  within?.(out);
+  if (opts.recordFetch) {
+    const f = opts.recordFetch(out);
+    recordFetchSync(sqlite, f.id, f.health, f.counters);
+  }
+  opts.within?.(out);
   return out;
 }
 
 export interface StoreOptions {
+  /**
+   * The fetch these articles came from, recorded on its source in the same
+   * transaction (its validators and health commit with the items they
+   * describe), on either engine. Called with the outcome, after the
+   * articles; must not throw. Prefer it to `within`, which is SQLite's alone.
+   */
+  recordFetch?: (out: StoreOutcome) => FetchRecord;
   /**
    * Runs inside the same transaction, after the articles, with the outcome:
    * for writes that belong to the same fetch (the source's new health and
@@ -287,7 +299,7 @@ const transactions = new WeakMap<Database.Database, Database.Transaction<typeof 
 const groupTransactions = new WeakMap<Database.Database, Database.Transaction<typeof storeGroup>>();
 
 function storeGroup(sqlite: Database.Database, calls: { articles: NormalizedArticle[]; opts: StoreOptions }[], lsh: LshContext): StoreOutcome[] {
-  return calls.map((c) => storeAll(sqlite, c.articles, lsh, c.opts.within));
+  return calls.map((c) => storeAll(sqlite, c.articles, lsh, c.opts));
 }
 
 /**
@@ -315,7 +327,7 @@ export async function storeArticles(store: Store, articles: NormalizedArticle[],
   const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
   let tx = transactions.get(store.sqlite);
   if (!tx) transactions.set(store.sqlite, (tx = store.sqlite.transaction(storeAll)));
-  const out = tx.immediate(store.sqlite, articles, lsh, opts.within);
+  const out = tx.immediate(store.sqlite, articles, lsh, opts);
   // Committed: what this call added to article_lsh now joins the map.
   commitPending(store.sqlite, lsh.pending, lsh.maxRowid);
   return out;

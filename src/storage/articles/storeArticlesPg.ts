@@ -23,6 +23,7 @@ import type { Store } from '../db.js';
 import type { DB } from '../schema.js';
 import { searchBody } from '../search/ftsIndex.js';
 import { putPgSearch } from '../search/pgTextSearch.js';
+import { recordFetchOn } from '../sources/recordFetch.js';
 import { add, BAND_KEY, encodeBands, forgetBucketsBefore, type LshEntry, type LshList } from './lshIndex.js';
 import {
   candidates,
@@ -191,6 +192,10 @@ export async function storeArticlesPg(store: Store, articles: NormalizedArticle[
     await sql`SELECT pg_advisory_xact_lock(${STORE_LOCK})`.execute(trx);
     await refresh(trx, ix);
     const o = await storeAll(trx, articles, lsh);
+    if (opts.recordFetch) {
+      const f = opts.recordFetch(o);
+      await recordFetchOn(trx, f.id, f.health, f.counters);
+    }
     // The SQLite path's synchronous hook; a hook that reaches for
     // store.sqlite gets its clear error here, and nothing is stored.
     opts.within?.(o);

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import { err, ok, type Result, type SourceHealth } from '../../domain/index.js';
+import type { Kysely } from 'kysely';
 import type { Store } from '../db.js';
+import type { DB } from '../schema.js';
 
 export interface FetchCounters {
   /** A fetch was attempted (counts toward fetch_count). */
@@ -21,7 +23,19 @@ export interface FetchCounters {
  */
 export async function recordFetch(store: Store, id: number, health: SourceHealth, counters: FetchCounters): Promise<Result<void>> {
   if (store.engine === 'sqlite') return recordFetchSync(store.sqlite, id, health, counters);
-  const r = await store.db
+  return recordFetchOn(store.db, id, health, counters);
+}
+
+/** What a fetch leaves on its source, for storeArticles' `recordFetch` option (recorded in the articles' transaction). */
+export interface FetchRecord {
+  id: number;
+  health: SourceHealth;
+  counters: FetchCounters;
+}
+
+/** recordFetch through Kysely: PostgreSQL, or inside a Kysely transaction (storeArticlesPg.ts). */
+export async function recordFetchOn(db: Kysely<DB>, id: number, health: SourceHealth, counters: FetchCounters): Promise<Result<void>> {
+  const r = await db
     .updateTable('sources')
     .set((eb) => ({
       last_fetch_at: health.lastFetchAt,
