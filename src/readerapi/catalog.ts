@@ -21,6 +21,7 @@ import type { Store } from '../storage/db.js';
 import { listFollows } from '../storage/accounts/listFollows.js';
 import { listSavedSearches } from '../storage/accounts/listSavedSearches.js';
 import { countryName } from '../web/read/places.js';
+import { outletLabel } from '../sources/outletName.js';
 
 export type Folder = 'Desk' | 'Regions' | 'Countries' | 'Topics' | 'Searches' | 'Outlets';
 export const FOLDERS: Folder[] = ['Desk', 'Regions', 'Countries', 'Topics', 'Searches', 'Outlets'];
@@ -63,7 +64,7 @@ export async function userCatalog(store: Store, userId: number): Promise<Subscri
   const follows = await listFollows(store, userId);
   const searches = await listSavedSearches(store, userId);
   const sourceIds = follows.filter((f) => f.kind === 'source').map((f) => Number(f.value));
-  const sources = sourceIds.length ? await store.db.selectFrom('sources').select(['id', 'name', 'site_url', 'feed_url']).where('id', 'in', sourceIds).execute() : [];
+  const sources = sourceIds.length ? await store.db.selectFrom('sources').select(['id', 'name', 'country', 'site_url', 'feed_url']).where('id', 'in', sourceIds).execute() : [];
   const out: Subscription[] = [];
   for (const f of follows) {
     if (f.kind === 'breaking')
@@ -94,6 +95,6 @@ export async function userCatalog(store: Store, userId: number): Promise<Subscri
   for (const s of searches)
     out.push({ streamId: `${FEED_PREFIX}search/${s.id}`, feverId: FEVER_BASE.search + s.id, title: s.name, folder: 'Searches', htmlPath: `/search?q=${encodeURIComponent(s.query)}`, feedPath: `/feeds/search.atom?q=${encodeURIComponent(s.query)}`, select: { kind: 'search', id: s.id, query: s.query } });
   for (const s of sources)
-    out.push({ streamId: `${FEED_PREFIX}source/${s.id}`, feverId: FEVER_BASE.source + s.id, title: s.name, folder: 'Outlets', htmlPath: s.site_url ?? s.feed_url, feedPath: s.feed_url, select: { kind: 'source', sourceId: s.id } });
+    out.push({ streamId: `${FEED_PREFIX}source/${s.id}`, feverId: FEVER_BASE.source + s.id, title: outletLabel(s.name, { country: s.country }), folder: 'Outlets', htmlPath: s.site_url ?? s.feed_url, feedPath: s.feed_url, select: { kind: 'source', sourceId: s.id } });
   return out.sort((a, b) => FOLDERS.indexOf(a.folder) - FOLDERS.indexOf(b.folder) || (a.folder === 'Regions' ? a.feverId - b.feverId : a.title.localeCompare(b.title)));
 }

@@ -16,12 +16,11 @@ import type { Deps } from '../server/deps.js';
 import { findUserByFeverKeyHash } from '../storage/accounts/findUser.js';
 import { syncReaderItems } from '../storage/accounts/syncReaderItems.js';
 import { countReaderItems, listReaderItems, markScopeRead, type ItemFilter } from '../storage/accounts/listReaderItems.js';
-import { loadReaderItems } from '../storage/accounts/loadReaderItems.js';
 import { setItemState } from '../storage/accounts/setItemState.js';
 import { feverKeyHash } from '../accounts/password.js';
 import { clientAddress, type Accounts } from '../accounts/accounts.js';
 import { FOLDERS, folderFeverId, userCatalog } from './catalog.js';
-import { itemHtml, itemLink, originOf, scopeOf, searchSets } from './streams.js';
+import { itemHtml, itemLink, originOf, readerItems, scopeOf, searchSets } from './streams.js';
 
 export const ITEMS_PER_CALL = 50;
 /** Most ids in one unread_item_ids / saved_item_ids answer. */
@@ -132,7 +131,7 @@ export function feverRoutes(deps: Deps, accounts: Accounts): Hono {
       } else f.sinceId = Number(sinceId) || 0;
       // max_id pages backwards by id; ids grow with time, so "newest" by time is the same walk.
       const refs = await listReaderItems(store, user.id, withIds !== null ? { ...all, starred: true, read: true } : all, f, { limit: ITEMS_PER_CALL, order });
-      const items = await loadReaderItems(store, user.id, refs.map((r) => r.id));
+      const items = await readerItems(store, user.id, refs.map((r) => r.id));
       out.items = items.map((it) => ({
         id: it.id,
         feed_id: originOf(it, catalog, searches)?.feverId ?? 0,

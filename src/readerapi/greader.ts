@@ -26,13 +26,13 @@ import type { Deps } from '../server/deps.js';
 import type { User } from '../storage/accounts/tables.js';
 import { syncReaderItems } from '../storage/accounts/syncReaderItems.js';
 import { countReaderItems, listReaderItems, markScopeRead, type ItemFilter } from '../storage/accounts/listReaderItems.js';
-import { loadReaderItems, type ReaderItem } from '../storage/accounts/loadReaderItems.js';
+import type { ReaderItem } from '../storage/accounts/loadReaderItems.js';
 import { setItemState } from '../storage/accounts/setItemState.js';
 import { revokeOldTokens } from '../storage/accounts/revokeOldTokens.js';
 import { clientAddress, type Accounts } from '../accounts/accounts.js';
 import { FOLDERS, userCatalog, type Subscription } from './catalog.js';
 import { decodeContinuation, encodeContinuation, longId, parseInstantParam, parseItemId } from './itemIds.js';
-import { itemHtml, itemLink, KEPT_UNREAD, LABEL, normaliseStreamId, originOf, READ, READING_LIST, resolveStream, searchSets, STARRED, streamScope, type Stream } from './streams.js';
+import { itemHtml, itemLink, KEPT_UNREAD, LABEL, normaliseStreamId, originOf, READ, READING_LIST, readerItems, resolveStream, searchSets, STARRED, streamScope, type Stream } from './streams.js';
 
 /** Items per page: the default, and the most one call returns (ids; contents). */
 export const DEFAULT_N = 20;
@@ -231,7 +231,7 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     if (ids.length > MAX_CONTENTS) return plain(c, `i: at most ${MAX_CONTENTS} items a call`, 400);
     const catalog = await userCatalog(store, c.get('user').id);
     const searches = await searchSets(store, catalog, deps.clock());
-    const items = await loadReaderItems(store, c.get('user').id, ids);
+    const items = await readerItems(store, c.get('user').id, ids);
     return c.json({ direction: 'ltr', id: READING_LIST, title: 'Reading list', updated: Math.floor(deps.clock().getTime() / 1000), items: items.map((it) => itemJson(c, it, catalog, searches)) });
   };
   app.post('/reader/api/0/stream/items/contents', contents);
@@ -243,7 +243,7 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     const s = rest ? decodeURIComponent(rest) : (p.get('s') ?? READING_LIST);
     const r = await page(c, p, s, MAX_CONTENTS);
     if ('error' in r) return plain(c, r.error!, r.status);
-    const items = await loadReaderItems(store, c.get('user').id, r.refs.map((x) => x.id));
+    const items = await readerItems(store, c.get('user').id, r.refs.map((x) => x.id));
     return c.json({
       direction: 'ltr',
       id: s,

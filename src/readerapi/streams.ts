@@ -6,7 +6,8 @@
 import type { Store } from '../storage/db.js';
 import { searchArticles } from '../storage/search/searchArticles.js';
 import { emptyScope, type ItemScope } from '../storage/accounts/listReaderItems.js';
-import type { ReaderItem } from '../storage/accounts/loadReaderItems.js';
+import { loadReaderItems, type ReaderItem } from '../storage/accounts/loadReaderItems.js';
+import { outletLabel } from '../sources/outletName.js';
 import { esc } from '../web/html.js';
 import { FOLDERS, type Folder, type Subscription } from './catalog.js';
 
@@ -91,6 +92,24 @@ export function originOf(item: ReaderItem, catalog: Subscription[], searches: Ma
       return sub;
   }
   return null;
+}
+
+/**
+ * Items as readers get them: outlets named as the desk's pages name them
+ * (sources/outletName.ts: "BBC News", never the feed title "BBC News
+ * (http)"), one entry per outlet so named. Both APIs load items through here.
+ */
+export async function readerItems(store: Store, userId: number, ids: number[]): Promise<ReaderItem[]> {
+  return (await loadReaderItems(store, userId, ids)).map(labelled);
+}
+
+export function labelled(item: ReaderItem): ReaderItem {
+  const outlets: ReaderItem['outlets'] = [];
+  for (const o of item.outlets) {
+    const source = outletLabel(o.source, { country: o.country });
+    if (!outlets.some((x) => x.source === source)) outlets.push({ ...o, source });
+  }
+  return { ...item, sourceName: item.sourceName === null ? null : outletLabel(item.sourceName, { country: item.sourceCountry }), outlets };
 }
 
 /** The item's link: an article's own URL, a story's page on the desk. */
