@@ -81,7 +81,7 @@ export const ACCOUNT_PATHS: Record<string, unknown> = {
   },
   '/stream': {
     get: {
-      summary: 'Server-Sent Events: story, phase, merge (and reset); heartbeats every 15 s; resume with Last-Event-ID',
+      summary: 'Server-Sent Events: story, phase, merge, update (and reset), each with the desk clock as now; heartbeats every 15 s; resume with Last-Event-ID',
       operationId: 'stream',
       parameters: [
         { name: 'Last-Event-ID', in: 'header', required: false, schema: { type: 'string' } },
