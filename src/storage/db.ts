@@ -23,7 +23,6 @@ import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync }
 import { dirname, resolve } from 'node:path';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { openPostgres, pendingPostgresMigrations } from './postgres.js';
 
 export interface OpenOptions {
   /** Path of the SQLite file, or ":memory:" (not used when `url` is set). */
@@ -183,6 +182,8 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
 
 async function openPostgresStore(opts: OpenOptions, url: string): Promise<Store> {
   if (opts.readonly === true) throw new StorageError('read-only opening is for SQLite files; on PostgreSQL grant the role read-only rights instead');
+  // Loaded only here: a SQLite desk never loads the pg driver.
+  const { openPostgres, pendingPostgresMigrations } = await import('./postgres.js');
   let h: Awaited<ReturnType<typeof openPostgres>>;
   try {
     h = await openPostgres({ url, ...(opts.schema ? { schema: opts.schema } : {}), migrate: opts.migrate ?? true });
