@@ -7,6 +7,7 @@ import { loadAdminSecrets, secretFileFor } from '../web/admin/adminSecrets.js';
 import { createDeskLoop } from '../pipeline/deskLoop.js';
 import { startAlertWorker } from '../alerts/alertWorker.js';
 import { loadMailSettings, mailTransport, type MailSettings } from '../alerts/sendDigests.js';
+import { hasAdminUser } from '../storage/accounts/listUsers.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 import { sqliteOnly } from './storeTarget.js';
 
@@ -43,7 +44,9 @@ export async function run(io: CommandIO): Promise<number> {
   const fixedNow = config.now ? new Date(config.now) : null;
   const clock = () => fixedNow ?? new Date();
   const server = await startServer({ store, config, clock, secrets: secrets.value, host: config.host, port: config.port });
-  write(io.stdout, `Globedesk is serving ${server.url} (database ${config.dbFile}${config.adminPassword ? '' : ', read-only: set GLOBEDESK_ADMIN_PASSWORD to edit sources'})`);
+  // Sources can be edited with the admin password or by a desk user with the admin role.
+  const administered = config.adminPassword !== null || (await hasAdminUser(store));
+  write(io.stdout, `Globedesk is serving ${server.url} (database ${config.dbFile}${administered ? '' : ', read-only: set GLOBEDESK_ADMIN_PASSWORD or add an admin user (users add NAME --admin) to edit sources'})`);
   const loop = flags['no-poll'] === true ? null : createDeskLoop(store, config, { clock, log: (l) => write(io.stderr, l) });
   // Alert rules (issue 11) run beside the desk loop, on what it stores.
   const alerts = startAlertWorker(store, config, { clock, baseUrl: server.url, log: (l) => write(io.stderr, l), mail: mail ? { transport: mailTransport(mail), from: mail.from } : null });
