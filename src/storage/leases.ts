@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { sql } from 'kysely';
 import type { Store } from './db.js';
 
 /** A lease not renewed for this long is free to take. */
@@ -62,6 +63,34 @@ export function releaseLease(store: Store, name: string, owner: string): void {
 }
 
 /**
+ * tryLease on either engine. PostgreSQL: the same row and rules, in a
+ * transaction that first takes an advisory lock on the lease's key (the
+ * row may not exist yet, so there is nothing to lock FOR UPDATE), as
+ * SQLite's BEGIN IMMEDIATE serialises the check and the write.
+ */
+export async function tryLeaseOn(store: Store, name: string, owner: string, nowMs = Date.now()): Promise<boolean> {
+  if (store.engine === 'sqlite') return tryLease(store, name, owner, nowMs);
+  const key = `lease:${name}`;
+  return store.db.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
+    const row = await trx.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    if (row) {
+      const h = JSON.parse(row.value) as Holder;
+      if (h.owner !== owner && h.expiresMs > nowMs && alive(h)) return false;
+    }
+    const value = JSON.stringify({ owner, host: HOST, pid: process.pid, expiresMs: nowMs + LEASE_TTL_MS } satisfies Holder);
+    await trx.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    return true;
+  });
+}
+
+/** releaseLease on either engine. */
+export async function releaseLeaseOn(store: Store, name: string, owner: string): Promise<void> {
+  if (store.engine === 'sqlite') return releaseLease(store, name, owner);
+  await sql`DELETE FROM meta WHERE key = ${`lease:${name}`} AND (value::json ->> 'owner') = ${owner}`.execute(store.db);
+}
+
+/**
  * Runs `work` holding the lease NAME, waiting (without holding any database
  * lock) while another holder has it, and renewing it every LEASE_TTL_MS / 3
  * while the work runs. `onWait` is told once, with the holder's description,
@@ -72,9 +101,9 @@ export function releaseLease(store: Store, name: string, owner: string): void {
 export async function withLease<T>(store: Store, name: string, work: () => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
   const owner = `${HOST}:${process.pid}:${randomBytes(6).toString('hex')}`;
   let told = false;
-  while (!tryLease(store, name, owner)) {
+  while (!(await tryLeaseOn(store, name, owner))) {
     if (!told && onWait) {
-      const row = store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(`lease:${name}`) as { value: string } | undefined;
+      const row = await store.db.selectFrom('meta').select('value').where('key', '=', `lease:${name}`).executeTakeFirst();
       const h = row ? (JSON.parse(row.value) as Holder) : null;
       onWait(h ? `process ${h.pid} on ${h.host}` : 'another process');
       told = true;
@@ -83,11 +112,14 @@ export async function withLease<T>(store: Store, name: string, work: () => Promi
   }
   let lost = false;
   const renewal = setInterval(() => {
-    try {
-      if (!tryLease(store, name, owner)) lost = true;
-    } catch {
-      // busy past busy_timeout: the next tick tries again, well inside the TTL
-    }
+    // Busy past busy_timeout, or the server away a moment: the next tick
+    // tries again, well inside the TTL.
+    tryLeaseOn(store, name, owner).then(
+      (held) => {
+        if (!held) lost = true;
+      },
+      () => {},
+    );
   }, LEASE_TTL_MS / 3);
   renewal.unref();
   try {
@@ -96,6 +128,6 @@ export async function withLease<T>(store: Store, name: string, work: () => Promi
     return out;
   } finally {
     clearInterval(renewal);
-    releaseLease(store, name, owner);
+    await releaseLeaseOn(store, name, owner);
   }
 }
