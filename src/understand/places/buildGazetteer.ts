@@ -95,6 +95,10 @@ interface Curated {
   personRisk: string[];
   cityStopwords: string[];
   cues: Record<string, Record<string, string[]>>;
+  /** Polish case forms of country names ("w Polsce", "w Chinach"): the packages give the nominative only. */
+  polishCountryForms?: Record<string, string[]>;
+  /** Polish case forms of city names, under the English display name ("w Pradze" → Prague). */
+  polishCityForms?: Record<string, Record<string, string[]>>;
 }
 
 interface Shared {
@@ -183,6 +187,9 @@ export function buildGazetteer(dir: string = dataDir()): GazetteerData {
   for (const [cc, names] of Object.entries(curated.metonyms)) for (const s of names) add(s, cc, 'metonym', s);
   for (const [cc, names] of Object.entries(curated.admin)) for (const s of names) add(s, cc, 'admin', s);
   for (const [cc, names] of Object.entries(curated.cityNames)) for (const s of names) add(s, cc, 'city', s, 1_000_000);
+  // A quarter of the desk's items are Polish: its headlines name abroad in the locative and genitive.
+  for (const [cc, forms] of Object.entries(curated.polishCountryForms ?? {})) for (const s of forms) add(s, cc, 'country', s);
+  for (const [cc, cities] of Object.entries(curated.polishCityForms ?? {})) for (const [name, forms] of Object.entries(cities)) for (const s of forms) add(s, cc, 'city', name, 1_000_000);
 
   // Signals: matched like names (so "Canadian dlrs" beats "Canadian", "Bank of England" beats "England").
   const signalFlags = (s: string): number => {

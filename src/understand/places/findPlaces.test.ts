@@ -274,3 +274,17 @@ test('findPlaces: a town that is a surname here names no country', () => {
   ];
   for (const c of table) assert.equal(findPlaces({ title: c.title, text: '' }).focusCountry, c.focus, c.name);
 });
+
+// Polish headlines of the demo name abroad in the locative (data/gazetteer/curated.json polishCountryForms, polishCityForms).
+test('findPlaces: Polish case forms of countries and cities', () => {
+  const table: { title: string; focus: string; place: string }[] = [
+    { title: 'Strzelanina w Pradze. Co najmniej 15 osób nie żyje, 24 ranne', focus: 'CZ', place: 'Prague' },
+    { title: 'Trzęsienie ziemi w Chinach. Ponad 100 ofiar', focus: 'CN', place: 'China' },
+    { title: 'Wynagrodzenie na życzenie. Czy nowy benefit przyjmie się w Polsce? [KOMENTARZ]', focus: 'PL', place: 'Poland' },
+  ];
+  for (const c of table) {
+    const r = findPlaces({ title: c.title, text: '' });
+    assert.equal(r.focusCountry, c.focus, c.title);
+    assert.ok(r.places.some((p) => p.name === c.place), `${c.title}: ${JSON.stringify(r.places)}`);
+  }
+});

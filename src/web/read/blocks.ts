@@ -178,16 +178,31 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
   scored.sort((a, b) => b.card.importance - a.card.importance || (a.card.id < b.card.id ? -1 : 1));
   // One card an event: a second card whose headline tells the same event as
   // a higher one is left out (the clusterer's misses should not fill a column).
-  const shown: StoryCard[] = [];
+  const shown: Scored[] = [];
   for (const s of scored) {
     if (shown.length >= want) break;
-    if (shown.some((c) => sameEvent(c.headline, s.card.headline))) continue;
+    if (shown.some((c) => sameEvent(c.card.headline, s.card.headline) || sameDisaster(c, s))) continue;
     if (q.region && !inRegion(q.region, s)) continue;
     // A story told only by podcasts, programmes, columns or live pages has no news to head a card.
     if (!s.reportLead) continue;
-    shown.push(s.card);
+    shown.push(s);
   }
-  return shown.slice(q.offset ?? 0);
+  return shown.slice(q.offset ?? 0).map((s) => s.card);
+}
+
+/**
+ * Two cards that both tell a mass-casualty event or a disaster in one
+ * country, first reported within DISASTER_HOURS of each other, are one
+ * event in practice: the clusterer can leave one outlet country's telling
+ * apart when its language shares no words with the others' ("Strzelanina w
+ * Pradze. Co najmniej 15 osób nie żyje" beside "Shooting at Prague
+ * university leaves dead and injured").
+ */
+const DISASTER_HOURS = 12;
+export function sameDisaster(a: Pick<Scored, 'card' | 'parts'>, b: Pick<Scored, 'card' | 'parts'>): boolean {
+  if (!a.parts?.severe || !b.parts?.severe) return false;
+  if (!a.card.focusCountry || a.card.focusCountry !== b.card.focusCountry) return false;
+  return Math.abs(Date.parse(a.card.firstSeenAt) - Date.parse(b.card.firstSeenAt)) <= DISASTER_HOURS * 3_600_000;
 }
 
 /**
@@ -364,6 +379,14 @@ const EXPLAINER_TITLE = /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:abou
  */
 const PODCAST_URL = /\/(?:podcasts?|programs?|programmes?)\//i;
 
+/**
+ * A "title" this long is a lede some feeds put where the headline goes
+ * ("Hamas's political leaders have been talking with their Palestinian
+ * rivals about how to govern Gaza and the West Bank after the war ends, a
+ * fraught negotiation that…"): it heads a card only when nothing else can.
+ */
+const LEDE_TITLE_CHARS = 140;
+
 export function headlineAsOf(
   r: { headline: string; headline_article_id: string | null },
   reports: { articleId: string; title: string; publishedAt: string; kind: string | null; url?: string }[],
@@ -372,7 +395,12 @@ export function headlineAsOf(
   const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
   if (known.length === 0) return { headline: r.headline, articleId: r.headline_article_id, report: true };
   const isReport = (x: { kind: string | null; title: string; url?: string }) =>
-    x.kind !== 'live' && x.kind !== 'analysis' && !isRoundupTitle(x.title) && !EXPLAINER_TITLE.test(x.title) && !PODCAST_URL.test(x.url ?? '');
+    x.kind !== 'live' &&
+    x.kind !== 'analysis' &&
+    !isRoundupTitle(x.title) &&
+    !EXPLAINER_TITLE.test(x.title) &&
+    !PODCAST_URL.test(x.url ?? '') &&
+    x.title.length <= LEDE_TITLE_CHARS;
   const stored = known.find((x) => x.articleId === r.headline_article_id);
   if (stored && isReport(stored)) return { headline: r.headline, articleId: stored.articleId, report: true };
   const reported = known.filter(isReport);
