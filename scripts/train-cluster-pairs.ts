@@ -14,11 +14,11 @@
  *    index could bring. Label: the same gold event.
  * 2. Logistic regression (fitLogistic: standardised features, L2 1e-3,
  *    3,000 full-batch steps): deterministic.
- * 3. Thresholds: a small grid of pairThreshold x centroidFloor x
- *    mergePairThreshold, each run over the whole dev stream (as the desk sees
- *    it, and as titles only without outlets) and scored on the dev gold; the
- *    best mean of pairwise and B-cubed F1 over the two views among runs with
- *    <= 30 % mixed stories in both (MIXED_CAP says why not 5 %).
+ * 3. Thresholds: a small grid of pairThreshold x mergePairThreshold x
+ *    crossPairThreshold, each run over the whole dev stream (as the desk sees
+ *    it; titles only without outlets printed beside it) and scored on the dev
+ *    gold; the most pairwise recall among runs mixing no more stories than
+ *    the old defaults did (MIXED_CAP).
  * gold-test.jsonl is never read here.
  */
 import { writeFileSync } from 'node:fs';
@@ -55,7 +55,7 @@ for (const [view, items, noSource] of [['desk', dev.stream, false], ['titles', t
       const x = c.pairFeaturesOf(it.id, m.id);
       if (!x) continue;
       const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
-      if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossAnchors! > 0)) continue;
+      if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
       xs.push(x);
       ys.push(gold.get(m.id) === ev ? 1 : 0);
       pairEvent.push(gold.get(m.id) === ev ? ev : '');
@@ -108,34 +108,34 @@ for (const [i, k] of PAIR_FEATURES.entries()) console.log(`  ${k.padEnd(12)} ${f
 console.log(`  ${'bias'.padEnd(12)} ${fit.bias.toFixed(3)}`);
 
 // 3. Thresholds on the dev stream.
-type T = Pick<ClusterParams, 'pairAvgK' | 'pairThreshold' | 'centroidFloor' | 'mergeFloor' | 'mergePairThreshold'>;
-let chosen: T = { pairAvgK: 3, pairThreshold: 0.7, centroidFloor: 0.2, mergeFloor: 0.3, mergePairThreshold: 0.8 };
+type T = Pick<ClusterParams, 'pairAvgK' | 'pairThreshold' | 'centroidFloor' | 'crossFloor' | 'mergeFloor' | 'mergePairThreshold' | 'crossPairThreshold'>;
+let chosen: T = { pairAvgK: 3, pairThreshold: 0.95, centroidFloor: 0.1, crossFloor: 0.03, mergeFloor: 0.3, mergePairThreshold: 0.95, crossPairThreshold: 0.7 };
 let chosenScore: ReturnType<typeof scoreEvents> | null = null;
 const grid: T[] = [];
 // The issue's 5 % of mixed stories is out of reach of every clusterer on this
 // gold (its events are fine-grained: the Red Sea task force and the shipping
-// halts are two events); the desk's old defaults mix 20 % of dev stories.
-// Choose among settings that mix at most 30 %.
-const MIXED_CAP = 0.3;
+// halts are two events). The desk's defaults must not mix more than the old
+// ones did (LEGACY_PARAMS: 17.9 % of the dev stories holding two or more gold
+// articles, desk view, eval/events.ts); among the settings that keep to that,
+// the one with the most pairwise recall (then F1) is chosen.
+const MIXED_CAP = 0.179;
 if (!process.argv.includes('--no-grid')) {
-  for (const pairThreshold of [0.6, 0.7, 0.8])
-    for (const centroidFloor of [0.1, 0.2])
-      for (const mergePairThreshold of [0.8, 0.9]) grid.push({ pairAvgK: 3, pairThreshold, centroidFloor, mergeFloor: 0.3, mergePairThreshold });
+  for (const pairThreshold of [0.9, 0.95, 0.97])
+    for (const mergePairThreshold of [0.9, 0.95])
+      for (const crossPairThreshold of [0.5, 0.7]) grid.push({ pairAvgK: 3, pairThreshold, centroidFloor: 0.1, crossFloor: 0.03, mergeFloor: 0.3, mergePairThreshold, crossPairThreshold });
 }
 for (const t of grid) {
   const params = { ...LEGACY_PARAMS, pairModel: model, ...t };
   const desk = scoreEvents(runClusterer(dev.stream, params), gold, dev.langOf);
   const titles = scoreEvents(runClusterer(titleView, params, { noSource: true }), gold, dev.langOf);
-  // One number to choose by: the mean over the two views of pairwise and
-  // B-cubed F1; mixed: the worse of the two views.
-  const s = { ...desk, pairF1: (desk.pairF1 + titles.pairF1 + desk.b3F1 + titles.b3F1) / 4, mixed: Math.max(desk.mixed, titles.mixed) };
   console.log(`  ${JSON.stringify(t)} desk: ${formatScores(desk)}`);
   console.log(`  ${' '.repeat(JSON.stringify(t).length)} titles: ${formatScores(titles)}`);
-  const ok = s.mixed <= MIXED_CAP;
-  const better = !chosenScore || (ok && (chosenScore.mixed > MIXED_CAP || s.pairF1 > chosenScore.pairF1)) || (!ok && chosenScore.mixed > MIXED_CAP && s.mixed < chosenScore.mixed);
+  const ok = desk.mixed <= MIXED_CAP;
+  const wasOk = chosenScore !== null && chosenScore.mixed <= MIXED_CAP;
+  const better = !chosenScore || (ok && (!wasOk || desk.pairR > chosenScore.pairR || (desk.pairR === chosenScore.pairR && desk.pairF1 > chosenScore.pairF1))) || (!ok && !wasOk && desk.mixed < chosenScore.mixed);
   if (better) {
     chosen = t;
-    chosenScore = s;
+    chosenScore = desk;
   }
 }
 if (chosenScore) console.log(`chosen on dev: ${JSON.stringify(chosen)} ${formatScores(chosenScore)}`);
@@ -153,7 +153,7 @@ const out: PairModel & { thresholds: T } = {
     logLoss: round(fit.logLoss),
     pairsAtHalf: { p: round(onTrain.p), r: round(onTrain.r), f1: round(onTrain.f1) },
     fitOn19ScoredOn20: { p: round(crossDay.p), r: round(crossDay.r), f1: round(crossDay.f1) },
-    devChoice: chosenScore ? { meanF1: round(chosenScore.pairF1), worstMixed: round(chosenScore.mixed) } : null,
+    devChoice: chosenScore ? { pairP: round(chosenScore.pairP), pairR: round(chosenScore.pairR), mixed: round(chosenScore.mixed), enPlP: round(chosenScore.enPlP), enPlR: round(chosenScore.enPlR) } : null,
   },
 };
 out.weights = out.weights.map(round);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { crossKeys, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { PAIR_FEATURES } from './pairModel.js';
 import { LEGACY_PARAMS, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 
@@ -15,6 +16,9 @@ const milei1: ClusterDoc = {
   publishedMs: T0,
   language: 'en',
   source: 'a',
+  // What analysis gives the desk (the defaults' pair model is trained on analysed articles).
+  entities: ['person:javier milei'],
+  countries: ['AR'],
 };
 const milei2: ClusterDoc = {
   id: 'milei-2',
@@ -23,6 +27,8 @@ const milei2: ClusterDoc = {
   publishedMs: T0 + 2 * H,
   language: 'en',
   source: 'b',
+  entities: ['person:javier milei'],
+  countries: ['AR'],
 };
 const prague: ClusterDoc = {
   id: 'prague-1',
@@ -253,4 +259,29 @@ test('OnlineClusterer: a story more than a day old takes only an article sharing
   assert.equal(on[4], on[0], 'a day on, "contempt" and "deposition" are event words: the follow-up joins');
   const off = run(docs, legacy({ ...loose, eventWordHours: 0 })).stories;
   assert.equal(off[3], off[0], 'without the rule the shared name carries the join at these thresholds');
+});
+
+test('crossKeys: one person, organisation or country gets one key in every language', () => {
+  const cases: { name: string; entities: string[]; countries: string[]; want: string[] }[] = [
+    // "Tuskowi" is "person:tusk" after the recogniser; "Donald Tusk" in English.
+    { name: 'full name and surname alone meet', entities: ['person:donald tusk'], countries: [], want: ['p:tusk'] },
+    { name: 'Polish and English spellings of a first name meet', entities: ['person:władimir putin', 'person:vladimir putin'], countries: [], want: ['p:putin'] },
+    { name: 'Polish letters fold', entities: ['person:szymon hołownia'], countries: [], want: ['p:holownia'] },
+    { name: 'organisations keep their key, countries their code', entities: ['organization:tvp'], countries: ['pl'], want: ['c:PL', 'organization:tvp'] },
+    { name: 'a two-letter surname is no key', entities: ['person:ed li'], countries: [], want: [] },
+  ];
+  for (const c of cases) assert.deepEqual(crossKeys(c.entities, c.countries), c.want, c.name);
+});
+
+test('OnlineClusterer: across languages, a shared rare person is a pair feature, a shared word is not', () => {
+  const c = new OnlineClusterer({ ...LEGACY_PARAMS });
+  const base = { publishedMs: T0, source: null };
+  c.place({ ...base, id: 'en', title: 'Tusk sworn in as Polish prime minister', text: 'Donald Tusk took office in Warsaw.', language: 'en', entities: ['person:donald tusk'], countries: ['PL'] });
+  c.place({ ...base, id: 'pl', title: 'Tusk zaprzysiężony na premiera', text: 'Donald Tusk objął urząd.', language: 'pl', entities: ['person:tusk'], countries: ['PL'] });
+  c.place({ ...base, id: 'pl2', title: 'Prezydent podpisał ustawę', text: 'Ustawa o budżecie.', language: 'pl', entities: ['person:duda'], countries: ['PL'] });
+  const i = PAIR_FEATURES.indexOf('crossKeys');
+  const withTusk = c.pairFeaturesOf('pl', 'en')![i]!;
+  const countryOnly = c.pairFeaturesOf('pl2', 'en')![i]!;
+  assert.ok(withTusk > countryOnly, `${withTusk} > ${countryOnly}`);
+  assert.equal(c.pairFeaturesOf('pl', 'pl2')![i], 0, 'one language: the feature is off');
 });

@@ -90,6 +90,16 @@ interface DocExtras {
   tags: string[];
   /** Name anchors of the title with idf >= nameIdf at placement. */
   rareNames: string[];
+  /**
+   * Keys that name one thing in any language (crossKeys): a person by the
+   * folded last word of the recogniser's canonical name ("person:donald tusk"
+   * and "person:tusk" from "Tuskowi" are both "p:tusk"; "władimir putin" and
+   * "vladimir putin" both "p:putin"), an organisation by its entity key, a
+   * focus country by its code. Each with its idf at placement (a person's:
+   * the rarest of the entity keys behind it): sharing "c:PL" across the
+   * Polish desk says little, sharing "organization:tvp" much.
+   */
+  xkeys: Map<string, number>;
   /** Stemmed words of title and lead with idf >= evidenceIdf at placement. */
   rareTerms: Set<string>;
 }
@@ -178,18 +188,24 @@ export class OnlineClusterer {
     }
     if (this.params.pairModel && best === null) {
       const me: DocInfo = { vec, ms: doc.publishedMs, lang, source: doc.source ?? null, x };
-      bestSim = this.params.pairThreshold;
+      bestSim = -1;
       // The candidates closest by centroid are looked at member by member (the dearer part).
       const pv = packed(vec);
       const near: { s: Story; cent: number }[] = [];
       for (const s of this.candidates(vec, top)) {
         if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000 || s.normSq <= 0) continue;
-        const cent = packedDot(pv, s.centroid, lang === mainLanguage(s)) / Math.sqrt(s.normSq);
-        if (cent >= this.params.centroidFloor) near.push({ s, cent });
+        const same = lang === mainLanguage(s);
+        const cent = packedDot(pv, s.centroid, same) / Math.sqrt(s.normSq);
+        // Across languages only names, entities and countries are shared,
+        // so the centroid cosine is small even for one event: its own floor.
+        if (cent >= (same ? this.params.centroidFloor : this.params.crossFloor)) near.push({ s, cent });
       }
       near.sort((a, b) => b.cent - a.cent || a.s.seq - b.s.seq);
       for (const { s } of near.slice(0, this.params.pairStories)) {
         const sim = this.learnedScore(me, s);
+        // Across languages the pair features are fewer (no words, no title
+        // cosine): such a pair has its own threshold.
+        if (sim < (lang === mainLanguage(s) ? this.params.pairThreshold : this.params.crossPairThreshold)) continue;
         if (sim < bestSim || (sim === bestSim && best !== null)) continue;
         best = s;
         bestSim = sim;
@@ -376,7 +392,7 @@ export class OnlineClusterer {
     // Rare words of title and lead (idf >= evidenceIdf at placement): what the pair model's "rare" feature intersects.
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, titleText: doc.title, instance: null };
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), titleText: doc.title, instance: null };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
@@ -493,6 +509,19 @@ export class OnlineClusterer {
       const m = this.docInfo.get(ids[i]!);
       if (m) out.push(m);
     }
+    return out;
+  }
+
+  /** The article's crossKeys, each with its idf now (the rarest entity key behind a person's surname). */
+  private crossKeyIdf(doc: ClusterDoc): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const e of doc.entities ?? []) {
+      const k = crossKeys([e], null)[0];
+      if (k === undefined) continue;
+      const w = this.idf(`e:${e}`);
+      if (w > (out.get(k) ?? -Infinity)) out.set(k, w);
+    }
+    for (const c of doc.countries ?? []) out.set(`c:${c.toUpperCase()}`, this.idf(`c:${c.toUpperCase()}`));
     return out;
   }
 
@@ -790,10 +819,15 @@ export class OnlineClusterer {
     const an = a.x.ev.nums;
     const mn = m.x.ev.nums;
     if (an && mn) for (const n of an) if (mn.has(n)) nums++;
-    let anchors = 0;
+    // Across languages words and five-letter prefixes mislead ("Prague",
+    // "Praga", "Pradze" share none; "Polska" and "Polish" share one): only
+    // what the recognisers name in both counts.
+    let xshared = 0;
     if (cross) {
-      const pa = packed(a.vec);
-      for (let i = 0; i < pa.keys.length; i++) if (pa.named[i] === 1 && m.vec.has(pa.keys[i]!)) anchors++;
+      for (const [k, w] of a.x.xkeys) {
+        const v = m.x.xkeys.get(k);
+        if (v !== undefined) xshared += Math.min(w, v);
+      }
     }
     let clash = 0;
     if (a.x.rareNames.length > 0 && m.x.rareNames.length > 0) {
@@ -810,7 +844,7 @@ export class OnlineClusterer {
       Math.abs(a.ms - m.ms) / 86_400_000,
       a.source !== null && a.source === m.source ? 1 : 0,
       cross ? 1 : 0,
-      Math.min(3, anchors),
+      Math.min(3, xshared / 5),
       a.x.digest || m.x.digest ? 1 : 0,
       clash,
       Math.min(3, titleRare),
@@ -919,14 +953,14 @@ export class OnlineClusterer {
       if (!this.stories.has(s.id)) continue;
       for (;;) {
         let best: Story | null = null;
-        let bestSim = p.mergePairThreshold;
+        let bestSim = -1;
         const top = this.topKeys(s.centroid, p.candidateTerms);
         for (const c of this.candidates(s.centroid, top)) {
           if (c.id === s.id) continue;
           if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
           if (instancesConflict(s, c)) continue;
           if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
-          if (centroidCosine(s, c) < p.mergeFloor) continue;
+          if (centroidCosine(s, c) < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
           const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
           const recent = this.recentMembers(old);
           let sim = -1;
@@ -935,6 +969,7 @@ export class OnlineClusterer {
             if (!a) continue;
             sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
           }
+          if (sim < (mainLanguage(s) === mainLanguage(c) ? p.mergePairThreshold : p.crossPairThreshold)) continue;
           if (sim >= bestSim) {
             best = c;
             bestSim = sim;
@@ -1296,6 +1331,19 @@ function packedDot({ keys, vals, named }: Packed, m: Map<string, number>, skipAn
     if (y !== undefined) d += vals[i]! * y;
   }
   return d;
+}
+
+/** The keys of an article that name one thing in any language (DocExtras.xkeys). */
+export function crossKeys(entities: readonly string[] | null | undefined, countries: readonly string[] | null | undefined): string[] {
+  const out = new Set<string>();
+  for (const e of entities ?? []) {
+    if (e.startsWith('person:')) {
+      const last = e.slice(7).split(' ').at(-1) ?? '';
+      if (last.length >= 3) out.add(`p:${fold(last)}`);
+    } else out.add(e);
+  }
+  for (const c of countries ?? []) out.add(`c:${c.toUpperCase()}`);
+  return [...out].sort();
 }
 
 function isNameAnchor(k: string): boolean {

@@ -36,8 +36,8 @@ export const PAIR_FEATURES = [
   'sameOutlet',
   /** 1 when the two are in different languages. */
   'crossLang',
-  /** Shared name anchors (n: keys) times crossLang, capped at 3: what links languages. */
-  'crossAnchors',
+  /** Across languages only: the idf of shared people (by folded surname), organisations and focus countries, summed, / 5, capped at 3 (OnlineClusterer crossKeys). */
+  'crossKeys',
   /** 1 when either is a digest, roundup, live page or quiz. */
   'digest',
   /** 1 when both titles name rare names (idf >= nameIdf) and share none of them. */
@@ -58,12 +58,12 @@ export interface PairModel {
   weights: readonly number[];
   bias: number;
   /** The clusterer's thresholds chosen with this model on the dev half (params.ts reads them). */
-  thresholds?: { pairAvgK: number; pairThreshold: number; centroidFloor: number; mergeFloor: number; mergePairThreshold: number };
+  thresholds?: { pairAvgK: number; pairThreshold: number; centroidFloor: number; crossFloor?: number; crossPairThreshold?: number; mergeFloor: number; mergePairThreshold: number };
   /** What training saw and scored (for the record; not read by the clusterer). */
   training?: Record<string, unknown>;
 }
 
-export const PAIR_MODEL_VERSION = 2;
+export const PAIR_MODEL_VERSION = 3;
 export const PAIR_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-pairs.json');
 
 /** Probability that the pair is one event. */

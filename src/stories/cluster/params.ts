@@ -161,6 +161,10 @@ export interface ClusterParams {
   pairRescue: boolean;
   pairThreshold: number;
   centroidFloor: number;
+  /** pairThreshold and mergePairThreshold when the article's (or story's) language is not the story's main one. */
+  crossPairThreshold: number;
+  /** centroidFloor and mergeFloor when the article's (or story's) language is not the story's main one. */
+  crossFloor: number;
   mergeFloor: number;
   mergePairThreshold: number;
 }
@@ -236,6 +240,8 @@ export const LEGACY_PARAMS: ClusterParams = {
   pairRescue: false,
   pairThreshold: 0.5,
   centroidFloor: 0.1,
+  crossFloor: 0.1,
+  crossPairThreshold: 0.5,
   mergeFloor: 0.2,
   mergePairThreshold: 0.5,
 };
