@@ -158,6 +158,9 @@ test('isSoft: tabloid framing and routine market notes', async (t) => {
     ['New Zealand to explore AUKUS benefits, boost security ties with Australia', false],
     ['Oil Tumbles After Angola Announces It Is Leaving OPEC', false],
     ['Eva Lawler named Northern Territory chief minister after Natasha Fyles resignation', false],
+    ["At least 100 elephants die as drought hits Zimbabwe's largest national park", true],
+    ["At least 100 elephants die in one of Africa's largest national parks due to drought", true],
+    ['Earthquake kills over 100 people in China (VIDEOS)', false],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(isSoft(title), want));
 });

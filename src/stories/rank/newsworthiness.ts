@@ -155,12 +155,15 @@ export function subjectWeight(reports: Pick<NewsReport, 'title' | 'topic'>[]): n
 
 /**
  * Tabloid human-interest framing ("Incredible moment…", "Tributes pour
- * in…", "Fury as…") and routine market notes ("Australia Shares Poised to
- * Rise Again", "Currency exchange rates in Pakistan today"): whatever their
- * topic, not what an international desk leads a region with.
+ * in…", "Fury as…"), routine market notes ("Australia Shares Poised to
+ * Rise Again", "Currency exchange rates in Pakistan today") and deaths of
+ * animals ("At least 100 elephants die as drought hits Zimbabwe's largest
+ * national park": nature, which isSevere already leaves out of the
+ * disasters): whatever their topic, not what an international desk leads a
+ * region with.
  */
 const SOFT =
-  /\b(?:incredible|horrifying|heartbreaking|shocking|shock twist|moment (?:when|a|an|the)|caught on (?:camera|video)|viral|tributes? pour|fury as|sad reason|most aussie|bizarre|hilarious|disturbing warning)\b|^(?:watch|video|moment)\b|\b(?:shares?|stocks?|futures|markets?) (?:poised|shape|set|open|close|rise|fall|slip|edge|rally|climb|drop)\w*\b|\bmarket talk\b|\bexchange rates? (?:in|today)\b|\b(?:gold|petrol|dollar|euro|pound|riyal|dirham) (?:rate|price)s? (?:in|today)\b|\brate today\b/i;
+  /\b(?:incredible|horrifying|heartbreaking|shocking|shock twist|moment (?:when|a|an|the)|caught on (?:camera|video)|viral|tributes? pour|fury as|sad reason|most aussie|bizarre|hilarious|disturbing warning)\b|^(?:watch|video|moment)\b|\b(?:shares?|stocks?|futures|markets?) (?:poised|shape|set|open|close|rise|fall|slip|edge|rally|climb|drop)\w*\b|\bmarket talk\b|\bexchange rates? (?:in|today)\b|\b(?:gold|petrol|dollar|euro|pound|riyal|dirham) (?:rate|price)s? (?:in|today)\b|\brate today\b|\b(?:elephants?|whales?|dolphins?|penguins?|seals?|turtles?|birds?|bees|fish|cattle|livestock|sheep|horses?)\b[^.]{0,40}\b(?:die|died|dying|dead|deaths?|perish\w*|wash\w* up)\b/i;
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
