@@ -132,15 +132,16 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * measured with the current defaults (docs/clustering.md, "Desk test"), so a
  * change that makes the desk worse fails, and one that makes it better
  * lowers the budget. Targets: all zero. Measured with the defaults of
- * commit 0af4a48 over two builds (the entity recogniser changed between
- * them): 38 and 39 duplicates, 34 and 33 undercounting cards; the budgets
- * add 10 % for such drift.
+ * commit ca18197 (thresholds chosen to mix no more stories than the old
+ * defaults, so events split more than with 0af4a48's 38-39 / 33-34): 42
+ * duplicates, 38 undercounting cards; the budgets add 10 % for drift of
+ * analysis (the entity recogniser and the gazetteer change under it).
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 43,
+  duplicateCards: 46,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 37,
+  undercountingCards: 42,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 1,
 };
