@@ -151,9 +151,14 @@ test('fieldVerdict: on-the-ground reports', async (t) => {
       want: 'no-presence',
     },
     {
-      name: 'a reporter at home on a routine item (an on-air blooper)',
+      name: 'a reporter at home on a routine item (an on-air blooper): showbiz before presence is weighed',
       p: report({ title: "'I don't work here!' - BBC reporter Ben Boulos interrupted on air", text: "The BBC's Ben Boulos was mistaken for a greengrocer while reporting from a market hall in Birmingham.", topic: 'society', focusCountry: 'GB', storyPublishers: 1 }),
-      want: 'no-presence',
+      want: 'soft-subject',
+    },
+    {
+      name: 'an on-air blooper other outlets pass around is still showbiz (topic misread as conflict)',
+      p: report({ title: "'I don't work here!' - BBC reporter Ben Boulos interrupted on air", text: "The BBC's Ben Boulos was mistaken for a greengrocer while reporting from a market hall in Birmingham.", topic: 'conflict', focusCountry: 'GB', storyPublishers: 3 }),
+      want: 'soft-subject',
     },
     {
       name: 'a reporter at home at an event many carry',

@@ -154,6 +154,13 @@ export function isRealDateline(place: string | null, country: string | null): bo
   return p !== normal(countryName(country.toUpperCase()));
 }
 
+/**
+ * A broadcast's own mishap ("BBC reporter Ben Boulos interrupted on air"):
+ * a story about the newsroom, showbiz whatever topic the classifier gave it,
+ * even when other outlets pass the clip around.
+ */
+const ON_AIR = /\b(?:interrupted|heckled|photobomb\w*|blooper|gaffe)\b[^.]{0,30}\b(?:on air|live on (?:air|tv|television)|mid-broadcast)\b|\bon-air (?:blooper|gaffe|mishap)\b/i;
+
 export type FieldVerdict = 'field' | 'not-report' | 'soft-subject' | 'no-presence';
 
 /**
@@ -166,7 +173,7 @@ export type FieldVerdict = 'field' | 'not-report' | 'soft-subject' | 'no-presenc
 export function fieldVerdict(p: SectionPiece): FieldVerdict {
   if (p.kind === 'analysis' || p.kind === 'live') return 'not-report';
   const topic = asTopic(p.topic);
-  if (topic === 'sport' || topic === 'culture') return 'soft-subject';
+  if (topic === 'sport' || topic === 'culture' || ON_AIR.test(p.title)) return 'soft-subject';
   const text = p.text.replace(CREDIT, '').slice(0, 1500);
   const home = p.sourceCountry !== null && p.focusCountry !== null && p.sourceCountry.toUpperCase() === p.focusCountry.toUpperCase();
   const presence = FIELD_WORDS.test(p.title) || FIELD_WORDS.test(text) || REPORTS_FROM.test(p.title) || REPORTS_FROM.test(text);
