@@ -3,9 +3,10 @@
  * database all succeed and apply each migration once (two used to fail in
  * 5 of 10 trials with "already exists"); two `replay` processes over one
  * slice of real news on one migrated database leave exactly the articles,
- * stories, story members, topics and timelines a single replay leaves (one
+ * analyses, topics and timelines a single replay leaves, and its stories up
+ * to the few articles a handover of the clustering lease re-decides (one
  * died with UNIQUE constraint failed: topics.id, and the story counts
- * differed). Real processes, a real SQLite file, the bundled demo news
+ * differed by 0.6-2.8 %). Real processes, a real SQLite file, the bundled demo news
  * (data/demo, GPL-3.0, see its README) cut to twelve hours by the test.
  */
 import { test } from 'node:test';
@@ -55,6 +56,45 @@ function contents(file: string): Record<string, { rows: number; hash: string }> 
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, { rows: v.length, hash: createHash('sha1').update(JSON.stringify(v)).digest('hex') }]));
 }
 
+/** Each article's fellow members (its story as a set of article ids), keyed by article. */
+function partition(file: string): Map<string, string> {
+  const db = new Database(file, { readonly: true });
+  const rows = db.prepare('SELECT article_id, story_id FROM story_articles').all() as { article_id: string; story_id: string }[];
+  db.close();
+  const members = new Map<string, string[]>();
+  for (const r of rows) (members.get(r.story_id) ?? members.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
+  const out = new Map<string, string>();
+  for (const ids of members.values()) {
+    const key = ids.sort().join(' ');
+    for (const id of ids) out.set(id, key);
+  }
+  return out;
+}
+
+/**
+ * What two writers must leave as one does: every table exactly, except that
+ * stories may differ by the few articles a handover re-decides. When the
+ * clustering lease passes to the other process, it rebuilds its window from
+ * storage, which is a restart, and a restart is not bit-identical
+ * (docs/clustering.md, "Window and restart"): the idf at restore and the merge
+ * pass's "touched" set differ. So story membership is held to >= 95 % of
+ * articles in the very same story and the story count to within 2 %; rows of
+ * story_articles, articles, analyses, topics and timelines stay exact.
+ */
+function assertSameDesk(file: string, want: ReturnType<typeof contents>, wantPartition: Map<string, string>): void {
+  const got = contents(file);
+  for (const k of Object.keys(want)) {
+    if (k === 'stories' || k === 'story_articles') continue;
+    assert.deepEqual(got[k], want[k], k);
+  }
+  assert.equal(got.story_articles!.rows, want.story_articles!.rows);
+  assert.ok(Math.abs(got.stories!.rows - want.stories!.rows) <= want.stories!.rows * 0.02, `stories ${got.stories!.rows} vs ${want.stories!.rows}`);
+  const p = partition(file);
+  let same = 0;
+  for (const [id, key] of wantPartition) if (p.get(id) === key) same++;
+  assert.ok(same >= wantPartition.size * 0.95, `${wantPartition.size - same} of ${wantPartition.size} articles in a different story`);
+}
+
 const together = (runs: Promise<Exit>[]) => Promise.all(runs);
 
 test('three migrate processes on a new database: all succeed, each migration applied once, the schema of one', async () => {
@@ -89,6 +129,7 @@ test('two replays at once on one migrated database leave what one replay leaves,
   const one = await replay(single);
   assert.equal(one.code, 0, one.err);
   const want = contents(single);
+  const wantPartition = partition(single);
   assert.ok(want.articles!.rows > 300, `a slice with real work: ${want.articles!.rows} articles`);
   assert.ok(want.stories!.rows > 100);
 
@@ -99,7 +140,7 @@ test('two replays at once on one migrated database leave what one replay leaves,
   assert.equal(b!.code, 0, b!.err);
   // (Fetch counters differ: one replay's stored ETags make some of the
   // other's polls 304s. What the desk holds may not.)
-  assert.deepEqual(contents(shared), want);
+  assertSameDesk(shared, want, wantPartition);
 
   // The hardest case for the understanding stages: everything already
   // ingested, so both replays reach analysis and clustering at once, with
@@ -110,5 +151,5 @@ test('two replays at once on one migrated database leave what one replay leaves,
   const [c, d] = await together([replay(contested), replay(contested)]);
   assert.equal(c!.code, 0, c!.err);
   assert.equal(d!.code, 0, d!.err);
-  assert.deepEqual(contents(contested), want);
+  assertSameDesk(contested, want, wantPartition);
 });
