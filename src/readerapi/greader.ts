@@ -222,12 +222,8 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
 
   const contents = async (c: Context<Env>) => {
     const p = await form(c);
-    const ids: number[] = [];
-    for (const raw of p.getAll('i')) {
-      const id = parseItemId(raw);
-      if (id === null) return plain(c, `i: "${raw.slice(0, 60)}" is not an item id`, 400);
-      ids.push(id);
-    }
+    const ids = itemIdsOf(p);
+    if (typeof ids === 'string') return plain(c, ids, 400);
     if (ids.length > MAX_CONTENTS) return plain(c, `i: at most ${MAX_CONTENTS} items a call`, 400);
     const catalog = await userCatalog(store, c.get('user').id);
     const searches = await searchSets(store, catalog, deps.clock());
@@ -276,12 +272,8 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
 
   app.post('/reader/api/0/edit-tag', async (c) => {
     const p = await form(c);
-    const ids: number[] = [];
-    for (const raw of p.getAll('i')) {
-      const id = parseItemId(raw);
-      if (id === null) return plain(c, `i: "${raw.slice(0, 60)}" is not an item id`, 400);
-      ids.push(id);
-    }
+    const ids = itemIdsOf(p);
+    if (typeof ids === 'string') return plain(c, ids, 400);
     const change: { read?: boolean; starred?: boolean } = {};
     for (const [param, on] of [['a', true], ['r', false]] as const) {
       for (const tag of p.getAll(param).map(normaliseStreamId)) {
@@ -316,4 +308,15 @@ export function greaderRoutes(deps: Deps, accounts: Accounts): Hono<Env> {
     app.post(path, (c) => plain(c, 'Globedesk: subscriptions are the lists you follow on the desk; change them with PUT /api/v1/me/follows or a saved search', 400));
 
   return app;
+}
+
+/** The `i` parameters of a form as item ids, or what is wrong with the first bad one. */
+function itemIdsOf(p: URLSearchParams): number[] | string {
+  const ids: number[] = [];
+  for (const raw of p.getAll('i')) {
+    const id = parseItemId(raw);
+    if (id === null) return `i: "${raw.slice(0, 60)}" is not an item id`;
+    ids.push(id);
+  }
+  return ids;
 }

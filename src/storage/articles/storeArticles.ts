@@ -91,7 +91,8 @@ interface Statements {
   lshAdd: Database.Statement<[string, string, Buffer]>;
 }
 
-interface KnownRow {
+/** An article already stored, as both engines' dedupe reads it. */
+export interface KnownRow {
   seq: number;
   id: string;
   source_id: number;
@@ -99,7 +100,8 @@ interface KnownRow {
   published_at: string;
 }
 
-interface CandidateRow {
+/** A near-duplicate candidate, as both engines' dedupe reads it. */
+export interface CandidateRow {
   id: string;
   title: string;
   text: string;

@@ -32,6 +32,8 @@ import {
   nearDupText,
   NEAR_DUP_MIN_SHINGLES,
   thresholdFor,
+  type CandidateRow,
+  type KnownRow,
   type LshContext,
   type StoreOptions,
   type StoreOutcome,
@@ -69,22 +71,6 @@ async function refresh(trx: Transaction<DB>, ix: PgLsh): Promise<void> {
 export function forgetPgBefore(store: Store, cutoffMs: number): void {
   const ix = indexes.get(store.db);
   if (ix) forgetBucketsBefore(ix.buckets, cutoffMs);
-}
-
-interface KnownRow {
-  seq: number;
-  id: string;
-  source_id: number;
-  content_hash: string;
-  published_at: string;
-}
-
-interface CandidateRow {
-  id: string;
-  title: string;
-  text: string;
-  duplicate_of: string | null;
-  published_at: string;
 }
 
 async function byIds(trx: Transaction<DB>, ids: string[]): Promise<Map<string, CandidateRow>> {

@@ -459,19 +459,7 @@ export async function mapCounts(store: Store, at: Date, place: PlaceFilter = {})
   const reportRows = await rq.orderBy('a.published_at', 'desc').limit(MAP_REPORT_ROWS).execute();
   const reach = await storyPublishersAt(store, [...new Set(reportRows.map((r) => r.story_id).filter((x): x is string => !!x))], at);
   for (const r of reportRows) {
-    const piece: SectionPiece = {
-      title: r.title,
-      text: r.head,
-      url: r.url,
-      kind: r.kind,
-      topic: r.topic,
-      sourceCountry: r.source_country,
-      focusCountry: r.focus_country,
-      datelinePlace: r.dateline_place,
-      datelineCountry: r.dateline_country,
-      storyPublishers: r.story_id ? (reach.get(r.story_id) ?? 1) : 1,
-    };
-    if (!isFieldReport(piece)) continue;
+    if (!isFieldReport(sectionPiece(r, r.head, reach))) continue;
     const cc = r.dateline_country!.toUpperCase();
     const e = reports.get(cc) ?? { count: 0, places: [] };
     e.count++;
@@ -593,22 +581,9 @@ export async function sectionPieces(store: Store, section: Section, q: Omit<Piec
       : [...(await pieceRows(store, { ...q, kind: 'report', limit: SECTION_CANDIDATES })), ...(await pieceRows(store, { ...q, kind: 'news', limit: NEWS_CANDIDATES }))];
   const rule = section === 'insights' ? isInsight : isFieldReport;
   const reach = await storyPublishersAt(store, [...new Set(rows.map((r) => r.story_id).filter((x): x is string => !!x))], q.at);
-  const passed = rows.filter((r) =>
-    rule({
-      title: r.title,
-      text: r.text.slice(0, FIELD_TEXT_CHARS),
-      url: r.url,
-      kind: r.kind ?? 'news',
-      topic: r.topic,
-      sourceCountry: r.source_country,
-      focusCountry: r.focus_country,
-      datelinePlace: r.dateline_place,
-      datelineCountry: r.dateline_country,
-      storyPublishers: r.story_id ? (reach.get(r.story_id) ?? 1) : 1,
-    }),
-  );
+  const passed = rows.filter((r) => rule(sectionPiece(r, r.text.slice(0, FIELD_TEXT_CHARS), reach)));
   const ranked = passed
-    .map((r) => ({ r, rank: pieceRank({ sourceCountry: r.source_country, focusCountry: r.focus_country, topic: r.topic, publishedAt: r.published_at, storyPublishers: r.story_id ? (reach.get(r.story_id) ?? 1) : 1 }, q.at) }))
+    .map((r) => ({ r, rank: pieceRank({ sourceCountry: r.source_country, focusCountry: r.focus_country, topic: r.topic, publishedAt: r.published_at, storyPublishers: publishersOf(r, reach) }, q.at) }))
     .sort((a, b) => b.rank - a.rank || (a.r.published_at < b.r.published_at ? 1 : -1));
   const perOutlet = new Map<string, number>();
   const perStory = new Map<string, number>();
@@ -652,4 +627,39 @@ export function firstLine(text: string, title: string): string {
   if (t.length <= 240) return t;
   const cut = t.lastIndexOf(' ', 240);
   return t.slice(0, cut > 160 ? cut : 240) + '…';
+}
+
+/** Independent publishers of a row's story (1 when it stands alone). */
+function publishersOf(r: { story_id: string | null }, reach: Map<string, number>): number {
+  return r.story_id ? (reach.get(r.story_id) ?? 1) : 1;
+}
+
+/** An article row as the section rules read it (sectionRules.ts). */
+function sectionPiece(
+  r: {
+    title: string;
+    url: string;
+    kind: string | null;
+    topic: string | null;
+    source_country: string | null;
+    focus_country: string | null;
+    dateline_place: string | null;
+    dateline_country: string | null;
+    story_id: string | null;
+  },
+  text: string,
+  reach: Map<string, number>,
+): SectionPiece {
+  return {
+    title: r.title,
+    text,
+    url: r.url,
+    kind: r.kind ?? 'news',
+    topic: r.topic,
+    sourceCountry: r.source_country,
+    focusCountry: r.focus_country,
+    datelinePlace: r.dateline_place,
+    datelineCountry: r.dateline_country,
+    storyPublishers: publishersOf(r, reach),
+  };
 }
