@@ -16,6 +16,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { err, ok, type Result } from '../../domain/result.js';
 import { sanitizeHtml } from '../sanitize/sanitizeHtml.js';
+import { collapseWhitespace } from '../sanitize/htmlToText.js';
+import { parseDate } from '../parse/parseDate.js';
 import { detectLanguage } from '../../understand/language/detectLanguage.js';
 import { normalizeLanguageTag } from '../../understand/language/normalizeLanguageTag.js';
 import { pruneBoilerplate, blockText } from './pruneBoilerplate.js';
@@ -111,7 +113,9 @@ function extract(page: string, url: string | null): Result<ExtractedArticle> {
     if (COOKIE_WALL_RE.test(bodyText)) return err('extract', 'cookie_wall', 'the page shows a cookie wall instead of the article');
     return err('extract', 'no_article', `no article found on the page (${text.length} characters of text)`);
   }
-  const published = toIso(parsed.publishedTime ?? metaPublished);
+  const publishedRaw = parsed.publishedTime ?? metaPublished;
+  // The feeds' own date reader: ISO 8601, RFC 822 and the forms feeds send.
+  const published = publishedRaw ? parseDate(publishedRaw) : null;
   return ok({
     title: clean(parsed.title),
     byline: clean(parsed.byline),
@@ -173,14 +177,8 @@ function absolute(href: string | null, base: string | null): string | null {
   }
 }
 
-function toIso(s: string | null | undefined): string | null {
-  if (!s) return null;
-  const ms = Date.parse(s);
-  return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
-}
-
 function clean(s: string | null | undefined): string | null {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = collapseWhitespace(s ?? '');
   return t ? t : null;
 }
 

@@ -12,6 +12,8 @@
  * (`npm run eval -- extract`), with the test half read only for reporting.
  */
 
+import { collapseWhitespace } from '../sanitize/htmlToText.js';
+
 const BLOCK = new Set([
   'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TABLE', 'THEAD', 'TBODY',
   'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'HEADER', 'FOOTER', 'ASIDE', 'HR', 'BR', 'MAIN', 'NAV', 'CAPTION',
@@ -40,9 +42,7 @@ function wordCount(s: string): number {
   return s.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
-function norm(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
+const norm = collapseWhitespace;
 
 function hasBlockChild(el: Element): boolean {
   for (const c of Array.from(el.children)) if (BLOCK.has(c.tagName) && c.tagName !== 'BR') return true;
