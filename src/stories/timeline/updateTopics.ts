@@ -109,7 +109,7 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
 
   await store.db.transaction().execute(async (trx) => {
     for (const topicId of touched) {
-      const tl = uniqueByKey(timelines.get(topicId) ?? []);
+      const tl = timelines.get(topicId) ?? [];
       await trx.deleteFrom('topic_events').where('topic_id', '=', topicId).execute();
       for (const e of tl) {
         await trx
@@ -134,21 +134,6 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
         .execute();
     }
   });
-}
-
-/**
- * One row per event key (the table's primary key): should two events ever
- * share a key, the first keeps both citation lists rather than the write
- * failing and losing the whole batch of topics.
- */
-function uniqueByKey(tl: TimelineEvent[]): TimelineEvent[] {
-  const byKey = new Map<string, TimelineEvent>();
-  for (const e of tl) {
-    const first = byKey.get(e.key);
-    if (!first) byKey.set(e.key, e);
-    else for (const c of e.citations) if (!first.citations.some((x) => x.articleId === c.articleId)) first.citations.push(c);
-  }
-  return [...byKey.values()];
 }
 
 /** Enough history, over enough distinct years, to be a background piece. */
