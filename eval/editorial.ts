@@ -47,6 +47,16 @@ export const SNAPSHOTS = [
   '2023-12-22T00:00:00Z',
 ];
 
+/**
+ * The panel's two halves: rules are drawn from the wrong cards of the tuning
+ * half (19-20 December) and checked on the held-out half (21 December, the
+ * Prague shooting included), which is reported beside it. Stories run over
+ * both halves, so the held-out half is a check against rules that fit one
+ * hour's cards, not an independent sample.
+ */
+export const HELD_OUT_FROM = '2023-12-21T00:00:00Z';
+export const half = (at: string): 'tuning' | 'held-out' => (Date.parse(at) < Date.parse(HELD_OUT_FROM) ? 'tuning' : 'held-out');
+
 export type Section = 'breaking' | 'insights' | 'ground' | 'region';
 export const SECTIONS: Section[] = ['breaking', 'insights', 'ground', 'region'];
 export const REGION_TOP = 3;
@@ -61,7 +71,7 @@ export interface Judgement {
   /** Set when the verdict holds only at this snapshot (a story stale later, a duplicate at one moment). */
   at?: string;
   /** before: judged on the code as it was when the panel started; after: cards the improved code brought. */
-  round: 'before' | 'after';
+  round: 'before' | 'after' | 'third';
 }
 
 export interface PanelCard {
@@ -244,6 +254,7 @@ export async function evalEditorial(): Promise<Record<string, number | string>> 
       const cards = all.filter((c) => c.section === section);
       let right = 0;
       let judged = 0;
+      const halves = { tuning: { right: 0, judged: 0 }, 'held-out': { right: 0, judged: 0 } };
       for (const c of cards) {
         const j = lookup(judgements, c);
         if (!j) {
@@ -253,12 +264,21 @@ export async function evalEditorial(): Promise<Record<string, number | string>> 
           continue;
         }
         judged++;
-        if (j.verdict === 'right') right++;
+        halves[half(c.at)].judged++;
+        if (j.verdict === 'right') {
+          right++;
+          halves[half(c.at)].right++;
+        }
       }
       figures[`${section}Cards`] = cards.length;
       figures[`${section}Judged`] = judged;
       figures[`${section}RightPct`] = pct(right, judged);
-      console.log(`${section.padEnd(9)} ${String(right).padStart(4)} / ${String(judged).padStart(4)} right (${pct(right, judged)} %), ${cards.length - judged} of ${cards.length} cards not judged`);
+      figures[`${section}TuningRightPct`] = pct(halves.tuning.right, halves.tuning.judged);
+      figures[`${section}HeldOutRightPct`] = pct(halves['held-out'].right, halves['held-out'].judged);
+      const h = (x: { right: number; judged: number }) => `${x.right} / ${x.judged} (${pct(x.right, x.judged)} %)`;
+      console.log(
+        `${section.padEnd(9)} ${String(right).padStart(4)} / ${String(judged).padStart(4)} right (${pct(right, judged)} %), ${cards.length - judged} of ${cards.length} cards not judged; tuning half ${h(halves.tuning)}, held-out half ${h(halves['held-out'])}`,
+      );
     }
 
     // Measures (issue 14).

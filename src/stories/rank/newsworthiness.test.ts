@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Topic } from '../../domain/analysis.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { storyMetrics, type StoryMetrics } from './storyMetrics.js';
-import { isInternationalHeadline, isSevere, isSoft, newsworthiness, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport } from './newsworthiness.js';
+import { isInternationalHeadline, isSevere, isSoft, lightSubject, newsworthiness, softFraming, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport, type SoftFraming } from './newsworthiness.js';
 
 const NOW = new Date('2023-12-21T16:00:00Z');
 const DESK_BASELINE = 0.08;
@@ -70,6 +70,22 @@ const FINAL: Line[] = [
   ['rmf24.pl', 'PL'], ['spiegel.de', 'DE'], ['channelnewsasia.com', 'SG'],
 ].map(([d, c], i): Line => [100 - i * 5, d!, c!, c === 'FR' ? 'fr' : c === 'ES' || c === 'AR' ? 'es' : c === 'BR' ? 'pt' : c === 'PL' ? 'pl' : c === 'DE' ? 'de' : 'en', 'sport', 'Argentina win the World Cup final on penalties']);
 
+// Two stories only European outlets carried at the hour the strip judged them (demo, 19 and 20 December), times compressed to break now.
+const RWANDA_VERDICT: Line[] = [
+  [110, 'lemonde.fr', 'FR', 'en', 'conflict', 'French court sentences Rwandan doctor for involvement in 1994 genocide of Tutsis'],
+  [90, 'theguardian.com', 'GB', 'en', 'society', 'France jails former doctor for 24 years over role in 1994 Rwanda genocide'],
+  [60, 'sky.com', 'GB', 'en', 'society', 'Rwandan doctor sentenced to jail in France for his part in 1994 Tutsi genocide'],
+  [30, 'tvn24.pl', 'PL', 'pl', 'health', 'Lekarz skazany na 24 lata więzienia. Prokuratura: jego działania wykazywały "cechy ludobójcy"'],
+];
+const ZELENSKY: Line[] = [
+  [110, 'bankier.pl', 'PL', 'pl', 'politics', 'Wielka mobilizacja na Ukrainie? Zełenski: potrzeba nawet 500 tys. osób. Wyborów nie będzie'],
+  [100, 'interia.pl', 'PL', 'pl', 'conflict', 'Zełenski o dodatkowej mobilizacji. Armia podała konkretną liczbę'],
+  [80, 'rmf24.pl', 'PL', 'pl', 'conflict', 'Zełenski: Armia chce mobilizacji 450-500 tys. osób'],
+  [70, 'polsatnews.pl', 'PL', 'pl', 'conflict', 'Wojna w Ukrainie. Władze rozpatrzą dodatkową mobilizację. Chodzi o setki tysięcy osób'],
+  [55, 'dailymail.co.uk', 'GB', 'en', 'conflict', "Zelensky admits Ukraine's war could run into 2025 but says 'I'm certain US and European financial support will continue'"],
+  [50, 'tvn24.pl', 'PL', 'pl', 'conflict', 'Zełenski: armia zwróciła się o zmobilizowanie pół miliona osób do wojska'],
+];
+
 test('the breaking strip (isInternationalHeadline), as of 21 December 16:00', async (t) => {
   const cases: { name: string; lines: Line[]; focus: string; want: boolean }[] = [
     { name: 'the Prague university shooting, read on four continents', lines: PRAGUE, focus: 'CZ', want: true },
@@ -77,6 +93,8 @@ test('the breaking strip (isInternationalHeadline), as of 21 December 16:00', as
     { name: 'a celebrity lawsuit', lines: VIN_DIESEL, focus: 'US', want: false },
     { name: 'Polish parliament business read only in Poland', lines: SEJM, focus: 'PL', want: false },
     { name: 'a World Cup final: sport whose reach makes it a world headline', lines: FINAL, focus: 'AR', want: true },
+    { name: "a French court's verdict on the 1994 genocide, told by four European outlets: Europe's news", lines: RWANDA_VERDICT, focus: 'FR', want: false },
+    { name: "Zelensky on mobilisation, told by six European outlets from outside Ukraine: read abroad", lines: ZELENSKY, focus: 'UA', want: true },
   ];
   for (const c of cases)
     await t.test(c.name, () => {
@@ -143,6 +161,9 @@ test('isSevere: mass-casualty events and disasters, not a single killing', async
     ['Pilot, photographer killed after local news helicopter crashes in New Jersey', false],
     ["At least 100 elephants die as drought hits Zimbabwe's largest national park", false],
     ['Welbeck salvages draw for Brighton at Crystal Palace', false],
+    ['France jails former doctor for 24 years over role in 1994 Rwanda genocide', false],
+    ['Rwandan doctor given 24-year jail sentence in France over 1994 genocide', false],
+    ['Death toll from Monday night quake at 131, says state media', true],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(isSevere(title), want));
 });
@@ -163,6 +184,46 @@ test('isSoft: tabloid framing and routine market notes', async (t) => {
     ['Earthquake kills over 100 people in China (VIDEOS)', false],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(isSoft(title), want));
+});
+
+test("softFraming: scandal, campaign chatter and one person's crime, beside tabloid and market notes", async (t) => {
+  const cases: [string, SoftFraming | null][] = [
+    ['Sen. Cardin breaks silence after staffer allegedly fired over sex tape filmed in hearing room', 'scandal'],
+    ['Senator ‘disappointed’ in staffer allegedly filmed having sex in hearing room', 'scandal'],
+    ['Seks w budynku Senatu USA. Senator o "tragicznej sytuacji" i "nadużyciu zaufania"', 'scandal'],
+    ['Pope Francis gives Catholic priests permission to bless same-sex couples', null],
+    ['Donald Trump will clinch the Republican nominee for president by MARCH 19, his campaign says', 'campaign'],
+    ['Trump super PAC prepares to go on attack against Nikki Haley in New Hampshire', 'campaign'],
+    ["Trump PAC runs first negative attack ads against Nikki Haley in New Hampshire", 'campaign'],
+    ['Nikki Haley gets $70m to aim for second place after Trump', 'campaign'],
+    ['Sondaż: Czy komisje śledcze rozliczą winnych', 'campaign'],
+    ['Analysis: Amid Biden’s Dismal Polling, Don’t Expect Him to Shift Strategy', 'campaign'],
+    ['Congo President Likely to Secure Second Term in Vote, Poll Shows', null],
+    ['Voting extended in Congolese election amid polling delays', null],
+    ['Colorado Supreme Court kicks Trump off ballot', null],
+    ['Man Charged With Murder Over Fatal Stabbing at Australian Zoo', 'crime'],
+    ['Man Cleared of Murder After More Than 48 Years in Prison', 'crime'],
+    ['USA. Mężczyzna uniewinniony po 50 latach odsiadki', 'crime'],
+    ["Kidnapped British millionaire is RESCUED in Ecuador: Police say he is 'safe and healthy' as nine crooks are arrested in raid", 'crime'],
+    ['Ex-Haitian senator gets life in prison for 2021 killing of country’s president', null],
+    ['15 killed in Prague university shooting', null],
+    ['Nippon Steel shares slide more than 5% on US Steel acquisition', 'tabloid'],
+    ['Oil Tumbles After Angola Announces It Is Leaving OPEC', null],
+  ];
+  for (const [title, want] of cases) await t.test(title, () => assert.equal(softFraming(title), want));
+});
+
+test('lightSubject: sport, entertainment and soft framing, never a disaster', async (t) => {
+  const cases: { name: string; members: { title: string; topic: Topic | null }[]; want: boolean }[] = [
+    { name: 'a cricket auction', members: [{ title: "Australia's Starc and Cummins land record IPL deals in auction", topic: 'sport' }, { title: 'IPL Auction: Mitchell Starc and Pat Cummins land record deals', topic: 'sport' }], want: true },
+    { name: 'a coaching change, half sport, half unknown', members: [{ title: 'Felipe Contepomi to replace Michael Cheika as Pumas coach', topic: 'sport' }, { title: 'Contepomi named Pumas coach', topic: null }], want: true },
+    { name: 'a local murder charge filed under society', members: [{ title: 'Man charged with murder after woman found dead at National zoo in Canberra', topic: 'society' }, { title: 'Man Charged With Murder Over Fatal Stabbing at Australian Zoo', topic: 'society' }], want: true },
+    { name: "a chief minister's resignation", members: [{ title: 'Northern Territory Labor Chief Minister Resigns Amid Questions Over Undisclosed Shares', topic: 'economy' }], want: false },
+    { name: 'a bus crash of a football team is a deadly accident, but sport by its topic', members: [{ title: 'Bus Crash Kills Player, Assistant Coach in Algerian Soccer’s Top League, Matches Postponed', topic: 'sport' }], want: true },
+    { name: 'a disaster told in tabloid words is still a disaster', members: [{ title: 'Earthquake kills over 100 people in China (VIDEOS) - shocking footage', topic: 'climate' }], want: false },
+    { name: 'a climate story is not light by its weight alone', members: [{ title: 'Rescue teams evacuate flood-ravaged Australian town', topic: 'climate' }], want: false },
+  ];
+  for (const c of cases) await t.test(c.name, () => assert.equal(lightSubject(c.members), c.want));
 });
 
 test('subjectWeight: members weigh by topic, a disaster weighs as conflict', async (t) => {

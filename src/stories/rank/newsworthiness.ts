@@ -62,8 +62,15 @@ const SEVERE =
 /** The dead are animals: a drought killing elephants is not a mass-casualty event. */
 const ANIMALS = /\b(?:elephants?|animals?|cattle|cows|sheep|birds?|fish|dolphins?|whales?|dogs?|horses?|livestock|słoni\w*|zwierz\w*|ptak\w*|ryb\w*)\b/iu;
 
+/**
+ * The atrocity is dated to a past year: a trial or an anniversary of it
+ * ("France jails former doctor for 24 years over role in 1994 Rwanda
+ * genocide"), history rather than a mass-casualty event now.
+ */
+const DATED = /\b(?:19|20)\d\d\b[^.!?\d]{0,25}\b(?:genocide|massacre\w*|killings?|bombings?|earthquake|quake|tsunami|famine|masakr\w*|ludobójstw\w*)\b/iu;
+
 export function isSevere(headline: string): boolean {
-  return SEVERE.test(headline) && !ANIMALS.test(headline);
+  return SEVERE.test(headline) && !ANIMALS.test(headline) && !DATED.test(headline);
 }
 
 /** A stored topic column as a Topic (null when unknown or not one of TOPICS). */
@@ -88,6 +95,12 @@ export interface Newsworthiness {
   foreignPublishers: number;
   /** A quarter of the headlines tell a mass-casualty event or a disaster. */
   severe: boolean;
+  /**
+   * Light subject: sport or entertainment, or soft framing (tabloid, scandal,
+   * campaign chatter, one person's crime), and no disaster. A region column
+   * puts such stories below its news (isLight).
+   */
+  light: boolean;
   countries: number;
   regions: number;
   languages: number;
@@ -131,7 +144,7 @@ export function newsworthiness(reports: NewsReport[], metrics: StoryMetrics, foc
   const decay = Math.pow(0.5, Math.max(0, now.getTime() - Date.parse(metrics.lastSeenAt)) / HALF_LIFE_MS);
   const corroboration = metrics.publishers >= 2 ? 1 : SINGLE_SOURCE;
   const score = Math.round(subject * (reach + SURPRISE_WEIGHT * surprise) * corroboration * decay * 1000) / 1000;
-  return { score, reach, subject, surprise, decay, foreignPublishers: foreign, severe, countries, regions, languages };
+  return { score, reach, subject, surprise, decay, foreignPublishers: foreign, severe, light: lightSubject(reports), countries, regions, languages };
 }
 
 /**
@@ -154,6 +167,33 @@ export function subjectWeight(reports: Pick<NewsReport, 'title' | 'topic'>[]): n
 }
 
 /**
+ * Sport and entertainment weigh at most this (their topic weight; a story
+ * half sport, half unknown weighs 0.375 and is still sport).
+ */
+const LIGHT_TOPIC_MAX = 0.4;
+
+/**
+ * A light subject: the members' mean topic weight is that of sport or
+ * culture, or half the headlines are soft framing; a disaster or a
+ * mass-casualty event never is. The topic weight is read before the soft
+ * halving, so a soft-framed politics story is light by its framing, and a
+ * climate story is not light by its weight alone.
+ */
+export function lightSubject(reports: Pick<NewsReport, 'title' | 'topic'>[]): boolean {
+  if (reports.length === 0) return false;
+  let sum = 0;
+  let severe = 0;
+  let soft = 0;
+  for (const r of reports) {
+    sum += r.topic ? SUBJECT_WEIGHTS[r.topic] : UNKNOWN_SUBJECT;
+    if (isSevere(r.title)) severe++;
+    else if (isSoft(r.title)) soft++;
+  }
+  if (severe / reports.length >= SEVERE_SHARE) return false;
+  return sum / reports.length <= LIGHT_TOPIC_MAX || soft / reports.length >= SOFT_SHARE;
+}
+
+/**
  * Tabloid human-interest framing ("Incredible moment…", "Tributes pour
  * in…", "Fury as…"), routine market notes ("Australia Shares Poised to
  * Rise Again", "Currency exchange rates in Pakistan today") and deaths of
@@ -163,12 +203,57 @@ export function subjectWeight(reports: Pick<NewsReport, 'title' | 'topic'>[]): n
  * region with.
  */
 const SOFT =
-  /\b(?:incredible|horrifying|heartbreaking|shocking|shock twist|moment (?:when|a|an|the)|caught on (?:camera|video)|viral|tributes? pour|fury as|sad reason|most aussie|bizarre|hilarious|disturbing warning)\b|^(?:watch|video|moment)\b|\b(?:shares?|stocks?|futures|markets?) (?:poised|shape|set|open|close|rise|fall|slip|edge|rally|climb|drop)\w*\b|\bmarket talk\b|\bexchange rates? (?:in|today)\b|\b(?:gold|petrol|dollar|euro|pound|riyal|dirham) (?:rate|price)s? (?:in|today)\b|\brate today\b|\b(?:elephants?|whales?|dolphins?|penguins?|seals?|turtles?|birds?|bees|fish|cattle|livestock|sheep|horses?)\b[^.]{0,40}\b(?:die|died|dying|dead|deaths?|perish\w*|wash\w* up)\b/i;
+  /\b(?:incredible|horrifying|heartbreaking|shocking|shock twist|moment (?:when|a|an|the)|caught on (?:camera|video)|viral|tributes? pour|fury as|sad reason|most aussie|bizarre|hilarious|disturbing warning)\b|^(?:watch|video|moment)\b|\b(?:shares?|stocks?|futures|markets?) (?:poised|shape|set|open|close|rise|fall|slip|edge|rally|climb|drop|slide|slump|jump|surge|tumble|plunge|soar|sink)\w*\b|\bmarket talk\b|\bexchange rates? (?:in|today)\b|\b(?:gold|petrol|dollar|euro|pound|riyal|dirham) (?:rate|price)s? (?:in|today)\b|\brate today\b|\b(?:elephants?|whales?|dolphins?|penguins?|seals?|turtles?|birds?|bees|fish|cattle|livestock|sheep|horses?)\b[^.]{0,40}\b(?:die|died|dying|dead|deaths?|perish\w*|wash\w* up)\b/i;
+/**
+ * A salacious scandal ("Sen. Cardin breaks silence after staffer allegedly
+ * fired over sex tape filmed in hearing room"): gossip whoever it touches.
+ */
+const SCANDAL = /\bsex[- ]?(?:tapes?|scandal|videos?)\b|\b(?:filmed|caught) having sex\b|\bgay sex\b|\bseks w\b/iu;
+
+/**
+ * Campaign chatter: the horse race, money and ads of an election campaign
+ * ("Donald Trump will clinch the Republican nominee for president by MARCH
+ * 19, his campaign says", "Trump super PAC prepares to go on attack against
+ * Nikki Haley", "Nikki Haley gets $70m to aim for second place", Polish
+ * "Sondaż: …" polls), not what governs a country. A vote, a ruling on a
+ * candidate or a result is news and is not matched ("Congo President Likely
+ * to Secure Second Term in Vote, Poll Shows", "… amid polling delays").
+ */
+const CAMPAIGN =
+  /\bsuper ?pacs?\b|\battack ads?\b|\bad wars?\b|\b(?:his|her|their) campaign (?:says|said|claims|predicts)\b|\bclinch\w* (?:the )?(?:\w+ )?nomin\w*|\bfront-?runner\b|\bpolling (?:is|numbers|lead|average|slump)\b|\b(?:dismal|poor|weak|strong|bad) polling\b|\bsondaż\w*|\bfundrais\w*|\bsecond place\b|\bcampaign trail\b/iu;
+/** A political action committee, in capitals ("Trump PAC runs first negative attack ads"); "pac" in lower case is other words. */
+const PAC = /\bPACs?\b/u;
+
+/**
+ * One person's crime or court case: an anonymous person (a man, a woman, a
+ * teenager, a kidnapped businessman) and a crime or its court step in one
+ * headline ("Man charged with murder after woman found dead at National zoo
+ * in Canberra", "Man Cleared of Murder After More Than 48 Years in Prison",
+ * "Kidnapped British millionaire is RESCUED in Ecuador"). Local news
+ * wherever it happens; a mass shooting is isSevere, and a leader in court is
+ * named, not "a man".
+ */
+const PERSON =
+  /\b(?:man|man['’]s|woman|teen(?:ager)?s?|boy|girl|mother|father|couple|driver|inmate|pensioner|tourist|businessman|businesswoman|millionaire|nurse|mężczyzn\w*|kobiet\w*|nastolat\w*|\d{2}-latk\w*)\b/iu;
+const CRIME =
+  /\b(?:murder\w*|stabb\w*|charged|arrested|jailed|sentenced|convicted|cleared|exonerat\w*|acquitted|kidnap\w*|abduct\w*|rape[ds]?|rapist|assault\w*|uniewinnion\w*|skazan\w*|zatrzyman\w*|zabójstw\w*|porwan\w*|zamordowa\w*)\b/iu;
+
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
+export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime';
+
+/** Why a headline is soft framing for an international desk, or null when it is not. */
+export function softFraming(headline: string): SoftFraming | null {
+  if (SOFT.test(headline)) return 'tabloid';
+  if (SCANDAL.test(headline)) return 'scandal';
+  if (CAMPAIGN.test(headline) || PAC.test(headline)) return 'campaign';
+  if (PERSON.test(headline) && CRIME.test(headline)) return 'crime';
+  return null;
+}
+
 export function isSoft(headline: string): boolean {
-  return SOFT.test(headline);
+  return softFraming(headline) !== null;
 }
 
 /** Share of a story's headlines that must name a mass-casualty event or disaster for it to count as one. */
@@ -180,8 +265,15 @@ export const STRIP_MIN_PUBLISHERS = 3;
 export const STRIP_MIN_SCORE = 5;
 /** Reach at which any subject is a world headline (a World Cup final, a ruling on European football's governance). */
 export const WORLD_REACH = 10;
-/** Publishers outside the country a story is about that make it "read abroad". */
+/** Publishers outside the country a story is about that make it "read abroad"... */
 export const STRIP_MIN_FOREIGN = 2;
+/**
+ * ...and, when all its outlets are of one desk region, this many: a story
+ * only Europe's outlets carry is Europe's news unless many carry it (a
+ * French court's genocide verdict told by four European outlets is not; a
+ * Zelensky statement six carry is).
+ */
+export const STRIP_ONE_REGION_FOREIGN = 5;
 /** A story first seen longer ago than this needs a new wave to be breaking news again... */
 export const STRIP_FRESH_MS = 36 * 3_600_000;
 /** ...of at least this many reports in the breaking window (a follow-up trickle is not news). */
@@ -201,7 +293,7 @@ export function isInternationalHeadline(metrics: StoryMetrics, n: Newsworthiness
   const fresh = now.getTime() - Date.parse(metrics.firstSeenAt) <= STRIP_FRESH_MS || recent >= STRIP_NEW_WAVE;
   if (!fresh) return false;
   if (n.reach >= WORLD_REACH) return true;
-  const abroad = n.foreignPublishers >= STRIP_MIN_FOREIGN || n.severe;
+  const abroad = n.severe || (n.foreignPublishers >= STRIP_MIN_FOREIGN && (n.regions >= 2 || n.foreignPublishers >= STRIP_ONE_REGION_FOREIGN));
   return abroad && n.score / Math.max(n.decay, 1e-9) >= STRIP_MIN_SCORE;
 }
 

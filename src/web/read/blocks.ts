@@ -11,7 +11,7 @@ import type { MapCounts, Piece, StoryCard } from './types.js';
 import { outletLabel } from '../../sources/outletName.js';
 import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore, iso } from './window.js';
 import { BREAKING_WINDOW_MS, publisherKey, reportFromRow, storyMetrics } from '../../stories/rank/storyMetrics.js';
-import { asTopic, isInternationalHeadline, newsworthiness, topicBaselines, type NewsReport, type Newsworthiness } from '../../stories/rank/newsworthiness.js';
+import { asTopic, isInternationalHeadline, isSoft, newsworthiness, topicBaselines, WORLD_REACH, type NewsReport, type Newsworthiness } from '../../stories/rank/newsworthiness.js';
 import { deskBaselineAt, plurality } from '../../stories/refreshStories.js';
 import { contentWords, sameEvent } from './sameEvent.js';
 import { findPlaces } from '../../understand/places/findPlaces.js';
@@ -176,6 +176,7 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
   if (q.phase) scored = scored.filter((s) => s.card.phase === q.phase);
   if (q.phase === 'breaking' && q.international) scored = scored.filter((s) => s.international);
   scored.sort((a, b) => b.card.importance - a.card.importance || (a.card.id < b.card.id ? -1 : 1));
+  if (q.region) scored = newsFirst(scored);
   // One card an event: a second card whose headline tells the same event as
   // a higher one is left out (the clusterer's misses should not fill a column).
   const shown: Scored[] = [];
@@ -188,6 +189,19 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
     shown.push(s);
   }
   return shown.slice(q.offset ?? 0).map((s) => s.card);
+}
+
+/**
+ * A region's column leads with its news: sport, entertainment and soft
+ * framing (newsworthiness.ts lightSubject) come after the rest, each part in
+ * its score order, unless the story's reach makes it a world headline (a
+ * ruling on European football's governance). "Australia's Starc and Cummins
+ * land record IPL deals in auction", carried by five outlets of three
+ * regions, no longer heads Oceania above its chief minister's resignation.
+ */
+export function newsFirst<T extends Pick<Scored, 'parts'>>(scored: T[]): T[] {
+  const light = (s: T) => !!s.parts?.light && s.parts.reach < WORLD_REACH;
+  return [...scored.filter((s) => !light(s)), ...scored.filter(light)];
 }
 
 /**
@@ -370,7 +384,8 @@ function titleFocus(title: string): string | null {
  * headed by it reads as analysis in a news column, whatever kind the
  * classifier gave the article.
  */
-const EXPLAINER_TITLE = /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]/i;
+const EXPLAINER_TITLE =
+  /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]|^why\b|\bexperts? explains?\b|\bis (?:s?he|it|they|this|that) right\?|\bfact[- ]?check\w*/i;
 
 /**
  * A podcast episode ("An Explosive Trump Ruling, and a Chaotic Congo
@@ -401,10 +416,14 @@ export function headlineAsOf(
     !EXPLAINER_TITLE.test(x.title) &&
     !PODCAST_URL.test(x.url ?? '') &&
     x.title.length <= LEDE_TITLE_CHARS;
+  // A market note, tabloid framing or campaign chatter heads the card only
+  // when the story has no other report ("Nippon Steel shares slide more than
+  // 5% on US Steel acquisition" is a line about the deal, not its news).
+  const plain = (x: { title: string }) => !isSoft(x.title);
   const stored = known.find((x) => x.articleId === r.headline_article_id);
-  if (stored && isReport(stored)) return { headline: r.headline, articleId: stored.articleId, report: true };
   const reported = known.filter(isReport);
-  const pool = reported.length ? reported : known;
+  if (stored && isReport(stored) && (plain(stored) || !reported.some(plain))) return { headline: r.headline, articleId: stored.articleId, report: true };
+  const pool = reported.some(plain) ? reported.filter(plain) : reported.length ? reported : known;
   const want = contentWords(r.headline);
   let best = pool[0]!;
   let bestShared = -1;

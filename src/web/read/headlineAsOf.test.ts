@@ -41,3 +41,34 @@ test('headlineAsOf: a story of a podcast and a programme alone has no report to 
   assert.equal(got.report, false);
   assert.equal(headlineAsOf({ headline: GAZA[2]!.title, headline_article_id: 'herzog' }, GAZA, new Date('2023-12-20T00:00:00Z')).report, true);
 });
+
+test('headlineAsOf: a market note heads the card only when the story has no other report', async (t) => {
+  // The Nippon Steel - US Steel story of the demo (19 December 2023).
+  const NIPPON = [
+    { articleId: 'senate', title: "Japanese steelmaker's US Steel deal draws ire in Senate", publishedAt: '2023-12-19T00:07:04Z', kind: 'news' },
+    { articleId: 'slide', title: 'Nippon Steel shares slide more than 5% on US Steel acquisition', publishedAt: '2023-12-19T00:13:31Z', kind: 'news' },
+    { articleId: 'premium', title: 'Nippon Steel confident hefty premium for US Steel makes sense', publishedAt: '2023-12-19T02:52:43Z', kind: 'news' },
+  ];
+  const cases: { name: string; members: typeof NIPPON; want: string }[] = [
+    { name: 'the report sharing most words with the note heads it instead', members: NIPPON, want: 'premium' },
+    { name: 'a story of market notes alone keeps its note', members: NIPPON.filter((m) => m.articleId === 'slide'), want: 'slide' },
+  ];
+  for (const c of cases)
+    await t.test(c.name, () => {
+      const got = headlineAsOf({ headline: NIPPON[1]!.title, headline_article_id: 'slide' }, c.members, new Date('2023-12-19T12:00:00Z'));
+      assert.equal(got.articleId, c.want);
+      assert.equal(got.report, true);
+    });
+});
+
+test('headlineAsOf: an explainer by its title ("Why …", "Expert explains", "Is she right?") heads no card', async (t) => {
+  const titles = [
+    "Why the humidity on Australia's east coast is worse than EVER: Expert explains reason parts of the country are sweating",
+    'Gina Rinehart says renewable energy could use one-third of Australia’s prime agricultural land. Is she right?',
+  ];
+  for (const title of titles)
+    await t.test(title, () => {
+      const members = [{ articleId: 'x', title, publishedAt: '2023-12-19T04:49:00Z', kind: 'news' }];
+      assert.equal(headlineAsOf({ headline: title, headline_article_id: 'x' }, members, new Date('2023-12-20T00:00:00Z')).report, false);
+    });
+});
