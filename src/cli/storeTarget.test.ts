@@ -66,6 +66,6 @@ if (engines().includes('postgres')) {
 
 test('commands that still need SQLite stop with one line when a PostgreSQL URL is set', () => {
   assert.throws(() => sqliteOnly('serve', {}, loadConfig({ GLOBEDESK_DATABASE_URL: PG })), /^Error: serve: does not run on PostgreSQL yet/);
-  assert.throws(() => sqliteOnly('fetch', { 'database-url': PG }, loadConfig({})), /^Error: fetch: does not run on PostgreSQL yet/);
+  assert.throws(() => sqliteOnly('replay', { 'database-url': PG }, loadConfig({})), /^Error: replay: does not run on PostgreSQL yet/);
   assert.doesNotThrow(() => sqliteOnly('serve', { db: 'x.db' }, loadConfig({})));
 });

@@ -21,6 +21,7 @@ import { extractArticle } from '../ingest/extract/extractArticle.js';
 import { queuePages, type PageRequest } from '../storage/pages/queuePages.js';
 import { pagesFetchedSince, takePendingPages, type PendingPage } from '../storage/pages/takePendingPages.js';
 import { savePage, type PageOutcome } from '../storage/pages/savePage.js';
+import { articleTexts } from '../storage/articles/pendingArticles.js';
 
 /** The bounds, named (STYLE.md habit 8). */
 export const FULL_TEXT_DEFAULTS = {
@@ -93,7 +94,7 @@ export async function queueFullText(
   ] as const) {
     const requests: PageRequest[] = [];
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await store.db.selectFrom('articles').select(['id', 'url', 'title', 'text']).where('id', 'in', ids.slice(i, i + 500)).execute();
+      const rows = await articleTexts(store, ids.slice(i, i + 500));
       for (const r of rows) if (wantsFullText(source.fullText, r.title, r.text)) requests.push({ articleId: r.id, sourceId: source.id, url: r.url });
     }
     const q = await queuePages(store, requests, now, opts.maxPending ?? FULL_TEXT_DEFAULTS.maxPending, { again });
@@ -192,7 +193,7 @@ export async function fetchPendingPages(store: Store, fetcher: PageFetcher, now:
           // A broken invariant in a stage: still only this page's warning.
           outcome = fail(p, 'extract', 'internal', e instanceof Error ? e.message.split('\n')[0]!.slice(0, 200) : String(e), false);
         }
-        savePage(store, p.articleId, outcome, now);
+        await savePage(store, p.articleId, outcome, now);
       }
     }
   };

@@ -14,7 +14,7 @@ import { parseFeed } from '../ingest/parse/parseFeed.js';
 import { normalizeItem } from '../ingest/normalize/normalizeItem.js';
 import { storeArticles, type StoreOptions } from '../storage/articles/storeArticles.js';
 import type { GroupCommitter } from '../storage/articles/groupCommit.js';
-import { recordFetchSync } from '../storage/sources/recordFetch.js';
+import { recordFetch, type FetchRecord } from '../storage/sources/recordFetch.js';
 import { applyOutcome } from '../scheduler/applyOutcome.js';
 import type { FetchOutcome } from '../scheduler/types.js';
 
@@ -67,15 +67,21 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     error: null,
   };
   const at = now.toISOString();
-  const record = (outcome: FetchOutcome, warning?: string | null) => {
+  // What the poll leaves on its source: its new health (the scheduler's
+  // decision) and counters. Stored through storage on either engine.
+  const fetchRecord = (outcome: FetchOutcome, warning?: string | null): FetchRecord => {
     report.status = outcome.kind;
     const health = applyOutcome(source, outcome, now, source.id);
-    recordFetchSync(store.sqlite, source.id, health, { fetched: true, error: outcome.kind === 'error', ...(warning === undefined ? {} : { warning }) });
+    return { id: source.id, health, counters: { fetched: true, error: outcome.kind === 'error', ...(warning === undefined ? {} : { warning }) } };
+  };
+  const record = async (outcome: FetchOutcome, warning?: string | null) => {
+    const f = fetchRecord(outcome, warning);
+    await recordFetch(store, f.id, f.health, f.counters);
   };
   try {
     const polled = await pollOnce(source, opts, now, report);
     if ('outcome' in polled) {
-      record(polled.outcome);
+      await record(polled.outcome);
       return report;
     }
     // The articles and the source's new health (validators included) commit
@@ -83,8 +89,8 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     const { articles, status, validators } = polled;
     const save = opts.committer ? opts.committer.store : (a: NormalizedArticle[], o: StoreOptions) => storeArticles(store, a, o);
     const stored = await save(articles, {
-      within: (out) =>
-        record(
+      recordFetch: (out) =>
+        fetchRecord(
           { kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators },
           warningLine(report.warnings, report.rejected),
         ),
@@ -97,7 +103,9 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
   } catch (e) {
     // A broken invariant deep in a stage: still only this source's error.
     report.error = `pipeline: ${e instanceof Error ? e.message : String(e)}`;
-    record({ kind: 'error', at, error: report.error, errorCode: 'internal' });
+    // (The database itself failing lands here too; then recording fails as
+    // well, and that error is the caller's: the poll did not happen.)
+    await record({ kind: 'error', at, error: report.error, errorCode: 'internal' });
   }
   return report;
 }

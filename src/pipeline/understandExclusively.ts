@@ -15,24 +15,36 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../storage/db.js';
 import { withLease } from '../storage/leases.js';
+import { getMeta, setMeta } from '../storage/meta.js';
 import { resetClustering } from '../stories/clusterArticles.js';
 import { understandPending, type UnderstandReport } from './understandPending.js';
 
 const GENERATION_KEY = 'understand:generation';
+/** The lease every process that places articles into stories holds (serve, fetch, replay, and the cluster workers). */
+export const UNDERSTAND_LEASE = 'understand';
 /** The token each store's process last wrote. */
 const lastWritten = new WeakMap<Store, string>();
 
 export async function understandExclusively(store: Store, now: Date, log?: (line: string) => void, opts: Parameters<typeof understandPending>[2] = {}): Promise<UnderstandReport> {
+  return clusterExclusively(store, () => understandPending(store, now, opts), log);
+}
+
+/**
+ * Runs `work` (which places articles into stories) holding the understand
+ * lease, after dropping this process's clusterer window when another
+ * process clustered since it last did (the generation token above).
+ */
+export async function clusterExclusively<T>(store: Store, work: () => Promise<T>, log?: (line: string) => void): Promise<T> {
   return withLease(
     store,
-    'understand',
+    UNDERSTAND_LEASE,
     async () => {
-      const current = store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(GENERATION_KEY) as string | undefined;
-      if (current !== undefined && current !== lastWritten.get(store)) resetClustering(store);
+      const current = await getMeta(store, GENERATION_KEY);
+      if (current !== null && current !== lastWritten.get(store)) resetClustering(store);
       const mine = randomBytes(8).toString('hex');
-      store.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(GENERATION_KEY, mine);
+      await setMeta(store, GENERATION_KEY, mine);
       lastWritten.set(store, mine);
-      return understandPending(store, now, opts);
+      return work();
     },
     (holder) => log?.(`understand: waiting for ${holder}, which is analysing and clustering this database`),
   );

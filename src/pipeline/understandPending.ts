@@ -13,6 +13,7 @@ import { clusterNewArticles } from '../stories/clusterArticles.js';
 import { refreshStories } from '../stories/refreshStories.js';
 import { updateTopics } from '../stories/timeline/updateTopics.js';
 import { FULL_TEXT_DEFAULTS } from './fetchFullText.js';
+import { articlesToAnalyse, articlesToCluster, markAnalysed, markClustered, markUnderstood, type ArticleToAnalyse } from '../storage/articles/pendingArticles.js';
 
 /** Articles taken per batch: bounds memory and the length of one write transaction. */
 export const UNDERSTAND_BATCH = 500;
@@ -24,62 +25,84 @@ export interface UnderstandReport {
 
 export async function understandPending(store: Store, now: Date, opts: { maxPageWaitMs?: number } = {}): Promise<UnderstandReport> {
   const report: UnderstandReport = { analyzed: 0, stories: 0 };
-  // An article whose page is being fetched (pipeline/fetchFullText.ts) waits
-  // for it, so it is understood once, from the whole article; past the wait,
-  // from the feed's text.
-  const waitSince = new Date(now.getTime() - (opts.maxPageWaitMs ?? FULL_TEXT_DEFAULTS.maxWaitMs)).toISOString();
   for (;;) {
-    const rows = await store.db
-      .selectFrom('articles')
-      .innerJoin('sources', 'sources.id', 'articles.source_id')
-      .leftJoin('article_pages', 'article_pages.article_id', 'articles.id')
-      .select([
-        'articles.id',
-        'articles.title',
-        'articles.text',
-        'articles.url',
-        'articles.published_at',
-        'articles.language',
-        'articles.categories',
-        'sources.country as source_country',
-        'article_pages.status as page_status',
-        'article_pages.text as page_text',
-        'article_pages.language as page_language',
-      ])
-      .where('articles.analyzed', '=', 0)
-      .where((eb) => eb.or([eb('article_pages.status', 'is', null), eb('article_pages.status', '!=', 'pending'), eb('article_pages.requested_at', '<', waitSince)]))
-      .orderBy('articles.published_at')
-      .orderBy('articles.seq')
-      .limit(UNDERSTAND_BATCH)
-      .execute();
+    const rows = await articlesToAnalyse(store, { limit: UNDERSTAND_BATCH, pageWaitSince: pageWaitSince(now, opts.maxPageWaitMs) });
     if (rows.length === 0) break;
-
-    const analyses: Analysis[] = rows.map((r) =>
-      analyze({
-        id: r.id,
-        title: r.title,
-        text: r.page_status === 'ok' && r.page_text ? analysisText(r.title, r.page_text) : r.text,
-        url: r.url,
-        published: r.published_at,
-        language: r.language ?? (r.page_status === 'ok' ? r.page_language : null),
-        sourceCountry: r.source_country,
-        categories: safeJsonArray(r.categories),
-      }),
-    );
-    await saveAnalyses(store, analyses, now);
+    await saveAnalyses(store, analyseRows(rows), now);
     const ids = rows.map((r) => r.id);
-    const { touchedStories } = await clusterNewArticles(store, ids, now);
-    await refreshStories(store, touchedStories, now);
-    await updateTopics(store, ids, now);
-    await store.db
-      .updateTable('articles')
-      .set({ analyzed: 1, clustered: 1 })
-      .where('id', 'in', ids)
-      .execute();
+    const touched = await placeIntoStories(store, ids, now);
+    await markUnderstood(store, ids);
     report.analyzed += rows.length;
-    report.stories += touchedStories.length;
+    report.stories += touched;
   }
   return report;
+}
+
+/**
+ * Analysis alone (the understand workers, worker/): the pending articles
+ * (of `ids` only, when given) in bounded batches, each marked analysed once
+ * its analyses are stored. Analysis is per article, so several processes may
+ * run it at once; two that take one article store the same analysis.
+ * Returns how many articles were analysed.
+ */
+export async function analysePending(store: Store, now: Date, opts: { maxPageWaitMs?: number; ids?: readonly string[] } = {}): Promise<number> {
+  let analysed = 0;
+  for (;;) {
+    const rows = await articlesToAnalyse(store, { limit: UNDERSTAND_BATCH, pageWaitSince: pageWaitSince(now, opts.maxPageWaitMs), ...(opts.ids ? { ids: opts.ids } : {}) });
+    if (rows.length === 0) return analysed;
+    await saveAnalyses(store, analyseRows(rows), now);
+    await markAnalysed(store, rows.map((r) => r.id));
+    analysed += rows.length;
+  }
+}
+
+/**
+ * Clustering alone (the cluster worker): analysed articles not yet in a
+ * story, in publication order, in bounded batches, each marked once its
+ * stories, their metrics and the topics' timelines are stored. Call it
+ * holding the understand lease (understandExclusively.ts: clusterExclusively):
+ * placement is order-sensitive and the clusterer's window lives in memory.
+ * Returns the articles placed and the stories they touched.
+ */
+export async function clusterPending(store: Store, now: Date): Promise<UnderstandReport> {
+  const report: UnderstandReport = { analyzed: 0, stories: 0 };
+  for (;;) {
+    const ids = await articlesToCluster(store, UNDERSTAND_BATCH);
+    if (ids.length === 0) return report;
+    report.stories += await placeIntoStories(store, ids, now);
+    await markClustered(store, ids);
+    report.analyzed += ids.length;
+  }
+}
+
+/** Cluster, refresh the touched stories, extend the topics' timelines; the number of stories touched. */
+async function placeIntoStories(store: Store, ids: string[], now: Date): Promise<number> {
+  const { touchedStories } = await clusterNewArticles(store, ids, now);
+  await refreshStories(store, touchedStories, now);
+  await updateTopics(store, ids, now);
+  return touchedStories.length;
+}
+
+// An article whose page is being fetched (pipeline/fetchFullText.ts) waits
+// for it, so it is understood once, from the whole article; past the wait,
+// from the feed's text.
+function pageWaitSince(now: Date, maxPageWaitMs?: number): string {
+  return new Date(now.getTime() - (maxPageWaitMs ?? FULL_TEXT_DEFAULTS.maxWaitMs)).toISOString();
+}
+
+function analyseRows(rows: ArticleToAnalyse[]): Analysis[] {
+  return rows.map((r) =>
+    analyze({
+      id: r.id,
+      title: r.title,
+      text: r.page_status === 'ok' && r.page_text ? analysisText(r.title, r.page_text) : r.text,
+      url: r.url,
+      published: r.published_at,
+      language: r.language ?? (r.page_status === 'ok' ? r.page_language : null),
+      sourceCountry: r.source_country,
+      categories: safeJsonArray(r.categories),
+    }),
+  );
 }
 
 /** The article as analysis reads it when its page was extracted: the title, then the whole text (as the feed's text starts with the title). */

@@ -81,3 +81,33 @@ async function dropSchema(url: string, schema: string): Promise<void> {
     await c.end();
   }
 }
+
+/**
+ * A new, empty database on the test server for commands and processes that
+ * take a URL (they work in its default schema), dropped (its connections
+ * closed) when the test ends.
+ */
+export async function testDatabaseUrl(t: TestContext, prefix = 'gd_db'): Promise<string> {
+  const url = process.env[TEST_DATABASE_URL_VAR];
+  if (!url) throw new Error(`${TEST_DATABASE_URL_VAR} is unset`);
+  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  t.after(async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    } finally {
+      await c.end();
+    }
+  });
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}

@@ -4,8 +4,10 @@
  * failure writes only the warning. The article row itself (its feed text,
  * link, title) is never changed here: the feed's text always stands.
  */
+import { sql } from 'kysely';
 import type { Store } from '../db.js';
 import { ftsWriter, searchBody } from '../search/ftsIndex.js';
+import { putPgSearch } from '../search/pgTextSearch.js';
 
 export type PageOutcome =
   | {
@@ -27,32 +29,59 @@ export type PageOutcome =
   | { kind: 'retry'; warning: string; code: string }
   | { kind: 'failed'; warning: string; code: string };
 
-export function savePage(store: Store, articleId: string, outcome: PageOutcome, now: Date): void {
+/**
+ * Writes the outcome in one transaction, on either engine. The search index
+ * is each engine's own: FTS5 through the raw handle on SQLite (inside the
+ * same transaction: Kysely's SQLite driver runs on that one connection),
+ * the tsvector table on PostgreSQL.
+ */
+export async function savePage(store: Store, articleId: string, outcome: PageOutcome, now: Date): Promise<void> {
   const at = now.toISOString();
-  const db = store.sqlite;
-  db.transaction(() => {
+  await store.db.transaction().execute(async (trx) => {
+    const page = trx.updateTable('article_pages').where('article_id', '=', articleId);
+    const tried = { attempts: sql<number>`attempts + 1`, fetched_at: at };
     switch (outcome.kind) {
       case 'ok': {
-        db.prepare(
-          `UPDATE article_pages SET status = 'ok', text = ?, byline = ?, image = ?, published = ?, language = ?, words = ?,
-             warning = ?, warning_code = ?, etag = ?, last_modified = ?, attempts = attempts + 1, fetched_at = ? WHERE article_id = ?`,
-        ).run(outcome.text, outcome.byline, outcome.image, outcome.published, outcome.language, outcome.words, outcome.warning, outcome.warning ? 'decode' : null, outcome.etag, outcome.lastModified, at, articleId);
-        const a = db.prepare('SELECT seq, title, text FROM articles WHERE id = ?').get(articleId) as { seq: number; title: string; text: string } | undefined;
-        if (a) ftsWriter(db).put(a.seq, a.title, searchBody(a.title, a.text, outcome.text));
+        await page
+          .set({
+            status: 'ok',
+            text: outcome.text,
+            byline: outcome.byline,
+            image: outcome.image,
+            published: outcome.published,
+            language: outcome.language,
+            words: outcome.words,
+            warning: outcome.warning,
+            warning_code: outcome.warning ? 'decode' : null,
+            etag: outcome.etag,
+            last_modified: outcome.lastModified,
+            ...tried,
+          })
+          .execute();
+        const a = await trx.selectFrom('articles').select(['seq', 'title', 'text', 'language']).where('id', '=', articleId).executeTakeFirst();
+        if (a) {
+          const body = searchBody(a.title, a.text, outcome.text);
+          if (store.engine === 'sqlite') ftsWriter(store.sqlite).put(a.seq, a.title, body);
+          else await putPgSearch(trx, a.seq, a.language, a.title, body);
+        }
         break;
       }
       case 'not-modified':
-        db.prepare(
-          `UPDATE article_pages SET status = CASE WHEN text IS NULL THEN 'failed' ELSE 'ok' END, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified),
-             attempts = attempts + 1, fetched_at = ? WHERE article_id = ?`,
-        ).run(outcome.etag, outcome.lastModified, at, articleId);
+        await page
+          .set((eb) => ({
+            status: eb.case().when('text', 'is', null).then(sql.lit('failed')).else(sql.lit('ok')).end() as never,
+            etag: eb.fn.coalesce(eb.val(outcome.etag), 'etag'),
+            last_modified: eb.fn.coalesce(eb.val(outcome.lastModified), 'last_modified'),
+            ...tried,
+          }))
+          .execute();
         break;
       case 'retry':
-        db.prepare(`UPDATE article_pages SET status = 'pending', warning = ?, warning_code = ?, attempts = attempts + 1, fetched_at = ? WHERE article_id = ?`).run(outcome.warning, outcome.code, at, articleId);
+        await page.set({ status: 'pending', warning: outcome.warning, warning_code: outcome.code, ...tried }).execute();
         break;
       case 'failed':
-        db.prepare(`UPDATE article_pages SET status = 'failed', warning = ?, warning_code = ?, attempts = attempts + 1, fetched_at = ? WHERE article_id = ?`).run(outcome.warning, outcome.code, at, articleId);
+        await page.set({ status: 'failed', warning: outcome.warning, warning_code: outcome.code, ...tried }).execute();
         break;
     }
-  })();
+  });
 }

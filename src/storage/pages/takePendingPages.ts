@@ -26,8 +26,13 @@ export async function takePendingPages(store: Store, limit: number): Promise<Pen
 
 /** Pages fetched (or tried) for a source since `since`: what its daily budget counts. */
 export async function pagesFetchedSince(store: Store, sourceId: number, since: Date): Promise<number> {
-  const r = store.sqlite
-    .prepare("SELECT count(*) AS n FROM article_pages WHERE source_id = ? AND fetched_at >= ? AND coalesce(warning_code, '') NOT IN ('budget', 'queue_full')")
-    .get(sourceId, since.toISOString()) as { n: number };
-  return r.n;
+  const r = await store.db
+    .selectFrom('article_pages')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source_id', '=', sourceId)
+    .where('fetched_at', '>=', since.toISOString())
+    // Refusals (budget spent, queue full) fetched nothing.
+    .where((eb) => eb(eb.fn.coalesce('warning_code', eb.val('')), 'not in', ['budget', 'queue_full']))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }

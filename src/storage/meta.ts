@@ -1,0 +1,21 @@
+/**
+ * The `meta` table's small key-value facts (the understanding stages'
+ * generation token, ...): read and written through Kysely, so they work on
+ * both engines (leases, which also live in `meta`, are in leases.ts).
+ */
+import type { Store } from './db.js';
+
+/** The value stored under `key`, or null when there is none. */
+export async function getMeta(store: Store, key: string): Promise<string | null> {
+  const row = await store.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value ?? null;
+}
+
+/** Stores `value` under `key`, replacing what was there (an upsert on either engine). */
+export async function setMeta(store: Store, key: string, value: string): Promise<void> {
+  await store.db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}

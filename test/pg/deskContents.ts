@@ -1,0 +1,55 @@
+/**
+ * What a desk holds, engine-blind (Kysely), for comparing two runs: the
+ * rows of every table the pipeline writes, minus clocks and per-process
+ * counters, hashed; and the stories as a partition of the articles. The
+ * comparison is the concurrent-writers test's (test/hostile/reliability-writers.test.ts):
+ * articles, analyses and story memberships' row counts exact; stories as a
+ * handover of the clustering lease allows (a handover is a restart, and a
+ * restart of the learned clusterer is not bit-identical): at least 95 % of
+ * articles in the very same story, the story count within 2 %.
+ */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import type { Store } from '../../src/storage/db.js';
+
+export type Contents = Record<string, { rows: number; hash: string }>;
+
+export async function deskContents(store: Store): Promise<Contents> {
+  const db = store.db;
+  const parts: Record<string, unknown[]> = {
+    articles: await db
+      .selectFrom('articles as a')
+      .innerJoin('sources as s', 's.id', 'a.source_id')
+      .select(['a.id', 'a.duplicate_of', 'a.published_at', 'a.analyzed', 'a.clustered', 's.name'])
+      .orderBy('a.id')
+      .execute(),
+    analysis: await db.selectFrom('article_analysis').select(['article_id', 'kind', 'focus_country', 'topic']).orderBy('article_id').execute(),
+    story_articles: await db.selectFrom('story_articles').select(['article_id', 'story_id']).orderBy('article_id').execute(),
+    stories: await db.selectFrom('stories').select(['id', 'merged_into', 'article_count', 'headline', 'region', 'topic']).orderBy('id').execute(),
+    topics: await db.selectFrom('topics').select(['id', 'name', 'entity_keys', 'article_count', 'event_count']).orderBy('id').execute(),
+  };
+  return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, { rows: v.length, hash: createHash('sha1').update(JSON.stringify(v)).digest('hex') }]));
+}
+
+/** Each article's story as the sorted ids of its fellow members, keyed by article. */
+export async function storyPartition(store: Store): Promise<Map<string, string>> {
+  const rows = await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).execute();
+  const members = new Map<string, string[]>();
+  for (const r of rows) (members.get(r.story_id) ?? members.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
+  const out = new Map<string, string>();
+  for (const ids of members.values()) {
+    const key = ids.sort().join(' ');
+    for (const id of ids) out.set(id, key);
+  }
+  return out;
+}
+
+/** `got` holds what `want` holds: every table exactly but stories, stories as a handover allows. */
+export function assertSameDesk(got: Contents, gotPartition: Map<string, string>, want: Contents, wantPartition: Map<string, string>): void {
+  for (const k of ['articles', 'analysis', 'topics']) assert.deepEqual(got[k], want[k], k);
+  assert.equal(got.story_articles!.rows, want.story_articles!.rows, 'story memberships');
+  assert.ok(Math.abs(got.stories!.rows - want.stories!.rows) <= want.stories!.rows * 0.02, `stories ${got.stories!.rows} vs ${want.stories!.rows}`);
+  let same = 0;
+  for (const [id, key] of wantPartition) if (gotPartition.get(id) === key) same++;
+  assert.ok(same >= wantPartition.size * 0.95, `${wantPartition.size - same} of ${wantPartition.size} articles in a different story`);
+}
