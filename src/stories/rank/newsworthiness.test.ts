@@ -209,6 +209,10 @@ test("softFraming: scandal, campaign chatter and one person's crime, beside tabl
     ['15 killed in Prague university shooting', null],
     ['Nippon Steel shares slide more than 5% on US Steel acquisition', 'tabloid'],
     ['Oil Tumbles After Angola Announces It Is Leaving OPEC', null],
+    ['Toyota recalling 1.12 million vehicles over potential air bag issue', 'business'],
+    ['Honda recalls thousands of Honda CR-V hybrids over electrical issue that could lead to fires', 'business'],
+    ['Oil prices mixed as Red Sea attacks disrupt supply chains', 'business'],
+    ['Israel to compete at Eurovision despite boycott threats', null],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(softFraming(title), want));
 });

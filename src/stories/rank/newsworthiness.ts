@@ -238,10 +238,20 @@ const PERSON =
 const CRIME =
   /\b(?:murder\w*|stabb\w*|charged|arrested|jailed|sentenced|convicted|cleared|exonerat\w*|acquitted|kidnap\w*|abduct\w*|rape[ds]?|rapist|assault\w*|uniewinnion\w*|skazan\w*|zatrzyman\w*|zabójstw\w*|porwan\w*|zamordowa\w*)\b/iu;
 
+/**
+ * Routine business: a product recall ("Toyota recalling 1.12 million
+ * vehicles over potential air bag defect") and a commodity's ordinary move
+ * ("Oil prices mixed as Red Sea attacks disrupt supply chains"). A sharp
+ * move on news is not matched ("Oil Tumbles After Angola Announces It Is
+ * Leaving OPEC").
+ */
+const ROUTINE_BUSINESS =
+  /\brecall(?:s|ing|ed)?\b.{0,40}?\b(?:vehicles|cars|trucks|suvs|hybrids|products|units|pouches|bottles|packs)\b|\b(?:oil|crude|brent|gold|copper|wheat) (?:prices? )?(?:mixed|steady|flat|edges? (?:up|down|higher|lower)|inch\w* (?:up|down|higher|lower)|little changed|rises?|falls?|slips?|dips?|climbs?|gains?|eases?)\b/iu;
+
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
-export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime';
+export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'business';
 
 /** Why a headline is soft framing for an international desk, or null when it is not. */
 export function softFraming(headline: string): SoftFraming | null {
@@ -249,6 +259,7 @@ export function softFraming(headline: string): SoftFraming | null {
   if (SCANDAL.test(headline)) return 'scandal';
   if (CAMPAIGN.test(headline) || PAC.test(headline)) return 'campaign';
   if (PERSON.test(headline) && CRIME.test(headline)) return 'crime';
+  if (ROUTINE_BUSINESS.test(headline)) return 'business';
   return null;
 }
 
