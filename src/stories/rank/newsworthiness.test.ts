@@ -213,6 +213,10 @@ test("softFraming: scandal, campaign chatter and one person's crime, beside tabl
     ['Honda recalls thousands of Honda CR-V hybrids over electrical issue that could lead to fires', 'business'],
     ['Oil prices mixed as Red Sea attacks disrupt supply chains', 'business'],
     ['Israel to compete at Eurovision despite boycott threats', null],
+    ['2 reported injured in Western Australia wildfire', 'minor'],
+    ['Ramsgate Coles: Chaos as out-of-control SUV hits two pedestrians and several cars in southern Sydney', 'minor'],
+    ['New South Wales Cop Pleads Not Guilty to Drink Driving', 'minor'],
+    ['Israeli attack on residential area in south Gaza kills at least 29', null],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(softFraming(title), want));
 });

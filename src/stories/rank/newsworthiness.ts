@@ -248,10 +248,19 @@ const CRIME =
 const ROUTINE_BUSINESS =
   /\brecall(?:s|ing|ed)?\b.{0,40}?\b(?:vehicles|cars|trucks|suvs|hybrids|products|units|pouches|bottles|packs)\b|\b(?:oil|crude|brent|gold|copper|wheat) (?:prices? )?(?:mixed|steady|flat|edges? (?:up|down|higher|lower)|inch\w* (?:up|down|higher|lower)|little changed|rises?|falls?|slips?|dips?|climbs?|gains?|eases?)\b/iu;
 
+/**
+ * A minor incident: a few people hurt and none dead, a road accident,
+ * drink-driving ("2 reported injured in Western Australia wildfire", "Ramsgate
+ * Coles: Chaos as out-of-control SUV hits two pedestrians", "New South Wales
+ * Cop Pleads Not Guilty to Drink Driving"): local news wherever it happens.
+ */
+const MINOR_INCIDENT =
+  /\b(?:[1-9]|one|two|three|four) (?:people |persons |men |women |children |kids )?(?:reported |were |are |left )?(?:injured|hurt)\b|\b(?:car|driveway|road|traffic) (?:accident|crash|smash)\b|\bhits? (?:two|three|a) pedestrians?\b|\bdrink[- ]driv\w*/iu;
+
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
-export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'business';
+export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'minor' | 'business';
 
 /** Why a headline is soft framing for an international desk, or null when it is not. */
 export function softFraming(headline: string): SoftFraming | null {
@@ -259,6 +268,7 @@ export function softFraming(headline: string): SoftFraming | null {
   if (SCANDAL.test(headline)) return 'scandal';
   if (CAMPAIGN.test(headline) || PAC.test(headline)) return 'campaign';
   if (PERSON.test(headline) && CRIME.test(headline)) return 'crime';
+  if (MINOR_INCIDENT.test(headline)) return 'minor';
   if (ROUTINE_BUSINESS.test(headline)) return 'business';
   return null;
 }
