@@ -217,6 +217,11 @@ test("softFraming: scandal, campaign chatter and one person's crime, beside tabl
     ['Ramsgate Coles: Chaos as out-of-control SUV hits two pedestrians and several cars in southern Sydney', 'minor'],
     ['New South Wales Cop Pleads Not Guilty to Drink Driving', 'minor'],
     ['Israeli attack on residential area in south Gaza kills at least 29', null],
+    ['Court date set for Hunter Biden California tax charges case', 'minor'],
+    ["Biden, Chief Justice John Roberts to eulogize Sandra Day O'Connor at funeral service", 'ceremony'],
+    ['Justice Sandra Day O’Connor to Be Memorialized in National Cathedral Service', 'ceremony'],
+    ["Chief Justice John Roberts calls the Supreme Court a 'family of in-laws' as all nine justices attend Sandra Day O'Connor's funeral", 'ceremony'],
+    ['Sandra Day O’Connor, first woman on the Supreme Court, dies at 93', null],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(softFraming(title), want));
 });

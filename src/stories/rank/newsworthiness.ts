@@ -255,12 +255,19 @@ const ROUTINE_BUSINESS =
  * Cop Pleads Not Guilty to Drink Driving"): local news wherever it happens.
  */
 const MINOR_INCIDENT =
-  /\b(?:[1-9]|one|two|three|four) (?:people |persons |men |women |children |kids )?(?:reported |were |are |left )?(?:injured|hurt)\b|\b(?:car|driveway|road|traffic) (?:accident|crash|smash)\b|\bhits? (?:two|three|a) pedestrians?\b|\bdrink[- ]driv\w*/iu;
+  /\b(?:[1-9]|one|two|three|four) (?:people |persons |men |women |children |kids )?(?:reported |were |are |left )?(?:injured|hurt)\b|\b(?:car|driveway|road|traffic) (?:accident|crash|smash)\b|\bhits? (?:two|three|a) pedestrians?\b|\bdrink[- ]driv\w*|\bcourt date\b|\b(?:hearing|trial) date (?:set|scheduled)\b/iu;
+
+/**
+ * A ceremony: a funeral service, a eulogy, a memorial ("Biden, Chief Justice
+ * John Roberts to eulogize Sandra Day O'Connor at funeral service"). The
+ * death was the news; its ceremony is not.
+ */
+const CEREMONY = /\beulogi[sz]\w*|\bfuneral (?:service|tributes?|mass)\b|\bmemorial(?:ized)? (?:in [^.]{0,40})?service\b|\bto be memorialized\b|\battend\w* [^.]{0,40}\bfuneral\b/iu;
 
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
-export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'minor' | 'business';
+export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'minor' | 'ceremony' | 'business';
 
 /** Why a headline is soft framing for an international desk, or null when it is not. */
 export function softFraming(headline: string): SoftFraming | null {
@@ -269,6 +276,7 @@ export function softFraming(headline: string): SoftFraming | null {
   if (CAMPAIGN.test(headline) || PAC.test(headline)) return 'campaign';
   if (PERSON.test(headline) && CRIME.test(headline)) return 'crime';
   if (MINOR_INCIDENT.test(headline)) return 'minor';
+  if (CEREMONY.test(headline)) return 'ceremony';
   if (ROUTINE_BUSINESS.test(headline)) return 'business';
   return null;
 }
