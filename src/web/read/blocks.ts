@@ -380,9 +380,11 @@ function titleFocus(title: string): string | null {
  */
 /**
  * An explainer's title tells what the news means, not what happened ("Israel
- * Gaza: What Gaza's death toll says about the war", "… explained"): a card
- * headed by it reads as analysis in a news column, whatever kind the
- * classifier gave the article.
+ * Gaza: What Gaza's death toll says about the war", "… explained", "Why the
+ * humidity on Australia's east coast is worse than EVER: Expert explains…",
+ * "How the ‘Fat Leonard’ Scandal Resurfaced in US-Venezuela Swap", "… Is she
+ * right?"): a card headed by it reads as analysis in a news column, whatever
+ * kind the classifier gave the article.
  */
 const EXPLAINER_TITLE =
   /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]|^(?:why|how)\b|\bexperts? explains?\b|\bis (?:s?he|it|they|this|that) right\?|\bfact[- ]?check\w*/i;
@@ -416,9 +418,10 @@ export function headlineAsOf(
     !EXPLAINER_TITLE.test(x.title) &&
     !PODCAST_URL.test(x.url ?? '') &&
     x.title.length <= LEDE_TITLE_CHARS;
-  // A market note, tabloid framing or campaign chatter heads the card only
-  // when the story has no other report ("Nippon Steel shares slide more than
-  // 5% on US Steel acquisition" is a line about the deal, not its news).
+  // Soft framing (newsworthiness.ts softFraming: a market note, tabloid
+  // framing, campaign chatter…) heads the card only when the story has no
+  // other report ("Nippon Steel shares slide more than 5% on US Steel
+  // acquisition" is a line about the deal, not its news).
   const plain = (x: { title: string }) => !isSoft(x.title);
   const stored = known.find((x) => x.articleId === r.headline_article_id);
   const reported = known.filter(isReport);
