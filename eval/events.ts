@@ -27,7 +27,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnlineClusterer, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
-import { BROAD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { BROAD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
 import { PROJECT_ROOT } from '../test/shared.js';
@@ -316,11 +316,13 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['defaults @947b5dd (LEGACY_PARAMS)', (items) => runClusterer(items, LEGACY_PARAMS)],
     ['BROAD_PARAMS', (items) => runClusterer(items, BROAD_PARAMS)],
     ['new defaults (DEFAULT_PARAMS)', (items) => runClusterer(items, DEFAULT_PARAMS)],
+    ['story model (STORY_PARAMS, not default)', (items) => runClusterer(items, STORY_PARAMS)],
     ['new defaults, no outlet given', (items) => runClusterer(items, DEFAULT_PARAMS, { noSource: true })],
     ['new defaults, titles only, no outlet', (items) => runClusterer(titlesOnly(items), DEFAULT_PARAMS, { noSource: true })],
     ['LEGACY, titles only, no outlet', (items) => runClusterer(titlesOnly(items), LEGACY_PARAMS, { noSource: true })],
   ];
   if (!DEFAULT_PARAMS.pairModel) log('note: data/models/cluster-pairs.json is missing: DEFAULT_PARAMS runs the hand rules');
+  if (!STORY_PARAMS.storyModel) log('note: data/models/cluster-stories.json is missing: STORY_PARAMS runs the pair model alone');
   for (const h of halves) {
     if (!h.gold) {
       log(`${h.half}: gold-${h.half}.jsonl not written yet`);

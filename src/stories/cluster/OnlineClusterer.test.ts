@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { crossKeys, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
 import { PAIR_FEATURES } from './pairModel.js';
-import { LEGACY_PARAMS, type ClusterParams } from './params.js';
+import { DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
+import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
 import { storyIdFor } from './storyId.js';
 
 const H = 3_600_000;
@@ -284,4 +285,42 @@ test('OnlineClusterer: across languages, a shared rare person is a pair feature,
   const countryOnly = c.pairFeaturesOf('pl2', 'en')![i]!;
   assert.ok(withTusk > countryOnly, `${withTusk} > ${countryOnly}`);
   assert.equal(c.pairFeaturesOf('pl', 'pl2')![i], 0, 'one language: the feature is off');
+});
+
+// The learned article-to-story similarity (STORY_PARAMS; storyModel.ts).
+test('story model: one event worded apart joins, another event stays apart', () => {
+  const { stories } = run([milei1, milei2, prague], STORY_PARAMS);
+  assert.equal(stories[0], stories[1]);
+  assert.notEqual(stories[2], stories[0]);
+});
+
+test('story model: a teacher decides where an article goes and sees the candidates with their features', () => {
+  const c = new OnlineClusterer(STORY_PARAMS);
+  c.place(milei1);
+  const seen: { storyId: string; features: number[] }[] = [];
+  // Forced into a story of its own although the model would join it.
+  c.place(milei2, (cands) => {
+    seen.push(...cands);
+    return null;
+  });
+  assert.notEqual(c.storyOf('milei-2'), c.storyOf('milei-1'));
+  assert.deepEqual(
+    seen.map((s) => s.storyId),
+    [c.storyOf('milei-1')],
+  );
+  assert.equal(seen[0]!.features.length, STORY_FEATURES.length);
+  // Forced into a story the model would never pick.
+  c.place(prague, () => c.storyOf('milei-1')!);
+  assert.equal(c.storyOf('prague-1'), c.storyOf('milei-1'));
+  // undefined: the model decides (no forcing).
+  const d = new OnlineClusterer(STORY_PARAMS);
+  d.place(milei1);
+  d.place(milei2, () => undefined);
+  assert.equal(d.storyOf('milei-2'), d.storyOf('milei-1'));
+});
+
+test('story model: the shipped model is the one STORY_PARAMS uses, the defaults do not', () => {
+  assert.ok(shippedStoryModel(), 'data/models/cluster-stories.json should load');
+  assert.equal(STORY_PARAMS.storyModel, shippedStoryModel());
+  assert.equal(DEFAULT_PARAMS.storyModel, null);
 });

@@ -14,6 +14,7 @@
  */
 import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type FeatureInput, type TextEvidence } from './features.js';
 import { pairProbability } from './pairModel.js';
+import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { fold, primaryLanguage } from './tokenize.js';
@@ -71,7 +72,33 @@ interface Story {
   /** Scratch for candidates(): the lookup it was last seen in, and its summed key weight there. */
   mark: number;
   score: number;
+  /** The story's signature (signatureOf), cached for the member count it was built at. */
+  sig: Signature | null;
 }
+
+/** What most members of a story share: keys held by at least half of them, with their idf when built. */
+interface Signature {
+  n: number;
+  /** Window size when built (idf moves with it). */
+  w: number;
+  keys: string[];
+  idfs: number[];
+  total: number;
+}
+
+/** A candidate story as a teacher sees it (training the story model: scripts/train-cluster-stories.ts). */
+export interface StoryCandidate {
+  storyId: string;
+  articleIds: readonly string[];
+  features: number[];
+}
+
+/**
+ * Training only: given the candidate stories of an article and their
+ * features, the story it must join (an id, even of a story not among the
+ * candidates), null for a new story, or undefined to let the model decide.
+ */
+export type Teacher = (candidates: readonly StoryCandidate[]) => string | null | undefined;
 
 /** What a placement needs besides the vector: title words and whether the item is one of a series. */
 interface DocExtras {
@@ -157,7 +184,7 @@ export class OnlineClusterer {
   }
 
   /** Place one article: join the best story that passes the rules, or start one. */
-  place(doc: ClusterDoc): Placement {
+  place(doc: ClusterDoc, teacher?: Teacher): Placement {
     this.tick(doc.publishedMs);
     if (doc.duplicateOf) {
       const sid = this.articleStory.get(doc.duplicateOf);
@@ -201,7 +228,30 @@ export class OnlineClusterer {
         if (cent >= (same ? this.params.centroidFloor : this.params.crossFloor)) near.push({ s, cent });
       }
       near.sort((a, b) => b.cent - a.cent || a.s.seq - b.s.seq);
-      for (const { s } of near.slice(0, this.params.pairStories)) {
+      const looked = near.slice(0, this.params.pairStories);
+      if (this.params.storyModel) {
+        const model = this.params.storyModel;
+        const feats = looked.map(({ s, cent }) => this.storyFeatures(me, s, cent));
+        const forced = teacher?.(looked.map(({ s }, i) => ({ storyId: s.id, articleIds: s.articleIds, features: feats[i]! })));
+        if (forced !== undefined) {
+          best = forced === null ? null : (this.stories.get(forced) ?? null);
+          bestSim = 1;
+        } else {
+          for (let i = 0; i < looked.length; i++) {
+            const s = looked[i]!.s;
+            if (this.storyBlocked(me, s)) continue;
+            // Across languages the story model has little to go on (no
+            // shared words, so no signature): the pair model's cross-language
+            // keys decide there, as before, at their own threshold.
+            const cross = lang !== mainLanguage(s);
+            const sim = cross ? this.learnedScore(me, s) : storyProbability(model, feats[i]!);
+            if (sim < (cross ? this.params.crossPairThreshold : this.params.storyThreshold) || sim <= bestSim) continue;
+            best = s;
+            bestSim = sim;
+          }
+        }
+      }
+      for (const { s } of this.params.storyModel ? [] : looked) {
         const sim = this.learnedScore(me, s);
         // Across languages the pair features are fewer (no words, no title
         // cosine): such a pair has its own threshold.
@@ -853,6 +903,96 @@ export class OnlineClusterer {
     ];
   }
 
+  /** The series guards of learnedScore: an outlet's series joins only its own outlet's story, one instance per story. */
+  private storyBlocked(a: DocInfo, s: Story): boolean {
+    if ((a.x.series || s.series) && !(a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source))) return true;
+    return a.x.instance !== null && otherInstance(s.instances, a.x.instance, a.x.titleText);
+  }
+
+  /**
+   * The story's signature: the keys at least half of its members hold (all
+   * of a one-member story's keys), each with its idf. Cached until the
+   * story's membership or the window changes (both are the same after a
+   * restart rebuilds the window, so the decision is too).
+   */
+  private signatureOf(s: Story): Signature {
+    const n = s.articleIds.length;
+    const old = s.sig;
+    const w = this.windowDocs.length - this.windowHead;
+    if (old && old.n === n && old.w === w) return old;
+    const min = Math.max(1, Math.ceil(n / 2));
+    const keys: string[] = [];
+    const idfs: number[] = [];
+    let total = 0;
+    for (const [k, d] of s.keyDocs) {
+      if (d < min || (k.charCodeAt(0) === 98 && k.charCodeAt(1) === 58 && this.isStopPhrase(k))) continue;
+      const w = this.idf(k);
+      if (w <= 0) continue;
+      keys.push(k);
+      idfs.push(w);
+      total += w;
+    }
+    return (s.sig = { n, w, keys, idfs, total });
+  }
+
+  /** The story features (STORY_FEATURES in storyModel.ts) of article `a` against story `s`; `cent` is their centroid cosine. */
+  private storyFeatures(a: DocInfo, s: Story, cent: number): number[] {
+    const model = this.params.pairModel!;
+    const recent = this.recentMembers(s);
+    const pv = packed(a.vec);
+    const mean = this.bestPair(a, pv, recent, model, 3);
+    const max = this.bestPair(a, pv, recent, model, 0);
+    const sig = this.signatureOf(s);
+    let shared = 0;
+    let ents = 0;
+    let sigC = false;
+    let sigHasC = false;
+    for (let i = 0; i < sig.keys.length; i++) {
+      const k = sig.keys[i]!;
+      const isC = k.charCodeAt(0) === 99 && k.charCodeAt(1) === 58; // "c:"
+      if (isC) sigHasC = true;
+      if (!a.vec.has(k)) continue;
+      shared += sig.idfs[i]!;
+      if (isC) sigC = true;
+      else if (k.charCodeAt(0) === 101 && k.charCodeAt(1) === 58) ents++; // "e:"
+    }
+    const cover = sig.total > 0 ? shared / sig.total : 0;
+    let aC = false;
+    for (const k of a.x.tags) if (k.charCodeAt(0) === 99) aC = true;
+    const lang = mainLanguage(s);
+    const cross = a.lang !== 'und' && lang !== 'und' && a.lang !== lang;
+    let xshared = 0;
+    if (cross) {
+      const seen = new Map<string, number>();
+      for (const m of recent) for (const [k, w] of m.x.xkeys) if (a.x.xkeys.has(k)) seen.set(k, Math.min(w, a.x.xkeys.get(k)!));
+      for (const w of seen.values()) xshared += w;
+    }
+    return [
+      cent,
+      Math.max(0, mean),
+      Math.max(0, max),
+      cover,
+      Math.min(3, shared / 10),
+      Math.min(3, ents),
+      Math.log2(1 + s.articleIds.length),
+      Math.abs(a.ms - s.lastMs) / 86_400_000,
+      cross ? 1 : 0,
+      Math.min(3, xshared / 5),
+      a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source) ? 1 : 0,
+      a.x.digest ? 1 : 0,
+      sigC ? 1 : aC && sigHasC ? -1 : 0,
+      cover * cent,
+    ];
+  }
+
+  /** The story-model probability that member-less article `a` reports story `s`'s event (-1: out of reach). */
+  private storyScore(a: DocInfo, s: Story): number {
+    if (s.normSq <= 0 || this.storyBlocked(a, s)) return -1;
+    const same = a.lang === mainLanguage(s);
+    const cent = packedDot(packed(a.vec), s.centroid, same) / Math.sqrt(s.normSq);
+    return storyProbability(this.params.storyModel!, this.storyFeatures(a, s, cent));
+  }
+
   /**
    * How likely the article reports the story's event: the best pair
    * probability against the story's recent members (the two closest by
@@ -869,8 +1009,8 @@ export class OnlineClusterer {
   }
 
   /** The best pair probability of `a` against the given members (the two closest by vector and the closest by title). */
-  private bestPair(a: DocInfo, pv: Packed, members: readonly DocInfo[], model: NonNullable<ClusterParams['pairModel']>): number {
-    const k = this.params.pairAvgK;
+  private bestPair(a: DocInfo, pv: Packed, members: readonly DocInfo[], model: NonNullable<ClusterParams['pairModel']>, avgK?: number): number {
+    const k = avgK ?? this.params.pairAvgK;
     if (k > 0) {
       // Average link over the k closest members: one close member among
       // strangers is not enough (a chain of neighbours is not one event).
@@ -962,14 +1102,22 @@ export class OnlineClusterer {
           if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
           if (centroidCosine(s, c) < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
           const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
-          const recent = this.recentMembers(old);
           let sim = -1;
-          for (const id of young.articleIds.slice(0, 3)) {
-            const a = this.docInfo.get(id);
-            if (!a) continue;
-            sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
+          if (p.storyModel && mainLanguage(s) === mainLanguage(c)) {
+            for (const id of young.articleIds.slice(0, 3)) {
+              const a = this.docInfo.get(id);
+              if (a) sim = Math.max(sim, this.storyScore(a, old));
+            }
+            if (sim < p.storyMergeThreshold) continue;
+          } else {
+            const recent = this.recentMembers(old);
+            for (const id of young.articleIds.slice(0, 3)) {
+              const a = this.docInfo.get(id);
+              if (!a) continue;
+              sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
+            }
+            if (sim < (mainLanguage(s) === mainLanguage(c) ? p.mergePairThreshold : p.crossPairThreshold)) continue;
           }
-          if (sim < (mainLanguage(s) === mainLanguage(c) ? p.mergePairThreshold : p.crossPairThreshold)) continue;
           if (sim >= bestSim) {
             best = c;
             bestSim = sim;
@@ -986,7 +1134,7 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0 };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
