@@ -201,6 +201,8 @@ test("softFraming: scandal, campaign chatter and one person's crime, beside tabl
     ['Congo President Likely to Secure Second Term in Vote, Poll Shows', null],
     ['Voting extended in Congolese election amid polling delays', null],
     ['Colorado Supreme Court kicks Trump off ballot', null],
+    ['Sunak faces another difficult parliamentary by-election', 'campaign'],
+    ['Wellingborough byelection gives Labour another chance to humiliate Rishi Sunak', 'campaign'],
     ['Man Charged With Murder Over Fatal Stabbing at Australian Zoo', 'crime'],
     ['Man Cleared of Murder After More Than 48 Years in Prison', 'crime'],
     ['USA. Mężczyzna uniewinniony po 50 latach odsiadki', 'crime'],

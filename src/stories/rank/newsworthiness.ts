@@ -215,12 +215,13 @@ const SCANDAL = /\bsex[- ]?(?:tapes?|scandal|videos?)\b|\b(?:filmed|caught) havi
  * ("Donald Trump will clinch the Republican nominee for president by MARCH
  * 19, his campaign says", "Trump super PAC prepares to go on attack against
  * Nikki Haley", "Nikki Haley gets $70m to aim for second place", Polish
- * "Sondaż: …" polls), not what governs a country. A vote, a ruling on a
+ * "Sondaż: …" polls, a by-election for one seat: "Sunak faces another
+ * difficult parliamentary by-election"), not what governs a country. A vote, a ruling on a
  * candidate or a result is news and is not matched ("Congo President Likely
  * to Secure Second Term in Vote, Poll Shows", "… amid polling delays").
  */
 const CAMPAIGN =
-  /\bsuper ?pacs?\b|\battack ads?\b|\bad wars?\b|\b(?:his|her|their) campaign (?:says|said|claims|predicts)\b|\bclinch\w* (?:the )?(?:\w+ )?nomin\w*|\bfront-?runner\b|\bpolling (?:is|numbers|lead|average|slump)\b|\b(?:dismal|poor|weak|strong|bad) polling\b|\bsondaż\w*|\bfundrais\w*|\bsecond place\b|\bcampaign trail\b/iu;
+  /\bsuper ?pacs?\b|\battack ads?\b|\bad wars?\b|\b(?:his|her|their) campaign (?:says|said|claims|predicts)\b|\bclinch\w* (?:the )?(?:\w+ )?nomin\w*|\bfront-?runner\b|\bpolling (?:is|numbers|lead|average|slump)\b|\b(?:dismal|poor|weak|strong|bad) polling\b|\bsondaż\w*|\bfundrais\w*|\bsecond place\b|\bcampaign trail\b|\bby-?elections?\b|\bwybor\w* uzupełniając\w*/iu;
 /** A political action committee, in capitals ("Trump PAC runs first negative attack ads"); "pac" in lower case is other words. */
 const PAC = /\bPACs?\b/u;
 
