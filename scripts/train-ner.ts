@@ -2,7 +2,7 @@
  * Trains the entity tagger (src/understand/entities/ner/) on data/ner/ and
  * writes data/models/ner-v1.json.gz with its held-out figures.
  *
- *   node --import tsx scripts/train-ner.ts [--epochs N] [--out FILE]
+ *   node --import tsx scripts/train-ner.ts [--epochs N] [--out FILE] [--dev] [--no-corpus]
  *
  * Deterministic: fixed data order, a seeded shuffle per epoch, no clock or
  * randomness anywhere else, so the same data gives the same bytes.
@@ -10,19 +10,28 @@
  * Data (data/ner/README.md): English GMB sentences, every tenth held out;
  * Polish KPWr with its own test file held out. English sentences are also
  * seen once more in headline Title Case (every seventh), because the desk
- * tags headlines and newswire text has almost none.
+ * tags headlines and newswire text has almost none. The capital counts
+ * (features.ts capBins) also read the unlabelled December corpus
+ * (../shared/corpus, titles and descriptions; no labels), unless --no-corpus.
+ *
+ * --dev trains without a dev split (GMB i mod 10 = 5, every tenth KPWr
+ * training sentence) and scores that instead of the held-out sets: settings
+ * are chosen there, the held-out figures are only reported.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { allowed, dynamicKeys, isTitleCase, LABELS, lowerSeenOf, N_LABELS, prepare, scored, setLowerSeen, staticKeys, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
+import { corpusLines, type CorpusLine } from '../src/replay/corpus.js';
+import { tokenizeNer } from '../src/understand/entities/ner/tokens.js';
+import { sharedPath } from '../test/shared.js';
+import { allowed, capBinOf, countCapitals, dynamicKeys, setCapBins, isTitleCase, LABELS, lowerSeenOf, N_LABELS, prepare, scored, setLowerSeen, staticKeys, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
 import { fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const NER_DATA = join(ROOT, 'data', 'ner');
 /** Times the Polish training set is seen an epoch: it is a fifth the size of the English one. */
-export const PL_REPEAT = 1;
+export const PL_REPEAT = 2;
 /** Occurrences a feature needs (with the gold history) to get a row. */
 export const MIN_COUNT = 2;
 
@@ -51,12 +60,24 @@ export function readTsv(file: string, language: 'en' | 'pl'): TaggedSentence[] {
 }
 
 /** The fixed split: GMB every tenth sentence held out, KPWr its own test file. */
-export function loadSplits(plRepeat = PL_REPEAT): { train: TaggedSentence[]; testEn: TaggedSentence[]; testPl: TaggedSentence[] } {
+export function loadSplits(
+  plRepeat = PL_REPEAT,
+  dev = false,
+): { train: TaggedSentence[]; testEn: TaggedSentence[]; testPl: TaggedSentence[] } {
   const gmb = readTsv(join(NER_DATA, 'en-gmb.tsv.gz'), 'en');
-  const trainEn = gmb.filter((_, i) => i % 10 !== 0);
-  const testEn = gmb.filter((_, i) => i % 10 === 0);
-  const trainPl = readTsv(join(NER_DATA, 'pl-kpwr-train.tsv.gz'), 'pl');
-  const testPl = readTsv(join(NER_DATA, 'pl-kpwr-test.tsv.gz'), 'pl');
+  let trainEn = gmb.filter((_, i) => i % 10 !== 0);
+  let testEn = gmb.filter((_, i) => i % 10 === 0);
+  let trainPl = readTsv(join(NER_DATA, 'pl-kpwr-train.tsv.gz'), 'pl');
+  let testPl = readTsv(join(NER_DATA, 'pl-kpwr-test.tsv.gz'), 'pl');
+  // The dev split, for choosing features and settings without looking at the
+  // held-out sets: GMB sentences with i mod 10 = 5 and every tenth KPWr
+  // training sentence are set aside from training and scored instead.
+  if (dev) {
+    testEn = gmb.filter((_, i) => i % 10 === 5);
+    trainEn = gmb.filter((_, i) => i % 10 !== 0 && i % 10 !== 5);
+    testPl = trainPl.filter((_, i) => i % 10 === 9);
+    trainPl = trainPl.filter((_, i) => i % 10 !== 9);
+  }
   const SMALL = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with', 'from', 'as']);
   const headlines = trainEn
     .filter((_, i) => i % 7 === 3)
@@ -121,9 +142,41 @@ export function evaluateHeldOut(model: Weights, sentences: TaggedSentence[]): Re
   return spanFigures(sentences.map((s) => ({ gold: s.tags, pred: tagSegment(model, segmentOf(s)) })));
 }
 
-export function train(sentences: TaggedSentence[], epochs: number, log: (s: string) => void = () => {}, minCount = MIN_COUNT): ModelFile {
+/** The December corpus's titles and descriptions as token lists (unlabelled text for the capital counts), or none when the shared corpus is absent. */
+export async function corpusTokens(): Promise<string[][]> {
+  const file = sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
+  if (!existsSync(file)) return [];
+  const out: string[][] = [];
+  for await (const line of corpusLines(file)) {
+    const it = JSON.parse(line) as CorpusLine;
+    if (it.title) out.push(tokenizeNer(it.title).map((t) => t.text));
+    if (it.description) out.push(tokenizeNer(it.description).map((t) => t.text));
+  }
+  return out;
+}
+
+export function train(
+  sentences: TaggedSentence[],
+  epochs: number,
+  log: (s: string) => void = () => {},
+  minCount = MIN_COUNT,
+  unlabelled: readonly string[][] = [],
+): ModelFile {
   const lowerSeen = lowerSeenOf(sentences.map((s) => s.tokens));
   setLowerSeen(lowerSeen);
+  // Capital counts over the training text (each distinct sentence once) and the unlabelled text.
+  const capCounts = new Map<number, [number, number]>();
+  for (const s of new Set(sentences.map((x) => x.tokens))) countCapitals(s, capCounts);
+  for (const toks of unlabelled) countCapitals(toks, capCounts);
+  const capKeys: number[] = [];
+  const capVals: number[] = [];
+  for (const [h, [c, l]] of [...capCounts.entries()].sort((a, b) => a[0] - b[0])) {
+    if (c + l < 2) continue;
+    capKeys.push(h);
+    capVals.push(capBinOf(c, l));
+  }
+  setCapBins(new Map(capKeys.map((k, i) => [k, capVals[i]!])));
+  log(`capital counts: ${capKeys.length} words`);
   const segs = sentences.map(segmentOf);
   const prepared: Prepared[] = segs.map((s) => prepare(s));
 
@@ -234,6 +287,8 @@ export function train(sentences: TaggedSentence[], epochs: number, log: (s: stri
     weights: Buffer.from(new Int16Array(q).buffer).toString('base64'),
     scale,
     lowerSeen: Buffer.from(new Int32Array(lowerSeen).buffer).toString('base64'),
+    capKeys: Buffer.from(new Int32Array(capKeys).buffer).toString('base64'),
+    capBins: Buffer.from(new Uint8Array(capVals).buffer).toString('base64'),
   };
 }
 
@@ -241,9 +296,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const e = process.argv.indexOf('--epochs');
   const epochs = e > 0 ? Number(process.argv[e + 1]) : 8;
   const num = (name: string, d: number): number => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : d);
-  const { train: trainSet, testEn, testPl } = loadSplits(num('--pl-repeat', PL_REPEAT));
+  const devMode = process.argv.includes('--dev');
+  const { train: trainSet, testEn, testPl } = loadSplits(num('--pl-repeat', PL_REPEAT), devMode);
   const t0 = performance.now();
-  const file = train(trainSet, epochs, (s) => console.log(s), num('--min-count', MIN_COUNT));
+  const unlabelled = process.argv.includes('--no-corpus') ? [] : await corpusTokens();
+  const file = train(trainSet, epochs, (s) => console.log(s), num('--min-count', MIN_COUNT), unlabelled);
   const seconds = Math.round((performance.now() - t0) / 100) / 10;
   const model = fromModelFile(file);
   file.figures = {
@@ -251,8 +308,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     trainSentences: trainSet.length,
     trainTokens: trainSet.reduce((n, s) => n + s.tokens.length, 0),
     features: Buffer.from(file.keys, 'base64').length / 4,
-    heldOutEn: evaluateHeldOut(model, testEn),
-    heldOutPl: evaluateHeldOut(model, testPl),
+    [devMode ? 'devEn' : 'heldOutEn']: evaluateHeldOut(model, testEn),
+    [devMode ? 'devPl' : 'heldOutPl']: evaluateHeldOut(model, testPl),
   };
   const o = process.argv.indexOf('--out');
   const out = o > 0 ? process.argv[o + 1]! : join(ROOT, 'data', 'models', MODEL_FILE);

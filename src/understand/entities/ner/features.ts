@@ -81,6 +81,42 @@ export function setLowerSeen(hashes: Iterable<number>): void {
   WORDS.clear();
 }
 
+/**
+ * How often each word (lower-case hash) is written with a capital inside a
+ * sentence of running text, in bins (capBin): "Haliburton" always, "Diesel"
+ * sometimes, "price" never. Counted by scripts/train-ner.ts over the training
+ * text and the unlabelled December corpus, so a name the labelled newswire
+ * never saw still looks like a name, and a common word capitalised by a
+ * headline still looks common. Part of the model (its file carries the bins).
+ */
+let capBins = new Map<number, number>();
+/** The bin of a word too rare in the counted text to say. */
+export const CAP_UNSEEN = 5;
+export function setCapBins(bins: Map<number, number>): void {
+  capBins = bins;
+  WORDS.clear();
+}
+/** Bin of a capitalised share: 0 never (< 5 %), 1 seldom, 2 either, 3 mostly, 4 always (>= 95 %). */
+export function capBinOf(capital: number, small: number): number {
+  const share = capital / (capital + small);
+  return share < 0.05 ? 0 : share < 0.3 ? 1 : share < 0.7 ? 2 : share < 0.95 ? 3 : 4;
+}
+/** Adds the inside-a-sentence capital / small counts of these tokens to `counts` (hash → [capital, small]); Title Case headlines say nothing and are skipped. */
+export function countCapitals(tokens: readonly string[], counts: Map<number, [number, number]>): void {
+  if (isTitleCase(tokens)) return;
+  for (let i = 1; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (SENT_END.has(tokens[i - 1]!)) continue;
+    const c = w.charCodeAt(0);
+    const cap = isUpperCode(c);
+    if (!cap && !isLowerCode(c)) continue;
+    const h = hashString(w.toLowerCase());
+    let e = counts.get(h);
+    if (!e) counts.set(h, (e = [0, 0]));
+    e[cap ? 0 : 1]++;
+  }
+}
+
 /** Per-token facts computed once a segment, as hashes and bit sets. */
 export interface Prepared {
   n: number;
@@ -94,10 +130,12 @@ export interface Prepared {
   hS4: Int32Array;
   hP3: Int32Array;
   len: Int32Array;
+  /** capBin of each token's word. */
+  cb: Int32Array;
   /** Gazetteer kinds at this token: bits 0–7 begin a match, bits 8–15 continue one. */
   gz: Int32Array;
-  /** WordInfo.own of each token. */
-  own: Int32Array[];
+  /** WordInfo of each token (its `own` keys, and the tagger's cached sum of their weights). */
+  info: WordInfo[];
   lang: number;
   titleCase: boolean;
 }
@@ -177,11 +215,18 @@ function gzPieces(w: string): string {
     .join(' ');
 }
 
+/** Polish case endings, longest first: "Tuska", "Tuskowi", "Tuskiem" share the stem "tusk". */
+const PL_ENDINGS = ['owie', 'ami', 'ach', 'ego', 'emu', 'owi', 'iem', 'ów', 'om', 'ie', 'em', 'ej', 'ą', 'ę', 'a', 'u', 'y', 'i', 'e', 'o'];
+export function stemOf(lw: string): string {
+  for (const e of PL_ENDINGS) if (lw.length - e.length >= 3 && lw.endsWith(e)) return lw.slice(0, lw.length - e.length);
+  return lw;
+}
+
 const SENT_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '–', '—', '-', '|']);
 const KEEP_IN_NAME = new Set(['&', "'", '’', '-']);
 
 /** What a word contributes whatever its neighbours: computed once a process for each distinct word. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   hLower: number;
   hWord: number;
@@ -191,6 +236,7 @@ interface WordInfo {
   hS4: number;
   hP3: number;
   len: number;
+  capBin: number;
   /** CAP, STOP, FN, GN, TITLE, ORGW. */
   flags: number;
   /** Gazetteer key pieces ("u s" for "U.S."). */
@@ -201,6 +247,13 @@ interface WordInfo {
   orgMax: number;
   /** The keys of the templates that read only this word (word, shape, affixes), made once. */
   own: Int32Array;
+  /**
+   * The sum of the weight rows of `own` under `scoresOf` (model.ts fills it
+   * on first use): a dozen look-ups a token become one copy for every word
+   * seen before.
+   */
+  scores: Float64Array | null;
+  scoresOf: object | null;
 }
 
 // News vocabulary repeats: a bounded cache keeps the hashing and lexicon
@@ -241,11 +294,29 @@ function wordInfo(w: string): WordInfo {
     hS4: s4,
     hP3: p3,
     len: Math.min(w.length, 8),
+    capBin: capBins.get(hLower) ?? CAP_UNSEEN,
     flags: f,
     gzKey,
     gzMax: gzKey ? (loadGazetteer().maxTokens.get(gzKey.split(' ')[0]!) ?? 0) : 0,
     orgMax: ORG_FIRST.get(w) ?? 0,
-    own: Int32Array.of(key(2, hLower), key(4, shapeH), key(5, s2), key(6, s3), key(7, s4), key(8, p3)),
+    own: Int32Array.from([
+      key(2, hLower),
+      key(4, shapeH),
+      key(5, s2),
+      key(6, s3),
+      key(7, s4),
+      key(8, p3),
+      // The cased word (0: written in small letters), the length, more affixes, the Polish stem.
+      key(50, lw === w ? 0 : hashString(w)),
+      key(53, Math.min(w.length, 12)),
+      key(54, hashRange(lw, 0, 1)),
+      key(55, hashRange(lw, 0, Math.min(2, L))),
+      key(56, hashRange(lw, 0, Math.min(4, L))),
+      key(57, hashRange(lw, L - 1, L)),
+      key(58, hashString(stemOf(lw))),
+    ]),
+    scores: null,
+    scoresOf: null,
   };
   if (WORDS.size >= WORDS_MAX) WORDS.clear();
   WORDS.set(w, info);
@@ -268,8 +339,9 @@ function arrays(n: number) {
     hS4: new Int32Array(n),
     hP3: new Int32Array(n),
     len: new Int32Array(n),
+    cb: new Int32Array(n),
     gz: new Int32Array(n),
-    own: new Array<Int32Array>(n),
+    info: new Array<WordInfo>(n),
   };
 }
 let scratch = arrays(256);
@@ -284,13 +356,13 @@ export function prepare(seg: Segment, reuse = false): Prepared {
   const n = toks.length;
   if (reuse && scratch.flags.length < n) scratch = arrays(Math.max(n, 2 * scratch.flags.length));
   const a = reuse ? scratch : arrays(n);
-  const { own, lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz } = a;
+  const { info, lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, cb, gz } = a;
   gz.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const x = wordInfo(toks[i]!);
     lower[i] = x.lower;
     gzKeys[i] = x.gzKey;
-    own[i] = x.own;
+    info[i] = x;
     gzMax[i] = x.gzMax;
     orgMax[i] = x.orgMax;
     hLower[i] = x.hLower;
@@ -301,6 +373,7 @@ export function prepare(seg: Segment, reuse = false): Prepared {
     hS4[i] = x.hS4;
     hP3[i] = x.hP3;
     len[i] = x.len;
+    cb[i] = x.capBin;
     flags[i] = x.flags | (i === 0 || SENT_END.has(toks[i - 1]!) ? SENT_START : 0);
   }
   const g = loadGazetteer();
@@ -351,7 +424,7 @@ export function prepare(seg: Segment, reuse = false): Prepared {
     }
     for (let t = i; t < i + best; t++) gz[t] = t === i ? bestBits : bestBits << 8;
   }
-  return { n, own, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
+  return { n, info, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, cb, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
 }
 
 const BOS = 0x1234567;
@@ -362,8 +435,8 @@ function pushGz(out: number[], t: number, mask: number): void {
   for (let b = 0; b < 16; b++) if (mask & (1 << b)) out.push(key(t, b));
 }
 
-/** Features that do not depend on the tags before: appended to `out`. */
-export function staticKeys(p: Prepared, i: number, out: number[]): void {
+/** Features that do not depend on the tags before: appended to `out` (without the word's own ones when `own` is false). */
+export function staticKeys(p: Prepared, i: number, out: number[], own = true): void {
   const n = p.n;
   const hL = p.hLower;
   const prev = i > 0 ? hL[i - 1]! : BOS;
@@ -373,18 +446,15 @@ export function staticKeys(p: Prepared, i: number, out: number[]): void {
   const nextShape = i + 1 < n ? p.hShape[i + 1]! : EOS;
   const w = hL[i]!;
   const f = p.flags[i]!;
-  // (The cased word, the words two away and the length were tried and cut:
-  // they added 0.7 points of held-out F1, en 0.832 / pl 0.670 against
-  // 0.825 / 0.664, for a fifth more look-ups, and analysis has a budget.)
-  const own = p.own[i]!;
+  // The word's own keys (word, shape, affixes, stem) are summed once a word
+  // by the tagger (model.ts), so they cost nothing on later occurrences.
+  if (own) {
+    const o = p.info[i]!.own;
+    for (let k = 0; k < o.length; k++) out.push(o[k]!);
+  }
+  out.push(key(51, i > 1 ? hL[i - 2]! : BOS), key(52, i + 2 < n ? hL[i + 2]! : EOS));
   out.push(
     BIAS,
-    own[0]!,
-    own[1]!,
-    own[2]!,
-    own[3]!,
-    own[4]!,
-    own[5]!,
     key(9, prev),
     key(10, next),
     key(13, prev, w),
@@ -411,6 +481,11 @@ export function staticKeys(p: Prepared, i: number, out: number[]): void {
   // Case headline. Elsewhere a capital on a common word ("Vin Diesel") is the
   // evidence of a name, and the feature there cost the person.
   if (f & LOWER_SEEN && (f & SENT_START || p.titleCase)) out.push(key(38, f & SENT_START ? 1 : 0));
+  // How often the word is capitalised in running text, by where it stands:
+  // inside a sentence, first, in a Title Case headline. (Joined with the next
+  // word's bin as well, it scored the same on the dev split and made "Vin
+  // Diesel" an organisation and "Fidata Corp" a person: not kept.)
+  out.push(key(60, p.cb[i]!, p.titleCase ? 2 : f & SENT_START ? 1 : 0));
   if (f & ORG_B) out.push(key(37, 1));
   if (f & ORG_I) out.push(key(37, 2));
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { allowed, dynamicKeys, LABELS, N_LABELS, prepare, scored, setLowerSeen, staticKeys, typeOfLabel, type Prepared, type Segment } from './features.js';
+import { allowed, dynamicKeys, LABELS, N_LABELS, prepare, scored, setCapBins, setLowerSeen, staticKeys, typeOfLabel, type Prepared, type Segment } from './features.js';
 
 export const MODEL_FILE = 'ner-v1.json.gz';
 
@@ -22,6 +22,9 @@ export interface ModelFile {
   scale: number;
   /** Int32 hashes of the words the training text writes in small letters, base64 (features.ts LOWER_SEEN). */
   lowerSeen: string;
+  /** features.ts capBins: Int32 word hashes and one Uint8 bin each, base64. */
+  capKeys?: string;
+  capBins?: string;
   figures?: Record<string, unknown>;
 }
 
@@ -37,7 +40,9 @@ export interface Weights {
 }
 const SLOT = 8;
 
+/** The committed model, or another one named by GLOBEDESK_NER_MODEL (for comparing trained variants). */
 export function modelPath(): string {
+  if (process.env.GLOBEDESK_NER_MODEL) return process.env.GLOBEDESK_NER_MODEL;
   return fileURLToPath(new URL(`../../../../data/models/${MODEL_FILE}`, import.meta.url));
 }
 
@@ -86,6 +91,9 @@ export function fromModelFile(m: ModelFile): Weights {
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * m.scale;
   setLowerSeen(int32sOf(m.lowerSeen));
+  const capKeys = m.capKeys ? int32sOf(m.capKeys) : new Int32Array(0);
+  const bins = m.capBins ? Buffer.from(m.capBins, 'base64') : Buffer.alloc(0);
+  setCapBins(new Map(Array.from(capKeys, (k, i) => [k, bins[i]!])));
   return buildWeights(keys, w);
 }
 
@@ -107,10 +115,17 @@ export function tagSegment(model: Weights, seg: Segment, p: Prepared = prepare(s
   for (let i = 0; i < p.n; i++) {
     let best = 0;
     if (scored(p, i, prev)) {
+      const info = p.info[i]!;
+      if (info.scoresOf !== model) {
+        const own = new Float64Array(N_LABELS);
+        for (let k = 0; k < info.own.length; k++) addRow(model, info.own[k]!, own);
+        info.scores = own;
+        info.scoresOf = model;
+      }
+      scores.set(info.scores!);
       feats.length = 0;
-      staticKeys(p, i, feats);
+      staticKeys(p, i, feats, false);
       dynamicKeys(p, i, prev, prev2, feats);
-      scores.fill(0);
       for (const k of feats) addRow(model, k, scores);
       let bestScore = -Infinity;
       for (let l = 0; l < N_LABELS; l++) {
