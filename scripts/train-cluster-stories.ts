@@ -23,7 +23,8 @@
  * 2. Logistic regression (pairModel.ts fitLogistic), each event's positives
  *    weighing as the square root of their number (one event, the Polish
  *    public-media takeover, holds most of them). Deterministic.
- * 3. Operating point: storyThreshold x storyMergeThreshold over the whole
+ * 3. Operating point: storyRescue (the story model first, or only for what
+ *    the pair model leaves alone) x storyThreshold x storyMergeThreshold over the whole
  *    dev stream, desk view, scored on the dev gold: the best B-cubed F1
  *    (ties: pairwise F1). B-cubed, not pairwise: it weighs every article
  *    once, where pairwise F1 is three-fifths one event (the public-media
@@ -142,19 +143,21 @@ for (let r = 1; r <= ROUNDS; r++) {
 
 type T = NonNullable<StoryModel['thresholds']>;
 const floors = reach;
-let chosen: T = { storyThreshold: 0.5, storyMergeThreshold: 0.5, ...floors };
+let chosen: T = { storyRescue: false, storyThreshold: 0.5, storyMergeThreshold: 0.5, ...floors };
 let chosenScore: EventScores | null = null;
 const grid: T[] = [];
 if (!process.argv.includes('--no-grid')) {
-  for (const storyThreshold of (arg('--grid') ?? '0.3,0.4,0.5,0.6,0.7,0.8').split(',').map(Number))
-    for (const storyMergeThreshold of (arg('--merge-grid') ?? '0.5,0.7,0.9').split(',').map(Number)) grid.push({ storyThreshold, storyMergeThreshold, ...floors });
+  for (const storyRescue of [false, true])
+    for (const storyThreshold of (arg('--grid') ?? '0.5,0.6,0.7').split(',').map(Number))
+      for (const storyMergeThreshold of (arg('--merge-grid') ?? '0.5,0.7').split(',').map(Number)) grid.push({ storyRescue, storyThreshold, storyMergeThreshold, ...floors });
 }
 for (const t of grid) {
   const params: Partial<ClusterParams> = { ...base, storyModel: model, ...t };
   const desk = scoreEvents(runClusterer(dev.stream, params), gold, dev.langOf);
   const titles = scoreEvents(runClusterer(titleView, params, { noSource: true }), gold, dev.langOf);
-  console.log(`  ${JSON.stringify({ s: t.storyThreshold, m: t.storyMergeThreshold })} desk: ${formatScores(desk)}`);
-  console.log(`  ${' '.repeat(JSON.stringify({ s: t.storyThreshold, m: t.storyMergeThreshold }).length)} titles: ${formatScores(titles)}`);
+  const name = JSON.stringify({ rescue: t.storyRescue, s: t.storyThreshold, m: t.storyMergeThreshold });
+  console.log(`  ${name} desk: ${formatScores(desk)}`);
+  console.log(`  ${' '.repeat(name.length)} titles: ${formatScores(titles)}`);
   const better = !chosenScore || desk.b3F1 > chosenScore.b3F1 || (desk.b3F1 === chosenScore.b3F1 && desk.pairF1 > chosenScore.pairF1);
   if (better) {
     chosen = t;

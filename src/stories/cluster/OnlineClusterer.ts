@@ -229,14 +229,25 @@ export class OnlineClusterer {
       }
       near.sort((a, b) => b.cent - a.cent || a.s.seq - b.s.seq);
       const looked = near.slice(0, this.params.pairStories);
-      if (this.params.storyModel) {
-        const model = this.params.storyModel;
-        const feats = looked.map(({ s, cent }) => this.storyFeatures(me, s, cent));
-        const forced = teacher?.(looked.map(({ s }, i) => ({ storyId: s.id, articleIds: s.articleIds, features: feats[i]! })));
-        if (forced !== undefined) {
-          best = forced === null ? null : (this.stories.get(forced) ?? null);
-          bestSim = 1;
-        } else {
+      const model = this.params.storyModel;
+      const feats = model ? looked.map(({ s, cent }) => this.storyFeatures(me, s, cent)) : [];
+      const forced = model ? teacher?.(looked.map(({ s }, i) => ({ storyId: s.id, articleIds: s.articleIds, features: feats[i]! }))) : undefined;
+      if (forced !== undefined) {
+        best = forced === null ? null : (this.stories.get(forced) ?? null);
+        bestSim = 1;
+      } else {
+        if (!model || this.params.storyRescue) {
+          for (const { s } of looked) {
+            const sim = this.learnedScore(me, s);
+            // Across languages the pair features are fewer (no words, no title
+            // cosine): such a pair has its own threshold.
+            if (sim < (lang === mainLanguage(s) ? this.params.pairThreshold : this.params.crossPairThreshold)) continue;
+            if (sim < bestSim || (sim === bestSim && best !== null)) continue;
+            best = s;
+            bestSim = sim;
+          }
+        }
+        if (model && best === null) {
           for (let i = 0; i < looked.length; i++) {
             const s = looked[i]!.s;
             if (this.storyBlocked(me, s)) continue;
@@ -244,21 +255,13 @@ export class OnlineClusterer {
             // shared words, so no signature): the pair model's cross-language
             // keys decide there, as before, at their own threshold.
             const cross = lang !== mainLanguage(s);
+            if (cross && this.params.storyRescue) continue;
             const sim = cross ? this.learnedScore(me, s) : storyProbability(model, feats[i]!);
             if (sim < (cross ? this.params.crossPairThreshold : this.params.storyThreshold) || sim <= bestSim) continue;
             best = s;
             bestSim = sim;
           }
         }
-      }
-      for (const { s } of this.params.storyModel ? [] : looked) {
-        const sim = this.learnedScore(me, s);
-        // Across languages the pair features are fewer (no words, no title
-        // cosine): such a pair has its own threshold.
-        if (sim < (lang === mainLanguage(s) ? this.params.pairThreshold : this.params.crossPairThreshold)) continue;
-        if (sim < bestSim || (sim === bestSim && best !== null)) continue;
-        best = s;
-        bestSim = sim;
       }
     } else if (!this.params.pairModel) {
       for (const s of this.candidates(vec, top)) {
@@ -957,6 +960,16 @@ export class OnlineClusterer {
       else if (k.charCodeAt(0) === 101 && k.charCodeAt(1) === 58) ents++; // "e:"
     }
     const cover = sig.total > 0 ? shared / sig.total : 0;
+    let novelty = 0;
+    for (const [k, x] of a.vec) if (!s.keyDocs.has(k)) novelty += x * x;
+    let titleNovelty = 0;
+    let titleRepeat = 0;
+    const twice = Math.min(2, s.articleIds.length);
+    for (const [k, x] of a.x.titleVec) {
+      const d = s.keyDocs.get(k) ?? 0;
+      if (d === 0) titleNovelty += x * x;
+      else if (d >= twice) titleRepeat += x * x;
+    }
     let aC = false;
     for (const k of a.x.tags) if (k.charCodeAt(0) === 99) aC = true;
     const lang = mainLanguage(s);
@@ -982,6 +995,9 @@ export class OnlineClusterer {
       a.x.digest ? 1 : 0,
       sigC ? 1 : aC && sigHasC ? -1 : 0,
       cover * cent,
+      novelty,
+      titleNovelty,
+      titleRepeat,
     ];
   }
 
@@ -1103,21 +1119,26 @@ export class OnlineClusterer {
           if (centroidCosine(s, c) < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
           const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
           let sim = -1;
-          if (p.storyModel && mainLanguage(s) === mainLanguage(c)) {
-            for (const id of young.articleIds.slice(0, 3)) {
-              const a = this.docInfo.get(id);
-              if (a) sim = Math.max(sim, this.storyScore(a, old));
-            }
-            if (sim < p.storyMergeThreshold) continue;
-          } else {
+          const sameLang = mainLanguage(s) === mainLanguage(c);
+          let pass = false;
+          if (!p.storyModel || !sameLang || p.storyRescue) {
             const recent = this.recentMembers(old);
             for (const id of young.articleIds.slice(0, 3)) {
               const a = this.docInfo.get(id);
               if (!a) continue;
               sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
             }
-            if (sim < (mainLanguage(s) === mainLanguage(c) ? p.mergePairThreshold : p.crossPairThreshold)) continue;
+            pass = sim >= (sameLang ? p.mergePairThreshold : p.crossPairThreshold);
           }
+          if (!pass && p.storyModel && sameLang) {
+            sim = -1;
+            for (const id of young.articleIds.slice(0, 3)) {
+              const a = this.docInfo.get(id);
+              if (a) sim = Math.max(sim, this.storyScore(a, old));
+            }
+            pass = sim >= p.storyMergeThreshold;
+          }
+          if (!pass) continue;
           if (sim >= bestSim) {
             best = c;
             bestSim = sim;

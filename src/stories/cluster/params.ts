@@ -176,6 +176,8 @@ export interface ClusterParams {
    * articles scores >= storyMergeThreshold against the older.
    */
   storyModel: StoryModel | null;
+  /** true: the pair model places and merges first; the story model only places (and merges) what it leaves alone. */
+  storyRescue: boolean;
   storyThreshold: number;
   storyMergeThreshold: number;
 }
@@ -256,6 +258,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   mergeFloor: 0.2,
   mergePairThreshold: 0.5,
   storyModel: null,
+  storyRescue: false,
   storyThreshold: 0.5,
   storyMergeThreshold: 0.5,
 };

@@ -51,6 +51,17 @@ export const STORY_FEATURES = [
   'country',
   /** sigCover x cent. */
   'sigCent',
+  /**
+   * Share of the article's vector (squared weights) on keys no member has:
+   * what the article says that the story never said (first-story detection's
+   * novelty, Allan et al. 1998). Another match of the same team, another
+   * statement of the same leader, is mostly new words around a shared name.
+   */
+  'novelty',
+  /** The same for the title's idf-weighted words alone. */
+  'titleNovelty',
+  /** Share of the title's idf-weighted words that at least two members (the only member of a one-article story) hold. */
+  'titleRepeat',
 ] as const;
 export type StoryFeature = (typeof STORY_FEATURES)[number];
 
@@ -60,11 +71,11 @@ export interface StoryModel {
   weights: readonly number[];
   bias: number;
   /** The clusterer's operating point, chosen on the dev half (params.ts reads it). */
-  thresholds?: { storyThreshold: number; storyMergeThreshold: number; centroidFloor: number; crossFloor: number; mergeFloor: number; pairStories: number };
+  thresholds?: { storyRescue: boolean; storyThreshold: number; storyMergeThreshold: number; centroidFloor: number; crossFloor: number; mergeFloor: number; pairStories: number };
   training?: Record<string, unknown>;
 }
 
-export const STORY_MODEL_VERSION = 1;
+export const STORY_MODEL_VERSION = 2;
 export const STORY_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-stories.json');
 
 export function storyProbability(m: StoryModel, x: readonly number[]): number {
