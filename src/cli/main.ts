@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   demo: { summary: 'replay the bundled demo snapshot and serve the desk', load: () => import('./demo.js') },
   replay: { summary: 'replay a recorded corpus through the real pipeline', load: () => import('./replay.js') },
   fetch: { summary: 'poll every due source once and exit', load: () => import('./fetch.js') },
+  worker: { summary: 'take fetch, understand and cluster jobs from PostgreSQL (pg-boss)', load: () => import('./worker.js') },
   sources: { summary: 'list | add URL | remove ID | import-opml FILE | export-opml', load: () => import('./sources.js') },
   'parse-feed': { summary: 'print a feed file (or -) as normalised JSON', load: () => import('./parseFeed.js') },
   search: { summary: 'full-text search of stored articles', load: () => import('./search.js') },

@@ -10,6 +10,7 @@ import type { Analysis } from '../domain/analysis.js';
 import { analyze } from '../understand/analyze.js';
 import { saveAnalyses } from '../storage/analysis/saveAnalyses.js';
 import { clusterNewArticles } from '../stories/clusterArticles.js';
+import { storiesOfArticles } from '../storage/stories/loadClusterWindow.js';
 import { refreshStories } from '../stories/refreshStories.js';
 import { updateTopics } from '../stories/timeline/updateTopics.js';
 import { FULL_TEXT_DEFAULTS } from './fetchFullText.js';
@@ -69,16 +70,19 @@ export async function clusterPending(store: Store, now: Date): Promise<Understan
   for (;;) {
     const ids = await articlesToCluster(store, UNDERSTAND_BATCH);
     if (ids.length === 0) return report;
-    report.stories += await placeIntoStories(store, ids, now);
+    // Articles already in a story were placed by a process that died before
+    // marking them: their stories are refreshed again, as it may not have.
+    const placedBefore = [...new Set((await storiesOfArticles(store, ids)).values())];
+    report.stories += await placeIntoStories(store, ids, now, placedBefore);
     await markClustered(store, ids);
     report.analyzed += ids.length;
   }
 }
 
 /** Cluster, refresh the touched stories, extend the topics' timelines; the number of stories touched. */
-async function placeIntoStories(store: Store, ids: string[], now: Date): Promise<number> {
+async function placeIntoStories(store: Store, ids: string[], now: Date, alsoRefresh: string[] = []): Promise<number> {
   const { touchedStories } = await clusterNewArticles(store, ids, now);
-  await refreshStories(store, touchedStories, now);
+  await refreshStories(store, alsoRefresh.length ? [...new Set([...touchedStories, ...alsoRefresh])] : touchedStories, now);
   await updateTopics(store, ids, now);
   return touchedStories.length;
 }

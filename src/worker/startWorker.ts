@@ -1,0 +1,166 @@
+/**
+ * A Globedesk worker on PostgreSQL (issue 10): takes the jobs of its roles
+ * from the pg-boss queues (queues.ts) and runs the desk's own stages on
+ * them, as the single-process desk loop (pipeline/deskLoop.ts) does on a
+ * timer. Any number of workers, on any machine that reaches the database.
+ *
+ * - fetch: plan-polls (every due source gets one poll job), poll-source
+ *   (re-reads its source and polls it only if it is still due, so a retried
+ *   or late job never polls early), fetch-pages, prune.
+ * - understand: analyse (a poll's new articles), analyse-pending (a sweep
+ *   for anything left: a page that took long, a worker killed between
+ *   storing and sending).
+ * - cluster: cluster, under the understand lease, so one process at a time
+ *   places articles (in publication order) whichever worker runs the job;
+ *   the lease's holder is seen dead at once on its host, after
+ *   LEASE_TTL_MS elsewhere (storage/leases.ts).
+ *
+ * Nothing is lost when a worker dies: every stage marks its work done in
+ * the same database only after its results are stored (articles with the
+ * fetch's health in one transaction; `analyzed` after the analyses;
+ * `clustered` after the stories), and a dead worker's job expires and runs
+ * again, or the next sweep takes what it left. Nothing is stored twice:
+ * storeArticles holds the store lock, analyses replace, placements skip
+ * articles already in a story.
+ */
+import type PgBoss from 'pg-boss';
+import type { Store } from '../storage/db.js';
+import type { Config } from '../config/config.js';
+import { dueSources } from '../storage/sources/dueSources.js';
+import { getSource } from '../storage/sources/getSource.js';
+import { createGroupCommitter } from '../storage/articles/groupCommit.js';
+import { pruneLsh } from '../storage/articles/pruneLsh.js';
+import { withLease } from '../storage/leases.js';
+import { ingestSource } from '../pipeline/ingestSource.js';
+import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
+import { analysePending, clusterPending } from '../pipeline/understandPending.js';
+import { clusterExclusively } from '../pipeline/understandExclusively.js';
+import { createPageFetcher } from '../ingest/extract/fetchArticlePage.js';
+import type { FullTextSettings } from '../config/fullTextSettings.js';
+import { QUEUES, sourceKey } from './queues.js';
+import { createHostGate, hostOf } from './hostGate.js';
+import { DEFAULT_PER_HOST } from '../scheduler/runPolls.js';
+
+export type Role = 'fetch' | 'understand' | 'cluster';
+export const ROLES: readonly Role[] = ['fetch', 'understand', 'cluster'];
+
+/** Poll jobs one worker runs at once: GLOBEDESK_FETCH_CONCURRENCY, at most this many. */
+export const MAX_POLL_LOOPS = 8;
+/** How often an idle worker asks each of its queues for a job. */
+export const POLL_INTERVAL_S = 1;
+/** Longest a cluster job waits for the polls and analyses in flight to settle (see the cluster role). */
+export const CLUSTER_SETTLE_MS = 30_000;
+const SETTLE_POLL_MS = 250;
+/** Analyse jobs (each a poll's new articles) taken together. */
+export const ANALYSE_JOBS_PER_FETCH = 50;
+
+export interface WorkerOptions {
+  roles: readonly Role[];
+  clock: () => Date;
+  log: (line: string) => void;
+  fullText: FullTextSettings;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+interface PollJob {
+  sourceId: number;
+}
+interface AnalyseJob {
+  ids?: string[];
+}
+
+export async function startWorker(store: Store, boss: PgBoss, config: Config, opts: WorkerOptions): Promise<RunningWorker> {
+  const { clock, log } = opts;
+  const roles = new Set(opts.roles);
+  const committer = createGroupCommitter(store);
+  const work = { pollingIntervalSeconds: POLL_INTERVAL_S };
+  const send = async (queue: string, data: object, options: PgBoss.SendOptions = {}) => {
+    await boss.send(queue, data, options);
+  };
+
+  if (roles.has('fetch')) {
+    const pages = createPageFetcher({ allowLoopback: config.allowLoopback, userAgent: config.userAgent, hostIntervalMs: opts.fullText.hostIntervalMs });
+    await boss.work(QUEUES.planPolls, work, async () => {
+      const due = await dueSources(store, clock());
+      let sent = 0;
+      // One waiting job per source at most: a source already waiting gets no second one (null).
+      for (const s of due) if ((await boss.send(QUEUES.pollSource, { sourceId: s.id } satisfies PollJob, { singletonKey: sourceKey(s.id) })) !== null) sent++;
+      if (due.length > 0) log(`worker: ${due.length} sources due, ${sent} poll jobs sent`);
+    });
+    const loops = Math.max(1, Math.min(config.fetchConcurrency, MAX_POLL_LOOPS));
+    const hosts = createHostGate(DEFAULT_PER_HOST);
+    for (let i = 0; i < loops; i++) {
+      await boss.work<PollJob>(QUEUES.pollSource, work, async ([job]) => {
+        const now = clock();
+        const source = await getSource(store, job!.data.sourceId);
+        // Removed, disabled, or polled since this job was planned (a retry, a late job): nothing to do.
+        if (!source || !source.enabled || (source.nextFetchAt !== null && source.nextFetchAt > now.toISOString())) return { skipped: true };
+        const r = await hosts.run(hostOf(source.feedUrl), () => ingestSource(store, source, { allowLoopback: config.allowLoopback, userAgent: config.userAgent, committer }, now));
+        const fresh = [...r.inserted, ...r.updatedIds];
+        if (fresh.length > 0) {
+          const q = await queueFullText(store, source, r.inserted, now, { updated: r.updatedIds });
+          if (q.queued > 0) await send(QUEUES.fetchPages, {});
+          await send(QUEUES.analyse, { ids: fresh } satisfies AnalyseJob);
+        }
+        return { status: r.status, inserted: r.inserted.length };
+      });
+    }
+    await boss.work(QUEUES.fetchPages, work, async () => {
+      // One process at a time works the page queue: takePendingPages does not claim rows.
+      const run = await withLease(store, 'pages', () => fetchPendingPages(store, pages, clock(), { dailyBudget: opts.fullText.dailyBudget }));
+      if (run.tried > 0) await send(QUEUES.analysePending, {});
+      if (run.waiting > 0) await send(QUEUES.fetchPages, {});
+      return { tried: run.tried, extracted: run.extracted };
+    });
+    await boss.work(QUEUES.prune, work, async () => ({ pruned: await pruneLsh(store, clock()) }));
+    await send(QUEUES.planPolls, {});
+  }
+
+  if (roles.has('understand')) {
+    const analyse = async (ids?: string[]) => {
+      const n = await analysePending(store, clock(), ids ? { ids } : {});
+      if (n > 0) await send(QUEUES.cluster, {});
+      return { analysed: n };
+    };
+    // Many polls' articles at once: one analysis round per ANALYSE_JOBS_PER_FETCH
+    // jobs rather than one per polling interval. If it fails, every job of
+    // the batch runs again (analysing again replaces, it never doubles).
+    await boss.work<AnalyseJob>(QUEUES.analyse, { ...work, batchSize: ANALYSE_JOBS_PER_FETCH }, async (jobs) => analyse([...new Set(jobs.flatMap((j) => j.data.ids ?? []))]));
+    await boss.work(QUEUES.analysePending, work, async () => analyse());
+    await send(QUEUES.analysePending, {});
+  }
+
+  if (roles.has('cluster')) {
+    // Stages still bringing articles: polls, and analyses of what they stored.
+    const feeding = async () => {
+      let n = 0;
+      for (const q of [QUEUES.pollSource, QUEUES.analyse, QUEUES.analysePending]) n += (await boss.getQueueSize(q, { before: 'completed' })) ?? 0;
+      return n > 0;
+    };
+    await boss.work(QUEUES.cluster, work, async () => {
+      // The clusterer places in publication order, and what it decides
+      // depends on what it has seen: placing while a round of polls is half
+      // stored would make the stories depend on which worker was quicker.
+      // So, as the desk loop clusters once per tick after its polls, a
+      // cluster job first lets the polls and analyses in flight settle, for
+      // at most CLUSTER_SETTLE_MS (a busy desk is never settled, and still
+      // clusters). Outside the lease: another worker's clustering goes on meanwhile.
+      const until = Date.now() + CLUSTER_SETTLE_MS;
+      while (Date.now() < until && (await feeding())) await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+      const r = await clusterExclusively(store, () => clusterPending(store, clock()), log);
+      if (r.analyzed > 0) log(`worker: ${r.analyzed} articles placed, ${r.stories} stories touched`);
+      return { placed: r.analyzed, stories: r.stories };
+    });
+    await send(QUEUES.cluster, {});
+  }
+
+  return {
+    stop: async () => {
+      // Running jobs finish (or, past the wait, expire and run again elsewhere).
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+    },
+  };
+}
