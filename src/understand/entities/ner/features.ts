@@ -32,7 +32,7 @@ const GIVEN_NAMES = new Set(
     .filter(Boolean),
 );
 
-/** Words that end an organisation's name ("Fidata Corp", "Bank Pekao"), lowercased, dots dropped. */
+/** Words that end or head an organisation's name ("Fidata Corp", "Bank Pekao"), lowercased, dots dropped. */
 const ORG_WORDS = new Set(
   `corp corporation inc incorporated ltd limited plc llc co company companies group holdings holding bank airlines airways motors
   industries international university college institute foundation party association council ministry agency committee commission
@@ -40,6 +40,25 @@ const ORG_WORDS = new Set(
   army navy forces parliament assembly senate government press news times post herald
   spółka grupa instytut fundacja partia stowarzyszenie związek ministerstwo urząd komisja rada klub uniwersytet policja sąd
   trybunał biuro agencja`.split(/\s+/),
+);
+
+/** Polish case endings, longest first: "Tuska", "Tuskowi", "Tuskiem" share the stem "tusk". */
+const PL_ENDINGS = ['owie', 'ami', 'ach', 'ego', 'emu', 'owi', 'iem', 'ów', 'om', 'ie', 'em', 'ej', 'ą', 'ę', 'a', 'u', 'y', 'i', 'e', 'o'];
+export function stemOf(lw: string): string {
+  for (const e of PL_ENDINGS) if (lw.length - e.length >= 3 && lw.endsWith(e)) return lw.slice(0, lw.length - e.length);
+  return lw;
+}
+
+/** The same by Polish stem ("Fundacji", "Partii", "Policji"), and more Polish institution words. */
+const ORG_STEMS = new Set(
+  [
+    ...ORG_WORDS,
+    ...`ośrodek ośrodka ośrodku inspektorat kuratorium izba fundusz spółdzielnia szkoła akademia politechnika szpital teatr muzeum centrum straż
+    prokuratura kancelaria sejm senat stowarzyszenie zarząd zakład zakłady instytucja federacja konfederacja kościół parafia orkiestra zespół
+    telewizja radio gazeta dziennik tygodnik`.split(/\s+/),
+  ]
+    .filter((w) => w.length > 3)
+    .map((w) => stemOf(w)),
 );
 
 /** Gazetteer kind index → bit of the token's gazetteer mask (place, leader, company, institution, demonym, currency, metonym or other). */
@@ -69,6 +88,9 @@ const ORGW = 64;
 const ORG_B = 128;
 const ORG_I = 256;
 const LOWER_SEEN = 512;
+/** A small word that may sit inside a name ("Bank of England", "Haifa bint Muhammad"). */
+const LINK = 1024;
+const LINK_WORDS = new Set(['of', 'for', 'and', '&', 'the', 'de', 'del', 'der', 'la', 'le', 'du', 'van', 'von', 'al', 'bin', 'bint', 'ibn', 'na', 'im.']);
 
 /**
  * Hashes of words the training text writes in small letters ("miał",
@@ -132,6 +154,10 @@ export interface Prepared {
   len: Int32Array;
   /** capBin of each token's word. */
   cb: Int32Array;
+  /** The capitalised run (a name's extent, small linking words inside) a token is in: length bucket × 4 + place (0 first, 1 inside, 2 last, 3 alone); -1 outside. */
+  run: Int32Array;
+  /** 1 when an organisation word comes later in the token's run. */
+  runOrg: Int32Array;
   /** Gazetteer kinds at this token: bits 0–7 begin a match, bits 8–15 continue one. */
   gz: Int32Array;
   /** WordInfo of each token (its `own` keys, and the tagger's cached sum of their weights). */
@@ -215,13 +241,6 @@ function gzPieces(w: string): string {
     .join(' ');
 }
 
-/** Polish case endings, longest first: "Tuska", "Tuskowi", "Tuskiem" share the stem "tusk". */
-const PL_ENDINGS = ['owie', 'ami', 'ach', 'ego', 'emu', 'owi', 'iem', 'ów', 'om', 'ie', 'em', 'ej', 'ą', 'ę', 'a', 'u', 'y', 'i', 'e', 'o'];
-export function stemOf(lw: string): string {
-  for (const e of PL_ENDINGS) if (lw.length - e.length >= 3 && lw.endsWith(e)) return lw.slice(0, lw.length - e.length);
-  return lw;
-}
-
 const SENT_END = new Set(['.', '!', '?', '…', ':', '"', '“', '”', '–', '—', '-', '|']);
 const KEEP_IN_NAME = new Set(['&', "'", '’', '-']);
 
@@ -276,7 +295,8 @@ function wordInfo(w: string): WordInfo {
   if (FIRST_NAMES.has(lw)) f |= FN;
   if (GIVEN_NAMES.has(lw)) f |= GN;
   if (TITLES.has(lw)) f |= TITLE;
-  if (ORG_WORDS.has(lw.endsWith('.') ? lw.slice(0, -1) : lw)) f |= ORGW;
+  if (ORG_WORDS.has(lw.endsWith('.') ? lw.slice(0, -1) : lw) || ORG_STEMS.has(stemOf(lw))) f |= ORGW;
+  if (LINK_WORDS.has(lw)) f |= LINK;
   if (f & CAP && lowerSeen.has(hLower)) f |= LOWER_SEEN;
   const gzKey = gzPieces(w);
   const shapeH = shapeHash(w);
@@ -340,6 +360,8 @@ function arrays(n: number) {
     hP3: new Int32Array(n),
     len: new Int32Array(n),
     cb: new Int32Array(n),
+    run: new Int32Array(n),
+    runOrg: new Int32Array(n),
     gz: new Int32Array(n),
     info: new Array<WordInfo>(n),
   };
@@ -356,7 +378,7 @@ export function prepare(seg: Segment, reuse = false): Prepared {
   const n = toks.length;
   if (reuse && scratch.flags.length < n) scratch = arrays(Math.max(n, 2 * scratch.flags.length));
   const a = reuse ? scratch : arrays(n);
-  const { info, lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, cb, gz } = a;
+  const { info, lower, gzKeys, gzMax, orgMax, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, cb, run, runOrg, gz } = a;
   gz.fill(0, 0, n);
   for (let i = 0; i < n; i++) {
     const x = wordInfo(toks[i]!);
@@ -375,6 +397,30 @@ export function prepare(seg: Segment, reuse = false): Prepared {
     len[i] = x.len;
     cb[i] = x.capBin;
     flags[i] = x.flags | (i === 0 || SENT_END.has(toks[i - 1]!) ? SENT_START : 0);
+  }
+  // Capitalised runs: capitals, with linking words between two capitals.
+  for (let i = 0; i < n; ) {
+    if (!(flags[i]! & CAP)) {
+      run[i] = -1;
+      runOrg[i] = 0;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      if (j < n && flags[j]! & CAP) j++;
+      else if (j + 1 < n && flags[j]! & LINK && flags[j + 1]! & CAP) j += 2;
+      else break;
+    }
+    const L = j - i;
+    const bucket = Math.min(L, 4) - 1;
+    let org = 0;
+    for (let k = j - 1; k >= i; k--) {
+      runOrg[k] = org;
+      if (flags[k]! & ORGW) org = 1;
+    }
+    for (let k = i; k < j; k++) run[k] = bucket * 4 + (L === 1 ? 3 : k === i ? 0 : k === j - 1 ? 2 : 1);
+    i = j;
   }
   const g = loadGazetteer();
   for (let i = 0; i < n; i++) {
@@ -424,7 +470,7 @@ export function prepare(seg: Segment, reuse = false): Prepared {
     }
     for (let t = i; t < i + best; t++) gz[t] = t === i ? bestBits : bestBits << 8;
   }
-  return { n, info, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, cb, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
+  return { n, info, lower, flags, hLower, hWord, hShape, hS2, hS3, hS4, hP3, len, cb, run, runOrg, gz, lang: seg.language === 'pl' ? 1 : 0, titleCase: seg.titleCase };
 }
 
 const BOS = 0x1234567;
@@ -486,6 +532,10 @@ export function staticKeys(p: Prepared, i: number, out: number[], own = true): v
   // word's bin as well, it scored the same on the dev split and made "Vin
   // Diesel" an organisation and "Fidata Corp" a person: not kept.)
   out.push(key(60, p.cb[i]!, p.titleCase ? 2 : f & SENT_START ? 1 : 0));
+  // The capitalised run the word is in (its length and the word's place in
+  // it), and an organisation word later in it ("Polski Związek Piłki Nożnej").
+  out.push(key(62, p.run[i]! + 1));
+  if (p.runOrg[i]) out.push(key(63));
   if (f & ORG_B) out.push(key(37, 1));
   if (f & ORG_I) out.push(key(37, 2));
 }
