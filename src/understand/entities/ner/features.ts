@@ -44,8 +44,15 @@ const ORG_WORDS = new Set(
 
 /** Polish case endings, longest first: "Tuska", "Tuskowi", "Tuskiem" share the stem "tusk". */
 const PL_ENDINGS = ['owie', 'ami', 'ach', 'ego', 'emu', 'owi', 'iem', 'ów', 'om', 'ie', 'em', 'ej', 'ą', 'ę', 'a', 'u', 'y', 'i', 'e', 'o'];
+// By last letter, so a word is checked against the few endings it can have.
+const PL_ENDINGS_BY_LAST = new Map<number, string[]>();
+for (const e of PL_ENDINGS) {
+  const c = e.charCodeAt(e.length - 1);
+  PL_ENDINGS_BY_LAST.set(c, [...(PL_ENDINGS_BY_LAST.get(c) ?? []), e]);
+}
 export function stemOf(lw: string): string {
-  for (const e of PL_ENDINGS) if (lw.length - e.length >= 3 && lw.endsWith(e)) return lw.slice(0, lw.length - e.length);
+  const list = PL_ENDINGS_BY_LAST.get(lw.charCodeAt(lw.length - 1));
+  if (list) for (const e of list) if (lw.length - e.length >= 3 && lw.endsWith(e)) return lw.slice(0, lw.length - e.length);
   return lw;
 }
 
@@ -265,7 +272,7 @@ export interface WordInfo {
   /** Most words of a curated organisation alias starting with this word (0: none). */
   orgMax: number;
   /** The keys of the templates that read only this word (word, shape, affixes), made once. */
-  own: Int32Array;
+  own: readonly number[];
   /**
    * The sum of the weight rows of `own` under `scoresOf` (model.ts fills it
    * on first use): a dozen look-ups a token become one copy for every word
@@ -295,7 +302,8 @@ function wordInfo(w: string): WordInfo {
   if (FIRST_NAMES.has(lw)) f |= FN;
   if (GIVEN_NAMES.has(lw)) f |= GN;
   if (TITLES.has(lw)) f |= TITLE;
-  if (ORG_WORDS.has(lw.endsWith('.') ? lw.slice(0, -1) : lw) || ORG_STEMS.has(stemOf(lw))) f |= ORGW;
+  const stem = stemOf(lw);
+  if (ORG_WORDS.has(lw.endsWith('.') ? lw.slice(0, -1) : lw) || ORG_STEMS.has(stem)) f |= ORGW;
   if (LINK_WORDS.has(lw)) f |= LINK;
   if (f & CAP && lowerSeen.has(hLower)) f |= LOWER_SEEN;
   const gzKey = gzPieces(w);
@@ -304,10 +312,29 @@ function wordInfo(w: string): WordInfo {
   const s3 = hashRange(lw, Math.max(0, L - 3), L);
   const s4 = hashRange(lw, Math.max(0, L - 4), L);
   const p3 = hashRange(lw, 0, Math.min(3, L));
+  const hCased = lw === w ? 0 : hashString(w);
+  // A plain array literal: allocating a typed array for each new word costs more than the hashing.
+  const own = [
+    key(2, hLower),
+    key(4, shapeH),
+    key(5, s2),
+    key(6, s3),
+    key(7, s4),
+    key(8, p3),
+    // The cased word (0: written in small letters), the length, more affixes, the Polish stem.
+    key(50, hCased),
+    key(53, Math.min(w.length, 12)),
+    key(54, hashRange(lw, 0, 1)),
+    key(55, hashRange(lw, 0, Math.min(2, L))),
+    key(56, hashRange(lw, 0, Math.min(4, L))),
+    key(57, hashRange(lw, L - 1, L)),
+    key(58, stem === lw ? hLower : hashString(stem)),
+  ];
+  const space = gzKey.indexOf(' ');
   const info: WordInfo = {
     lower: lw,
     hLower,
-    hWord: lw === w ? hLower ^ 0x5bd1e995 : hashString(w),
+    hWord: lw === w ? hLower ^ 0x5bd1e995 : hCased,
     hShape: shapeH,
     hS2: s2,
     hS3: s3,
@@ -317,24 +344,9 @@ function wordInfo(w: string): WordInfo {
     capBin: capBins.get(hLower) ?? CAP_UNSEEN,
     flags: f,
     gzKey,
-    gzMax: gzKey ? (loadGazetteer().maxTokens.get(gzKey.split(' ')[0]!) ?? 0) : 0,
+    gzMax: gzKey ? (loadGazetteer().maxTokens.get(space < 0 ? gzKey : gzKey.slice(0, space)) ?? 0) : 0,
     orgMax: ORG_FIRST.get(w) ?? 0,
-    own: Int32Array.from([
-      key(2, hLower),
-      key(4, shapeH),
-      key(5, s2),
-      key(6, s3),
-      key(7, s4),
-      key(8, p3),
-      // The cased word (0: written in small letters), the length, more affixes, the Polish stem.
-      key(50, lw === w ? 0 : hashString(w)),
-      key(53, Math.min(w.length, 12)),
-      key(54, hashRange(lw, 0, 1)),
-      key(55, hashRange(lw, 0, Math.min(2, L))),
-      key(56, hashRange(lw, 0, Math.min(4, L))),
-      key(57, hashRange(lw, L - 1, L)),
-      key(58, hashString(stemOf(lw))),
-    ]),
+    own,
     scores: null,
     scoresOf: null,
   };
