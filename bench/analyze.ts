@@ -9,6 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import type { AnalyzeInput } from '../src/domain/analysis.js';
 import { analyze } from '../src/understand/analyze.js';
+import { detectLanguage } from '../src/understand/language/detectLanguage.js';
 import { sharedPath } from '../test/shared.js';
 import { corpusLines, type CorpusLine } from '../src/replay/corpus.js';
 
@@ -58,7 +59,13 @@ export async function benchAnalyze(): Promise<Record<string, number>> {
   }
   const shortRate = rate(short);
   const longRate = rate(long);
-  return { 'analyze.short_per_s': Math.round(shortRate), 'analyze.long5k_per_s': Math.round(longRate), 'analyze.short_n': short.length, 'analyze.long_n': long.length };
+  // Language detection alone on title + summary (its budget: well under 0.1 ms a call).
+  const texts = short.map((x) => `${x.title} ${x.text}`.slice(0, 300));
+  for (const t of texts.slice(0, 200)) detectLanguage(t);
+  const t0 = performance.now();
+  for (const t of texts) detectLanguage(t);
+  const langMs = (performance.now() - t0) / texts.length;
+  return { 'analyze.short_per_s': Math.round(shortRate), 'language.ms_per_call': Math.round(langMs * 10_000) / 10_000, 'analyze.long5k_per_s': Math.round(longRate), 'analyze.short_n': short.length, 'analyze.long_n': long.length };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

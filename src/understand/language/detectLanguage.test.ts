@@ -36,16 +36,8 @@ for (const c of cases) {
   });
 }
 
-test('detectLanguage: well under 0.1 ms for 300 characters', () => {
-  const text = cases.slice(0, 10).map((c) => c.text).join(' ').slice(0, 300);
-  for (let i = 0; i < 200; i++) detectLanguage(text);
-  const n = 5000;
-  const t0 = performance.now();
-  for (let i = 0; i < n; i++) detectLanguage(text);
-  const ms = (performance.now() - t0) / n;
-  // Typically 0.01-0.02 ms; the bound leaves room for a busy CI machine.
-  assert.ok(ms < 0.1, `${ms} ms per call`);
-});
+// Speed is measured by `npm run bench -- analyze` (language.ms_per_call), not here:
+// a timed test fails on a busy machine and proves nothing on a quiet one.
 
 const tags: Array<[string | null, string | null]> = [['en-US', 'en'], ['en_gb', 'en'], ['PL-pl', 'pl'], ['zh-Hans-CN', 'zh'], ['iw', 'he'], ['deu', 'de'], ['x', null], [null, null]];
 for (const [tag, want] of tags) test(`normalizeLanguageTag: ${tag} -> ${want}`, () => assert.equal(normalizeLanguageTag(tag), want));
