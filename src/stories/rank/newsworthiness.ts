@@ -221,7 +221,7 @@ const SCANDAL = /\bsex[- ]?(?:tapes?|scandal|videos?)\b|\b(?:filmed|caught) havi
  * to Secure Second Term in Vote, Poll Shows", "… amid polling delays").
  */
 const CAMPAIGN =
-  /\bsuper ?pacs?\b|\battack ads?\b|\bad wars?\b|\b(?:his|her|their) campaign (?:says|said|claims|predicts)\b|\bclinch\w* (?:the )?(?:\w+ )?nomin\w*|\bfront-?runner\b|\bpolling (?:is|numbers|lead|average|slump)\b|\b(?:dismal|poor|weak|strong|bad) polling\b|\bsondaż\w*|\bfundrais\w*|\bsecond place\b|\bcampaign trail\b|\bby-?elections?\b|\bwybor\w* uzupełniając\w*/iu;
+  /\bsuper ?pacs?\b|\b(?:new|latest) (?:[\w-]+ ){0,4}polls?\b|\battack ads?\b|\bad wars?\b|\b(?:his|her|their) campaign (?:says|said|claims|predicts)\b|\bclinch\w* (?:the )?(?:\w+ )?nomin\w*|\bfront-?runner\b|\bpolling (?:is|numbers|lead|average|slump)\b|\b(?:dismal|poor|weak|strong|bad) polling\b|\bsondaż\w*|\bfundrais\w*|\bsecond place\b|\bcampaign trail\b|\bby-?elections?\b|\bwybor\w* uzupełniając\w*/iu;
 /** A political action committee, in capitals ("Trump PAC runs first negative attack ads"); "pac" in lower case is other words. */
 const PAC = /\bPACs?\b/u;
 
@@ -265,10 +265,19 @@ const MINOR_INCIDENT =
  */
 const CEREMONY = /\beulogi[sz]\w*|\bfuneral (?:service|tributes?|mass)\b|\bmemorial(?:ized)? (?:in [^.]{0,40})?service\b|\bto be memorialized\b|\battend\w* [^.]{0,40}\bfuneral\b/iu;
 
+/**
+ * A routine weather or transport disruption: a weather warning, cancelled
+ * flights, rail chaos ("UK weather: Storm Pia to bring 80mph winds as Met
+ * Office issues yellow warning", "Orkan Pia nadciąga nad Europę. 200 lotów
+ * odwołanych w Amsterdamie"). A storm that kills is isSevere, which wins.
+ */
+const DISRUPTION =
+  /\bweather (?:warnings?|latest)\b|\b(?:yellow|amber) (?:weather )?warnings?\b|\bflights? (?:cancel\w*|delay\w*|grounded)\b|\b(?:cancel\w*|delay\w*) (?:\w+ ){0,2}flights?\b|\b(?:rail|travel) (?:chaos|disruption)\b|\burged not to travel\b|\blot\p{L}* odwołan\p{L}*|\bodwoł\p{L}* (?:[\p{L}\d]+ ){0,3}lot\p{L}*/iu;
+
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
-export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'minor' | 'ceremony' | 'business';
+export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'minor' | 'ceremony' | 'disruption' | 'business';
 
 /** Why a headline is soft framing for an international desk, or null when it is not. */
 export function softFraming(headline: string): SoftFraming | null {
@@ -278,6 +287,7 @@ export function softFraming(headline: string): SoftFraming | null {
   if (PERSON.test(headline) && CRIME.test(headline)) return 'crime';
   if (MINOR_INCIDENT.test(headline)) return 'minor';
   if (CEREMONY.test(headline)) return 'ceremony';
+  if (DISRUPTION.test(headline)) return 'disruption';
   if (ROUTINE_BUSINESS.test(headline)) return 'business';
   return null;
 }
