@@ -13,6 +13,7 @@ import type { Store } from '../../storage/db.js';
 import type { DatePrecision } from '../../domain/analysis.js';
 import { countryName } from '../../understand/places/regions.js';
 import { mergeEvent, type TimelineEvent } from './mergeEvents.js';
+import { addTopic, listTopics, loadTimeline, loadTimelineInputs, saveTimelines, type EntityRow } from '../../storage/topics/timelines.js';
 
 export const MIN_EVENTS_FOR_TOPIC = 3;
 export const MIN_YEARS_FOR_TOPIC = 3;
@@ -20,25 +21,9 @@ const YEAR_MS = 365 * 86_400_000;
 
 export async function updateTopics(store: Store, articleIds: string[], now: Date): Promise<void> {
   if (articleIds.length === 0) return;
-  const events = await store.db
-    .selectFrom('article_events as e')
-    .innerJoin('articles as a', 'a.id', 'e.article_id')
-    .select(['e.article_id', 'e.date', 'e.start_date', 'e.end_date', 'e.precision', 'e.description', 'e.sentence', 'a.published_at'])
-    .where('e.article_id', 'in', articleIds)
-    .orderBy('a.published_at')
-    .orderBy('e.article_id')
-    .orderBy('e.id')
-    .execute();
+  const { events, entities, countries, focus } = await loadTimelineInputs(store, articleIds);
   if (events.length === 0) return;
   const withEvents = [...new Set(events.map((e) => e.article_id))];
-
-  const entities = await store.db
-    .selectFrom('article_entities')
-    .select(['article_id', 'entity_key', 'name', 'type', 'count'])
-    .where('article_id', 'in', withEvents)
-    .execute();
-  const countries = await store.db.selectFrom('article_countries').select(['article_id', 'country', 'role', 'mentions']).where('article_id', 'in', withEvents).execute();
-  const focus = await store.db.selectFrom('article_analysis').select(['article_id', 'focus_country']).where('article_id', 'in', withEvents).execute();
 
   const keysOf = new Map<string, Set<string>>();
   const key = (id: string) => {
@@ -49,13 +34,13 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
   for (const c of countries) key(c.article_id).add(`country:${c.country}`);
   for (const e of entities) key(e.article_id).add(e.entity_key);
 
-  const topics = (await store.db.selectFrom('topics').selectAll().execute()).map((t) => ({ ...t, keys: JSON.parse(t.entity_keys) as string[] }));
+  const topics = (await listTopics(store)).map((t) => ({ ...t, keys: JSON.parse(t.entity_keys) as string[] }));
   const timelines = new Map<string, TimelineEvent[]>();
   const touched = new Set<string>();
-  const loadTimeline = async (topicId: string) => {
+  const timelineOf = async (topicId: string) => {
     let tl = timelines.get(topicId);
     if (tl) return tl;
-    const rows = await store.db.selectFrom('topic_events').selectAll().where('topic_id', '=', topicId).execute();
+    const rows = await loadTimeline(store, topicId);
     tl = rows.map((r) => ({
       key: r.event_key,
       date: r.date,
@@ -68,7 +53,6 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
     timelines.set(topicId, tl);
     return tl;
   };
-  const articlesOf = new Map<string, Set<string>>();
 
   for (const articleId of withEvents) {
     const keys = keysOf.get(articleId) ?? new Set<string>();
@@ -78,17 +62,13 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
       const founded = foundTopic(articleId, focus.find((f) => f.article_id === articleId)?.focus_country ?? null, entities);
       if (founded && !topics.some((t) => t.id === founded.id)) {
         topics.push(founded);
-        await store.db
-          .insertInto('topics')
-          .values({ id: founded.id, name: founded.name, entity_keys: founded.entity_keys, article_count: 0, event_count: 0, updated_at: now.toISOString() })
-          // Idempotent: a topic another writer founded from the same article is the same topic.
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
+        // Idempotent: a topic another writer founded from the same article is the same topic.
+        await addTopic(store, { id: founded.id, name: founded.name, entity_keys: founded.entity_keys }, now);
         matched = [founded];
       }
     }
     for (const t of matched) {
-      const tl = await loadTimeline(t.id);
+      const tl = await timelineOf(t.id);
       for (const e of own) {
         mergeEvent(tl, {
           date: e.date,
@@ -101,39 +81,29 @@ export async function updateTopics(store: Store, articleIds: string[], now: Date
         });
       }
       touched.add(t.id);
-      let set = articlesOf.get(t.id);
-      if (!set) articlesOf.set(t.id, (set = new Set()));
-      set.add(articleId);
     }
   }
 
-  await store.db.transaction().execute(async (trx) => {
-    for (const topicId of touched) {
+  await saveTimelines(
+    store,
+    [...touched].map((topicId) => {
       const tl = timelines.get(topicId) ?? [];
-      await trx.deleteFrom('topic_events').where('topic_id', '=', topicId).execute();
-      for (const e of tl) {
-        await trx
-          .insertInto('topic_events')
-          .values({
-            topic_id: topicId,
-            event_key: e.key,
-            date: e.date,
-            start_date: e.start,
-            end_date: e.end,
-            precision: e.precision,
-            description: e.description,
-            citations: JSON.stringify(e.citations),
-          })
-          .execute();
-      }
-      const citing = new Set(tl.flatMap((e) => e.citations.map((c) => c.articleId)));
-      await trx
-        .updateTable('topics')
-        .set({ article_count: citing.size, event_count: tl.length, updated_at: now.toISOString() })
-        .where('id', '=', topicId)
-        .execute();
-    }
-  });
+      return {
+        topicId,
+        articleCount: new Set(tl.flatMap((e) => e.citations.map((c) => c.articleId))).size,
+        events: tl.map((e) => ({
+          event_key: e.key,
+          date: e.date,
+          start_date: e.start,
+          end_date: e.end,
+          precision: e.precision,
+          description: e.description,
+          citations: JSON.stringify(e.citations),
+        })),
+      };
+    }),
+    now,
+  );
 }
 
 /** Enough history, over enough distinct years, to be a background piece. */
@@ -141,14 +111,6 @@ function isBackground(events: { start_date: string; published_at: string }[]): b
   const historical = events.filter((e) => Date.parse(e.published_at) - Date.parse(e.start_date) >= YEAR_MS);
   const years = new Set(historical.map((e) => e.start_date.slice(0, 4)));
   return historical.length >= MIN_EVENTS_FOR_TOPIC && years.size >= MIN_YEARS_FOR_TOPIC;
-}
-
-interface EntityRow {
-  article_id: string;
-  entity_key: string;
-  name: string;
-  type: string;
-  count: number;
 }
 
 function foundTopic(articleId: string, focusCountry: string | null, entities: EntityRow[]) {
