@@ -5,6 +5,7 @@ import { addSource, article } from '../articles/fixtures.js';
 import { storeArticles } from '../articles/storeArticles.js';
 import { saveClusterDecisions } from './saveClusterDecisions.js';
 import { loadClusterWindow, storiesOfArticles } from './loadClusterWindow.js';
+import { loadClusterArticles } from './loadClusterArticles.js';
 
 const NOW = new Date('2023-12-22T12:00:00Z');
 
@@ -34,5 +35,45 @@ for (const engine of engines()) {
       [a, c, b].map((x) => [x.id, 's1', Date.parse(a.publishedAt)]),
     );
     assert.deepEqual([...(await storiesOfArticles(store, [a.id, c.id, 'missing']))].sort(), [[a.id, 's1'], [c.id, 's1']].sort());
+  });
+}
+
+for (const engine of engines()) {
+  test(`loadClusterArticles: published order whatever the ids' order, people, organisations and focus countries sorted, the page's lead, the stored story, unknown ids left out on ${engine}`, async (t) => {
+    const store = await testStore(t, engine);
+    const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+    const [a, b] = [
+      article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/a', title: 'Milei sworn in as president of Argentina', summary: 'He took office on Sunday.', published: '2023-12-10T15:00:00Z' }),
+      article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/b', title: 'Argentina devalues the peso by half', summary: 'The new government acts fast.', published: '2023-12-09T20:00:00Z' }),
+    ] as const;
+    await storeArticles(store, [a, b]);
+    await store.db
+      .insertInto('article_entities')
+      .values([
+        { article_id: a.id, entity_key: 'person:javier_milei', name: 'Javier Milei', type: 'person', count: 2 },
+        { article_id: a.id, entity_key: 'organization:imf', name: 'IMF', type: 'organization', count: 1 },
+        { article_id: a.id, entity_key: 'place:buenos_aires', name: 'Buenos Aires', type: 'place', count: 1 },
+      ])
+      .execute();
+    await store.db
+      .insertInto('article_countries')
+      .values([
+        { article_id: a.id, country: 'AR', role: 'focus', score: 1, mentions: 3 },
+        { article_id: a.id, country: 'US', role: 'mentioned', score: 0.2, mentions: 1 },
+      ])
+      .execute();
+    await store.db.insertInto('article_pages').values({ article_id: b.id, source_id: s, status: 'ok', url: b.url, text: 'The central bank set the rate at 800 pesos.', requested_at: NOW.toISOString() }).execute();
+    await saveClusterDecisions(store, [{ articleId: a.id, storyId: 's1', similarity: 1, created: true, duplicate: false, title: a.title, publishedAt: a.publishedAt }], [], NOW);
+
+    const docs = await loadClusterArticles(store, [a.id, 'missing', b.id]);
+    assert.deepEqual(
+      docs.map((d) => ({ id: d.id, storyId: d.storyId, entities: d.entities, countries: d.countries, publishedMs: d.publishedMs })),
+      [
+        { id: b.id, storyId: null, entities: [], countries: [], publishedMs: Date.parse(b.publishedAt) },
+        { id: a.id, storyId: 's1', entities: ['organization:imf', 'person:javier_milei'], countries: ['AR'], publishedMs: Date.parse(a.publishedAt) },
+      ],
+    );
+    assert.match(docs[0]!.text ?? '', /\n\nThe central bank set the rate at 800 pesos\.$/, 'the page text after the feed text');
+    assert.equal(docs[1]!.source, String(s));
   });
 }
