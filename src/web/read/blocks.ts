@@ -307,7 +307,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
         regions,
         blindSpots: cov.blindSpots,
       },
-      international: m && n ? isInternationalHeadline(m, n, at) : false,
+      international: m && n ? isInternationalHeadline(m, n, at) && !isBackground(list, at) : false,
       parts: n,
       leadArticleId: lead.articleId,
       reportLead: lead.report,
@@ -404,6 +404,31 @@ const PODCAST_URL = /\/(?:podcasts?|programs?|programmes?)\//i;
  */
 const LEDE_TITLE_CHARS = 140;
 
+/** A news report: not a live page, an analysis, a digest, an explainer, a podcast or a lede standing in for a title. */
+export function isNewsReport(x: { kind: string | null; title: string; url?: string }): boolean {
+  return (
+    x.kind !== 'live' &&
+    x.kind !== 'analysis' &&
+    !isRoundupTitle(x.title) &&
+    !EXPLAINER_TITLE.test(x.title) &&
+    !PODCAST_URL.test(x.url ?? '') &&
+    x.title.length <= LEDE_TITLE_CHARS
+  );
+}
+
+/**
+ * A story told mostly by explainers, analysis and live pages by `at` is
+ * background, not breaking news, whatever its pace: on 19 December at 06:00
+ * the Red Sea story was "Red Sea crisis explained: …", "How—and Why—Yemen's
+ * Houthi Rebels Are Poised to Seriously Disrupt the Global Economy" and
+ * "Houthi attacks on shipping threaten global consequences".
+ */
+export function isBackground(reports: { kind: string | null; title: string; url?: string; publishedAt: string }[], at: Date): boolean {
+  const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
+  return known.length > 0 && known.filter((x) => !isNewsReport(x)).length / known.length >= BACKGROUND_SHARE;
+}
+const BACKGROUND_SHARE = 0.5;
+
 export function headlineAsOf(
   r: { headline: string; headline_article_id: string | null },
   reports: { articleId: string; title: string; publishedAt: string; kind: string | null; url?: string }[],
@@ -411,21 +436,14 @@ export function headlineAsOf(
 ): { headline: string; articleId: string | null; report: boolean } {
   const known = reports.filter((x) => Date.parse(x.publishedAt) <= at.getTime());
   if (known.length === 0) return { headline: r.headline, articleId: r.headline_article_id, report: true };
-  const isReport = (x: { kind: string | null; title: string; url?: string }) =>
-    x.kind !== 'live' &&
-    x.kind !== 'analysis' &&
-    !isRoundupTitle(x.title) &&
-    !EXPLAINER_TITLE.test(x.title) &&
-    !PODCAST_URL.test(x.url ?? '') &&
-    x.title.length <= LEDE_TITLE_CHARS;
   // Soft framing (newsworthiness.ts softFraming: a market note, tabloid
   // framing, campaign chatter…) heads the card only when the story has no
   // other report ("Nippon Steel shares slide more than 5% on US Steel
   // acquisition" is a line about the deal, not its news).
   const plain = (x: { title: string }) => !isSoft(x.title);
   const stored = known.find((x) => x.articleId === r.headline_article_id);
-  const reported = known.filter(isReport);
-  if (stored && isReport(stored) && (plain(stored) || !reported.some(plain))) return { headline: r.headline, articleId: stored.articleId, report: true };
+  const reported = known.filter(isNewsReport);
+  if (stored && isNewsReport(stored) && (plain(stored) || !reported.some(plain))) return { headline: r.headline, articleId: stored.articleId, report: true };
   const pool = reported.some(plain) ? reported.filter(plain) : reported.length ? reported : known;
   const want = contentWords(r.headline);
   let best = pool[0]!;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headlineAsOf } from './blocks.js';
+import { headlineAsOf, isBackground } from './blocks.js';
 
 // Members of real demo stories (19-21 December 2023), trimmed.
 const GAZA = [
@@ -72,4 +72,21 @@ test('headlineAsOf: an explainer by its title ("Why …", "Expert explains", "Is
       const members = [{ articleId: 'x', title, publishedAt: '2023-12-19T04:49:00Z', kind: 'news' }];
       assert.equal(headlineAsOf({ headline: title, headline_article_id: 'x' }, members, new Date('2023-12-20T00:00:00Z')).report, false);
     });
+});
+
+test('isBackground: a story told mostly by explainers is not breaking news', async (t) => {
+  // The Red Sea story of a demo rebuild, 19 December 2023.
+  const RED_SEA = [
+    { title: 'Red Sea crisis explained: what is happening and what does it mean for global trade?', publishedAt: '2023-12-19T04:04:41Z', kind: 'news' },
+    { title: 'How—and Why—Yemen’s Houthi Rebels Are Poised to Seriously Disrupt the Global Economy', publishedAt: '2023-12-19T05:00:00Z', kind: 'news' },
+    { title: 'Houthi attacks on shipping threaten global consequences', publishedAt: '2023-12-19T05:00:31Z', kind: 'news' },
+    { title: 'Yemen rebels vow to keep up Red Sea attacks despite new task force', publishedAt: '2023-12-19T10:53:00Z', kind: 'news' },
+    { title: 'Yemen’s Houthis ‘will not stop’ Red Sea attacks until Israel ends Gaza war', publishedAt: '2023-12-19T11:44:15Z', kind: 'news' },
+    { title: 'New U.S.-led Red Sea task force won’t stop shipping attacks, Houthis say', publishedAt: '2023-12-19T11:52:58Z', kind: 'news' },
+  ];
+  const cases: { name: string; at: string; want: boolean }[] = [
+    { name: 'at 06:00: two explainers and an analytic line', at: '2023-12-19T06:00:00Z', want: true },
+    { name: 'at 12:00: the Houthis vow to go on, reported three times', at: '2023-12-19T12:00:00Z', want: false },
+  ];
+  for (const c of cases) await t.test(c.name, () => assert.equal(isBackground(RED_SEA, new Date(c.at)), c.want));
 });
