@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: Com
   analyze: { summary: 'analyse articles given as JSON lines', load: () => import('./analyze.js') },
   cluster: { summary: 'group articles given as JSON lines into stories', load: () => import('./cluster.js') },
   extract: { summary: 'print the article of an HTML page as JSON', load: () => import('./extract.js') },
-  migrate: { summary: 'apply pending database migrations', load: () => import('./migrate.js') },
+  migrate: { summary: 'apply pending database migrations | --to URL: copy the SQLite desk onto PostgreSQL', load: () => import('./migrate.js') },
   users: { summary: 'add NAME | list | remove NAME | passwd NAME | role NAME admin|reader', load: () => import('./users.js') },
 };
 
