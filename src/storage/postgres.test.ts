@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openStore, StorageError } from './db.js';
 import { migrations } from './migrations/index.js';
 import { postgresOverrides } from './migrations/postgres.js';
@@ -40,6 +41,24 @@ for (const c of badUrls) {
 
 if (engines().includes('postgres')) {
   const url = process.env[TEST_DATABASE_URL_VAR]!;
+
+  test('PostgreSQL: a store looks only into its own schema (the Migrator asks whether kysely_migration exists; other schemas dropped meanwhile must not fail it)', async (t) => {
+    const schemas = [`gd_test_own_${randomBytes(4).toString('hex')}`, `gd_test_own_${randomBytes(4).toString('hex')}`];
+    t.after(async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      for (const s of schemas) await c.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+      await c.end();
+    });
+    const [a, b] = await Promise.all(schemas.map((schema) => openStore({ file: '', url, schema })));
+    t.after(() => Promise.all([a!.close(), b!.close()]));
+    await sql`CREATE TABLE only_in_b (id serial PRIMARY KEY)`.execute(b!.db);
+    const tables = await a!.db.introspection.getTables({ withInternalKyselyTables: true });
+    assert.deepEqual([...new Set(tables.map((x) => x.schema))], [schemas[0]]);
+    assert.ok(tables.some((x) => x.name === 'kysely_migration') && tables.some((x) => x.name === 'articles'));
+    assert.ok(!tables.some((x) => x.name === 'only_in_b'));
+    assert.deepEqual((await a!.db.introspection.getSchemas()).map((x) => x.name), [schemas[0]]);
+  });
   test('PostgreSQL: four processes migrating a new database at once take turns (advisory lock), and reopening is a no-op', async (t) => {
     const schema = `gd_test_mig_${randomBytes(4).toString('hex')}`;
     t.after(async () => {

@@ -5,7 +5,19 @@
  * what differs). Whatever goes wrong at open becomes one StorageError line
  * that names the server (never its password) and what to do.
  */
-import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  sql,
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  type Dialect,
+  type Migration,
+  type MigrationProvider,
+  type SchemaMetadata,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { migrationsFor } from './migrations/index.js';
@@ -120,7 +132,7 @@ export async function openPostgres(o: PostgresOpen): Promise<PostgresHandle> {
     await pool.end().catch(() => {});
     throw new Error(`cannot use PostgreSQL at ${where}: ${oneLine(e)}`, { cause: e });
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: schemaScoped(new PostgresDialect({ pool }), schema) });
   if (o.migrate) {
     // The migration table lives in this schema: Kysely would otherwise take
     // another schema's kysely_migration for ours (tests share one database).
@@ -143,4 +155,47 @@ export async function pendingPostgresMigrations(db: Kysely<DB>, schema: string):
   const done = await sql<{ name: string }>`SELECT name FROM ${sql.id(schema, 'kysely_migration')}`.execute(db);
   const applied = new Set(done.rows.map((r) => r.name));
   return names.filter((n) => !applied.has(n));
+}
+
+/**
+ * Kysely's PostgreSQL introspector lists every table of every schema and
+ * calls pg_get_serial_sequence() on each column by name; the Migrator uses
+ * it to see whether kysely_migration exists. A table another session drops
+ * meanwhile (another desk's schema, or a test's) then fails the migration
+ * with "relation <other schema>.<table> does not exist" (the contract
+ * suite, whose tests drop their schemas as others migrate, failed so one
+ * run in three). This one reads only the desk's own schema, from the
+ * catalog, calling nothing by name.
+ */
+class SchemaIntrospector implements DatabaseIntrospector {
+  constructor(
+    private readonly db: Kysely<unknown>,
+    private readonly schema: string,
+  ) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const r = await sql<SchemaMetadata>`SELECT nspname AS name FROM pg_catalog.pg_namespace WHERE nspname = ${this.schema}`.execute(this.db);
+    return r.rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const r = await sql<{ name: string; kind: string }>`
+      SELECT c.relname AS name, c.relkind AS kind FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = ${this.schema} AND c.relkind IN ('r', 'p', 'v', 'm')`.execute(this.db);
+    return r.rows.map((t) => ({ name: t.name, schema: this.schema, isView: t.kind === 'v' || t.kind === 'm', columns: [] }));
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+/** PostgreSQL's dialect with the introspector above. */
+function schemaScoped(base: PostgresDialect, schema: string): Dialect {
+  return {
+    createAdapter: () => base.createAdapter(),
+    createDriver: () => base.createDriver(),
+    createQueryCompiler: () => base.createQueryCompiler(),
+    createIntrospector: (db) => new SchemaIntrospector(db as Kysely<unknown>, schema),
+  };
 }
