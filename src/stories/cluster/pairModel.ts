@@ -66,23 +66,28 @@ export interface PairModel {
 export const PAIR_MODEL_VERSION = 3;
 export const PAIR_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-pairs.json');
 
-/** Probability that the pair is one event. */
-export function pairProbability(m: PairModel, x: readonly number[]): number {
+/** The logistic function of a linear model: the pair model's and the story model's probability. */
+export function linearProbability(m: { weights: readonly number[]; bias: number }, x: readonly number[]): number {
   let z = m.bias;
   for (let i = 0; i < x.length; i++) z += m.weights[i]! * x[i]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability that the pair is one event. */
+export const pairProbability: (m: PairModel, x: readonly number[]) => number = linearProbability;
+
+/** A model file, or null when it is missing or of another version or feature list (a stale artefact is not used). */
+export function loadLinearModel<M extends { version: number; features: readonly string[]; weights: readonly number[] }>(file: string, version: number, features: readonly string[]): M | null {
+  if (!existsSync(file)) return null;
+  const m = JSON.parse(readFileSync(file, 'utf8')) as M;
+  return m.version === version && m.features.join() === features.join() && m.weights.length === features.length ? m : null;
 }
 
 let shipped: PairModel | null | undefined;
 
 /** The shipped model, or null when the file is missing or of another feature version. */
 export function shippedPairModel(): PairModel | null {
-  if (shipped !== undefined) return shipped;
-  shipped = null;
-  if (existsSync(PAIR_MODEL_FILE)) {
-    const m = JSON.parse(readFileSync(PAIR_MODEL_FILE, 'utf8')) as PairModel;
-    if (m.version === PAIR_MODEL_VERSION && m.features.join() === PAIR_FEATURES.join() && m.weights.length === PAIR_FEATURES.length) shipped = m;
-  }
+  if (shipped === undefined) shipped = loadLinearModel<PairModel>(PAIR_MODEL_FILE, PAIR_MODEL_VERSION, PAIR_FEATURES);
   return shipped;
 }
 

@@ -17,9 +17,9 @@
  * only; the file carries its training figures. Pure: no I/O here except
  * loading that file once.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../../config/paths.js';
+import { linearProbability, loadLinearModel } from './pairModel.js';
 
 /** The features of an (article, story) pair, in the order of the model's weights. */
 export const STORY_FEATURES = [
@@ -78,21 +78,12 @@ export interface StoryModel {
 export const STORY_MODEL_VERSION = 2;
 export const STORY_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-stories.json');
 
-export function storyProbability(m: StoryModel, x: readonly number[]): number {
-  let z = m.bias;
-  for (let i = 0; i < x.length; i++) z += m.weights[i]! * x[i]!;
-  return 1 / (1 + Math.exp(-z));
-}
+export const storyProbability: (m: StoryModel, x: readonly number[]) => number = linearProbability;
 
 let shipped: StoryModel | null | undefined;
 
 /** The shipped model, or null when the file is missing or of another feature version. */
 export function shippedStoryModel(): StoryModel | null {
-  if (shipped !== undefined) return shipped;
-  shipped = null;
-  if (existsSync(STORY_MODEL_FILE)) {
-    const m = JSON.parse(readFileSync(STORY_MODEL_FILE, 'utf8')) as StoryModel;
-    if (m.version === STORY_MODEL_VERSION && m.features.join() === STORY_FEATURES.join() && m.weights.length === STORY_FEATURES.length) shipped = m;
-  }
+  if (shipped === undefined) shipped = loadLinearModel<StoryModel>(STORY_MODEL_FILE, STORY_MODEL_VERSION, STORY_FEATURES);
   return shipped;
 }
