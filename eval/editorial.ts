@@ -22,7 +22,7 @@ import { PassThrough } from 'node:stream';
 import type { Store } from '../src/storage/db.js';
 import { openStore } from '../src/storage/db.js';
 import { breakingHeadlines, homeData } from '../src/web/read/homeData.js';
-import { scoredStories } from '../src/web/read/blocks.js';
+import { scoredStories, waveLed } from '../src/web/read/blocks.js';
 import type { Piece, StoryCard } from '../src/web/read/types.js';
 import { INTERNATIONAL_TOPICS } from '../src/stories/rank/newsworthiness.js';
 
@@ -96,9 +96,9 @@ function pieceContext(p: Piece): string {
 }
 
 /** The URL of each card's lead article as the desk shows it at `at` (web/read/blocks.ts headlineAsOf). */
-async function leadUrls(store: Store, ids: string[], at: Date): Promise<Map<string, string>> {
+async function leadUrls(store: Store, ids: string[], at: Date, strip = false): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const scored = await scoredStories(store, ids, at);
+  const scored = (await scoredStories(store, ids, at)).map((s) => (strip ? waveLed(s) : s));
   const leadIds = scored.map((s) => s.leadArticleId).filter((x): x is string => !!x);
   const rows = leadIds.length ? await store.db.selectFrom('articles').select(['id', 'url']).where('id', 'in', leadIds).execute() : [];
   const url = new Map(rows.map((r) => [r.id, r.url]));
@@ -108,11 +108,13 @@ async function leadUrls(store: Store, ids: string[], at: Date): Promise<Map<stri
 /** Every card the panel judges at one moment, in the order the desk shows them. */
 export async function panelCards(store: Store, at: Date): Promise<PanelCard[]> {
   const d = await homeData(store, at);
-  const stories = [...d.breaking, ...d.regions.flatMap((r) => r.stories.slice(0, REGION_TOP))];
+  const stories = d.regions.flatMap((r) => r.stories.slice(0, REGION_TOP));
   const urls = await leadUrls(store, [...new Set(stories.map((s) => s.id))], at);
+  // A strip card may be headed by its breaking wave (blocks.ts waveHeadline), a region card is not.
+  const stripUrls = await leadUrls(store, d.breaking.map((s) => s.id), at, true);
   const a = at.toISOString();
   const cards: PanelCard[] = [];
-  d.breaking.forEach((s, i) => cards.push({ section: 'breaking', at: a, url: urls.get(s.id)!, headline: s.headline, context: storyContext(s, urls.get(s.id)!), position: i + 1 }));
+  d.breaking.forEach((s, i) => cards.push({ section: 'breaking', at: a, url: stripUrls.get(s.id)!, headline: s.headline, context: storyContext(s, stripUrls.get(s.id)!), position: i + 1 }));
   d.analysis.forEach((p, i) => cards.push({ section: 'insights', at: a, url: p.url, headline: p.title, context: pieceContext(p), position: i + 1 }));
   d.reports.forEach((p, i) => cards.push({ section: 'ground', at: a, url: p.url, headline: p.title, context: pieceContext(p), position: i + 1 }));
   for (const r of d.regions)

@@ -174,7 +174,7 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
     .execute()) as StoryRow[];
   let scored = await withAsOf(store, rows, q.at);
   if (q.phase) scored = scored.filter((s) => s.card.phase === q.phase);
-  if (q.phase === 'breaking' && q.international) scored = scored.filter((s) => s.international);
+  if (q.phase === 'breaking' && q.international) scored = scored.filter((s) => s.international).map(waveLed);
   scored.sort((a, b) => b.card.importance - a.card.importance || (a.card.id < b.card.id ? -1 : 1));
   if (q.region) scored = newsFirst(scored);
   // One card an event: a second card whose headline tells the same event as
@@ -237,6 +237,8 @@ export interface ScoredCard {
   leadArticleId: string | null;
   /** The lead is a news report (headlineAsOf found one), not a podcast, an explainer or a live page. */
   reportLead: boolean;
+  /** The breaking wave's headline when the card's own is older than it (waveHeadline); the strip shows it. */
+  wave: { headline: string; articleId: string } | null;
 }
 type Scored = ScoredCard;
 
@@ -311,6 +313,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
       parts: n,
       leadArticleId: lead.articleId,
       reportLead: lead.report,
+      wave: waveHeadline(list.find((x) => x.articleId === lead.articleId) ?? null, list, at),
       titles: list
         .slice()
         .sort((a, b) => (a.publishedAt < b.publishedAt ? 1 : -1))
@@ -403,6 +406,51 @@ const PODCAST_URL = /\/(?:podcasts?|programs?|programmes?)\//i;
  * fraught negotiation that…"): it heads a card only when nothing else can.
  */
 const LEDE_TITLE_CHARS = 140;
+
+/**
+ * A strip card tells what is breaking: when the card's headline is older than
+ * WAVE_HOURS and the story has news reports within them, the card is headed
+ * by the one of those that shares the most words with the others (the
+ * wave's own medoid, in whatever language it came). On 20 December at 06:00
+ * a Trump story headed by the day-old "Republican lawmakers turn on Trump…"
+ * was breaking with five Polish reports of the Colorado ruling.
+ */
+const WAVE_HOURS = 6;
+export function waveHeadline(
+  lead: { publishedAt: string; title: string } | null,
+  reports: { articleId: string; title: string; publishedAt: string; kind: string | null; url?: string }[],
+  at: Date,
+): { headline: string; articleId: string } | null {
+  const from = at.getTime() - WAVE_HOURS * 3_600_000;
+  if (lead && Date.parse(lead.publishedAt) >= from) return null;
+  const wave = reports.filter((x) => Date.parse(x.publishedAt) > from && Date.parse(x.publishedAt) <= at.getTime() && isNewsReport(x) && !isSoft(x.title));
+  if (wave.length < 2) return null;
+  const words = wave.map((x) => contentWords(x.title));
+  let best = -1;
+  let bestShared = -1;
+  wave.forEach((x, i) => {
+    let shared = 0;
+    words.forEach((w, j) => {
+      if (j !== i) for (const k of words[i]!) if (w.has(k)) shared++;
+    });
+    if (shared > bestShared || (shared === bestShared && x.publishedAt < wave[best]!.publishedAt)) [best, bestShared] = [i, shared];
+  });
+  // A headline that already tells the wave's event stays ("Colorado Supreme
+  // Court bars Donald Trump from state ballot" over "Colorado Ruling Knocking
+  // Trump Off Ballot Puts Supreme Court in Hot Seat").
+  if (lead) {
+    let shared = 0;
+    for (const k of contentWords(lead.title)) if (words[best]!.has(k)) shared++;
+    if (shared >= WAVE_SAME_WORDS) return null;
+  }
+  return { headline: wave[best]!.title, articleId: wave[best]!.articleId };
+}
+const WAVE_SAME_WORDS = 2;
+
+/** The card as the strip shows it: headed by its wave when its own headline is old (waveHeadline). */
+export function waveLed(s: Scored): Scored {
+  return s.wave ? { ...s, card: { ...s.card, headline: s.wave.headline }, leadArticleId: s.wave.articleId } : s;
+}
 
 /** A news report: not a live page, an analysis, a digest, an explainer, a podcast or a lede standing in for a title. */
 export function isNewsReport(x: { kind: string | null; title: string; url?: string }): boolean {

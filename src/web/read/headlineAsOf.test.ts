@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headlineAsOf, isBackground } from './blocks.js';
+import { headlineAsOf, isBackground, waveHeadline } from './blocks.js';
 
 // Members of real demo stories (19-21 December 2023), trimmed.
 const GAZA = [
@@ -89,4 +89,31 @@ test('isBackground: a story told mostly by explainers is not breaking news', asy
     { name: 'at 12:00: the Houthis vow to go on, reported three times', at: '2023-12-19T12:00:00Z', want: false },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(isBackground(RED_SEA, new Date(c.at)), c.want));
+});
+
+test('waveHeadline: a strip card is headed by its breaking wave when its own headline tells something else', async (t) => {
+  // A Trump story of a demo rebuild as of 20 December 2023 06:00: English side items, then Polish reports of the Colorado ruling.
+  const TRUMP = [
+    { articleId: 'gop', title: "Republican lawmakers turn on Trump for saying migrants are 'poisoning the blood' of our country and quoting Putin", publishedAt: '2023-12-19T16:53:34Z', kind: 'news' },
+    { articleId: 'interia', title: 'Historyczna decyzja. Sąd w Kolorado wykluczył Trumpa ze startu w wyborach', publishedAt: '2023-12-20T00:47:57Z', kind: 'news' },
+    { articleId: 'rmf', title: 'Donald Trump wykluczony ze startu w wyborach. Jest decyzja sądu', publishedAt: '2023-12-20T00:50:44Z', kind: 'news' },
+    { articleId: 'bloomberg', title: 'Trump Says Immigrants Are ‘Ruining the Fabric’ of US', publishedAt: '2023-12-20T02:55:46Z', kind: 'news' },
+    { articleId: 'rp', title: 'Donald Trump wykluczony z prawyborów w Kolorado. Sąd uznał, że nie może być prezydentem', publishedAt: '2023-12-20T04:24:57Z', kind: 'news' },
+  ];
+  // The Colorado story as of 20 December 12:00: its headline already tells the wave's event.
+  const COLORADO = [
+    { articleId: 'bbc', title: 'Colorado Supreme Court bars Donald Trump from state ballot', publishedAt: '2023-12-19T23:13:00Z', kind: 'news' },
+    { articleId: 'lemonde', title: 'Trump puts presidential future in hands of Supreme Court', publishedAt: '2023-12-20T08:00:00Z', kind: 'news' },
+    { articleId: 'wsj', title: 'Colorado Ruling Knocking Trump Off Ballot Puts Supreme Court in Hot Seat', publishedAt: '2023-12-20T10:00:00Z', kind: 'news' },
+  ];
+  const cases: { name: string; reports: typeof TRUMP; lead: string; at: string; want: string | null }[] = [
+    { name: "a day-old side item gives way to the wave's own report", reports: TRUMP, lead: 'gop', at: '2023-12-20T06:00:00Z', want: 'rmf' },
+    { name: 'a headline that tells the wave stays', reports: COLORADO, lead: 'bbc', at: '2023-12-20T12:00:00Z', want: null },
+    { name: 'a headline within the wave stays', reports: TRUMP, lead: 'rp', at: '2023-12-20T06:00:00Z', want: null },
+  ];
+  for (const c of cases)
+    await t.test(c.name, () => {
+      const lead = c.reports.find((r) => r.articleId === c.lead)!;
+      assert.equal(waveHeadline(lead, c.reports, new Date(c.at))?.articleId ?? null, c.want);
+    });
 });
