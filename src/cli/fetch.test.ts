@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore, type Engine } from '../storage/db.js';
 import { countUnderstandBacklog } from '../storage/articles/pendingArticles.js';
-import { engines, testDatabaseUrl } from '../../test/pg/engines.js';
+import { engines, testDatabaseUrl, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
 import { startDeskFeeds } from '../../test/pg/deskFeeds.js';
 import { deskContents, type Contents } from '../../test/pg/deskContents.js';
 import { runCommand } from './testdata/runCommand.js';
@@ -65,7 +65,7 @@ for (const engine of engines()) {
   });
 }
 
-test('globedesk fetch: PostgreSQL stores what SQLite stores', { skip: engines().includes('postgres') ? false : 'PostgreSQL is not under test here' }, () => {
+test('globedesk fetch: PostgreSQL stores what SQLite stores', { skip: engines().includes('postgres') ? false : `${TEST_DATABASE_URL_VAR} is unset: no PostgreSQL run to compare with SQLite's` }, () => {
   const a = results.get('sqlite');
   const b = results.get('postgres');
   assert.ok(a && b, 'both engines ran');
