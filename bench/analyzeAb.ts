@@ -11,6 +11,11 @@
  * Prints documents per CPU second for both and the ratio (after / before),
  * for feed items (title + 300 characters) and 5,000-character texts, built
  * as bench/analyze.ts builds them.
+ *
+ *   --rounds 1       one pass each, as bench/analyze.ts times it: caches of
+ *                    words seen before are cold (default 3: mostly warm)
+ *   --after-first    time the code after first in each round (the first one
+ *                    timed runs a little slower; run both orders)
  */
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -57,13 +62,16 @@ for (const f of [before, after]) {
   cpuSeconds(f, short.slice(0, 200)); // warm-up: JIT and lazy tables
   cpuSeconds(f, long.slice(0, 20));
 }
-const ROUNDS = 3;
+const ROUNDS = process.argv.includes('--rounds') ? Number(process.argv[process.argv.indexOf('--rounds') + 1]) : 3;
+const afterFirst = process.argv.includes('--after-first');
 const t = { bs: 0, as: 0, bl: 0, al: 0 };
 for (let r = 0; r < ROUNDS; r++) {
+  if (afterFirst) t.as += cpuSeconds(after, short);
   t.bs += cpuSeconds(before, short);
-  t.as += cpuSeconds(after, short);
+  if (!afterFirst) t.as += cpuSeconds(after, short);
+  if (afterFirst) t.al += cpuSeconds(after, long);
   t.bl += cpuSeconds(before, long);
-  t.al += cpuSeconds(after, long);
+  if (!afterFirst) t.al += cpuSeconds(after, long);
 }
 const rate = (docs: number, s: number): number => Math.round((ROUNDS * docs) / s);
 const r = {
