@@ -219,6 +219,7 @@ test("softFraming: scandal, campaign chatter and one person's crime, beside tabl
     ['Toyota recalling 1.12 million vehicles over potential air bag issue', 'business'],
     ['Honda recalls thousands of Honda CR-V hybrids over electrical issue that could lead to fires', 'business'],
     ['Oil prices mixed as Red Sea attacks disrupt supply chains', 'business'],
+    ['Indeks S&P 500 bliski rekordu. Goldman Sachs zmienia prognozy na przyszły rok', 'tabloid'],
     ['Israel to compete at Eurovision despite boycott threats', null],
     ['2 reported injured in Western Australia wildfire', 'minor'],
     ['Ramsgate Coles: Chaos as out-of-control SUV hits two pedestrians and several cars in southern Sydney', 'minor'],

@@ -390,7 +390,7 @@ function titleFocus(title: string): string | null {
  * kind the classifier gave the article.
  */
 const EXPLAINER_TITLE =
-  /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]|^(?:why|how)\b|\bexperts? explains?\b|\bis (?:s?he|it|they|this|that) right\?|\bfact[- ]?check\w*/i;
+  /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]|(?:^|:\s+)(?:why|how)\b|\bexperts? explains?\b|\bis (?:s?he|it|they|this|that) right\?|\bfact[- ]?check\w*/i;
 
 /**
  * A podcast episode ("An Explosive Trump Ruling, and a Chaotic Congo

@@ -66,6 +66,7 @@ test('headlineAsOf: an explainer by its title ("Why …", "Expert explains", "Is
     "Why the humidity on Australia's east coast is worse than EVER: Expert explains reason parts of the country are sweating",
     'Gina Rinehart says renewable energy could use one-third of Australia’s prime agricultural land. Is she right?',
     'How the ‘Fat Leonard’ Scandal Resurfaced in US-Venezuela Swap',
+    'The ‘poisoning’ uproar: Why the media keep accusing Trump of Nazism',
   ];
   for (const title of titles)
     await t.test(title, () => {
