@@ -50,6 +50,22 @@ const cases: { name: string; input: FindEntitiesInput; want?: [string, string, n
     orgs: ['Fidata Corp'],
   },
   {
+    // December sample (dev half): a title alone is nobody.
+    name: 'titles: "Prime Minister" before a name is no one',
+    input: { title: 'Hungary vetoes aid for Ukraine – Orban', text: 'Hungarian Prime Minister Viktor Orban has blocked a proposal for multiyear EU assistance to Ukraine.' },
+    people: ['Viktor Orban'],
+  },
+  {
+    // December sample (dev half): a title is not part of the name.
+    name: 'titles: "Princess Haifa bint Muhammad Al-Saud" is the person Haifa bint Muhammad Al-Saud',
+    input: {
+      title: 'Riyadh aims to transform into global sustainability hub by 2030 with $92bn Expo investment',
+      text: 'DUBAI: Riyadh is poised to transform into one of the world’s most sustainable cities by the end of the decade. Saudi Vice Minister of Tourism Princess Haifa bint Muhammad Al-Saud announced a $92',
+    },
+    person: ['Haifa bint Muhammad Al-Saud', 1],
+    absent: ['Princess'],
+  },
+  {
     name: 'Polish case forms of one surname are one person',
     input: { title: 'Tusk w Brukseli', language: 'pl', text: 'Premier Donald Tusk rozmawiał z Orbánem. Tuskowi towarzyszył minister. Z Tuskiem przyjechała delegacja, a Tuska witano oklaskami.' },
     person: ['Donald Tusk', 5],

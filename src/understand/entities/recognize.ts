@@ -11,6 +11,12 @@ import { GZ, isTitleCase, orgAt, prepare, type Prepared } from './ner/features.j
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
+import { TITLES } from './lexicon.js';
+
+/** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
+const HONORIFICS = new Set(
+  'president king queen prince princess pope mr mr. mrs mrs. ms ms. dr dr. sir dame sheikh emir sultan ayatollah rabbi cardinal archbishop senator sen. rep. gov. governor mayor ambassador prezydent prezydenta pan pani ksiądz papież'.split(' '),
+);
 
 export type MentionType = Span['type'];
 
@@ -75,6 +81,22 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     if (clash.some((s) => s.from < i || s.to > j)) continue;
     for (const s of clash) spans.splice(spans.indexOf(s), 1);
     spans.push({ type: 'ORG', from: i, to: j });
+  }
+  // Titles are not part of a name (docs/entities.md): "Princess Haifa bint
+  // Muhammad" is the person Haifa bint Muhammad, a lone "Prime" or "Premier"
+  // nobody.
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const s = spans[k]!;
+    if (s.to - s.from === 1 && s.type !== 'LOC' && TITLES.has(words[s.from]!.toLowerCase())) {
+      spans.splice(k, 1);
+      continue;
+    }
+    let stripped = false;
+    while (s.to - s.from > 1 && HONORIFICS.has(words[s.from]!.toLowerCase()) && /^\p{Lu}/u.test(words[s.from + 1]!)) {
+      s.from++;
+      stripped = true;
+    }
+    if (stripped) s.type = 'PER';
   }
   // Where the gazetteer is sure of a whole name's type, it decides.
   for (const s of spans) s.type = gazetteerType(p, s) ?? s.type;
