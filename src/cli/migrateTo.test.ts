@@ -95,12 +95,15 @@ test('globedesk migrate --to: killed with SIGKILL in the middle, run again, ever
     child.on('close', (_code, signal) => done({ signal, err }));
   });
   assert.equal(killed.signal, 'SIGKILL', killed.err);
+  assert.doesNotMatch(killed.err, /every count equal/);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const partial = await c.query<{ sources: number; articles: number; fts: number }>('SELECT (SELECT count(*) FROM sources)::int AS sources, (SELECT count(*) FROM articles)::int AS articles, (SELECT count(*) FROM article_fts)::int AS fts');
+  const tables = await c.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT LIKE 'kysely%'");
+  let partial = 0;
+  for (const { name } of tables.rows) partial += (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name}`)).rows[0]!.n;
+  const sources = (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM sources')).rows[0]!.n;
   await c.end();
-  assert.ok(partial.rows[0]!.sources > 0, 'the killed run had copied the sources');
-  assert.equal(partial.rows[0]!.fts, 0, 'and had not reached the search index');
+  assert.ok(sources > 0, 'the killed run had copied the sources');
 
   const r = await runCommand(migrate, ['--to', url, '--db', desk]);
   assert.equal(r.code, 0, r.err);
@@ -109,7 +112,8 @@ test('globedesk migrate --to: killed with SIGKILL in the middle, run again, ever
   const counts = countTable(r.out);
   assert.ok(counts.size > 20 && counts.has('article_fts') && counts.has('users'), r.out);
   for (const [table, [a, b]] of counts) assert.equal(b, a, table);
-  assert.ok(counts.get('articles')![0] > partial.rows[0]!.articles, 'the killed run had not copied every article');
+  const total = [...counts.values()].reduce((n, [, b]) => n + b, 0);
+  assert.ok(partial < total, `the killed run had copied ${partial} of ${total} rows`);
 
   const again = await runCommand(migrate, ['--to', url, '--db', desk]);
   assert.equal(again.code, 0, again.err);
