@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { engines, sameDatabase, testStore } from '../../test/pg/engines.js';
-import { LEASE_TTL_MS, releaseLeaseOn, tryLeaseOn, withLease } from './leases.js';
+import { LEASE_TTL_MS, releaseLeaseOn, tryLeaseOn, tryWithLease, withLease } from './leases.js';
 
 const T = 1_700_000_000_000;
 
@@ -55,5 +55,32 @@ for (const engine of engines()) {
     assert.deepEqual(log, ['a in', 'a out', 'b in']);
     assert.deepEqual(waited, [`process ${process.pid} on ${hostname()}`]);
     assert.equal(await store.db.selectFrom('meta').select('key').where('key', '=', 'lease:understand').executeTakeFirst(), undefined, 'released at the end');
+  });
+
+  test(`tryWithLease: runs the work when the lease is free, does nothing while another holds it, releases it after on ${engine}`, async (t) => {
+    const store = await testStore(t, engine);
+    const other = await sameDatabase(t, store);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inside!: () => void;
+    const entered = new Promise<void>((r) => (inside = r));
+    const first = tryWithLease(store, 'poll:7', async () => {
+      inside();
+      await held;
+      return 'polled';
+    });
+    await entered;
+    let ran = false;
+    assert.deepEqual(
+      await tryWithLease(other, 'poll:7', async () => {
+        ran = true;
+      }),
+      { ran: false },
+    );
+    assert.equal(ran, false, 'the busy lease keeps the work from running');
+    assert.deepEqual(await tryWithLease(other, 'poll:8', async () => 'another source'), { ran: true, value: 'another source' });
+    release();
+    assert.deepEqual(await first, { ran: true, value: 'polled' });
+    assert.deepEqual(await tryWithLease(other, 'poll:7', async () => 'again'), { ran: true, value: 'again' }, 'released');
   });
 }

@@ -99,7 +99,7 @@ export async function releaseLeaseOn(store: Store, name: string, owner: string):
  * refused with an error.
  */
 export async function withLease<T>(store: Store, name: string, work: () => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
-  const owner = `${HOST}:${process.pid}:${randomBytes(6).toString('hex')}`;
+  const owner = newOwner();
   let told = false;
   while (!(await tryLeaseOn(store, name, owner))) {
     if (!told && onWait) {
@@ -110,6 +110,24 @@ export async function withLease<T>(store: Store, name: string, work: () => Promi
     }
     await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
   }
+  return holding(store, name, owner, work);
+}
+
+/**
+ * Runs `work` holding the lease NAME if it is free now; when another
+ * holder has it, does nothing and says so (the workers' poll of one
+ * source: a second job for a source being polled has nothing to do).
+ */
+export async function tryWithLease<T>(store: Store, name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  const owner = newOwner();
+  if (!(await tryLeaseOn(store, name, owner))) return { ran: false };
+  return { ran: true, value: await holding(store, name, owner, work) };
+}
+
+const newOwner = () => `${HOST}:${process.pid}:${randomBytes(6).toString('hex')}`;
+
+/** Runs `work` as the lease's holder `owner`: renewing it, refusing the result if it was lost, releasing it at the end. */
+async function holding<T>(store: Store, name: string, owner: string, work: () => Promise<T>): Promise<T> {
   let lost = false;
   const renewal = setInterval(() => {
     // Busy past busy_timeout, or the server away a moment: the next tick

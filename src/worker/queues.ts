@@ -15,9 +15,10 @@
  * | cluster | short | places analysed articles into stories, under the understand lease |
  * | prune | short | drops near-duplicate buckets older than their window |
  *
- * "stately" with the source id as singleton key is what keeps a source from
- * being polled by two workers at once, and a flood of plans from queueing it
- * twice. A job whose worker died stays "active" until its expiry, then is
+ * "stately" with the source id as singleton key keeps a flood of plans from
+ * queueing a source twice; the source's lease (`poll:ID`, startWorker.ts)
+ * keeps a job that pg-boss runs again after its timeout from polling beside
+ * the first. A job whose worker died stays "active" until its expiry, then is
  * retried. The jobs of one source or one poll's articles expire soon
  * (JOB_TIMEOUT_S: a poll holds its source, an analyse job is at most a
  * feed's items); the others' late, since nothing waits on them (a short

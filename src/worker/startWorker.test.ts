@@ -30,7 +30,7 @@ import { QUEUES } from './queues.js';
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const HOURS = 6;
 /** A dead poll job runs again after this (and pg-boss's maintenance, a quarter of it). */
-const JOB_TIMEOUT_S = 6;
+const JOB_TIMEOUT_S = 10;
 const PHASE_LIMIT_MS = 180_000;
 
 interface Worker {

@@ -30,7 +30,7 @@ import { dueSources } from '../storage/sources/dueSources.js';
 import { getSource } from '../storage/sources/getSource.js';
 import { createGroupCommitter } from '../storage/articles/groupCommit.js';
 import { pruneLsh } from '../storage/articles/pruneLsh.js';
-import { withLease } from '../storage/leases.js';
+import { tryWithLease, withLease } from '../storage/leases.js';
 import { ingestSource } from '../pipeline/ingestSource.js';
 import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
 import { analysePending, clusterPending } from '../pipeline/understandPending.js';
@@ -94,18 +94,25 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
     const hosts = createHostGate(DEFAULT_PER_HOST);
     for (let i = 0; i < loops; i++) {
       await boss.work<PollJob>(QUEUES.pollSource, work, async ([job]) => {
-        const now = clock();
-        const source = await getSource(store, job!.data.sourceId);
-        // Removed, disabled, or polled since this job was planned (a retry, a late job): nothing to do.
-        if (!source || !source.enabled || (source.nextFetchAt !== null && source.nextFetchAt > now.toISOString())) return { skipped: true };
-        const r = await hosts.run(hostOf(source.feedUrl), () => ingestSource(store, source, { allowLoopback: config.allowLoopback, userAgent: config.userAgent, committer }, now));
-        const fresh = [...r.inserted, ...r.updatedIds];
-        if (fresh.length > 0) {
-          const q = await queueFullText(store, source, r.inserted, now, { updated: r.updatedIds });
-          if (q.queued > 0) await send(QUEUES.fetchPages, {});
-          await send(QUEUES.analyse, { ids: fresh } satisfies AnalyseJob);
-        }
-        return { status: r.status, inserted: r.inserted.length };
+        const id = job!.data.sourceId;
+        // The source's own lease, held while it is polled: pg-boss runs a job
+        // again when it outlives its timeout (a slow feed, a busy database),
+        // and that second run must not poll while the first still does.
+        const polled = await tryWithLease(store, `poll:${id}`, async () => {
+          const now = clock();
+          const source = await getSource(store, id);
+          // Removed, disabled, or polled since this job was planned (a retry, a late job): nothing to do.
+          if (!source || !source.enabled || (source.nextFetchAt !== null && source.nextFetchAt > now.toISOString())) return { skipped: 'not due' };
+          const r = await hosts.run(hostOf(source.feedUrl), () => ingestSource(store, source, { allowLoopback: config.allowLoopback, userAgent: config.userAgent, committer }, now));
+          const fresh = [...r.inserted, ...r.updatedIds];
+          if (fresh.length > 0) {
+            const q = await queueFullText(store, source, r.inserted, now, { updated: r.updatedIds });
+            if (q.queued > 0) await send(QUEUES.fetchPages, {});
+            await send(QUEUES.analyse, { ids: fresh } satisfies AnalyseJob);
+          }
+          return { status: r.status, inserted: r.inserted.length };
+        });
+        return polled.ran ? polled.value : { skipped: 'being polled' };
       });
     }
     await boss.work(QUEUES.fetchPages, work, async () => {
