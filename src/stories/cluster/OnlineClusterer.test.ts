@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossKeys, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
 import { PAIR_FEATURES } from './pairModel.js';
 import { DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
@@ -323,4 +323,23 @@ test('story model: the shipped model is the one STORY_PARAMS uses, the defaults 
   assert.ok(shippedStoryModel(), 'data/models/cluster-stories.json should load');
   assert.equal(STORY_PARAMS.storyModel, shippedStoryModel());
   assert.equal(DEFAULT_PARAMS.storyModel, null);
+});
+
+test('cross signature: what at least half the members name; a name one member drops is not in it', () => {
+  const m = (...keys: string[]) => new Map(keys.map((k) => [k, 5]));
+  // Four Polish reports of the public-media takeover; one of them is Biden's letter to Tusk.
+  const sig = crossSignature([m('organization:tvp', 'p:tusk', 'c:PL'), m('organization:tvp', 'c:PL'), m('organization:tvp', 'p:sienkiewicz', 'c:PL'), m('p:biden', 'p:tusk', 'c:PL', 'c:US')]);
+  assert.deepEqual([...sig.keys()].sort(), ['c:PL', 'organization:tvp', 'p:tusk']);
+  // An English Biden story meets it on nothing the story is about...
+  assert.equal(crossAgrees(m('p:biden', 'c:US'), sig, true), false);
+  // ...an English report of the takeover on Poland, or on TVP.
+  assert.equal(crossAgrees(m('c:PL'), sig, true), true);
+  assert.equal(crossAgrees(m('c:PL'), sig, false), false);
+  assert.equal(crossAgrees(m('organization:tvp'), sig, false), true);
+  assert.deepEqual([...crossSignature([m('p:tusk')]).keys()], ['p:tusk']);
+});
+
+test('cross signature: with nothing recognised on a side the guard does not judge', () => {
+  assert.equal(crossAgrees(new Map(), new Map([['p:tusk', 3]]), true), true);
+  assert.equal(crossAgrees(new Map([['p:biden', 5]]), new Map(), true), true);
 });

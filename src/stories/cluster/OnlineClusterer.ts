@@ -238,10 +238,12 @@ export class OnlineClusterer {
       } else {
         if (!model || this.params.storyRescue) {
           for (const { s } of looked) {
+            const cross = lang !== mainLanguage(s);
+            if (cross && !this.crossAgrees(me.x.xkeys, this.crossSignature(s))) continue;
             const sim = this.learnedScore(me, s);
             // Across languages the pair features are fewer (no words, no title
             // cosine): such a pair has its own threshold.
-            if (sim < (lang === mainLanguage(s) ? this.params.pairThreshold : this.params.crossPairThreshold)) continue;
+            if (sim < (cross ? this.params.crossPairThreshold : this.params.pairThreshold)) continue;
             if (sim < bestSim || (sim === bestSim && best !== null)) continue;
             best = s;
             bestSim = sim;
@@ -255,7 +257,7 @@ export class OnlineClusterer {
             // shared words, so no signature): the pair model's cross-language
             // keys decide there, as before, at their own threshold.
             const cross = lang !== mainLanguage(s);
-            if (cross && this.params.storyRescue) continue;
+            if (cross && (this.params.storyRescue || !this.crossAgrees(me.x.xkeys, this.crossSignature(s)))) continue;
             const sim = cross ? this.learnedScore(me, s) : storyProbability(model, feats[i]!);
             if (sim < (cross ? this.params.crossPairThreshold : this.params.storyThreshold) || sim <= bestSim) continue;
             best = s;
@@ -1121,6 +1123,7 @@ export class OnlineClusterer {
           let sim = -1;
           const sameLang = mainLanguage(s) === mainLanguage(c);
           let pass = false;
+          if (!sameLang && !this.crossAgrees(this.crossSignature(young), this.crossSignature(old))) continue;
           if (!p.storyModel || !sameLang || p.storyRescue) {
             const recent = this.recentMembers(old);
             for (const id of young.articleIds.slice(0, 3)) {
@@ -1150,6 +1153,15 @@ export class OnlineClusterer {
         s = into;
       }
     }
+  }
+
+  /** The story's cross signature (crossSignature below) over its recent members. */
+  private crossSignature(s: Story): Map<string, number> {
+    return crossSignature(this.recentMembers(s).map((m) => m.x.xkeys));
+  }
+
+  private crossAgrees(keys: ReadonlyMap<string, number>, sig: ReadonlyMap<string, number>): boolean {
+    return !this.params.crossSignatureGuard || crossAgrees(keys, sig, this.params.crossGuardCountries);
   }
 
   // --- stories ------------------------------------------------------------
@@ -1513,6 +1525,37 @@ export function crossKeys(entities: readonly string[] | null | undefined, countr
   }
   for (const c of countries ?? []) out.add(`c:${c.toUpperCase()}`);
   return [...out].sort();
+}
+
+/**
+ * The cross-language keys (crossKeys) that at least half of a story's
+ * members name, with how many do: what the story is about in any language.
+ * A Polish story on the public media whose one member mentions Biden's
+ * letter to Tusk is not about Biden.
+ */
+export function crossSignature(memberKeys: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const keys of memberKeys) for (const k of keys.keys()) n.set(k, (n.get(k) ?? 0) + 1);
+  const out = new Map<string, number>();
+  for (const [k, c] of n) if (2 * c >= memberKeys.length) out.set(k, c);
+  return out;
+}
+
+/**
+ * Across languages an article or story meets a story only on a key that
+ * story is about (its cross signature), never on a name one member drops:
+ * a chain of such names glued the Polish public-media story to American
+ * campaign stories through one Polish report of Biden's letter to Tusk
+ * (the demo of 19-21 December). A shared focus country counts when
+ * `countries` (without it an English report of a Polish event, which often
+ * names only Poland, could not meet the Polish story at all).
+ */
+export function crossAgrees(keys: ReadonlyMap<string, number>, sig: ReadonlyMap<string, number>, countries: boolean): boolean {
+  // Nothing recognised on a side (words-only input, `globedesk cluster
+  // --no-analysis`): nothing to judge by, the pair model decides alone.
+  if (keys.size === 0 || sig.size === 0) return true;
+  for (const k of keys.keys()) if (sig.has(k) && (countries || !k.startsWith('c:'))) return true;
+  return false;
 }
 
 function isNameAnchor(k: string): boolean {

@@ -176,6 +176,10 @@ export interface ClusterParams {
    * articles scores >= storyMergeThreshold against the older.
    */
   storyModel: StoryModel | null;
+  /** Across languages, joins and merges need a shared key the story is about (OnlineClusterer.crossAgrees). */
+  crossSignatureGuard: boolean;
+  /** With crossSignatureGuard: a shared focus country is such a key. */
+  crossGuardCountries: boolean;
   /** true: the pair model places and merges first; the story model only places (and merges) what it leaves alone. */
   storyRescue: boolean;
   storyThreshold: number;
@@ -258,6 +262,8 @@ export const LEGACY_PARAMS: ClusterParams = {
   mergeFloor: 0.2,
   mergePairThreshold: 0.5,
   storyModel: null,
+  crossSignatureGuard: true,
+  crossGuardCountries: true,
   storyRescue: false,
   storyThreshold: 0.5,
   storyMergeThreshold: 0.5,
