@@ -409,11 +409,12 @@ const LEDE_TITLE_CHARS = 140;
 
 /**
  * A strip card tells what is breaking: when the card's headline is older than
- * WAVE_HOURS and the story has news reports within them, the card is headed
- * by the one of those that shares the most words with the others (the
- * wave's own medoid, in whatever language it came). On 20 December at 06:00
- * a Trump story headed by the day-old "Republican lawmakers turn on Trump…"
- * was breaking with five Polish reports of the Colorado ruling.
+ * WAVE_HOURS, shares fewer than WAVE_SAME_WORDS words with every news report
+ * within them, and there are two or more of those, the card is headed by the
+ * one that shares the most words with the others (the wave's own medoid, in
+ * whatever language it came). On 20 December at 06:00 a Trump story headed
+ * by the day-old "Republican lawmakers turn on Trump…" was breaking with
+ * Polish reports of the Colorado ruling.
  */
 const WAVE_HOURS = 6;
 export function waveHeadline(
@@ -423,7 +424,13 @@ export function waveHeadline(
 ): { headline: string; articleId: string } | null {
   const from = at.getTime() - WAVE_HOURS * 3_600_000;
   if (lead && Date.parse(lead.publishedAt) >= from) return null;
-  const wave = reports.filter((x) => Date.parse(x.publishedAt) > from && Date.parse(x.publishedAt) <= at.getTime() && isNewsReport(x) && !isSoft(x.title));
+  // One report a title: an outlet's duplicate copies would outvote the others.
+  const seen = new Set<string>();
+  const wave = reports.filter((x) => {
+    if (Date.parse(x.publishedAt) <= from || Date.parse(x.publishedAt) > at.getTime() || !isNewsReport(x) || isSoft(x.title) || seen.has(x.title)) return false;
+    seen.add(x.title);
+    return true;
+  });
   if (wave.length < 2) return null;
   const words = wave.map((x) => contentWords(x.title));
   let best = -1;
@@ -435,13 +442,19 @@ export function waveHeadline(
     });
     if (shared > bestShared || (shared === bestShared && x.publishedAt < wave[best]!.publishedAt)) [best, bestShared] = [i, shared];
   });
-  // A headline that already tells the wave's event stays ("Colorado Supreme
-  // Court bars Donald Trump from state ballot" over "Colorado Ruling Knocking
-  // Trump Off Ballot Puts Supreme Court in Hot Seat").
+  // A headline that already tells one of the wave's reports stays ("Colorado
+  // Supreme Court bars Donald Trump from state ballot" over "Colorado Ruling
+  // Knocking Trump Off Ballot Puts Supreme Court in Hot Seat"; "Viktor
+  // Orbán: Ukraina w UE? …" beside "Viktor Orban: 26 krajów UE może…").
   if (lead) {
-    let shared = 0;
-    for (const k of contentWords(lead.title)) if (words[best]!.has(k)) shared++;
-    if (shared >= WAVE_SAME_WORDS) return null;
+    // Accents folded: "Orbán" in one outlet's title is "Orban" in another's.
+    const fold = (ws: Set<string>) => new Set([...ws].map((w) => w.normalize('NFD').replace(/\p{M}/gu, '')));
+    const own = fold(contentWords(lead.title));
+    for (const w of words.map(fold)) {
+      let shared = 0;
+      for (const k of own) if (w.has(k)) shared++;
+      if (shared >= WAVE_SAME_WORDS) return null;
+    }
   }
   return { headline: wave[best]!.title, articleId: wave[best]!.articleId };
 }

@@ -107,10 +107,20 @@ test('waveHeadline: a strip card is headed by its breaking wave when its own hea
     { articleId: 'lemonde', title: 'Trump puts presidential future in hands of Supreme Court', publishedAt: '2023-12-20T08:00:00Z', kind: 'news' },
     { articleId: 'wsj', title: 'Colorado Ruling Knocking Trump Off Ballot Puts Supreme Court in Hot Seat', publishedAt: '2023-12-20T10:00:00Z', kind: 'news' },
   ];
+  // Orbán's year-end press conference, 21 December 2023 (a duplicate copy of one outlet's aside among them).
+  const ORBAN = [
+    { articleId: 'interia', title: 'Viktor Orbán: Ukraina w UE? Cała unijna pomoc dla Kijowa', publishedAt: '2023-12-20T20:00:00Z', kind: 'news' },
+    { articleId: 'eu', title: 'Orban Sees EU States Circumventing Hungary on Ukraine Aid', publishedAt: '2023-12-21T09:48:23Z', kind: 'news' },
+    { articleId: 'bi', title: 'Orban w prześmiewczy sposób komentuje sytuację w polskich mediach publicznych', publishedAt: '2023-12-21T10:35:15Z', kind: 'news' },
+    { articleId: 'bi2', title: 'Orban w prześmiewczy sposób komentuje sytuację w polskich mediach publicznych', publishedAt: '2023-12-21T10:35:15Z', kind: 'news' },
+    { articleId: 'rp', title: 'Viktor Orban: 26 krajów UE może wziąć pożyczkę i udzielić pomocy Ukrainie', publishedAt: '2023-12-21T11:34:09Z', kind: 'news' },
+    { articleId: 'tvp', title: 'Orban skomentował zmiany w TVP. Mówi o wojskach NATO', publishedAt: '2023-12-21T11:50:00Z', kind: 'news' },
+  ];
   const cases: { name: string; reports: typeof TRUMP; lead: string; at: string; want: string | null }[] = [
     { name: "a day-old side item gives way to the wave's own report", reports: TRUMP, lead: 'gop', at: '2023-12-20T06:00:00Z', want: 'rmf' },
     { name: 'a headline that tells the wave stays', reports: COLORADO, lead: 'bbc', at: '2023-12-20T12:00:00Z', want: null },
     { name: 'a headline within the wave stays', reports: TRUMP, lead: 'rp', at: '2023-12-20T06:00:00Z', want: null },
+    { name: "a headline that tells one of the wave's reports stays, accents folded", reports: ORBAN, lead: 'interia', at: '2023-12-21T12:00:00Z', want: null },
   ];
   for (const c of cases)
     await t.test(c.name, () => {
