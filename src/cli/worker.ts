@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
 import { redactUrl } from '../storage/postgres.js';
@@ -34,10 +35,13 @@ export async function run(io: CommandIO): Promise<number> {
   const jobTimeoutS = parseSeconds('--job-timeout', flags['job-timeout'], JOB_TIMEOUT_S);
   const fullText = loadFullTextSettings(io.env);
   const store = await openStore({ file: target.file, url: target.url });
+  // pg-boss's own pool, made here so that a connection dropped while
+  // checked out cannot end the process (storage/postgres.ts says why).
+  const bossPool = new pg.Pool({ connectionString: target.url, max: BOSS_POOL, application_name: 'globedesk-worker' });
+  bossPool.on('error', () => {});
+  bossPool.on('connect', (client) => client.on('error', () => {}));
   const boss = new PgBoss({
-    connectionString: target.url,
-    max: BOSS_POOL,
-    application_name: 'globedesk-worker',
+    db: { executeSql: (text: string, values: unknown[]) => bossPool.query(text, values) },
     // A dead worker's job is noticed within a quarter of its timeout (at most a minute).
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(jobTimeoutS / 4))),
   });
@@ -51,9 +55,16 @@ export async function run(io: CommandIO): Promise<number> {
     await withLease(store, 'worker-setup', () => createQueues(boss, jobTimeoutS));
   } catch (e) {
     await boss.stop({ graceful: false, wait: false }).catch(() => {});
+    await bossPool.end();
     await store.close();
     throw new Error(`worker: cannot start the job queue at ${redactUrl(target.url)}: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]}`, { cause: e });
   }
+  // pg-boss 10 completes and fails a job without waiting for the answer
+  // (manager.js, watch); with the database away that promise rejects with
+  // no handler, which would end the process. The job then stays active,
+  // expires and runs again (every stage may run twice: see startWorker.ts),
+  // so the worker says so and carries on.
+  process.on('unhandledRejection', (e) => write(io.stderr, `worker: ${(e instanceof Error ? e.message : String(e)).split('\n')[0]} (the job runs again)`));
   applyConfig(store, config);
   const fixedNow = config.now ? new Date(config.now) : null;
   const worker = await startWorker(store, boss, config, {
@@ -66,6 +77,7 @@ export async function run(io: CommandIO): Promise<number> {
   await waitForSignal();
   write(io.stderr, 'worker: shutting down');
   await worker.stop();
+  await bossPool.end();
   await store.close();
   return 0;
 }

@@ -2,8 +2,8 @@
  * One poll of one source through the ingest stages, in the one order the
  * desk knows: fetch → decode/parse → normalise → store (exact and near
  * dedupe, full-text index) → record health. Every failure becomes the
- * source's error and a result; nothing here throws past the poll, so one
- * bad feed never stops the others.
+ * source's error and a result, so one bad feed never stops the others;
+ * only the database failing throws (the poll then did not happen).
  */
 import type { Source } from '../domain/source.js';
 import type { NormalizedArticle } from '../domain/article.js';
@@ -78,35 +78,39 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
     const f = fetchRecord(outcome, warning);
     await recordFetch(store, f.id, f.health, f.counters);
   };
+  let polled: Awaited<ReturnType<typeof pollOnce>>;
   try {
-    const polled = await pollOnce(source, opts, now, report);
-    if ('outcome' in polled) {
-      await record(polled.outcome);
-      return report;
-    }
-    // The articles and the source's new health (validators included) commit
-    // together: a crash never keeps an ETag whose items were not stored.
-    const { articles, status, validators } = polled;
-    const save = opts.committer ? opts.committer.store : (a: NormalizedArticle[], o: StoreOptions) => storeArticles(store, a, o);
-    const stored = await save(articles, {
-      recordFetch: (out) =>
-        fetchRecord(
-          { kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators },
-          warningLine(report.warnings, report.rejected),
-        ),
-    });
-    report.inserted = stored.inserted;
-    report.updated = stored.updated;
-    report.updatedIds = stored.updatedIds;
-    report.duplicates = stored.duplicates;
-    report.nearDuplicates = stored.nearDuplicates;
+    polled = await pollOnce(source, opts, now, report);
   } catch (e) {
     // A broken invariant deep in a stage: still only this source's error.
     report.error = `pipeline: ${e instanceof Error ? e.message : String(e)}`;
-    // (The database itself failing lands here too; then recording fails as
-    // well, and that error is the caller's: the poll did not happen.)
     await record({ kind: 'error', at, error: report.error, errorCode: 'internal' });
+    return report;
   }
+  if ('outcome' in polled) {
+    await record(polled.outcome);
+    return report;
+  }
+  // The articles and the source's new health (validators included) commit
+  // together: a crash never keeps an ETag whose items were not stored. The
+  // database failing (a lost connection, a lock past its wait) is not the
+  // source's fault and is not recorded on it: it propagates, nothing of the
+  // poll is stored, the source stays due, and the caller's retry (the next
+  // tick, the job's retry) polls it again.
+  const { articles, status, validators } = polled;
+  const save = opts.committer ? opts.committer.store : (a: NormalizedArticle[], o: StoreOptions) => storeArticles(store, a, o);
+  const stored = await save(articles, {
+    recordFetch: (out) =>
+      fetchRecord(
+        { kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators },
+        warningLine(report.warnings, report.rejected),
+      ),
+  });
+  report.inserted = stored.inserted;
+  report.updated = stored.updated;
+  report.updatedIds = stored.updatedIds;
+  report.duplicates = stored.duplicates;
+  report.nearDuplicates = stored.nearDuplicates;
   return report;
 }
 

@@ -96,6 +96,11 @@ export async function openPostgres(o: PostgresOpen): Promise<PostgresHandle> {
   // An idle connection the server dropped must not crash the process; the
   // next query gets a new one (or its own error).
   pool.on('error', () => {});
+  // Nor one dropped while checked out between two queries (a transaction
+  // running code between its statements): pg emits that on the client,
+  // where no one listens, and the process would end. The next query on it
+  // fails instead, the transaction rolls back, and the pool drops the client.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const where = redactUrl(o.url);
   let schema: string;
   try {

@@ -20,11 +20,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openStore, type Store } from '../storage/db.js';
 import { countUnderstandBacklog } from '../storage/articles/pendingArticles.js';
-import { engines, testDatabaseUrl } from '../../test/pg/engines.js';
+import { engines, testDatabaseUrl, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
 import { startDeskFeeds, type DeskFeeds } from '../../test/pg/deskFeeds.js';
-import { assertSameDesk, deskContents, storyPartition } from '../../test/pg/deskContents.js';
+import { assertSameDesk, deskContents, storyPartition, type Contents } from '../../test/pg/deskContents.js';
 import { QUEUES } from './queues.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -121,24 +122,34 @@ async function desk(t: TestContext, feeds: DeskFeeds): Promise<{ url: string; st
   return { url, store };
 }
 
-if (engines().includes('postgres')) {
-  test('workers: three processes, two of them killed with SIGKILL mid-run (mid-polls, mid-clustering), leave what one worker leaves', async (t) => {
-    const feeds = await startDeskFeeds(HOURS);
-    t.after(() => feeds.close());
-
-    // One worker alone: the reference.
+/** What one worker alone leaves on a fresh desk: the reference both tests compare with (made once). */
+let reference: Promise<{ articles: number; contents: Contents; partition: Map<string, string> }> | null = null;
+function alone(t: TestContext, feeds: DeskFeeds) {
+  reference ??= (async () => {
     const one = await desk(t, feeds);
     const lone = startWorker(t, one.url, feeds.now);
     const started = Date.now();
     const polledAll = await waitFor(one.store, 'one worker polling', (s) => s.polled === s.sources, [lone]);
     t.diagnostic(`one worker: every source polled in ${((Date.now() - started) / 1000).toFixed(1)} s, ${JSON.stringify(polledAll)}`);
-    const alone = await waitFor(one.store, 'one worker', finished, [lone]);
-    t.diagnostic(`one worker: ${alone.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const done = await waitFor(one.store, 'one worker', finished, [lone]);
+    t.diagnostic(`one worker: ${done.articles} articles in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await stopWorker(lone);
-    assert.ok(alone.articles > 200, `real work: ${alone.articles} articles from ${feeds.items} items`);
-    const want = await deskContents(one.store);
-    const wantPartition = await storyPartition(one.store);
-    assert.equal(want.story_articles!.rows, alone.articles, 'every article in a story');
+    assert.ok(done.articles > 200, `real work: ${done.articles} articles from ${feeds.items} items`);
+    const contents = await deskContents(one.store);
+    assert.equal(contents.story_articles!.rows, done.articles, 'every article in a story');
+    return { articles: done.articles, contents, partition: await storyPartition(one.store) };
+  })();
+  return reference;
+}
+
+let feedsOnce: Promise<DeskFeeds> | null = null;
+const sharedFeeds = () => (feedsOnce ??= startDeskFeeds(HOURS));
+test.after(async () => (feedsOnce ? (await feedsOnce).close() : undefined));
+
+if (engines().includes('postgres')) {
+  test('workers: three processes, two of them killed with SIGKILL mid-run (mid-polls, mid-clustering), leave what one worker leaves', async (t) => {
+    const feeds = await sharedFeeds();
+    const want = await alone(t, feeds);
 
     // Three workers on a fresh database: one killed while the sources are
     // being polled (its poll jobs die with it), then the one holding the
@@ -162,10 +173,40 @@ if (engines().includes('postgres')) {
     assert.ok(duringPolls.polled < duringPolls.sources, 'the first kill came while sources were being polled');
     await stopWorker(survivor);
 
-    assert.equal(end.articles, alone.articles);
+    assert.equal(end.articles, want.articles);
     const polls = await two.store.db.selectFrom('sources').select(['name', 'fetch_count']).where('fetch_count', '!=', 1).execute();
     assert.deepEqual(polls, [], 'every source polled exactly once');
-    const moved = assertSameDesk(await deskContents(two.store), await storyPartition(two.store), want, wantPartition);
-    t.diagnostic(`${moved} of ${wantPartition.size} articles in another story than with one worker`);
+    const moved = assertSameDesk(await deskContents(two.store), await storyPartition(two.store), want.contents, want.partition);
+    t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with one worker`);
+  });
+
+  test('workers: every connection to the database cut, again and again for 4 s, while a worker polls: it carries on, nothing lost, nothing twice', async (t) => {
+    const feeds = await sharedFeeds();
+    const want = await alone(t, feeds);
+    const d = await desk(t, feeds);
+    const worker = startWorker(t, d.url, feeds.now);
+    await waitFor(d.store, 'polls under way', (s) => s.polled >= 2, [worker]);
+    // As a server restart or a failover does to every session: terminated,
+    // every 200 ms, every connection to this database (the worker's, pg-boss's,
+    // and this test's idle ones, which reconnect).
+    const admin = new pg.Client({ connectionString: process.env[TEST_DATABASE_URL_VAR]! });
+    await admin.connect();
+    let cut = 0;
+    for (const until = Date.now() + 4000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+      const r = await admin.query<{ n: number }>(
+        "SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND backend_type = 'client backend'",
+        [new URL(d.url).pathname.slice(1)],
+      );
+      cut += r.rows[0]!.n;
+    }
+    await admin.end();
+    const end = await waitFor(d.store, 'the worker finishing after the cuts', finished, [worker]);
+    t.diagnostic(`${cut} connections cut; then ${JSON.stringify(end)}`);
+    assert.ok(cut > 0, 'connections were cut');
+    await stopWorker(worker);
+    const polls = await d.store.db.selectFrom('sources').select(['name', 'fetch_count']).where('fetch_count', '!=', 1).execute();
+    assert.deepEqual(polls, [], "every source polled exactly once: a poll the database failed is not recorded as the source's");
+    const moved = assertSameDesk(await deskContents(d.store), await storyPartition(d.store), want.contents, want.partition);
+    t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with an undisturbed worker`);
   });
 }

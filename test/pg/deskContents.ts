@@ -3,7 +3,7 @@
  * rows of every table the pipeline writes, minus clocks and per-process
  * counters, hashed; and the stories as a partition of the articles. The
  * comparison is the concurrent-writers test's (test/hostile/reliability-writers.test.ts):
- * articles, analyses and story memberships' row counts exact; stories as a
+ * articles, near-duplicate groups, analyses and story memberships' row counts exact; stories as a
  * handover of the clustering lease allows (a handover is a restart, and a
  * restart of the learned clusterer is not bit-identical): at least 95 % of
  * articles in the very same story, the story count within 2 %.
@@ -20,15 +20,25 @@ export async function deskContents(store: Store): Promise<Contents> {
     articles: await db
       .selectFrom('articles as a')
       .innerJoin('sources as s', 's.id', 'a.source_id')
-      .select(['a.id', 'a.duplicate_of', 'a.published_at', 'a.analyzed', 'a.clustered', 's.name'])
+      .select(['a.id', 'a.published_at', 'a.analyzed', 'a.clustered', 's.name'])
       .orderBy('a.id')
       .execute(),
+    // Near-duplicate groups as sets of articles: which copy is a group's
+    // root depends on which was stored first (storeArticles.ts), and
+    // concurrent writers store in no fixed order; the groups do not.
+    near_duplicate_groups: nearDuplicateGroups(await db.selectFrom('articles').select(['id', 'duplicate_of']).execute()),
     analysis: await db.selectFrom('article_analysis').select(['article_id', 'kind', 'focus_country', 'topic']).orderBy('article_id').execute(),
     story_articles: await db.selectFrom('story_articles').select(['article_id', 'story_id']).orderBy('article_id').execute(),
     stories: await db.selectFrom('stories').select(['id', 'merged_into', 'article_count', 'headline', 'region', 'topic']).orderBy('id').execute(),
     topics: await db.selectFrom('topics').select(['id', 'name', 'entity_keys', 'article_count', 'event_count']).orderBy('id').execute(),
   };
   return Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, { rows: v.length, hash: createHash('sha1').update(JSON.stringify(v)).digest('hex') }]));
+}
+
+function nearDuplicateGroups(rows: { id: string; duplicate_of: string | null }[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const r of rows) if (r.duplicate_of) (groups.get(r.duplicate_of) ?? groups.set(r.duplicate_of, [r.duplicate_of]).get(r.duplicate_of)!).push(r.id);
+  return [...groups.values()].map((g) => g.sort().join(' ')).sort();
 }
 
 /** Each article's story as the sorted ids of its fellow members, keyed by article. */
@@ -46,7 +56,7 @@ export async function storyPartition(store: Store): Promise<Map<string, string>>
 
 /** `got` holds what `want` holds: every table exactly but stories, stories as a handover allows. Returns how many articles sit in another story. */
 export function assertSameDesk(got: Contents, gotPartition: Map<string, string>, want: Contents, wantPartition: Map<string, string>): number {
-  for (const k of ['articles', 'analysis', 'topics']) assert.deepEqual(got[k], want[k], k);
+  for (const k of ['articles', 'near_duplicate_groups', 'analysis', 'topics']) assert.deepEqual(got[k], want[k], k);
   assert.equal(got.story_articles!.rows, want.story_articles!.rows, 'story memberships');
   assert.ok(Math.abs(got.stories!.rows - want.stories!.rows) <= want.stories!.rows * 0.02, `stories ${got.stories!.rows} vs ${want.stories!.rows}`);
   let same = 0;
