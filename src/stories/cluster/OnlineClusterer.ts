@@ -230,8 +230,11 @@ export class OnlineClusterer {
       near.sort((a, b) => b.cent - a.cent || a.s.seq - b.s.seq);
       const looked = near.slice(0, this.params.pairStories);
       const model = this.params.storyModel;
-      const feats = model ? looked.map(({ s, cent }) => this.storyFeatures(me, s, cent)) : [];
-      const forced = model ? teacher?.(looked.map(({ s }, i) => ({ storyId: s.id, articleIds: s.articleIds, features: feats[i]! }))) : undefined;
+      // Story features only when something reads them: in rescue mode most
+      // articles are placed by the pair model and never need them.
+      let feats: number[][] | null = null;
+      const featsOf = (): number[][] => (feats ??= looked.map(({ s, cent }) => this.storyFeatures(me, s, cent)));
+      const forced = model && teacher ? teacher(looked.map(({ s }, i) => ({ storyId: s.id, articleIds: s.articleIds, features: featsOf()[i]! }))) : undefined;
       if (forced !== undefined) {
         best = forced === null ? null : (this.stories.get(forced) ?? null);
         bestSim = 1;
@@ -250,6 +253,7 @@ export class OnlineClusterer {
           }
         }
         if (model && best === null) {
+          const f = featsOf();
           for (let i = 0; i < looked.length; i++) {
             const s = looked[i]!.s;
             if (this.storyBlocked(me, s)) continue;
@@ -258,7 +262,7 @@ export class OnlineClusterer {
             // keys decide there, as before, at their own threshold.
             const cross = lang !== mainLanguage(s);
             if (cross && (this.params.storyRescue || !this.crossAgrees(me.x.xkeys, this.crossSignature(s)))) continue;
-            const sim = cross ? this.learnedScore(me, s) : storyProbability(model, feats[i]!);
+            const sim = cross ? this.learnedScore(me, s) : storyProbability(model, f[i]!);
             if (sim < (cross ? this.params.crossPairThreshold : this.params.storyThreshold) || sim <= bestSim) continue;
             best = s;
             bestSim = sim;
@@ -1101,58 +1105,48 @@ export class OnlineClusterer {
    * recent members (mergePairThreshold). Languages may meet here.
    */
   private mergePassLearned(): void {
-    this.sinceMerge = 0;
     const p = this.params;
     const model = p.pairModel!;
-    const touched = [...this.touched].map((id) => this.stories.get(id)).filter((s): s is Story => !!s);
-    this.touched = new Set();
-    touched.sort((a, b) => a.seq - b.seq);
-    for (let s of touched) {
-      if (!this.stories.has(s.id)) continue;
-      for (;;) {
-        let best: Story | null = null;
-        let bestSim = -1;
-        const top = this.topKeys(s.centroid, p.candidateTerms);
-        for (const c of this.candidates(s.centroid, top)) {
-          if (c.id === s.id) continue;
-          if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
-          if (instancesConflict(s, c)) continue;
-          if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
-          if (centroidCosine(s, c) < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
-          const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
-          let sim = -1;
-          const sameLang = mainLanguage(s) === mainLanguage(c);
-          let pass = false;
-          if (!sameLang && !this.crossAgrees(this.crossSignature(young), this.crossSignature(old))) continue;
-          if (!p.storyModel || !sameLang || p.storyRescue) {
-            const recent = this.recentMembers(old);
-            for (const id of young.articleIds.slice(0, 3)) {
-              const a = this.docInfo.get(id);
-              if (!a) continue;
-              sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
-            }
-            pass = sim >= (sameLang ? p.mergePairThreshold : p.crossPairThreshold);
+    this.mergeTouched((s) => {
+      let best: Story | null = null;
+      let bestSim = -1;
+      const top = this.topKeys(s.centroid, p.candidateTerms);
+      for (const c of this.candidates(s.centroid, top)) {
+        if (c.id === s.id) continue;
+        if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
+        if (instancesConflict(s, c)) continue;
+        if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
+        if (centroidCosine(s, c) < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
+        const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
+        let sim = -1;
+        const sameLang = mainLanguage(s) === mainLanguage(c);
+        let pass = false;
+        if (!sameLang && !this.crossAgrees(this.crossSignature(young), this.crossSignature(old))) continue;
+        if (!p.storyModel || !sameLang || p.storyRescue) {
+          const recent = this.recentMembers(old);
+          for (const id of young.articleIds.slice(0, 3)) {
+            const a = this.docInfo.get(id);
+            if (!a) continue;
+            sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
           }
-          if (!pass && p.storyModel && sameLang) {
-            sim = -1;
-            for (const id of young.articleIds.slice(0, 3)) {
-              const a = this.docInfo.get(id);
-              if (a) sim = Math.max(sim, this.storyScore(a, old));
-            }
-            pass = sim >= p.storyMergeThreshold;
-          }
-          if (!pass) continue;
-          if (sim >= bestSim) {
-            best = c;
-            bestSim = sim;
-          }
+          pass = sim >= (sameLang ? p.mergePairThreshold : p.crossPairThreshold);
         }
-        if (!best) break;
-        const [into, from] = best.seq < s.seq ? [best, s] : [s, best];
-        this.merge(into, from, bestSim);
-        s = into;
+        if (!pass && p.storyModel && sameLang) {
+          sim = -1;
+          for (const id of young.articleIds.slice(0, 3)) {
+            const a = this.docInfo.get(id);
+            if (a) sim = Math.max(sim, this.storyScore(a, old));
+          }
+          pass = sim >= p.storyMergeThreshold;
+        }
+        if (!pass) continue;
+        if (sim >= bestSim) {
+          best = c;
+          bestSim = sim;
+        }
       }
-    }
+      return { best, sim: bestSim };
+    });
   }
 
   /** The story's cross signature (crossSignature below) over its recent members. */
@@ -1330,6 +1324,39 @@ export class OnlineClusterer {
       this.mergePassLearned();
       return;
     }
+    this.mergeTouched((s) => {
+      let best: Story | null = null;
+      let bestSim = this.params.mergeThreshold;
+      const top = this.topKeys(s.centroid, this.params.candidateTerms);
+      for (const c of this.candidates(s.centroid, top)) {
+        if (c.id === s.id || mainLanguage(c) !== mainLanguage(s) || this.sameOutletRecurrence(s, c)) continue;
+        // One shared piece (cheap) is necessary for the full check, which runs only on a winning cosine.
+        if (!this.storiesShareEvidence(s, c, false)) continue;
+        if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
+        if (instancesConflict(s, c)) continue;
+        // The same burstiness discount as for articles, on the gap between the two stories.
+        const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
+        const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
+        // Two stories of one and the same outlet are usually its column or
+        // live blog cut into items ("... Roundup: Market Talk", "[RELACJA]"):
+        // only near-identical ones merge without another outlet's word.
+        if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
+        // The evidence check after the cosine: it is the dearer of the two.
+        if (sim >= bestSim && this.storiesShareEvidence(s, c, true)) {
+          best = c;
+          bestSim = sim;
+        }
+      }
+      return { best, sim: bestSim };
+    });
+  }
+
+  /**
+   * The loop both merge passes share: each story touched since the last
+   * pass, oldest first, absorbs (or is absorbed by) the story `pick` names
+   * until `pick` names none; the younger of a pair folds into the older.
+   */
+  private mergeTouched(pick: (s: Story) => { best: Story | null; sim: number }): void {
     this.sinceMerge = 0;
     const touched = [...this.touched].map((id) => this.stories.get(id)).filter((s): s is Story => !!s);
     this.touched = new Set();
@@ -1337,31 +1364,10 @@ export class OnlineClusterer {
     for (let s of touched) {
       if (!this.stories.has(s.id)) continue;
       for (;;) {
-        let best: Story | null = null;
-        let bestSim = this.params.mergeThreshold;
-        const top = this.topKeys(s.centroid, this.params.candidateTerms);
-        for (const c of this.candidates(s.centroid, top)) {
-          if (c.id === s.id || mainLanguage(c) !== mainLanguage(s) || this.sameOutletRecurrence(s, c)) continue;
-          // One shared piece (cheap) is necessary for the full check, which runs only on a winning cosine.
-          if (!this.storiesShareEvidence(s, c, false)) continue;
-          if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
-          if (instancesConflict(s, c)) continue;
-          // The same burstiness discount as for articles, on the gap between the two stories.
-          const gapH = Math.max(0, Math.max(s.firstMs, c.firstMs) - Math.min(s.lastMs, c.lastMs)) / 3_600_000;
-          const sim = centroidCosine(s, c) * Math.pow(0.5, gapH / this.params.halfLifeHours);
-          // Two stories of one and the same outlet are usually its column or
-          // live blog cut into items ("... Roundup: Market Talk", "[RELACJA]"):
-          // only near-identical ones merge without another outlet's word.
-          if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
-          // The evidence check after the cosine: it is the dearer of the two.
-          if (sim >= bestSim && this.storiesShareEvidence(s, c, true)) {
-            best = c;
-            bestSim = sim;
-          }
-        }
+        const { best, sim } = pick(s);
         if (!best) break;
         const [into, from] = best.seq < s.seq ? [best, s] : [s, best];
-        this.merge(into, from, bestSim);
+        this.merge(into, from, sim);
         s = into;
       }
     }
