@@ -163,6 +163,24 @@ export interface LshContext {
   maxRowid: number;
 }
 
+/**
+ * An article's near-duplicate fingerprint, the same on both engines: its
+ * shingles and, when there are enough of them to judge by, its band hashes
+ * and their bucket keys (null and [] otherwise).
+ */
+export function fingerprint(title: string, text: string): { sh: Set<number>; hashes: Uint32Array | null; keys: number[] } {
+  const sh = shingles(nearDupText(title, text));
+  if (sh.size < NEAR_DUP_MIN_SHINGLES) return { sh, hashes: null, keys: [] };
+  const hashes = bandHashes(signature(sh));
+  return { sh, hashes, keys: keysOf(hashes) };
+}
+
+/** Whether a candidate found by the buckets is a near-duplicate of shingles `sh` (its own shingles compared). */
+export function isNearDuplicate(sh: Set<number>, c: { title: string; text: string }): boolean {
+  const csh = shingles(nearDupText(c.title, c.text));
+  return csh.size >= NEAR_DUP_MIN_SHINGLES && jaccard(sh, csh) >= thresholdFor(sh.size, csh.size);
+}
+
 /** Numeric bucket keys of an article's band hashes (see lshIndex's bucketKey). */
 export function keysOf(hashes: Uint32Array): number[] {
   const keys = new Array<number>(hashes.length);
@@ -199,10 +217,7 @@ function findOriginal(s: Statements, lsh: LshContext, a: NormalizedArticle, sh: 
   for (const id of candidates(lsh, keys, Date.parse(a.publishedAt))) {
     if (id === a.id) continue;
     const c = s.byId.get(id) as CandidateRow | undefined;
-    if (!c) continue;
-    const csh = shingles(nearDupText(c.title, c.text));
-    if (csh.size < NEAR_DUP_MIN_SHINGLES) continue;
-    if (jaccard(sh, csh) < thresholdFor(sh.size, csh.size)) continue;
+    if (!c || !isNearDuplicate(sh, c)) continue;
     let root = c;
     if (c.duplicate_of) root = (s.byId.get(c.duplicate_of) as CandidateRow | undefined) ?? c;
     // Several groups can match (a text quoting two wires); the earliest wins.
@@ -244,24 +259,14 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
       // in the map. Candidates are verified against the current text, so a
       // stale bucket costs a lookup, no error; deleting the row would need an
       // index on article_id, a random page written on every commit.
-      const sh = shingles(nearDupText(a.title, a.text));
-      if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
-        const hashes = bandHashes(signature(sh));
-        addBuckets(s, lsh, hashes, keysOf(hashes), known.id, known.published_at);
-      }
+      const { hashes, keys } = fingerprint(a.title, a.text);
+      if (hashes) addBuckets(s, lsh, hashes, keys, known.id, known.published_at);
       out.updated++;
       out.updatedIds.push(known.id);
       continue;
     }
-    const sh = shingles(nearDupText(a.title, a.text));
-    let hashes: Uint32Array | null = null;
-    let keys: number[] = [];
-    let original: string | null = null;
-    if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
-      hashes = bandHashes(signature(sh));
-      keys = keysOf(hashes);
-      original = findOriginal(s, lsh, a, sh, keys);
-    }
+    const { sh, hashes, keys } = fingerprint(a.title, a.text);
+    const original = hashes ? findOriginal(s, lsh, a, sh, keys) : null;
     const info = s.insert.run(
       a.id, a.sourceId, a.guid, a.url, a.canonicalUrl, a.domain, a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author,
       a.publishedAt, a.publishedEstimated ? 1 : 0, a.updatedAt, a.fetchedAt, a.image, JSON.stringify(a.categories), hash, original,

@@ -18,7 +18,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { NormalizedArticle } from '../../domain/article.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
-import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
 import type { Store } from '../db.js';
 import type { DB } from '../schema.js';
 import { searchBody } from '../search/ftsIndex.js';
@@ -28,10 +27,8 @@ import { add, BAND_KEY, encodeBands, forgetBucketsBefore, type LshEntry, type Ls
 import {
   candidates,
   contentHash,
-  keysOf,
-  nearDupText,
-  NEAR_DUP_MIN_SHINGLES,
-  thresholdFor,
+  fingerprint,
+  isNearDuplicate,
   type CandidateRow,
   type KnownRow,
   type LshContext,
@@ -86,11 +83,7 @@ async function findOriginal(trx: Transaction<DB>, lsh: LshContext, a: Normalized
   const matches: CandidateRow[] = [];
   for (const id of ids) {
     const c = found.get(id);
-    if (!c) continue;
-    const csh = shingles(nearDupText(c.title, c.text));
-    if (csh.size < NEAR_DUP_MIN_SHINGLES) continue;
-    if (jaccard(sh, csh) < thresholdFor(sh.size, csh.size)) continue;
-    matches.push(c);
+    if (c && isNearDuplicate(sh, c)) matches.push(c);
   }
   if (matches.length === 0) return null;
   const roots = await byIds(trx, matches.flatMap((c) => (c.duplicate_of ? [c.duplicate_of] : [])));
@@ -135,24 +128,14 @@ async function storeAll(trx: Transaction<DB>, articles: NormalizedArticle[], lsh
         .execute();
       const page = await trx.selectFrom('article_pages').select('text').where('article_id', '=', k.id).where('status', '=', 'ok').executeTakeFirst();
       await putPgSearch(trx, k.seq, a.language, a.title, page?.text ? searchBody(a.title, a.text, page.text) : body);
-      const sh = shingles(nearDupText(a.title, a.text));
-      if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
-        const hashes = bandHashes(signature(sh));
-        await addBuckets(trx, lsh, hashes, keysOf(hashes), k.id, k.published_at);
-      }
+      const { hashes, keys } = fingerprint(a.title, a.text);
+      if (hashes) await addBuckets(trx, lsh, hashes, keys, k.id, k.published_at);
       out.updated++;
       out.updatedIds.push(k.id);
       continue;
     }
-    const sh = shingles(nearDupText(a.title, a.text));
-    let hashes: Uint32Array | null = null;
-    let keys: number[] = [];
-    let original: string | null = null;
-    if (sh.size >= NEAR_DUP_MIN_SHINGLES) {
-      hashes = bandHashes(signature(sh));
-      keys = keysOf(hashes);
-      original = await findOriginal(trx, lsh, a, sh, keys);
-    }
+    const { sh, hashes, keys } = fingerprint(a.title, a.text);
+    const original = hashes ? await findOriginal(trx, lsh, a, sh, keys) : null;
     const row = await trx
       .insertInto('articles')
       .values({
