@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openStore, type Store } from './db.js';
 import { copyToPostgres, SEARCH_TABLE, toPg, type CopyReport } from './copyToPostgres.js';
 import { searchArticles } from './search/searchArticles.js';
@@ -23,7 +22,7 @@ import { putPgSearch } from './search/pgTextSearch.js';
 import { searchBody } from './search/ftsIndex.js';
 import { addUser } from './accounts/addUser.js';
 import { addSource } from './sources/addSource.js';
-import { engines, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
+import { dropSchema, engines, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
 import { buildSmallDesk, PAGE_ONLY_WORD, type SmallDesk } from '../../test/migrate/smallDesk.js';
 
 const onPostgres = engines().includes('postgres');
@@ -54,15 +53,7 @@ async function ownDesk(t: TestContext): Promise<string> {
 function targetSchema(t: TestContext): { url: string; schema: string } {
   const url = process.env[TEST_DATABASE_URL_VAR]!;
   const schema = `gd_mig_${process.pid}_${randomBytes(4).toString('hex')}`;
-  t.after(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    } finally {
-      await c.end();
-    }
-  });
+  t.after(() => dropSchema(url, schema));
   return { url, schema };
 }
 

@@ -23,6 +23,7 @@ import Database from 'better-sqlite3';
 import { DEMO_SNAPSHOT } from '../../src/config/paths.js';
 import { migrations } from '../../src/storage/migrations/index.js';
 import { globedesk, type Exit } from './reliabilityCli.js';
+import { partitionOf } from '../pg/deskContents.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gd-hostile-writers-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -61,14 +62,7 @@ function partition(file: string): Map<string, string> {
   const db = new Database(file, { readonly: true });
   const rows = db.prepare('SELECT article_id, story_id FROM story_articles').all() as { article_id: string; story_id: string }[];
   db.close();
-  const members = new Map<string, string[]>();
-  for (const r of rows) (members.get(r.story_id) ?? members.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
-  const out = new Map<string, string>();
-  for (const ids of members.values()) {
-    const key = ids.sort().join(' ');
-    for (const id of ids) out.set(id, key);
-  }
-  return out;
+  return partitionOf(rows);
 }
 
 /**

@@ -43,7 +43,11 @@ function nearDuplicateGroups(rows: { id: string; duplicate_of: string | null }[]
 
 /** Each article's story as the sorted ids of its fellow members, keyed by article. */
 export async function storyPartition(store: Store): Promise<Map<string, string>> {
-  const rows = await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).execute();
+  return partitionOf(await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).execute());
+}
+
+/** storyPartition over story_articles rows however read (a store, or a SQLite file directly). */
+export function partitionOf(rows: readonly { article_id: string; story_id: string }[]): Map<string, string> {
   const members = new Map<string, string[]>();
   for (const r of rows) (members.get(r.story_id) ?? members.set(r.story_id, []).get(r.story_id)!).push(r.article_id);
   const out = new Map<string, string>();

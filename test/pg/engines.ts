@@ -72,7 +72,8 @@ export async function sameDatabase(t: TestContext, store: Store): Promise<Store>
   return other;
 }
 
-async function dropSchema(url: string, schema: string): Promise<void> {
+/** Drop a schema of the test server (and everything in it). */
+export async function dropSchema(url: string, schema: string): Promise<void> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
