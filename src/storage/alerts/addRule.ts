@@ -1,18 +1,8 @@
 import type { Store } from '../db.js';
-import { alertsDb, RULE_COLUMNS, toRule, type AlertRule, type TargetKind, type Trigger } from './tables.js';
+import { alertsDb, RULE_COLUMNS, toRule, type AlertRule } from './tables.js';
 
-export interface NewRule {
-  userId: number | null;
-  name: string;
-  query: string;
-  trigger: Trigger;
-  minOutlets: number | null;
-  minRegions: number | null;
-  targetKind: TargetKind;
-  targetUrl: string | null;
-  secret: string;
-  now: Date;
-}
+/** A rule as the caller gives it: everything the stored rule has but what storage sets (id, state, times, errors), and the time now. */
+export type NewRule = Omit<AlertRule, 'id' | 'paused' | 'createdAt' | 'lastError' | 'lastErrorAt'> & { now: Date };
 
 /** Stores a rule the caller has checked (alerts/checkRule.ts). */
 export async function addRule(store: Store, r: NewRule): Promise<AlertRule> {

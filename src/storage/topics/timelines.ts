@@ -4,6 +4,7 @@
  * topics and their timelines. Kysely, both engines.
  */
 import type { Store } from '../db.js';
+import type { TopicEventsTable } from '../schema.js';
 
 export interface EventRow {
   article_id: string;
@@ -76,16 +77,8 @@ export async function addTopic(store: Store, topic: TopicRow, now: Date): Promis
     .execute();
 }
 
-export interface TimelineEventRow {
-  event_key: string;
-  date: string;
-  start_date: string;
-  end_date: string;
-  precision: string;
-  description: string;
-  /** JSON array of { articleId, sentence }. */
-  citations: string;
-}
+/** A topic's timeline event as stored (topic_events without its topic). */
+export type TimelineEventRow = Omit<TopicEventsTable, 'topic_id'>;
 
 export async function loadTimeline(store: Store, topicId: string): Promise<TimelineEventRow[]> {
   return store.db.selectFrom('topic_events').select(['event_key', 'date', 'start_date', 'end_date', 'precision', 'description', 'citations']).where('topic_id', '=', topicId).execute();
