@@ -6,10 +6,11 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { haveChromium, launchChromium, skipWithoutChromium } from './chromium.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import type { Store } from '../../src/storage/db.js';
@@ -19,7 +20,6 @@ import { understandPending } from '../../src/pipeline/understandPending.js';
 import { DEMO_SNAPSHOT } from '../../src/config/paths.js';
 import { PROJECT_ROOT } from '../shared.js';
 
-const CHROMIUM = process.env.GLOBEDESK_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = join(PROJECT_ROOT, 'test-artifacts');
 const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -50,8 +50,6 @@ let server: RunningServer;
 let context: BrowserContext;
 const consoleErrors: string[] = [];
 
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI === 'true') throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 before(async () => {
   if (!haveChromium) return;
@@ -60,10 +58,7 @@ before(async () => {
   const desk = await openDesk(dir);
   store = desk.store;
   server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => desk.now, host: '127.0.0.1', port: 0 });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  context = await launchChromium(join(dir, 'profile'), {
     viewport: { width: 1280, height: 900 },
     // The desk's CSP forbids inline scripts; axe-core is injected by the test, not the page.
     bypassCSP: true,
@@ -83,7 +78,7 @@ after(async () => {
 
 /** Every test below needs the browser; elsewhere than CI they skip without it. */
 const browserTest = (name: string, fn: () => Promise<void> | void) =>
-  test(name, { skip: haveChromium ? false : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`, timeout: 120_000 }, fn);
+  test(name, { skip: skipWithoutChromium, timeout: 120_000 }, fn);
 
 async function open(path: string, width = 1280): Promise<Page> {
   const page = await context.newPage();

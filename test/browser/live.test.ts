@@ -10,18 +10,16 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { haveChromium, launchChromium, skipWithoutChromium } from './chromium.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
 import type { Store } from '../../src/storage/db.js';
 import { buildDeskFixture, FIXTURE_NOW } from '../../src/web/testdata/deskFixture.js';
 
-const CHROMIUM = process.env.GLOBEDESK_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI === 'true') throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 let dir: string;
 let store: Store;
@@ -33,11 +31,7 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'globedesk-live-browser-'));
   store = (await buildDeskFixture(join(dir, 'desk.db'))).store;
   server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => FIXTURE_NOW, host: '127.0.0.1', port: 0 });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  context = await launchChromium(join(dir, 'profile'));
 });
 
 after(async () => {
@@ -47,7 +41,7 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('home page: a story turning breaking appears in the strip without a reload', { skip: haveChromium ? false : `Chromium not found at ${CHROMIUM}`, timeout: 120_000 }, async () => {
+test('home page: a story turning breaking appears in the strip without a reload', { skip: skipWithoutChromium, timeout: 120_000 }, async () => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -67,7 +61,7 @@ test('home page: a story turning breaking appears in the strip without a reload'
   assert.deepEqual(errors, []);
 });
 
-test('home page: a card\'s "updated" time and outlet count follow the stream without a reload', { skip: haveChromium ? false : `Chromium not found at ${CHROMIUM}`, timeout: 120_000 }, async () => {
+test('home page: a card\'s "updated" time and outlet count follow the stream without a reload', { skip: skipWithoutChromium, timeout: 120_000 }, async () => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));

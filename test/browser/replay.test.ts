@@ -16,12 +16,13 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { haveChromium, launchChromium, skipWithoutChromium } from './chromium.js';
 import { loadConfig } from '../../src/config/config.js';
 import { DEMO_SNAPSHOT } from '../../src/config/paths.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
@@ -29,9 +30,6 @@ import { openStore, type Store } from '../../src/storage/db.js';
 import { runReplay, type ReplayResult } from '../../src/replay/runReplay.js';
 import { understandPending } from '../../src/pipeline/understandPending.js';
 
-const CHROMIUM = process.env.GLOBEDESK_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI === 'true') throw new Error(`browser tests need Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 /** The shooting's reports name the city in English, Polish, Czech. */
 const PRAGUE = /\b(?:prague|pradze|praha|praze)\b/i;
@@ -77,11 +75,7 @@ before(async () => {
   store = await openStore({ file: join(dir, 'desk.db') });
   await replay(join(dir, 'morning.jsonl.gz'));
   server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => simNow, host: '127.0.0.1', port: 0 });
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  context = await launchChromium(join(dir, 'profile'));
 });
 
 after(async () => {
@@ -91,7 +85,7 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('replay: the Prague shooting turns breaking while the home page is open, and the strip shows it without a reload', { skip: haveChromium ? false : `Chromium not found at ${CHROMIUM}`, timeout: 180_000 }, async () => {
+test('replay: the Prague shooting turns breaking while the home page is open, and the strip shows it without a reload', { skip: skipWithoutChromium, timeout: 180_000 }, async () => {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
