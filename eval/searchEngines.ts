@@ -15,13 +15,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { FeedItem, ParsedFeed } from '../src/domain/feed.js';
 import type { NormalizedArticle } from '../src/domain/article.js';
 import { normalizeItem } from '../src/ingest/normalize/normalizeItem.js';
-import { PACKAGE_ROOT } from '../src/config/paths.js';
-import { corpusLines } from '../src/replay/corpus.js';
+import { corpusLines, type CorpusLine } from '../src/replay/corpus.js';
+import { sharedPath } from '../test/shared.js';
 import { openStore, type Store } from '../src/storage/db.js';
 import { storeArticles } from '../src/storage/articles/storeArticles.js';
 import { searchArticles } from '../src/storage/search/searchArticles.js';
@@ -33,18 +33,8 @@ const QUERIES = [
 ];
 const TOP = 10;
 
-/** A corpus line as recorded (../shared/README.md). */
-interface Raw {
-  source: string;
-  source_title: string;
-  title: string;
-  description: string;
-  link: string;
-  date_published: string;
-  language: string;
-  thumbnail: string | null;
-  tags: string[] | null;
-}
+/** A corpus line as recorded (../shared/README.md), with the fields this loader needs beyond CorpusLine's. */
+type Raw = CorpusLine & { source: string; thumbnail: string | null; tags: string[] | null };
 
 const args = process.argv.slice(2);
 const limit = args.includes('--limit') ? Number(args[args.indexOf('--limit') + 1]) : 5000;
@@ -53,7 +43,7 @@ if (!url) {
   console.error('searchEngines: set GLOBEDESK_TEST_DATABASE_URL (eval "$(test/pg/cluster.sh start)")');
   process.exit(2);
 }
-const corpus = resolve(process.env.GLOBEDESK_SHARED ?? resolve(PACKAGE_ROOT, '..', 'shared'), 'corpus', 'world-news-2023-12.jsonl.gz');
+const corpus = sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
 
 async function load(store: Store): Promise<number> {
   const sources = new Map<string, number>();
