@@ -73,3 +73,38 @@ test('clusterNewArticles: after a restart the window is rebuilt and a near-dupli
     await store.close();
   }
 });
+
+// A write that fails after the clusterer decided (a cut connection, a full
+// disk) must leave nothing of the failed batch in memory: the retry places
+// exactly as an undisturbed run. The failure is a real SQLite trigger that
+// aborts the batch's transaction once.
+test('clusterNewArticles: a batch whose save fails is retried as if it had never been placed', async () => {
+  const now = new Date('2023-12-10T16:00:00Z');
+  const desk = async (failOnce: boolean) => {
+    const store = await openStore({ file: ':memory:' });
+    await seed(store, [milei1]);
+    await clusterNewArticles(store, ['m1'], now);
+    await seed(store, [milei2, prague, dup]);
+    if (failOnce) {
+      store.sqlite.exec(`CREATE TEMP TRIGGER cut BEFORE INSERT ON story_articles BEGIN SELECT RAISE(ABORT, 'connection cut'); END`);
+      await assert.rejects(clusterNewArticles(store, ['m2', 'p1', 'd1'], now), /connection cut/);
+      assert.equal(store.sqlite.prepare('SELECT count(*) AS n FROM story_articles').get()!.n, 1, 'the failed batch stored nothing');
+      store.sqlite.exec('DROP TRIGGER cut');
+    }
+    const { touchedStories } = await clusterNewArticles(store, ['m2', 'p1', 'd1'], now);
+    const stories = await store.db.selectFrom('stories').select(['id', 'article_count', 'first_seen_at', 'last_seen_at', 'merged_into']).orderBy('id').execute();
+    const members = await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).orderBy('article_id').execute();
+    await store.close();
+    return { touchedStories, stories, members };
+  };
+  const undisturbed = await desk(false);
+  const retried = await desk(true);
+  assert.deepEqual(retried, undisturbed);
+  assert.deepEqual(
+    undisturbed.stories.map((s) => [s.id, s.article_count]),
+    [
+      [storyIdFor('m1'), 3],
+      [storyIdFor('p1'), 1],
+    ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+  );
+});

@@ -13,11 +13,11 @@ import type { ClusterParams } from './cluster/params.js';
 
 interface DeskState {
   clusterer: OnlineClusterer;
-  /** Calls are serialised: placement is order-sensitive. */
-  queue: Promise<unknown>;
 }
 
 const states = new WeakMap<Store, Promise<DeskState>>();
+/** Calls are serialised per store: placement is order-sensitive. */
+const queues = new WeakMap<Store, Promise<unknown>>();
 
 /**
  * Configure the store's clusterer before its first use (the desk's config,
@@ -34,14 +34,15 @@ export function resetClustering(store: Store): void {
   states.delete(store);
 }
 
-async function stateFor(store: Store, now: Date): Promise<DeskState> {
+/** The store's state, built on first use (not async: callers compare the promise itself). */
+function stateFor(store: Store, now: Date): Promise<DeskState> {
   let p = states.get(store);
   if (!p) {
     p = (async () => {
       const clusterer = new OnlineClusterer(paramsFor.get(store));
       const since = new Date(now.getTime() - clusterer.params.windowHours * 3_600_000);
       for (const w of await loadClusterWindow(store, since, now)) clusterer.restore(w.doc, w.storyId, w.storyFirstMs);
-      return { clusterer, queue: Promise.resolve() };
+      return { clusterer };
     })();
     states.set(store, p);
     p.catch(() => states.delete(store));
@@ -55,9 +56,23 @@ async function stateFor(store: Store, now: Date): Promise<DeskState> {
  * story are left where they are. Returns the live stories that changed.
  */
 export async function clusterNewArticles(store: Store, articleIds: string[], now: Date): Promise<{ touchedStories: string[] }> {
-  const state = await stateFor(store, now);
-  const run = state.queue.then(() => placeAndSave(store, state.clusterer, articleIds, now));
-  state.queue = run.catch(() => undefined);
+  const run = (queues.get(store) ?? Promise.resolve()).then(async () => {
+    const state = stateFor(store, now);
+    const { clusterer } = await state;
+    try {
+      return await placeAndSave(store, clusterer, articleIds, now);
+    } catch (err) {
+      // The clusterer placed (and maybe merged) in memory what storage never
+      // got: a write failed, a connection was cut. Kept, it would place those
+      // articles a second time on the retry and decide the rest against
+      // stories storage does not have. Dropped, the next call rebuilds the
+      // window from storage, where the failed batch never happened: a restart
+      // at a batch end, which carries on exactly (cluster/restart.test.ts).
+      if (states.get(store) === state) states.delete(store);
+      throw err;
+    }
+  });
+  queues.set(store, run.catch(() => undefined));
   return run;
 }
 
