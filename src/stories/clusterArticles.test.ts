@@ -88,7 +88,7 @@ test('clusterNewArticles: a batch whose save fails is retried as if it had never
     if (failOnce) {
       store.sqlite.exec(`CREATE TEMP TRIGGER cut BEFORE INSERT ON story_articles BEGIN SELECT RAISE(ABORT, 'connection cut'); END`);
       await assert.rejects(clusterNewArticles(store, ['m2', 'p1', 'd1'], now), /connection cut/);
-      assert.equal(store.sqlite.prepare('SELECT count(*) AS n FROM story_articles').get()!.n, 1, 'the failed batch stored nothing');
+      assert.equal((store.sqlite.prepare('SELECT count(*) AS n FROM story_articles').get() as { n: number }).n, 1, 'the failed batch stored nothing');
       store.sqlite.exec('DROP TRIGGER cut');
     }
     const { touchedStories } = await clusterNewArticles(store, ['m2', 'p1', 'd1'], now);
