@@ -128,9 +128,9 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/favicon.ico', (c) => c.redirect(ASSETS.icon.path, 301));
   // A real probe: a read from each table the pages use, and any storage
   // fault a page met in the last minute (storage/probeStore.ts).
-  app.get('/healthz', (c) => {
+  app.get('/healthz', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const r = probeStore(deps.store);
+    const r = await probeStore(deps.store);
     if (!r.ok) return c.json({ status: 'error', error: r.error.message }, 503);
     if (fault && Date.now() - fault.at < FAULT_MEMORY_MS) return c.json({ status: 'error', error: fault.message }, 503);
     return c.json({ status: 'ok', now: clock().toISOString(), demo: deps.demo, inFlight: shed.inFlight() });

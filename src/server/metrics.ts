@@ -6,6 +6,7 @@
  * the database, fetch counts and errors per source, articles and stories.
  */
 import type { Store } from '../storage/db.js';
+import { deskCounts, sourceCounters } from '../storage/deskCounts.js';
 
 /** Seconds; chosen around the page budget (20 ms median, 100 ms p99). */
 export const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
@@ -54,7 +55,7 @@ export class Metrics {
       const [method, route, status] = key.split(' ') as [string, string, string];
       out.push(`globedesk_http_requests_total{method="${label(method)}",route="${label(route)}",status="${status}"} ${n}`);
     }
-    const sources = await store.db.selectFrom('sources').select(['id', 'name', 'fetch_count', 'error_count', 'items_seen', 'enabled', 'consecutive_failures']).orderBy('id').execute();
+    const sources = await sourceCounters(store);
     const per = (name: string, help: string, type: string, pick: (s: (typeof sources)[number]) => number) => {
       out.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
       for (const s of sources) out.push(`${name}{source_id="${s.id}",source="${label(s.name)}"} ${pick(s)}`);
@@ -63,9 +64,9 @@ export class Metrics {
     per('globedesk_source_fetch_errors_total', 'Feed fetches that failed, per source.', 'counter', (s) => s.error_count);
     per('globedesk_source_items_seen', 'Items seen in the feed, per source.', 'gauge', (s) => s.items_seen);
     per('globedesk_source_consecutive_failures', 'Failures since the last success, per source.', 'gauge', (s) => s.consecutive_failures);
-    const one = (sql: string) => (store.sqlite.prepare(sql).pluck().get() as number) ?? 0;
-    out.push('# HELP globedesk_articles Articles stored.', '# TYPE globedesk_articles gauge', `globedesk_articles ${one('SELECT count(*) FROM articles')}`);
-    out.push('# HELP globedesk_stories Stories (not merged into another).', '# TYPE globedesk_stories gauge', `globedesk_stories ${one('SELECT count(*) FROM stories WHERE merged_into IS NULL')}`);
+    const counts = await deskCounts(store);
+    out.push('# HELP globedesk_articles Articles stored.', '# TYPE globedesk_articles gauge', `globedesk_articles ${counts.articles}`);
+    out.push('# HELP globedesk_stories Stories (not merged into another).', '# TYPE globedesk_stories gauge', `globedesk_stories ${counts.stories}`);
     out.push('# HELP globedesk_sources Sources configured.', '# TYPE globedesk_sources gauge', `globedesk_sources ${sources.length}`);
     return out.join('\n') + '\n';
   }

@@ -208,7 +208,7 @@ export function webRoutes(deps: Deps, accounts: Accounts): Hono {
   async function renderSources(c: Context, a: { ctx: PageCtx; visitor: Visitor }, extra: Partial<SourcesView> = {}, status: 200 | 400 | 403 = 200) {
     const { ctx, visitor } = a;
     // Full text in the last 24 hours, per outlet: what was extracted and what kept the feed text (docs/extraction.md).
-    const pages = pageHealthBySource(store, new Date(ctx.at.getTime() - 86_400_000), ctx.at);
+    const pages = await pageHealthBySource(store, new Date(ctx.at.getTime() - 86_400_000), ctx.at);
     const signedIn = visitor.admin?.via === 'user' ? { name: visitor.admin.user.name, admin: true } : visitor.admin ? { name: null, admin: true } : visitor.user ? { name: visitor.user.name, admin: false } : null;
     c.header('Cache-Control', 'no-store');
     return c.html(sourcesPage(ctx, { sources: await listSources(store), pages, signedIn, ...extra }), status);

@@ -100,7 +100,7 @@ test('bad article pages: a warning on each item, the feed text kept, nothing els
     assert.ok(!server.requests.some((r) => (r.url ?? '').startsWith('/other/')), 'no request for the other outlet\'s page');
 
     // The sources page says it per outlet, the last warning on hover.
-    const byOutlet = pageHealthBySource(store, new Date(NOW.getTime() - 86_400_000), NOW);
+    const byOutlet = await pageHealthBySource(store, new Date(NOW.getTime() - 86_400_000), NOW);
     const failed = PAGES.filter((p) => p.status === 'failed').length;
     const mine = byOutlet.get(pages.value.id)!;
     assert.deepEqual([mine.extracted, mine.warnings], [PAGES.length - failed, failed]);

@@ -7,15 +7,35 @@ export interface PageHealth {
   lastWarning: string | null;
 }
 
-/** Per source, the article pages fetched (or refused) between `since` and `until` (the sources page: the last 24 hours). */
-export function pageHealthBySource(store: Store, since: Date, until: Date): Map<number, PageHealth> {
-  const rows = store.sqlite
-    .prepare(
-      `SELECT source_id AS sourceId, SUM(status = 'ok') AS extracted, SUM(status = 'failed') AS warnings,
-         (SELECT q.warning FROM article_pages q WHERE q.source_id = p.source_id AND q.status = 'failed' AND q.fetched_at >= @since AND q.fetched_at <= @until
-          ORDER BY q.fetched_at DESC LIMIT 1) AS lastWarning
-       FROM article_pages p WHERE fetched_at >= @since AND fetched_at <= @until GROUP BY source_id`,
-    )
-    .all({ since: since.toISOString(), until: until.toISOString() }) as ({ sourceId: number } & PageHealth)[];
-  return new Map(rows.map(({ sourceId, ...h }) => [sourceId, h]));
+/**
+ * Per source, the article pages fetched (or refused) between `since` and
+ * `until` (the sources page: the last 24 hours). Kysely, both engines: the
+ * counts are sums of CASE (SQLite's `SUM(status = 'ok')` sums booleans
+ * PostgreSQL will not), the last warning a correlated subquery on
+ * fetched_at, newest first.
+ */
+export async function pageHealthBySource(store: Store, since: Date, until: Date): Promise<Map<number, PageHealth>> {
+  const [from, to] = [since.toISOString(), until.toISOString()];
+  const rows = await store.db
+    .selectFrom('article_pages as p')
+    .select('p.source_id as sourceId')
+    .select((eb) => [
+      eb.fn.sum<number>(eb.case().when('p.status', '=', 'ok').then(1).else(0).end()).as('extracted'),
+      eb.fn.sum<number>(eb.case().when('p.status', '=', 'failed').then(1).else(0).end()).as('warnings'),
+      eb
+        .selectFrom('article_pages as q')
+        .select('q.warning')
+        .whereRef('q.source_id', '=', 'p.source_id')
+        .where('q.status', '=', 'failed')
+        .where('q.fetched_at', '>=', from)
+        .where('q.fetched_at', '<=', to)
+        .orderBy('q.fetched_at', 'desc')
+        .limit(1)
+        .as('lastWarning'),
+    ])
+    .where('p.fetched_at', '>=', from)
+    .where('p.fetched_at', '<=', to)
+    .groupBy('p.source_id')
+    .execute();
+  return new Map(rows.map((r) => [r.sourceId, { extracted: Number(r.extracted), warnings: Number(r.warnings), lastWarning: r.lastWarning ?? null }]));
 }

@@ -4,8 +4,9 @@
  * Each is one query (or one query plus one as-of aggregate), bounded by a
  * LIMIT and a time window on an indexed column.
  */
-import { sql } from 'kysely';
 import type { Store } from '../../storage/db.js';
+import { listStoryRows, storyPublisherRows, storyReportsAsOf, storyRowsByIds, topicPace, type StoryCardRow } from '../../storage/read/storyCards.js';
+import { datelinedReports, focusCountsByCountry, listPieceRows, type PieceRow } from '../../storage/read/articlePieces.js';
 import { isRegion, type Region } from '../../domain/region.js';
 import type { MapCounts, Piece, StoryCard } from './types.js';
 import { outletLabel } from '../../sources/outletName.js';
@@ -24,16 +25,6 @@ const FIELD_TEXT_CHARS = 1500;
 const PIECE_TEXT_CHARS = 2000;
 /** Most field-report rows a map reads in its 24 hours. */
 const MAP_REPORT_ROWS = 3000;
-
-/**
- * SQLite's planner, without ANALYZE statistics, prefers any index on an
- * equality term, even duplicate_of IS NULL (true for nearly every row) or
- * kind = 'analysis' (thousands of rows), over the published_at range that
- * bounds every desk query. A unary + makes a term unindexable
- * (https://sqlite.org/optoverview.html#disqualifying_where_clause_terms_using_unary_), so the
- * time window drives the plan and ORDER BY published_at DESC LIMIT n stops early.
- */
-const noIndex = (column: string) => sql<string | null>`+${sql.ref(column)}`;
 
 export interface StoryFilter {
   region?: Region;
@@ -62,21 +53,7 @@ export interface StoryQuery extends StoryFilter {
   before?: { lastSeenAt: string; id: string };
 }
 
-interface StoryRow {
-  id: string;
-  headline: string;
-  headline_article_id: string | null;
-  summary: string;
-  first_seen_at: string;
-  last_seen_at: string;
-  article_count: number;
-  importance: number;
-  phase: string;
-  region: string | null;
-  focus_country: string | null;
-  topic: string | null;
-  coverage: string;
-}
+type StoryRow = StoryCardRow;
 
 function parseCoverage(json: string): { regions: Record<string, number>; blindSpots: string[] } {
   try {
@@ -108,17 +85,7 @@ function baselineAt(store: Store, at: Date): Promise<Baselines> {
   if (hit !== undefined) return hit;
   const b = (async () => {
     const desk = await deskBaselineAt(store, at);
-    const rows = await store.db
-      .selectFrom('story_articles as sa')
-      .innerJoin('articles as a', 'a.id', 'sa.article_id')
-      .innerJoin('stories as s', 's.id', 'sa.story_id')
-      .select(['s.topic'])
-      .select(({ fn }) => [fn.countAll<number>().as('reports'), fn.count<number>('sa.story_id').distinct().as('stories')])
-      .where('a.published_at', '>', hoursBefore(at, 24))
-      .where('a.published_at', '<=', iso(at))
-      .groupBy('s.topic')
-      .execute();
-    return { desk, topics: topicBaselines(rows.map((r) => ({ topic: r.topic, reports: Number(r.reports), stories: Number(r.stories) })), desk) };
+    return { desk, topics: topicBaselines(await topicPace(store, hoursBefore(at, 24), iso(at)), desk) };
   })();
   if (cache.size > 256) cache.clear();
   cache.set(key, b);
@@ -135,43 +102,21 @@ const CANDIDATES_PER_CARD = 6;
 const MIN_CANDIDATES = 32;
 
 export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard[]> {
-  const at = iso(q.at);
-  let query = store.db
-    .selectFrom('stories')
-    .select(['id', 'headline', 'headline_article_id', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'importance', 'phase', 'region', 'focus_country', 'topic', 'coverage'])
-    .where('merged_into', 'is', null)
-    .where('first_seen_at', '<=', at);
   // Breaking is about the last two hours by definition (stories/rank), so
   // only stories with a report since then can be breaking at `at`.
   const hours = q.phase === 'breaking' ? BREAKING_WINDOW_MS / 3_600_000 : (q.activeHours ?? ACTIVE_WINDOW_HOURS);
-  if (hours > 0) query = query.where('last_seen_at', '>=', hoursBefore(q.at, hours));
-  if (q.region) query = query.where('region', '=', q.region);
-  if (q.country) query = query.where('focus_country', '=', q.country);
-  if (q.topic) query = query.where('topic', '=', q.topic);
-  if (q.kind === 'analysis') query = query.where('has_analysis', '=', 1);
-  if (q.kind === 'report') query = query.where('has_report', '=', 1);
-  if (q.ids) query = query.where('id', 'in', q.ids.length ? q.ids : ['']);
-  if (q.before) {
-    const b = q.before;
-    query = query.where((eb) => eb.or([eb('last_seen_at', '<', b.lastSeenAt), eb.and([eb('last_seen_at', '=', b.lastSeenAt), eb('id', '<', b.id)])]));
-  }
+  const list = { at: iso(q.at), activeSince: hours > 0 ? hoursBefore(q.at, hours) : null, region: q.region, country: q.country, topic: q.topic, kind: q.kind, ids: q.ids, before: q.before };
   if (q.order === 'recent' || q.ids) {
-    query = q.order === 'recent' ? query.orderBy('last_seen_at', 'desc').orderBy('id', 'desc') : query.orderBy('importance', 'desc').orderBy('id');
     // A phase is computed as of `at` (stored phases age), so over-fetch and filter after.
     const fetchLimit = q.phase ? q.limit * 5 : q.limit;
-    const rows = (await query.limit(fetchLimit).offset(q.offset ?? 0).execute()) as StoryRow[];
+    const rows = await listStoryRows(store, { ...list, order: q.order === 'recent' ? 'recent' : 'importance', limit: fetchLimit, offset: q.offset ?? 0 });
     const cards = (await withAsOf(store, rows, q.at)).map((s) => s.card);
     if (q.ids && q.order !== 'recent') cards.sort((a, b) => b.importance - a.importance || (a.id < b.id ? -1 : 1));
     return (q.phase ? cards.filter((c) => c.phase === q.phase) : cards).slice(0, q.limit);
   }
   // Ranked by newsworthiness as of `at`: read the widest candidates, score, sort.
   const want = (q.offset ?? 0) + q.limit;
-  const rows = (await query
-    .orderBy('publisher_count', 'desc')
-    .orderBy('last_seen_at', 'desc')
-    .orderBy('id')
-    .limit(Math.max(MIN_CANDIDATES, want * CANDIDATES_PER_CARD))
-    .execute()) as StoryRow[];
+  const rows = await listStoryRows(store, { ...list, order: 'reach', limit: Math.max(MIN_CANDIDATES, want * CANDIDATES_PER_CARD) });
   let scored = await withAsOf(store, rows, q.at);
   if (q.phase) scored = scored.filter((s) => s.card.phase === q.phase);
   if (q.phase === 'breaking' && q.international) scored = scored.filter((s) => s.international).map(waveLed);
@@ -244,35 +189,7 @@ type Scored = ScoredCard;
 
 async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Scored[]> {
   if (rows.length === 0) return [];
-  const reports = await store.db
-    .selectFrom('story_articles as sa')
-    .innerJoin('articles as a', 'a.id', 'sa.article_id')
-    .innerJoin('sources as s', 's.id', 'a.source_id')
-    .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
-    .select([
-      'sa.story_id',
-      'a.id',
-      'a.title',
-      'a.url',
-      'a.language',
-      'a.published_at',
-      'a.domain',
-      'a.source_id',
-      'a.duplicate_of',
-      's.owner',
-      's.kind as source_kind',
-      's.country as source_country',
-      'aa.topic',
-      'aa.focus_country',
-      'aa.kind',
-    ])
-    .where(
-      'sa.story_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .where('a.published_at', '<=', iso(at))
-    .execute();
+  const reports = await storyReportsAsOf(store, rows.map((r) => r.id), iso(at));
   const by = new Map<string, (NewsReport & { focus: string | null; kind: string | null; url: string })[]>();
   for (const r of reports) {
     let list = by.get(r.story_id);
@@ -327,12 +244,7 @@ async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Score
 /** Cards with their newsworthiness parts, for the stories given, as of `at`. */
 export async function scoredStories(store: Store, ids: string[], at: Date): Promise<ScoredCard[]> {
   if (ids.length === 0) return [];
-  const rows = (await store.db
-    .selectFrom('stories')
-    .select(['id', 'headline', 'headline_article_id', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'importance', 'phase', 'region', 'focus_country', 'topic', 'coverage'])
-    .where('id', 'in', ids)
-    .execute()) as StoryRow[];
-  return withAsOf(store, rows, at);
+  return withAsOf(store, await storyRowsByIds(store, ids), at);
 }
 
 /** Titles of a story read for the place check (the newest few: enough to name the place, bounded in cost). */
@@ -527,37 +439,13 @@ export async function mapCounts(store: Store, at: Date, place: PlaceFilter = {})
   const from = hoursBefore(at, MAP_WINDOW_HOURS);
   const to = iso(at);
   const counts = new Map<string, number>();
-  const rows = await store.db
-    .selectFrom('articles as a')
-    .innerJoin('article_countries as ac', 'ac.article_id', 'a.id')
-    .select(['ac.country'])
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('a.published_at', '>', from)
-    .where('a.published_at', '<=', to)
-    .where('ac.role', '=', 'focus')
-    .where(noIndex('a.duplicate_of'), 'is', null)
-    .groupBy('ac.country')
-    .execute();
+  const rows = await focusCountsByCountry(store, from, to);
   for (const r of rows) counts.set(r.country.toUpperCase(), Number(r.n));
   // Field-report dots: the same rule as the "On the ground" section
   // (stories/rank/sectionRules.ts), so a dot is a report an editor would sign.
-  let rq = store.db
-    .selectFrom('articles as a')
-    .innerJoin('article_analysis as aa', 'aa.article_id', 'a.id')
-    .innerJoin('sources as s', 's.id', 'a.source_id')
-    .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
-    .select(['a.title', 'a.url', 's.country as source_country', 'aa.kind', 'aa.topic', 'aa.focus_country', 'aa.dateline_country', 'aa.dateline_place', 'sa.story_id'])
-    .select(sql<string>`substr(a.text, 1, ${FIELD_TEXT_CHARS})`.as('head'))
-    .where('a.published_at', '>', from)
-    .where('a.published_at', '<=', to)
-    .where(noIndex('aa.kind'), '=', 'report')
-    .where(noIndex('a.duplicate_of'), 'is', null)
-    .where('aa.dateline_country', 'is not', null);
-  if (place.region) rq = rq.where(noIndex('aa.region'), '=', place.region);
-  if (place.country) rq = rq.where(noIndex('aa.dateline_country'), '=', place.country);
   const reports = new Map<string, { count: number; places: string[] }>();
   const byPlace = new Map<string, number>();
-  const reportRows = await rq.orderBy('a.published_at', 'desc').limit(MAP_REPORT_ROWS).execute();
+  const reportRows = await datelinedReports(store, { from, to, region: place.region, datelineCountry: place.country, textChars: FIELD_TEXT_CHARS, limit: MAP_REPORT_ROWS });
   const reach = await storyPublishersAt(store, [...new Set(reportRows.map((r) => r.story_id).filter((x): x is string => !!x))], at);
   for (const r of reportRows) {
     if (!isFieldReport(sectionPiece(r, r.head, reach))) continue;
@@ -592,52 +480,12 @@ export async function pieces(store: Store, q: PieceQuery): Promise<Piece[]> {
   return (await pieceRows(store, q)).map(toPiece);
 }
 
-async function pieceRows(store: Store, q: PieceQuery) {
-  let query = store.db
-    .selectFrom('articles as a')
-    .innerJoin('sources as s', 's.id', 'a.source_id')
-    .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
-    .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
-    .select([
-      'a.id',
-      'a.title',
-      'a.url',
-      'a.published_at',
-      // The opening is all a card shows (firstLine) and all the section rules read.
-      sql<string>`substr(a.text, 1, ${PIECE_TEXT_CHARS})`.as('text'),
-      'a.summary_html',
-      's.name as source',
-      's.country as source_country',
-      'aa.kind',
-      'aa.focus_country',
-      'aa.region',
-      'aa.dateline_place',
-      'aa.dateline_country',
-      'aa.topic',
-      'sa.story_id',
-    ])
-    .where('a.published_at', '<=', iso(q.at))
-    .where(noIndex('a.duplicate_of'), 'is', null);
+function pieceRows(store: Store, q: PieceQuery): Promise<PieceRow[]> {
   const hours = q.hours ?? PIECES_WINDOW_HOURS;
-  if (hours > 0) query = query.where('a.published_at', '>', hoursBefore(q.at, hours));
-  // With a time window the range on published_at drives; without one (API
-  // paging through history) the kind/region indexes are the better start.
-  const col = (c: string) => (hours > 0 ? noIndex(c) : sql.ref<string | null>(c));
-  if (q.kind) query = query.where(col('aa.kind'), '=', q.kind);
-  if (q.region) query = query.where(col('aa.region'), '=', q.region);
-  if (q.topic) query = query.where(col('aa.topic'), '=', q.topic);
-  if (q.ids) query = query.where('a.id', 'in', q.ids.length ? q.ids : ['']);
-  if (q.country)
-    query = query.where((eb) =>
-      eb.or([
-        eb('aa.focus_country', '=', q.country!),
-        eb('aa.dateline_country', '=', q.country!),
-      ]),
-    );
-  return query.orderBy('a.published_at', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
+  // The opening is all a card shows (firstLine) and all the section rules read.
+  return listPieceRows(store, { at: iso(q.at), after: hours > 0 ? hoursBefore(q.at, hours) : null, kind: q.kind, region: q.region, topic: q.topic, country: q.country, ids: q.ids, textChars: PIECE_TEXT_CHARS, limit: q.limit, offset: q.offset });
 }
 
-type PieceRow = Awaited<ReturnType<typeof pieceRows>>[number];
 
 function toPiece(r: PieceRow): Piece {
   return {
@@ -704,14 +552,7 @@ export async function sectionPieces(store: Store, section: Section, q: Omit<Piec
 /** Independent publishers of each story as of `at`. */
 async function storyPublishersAt(store: Store, ids: string[], at: Date): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await store.db
-    .selectFrom('story_articles as sa')
-    .innerJoin('articles as a', 'a.id', 'sa.article_id')
-    .innerJoin('sources as s', 's.id', 'a.source_id')
-    .select(['sa.story_id', 'a.domain', 's.owner'])
-    .where('sa.story_id', 'in', ids)
-    .where('a.published_at', '<=', iso(at))
-    .execute();
+  const rows = await storyPublisherRows(store, ids, iso(at));
   const sets = new Map<string, Set<string>>();
   for (const r of rows) {
     let set = sets.get(r.story_id);

@@ -5,6 +5,7 @@
  * organisations and places named, related stories and the topic it belongs to.
  */
 import type { Store } from '../../storage/db.js';
+import { liveStoryCount, namedIn, outletNames, storiesPerName, storiesSharing, storyReportRows, wireCopiesOf } from '../../storage/read/storyDetail.js';
 import type { Region } from '../../domain/region.js';
 import { storyCards } from './blocks.js';
 import { regionOf } from '../../understand/places/regions.js';
@@ -64,27 +65,9 @@ const MAX_CANDIDATES = 60;
 export async function storyData(store: Store, id: string, at: Date): Promise<StoryDetail | null> {
   const [story] = await storyCards(store, { at, ids: [id], limit: 1, activeHours: 0 });
   if (!story) return null;
-  const rows = await store.db
-    .selectFrom('story_articles as sa')
-    .innerJoin('articles as a', 'a.id', 'sa.article_id')
-    .innerJoin('sources as s', 's.id', 'a.source_id')
-    .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
-    .select(['a.id', 'a.title', 'a.url', 'a.published_at', 'a.updated_at', 'a.duplicate_of', 's.name as source', 's.id as source_id', 's.country as source_country', 'aa.kind', 'aa.dateline_place', 'aa.dateline_country'])
-    .where('sa.story_id', '=', id)
-    .where('a.published_at', '<=', iso(at))
-    .orderBy('a.published_at')
-    .limit(MAX_REPORTS)
-    .execute();
+  const rows = await storyReportRows(store, id, iso(at), MAX_REPORTS);
   const ids = rows.map((r) => r.id);
-  const copies = ids.length
-    ? await store.db
-        .selectFrom('articles as a')
-        .innerJoin('sources as s', 's.id', 'a.source_id')
-        .select(['a.id', 'a.url', 'a.published_at', 'a.duplicate_of', 's.name as source', 's.country as source_country'])
-        .where('a.duplicate_of', 'in', ids)
-        .where('a.published_at', '<=', iso(at))
-        .execute()
-    : [];
+  const copies = await wireCopiesOf(store, ids, iso(at));
   const byId = new Map<string, StoryReport>();
   const reports: StoryReport[] = [];
   const folded: typeof rows = [];
@@ -132,24 +115,14 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
   }
   timeline.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
-  const ents = ids.length
-    ? await store.db
-        .selectFrom('article_entities')
-        .select(['entity_key', 'name', 'type'])
-        .select((eb) => eb.fn.sum<number>('count').as('n'))
-        .where('article_id', 'in', ids)
-        .groupBy(['entity_key', 'name', 'type'])
-        .orderBy('n', 'desc')
-        .limit(ENTITIES_PER_TYPE * 6)
-        .execute()
-    : [];
+  const ents = await namedIn(store, ids, ENTITIES_PER_TYPE * 6);
   const entities: StoryDetail['entities'] = { person: [], organization: [], place: [] };
   const seenKey = new Set<string>();
   for (const e of ents) {
     const list = entities[e.type as keyof StoryDetail['entities']];
     if (!list || seenKey.has(e.entity_key) || list.length >= ENTITIES_PER_TYPE) continue;
     seenKey.add(e.entity_key);
-    list.push({ key: e.entity_key, name: e.name, type: e.type, count: Number(e.n) });
+    list.push({ key: e.entity_key, name: e.name, type: e.type, count: e.n });
   }
   const relatedIds = await relatedStoryIds(store, id, entities, at);
   const cards = relatedIds.length ? await storyCards(store, { at, ids: relatedIds, limit: MAX_RELATED, activeHours: 0 }) : [];
@@ -164,34 +137,13 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
  * first (relatedStories.ts); shared places only break ties between them.
  */
 async function relatedStoryIds(store: Store, id: string, entities: StoryDetail['entities'], at: Date): Promise<string[]> {
-  const sources = await store.db.selectFrom('sources').select(['name', 'country']).execute();
+  const sources = await outletNames(store);
   const types = relatedKeys(entities, sources.map((s) => outletName(s.name, { country: s.country }).name));
   const named = [...types].filter(([, t]) => t !== 'place').map(([k]) => k);
   if (named.length === 0) return [];
   const places = [...types].filter(([, t]) => t === 'place').map(([k]) => k);
-  const live = (q: ReturnType<typeof sharing>) => q.where('sa.story_id', '!=', id).where('s.merged_into', 'is', null).where('s.first_seen_at', '<=', iso(at));
-  const sharing = (keys: string[]) =>
-    store.db
-      .selectFrom('article_entities as ae')
-      .innerJoin('story_articles as sa', 'sa.article_id', 'ae.article_id')
-      .innerJoin('stories as s', 's.id', 'sa.story_id')
-      .select(['sa.story_id', 'ae.entity_key', 's.importance'])
-      .where('ae.entity_key', 'in', keys)
-      .groupBy(['sa.story_id', 'ae.entity_key']);
-  const rows = await live(sharing(named)).limit(5000).execute();
-  const [counts, total] = await Promise.all([
-    store.db
-      .selectFrom('article_entities as ae')
-      .innerJoin('story_articles as sa', 'sa.article_id', 'ae.article_id')
-      .select('ae.entity_key')
-      .select((eb) => eb.fn.count<number>('sa.story_id').distinct().as('n'))
-      .where('ae.entity_key', 'in', [...types.keys()])
-      .groupBy('ae.entity_key')
-      .execute(),
-    store.db.selectFrom('stories').select((eb) => eb.fn.countAll<number>().as('n')).where('merged_into', 'is', null).where('first_seen_at', '<=', iso(at)).executeTakeFirst(),
-  ]);
-  const storiesWith = new Map(counts.map((c) => [c.entity_key, Number(c.n)]));
-  const totalStories = Number(total?.n ?? 0);
+  const rows = await storiesSharing(store, { keys: named, storyId: id, at: iso(at), limit: 5000 });
+  const [storiesWith, totalStories] = await Promise.all([storiesPerName(store, [...types.keys()]), liveStoryCount(store, iso(at))]);
   const byStory = new Map<string, SharedEntities>();
   for (const r of rows) {
     const c = byStory.get(r.story_id) ?? { storyId: r.story_id, keys: [], importance: Number(r.importance ?? 0) };
@@ -202,13 +154,7 @@ async function relatedStoryIds(store: Store, id: string, entities: StoryDetail['
   const first = rankRelated({ entities: types, candidates: [...byStory.values()], storiesWith, totalStories }, MAX_CANDIDATES);
   if (first.length === 0) return [];
   if (places.length) {
-    const placeRows = await live(sharing(places))
-      .where(
-        'sa.story_id',
-        'in',
-        first.map((f) => f.storyId),
-      )
-      .execute();
+    const placeRows = await storiesSharing(store, { keys: places, storyId: id, at: iso(at), among: first.map((f) => f.storyId) });
     for (const r of placeRows) byStory.get(r.story_id)?.keys.push(r.entity_key);
   }
   const candidates = first.map((f) => byStory.get(f.storyId)!);
