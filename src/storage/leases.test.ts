@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { hostname } from 'node:os';
 import { engines, sameDatabase, testStore } from '../../test/pg/engines.js';
-import { LEASE_TTL_MS, releaseLeaseOn, tryLeaseOn, tryWithLease, withLease } from './leases.js';
+import { LEASE_POLL_MS, LEASE_TTL_MS, releaseLeaseOn, tryLeaseOn, tryWithLease, withLease, withLeaseSlot } from './leases.js';
 
 const T = 1_700_000_000_000;
 
@@ -82,5 +82,46 @@ for (const engine of engines()) {
     release();
     assert.deepEqual(await first, { ran: true, value: 'polled' });
     assert.deepEqual(await tryWithLease(other, 'poll:7', async () => 'again'), { ran: true, value: 'again' }, 'released');
+  });
+}
+
+for (const engine of engines()) {
+  test(`withLeaseSlot: at most N holders at once across stores, the next one in when a slot frees, a dead or expired holder's slot taken on ${engine}`, async (t) => {
+    const store = await testStore(t, engine);
+    const other = await sameDatabase(t, store);
+    let inside = 0;
+    let most = 0;
+    const entered: string[] = [];
+    const lets = new Map<string, () => void>();
+    const task = (s: typeof store, name: string) =>
+      withLeaseSlot(s, 'host:example.org', 2, async () => {
+        inside++;
+        most = Math.max(most, inside);
+        entered.push(name);
+        await new Promise<void>((r) => lets.set(name, r));
+        inside--;
+        return name;
+      });
+    const all = [task(store, 'a'), task(other, 'b'), task(store, 'c'), task(other, 'd')];
+    while (entered.length < 2) await new Promise((r) => setTimeout(r, 10));
+    // Several rounds of the waiters' polling (LEASE_POLL_MS): neither gets in while both slots are held.
+    await new Promise((r) => setTimeout(r, 5 * LEASE_POLL_MS));
+    assert.equal(entered.length, 2, `two holders, the others wait: ${entered.join(', ')}`);
+    for (let done = 0; done < 4; done++) {
+      while (lets.size === 0) await new Promise((r) => setTimeout(r, 10));
+      const [name, go] = [...lets][0]!;
+      lets.delete(name);
+      go();
+    }
+    assert.deepEqual((await Promise.all(all)).sort(), ['a', 'b', 'c', 'd']);
+    assert.equal(most, 2);
+    assert.deepEqual(await store.db.selectFrom('meta').select('key').where('key', 'like', 'lease:host:%').execute(), [], 'every slot given back');
+
+    // Slot 0 held by a process gone from this host, slot 1 by a live holder elsewhere whose lease ran out: both are free.
+    const hold = (slot: number, holder: object) => store.db.insertInto('meta').values({ key: `lease:host:example.org#${slot}`, value: JSON.stringify(holder) }).execute();
+    await hold(0, { owner: 'ghost', host: hostname(), pid: 999_999_999, expiresMs: Date.now() + LEASE_TTL_MS });
+    await hold(1, { owner: 'far', host: 'elsewhere', pid: 1, expiresMs: Date.now() - 1 });
+    const [x, y] = await Promise.all([withLeaseSlot(store, 'host:example.org', 2, async () => 'x'), withLeaseSlot(other, 'host:example.org', 2, async () => 'y')]);
+    assert.deepEqual([x, y], ['x', 'y']);
   });
 }

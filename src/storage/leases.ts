@@ -124,6 +124,26 @@ export async function tryWithLease<T>(store: Store, name: string, work: () => Pr
   return { ran: true, value: await holding(store, name, owner, work) };
 }
 
+/**
+ * Runs `work` holding one of `slots` leases named NAME#0 .. NAME#(slots-1),
+ * waiting (polling every LEASE_POLL_MS, no database lock held) while all
+ * are taken: at most `slots` holders at once across every process on the
+ * database. The workers' per-host politeness (worker/hostGate.ts): a slot
+ * is a lease, so a dead holder's slot frees itself as a lease does (at once
+ * on its own host, after LEASE_TTL_MS from another), and it needs no table
+ * of its own.
+ */
+export async function withLeaseSlot<T>(store: Store, name: string, slots: number, work: () => Promise<T>): Promise<T> {
+  const owner = newOwner();
+  for (;;) {
+    for (let i = 0; i < slots; i++) {
+      const slot = `${name}#${i}`;
+      if (await tryLeaseOn(store, slot, owner)) return holding(store, slot, owner, work);
+    }
+    await new Promise((r) => setTimeout(r, LEASE_POLL_MS));
+  }
+}
+
 const newOwner = () => `${HOST}:${process.pid}:${randomBytes(6).toString('hex')}`;
 
 /** Runs `work` as the lease's holder `owner`: renewing it, refusing the result if it was lost, releasing it at the end. */

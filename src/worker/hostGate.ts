@@ -1,9 +1,13 @@
 /**
- * At most `perHost` tasks at once against one host, within this process:
- * the politeness the single-process desk keeps with runPolls
- * (scheduler/runPolls.ts, DEFAULT_PER_HOST), for a worker whose polls come
- * one job at a time. Across workers it does not hold (docs/deploy.md, Status).
+ * At most `perHost` tasks at once against one host: the politeness the
+ * single-process desk keeps with runPolls (scheduler/runPolls.ts,
+ * DEFAULT_PER_HOST), for workers whose polls come one job at a time.
+ * createHostGate holds it within one process; createSharedHostGate across
+ * every worker on the database.
  */
+import type { Store } from '../storage/db.js';
+import { withLeaseSlot } from '../storage/leases.js';
+
 export interface HostGate {
   run<T>(host: string, task: () => Promise<T>): Promise<T>;
 }
@@ -29,6 +33,20 @@ export function createHostGate(perHost: number): HostGate {
       }
     },
   };
+}
+
+/**
+ * The limit across every worker sharing `store`'s database: a task runs
+ * holding one of the host's `perHost` slots (leases `host:HOST#0`, `#1`,
+ * storage/leases.ts withLeaseSlot), which a dead worker's slot frees as a
+ * dead lease holder does (at once on its host, after LEASE_TTL_MS from
+ * another machine). The process's own gate comes first, so one worker asks
+ * the database for a host's slot at most `perHost` times at once rather than
+ * once per waiting job.
+ */
+export function createSharedHostGate(store: Store, perHost: number): HostGate {
+  const local = createHostGate(perHost);
+  return { run: (host, task) => local.run(host, () => withLeaseSlot(store, `host:${host}`, perHost, task)) };
 }
 
 /** The host a feed URL talks to (its own text when it is not a URL, so it still gets a lane). */

@@ -38,7 +38,7 @@ import { clusterExclusively } from '../pipeline/understandExclusively.js';
 import { createPageFetcher } from '../ingest/extract/fetchArticlePage.js';
 import type { FullTextSettings } from '../config/fullTextSettings.js';
 import { QUEUES, sourceKey } from './queues.js';
-import { createHostGate, hostOf } from './hostGate.js';
+import { createSharedHostGate, hostOf } from './hostGate.js';
 import { DEFAULT_PER_HOST } from '../scheduler/runPolls.js';
 
 export type Role = 'fetch' | 'understand' | 'cluster';
@@ -91,7 +91,8 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
       if (due.length > 0) log(`worker: ${due.length} sources due, ${sent} poll jobs sent`);
     });
     const loops = Math.max(1, Math.min(config.fetchConcurrency, MAX_POLL_LOOPS));
-    const hosts = createHostGate(DEFAULT_PER_HOST);
+    // At most DEFAULT_PER_HOST polls of one host at once across all workers (hostGate.ts).
+    const hosts = createSharedHostGate(store, DEFAULT_PER_HOST);
     for (let i = 0; i < loops; i++) {
       await boss.work<PollJob>(QUEUES.pollSource, work, async ([job]) => {
         const id = job!.data.sourceId;
