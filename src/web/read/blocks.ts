@@ -261,6 +261,16 @@ const TITLES_FOR_PLACE = 5;
  * dropped more good cards than misplaced ones, docs/editorial.md.)
  */
 function inRegion(region: Region, s: ScoredCard): boolean {
+  // The headline first: it is what the reader sees, and a story that mixes
+  // events can have newer reports elsewhere (a Fox News item on the Bidens
+  // in a story whose newest reports are Poland's public-media fight). A
+  // headline keeps its card out of the column only when every place it
+  // names is elsewhere: "U.S. Charges Hezbollah Operative in 1994 Bombing
+  // of Argentina Jewish Center" names Argentina, and "U.S.-led Red Sea task
+  // force won't stop shipping attacks, Houthis say" has a signal of Yemen
+  // besides the United States.
+  const head = titlePlaces(s.card.headline);
+  if (head.complete && head.codes.length > 0 && !head.codes.some((c) => regionOf(c) === region)) return false;
   let named = false;
   for (const title of s.titles) {
     const focus = titleFocus(title);
@@ -271,17 +281,34 @@ function inRegion(region: Region, s: ScoredCard): boolean {
   return !named && (s.card.regions[region] ?? 0) > 0;
 }
 
-/** Titles' places, remembered: a title reads the same on every page and every minute (bounded, cleared when full). */
-const TITLE_FOCUS = new Map<string, string | null>();
-const TITLE_FOCUS_MAX = 20_000;
+/**
+ * A title's places: the countries it names, and whether that is all it
+ * points at (findPlaces lists a country known only by a signal, a leader or
+ * an institution, when it is the focus, so shares that do not add up mean
+ * another country is signalled). Remembered: a title reads the same on every
+ * page and every minute (bounded, cleared when full).
+ */
+interface TitlePlaces {
+  focus: string | null;
+  codes: string[];
+  complete: boolean;
+}
+const TITLE_PLACES = new Map<string, TitlePlaces>();
+const TITLE_PLACES_MAX = 20_000;
+
+export function titlePlaces(title: string): TitlePlaces {
+  const hit = TITLE_PLACES.get(title);
+  if (hit !== undefined) return hit;
+  const r = findPlaces({ title, text: '' });
+  const share = r.countries.reduce((n, c) => n + c.score, 0);
+  const out = { focus: r.focusCountry, codes: r.countries.map((c) => c.code), complete: share >= 0.99 };
+  if (TITLE_PLACES.size >= TITLE_PLACES_MAX) TITLE_PLACES.clear();
+  TITLE_PLACES.set(title, out);
+  return out;
+}
 
 function titleFocus(title: string): string | null {
-  const hit = TITLE_FOCUS.get(title);
-  if (hit !== undefined) return hit;
-  const focus = findPlaces({ title, text: '' }).focusCountry;
-  if (TITLE_FOCUS.size >= TITLE_FOCUS_MAX) TITLE_FOCUS.clear();
-  TITLE_FOCUS.set(title, focus);
-  return focus;
+  return titlePlaces(title).focus;
 }
 
 /**
@@ -303,6 +330,18 @@ function titleFocus(title: string): string | null {
  */
 const EXPLAINER_TITLE =
   /\bwhat .{3,80}\b(?:says|tells us|means|reveals) (?:about|for)\b|\bwhat['’]s at stake\b|\bwhat to (?:know|expect)\b|\bexplained\b|^(?:analysis|explainer|comment|opinion)\s*[:|]|(?:^|:\s+)(?:why|how)\b|\bexperts? explains?\b|\bis (?:s?he|it|they|this|that) right\?|\bfact[- ]?check\w*/i;
+
+/**
+ * A feature's or an analysis's title tells a condition, not an event: "Israel
+ * is struggling to destroy Hamas, but it’s destroying Gaza" (a Washington
+ * Post column its World feed files as news), "Lula Struggles to Bridge a
+ * Divided Brazil in First Year Back", "An Anti-L.G.B.T.Q. Law in Uganda Is
+ * Hurting the Economy". A news report says what happened ("U.S. Officials
+ * Press Israel to Reduce Intensity of Fighting"); a condition in the
+ * progressive, or a struggle, is the thesis of a piece about it. Drawn from
+ * the editor's panel's tuning half (docs/editorial.md, round four).
+ */
+const CONDITION_TITLE = /\b(?:is|are)\s+(?:struggling|failing|hurting|destroying|losing|winning)\b|\bstruggl(?:es|ing)\s+to\b/i;
 
 /**
  * A podcast episode ("An Explosive Trump Ruling, and a Chaotic Congo
@@ -377,13 +416,14 @@ export function waveLed(s: Scored): Scored {
   return s.wave ? { ...s, card: { ...s.card, headline: s.wave.headline }, leadArticleId: s.wave.articleId } : s;
 }
 
-/** A news report: not a live page, an analysis, a digest, an explainer, a podcast or a lede standing in for a title. */
+/** A news report: not a live page, an analysis, a digest, an explainer, a feature's condition, a podcast or a lede standing in for a title. */
 export function isNewsReport(x: { kind: string | null; title: string; url?: string }): boolean {
   return (
     x.kind !== 'live' &&
     x.kind !== 'analysis' &&
     !isRoundupTitle(x.title) &&
     !EXPLAINER_TITLE.test(x.title) &&
+    !CONDITION_TITLE.test(x.title) &&
     !PODCAST_URL.test(x.url ?? '') &&
     x.title.length <= LEDE_TITLE_CHARS
   );
