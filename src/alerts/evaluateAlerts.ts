@@ -14,8 +14,8 @@
  * A rule only sees stories changed after it was made, so a new rule does
  * not fire for the archive.
  */
-import { sql } from 'kysely';
 import type { Store } from '../storage/db.js';
+import { getMeta, setMeta } from '../storage/meta.js';
 import { parseQuery } from '../storage/search/parseQuery.js';
 import { listRules } from '../storage/alerts/listRules.js';
 import { setRuleError } from '../storage/alerts/updateRule.js';
@@ -60,19 +60,10 @@ export function alertPayload(rule: AlertRule, s: TouchedStory, trigger: Trigger,
   };
 }
 
-async function readWatermark(store: Store): Promise<string | null> {
-  const r = await sql<{ value: string }>`SELECT value FROM meta WHERE key = ${WATERMARK_KEY}`.execute(store.db);
-  return r.rows[0]?.value ?? null;
-}
-
-async function writeWatermark(store: Store, v: string): Promise<void> {
-  await sql`INSERT INTO meta (key, value) VALUES (${WATERMARK_KEY}, ${v}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(store.db);
-}
-
 export async function evaluateAlerts(store: Store, now: Date, opts: { baseUrl?: string | null } = {}): Promise<EvaluateReport> {
   const report: EvaluateReport = { stories: 0, fired: 0 };
   const rules = await listRules(store, { activeOnly: true });
-  let since = await readWatermark(store);
+  let since = await getMeta(store, WATERMARK_KEY);
   if (since === null) {
     // First run on this desk: start from the oldest rule, so nothing before any rule fires.
     since = rules.length ? rules.reduce((m, r) => (r.createdAt < m ? r.createdAt : m), rules[0]!.createdAt) : now.toISOString();
@@ -91,7 +82,7 @@ export async function evaluateAlerts(store: Store, now: Date, opts: { baseUrl?: 
       }
       const candidates = live.filter((s) => s.updatedAt > rule.createdAt && triggered(rule, s));
       if (candidates.length === 0) continue;
-      const matched = matchStories(store, parsed, candidates.map((s) => s.id));
+      const matched = await matchStories(store, parsed, candidates.map((s) => s.id));
       for (const s of candidates) {
         if (!matched.has(s.id)) continue;
         const id = await fireEvent(store, {
@@ -107,7 +98,7 @@ export async function evaluateAlerts(store: Store, now: Date, opts: { baseUrl?: 
       }
     }
     since = stories[stories.length - 1]!.updatedAt;
-    await writeWatermark(store, since);
+    await setMeta(store, WATERMARK_KEY, since);
     // Stories sharing the last updated_at are all read in one page unless a page is full of them; move on either way.
     if (stories.length < 2_000) break;
   }

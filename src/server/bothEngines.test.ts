@@ -19,8 +19,12 @@ import { copyToPostgres } from '../storage/copyToPostgres.js';
 import { buildDeskFixture, FIXTURE_TOPIC } from '../web/testdata/deskFixture.js';
 import { dropSchema, TEST_DATABASE_URL_VAR, engines } from '../../test/pg/engines.js';
 import { startServer, type RunningServer } from './startServer.js';
-import { addUser } from '../storage/accounts/addUser.js';
-import { feverKey, feverKeyHash, hashPassword } from '../accounts/password.js';
+import { createHash } from 'node:crypto';
+import { addTestUser } from '../accounts/testdata/addTestUser.js';
+import { addSavedSearch } from '../storage/accounts/addSavedSearch.js';
+import { addRule } from '../storage/alerts/addRule.js';
+import { listRuleEvents } from '../storage/alerts/deliveries.js';
+import { evaluateAlerts } from '../alerts/evaluateAlerts.js';
 
 /** Loopback ports of this file (the project's tests of this kind use 18100-18199). */
 const SQLITE_PORT = 18140;
@@ -78,13 +82,15 @@ interface Desk {
   server: RunningServer;
 }
 
-async function serveBoth(t: TestContext): Promise<{ sqlite: Desk; postgres: Desk }> {
+async function serveBoth(t: TestContext): Promise<{ sqlite: Desk; postgres: Desk; now: Date }> {
   const url = process.env[TEST_DATABASE_URL_VAR]!;
   const dir = mkdtempSync(join(tmpdir(), 'gd-both-'));
   const file = join(dir, 'desk.db');
   const fx = await buildDeskFixture(file);
-  // A user, so the accounts tables travel too (and /login and the reader APIs have someone).
-  await addUser(fx.store, { name: 'alice', passwordHash: await hashPassword('correct horse battery'), feverKeyHash: feverKeyHash(feverKey('alice', 'correct horse battery')), role: 'reader', now: fx.now });
+  // A reader with a saved search, so the accounts tables travel too and the reader APIs have someone.
+  const user = await addTestUser(fx.store, 'reeder', 'reeder password');
+  const saved = await addSavedSearch(fx.store, user.id, { name: 'Red Sea', query: '"Red Sea" OR Houthi', now: fx.now });
+  assert.ok(saved.ok);
   const schema = `gd_both_${process.pid}_${randomBytes(4).toString('hex')}`;
   const copied = await copyToPostgres({ file, url, schema });
   assert.ok(copied.ok && copied.value.mismatched.length === 0, copied.ok ? `counts differ: ${copied.value.mismatched.join(', ')}` : copied.error.message);
@@ -100,7 +106,7 @@ async function serveBoth(t: TestContext): Promise<{ sqlite: Desk; postgres: Desk
     await dropSchema(url, schema);
     rmSync(dir, { recursive: true, force: true });
   });
-  return { sqlite: { store: fx.store, server: a }, postgres: { store: pg, server: b } };
+  return { sqlite: { store: fx.store, server: a }, postgres: { store: pg, server: b }, now: fx.now };
 }
 
 /** An answer, with the server's own origin (its port) written as ORIGIN: feeds and the API link absolutely. */
@@ -123,7 +129,7 @@ function unscored(body: string): unknown {
 
 if (engines().includes('postgres')) {
   test('the desk answers the same on PostgreSQL as on SQLite', async (t) => {
-    const { sqlite, postgres } = await serveBoth(t);
+    const { sqlite, postgres, now } = await serveBoth(t);
     for (const path of PATHS) {
       await t.test(path, async () => {
         const [a, b] = [await get(sqlite, path), await get(postgres, path)];
@@ -144,6 +150,65 @@ if (engines().includes('postgres')) {
         assert.deepEqual(unscored(b.body), unscored(a.body));
       });
     }
+    await t.test('Fever: the same items, ids and read state through a sync sequence', async () => {
+      const key = { api_key: createHash('md5').update('reeder:reeder password').digest('hex') };
+      const fever = async (desk: Desk, query: string, form: Record<string, string> = {}) => {
+        const r = await fetch(`${desk.server.url}/fever/?api${query ? `&${query}` : ''}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ ...key, ...form }).toString() });
+        assert.equal(r.status, 200, `${query}: ${r.status}`);
+        return (await r.text()).replaceAll(desk.server.url, 'ORIGIN');
+      };
+      const both = async (query: string, form: Record<string, string> = {}) => {
+        const [a, b] = [await fever(sqlite, query, form), await fever(postgres, query, form)];
+        assert.ok(a === b, `${query} ${JSON.stringify(form)}: ${firstDifference(a, b)}`);
+        return JSON.parse(a) as Record<string, unknown>;
+      };
+      await both('groups');
+      await both('feeds');
+      const unread = String((await both('unread_item_ids')).unread_item_ids).split(',');
+      assert.ok(unread.length > 1, 'the reader has unread items');
+      const items = await both('items&since_id=0');
+      assert.ok((items.items as unknown[]).length > 0);
+      await both(`items&with_ids=${unread.slice(0, 3).join(',')}`);
+      await both('', { mark: 'item', as: 'read', id: unread[0]! });
+      await both('', { mark: 'item', as: 'saved', id: unread[1]! });
+      await both('saved_item_ids');
+      await both('unread_item_ids');
+      await both('', { mark: 'group', as: 'read', id: '1', before: String(Math.floor(Date.parse('2030-01-01') / 1000)) });
+      await both('unread_item_ids');
+    });
+    await t.test('Google Reader: login, lists and streams alike', async () => {
+      const login = async (desk: Desk) => {
+        const r = await fetch(`${desk.server.url}/accounts/ClientLogin`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Email=reeder&Passwd=reeder+password' });
+        assert.equal(r.status, 200);
+        return /^Auth=(.+)$/m.exec(await r.text())![1]!;
+      };
+      const auth = { sqlite: await login(sqlite), postgres: await login(postgres) };
+      for (const path of ['tag/list?output=json', 'subscription/list?output=json', 'stream/items/ids?output=json&s=user/-/state/com.google/reading-list&n=100', 'stream/contents/user/-/state/com.google/reading-list?n=5', 'stream/contents/user/-/label/Searches?n=20', 'unread-count?output=json']) {
+        const get = async (desk: Desk, a: string) => {
+          const r = await fetch(`${desk.server.url}/reader/api/0/${path}`, { headers: { authorization: `GoogleLogin auth=${a}` } });
+          return { status: r.status, body: (await r.text()).replaceAll(desk.server.url, 'ORIGIN') };
+        };
+        const [a, b] = [await get(sqlite, auth.sqlite), await get(postgres, auth.postgres)];
+        assert.equal(a.status, 200, `${path}: ${a.body}`);
+        assert.equal(b.status, 200, `${path}: ${b.body}`);
+        assert.ok(a.body === b.body, `${path}: ${firstDifference(a.body, b.body)}`);
+      }
+    });
+    await t.test('alert rules fire on the same stories', async () => {
+      const queries = ['prague', 'country:CZ', 'gaza -hostages', 'region:africa', '"Red Sea" OR Houthi', 'kind:analysis'];
+      const created = new Date(now.getTime() - 3_600_000);
+      const fired: string[][] = [];
+      for (const desk of [sqlite, postgres]) {
+        const rules = [];
+        for (const [i, query] of queries.entries()) rules.push(await addRule(desk.store, { userId: null, name: `rule ${i}`, query, trigger: 'new', minOutlets: null, minRegions: null, targetKind: 'feed', targetUrl: null, secret: 's', now: created }));
+        await evaluateAlerts(desk.store, now);
+        const events: string[] = [];
+        for (const r of rules) for (const e of await listRuleEvents(desk.store, r.id)) events.push(`${r.query} -> ${e.storyId} ${e.trigger} ${e.firedAt}`);
+        fired.push(events.sort());
+      }
+      assert.ok(fired[0]!.length >= queries.length, fired[0]!.join('\n'));
+      assert.deepEqual(fired[1], fired[0]);
+    });
     await t.test('healthz and metrics', async () => {
       const [a, b] = [await get(sqlite, '/healthz'), await get(postgres, '/healthz')];
       assert.equal(a.status, 200, a.body);

@@ -65,7 +65,7 @@ export function scopeWhere(scope: ItemScope, f: ItemFilter): RawBuilder<unknown>
   if (scope.sourceIds.length) any.push(sql`(ri.kind = 'article' AND a.source_id IN (${sql.join(scope.sourceIds)}))`);
   if (scope.starred) any.push(sql`ui.starred_at IS NOT NULL`);
   if (scope.read) any.push(sql`ui.read_at IS NOT NULL`);
-  const all: RawBuilder<unknown>[] = [any.length ? sql`(${sql.join(any, sql` OR `)})` : sql`0`];
+  const all: RawBuilder<unknown>[] = [any.length ? sql`(${sql.join(any, sql` OR `)})` : sql`false`];
   // A story merged into another is listed as the other; an article is listed while it exists.
   all.push(sql`((ri.kind = 'story' AND s.id IS NOT NULL AND s.merged_into IS NULL) OR (ri.kind = 'article' AND a.id IS NOT NULL))`);
   all.push(sql`ri.at <= ${f.at.toISOString()}`);
@@ -77,7 +77,7 @@ export function scopeWhere(scope: ItemScope, f: ItemFilter): RawBuilder<unknown>
   if (f.before) all.push(sql`ri.at < ${f.before.toISOString()}`);
   if (f.sinceId !== undefined) all.push(sql`ri.id > ${f.sinceId}`);
   if (f.maxId !== undefined) all.push(sql`ri.id < ${f.maxId}`);
-  if (f.withIds) all.push(f.withIds.length ? sql`ri.id IN (${sql.join(f.withIds)})` : sql`0`);
+  if (f.withIds) all.push(f.withIds.length ? sql`ri.id IN (${sql.join(f.withIds)})` : sql`false`);
   return sql.join(all, sql` AND `);
 }
 

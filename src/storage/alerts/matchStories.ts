@@ -1,6 +1,7 @@
 import type { Store } from '../db.js';
 import type { ParsedQuery } from '../search/parseQuery.js';
 import { filterSql, toFtsMatch } from '../search/searchArticles.js';
+import { matchStoriesPg } from '../search/searchArticlesPg.js';
 
 /** Stories looked at in one statement (bounded IN lists). */
 const CHUNK = 500;
@@ -9,10 +10,16 @@ const CHUNK = 500;
  * Which of these stories match a query of the desk's search grammar: a
  * story matches when one of its articles does, with the same full-text
  * index and the same filters as the search page (searchArticles.ts
- * toFtsMatch and filterSql), so an alert means what the search shows.
+ * toFtsMatch and filterSql), so an alert means what the search shows. On
+ * PostgreSQL through the tsvector index as its search reads it
+ * (searchArticlesPg.ts matchStoriesPg).
  */
-export function matchStories(store: Store, parsed: ParsedQuery, storyIds: string[]): Set<string> {
+export async function matchStories(store: Store, parsed: ParsedQuery, storyIds: string[]): Promise<Set<string>> {
   const out = new Set<string>();
+  if (store.engine === 'postgres') {
+    for (let i = 0; i < storyIds.length; i += CHUNK) for (const id of await matchStoriesPg(store.db, parsed, storyIds.slice(i, i + CHUNK))) out.add(id);
+    return out;
+  }
   const match = toFtsMatch(parsed);
   const w = filterSql(parsed);
   for (let i = 0; i < storyIds.length; i += CHUNK) {

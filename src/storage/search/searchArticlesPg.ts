@@ -139,3 +139,37 @@ async function filterSearch(db: Kysely<DB>, p: ParsedQuery, limit: number, offse
   });
   return { total, hits, facets };
 }
+
+/**
+ * Which of these stories have an article matching the query's terms and
+ * filters (storage/alerts/matchStories.ts on PostgreSQL): the positive terms
+ * and exclusions as textSearch reads them, the same filterSql. Without
+ * positive terms only the filters count, as on SQLite (there FTS5 cannot
+ * express a NOT alone).
+ */
+export async function matchStoriesPg(db: Kysely<DB>, p: ParsedQuery, storyIds: string[]): Promise<string[]> {
+  const w = filterSql(p);
+  const ids: Frag = { sql: `sa.story_id IN (${storyIds.map(() => '?').join(', ')})`, params: storyIds };
+  const where = join([ids, { sql: w.sql.join(' AND '), params: w.params }].filter((f) => f.sql !== ''), ' AND ');
+  if (p.all.length === 0) {
+    return (
+      await run<{ id: string }>(db, {
+        sql: `SELECT DISTINCT sa.story_id AS id FROM story_articles sa JOIN articles a ON a.id = sa.article_id LEFT JOIN article_analysis aa ON aa.article_id = a.id WHERE ${where.sql}`,
+        params: where.params,
+      })
+    ).map((r) => r.id);
+  }
+  const pos = positive(p);
+  const neg = p.none.length > 0 ? anyOf(p.none) : null;
+  const rows = await run<{ id: string }>(db, {
+    sql: `WITH q AS (SELECT cfg, ${pos.sql} AS pos${neg ? `, ${neg.sql} AS neg` : ''} FROM unnest(?::text[]) AS cfg)
+      SELECT DISTINCT sa.story_id AS id FROM story_articles sa
+      JOIN articles a ON a.id = sa.article_id
+      JOIN article_fts f ON f.seq = a.seq
+      JOIN q ON q.cfg = f.cfg AND f.doc @@ q.pos${neg ? ' AND NOT (f.doc @@ q.neg)' : ''}
+      LEFT JOIN article_analysis aa ON aa.article_id = a.id
+      WHERE ${where.sql}`,
+    params: [...pos.params, ...(neg ? neg.params : []), PG_CONFIGS, ...where.params],
+  });
+  return rows.map((r) => r.id);
+}
