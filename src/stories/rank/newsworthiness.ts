@@ -222,6 +222,16 @@ const SCANDAL = /\bsex[- ]?(?:tapes?|scandal|videos?)\b|\b(?:filmed|caught) havi
  */
 const CAMPAIGN =
   /\bsuper ?pacs?\b|\b(?:new|latest) (?:[\w-]+ ){0,4}polls?\b|\battack ads?\b|\bad wars?\b|\b(?:his|her|their) campaign (?:says|said|claims|predicts)\b|\bclinch\w* (?:the )?(?:\w+ )?nomin\w*|\bfront-?runner\b|\bpolling (?:is|numbers|lead|average|slump)\b|\b(?:dismal|poor|weak|strong|bad) polling\b|\bsondaż\w*|\bfundrais\w*|\bsecond place\b|\bcampaign trail\b|\bby-?elections?\b|\bwybor\w* uzupełniając\w*/iu;
+/**
+ * A war of words: someone rounded on for what another said ("Republican
+ * lawmakers turn on Trump for saying migrants are 'poisoning the blood'…",
+ * "Ex-Bernie Sanders aide slammed for saying…", "… slams competitor Nikki
+ * Haley for saying…": the six such headlines of the December corpus). The
+ * reaction to a remark is chatter; the remark, if it mattered, is its own
+ * story.
+ */
+const SPAT =
+  /\b(?:turns? on|slams?|slammed|blasts?|blasted|rips?|ripped|lash(?:es|ed)? out at|hits? back at|mocks?|mocked|criticis\w+|criticiz\w+)\b.{0,60}\bfor (?:saying|calling|comparing|quoting|claiming)\b/iu;
 /** A political action committee, in capitals ("Trump PAC runs first negative attack ads"); "pac" in lower case is other words. */
 const PAC = /\bPACs?\b/u;
 
@@ -277,13 +287,14 @@ const DISRUPTION =
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;
 
-export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'crime' | 'minor' | 'ceremony' | 'disruption' | 'business';
+export type SoftFraming = 'tabloid' | 'scandal' | 'campaign' | 'spat' | 'crime' | 'minor' | 'ceremony' | 'disruption' | 'business';
 
 /** Why a headline is soft framing for an international desk, or null when it is not. */
 export function softFraming(headline: string): SoftFraming | null {
   if (SOFT.test(headline)) return 'tabloid';
   if (SCANDAL.test(headline)) return 'scandal';
   if (CAMPAIGN.test(headline) || PAC.test(headline)) return 'campaign';
+  if (SPAT.test(headline)) return 'spat';
   if (PERSON.test(headline) && CRIME.test(headline)) return 'crime';
   if (MINOR_INCIDENT.test(headline)) return 'minor';
   if (CEREMONY.test(headline)) return 'ceremony';

@@ -338,10 +338,14 @@ const EXPLAINER_TITLE =
  * Divided Brazil in First Year Back", "An Anti-L.G.B.T.Q. Law in Uganda Is
  * Hurting the Economy". A news report says what happened ("U.S. Officials
  * Press Israel to Reduce Intensity of Fighting"); a condition in the
- * progressive, or a struggle, is the thesis of a piece about it. Drawn from
- * the editor's panel's tuning half (docs/editorial.md, round four).
+ * progressive, or a struggle, is the thesis of a piece about it. So is a
+ * retrospective ("One year of Trump’s praise for authoritarians", "75 Years
+ * of the Universal Declaration…", "Year in review: …"); "4 Months After
+ * Coup, Niger Withdraws From…" is news and is not matched. Drawn from the
+ * editor's panel's tuning half (docs/editorial.md, round four).
  */
-const CONDITION_TITLE = /\b(?:is|are)\s+(?:struggling|failing|hurting|destroying|losing|winning)\b|\bstruggl(?:es|ing)\s+to\b/i;
+const FEATURE_TITLE =
+  /\b(?:is|are)\s+(?:struggling|failing|hurting|destroying|losing|winning)\b|\bstruggl(?:es|ing)\s+to\b|^(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?) of\b|\byears? in review\b|\blook(?:s|ing)? back at\b|\blookback\b/i;
 
 /**
  * A podcast episode ("An Explosive Trump Ruling, and a Chaotic Congo
@@ -423,7 +427,7 @@ export function isNewsReport(x: { kind: string | null; title: string; url?: stri
     x.kind !== 'analysis' &&
     !isRoundupTitle(x.title) &&
     !EXPLAINER_TITLE.test(x.title) &&
-    !CONDITION_TITLE.test(x.title) &&
+    !FEATURE_TITLE.test(x.title) &&
     !PODCAST_URL.test(x.url ?? '') &&
     x.title.length <= LEDE_TITLE_CHARS
   );
