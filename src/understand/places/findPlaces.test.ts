@@ -35,6 +35,9 @@ const cases: Case[] = [
   { name: 'Michael Jordan is a person', title: 'Michael Jordan buys a team', text: 'Jordan said he was happy.', focus: null },
   { name: "Jordan's king is the country", title: "Jordan's king meets pope", text: 'The king of Jordan arrived.', focus: 'JO' },
   { name: 'Chad the person', title: 'Chad Daybell sentenced', text: 'A jury in Idaho sentenced him.', focus: 'US', not: ['TD'] },
+  // Polish names the Caribbean country Dominika, also a given name (a culture minister, 20 December 2023, was filed under Latin America).
+  { name: 'Dominika the person', title: 'Dominika Chorosińska była ministrą dwa tygodnie. Wydała w tym czasie 500 milionów złotych?', focus: 'PL', not: ['DM'] },
+  { name: 'Dominika the country', title: 'Huragan Maria spustoszył Dominikę', focus: 'DM' },
   { name: 'turkey the bird', title: 'Turkey prices soar before Thanksgiving', text: 'Roast and gravy cost more.', focus: null },
   { name: 'Turkey the country', title: 'Turkey raises rates', text: 'The central bank in Ankara acted.', focus: 'TR' },
   { name: 'Washington the government is US', title: 'Washington warns Beijing', text: 'The White House said.', focus: 'US', has: ['CN'] },
