@@ -204,6 +204,7 @@ test("softFraming: scandal, campaign chatter and one person's crime, beside tabl
     ['Sunak faces another difficult parliamentary by-election', 'campaign'],
     ["Republican lawmakers turn on Trump for saying migrants are 'poisoning the blood' of our country and quoting Putin", 'spat'],
     ['Ex-Bernie Sanders aide slammed for saying accounts of Israeli women raped by Hamas are ‘Zionist’ propaganda', 'spat'],
+    ['Bahamas-bound cruise diverted to New England, Canada after inclement weather', 'disruption'],
     ['EU slams Russia over strikes on Ukrainian grain ports', null],
     ['Wellingborough byelection gives Labour another chance to humiliate Rishi Sunak', 'campaign'],
     ['Trump keeps massive lead, Haley ties DeSantis for second in new 2024 GOP presidential primary poll', 'campaign'],

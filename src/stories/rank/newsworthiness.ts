@@ -279,10 +279,11 @@ const CEREMONY = /\beulogi[sz]\w*|\bfuneral (?:service|tributes?|mass)\b|\bmemor
  * A routine weather or transport disruption: a weather warning, cancelled
  * flights, rail chaos ("UK weather: Storm Pia to bring 80mph winds as Met
  * Office issues yellow warning", "Orkan Pia nadciąga nad Europę. 200 lotów
- * odwołanych w Amsterdamie"). A storm that kills is isSevere, which wins.
+ * odwołanych w Amsterdamie", "Bahamas-bound cruise diverted to New England,
+ * Canada after inclement weather"). A storm that kills is isSevere, which wins.
  */
 const DISRUPTION =
-  /\bweather (?:warnings?|latest)\b|\b(?:yellow|amber) (?:weather )?warnings?\b|\bflights? (?:cancel\w*|delay\w*|grounded)\b|\b(?:cancel\w*|delay\w*) (?:\w+ ){0,2}flights?\b|\b(?:rail|travel) (?:chaos|disruption)\b|\burged not to travel\b|\blot\p{L}* odwołan\p{L}*|\bodwoł\p{L}* (?:[\p{L}\d]+ ){0,3}lot\p{L}*/iu;
+  /\b(?:diverted|rerouted)\b[^.]{0,60}\b(?:weather|storms?|fog|winds?)\b|\bweather (?:warnings?|latest)\b|\b(?:yellow|amber) (?:weather )?warnings?\b|\bflights? (?:cancel\w*|delay\w*|grounded)\b|\b(?:cancel\w*|delay\w*) (?:\w+ ){0,2}flights?\b|\b(?:rail|travel) (?:chaos|disruption)\b|\burged not to travel\b|\blot\p{L}* odwołan\p{L}*|\bodwoł\p{L}* (?:[\p{L}\d]+ ){0,3}lot\p{L}*/iu;
 
 const SOFT_SHARE = 0.5;
 export const SOFT_FACTOR = 0.5;

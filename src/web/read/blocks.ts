@@ -143,10 +143,17 @@ export async function storyCards(store: Store, q: StoryQuery): Promise<StoryCard
  * ruling on European football's governance). "Australia's Starc and Cummins
  * land record IPL deals in auction", carried by five outlets of three
  * regions, no longer heads Oceania above its chief minister's resignation.
+ * Within the news, a story no outlet outside its focus country carries
+ * (foreignPublishers 0: "Debiut komisji śledczej, pierwsze posiedzenie
+ * rządu, Sejm wznowi obrady", told by 36 Polish reports) comes after the
+ * stories others carry too: an international desk leads a region with what
+ * matters beyond one country's domestic audience. A column of domestic
+ * stories only (Oceania's, often) keeps its order.
  */
 export function newsFirst<T extends Pick<Scored, 'parts'>>(scored: T[]): T[] {
   const light = (s: T) => !!s.parts?.light && s.parts.reach < WORLD_REACH;
-  return [...scored.filter((s) => !light(s)), ...scored.filter(light)];
+  const domestic = (s: T) => !light(s) && s.parts?.foreignPublishers === 0;
+  return [...scored.filter((s) => !light(s) && !domestic(s)), ...scored.filter(domestic), ...scored.filter(light)];
 }
 
 /**
@@ -341,11 +348,13 @@ const EXPLAINER_TITLE =
  * progressive, or a struggle, is the thesis of a piece about it. So is a
  * retrospective ("One year of Trump’s praise for authoritarians", "75 Years
  * of the Universal Declaration…", "Year in review: …"); "4 Months After
- * Coup, Niger Withdraws From…" is news and is not matched. Drawn from the
+ * Coup, Niger Withdraws From…" is news and is not matched. And a profile
+ * ("Meet 'Australia's best landlord' who…", "Meet the Woman Behind NORAD’s
+ * Santa Tracker": the corpus's 34 "Meet …" titles are all profiles). Drawn from the
  * editor's panel's tuning half (docs/editorial.md, round four).
  */
 const FEATURE_TITLE =
-  /\b(?:is|are)\s+(?:struggling|failing|hurting|destroying|losing|winning)\b|\bstruggl(?:es|ing)\s+to\b|^(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?) of\b|\byears? in review\b|\blook(?:s|ing)? back at\b|\blookback\b/i;
+  /\b(?:is|are)\s+(?:struggling|failing|hurting|destroying|losing|winning)\b|\bstruggl(?:es|ing)\s+to\b|^(?:one|a|two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years?|months?) of\b|\byears? in review\b|\blook(?:s|ing)? back at\b|\blookback\b|^meet\b/i;
 
 /**
  * A podcast episode ("An Explosive Trump Ruling, and a Chaotic Congo
