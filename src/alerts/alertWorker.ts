@@ -5,13 +5,17 @@
  * rather than being called from inside it, so a slow or failing webhook can
  * never hold up ingest, and a crash of either loses nothing: the watermark
  * and the outbox are in the database. Runs never overlap; a run that fails
- * is logged and the next one runs.
+ * is logged and the next one runs. On PostgreSQL, where every `serve`
+ * process of a desk runs this loop, a run holds the `alerts` lease and a
+ * process that finds it taken skips its turn: one evaluator and one sender
+ * at a time across the desk, so no rule fires or delivers twice at once.
  */
 import type { Config } from '../config/config.js';
 import type { Store } from '../storage/db.js';
 import { evaluateAlerts } from './evaluateAlerts.js';
 import { deliverAlerts } from './deliverAlerts.js';
 import { sendDigests } from './sendDigests.js';
+import { tryWithLease } from '../storage/leases.js';
 import type { Transporter } from 'nodemailer';
 
 export const ALERT_INTERVAL_MS = 5_000;
@@ -40,7 +44,15 @@ export function startAlertWorker(store: Store, config: Config, opts: { clock?: (
       log(`alerts: run failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  const run = () => (running ??= once().finally(() => (running = null)));
+  const turn = async () => {
+    if (store.engine === 'sqlite') return once();
+    try {
+      await tryWithLease(store, 'alerts', once);
+    } catch (err) {
+      log(`alerts: run failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const run = () => (running ??= turn().finally(() => (running = null)));
   const timer = opts.autostart === false ? null : setInterval(() => void run(), opts.intervalMs ?? ALERT_INTERVAL_MS);
   timer?.unref();
   return {

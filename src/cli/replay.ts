@@ -4,10 +4,10 @@ import { applyConfig } from '../pipeline/applyConfig.js';
 import { runReplay } from '../replay/runReplay.js';
 import { understandExclusively } from '../pipeline/understandExclusively.js';
 import { parseFlags, write, type CommandIO } from './io.js';
-import { sqliteOnly } from './storeTarget.js';
+import { storeTarget } from './storeTarget.js';
 
 /**
- * globedesk replay --corpus FILE [--from YYYY-MM-DD] [--days N] [--db FILE] [--no-understand] [--article-pages N]
+ * globedesk replay --corpus FILE [--from YYYY-MM-DD] [--days N] [--db FILE | --database-url URL] [--no-understand] [--article-pages N]
  * Prints one JSON object (issue 2 contract) when the ingest replay ends; the
  * understanding stages then catch up on the stored articles (progress on stderr).
  */
@@ -35,8 +35,8 @@ export async function run(io: CommandIO): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
-  sqliteOnly('replay', flags, config);
-  const store = await openStore({ file: typeof flags.db === 'string' ? flags.db : config.dbFile, readonly: false, check: true });
+  const target = storeTarget(flags, config);
+  const store = await openStore({ file: target.file, url: target.url, readonly: false, check: true });
   applyConfig(store, config);
   try {
     const result = await runReplay(store, {

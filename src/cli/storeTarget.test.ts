@@ -7,7 +7,7 @@ import { openStore } from '../storage/db.js';
 import { storeArticles } from '../storage/articles/storeArticles.js';
 import { article } from '../storage/articles/fixtures.js';
 import { engines, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
-import { sqliteOnly, storeTarget } from './storeTarget.js';
+import { storeTarget } from './storeTarget.js';
 import { run as migrate } from './migrate.js';
 import { run as search } from './search.js';
 import { run as sources } from './sources.js';
@@ -63,9 +63,3 @@ if (engines().includes('postgres')) {
     assert.match(found.out, /\*Milei\* sworn in as president\n {2}bbc\.co\.uk · 2023-12-22 10:00 UTC/);
   });
 }
-
-test('commands that still need SQLite stop with one line when a PostgreSQL URL is set', () => {
-  assert.throws(() => sqliteOnly('serve', {}, loadConfig({ GLOBEDESK_DATABASE_URL: PG })), /^Error: serve: does not run on PostgreSQL yet/);
-  assert.throws(() => sqliteOnly('replay', { 'database-url': PG }, loadConfig({})), /^Error: replay: does not run on PostgreSQL yet/);
-  assert.doesNotThrow(() => sqliteOnly('serve', { db: 'x.db' }, loadConfig({})));
-});

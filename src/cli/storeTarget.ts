@@ -21,14 +21,3 @@ export function storeTarget(flags: Record<string, string | true>, config: Config
   const file = typeof flags.db === 'string' ? flags.db : config.dbFile;
   return { file, url, label: url ? url.replace(/:[^:@/]*@/, ':***@') : file };
 }
-
-/**
- * For the commands that still need SQLite (serve, demo, replay, users:
- * their code outside storage/ uses the raw SQLite handle): with a
- * PostgreSQL URL set they stop with one line rather than quietly use the
- * SQLite file (docs/deploy.md, Status).
- */
-export function sqliteOnly(command: string, flags: Record<string, string | true>, config: Config): void {
-  if (flags['database-url'] !== undefined || config.databaseUrl)
-    throw new Error(`${command}: does not run on PostgreSQL yet (GLOBEDESK_DATABASE_URL or --database-url is set); migrate, sources, search, fetch and worker do, see docs/deploy.md`);
-}

@@ -9,7 +9,8 @@
  *
  * Passwords are never taken from argv: argv is visible to every user of the
  * machine (ps, /proc/PID/cmdline) and lands in shell history. Every
- * subcommand takes --db FILE (default GLOBEDESK_DB).
+ * subcommand takes --db FILE (default GLOBEDESK_DB), or --database-url URL
+ * (default GLOBEDESK_DATABASE_URL) for a desk on PostgreSQL.
  */
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
@@ -21,9 +22,9 @@ import { setUserPassword } from '../storage/accounts/setUserPassword.js';
 import { setUserRole } from '../storage/accounts/setUserRole.js';
 import { feverKey, feverKeyHash, hashPassword, passwordProblem } from '../accounts/password.js';
 import { parseFlags, readAll, write, type CommandIO } from './io.js';
-import { sqliteOnly } from './storeTarget.js';
+import { storeTarget } from './storeTarget.js';
 
-const USAGE = `usage: globedesk users <subcommand> [--db FILE]
+const USAGE = `usage: globedesk users <subcommand> [--db FILE | --database-url URL]
 
   add NAME [--admin]            add a user; the password is read from standard input
   list [--json]                 every user with their role
@@ -52,8 +53,7 @@ export async function run(io: CommandIO): Promise<number> {
     return 2;
   }
   const config = loadConfig(io.env);
-  sqliteOnly('users', flags, config);
-  const file = typeof flags.db === 'string' ? flags.db : config.dbFile;
+  const target = storeTarget(flags, config);
   const fail = (message: string, code = 1): number => {
     write(io.stderr, `users: ${message}`);
     return code;
@@ -71,7 +71,7 @@ export async function run(io: CommandIO): Promise<number> {
     const problem = passwordProblem(password);
     if (problem) return fail(`${problem} (read from standard input)`, 2);
   }
-  const store = await openStore({ file, readonly: sub === 'list' ? undefined : false });
+  const store = await openStore({ file: target.file, url: target.url, readonly: sub === 'list' ? undefined : false });
   try {
     const now = new Date();
     switch (sub) {

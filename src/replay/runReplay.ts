@@ -19,6 +19,8 @@ import { createFetchPool } from '../ingest/fetch/fetchFeed.js';
 import { withLease } from '../storage/leases.js';
 import { createPageFetcher } from '../ingest/extract/fetchArticlePage.js';
 import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
+import { newestPublished } from '../storage/articles/newestPublished.js';
+import { moveSourceFeed } from '../storage/sources/moveSourceFeed.js';
 
 export interface ReplayOptions {
   corpusFile: string;
@@ -140,8 +142,7 @@ export async function runReplay(store: Store, opts: ReplayOptions): Promise<Repl
   summary.itemsPerSecond = summary.seconds > 0 ? summary.items / summary.seconds : 0;
   summary.seconds = round(summary.seconds, 3);
   summary.itemsPerSecond = round(summary.itemsPerSecond, 1);
-  const newest = await store.db.selectFrom('articles').select(({ fn }) => fn.max('published_at').as('p')).executeTakeFirst();
-  return { summary, lastPublished: (newest?.p as string | null | undefined) ?? null, errors, feedBytes, pages };
+  return { summary, lastPublished: await newestPublished(store), errors, feedBytes, pages };
 }
 
 function addReport(s: ReplaySummary, r: IngestReport): void {
@@ -169,7 +170,7 @@ async function registerOutlets(store: Store, outlets: OutletInfo[], feedUrl: (o:
     const known = existing.find((s) => s.feedUrl.startsWith('http://127.0.0.1:') && new URL(s.feedUrl).pathname === path);
     if (known) {
       if (known.feedUrl !== url) {
-        await store.db.updateTable('sources').set({ feed_url: url, etag: null, last_modified: null }).where('id', '=', known.id).execute();
+        await moveSourceFeed(store, known.id, url);
       }
       out.push({ ...known, feedUrl: url, etag: null, lastModified: null });
       continue;

@@ -19,3 +19,17 @@ export async function setMeta(store: Store, key: string, value: string): Promise
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
 }
+
+/**
+ * The value under `key`, storing `value` first when there is none: when
+ * several processes ask at once, all get the one value that was stored first
+ * (an insert that does nothing on conflict, then a read; either engine).
+ */
+export async function claimMeta(store: Store, key: string, value: string): Promise<string> {
+  await store.db
+    .insertInto('meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await getMeta(store, key)) ?? value;
+}

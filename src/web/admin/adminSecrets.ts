@@ -15,6 +15,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import { MIN_SECRET_KEY_LENGTH } from '../../config/config.js';
 import { err, ok, type Result } from '../../domain/result.js';
+import type { Store } from '../../storage/db.js';
+import { claimMeta, getMeta, setMeta } from '../../storage/meta.js';
 
 export interface AdminSecrets {
   /** 32 bytes; the same across restarts when a file or the environment holds it. */
@@ -102,4 +104,74 @@ function writeSecretFile(file: string, content: SecretFile): void {
   }
   chmodSync(tmp, 0o600); // openSync's mode is filtered by the umask, never widened; make sure
   renameSync(tmp, file);
+}
+
+/** How often a server on a shared database re-reads the session generation (a sign-out elsewhere takes effect here within this). */
+export const GENERATION_POLL_MS = 5_000;
+const KEY_META = 'admin_secret_key';
+const GENERATION_META = 'admin_session_generation';
+
+/**
+ * The secrets of a desk on PostgreSQL, where any number of `serve --no-poll`
+ * processes on several machines answer for one database and have no file
+ * in common: they live in the database's `meta` table. Every server signs
+ * with the same key (GLOBEDESK_SECRET_KEY, else one made by the first server
+ * and kept in `meta`; whoever reads the database can read every account
+ * anyway), and a sign-out raises the generation there, which every server
+ * re-reads each GENERATION_POLL_MS. The raise is written before the sign-out
+ * answers on this server only as far as a synchronous bump() allows: it
+ * takes effect here at once and is stored right after (a failed write is
+ * logged and retried at the next poll).
+ */
+export async function databaseSecrets(
+  store: Store,
+  envKey: string | null,
+  log: (line: string) => void = () => {},
+): Promise<Result<AdminSecrets & { stop(): void }>> {
+  if (envKey !== null && envKey.length < MIN_SECRET_KEY_LENGTH) {
+    return err('admin', 'weak_secret_key', `GLOBEDESK_SECRET_KEY must be at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
+  }
+  const stored = Buffer.from(await claimMeta(store, KEY_META, randomBytes(32).toString('base64')), 'base64');
+  const key = envKey !== null ? createHash('sha256').update(envKey).digest() : stored;
+  if (key.length !== 32) return err('admin', 'secret_meta_bad', `the database's ${KEY_META} is not a 32-byte key; delete that row of meta to make a new one (everyone is signed out)`);
+  const read = async () => {
+    const v = Number(await getMeta(store, GENERATION_META));
+    return Number.isSafeInteger(v) && v >= 0 ? v : 0;
+  };
+  let gen = await read();
+  let unsaved = false;
+  const save = async () => {
+    try {
+      // Never lower it: another server may have raised it meanwhile.
+      const now = Math.max(gen, await read());
+      gen = now;
+      await setMeta(store, GENERATION_META, String(now));
+      unsaved = false;
+    } catch (e) {
+      unsaved = true;
+      log(`admin: cannot store the session generation (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}); retrying`);
+    }
+  };
+  const poll = setInterval(() => {
+    if (unsaved) void save();
+    else
+      void read().then(
+        (v) => {
+          if (v > gen) gen = v;
+        },
+        () => {},
+      );
+  }, GENERATION_POLL_MS);
+  poll.unref();
+  return ok({
+    key,
+    generation: () => gen,
+    bump: () => {
+      gen++;
+      unsaved = true;
+      void save();
+      return gen;
+    },
+    stop: () => clearInterval(poll),
+  });
 }
