@@ -20,6 +20,8 @@ const bad: { name: string; argv: string[]; want: RegExp }[] = [
   { name: 'no role', argv: ['--roles'], want: /^config: --roles must be/ },
   { name: 'a job timeout too short to poll a feed', argv: ['--job-timeout', '1'], want: /^config: --job-timeout must be whole seconds from 4 to 86400, got "1"$/ },
   { name: 'a job timeout that is not a number', argv: ['--job-timeout', '5m'], want: /^config: --job-timeout must be whole seconds/ },
+  { name: 'a clock file that is not there', argv: ['--clock-file', 'var/no-such-clock'], want: /^config: --clock-file must be a readable file holding an ISO 8601 instant/ },
+  { name: 'a clock file flag without a file', argv: ['--clock-file'], want: /^config: --clock-file must be/ },
 ];
 for (const c of bad) {
   test(`worker: ${c.name} is a configuration error, before any connection`, async () => {

@@ -11,17 +11,21 @@ import { ROLES, startWorker, type Role } from '../worker/startWorker.js';
 import { parseFlags, write, type CommandIO } from './io.js';
 import { storeTarget } from './storeTarget.js';
 import { waitForSignal } from './serve.js';
+import { fileClock } from '../config/fileClock.js';
 
 /** pg-boss's own connections per worker (the store has its pool too: storage/postgres.ts). */
 const BOSS_POOL = 4;
 
 /**
- * globedesk worker [--roles fetch,understand,cluster] [--job-timeout SECONDS]
+ * globedesk worker [--roles fetch,understand,cluster] [--job-timeout SECONDS] [--clock-file FILE]
  * (GLOBEDESK_DATABASE_URL or --database-url): take jobs of the given roles
  * (all three by default) from the pg-boss queues in the desk's PostgreSQL
  * until SIGTERM or SIGINT. As many as wanted, on any machine that reaches
  * the database (docs/deploy.md). `--job-timeout` is how long a poll job may
  * run before it counts as dead and runs again (default 300 s).
+ * `--clock-file` is for replays: the desk's time is read from FILE at each
+ * use (config/fileClock.ts), so a driver moves every worker's clock at once;
+ * otherwise GLOBEDESK_NOW, or the wall clock.
  */
 export async function run(io: CommandIO): Promise<number> {
   const { flags } = parseFlags(io.argv);
@@ -34,6 +38,9 @@ export async function run(io: CommandIO): Promise<number> {
   const roles = parseRoles(flags.roles);
   const jobTimeoutS = parseSeconds('--job-timeout', flags['job-timeout'], JOB_TIMEOUT_S);
   const fullText = loadFullTextSettings(io.env);
+  const clockFile = flags['clock-file'];
+  if (clockFile === true) throw new ConfigError('--clock-file', '', 'a file holding an ISO 8601 instant');
+  const movingClock = clockFile === undefined ? null : fileClock(clockFile);
   const store = await openStore({ file: target.file, url: target.url });
   // pg-boss's own pool, made here so that a connection dropped while
   // checked out cannot end the process (storage/postgres.ts says why).
@@ -69,7 +76,7 @@ export async function run(io: CommandIO): Promise<number> {
   const fixedNow = config.now ? new Date(config.now) : null;
   const worker = await startWorker(store, boss, config, {
     roles,
-    clock: () => fixedNow ?? new Date(),
+    clock: movingClock ?? (() => fixedNow ?? new Date()),
     log: (l) => write(io.stderr, l),
     fullText,
   });
