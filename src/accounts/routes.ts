@@ -28,7 +28,8 @@ import { removeSavedSearch } from '../storage/accounts/removeSavedSearch.js';
 import { listUsers } from '../storage/accounts/listUsers.js';
 import { readerItemId } from '../storage/accounts/syncReaderItems.js';
 import { setItemState } from '../storage/accounts/setItemState.js';
-import { accountsDb, type FollowKind, type User } from '../storage/accounts/tables.js';
+import { markedStories } from '../storage/accounts/markedStories.js';
+import type { FollowKind, User } from '../storage/accounts/tables.js';
 import { clientAddress, USER_COOKIE, USER_SESSION_TTL_MS, type Accounts } from './accounts.js';
 
 /** Largest JSON body the accounts API reads. */
@@ -197,18 +198,7 @@ export function accountRoutes(deps: Deps, accounts: Accounts): Hono<{ Variables:
     app.put(path, (c) => change(c, true));
     app.delete(path, (c) => change(c, false));
     app.get(`/me/${flag}`, async (c) => {
-      const col = flag === 'read' ? 'ui.read_at' : 'ui.starred_at';
-      const rows = await accountsDb(store)
-        .selectFrom('user_items as ui')
-        .innerJoin('reader_items as ri', 'ri.id', 'ui.item_id')
-        .select(['ri.ref', col])
-        .where('ui.user_id', '=', c.get('user').id)
-        .where('ri.kind', '=', 'story')
-        .where(col, 'is not', null)
-        .orderBy(col, 'desc')
-        .limit(1000)
-        .execute();
-      return c.json({ stories: rows.map((r) => ({ id: r.ref, at: (r as Record<string, unknown>)[flag === 'read' ? 'read_at' : 'starred_at'] })) });
+      return c.json({ stories: await markedStories(store, c.get('user').id, flag, 1000) });
     });
   }
 

@@ -7,6 +7,7 @@
  * compared with the state last seen, so the pipeline needs no hook.
  */
 import type { Store } from '../storage/db.js';
+import { latestStoryUpdate, storiesUpdatedSince, storyStatesSince } from '../storage/read/liveStories.js';
 
 export type LiveEvent =
   | { type: 'story'; story: LiveStory }
@@ -36,14 +37,7 @@ export interface Known {
 export const MAX_PER_POLL = 500;
 
 export async function readChanges(store: Store, since: string, known: Map<string, Known>, limit = MAX_PER_POLL): Promise<{ events: LiveEvent[]; watermark: string }> {
-  const rows = await store.db
-    .selectFrom('stories')
-    .select(['id', 'headline', 'phase', 'region', 'publisher_count', 'first_seen_at', 'last_seen_at', 'updated_at', 'merged_into'])
-    .where('updated_at', '>', since)
-    .orderBy('updated_at')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+  const rows = await storiesUpdatedSince(store, since, limit);
   const events: LiveEvent[] = [];
   for (const r of rows) {
     const story: LiveStory = { id: r.id, headline: r.headline, phase: r.phase, region: r.region, outlets: r.publisher_count, firstSeenAt: r.first_seen_at, lastSeenAt: r.last_seen_at, updatedAt: r.updated_at };
@@ -61,13 +55,12 @@ export async function readChanges(store: Store, since: string, known: Map<string
 
 /** The state of recently active stories, so a change to one of them is a phase change and not a new story. */
 export async function loadKnown(store: Store, sinceLastSeen: string): Promise<{ known: Map<string, Known>; watermark: string }> {
-  const rows = await store.db.selectFrom('stories').select(['id', 'phase', 'merged_into', 'updated_at', 'last_seen_at', 'publisher_count']).where('last_seen_at', '>=', sinceLastSeen).execute();
+  const rows = await storyStatesSince(store, sinceLastSeen);
   const known = new Map<string, Known>();
   let watermark = '';
   for (const r of rows) {
     known.set(r.id, { phase: r.phase, merged: r.merged_into !== null, lastSeenAt: r.last_seen_at, outlets: r.publisher_count });
     if (r.updated_at > watermark) watermark = r.updated_at;
   }
-  const top = await store.db.selectFrom('stories').select(({ fn }) => fn.max('updated_at').as('m')).executeTakeFirst();
-  return { known, watermark: (top?.m as string | null) ?? watermark };
+  return { known, watermark: (await latestStoryUpdate(store)) ?? watermark };
 }

@@ -20,6 +20,7 @@ import { TOPICS } from '../domain/analysis.js';
 import type { Store } from '../storage/db.js';
 import { listFollows } from '../storage/accounts/listFollows.js';
 import { listSavedSearches } from '../storage/accounts/listSavedSearches.js';
+import { sourcesByIds } from '../storage/sources/sourcesByIds.js';
 import { countryName } from '../web/read/places.js';
 import { outletLabel } from '../sources/outletName.js';
 
@@ -64,7 +65,7 @@ export async function userCatalog(store: Store, userId: number): Promise<Subscri
   const follows = await listFollows(store, userId);
   const searches = await listSavedSearches(store, userId);
   const sourceIds = follows.filter((f) => f.kind === 'source').map((f) => Number(f.value));
-  const sources = sourceIds.length ? await store.db.selectFrom('sources').select(['id', 'name', 'country', 'site_url', 'feed_url']).where('id', 'in', sourceIds).execute() : [];
+  const sources = await sourcesByIds(store, sourceIds);
   const out: Subscription[] = [];
   for (const f of follows) {
     if (f.kind === 'breaking')

@@ -5,6 +5,7 @@
  */
 import type { Store } from '../storage/db.js';
 import { searchArticles } from '../storage/search/searchArticles.js';
+import { storiesHolding } from '../storage/read/storiesOf.js';
 import { emptyScope, type ItemScope } from '../storage/accounts/listReaderItems.js';
 import { loadReaderItems, type ReaderItem } from '../storage/accounts/loadReaderItems.js';
 import { outletLabel } from '../sources/outletName.js';
@@ -31,8 +32,7 @@ export async function searchStoryIds(store: Store, query: string, at: Date): Pro
   const r = await searchArticles(store, `${query} until:${at.toISOString()}`, { at, limit: SEARCH_HITS });
   if (!r.ok || r.value.hits.length === 0) return [];
   const ids = r.value.hits.map((h) => h.article.id);
-  const rows = await store.db.selectFrom('story_articles').select('story_id').distinct().where('article_id', 'in', ids).execute();
-  return rows.map((x) => x.story_id);
+  return storiesHolding(store, ids);
 }
 
 /** The stories of every saved search among the subscriptions, by search id (one search run each per request). */

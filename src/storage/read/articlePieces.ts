@@ -134,3 +134,19 @@ export async function datelinedReports(
   if (q.datelineCountry) rq = rq.where(windowFirst(store, 'aa.dateline_country'), '=', q.datelineCountry);
   return rq.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
 }
+
+/** What a search hit shows beside the article: its outlet's country, its analysis and its story. */
+export async function articleContext(
+  store: Store,
+  ids: string[],
+): Promise<{ id: string; source_country: string | null; kind: string | null; region: string | null; focus_country: string | null; dateline_place: string | null; dateline_country: string | null; story_id: string | null }[]> {
+  if (ids.length === 0) return [];
+  return store.db
+    .selectFrom('articles as a')
+    .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
+    .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
+    .leftJoin('sources as s', 's.id', 'a.source_id')
+    .select(['a.id', 's.country as source_country', 'aa.kind', 'aa.region', 'aa.focus_country', 'aa.dateline_place', 'aa.dateline_country', 'sa.story_id'])
+    .where('a.id', 'in', ids)
+    .execute();
+}

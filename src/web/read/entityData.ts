@@ -8,6 +8,8 @@
  * key without a lookup table.
  */
 import type { Store } from '../../storage/db.js';
+import { articlesNaming, countriesMentioned, eventsRecounted } from '../../storage/read/entities.js';
+import { storiesHolding } from '../../storage/read/storiesOf.js';
 import { outletLabel } from '../../sources/outletName.js';
 import { pieces, storyCards } from './blocks.js';
 import { countryName } from './places.js';
@@ -60,16 +62,7 @@ export interface EntityDetail {
 export async function entityData(store: Store, id: string, at: Date, opts: { latest?: number } = {}): Promise<EntityDetail | null> {
   const key = entityKeyOf(id);
   if (!key) return null;
-  const rows = await store.db
-    .selectFrom('article_entities as e')
-    .innerJoin('articles as a', 'a.id', 'e.article_id')
-    .select(['e.article_id', 'e.name', 'e.type', 'a.published_at'])
-    .where('e.entity_key', '=', key)
-    .where('a.published_at', '<=', iso(at))
-    .where('a.duplicate_of', 'is', null)
-    .orderBy('a.published_at', 'desc')
-    .limit(ENTITY_ARTICLES)
-    .execute();
+  const rows = await articlesNaming(store, key, iso(at), ENTITY_ARTICLES);
   if (rows.length === 0) return null;
   const ids = rows.map((r) => r.article_id);
   // The name written most often (ties: the newest) is the one shown.
@@ -78,28 +71,12 @@ export async function entityData(store: Store, id: string, at: Date, opts: { lat
   const name = [...names.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 
   const [storyIds, countryRows, eventRows, latest] = await Promise.all([
-    store.db.selectFrom('story_articles').select('story_id').distinct().where('article_id', 'in', ids).execute(),
-    store.db
-      .selectFrom('article_countries')
-      .select(['country', (eb) => eb.fn.count<number>('article_id').distinct().as('n')])
-      .where('article_id', 'in', ids)
-      .where('mentions', '>', 0)
-      .groupBy('country')
-      .orderBy('n', 'desc')
-      .limit(10)
-      .execute(),
-    store.db
-      .selectFrom('article_events as ev')
-      .innerJoin('articles as a', 'a.id', 'ev.article_id')
-      .innerJoin('sources as s', 's.id', 'a.source_id')
-      .select(['ev.date', 'ev.start_date', 'ev.description', 'a.id', 'a.title', 'a.url', 'a.published_at', 's.name as source', 's.country as source_country'])
-      .where('ev.article_id', 'in', ids)
-      .orderBy('ev.start_date', 'asc')
-      .orderBy('a.published_at', 'asc')
-      .execute(),
+    storiesHolding(store, ids),
+    countriesMentioned(store, ids, 10),
+    eventsRecounted(store, ids),
     pieces(store, { at, ids: ids.slice(0, 200), limit: opts.latest ?? 12, hours: 0 }),
   ]);
-  const stories = await storyCards(store, { at, ids: storyIds.map((s) => s.story_id), limit: 12, activeHours: 0, order: 'recent' });
+  const stories = await storyCards(store, { at, ids: storyIds, limit: 12, activeHours: 0, order: 'recent' });
 
   // One line a dated event: the first article to recount it is its citation.
   const seen = new Set<string>();
@@ -123,7 +100,7 @@ export async function entityData(store: Store, id: string, at: Date, opts: { lat
     firstSeenAt: rows.at(-1)!.published_at,
     lastSeenAt: rows[0]!.published_at,
     stories,
-    countries: countryRows.map((c) => ({ code: c.country, name: countryName(c.country), articles: Number(c.n) })),
+    countries: countryRows.map((c) => ({ code: c.country, name: countryName(c.country), articles: c.n })),
     // The newest events are the ones a reader looks for; the list reads oldest first.
     timeline: timeline.slice(-TIMELINE_MAX),
     latest,

@@ -5,6 +5,7 @@
  * `until:` bound at `at` unless the query has its own.
  */
 import type { Store } from '../../storage/db.js';
+import { articleContext } from '../../storage/read/articlePieces.js';
 import { searchArticles, type SearchResult } from '../../storage/search/searchArticles.js';
 import { outletLabel } from '../../sources/outletName.js';
 
@@ -40,16 +41,7 @@ export async function searchData(
   const r = await searchArticles(store, query, { at: q.at, limit: q.limit, offset: q.offset });
   if (!r.ok) return { ok: false, error: r.error.message };
   const ids = r.value.hits.map((h) => h.article.id);
-  const extra = ids.length
-    ? await store.db
-        .selectFrom('articles as a')
-        .leftJoin('article_analysis as aa', 'aa.article_id', 'a.id')
-        .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
-        .leftJoin('sources as s', 's.id', 'a.source_id')
-        .select(['a.id', 's.country as source_country', 'aa.kind', 'aa.region', 'aa.focus_country', 'aa.dateline_place', 'aa.dateline_country', 'sa.story_id'])
-        .where('a.id', 'in', ids)
-        .execute()
-    : [];
+  const extra = await articleContext(store, ids);
   const by = new Map(extra.map((e) => [e.id, e]));
   return {
     ok: true,

@@ -4,6 +4,7 @@
  * an event is shown only when at least one citing article was published by then.
  */
 import type { Store } from '../../storage/db.js';
+import { citedArticles, topicById, topicEventRows, topicKeys, topicPage } from '../../storage/read/topics.js';
 import { iso } from './window.js';
 import { outletLabel } from '../../sources/outletName.js';
 
@@ -54,7 +55,7 @@ function parseJson<T>(s: string, fallback: T): T {
 }
 
 export async function topicData(store: Store, id: string, at: Date): Promise<TopicDetail | null> {
-  const topic = await store.db.selectFrom('topics').selectAll().where('id', '=', id).executeTakeFirst();
+  const topic = await topicById(store, id);
   if (!topic) return null;
   const events = await topicEvents(store, [id], at, MAX_EVENTS);
   return {
@@ -67,28 +68,11 @@ export async function topicData(store: Store, id: string, at: Date): Promise<Top
 }
 
 async function topicEvents(store: Store, topicIds: string[], at: Date, limit: number): Promise<Map<string, TopicEvent[]>> {
-  const rows = await store.db
-    .selectFrom('topic_events')
-    .selectAll()
-    .where('topic_id', 'in', topicIds)
-    .orderBy('start_date')
-    .orderBy('event_key')
-    .limit(limit * topicIds.length)
-    .execute();
+  const rows = await topicEventRows(store, topicIds, limit * topicIds.length);
   const cited = rows.map((r) => ({ r, cites: parseJson<{ articleId: string; sentence: string }[]>(r.citations, []) }));
   const articleIds = [...new Set(cited.flatMap((c) => c.cites.map((x) => x.articleId)))];
   const articles = new Map<string, { title: string; url: string; source: string; publishedAt: string }>();
-  for (let i = 0; i < articleIds.length; i += 500) {
-    const chunk = articleIds.slice(i, i + 500);
-    const found = await store.db
-      .selectFrom('articles as a')
-      .innerJoin('sources as s', 's.id', 'a.source_id')
-      .select(['a.id', 'a.title', 'a.url', 'a.published_at', 's.name', 's.country'])
-      .where('a.id', 'in', chunk)
-      .where('a.published_at', '<=', iso(at))
-      .execute();
-    for (const a of found) articles.set(a.id, { title: a.title, url: a.url, source: outletLabel(a.name, { country: a.country }), publishedAt: a.published_at });
-  }
+  for (const a of await citedArticles(store, articleIds, iso(at))) articles.set(a.id, { title: a.title, url: a.url, source: outletLabel(a.name, { country: a.country }), publishedAt: a.published_at });
   const out = new Map<string, TopicEvent[]>();
   for (const { r, cites } of cited) {
     const citations: Citation[] = [];
@@ -109,7 +93,7 @@ export async function topicsForEntities(store: Store, keys: string[], at: Date, 
   if (keys.length === 0) return [];
   const have = new Set(keys);
   // Topics are few (one per long-running subject); reading their keys is cheaper than a JSON join.
-  const all = await store.db.selectFrom('topics').select(['id', 'name', 'entity_keys', 'event_count']).orderBy('article_count', 'desc').limit(2000).execute();
+  const all = await topicKeys(store, 2000);
   const scored = all
     .map((t) => {
       const tk = parseJson<string[]>(t.entity_keys, []);
@@ -136,6 +120,6 @@ export interface TopicListItem {
 }
 
 export async function listTopics(store: Store, limit: number, offset = 0): Promise<TopicListItem[]> {
-  const rows = await store.db.selectFrom('topics').select(['id', 'name', 'article_count', 'event_count', 'updated_at']).orderBy('article_count', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  const rows = await topicPage(store, limit, offset);
   return rows.map((r) => ({ id: r.id, name: r.name, articleCount: r.article_count, eventCount: r.event_count, updatedAt: r.updated_at }));
 }
