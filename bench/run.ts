@@ -3,6 +3,7 @@
  * figures as it goes. Figures are measured, never asserted: speed is not a test.
  *   npm run bench                 all of them
  *   npm run bench -- parse web    only the named ones
+ *   npm run bench -- pg --million PostgreSQL's, with search at 1,000,000 articles (bench/pg.ts)
  */
 import { runNamed } from '../test/runNamed.js';
 
@@ -18,6 +19,7 @@ await runNamed(
     fuzz: async () => (await import('./fuzz.js')).benchFuzz(),
     load: async () => (await import('./load.js')).benchLoad(process.env.GLOBEDESK_BENCH_DB ?? 'var/bench-replay.db'),
     stream: async () => (await import('./stream.js')).benchStream(),
+    pg: async () => (await import('./pg.js')).benchPg(),
   },
   process.argv.slice(2),
 );
