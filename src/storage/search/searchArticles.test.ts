@@ -68,6 +68,7 @@ for (const engine of engines()) test(`searchArticles on ${engine}`, async (t) =>
     { name: 'Japanese', q: '地震', want: ['japanese'] },
     { name: 'prefix (senators, senatorami)', q: 'senat*', want: ['zelensky', 'zelenskyPl'] },
     { name: 'country filter', q: 'country:UA', want: ['zelensky', 'zelenskyPl'] },
+    { name: 'filter with an exclusion, no words', q: 'country:UA -senators', want: ['zelenskyPl'] },
     { name: 'country filter with words', q: 'senators country:US', want: ['zelensky'] },
     { name: 'region filter', q: 'region:latin-america', want: ['saoPaulo'] },
     { name: 'kind filter', q: 'kind:analysis', want: ['zelenskyPl'] },

@@ -57,6 +57,26 @@ function positive(p: ParsedQuery): Frag {
   return join(p.all.map(anyOf), ' && ');
 }
 
+/**
+ * The rows of article_fts whose own configuration's version of `query` (a
+ * tsquery of column `cfg`: the positive part, or the excluded terms) matches, in a form the GIN index on doc serves: the
+ * versions are asked for first (one small query), configurations that
+ * parse the query alike are grouped, and each group is one constant
+ * tsquery, OR'ed (a BitmapOr of index scans: a handful, not one per
+ * configuration). Matched in a join against the per-configuration
+ * queries, as the ranking still does, the index cannot be used: every
+ * search then read the whole table (bench/pg.ts: 1.8 s a query at
+ * 1,000,000 articles).
+ */
+async function indexedMatch(db: Kysely<DB>, query: Frag): Promise<Frag> {
+  const versions = await run<{ cfg: string; q: string }>(db, { sql: `SELECT cfg, (${query.sql})::text AS q FROM unnest(?::text[]) AS cfg`, params: [...query.params, PG_CONFIGS] });
+  const byQuery = new Map<string, string[]>();
+  for (const v of versions) (byQuery.get(v.q) ?? byQuery.set(v.q, []).get(v.q)!).push(v.cfg);
+  const arms = [...byQuery].map(([q, cfgs]) => ({ sql: `(f.cfg IN (${cfgs.map(() => '?').join(', ')}) AND f.doc @@ ?::tsquery)`, params: [...cfgs, q] }));
+  const j = join(arms, ' OR ');
+  return { sql: `(${j.sql})`, params: j.params };
+}
+
 /** `?` placeholders as PostgreSQL's $1, $2, ... (no `?` appears in this module's SQL otherwise). */
 function numbered(text: string): string {
   let n = 0;
@@ -78,12 +98,9 @@ async function loadArticles(db: Kysely<DB>, ids: string[]): Promise<Map<string, 
 }
 
 /** Rows of article_fts matching none of `none` (an IN list for filter-only queries). */
-function excluded(none: QueryTerm[]): Frag {
-  const neg = anyOf(none);
-  return {
-    sql: `a.seq NOT IN (SELECT f.seq FROM (SELECT cfg, ${neg.sql} AS neg FROM unnest(?::text[]) AS cfg) q JOIN article_fts f ON f.cfg = q.cfg WHERE f.doc @@ q.neg)`,
-    params: [...neg.params, PG_CONFIGS],
-  };
+async function excluded(db: Kysely<DB>, none: QueryTerm[]): Promise<Frag> {
+  const neg = await indexedMatch(db, anyOf(none));
+  return { sql: `a.seq NOT IN (SELECT f.seq FROM article_fts f WHERE ${neg.sql})`, params: neg.params };
 }
 
 export async function searchPg(db: Kysely<DB>, p: ParsedQuery, limit: number, offset: number, at: Date): Promise<SearchResult> {
@@ -93,16 +110,17 @@ export async function searchPg(db: Kysely<DB>, p: ParsedQuery, limit: number, of
 async function textSearch(db: Kysely<DB>, p: ParsedQuery, limit: number, offset: number, at: Date): Promise<SearchResult> {
   const pos = positive(p);
   const neg = p.none.length > 0 ? anyOf(p.none) : null;
+  const match = await indexedMatch(db, pos);
   const w = filterSql(p);
   const weights = `'{0.1, 0.2, ${(1 / TITLE_WEIGHT).toFixed(6)}, 1.0}'::float4[]`;
   const q: Frag = {
     sql: `WITH q AS (SELECT cfg, ${pos.sql} AS pos${neg ? `, ${neg.sql} AS neg` : ''} FROM unnest(?::text[]) AS cfg)
       SELECT a.id, a.duplicate_of, a.published_at, ts_rank(${weights}, f.doc, q.pos, 1) AS score, a.domain, a.language, aa.region, aa.kind
-      FROM q JOIN article_fts f ON f.cfg = q.cfg AND f.doc @@ q.pos${neg ? ' AND NOT (f.doc @@ q.neg)' : ''}
+      FROM article_fts f JOIN q ON q.cfg = f.cfg${neg ? ' AND NOT (f.doc @@ q.neg)' : ''}
       JOIN articles a ON a.seq = f.seq
       LEFT JOIN article_analysis aa ON aa.article_id = a.id
-      ${w.sql.length ? 'WHERE ' + w.sql.join(' AND ') : ''}`,
-    params: [...pos.params, ...(neg ? neg.params : []), PG_CONFIGS, ...w.params],
+      WHERE ${[match.sql, ...w.sql].join(' AND ')}`,
+    params: [...pos.params, ...(neg ? neg.params : []), PG_CONFIGS, ...match.params, ...w.params],
   };
   const rows = await run<MatchRow>(db, q);
   const c = collapse(rows, (r) => r.score, at, limit, offset);
@@ -118,7 +136,7 @@ async function filterSearch(db: Kysely<DB>, p: ParsedQuery, limit: number, offse
   const w = filterSql(p);
   const where: Frag[] = [{ sql: w.sql.join(' AND '), params: w.params }].filter((f) => f.sql !== '');
   where.push({ sql: 'a.duplicate_of IS NULL', params: [] });
-  if (p.none.length > 0) where.push(excluded(p.none));
+  if (p.none.length > 0) where.push(await excluded(db, p.none));
   const cond = join(where, ' AND ');
   const from = `FROM articles a LEFT JOIN article_analysis aa ON aa.article_id = a.id WHERE ${cond.sql}`;
   const total = (await run<{ n: number }>(db, { sql: `SELECT count(*) AS n ${from}`, params: cond.params }))[0]?.n ?? 0;
