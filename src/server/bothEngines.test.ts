@@ -194,6 +194,42 @@ if (engines().includes('postgres')) {
         assert.ok(a.body === b.body, `${path}: ${firstDifference(a.body, b.body)}`);
       }
     });
+    await t.test('accounts API: follows, saved searches, read and starred stories alike', async () => {
+      const tokenOf = async (desk: Desk) => {
+        const r = await fetch(`${desk.server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: desk.server.url }, body: JSON.stringify({ name: 'reeder', password: 'reeder password' }) });
+        assert.equal(r.status, 200, await r.clone().text());
+        const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+        const t = await fetch(`${desk.server.url}/api/v1/me/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', origin: desk.server.url, cookie }, body: JSON.stringify({ name: 'NetNewsWire' }) });
+        assert.equal(t.status, 201);
+        return ((await t.json()) as { secret: string }).secret;
+      };
+      const tokens = new Map([sqlite, postgres].map((d, i) => [d, i]));
+      const secrets = [await tokenOf(sqlite), await tokenOf(postgres)];
+      const call = async (desk: Desk, method: string, path: string, json?: unknown) => {
+        const r = await fetch(`${desk.server.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${secrets[tokens.get(desk)!]}`, ...(json ? { 'content-type': 'application/json' } : {}) }, ...(json ? { body: JSON.stringify(json) } : {}) });
+        // A token's last use is stamped with the wall clock, not the desk's.
+        return `${r.status} ${(await r.text()).replaceAll(desk.server.url, 'ORIGIN').replace(/"lastUsedAt":"[^"]+"/g, '"lastUsedAt":"…"')}`;
+      };
+      const steps: [string, string, unknown?][] = [
+        ['PUT', '/me/follows', { follows: [{ kind: 'country', value: 'ua' }, { kind: 'region', value: 'africa' }, { kind: 'topic', value: 'conflict' }] }],
+        ['POST', '/me/searches', { name: 'Prague', query: 'prague -students' }],
+        ['GET', '/me'],
+        ['PUT', '/me/read/st-japan'],
+        ['PUT', '/me/read/st-gaza'],
+        ['PUT', '/me/starred/st-prague'],
+        ['PUT', '/me/read/no-such-story'],
+        ['GET', '/me/read'],
+        ['GET', '/me/starred'],
+        ['DELETE', '/me/read/st-japan'],
+        ['GET', '/me/read'],
+        ['GET', '/me/tokens'],
+      ];
+      for (const [method, path, json] of steps) {
+        const [a, b] = [await call(sqlite, method, path, json), await call(postgres, method, path, json)];
+        assert.ok(a === b, `${method} ${path}: ${firstDifference(a, b)}`);
+        assert.match(a, /^(200|201|204|404) /, `${method} ${path}: ${a}`);
+      }
+    });
     await t.test('alert rules fire on the same stories', async () => {
       const queries = ['prague', 'country:CZ', 'gaza -hostages', 'region:africa', '"Red Sea" OR Houthi', 'kind:analysis'];
       const created = new Date(now.getTime() - 3_600_000);
