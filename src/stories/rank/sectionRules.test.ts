@@ -201,6 +201,8 @@ test('isRoundupTitle: digests, newsletters, podcasts and live pages', async (t) 
     ["Ukraine-Russia war latest: Shell shortages force Ukraine to 're-plan' front-line attacks", true],
     ['Morning Report — Colorado’s Trump ruling throws 2024 off balance', true],
     ['Zelenskyy says he is weighing Ukrainian military’s request for mobilization of up to 500,000 troops', false],
+    ['Wojna Rosji z Ukrainą. Dzień 664', true],
+    ['Saudi Games 2023: Day 11 crowns champions in beach soccer, fencing', false],
   ];
   for (const [title, want] of cases) await t.test(title, () => assert.equal(isRoundupTitle(title), want));
 });

@@ -43,10 +43,13 @@ const GENRE_MIN = 4;
 /**
  * Newsletters that recap the day and digests that list it: news in a
  * column's clothes ("Morning Report — …", "… | First Thing", "… at a
- * glance: what we know on day 664", "Fox News Opinion" link pages).
+ * glance: what we know on day 664", "Fox News Opinion" link pages), and a
+ * war's day counter as the whole headline ("Wojna Rosji z Ukrainą. Dzień
+ * 664", Rzeczpospolita's daily digest; "Saudi Games 2023: Day 11 crowns
+ * champions…" tells its news and is not matched).
  */
 const ROUNDUP_TITLE =
-  /^(?:morning|evening|afternoon|weekend|\d{1,2}:\d{2}) report\b|\blist of key events\b|[–—-]\s*podcast\s*$|\bpodcast\s*[:|]|\bwar latest\s*:|\|\s*first thing\s*$|\bfox news opinion\s*$|\bat a glance\b|\bwhat (?:do )?we know\b|\bwhat you need to know\b|^(?:the )?(?:morning|evening|daily|weekly) (?:briefing|digest|wrap)\b|\bnews quiz\b/i;
+  /[.:,–—-]\s*(?:dzień|day) \d{1,4}\s*$|^(?:morning|evening|afternoon|weekend|\d{1,2}:\d{2}) report\b|\blist of key events\b|[–—-]\s*podcast\s*$|\bpodcast\s*[:|]|\bwar latest\s*:|\|\s*first thing\s*$|\bfox news opinion\s*$|\bat a glance\b|\bwhat (?:do )?we know\b|\bwhat you need to know\b|^(?:the )?(?:morning|evening|daily|weekly) (?:briefing|digest|wrap)\b|\bnews quiz\b/i;
 /** A digest or newsletter title: it lists the day, it does not tell one piece of news. */
 export function isRoundupTitle(title: string): boolean {
   return ROUNDUP_TITLE.test(title);
