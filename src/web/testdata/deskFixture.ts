@@ -8,7 +8,7 @@
  * the lead can swap `buildDeskFixture` for the demo snapshot.
  */
 import { openStore, type Store } from '../../storage/db.js';
-import { ftsWriter } from '../../storage/search/ftsIndex.js';
+import { indexArticle } from '../../storage/search/indexArticle.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { entityKey } from '../../understand/entities/findEntities.js';
@@ -137,9 +137,15 @@ export const FIXTURE_TOPIC = {
 
 const key = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-');
 
+const languageOf = (a: A): string => (a.src === 'Le Monde' && a.id === 'a-prague-5' ? 'fr' : 'en');
+
 /** Opens (creating) a store at `file` and fills it with the fixture desk. */
 export async function buildDeskFixture(file: string): Promise<{ store: Store; now: Date }> {
-  const store = await openStore({ file });
+  return fillDeskFixture(await openStore({ file }));
+}
+
+/** Fills an empty, migrated store on either engine with the fixture desk. */
+export async function fillDeskFixture(store: Store): Promise<{ store: Store; now: Date }> {
   const now = FIXTURE_NOW;
   const iso = (h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
   const srcId = new Map<string, number>();
@@ -169,7 +175,6 @@ export async function buildDeskFixture(file: string): Promise<{ store: Store; no
       .executeTakeFirstOrThrow();
     srcId.set(name, r.id);
   }
-  const fts = ftsWriter(store.sqlite);
   for (const a of ARTICLES) {
     const published = iso(a.h);
     const url = `${SOURCES.find((s) => s[0] === a.src)![3]}/news/${a.id}`;
@@ -186,7 +191,7 @@ export async function buildDeskFixture(file: string): Promise<{ store: Store; no
         summary_html: null,
         content_html: null,
         text: `${a.title} ${a.text}`,
-        language: a.src === 'Le Monde' && a.id === 'a-prague-5' ? 'fr' : 'en',
+        language: languageOf(a),
         author: null,
         published_at: published,
         published_estimated: 0,
@@ -201,7 +206,7 @@ export async function buildDeskFixture(file: string): Promise<{ store: Store; no
       })
       .returning('seq')
       .executeTakeFirstOrThrow();
-    fts.put(row.seq, a.title, bodyOf(a.title, `${a.title} ${a.text}`));
+    await indexArticle(store, { seq: row.seq, language: languageOf(a), title: a.title, body: bodyOf(a.title, `${a.title} ${a.text}`) });
     const kind = a.kind ?? 'news';
     await store.db
       .insertInto('article_analysis')
