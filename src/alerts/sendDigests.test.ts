@@ -2,33 +2,28 @@
  * Email digests against a real SMTP server started by the test
  * (smtp-server on loopback) through nodemailer: a digest lists what fired
  * since the last one; a refusing server gets the same digest again later,
- * once, and nothing is lost; an empty period sends nothing.
+ * once, and nothing is lost; an empty period sends nothing. The digest
+ * case runs on each engine (the fixture desk in SQLite, and in PostgreSQL
+ * when a test database is given).
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import type { Store } from '../storage/db.js';
-import { buildDeskFixture, FIXTURE_NOW } from '../web/testdata/deskFixture.js';
+import { fillDeskFixture, FIXTURE_NOW } from '../web/testdata/deskFixture.js';
+import { engines, testStore } from '../../test/pg/engines.js';
 import { addRule } from '../storage/alerts/addRule.js';
 import { getDigest, setDigest } from '../storage/alerts/digests.js';
 import { checkRule } from './checkRule.js';
 import { evaluateAlerts } from './evaluateAlerts.js';
 import { loadMailSettings, MailSettingsError, mailTransport, sendDigests } from './sendDigests.js';
 
-let dir: string;
-let store: Store;
 let smtp: SMTPServer;
 let port = 0;
 const inbox: { to: string[]; raw: string }[] = [];
 let refuse = false;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gd-digests-'));
-  store = (await buildDeskFixture(join(dir, 'desk.db'))).store;
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -51,8 +46,6 @@ before(async () => {
 
 after(async () => {
   await new Promise<void>((r) => smtp.close(() => r()));
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The message as a person reads it: RFC 2047 Q-encoded words and quoted-printable (RFC 2045 §6.7) undone. */
@@ -71,39 +64,43 @@ test('mail settings: absent is off, wrong values fail loudly', () => {
   assert.deepEqual(loadMailSettings({ GLOBEDESK_SMTP_URL: 'smtp://mail:25', GLOBEDESK_MAIL_FROM: 'desk@example.org' }), { url: 'smtp://mail:25', from: 'desk@example.org' });
 });
 
-test('digests: hourly, refused then retried once, nothing lost or doubled', async () => {
-  let now = FIXTURE_NOW.getTime();
-  const at = (ms = 0) => new Date((now += ms));
-  const r = checkRule({ name: 'Europe', query: 'region:europe', target: 'feed' }, null, at(), { allowLoopback: false });
-  assert.ok(r.ok);
-  const rule = await addRule(store, r.value);
-  await setDigest(store, rule.id, 'editor@example.org', 'hourly', at());
-  const mail = { transport: mailTransport({ url: `smtp://127.0.0.1:${port}`, from: 'desk@example.org' }), from: 'desk@example.org' };
+for (const engine of engines()) {
+  test(`digests: hourly, refused then retried once, nothing lost or doubled, on ${engine}`, async (t) => {
+    const { store } = await fillDeskFixture(await testStore(t, engine));
+    inbox.length = 0;
+    let now = FIXTURE_NOW.getTime();
+    const at = (ms = 0) => new Date((now += ms));
+    const r = checkRule({ name: 'Europe', query: 'region:europe', target: 'feed' }, null, at(), { allowLoopback: false });
+    assert.ok(r.ok);
+    const rule = await addRule(store, r.value);
+    await setDigest(store, rule.id, 'editor@example.org', 'hourly', at());
+    const mail = { transport: mailTransport({ url: `smtp://127.0.0.1:${port}`, from: 'desk@example.org' }), from: 'desk@example.org' };
 
-  await store.db.updateTable('stories').set({ updated_at: at(1000).toISOString() }).where('region', '=', 'europe').execute();
-  await evaluateAlerts(store, at());
-  assert.deepEqual(await sendDigests(store, at(), mail), { sent: 0, empty: 0, failed: 0 }, 'the hour has not passed');
+    await store.db.updateTable('stories').set({ updated_at: at(1000).toISOString() }).where('region', '=', 'europe').execute();
+    await evaluateAlerts(store, at());
+    assert.deepEqual(await sendDigests(store, at(), mail), { sent: 0, empty: 0, failed: 0 }, 'the hour has not passed');
 
-  refuse = true;
-  assert.deepEqual(await sendDigests(store, at(60 * 60 * 1000), mail), { sent: 0, empty: 0, failed: 1 });
-  assert.match((await getDigest(store, rule.id))!.lastError ?? '', /not sent \(will retry at the next run\).*550/);
-  assert.equal(inbox.length, 0);
+    refuse = true;
+    assert.deepEqual(await sendDigests(store, at(60 * 60 * 1000), mail), { sent: 0, empty: 0, failed: 1 });
+    assert.match((await getDigest(store, rule.id))!.lastError ?? '', /not sent \(will retry at the next run\).*550/);
+    assert.equal(inbox.length, 0);
 
-  refuse = false;
-  assert.deepEqual(await sendDigests(store, at(60_000), mail), { sent: 1, empty: 0, failed: 0 });
-  assert.equal(inbox.length, 1);
-  assert.deepEqual(inbox[0]!.to, ['editor@example.org']);
-  const message = readable(inbox[0]!.raw);
-  assert.match(message, /Subject: Globedesk: 2 stories for "Europe"/);
-  assert.match(message, /Gunman kills 14 at Prague university/);
-  assert.match(message, /EU leaders agree to open membership talks with Ukraine/);
-  assert.equal((await getDigest(store, rule.id))!.lastError, null);
+    refuse = false;
+    assert.deepEqual(await sendDigests(store, at(60_000), mail), { sent: 1, empty: 0, failed: 0 });
+    assert.equal(inbox.length, 1);
+    assert.deepEqual(inbox[0]!.to, ['editor@example.org']);
+    const message = readable(inbox[0]!.raw);
+    assert.match(message, /Subject: Globedesk: 2 stories for "Europe"/);
+    assert.match(message, /Gunman kills 14 at Prague university/);
+    assert.match(message, /EU leaders agree to open membership talks with Ukraine/);
+    assert.equal((await getDigest(store, rule.id))!.lastError, null);
 
-  // Nothing new in the next hour: no mail. A new event in the hour after: a digest of it alone.
-  assert.deepEqual(await sendDigests(store, at(60 * 60 * 1000), mail), { sent: 0, empty: 1, failed: 0 });
-  await store.db.updateTable('stories').set({ updated_at: at(1000).toISOString(), phase: 'breaking' }).where('id', '=', 'st-ukraine-aid').execute();
-  await evaluateAlerts(store, at());
-  assert.equal(inbox.length, 1, 'the new-story rule does not fire again for an update');
-  assert.deepEqual(await sendDigests(store, at(60 * 60 * 1000), mail), { sent: 0, empty: 1, failed: 0 });
-  assert.equal(inbox.length, 1, 'each event mailed once');
-});
+    // Nothing new in the next hour: no mail. A new event in the hour after: a digest of it alone.
+    assert.deepEqual(await sendDigests(store, at(60 * 60 * 1000), mail), { sent: 0, empty: 1, failed: 0 });
+    await store.db.updateTable('stories').set({ updated_at: at(1000).toISOString(), phase: 'breaking' }).where('id', '=', 'st-ukraine-aid').execute();
+    await evaluateAlerts(store, at());
+    assert.equal(inbox.length, 1, 'the new-story rule does not fire again for an update');
+    assert.deepEqual(await sendDigests(store, at(60 * 60 * 1000), mail), { sent: 0, empty: 1, failed: 0 });
+    assert.equal(inbox.length, 1, 'each event mailed once');
+  });
+}

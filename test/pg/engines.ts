@@ -59,6 +59,35 @@ export async function testStore(t: TestContext, engine: Engine): Promise<Store> 
   return store;
 }
 
+/**
+ * A fresh, migrated store on `engine` for a suite's before hook (which has
+ * no test to end with): close it with `done()` in the suite's after hook.
+ */
+export async function suiteStore(engine: Engine): Promise<{ store: Store; done(): Promise<void> }> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'gd-store-'));
+    const store = await openStore({ file: join(dir, 'desk.db') });
+    return {
+      store,
+      done: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env[TEST_DATABASE_URL_VAR];
+  if (!url) throw new Error(`${TEST_DATABASE_URL_VAR} is unset`);
+  const schema = `gd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const store = await openStore({ file: '', url, schema });
+  return {
+    store,
+    done: async () => {
+      await store.close();
+      await dropSchema(url, schema);
+    },
+  };
+}
+
 /** A second store on the same database as `store` (another process's view), closed when the test ends. */
 export async function sameDatabase(t: TestContext, store: Store): Promise<Store> {
   if (store.engine === 'sqlite') {
