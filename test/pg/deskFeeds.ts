@@ -9,7 +9,7 @@
  * with full text off: the articles' pages live on the real outlets.
  */
 import { DEMO_SNAPSHOT } from '../../src/config/paths.js';
-import { readCorpus } from '../../src/replay/corpus.js';
+import { readCorpus, type CorpusOutlet } from '../../src/replay/corpus.js';
 import { feedPath, startReplayServer, type ReplayServer } from '../../src/replay/feedServer.js';
 import { defaultSources } from '../../src/sources/defaultSources.js';
 import { addSource } from '../../src/storage/sources/addSource.js';
@@ -33,29 +33,36 @@ export async function startDeskFeeds(hours: number): Promise<DeskFeeds> {
   for (const o of corpus.outlets) o.items = o.items.filter((i) => Date.parse(i.published) < now.getTime());
   corpus.outlets = corpus.outlets.filter((o) => o.items.length > 0);
   const server = await startReplayServer({ corpus, clock: () => now, windowHours: hours + 1 });
-  const defaults = new Map(defaultSources().map((d) => [d.feedUrl, d]));
   return {
     server,
     now,
     items: corpus.outlets.reduce((n, o) => n + o.items.length, 0),
-    register: async (store) => {
-      for (const o of corpus.outlets) {
-        const d = defaults.get(o.feedUrl);
-        const added = await addSource(store, {
-          name: d?.name ?? o.title,
-          feedUrl: `${server.url}${feedPath(o)}`,
-          siteUrl: d?.siteUrl ?? null,
-          country: d?.country ?? null,
-          language: d?.language ?? (o.language ? o.language.slice(0, 2).toLowerCase() : null),
-          kind: d?.kind ?? 'newspaper',
-          owner: d?.owner ?? null,
-          enabled: true,
-          fullText: 'never',
-        });
-        if (!added.ok) throw new Error(`deskFeeds: ${added.error.message}`);
-      }
-      return corpus.outlets.length;
-    },
+    register: (store) => registerOutlets(store, corpus.outlets, server.url),
     close: () => server.close(),
   };
+}
+
+/**
+ * Registers each outlet as a source of `store` fed from the replay server
+ * at `baseUrl`, in corpus order (so two desks number them alike), as the
+ * replay registers it, full text off.
+ */
+export async function registerOutlets(store: Store, outlets: readonly CorpusOutlet[], baseUrl: string): Promise<number> {
+  const defaults = new Map(defaultSources().map((d) => [d.feedUrl, d]));
+  for (const o of outlets) {
+    const d = defaults.get(o.feedUrl);
+    const added = await addSource(store, {
+      name: d?.name ?? o.title,
+      feedUrl: `${baseUrl}${feedPath(o)}`,
+      siteUrl: d?.siteUrl ?? null,
+      country: d?.country ?? null,
+      language: d?.language ?? (o.language ? o.language.slice(0, 2).toLowerCase() : null),
+      kind: d?.kind ?? 'newspaper',
+      owner: d?.owner ?? null,
+      enabled: true,
+      fullText: 'never',
+    });
+    if (!added.ok) throw new Error(`deskFeeds: ${added.error.message}`);
+  }
+  return outlets.length;
 }
