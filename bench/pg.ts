@@ -5,6 +5,7 @@
  *   npm run bench -- pg                  workers 1/2/4 vs SQLite; search at 10k, 64k (December), 100k
  *   npm run bench -- pg --million        the same, then search at 1,000,000 too (about 10 more minutes here)
  *   npm run bench -- pg --days=2         two days of December for the workers instead of one
+ *   npm run bench -- pg --parts=home     only some of workers, search, home
  *
  * PostgreSQL: GLOBEDESK_BENCH_DATABASE_URL (a role that may CREATE DATABASE:
  * the bench makes and drops its own), else a throwaway cluster started and
@@ -26,11 +27,21 @@
  * Search. A desk generated from the corpus (scripts/generate-articles.ts:
  * the December corpus as it is, then variants of it), grown in place to
  * each size, on both engines, and QUERIES run through
- * searchArticles (5 runs after a warm-up, the median). Home: the home page's
- * read model is not on PostgreSQL yet (docs/deploy.md, Status), so it is left out.
+ * searchArticles (5 runs after a warm-up, the median).
+ *
+ * Home. The home page's read model (web/read/homeData.ts: the breaking
+ * strip, the map, the sections and every region's top stories) needs a desk
+ * with its stories: GLOBEDESK_BENCH_DESK names a replayed December desk
+ * (`globedesk replay --corpus ../shared/corpus/world-news-2023-12.jsonl.gz
+ * --db FILE`), copied onto PostgreSQL with `migrate --to`'s copyToPostgres,
+ * and homeData timed on both engines at HOME_DAYS of December (5 runs after
+ * a warm-up each, the median); with --million, again once the PostgreSQL
+ * copy is grown to 1,000,000 articles (the generated ones are older than
+ * December: the desk's archive grows, its last days do not). Unset: skipped
+ * with a line.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,10 +50,12 @@ import PgBoss from 'pg-boss';
 import { readCorpus, type CorpusOutlet } from '../src/replay/corpus.js';
 import { feedPath } from '../src/replay/feedServer.js';
 import { renderFeed } from '../src/replay/renderFeed.js';
+import { copyToPostgres } from '../src/storage/copyToPostgres.js';
 import { openStore, type Store } from '../src/storage/db.js';
 import { addSource } from '../src/storage/sources/addSource.js';
 import { searchArticles } from '../src/storage/search/searchArticles.js';
 import { QUEUES } from '../src/worker/queues.js';
+import { homeData } from '../src/web/read/homeData.js';
 import { countArticles, DECEMBER, generateArticles, readBase, type Base } from '../scripts/generate-articles.js';
 import { PROJECT_ROOT } from '../test/shared.js';
 
@@ -71,18 +84,22 @@ export const QUERIES = [
   'lang:pl',
 ];
 const LIMIT_MS = 600_000;
+/** Desk times the home page is read at: early, middle and end of December. */
+const HOME_DAYS = ['2023-12-08T12:00:00Z', '2023-12-20T12:00:00Z', '2023-12-31T23:00:00Z'];
 
 export async function benchPg(): Promise<Record<string, number>> {
   const args = process.argv.slice(2);
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const million = args.includes('--million');
   const days = Number(option('days') ?? 1);
+  const parts = (option('parts') ?? 'workers,search,home').split(',');
   const server = await postgres();
   if (!server) return { skipped: 1 };
   const figures: Record<string, number> = {};
   try {
-    Object.assign(figures, await benchWorkers(server, days));
-    Object.assign(figures, await benchSearch(server, million));
+    if (parts.includes('workers')) Object.assign(figures, await benchWorkers(server, days));
+    if (parts.includes('search')) Object.assign(figures, await benchSearch(server, million));
+    if (parts.includes('home')) Object.assign(figures, await benchHome(server, million));
   } finally {
     await server.stop();
   }
@@ -345,6 +362,65 @@ async function benchSearch(server: PgServer, million: boolean): Promise<Record<s
   console.log(`\nsearch: ms, median of ${RUNS} runs (matches), articles stored as in the column name`);
   console.log(`${'query'.padEnd(28)}${header.map((h) => h.padStart(18)).join('')}`);
   for (const [q, cells] of table) console.log(`${q.padEnd(28)}${cells.map((c) => c.padStart(18)).join('')}`);
+  return figures;
+}
+
+// ---- Home latency -----------------------------------------------------------
+
+/** The median of RUNS timed calls after a warm-up, in ms. */
+async function medianMs(work: () => Promise<unknown>): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t = process.hrtime.bigint();
+    await work();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+}
+
+async function benchHome(server: PgServer, million: boolean): Promise<Record<string, number>> {
+  const desk = process.env.GLOBEDESK_BENCH_DESK;
+  if (!desk || !existsSync(desk)) {
+    console.log('home: skipped: set GLOBEDESK_BENCH_DESK to a replayed December desk (globedesk replay --corpus ../shared/corpus/world-news-2023-12.jsonl.gz --db FILE)');
+    return {};
+  }
+  // A copy: the desk is read-only here, and a WAL file's -shm would otherwise appear beside someone's desk.
+  const dir = mkdtempSync(join(tmpdir(), 'gd-bench-home-'));
+  const figures: Record<string, number> = {};
+  try {
+    const file = join(dir, 'desk.db');
+    copyFileSync(desk, file);
+    const url = await server.database('home');
+    const t = Date.now();
+    const copied = await copyToPostgres({ file, url, batchRows: 2000 });
+    if (!copied.ok) throw new Error(`bench pg: copying ${desk}: ${copied.error.message}`);
+    const sqlite = await openStore({ file, readonly: true });
+    const pgStore = await openStore({ file: '', url });
+    try {
+      const articles = await countArticles(pgStore);
+      console.log(`home: ${desk} (${articles} articles) copied onto PostgreSQL in ${((Date.now() - t) / 1000).toFixed(0)} s; homeData, ms, median of ${RUNS} runs:`);
+      const row = async (name: string, store: Store, tag: string) => {
+        const ms: number[] = [];
+        for (const at of HOME_DAYS) ms.push(await medianMs(() => homeData(store, new Date(at))));
+        console.log(`  ${name.padEnd(32)} ${ms.map((m, i) => `${HOME_DAYS[i]!.slice(5, 10)} ${m.toFixed(1).padStart(7)}`).join('   ')}`);
+        figures[`${tag}HomeMaxMs`] = Math.round(Math.max(...ms) * 10) / 10;
+      };
+      await row(`SQLite, ${articles} articles`, sqlite, 'sqliteDesk');
+      await row(`PostgreSQL, ${articles} articles`, pgStore, 'pgDesk');
+      if (million) {
+        const g = Date.now();
+        const stored = await grow(pgStore, await readBase(), 1_000_000);
+        console.log(`home: PostgreSQL desk grown to ${stored} articles in ${((Date.now() - g) / 1000).toFixed(0)} s`);
+        await row(`PostgreSQL, ${stored} articles`, pgStore, 'pg1M');
+      }
+    } finally {
+      await sqlite.close();
+      await pgStore.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   return figures;
 }
 

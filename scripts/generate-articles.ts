@@ -29,7 +29,7 @@ import { articleId, bodyOf, normalizeItem } from '../src/ingest/normalize/normal
 import { readCorpus, type CorpusItem } from '../src/replay/corpus.js';
 import { defaultSources } from '../src/sources/defaultSources.js';
 import { openStore, type Store } from '../src/storage/db.js';
-import { bulkLoadArticles, refreshPlannerStatistics } from '../src/storage/articles/bulkLoadArticles.js';
+import { bulkLoadArticles, tidyAfterBulkLoad } from '../src/storage/articles/bulkLoadArticles.js';
 import { getMeta, setMeta } from '../src/storage/meta.js';
 import { addSource } from '../src/storage/sources/addSource.js';
 import { listSources } from '../src/storage/sources/listSources.js';
@@ -185,7 +185,7 @@ export async function generateArticles(store: Store, base: Base, count: number, 
     await setMeta(store, NEXT_KEY, String(k));
     if (Math.floor(stored / 50_000) !== Math.floor((stored - batch.length) / 50_000)) log(`generate-articles: ${stored} articles stored (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
-  await refreshPlannerStatistics(store);
+  await tidyAfterBulkLoad(store);
   return stored;
 }
 
