@@ -11,75 +11,78 @@
  * object. Those two are driven by the contract suite (contract.test.ts)
  * with the exact HTTP sequence instead; everything else is used here.
  */
-import { test, before, after } from 'node:test';
+import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GoogleReaderApi } from 'google-reader-api';
 import { loadConfig } from '../config/config.js';
 import type { Store } from '../storage/db.js';
-import { buildDeskFixture, FIXTURE_STORIES } from '../web/testdata/deskFixture.js';
+import { fillDeskFixture, FIXTURE_STORIES } from '../web/testdata/deskFixture.js';
+import { engines, suiteStore } from '../../test/pg/engines.js';
 import { startServer, type RunningServer } from '../server/startServer.js';
 import { addTestUser } from '../accounts/testdata/addTestUser.js';
 
-let dir: string;
 let store: Store;
 let desk: RunningServer;
 
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gd-greader-client-'));
-  const fx = await buildDeskFixture(join(dir, 'desk.db'));
-  store = fx.store;
-  await addTestUser(store, 'nnw', 'netnewswire pw');
-  desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: 0 });
-});
+/** Loopback ports of the suites' desks (the project's tests of this kind use 18100-18199). */
+let nextPort = 18133;
 
-after(async () => {
-  await desk?.close();
-  await store?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+for (const engine of engines()) describe(`google-reader-api client on ${engine}`, () => {
+  let done = async () => {};
+  before(async () => {
+    const fresh = await suiteStore(engine);
+    done = fresh.done;
+    const fx = await fillDeskFixture(fresh.store);
+    store = fx.store;
+    await addTestUser(store, 'nnw', 'netnewswire pw');
+    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+  });
 
-const READ = 'user/-/state/com.google/read';
-const STARRED = 'user/-/state/com.google/starred';
-const READING = 'user/-/state/com.google/reading-list';
+  after(async () => {
+    await desk?.close();
+    await done();
+  });
 
-test('google-reader-api (npm) syncs the desk: folders, feeds, items, read and starred', async () => {
-  const client = new GoogleReaderApi(desk.url, 'nnw', 'netnewswire pw');
+  const READ = 'user/-/state/com.google/read';
+  const STARRED = 'user/-/state/com.google/starred';
+  const READING = 'user/-/state/com.google/reading-list';
 
-  const tags = await client.getTagList();
-  assert.deepEqual(tags.map((t) => t.id), [STARRED, 'user/-/label/Desk', 'user/-/label/Regions']);
+  test('google-reader-api (npm) syncs the desk: folders, feeds, items, read and starred', async () => {
+    const client = new GoogleReaderApi(desk.url, 'nnw', 'netnewswire pw');
 
-  const subs = await client.getSubscriptionList();
-  assert.equal(subs.length, 8);
-  assert.ok(subs.every((s) => s.categories.length === 1 && s.htmlUrl.startsWith(desk.url)));
+    const tags = await client.getTagList();
+    assert.deepEqual(tags.map((t) => t.id), [STARRED, 'user/-/label/Desk', 'user/-/label/Regions']);
 
-  const counts = await client.getUnreadCounts();
-  assert.equal(counts.unreadcounts.find((c) => c.id === READING)?.count, FIXTURE_STORIES.length);
+    const subs = await client.getSubscriptionList();
+    assert.equal(subs.length, 8);
+    assert.ok(subs.every((s) => s.categories.length === 1 && s.htmlUrl.startsWith(desk.url)));
 
-  // Reeder's way: page the reading list with continuation.
-  const seen: string[] = [];
-  let continuation: string | undefined;
-  do {
-    const page = await client.getStreamContents({ streamId: READING, itemsPerPage: 5, excludeStreamId: READ, ...(continuation ? { continuation } : {}) });
-    seen.push(...page.items.map((i) => i.id));
-    continuation = page.continuation;
-  } while (continuation);
-  assert.equal(new Set(seen).size, FIXTURE_STORIES.length);
+    const counts = await client.getUnreadCounts();
+    assert.equal(counts.unreadcounts.find((c) => c.id === READING)?.count, FIXTURE_STORIES.length);
 
-  const contents = await client.getStreamItemContents(seen.slice(0, 3));
-  assert.equal(contents.items.length, 3);
-  assert.ok(contents.items.every((i) => i.canonical[0]!.href.startsWith(`${desk.url}/story/`)));
+    // Reeder's way: page the reading list with continuation.
+    const seen: string[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await client.getStreamContents({ streamId: READING, itemsPerPage: 5, excludeStreamId: READ, ...(continuation ? { continuation } : {}) });
+      seen.push(...page.items.map((i) => i.id));
+      continuation = page.continuation;
+    } while (continuation);
+    assert.equal(new Set(seen).size, FIXTURE_STORIES.length);
 
-  assert.equal(await client.editTag({ editIds: [seen[0]!], addIds: [READ] }), 'OK');
-  assert.equal(await client.editTag({ editIds: [seen[1]!], addIds: [STARRED] }), 'OK');
-  const unread = await client.getStreamContents({ streamId: READING, itemsPerPage: 100, excludeStreamId: READ });
-  assert.equal(unread.items.length, FIXTURE_STORIES.length - 1);
-  const starred = await client.getStreamContents({ streamId: STARRED, itemsPerPage: 100 });
-  assert.deepEqual(starred.items.map((i) => i.id), [seen[1]]);
+    const contents = await client.getStreamItemContents(seen.slice(0, 3));
+    assert.equal(contents.items.length, 3);
+    assert.ok(contents.items.every((i) => i.canonical[0]!.href.startsWith(`${desk.url}/story/`)));
 
-  assert.equal(await client.markAllAsRead({ streamId: READING }), 'OK');
-  const none = await client.getStreamContents({ streamId: READING, itemsPerPage: 100, excludeStreamId: READ });
-  assert.equal(none.items.length, 0);
+    assert.equal(await client.editTag({ editIds: [seen[0]!], addIds: [READ] }), 'OK');
+    assert.equal(await client.editTag({ editIds: [seen[1]!], addIds: [STARRED] }), 'OK');
+    const unread = await client.getStreamContents({ streamId: READING, itemsPerPage: 100, excludeStreamId: READ });
+    assert.equal(unread.items.length, FIXTURE_STORIES.length - 1);
+    const starred = await client.getStreamContents({ streamId: STARRED, itemsPerPage: 100 });
+    assert.deepEqual(starred.items.map((i) => i.id), [seen[1]]);
+
+    assert.equal(await client.markAllAsRead({ streamId: READING }), 'OK');
+    const none = await client.getStreamContents({ streamId: READING, itemsPerPage: 100, excludeStreamId: READ });
+    assert.equal(none.items.length, 0);
+  });
 });
