@@ -2,15 +2,13 @@
  * Outlet names as readers see them, everywhere the desk shows an outlet: the
  * story page, the API and the outgoing feeds, over a real server and store
  * (the fixture desk with three outlets renamed the way data/sources.json
- * names feeds: "Outlet: Section", "(http)" twins).
+ * names feeds: "Outlet: Section", "(http)" twins), on each engine.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadConfig } from '../../config/config.js';
-import { buildDeskFixture } from '../testdata/deskFixture.js';
+import { fillDeskFixture } from '../testdata/deskFixture.js';
+import { engines, testStore } from '../../../test/pg/engines.js';
 import { startServer } from '../../server/startServer.js';
 import { outlet } from './outlet.js';
 
@@ -20,11 +18,12 @@ test('outlet: the section in smaller type, a name alone as it is', () => {
   assert.equal(String(outlet('A & B')), 'A &amp; B');
 });
 
-test('outlet names: pages, API and feeds show "The Guardian", not "The Guardian: World (http)"', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-outlet-'));
-  const { store, now } = await buildDeskFixture(join(dir, 'desk.db'));
-  const server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => now, host: '127.0.0.1', port: 0 });
-  try {
+for (const engine of engines()) {
+  test(`outlet names: pages, API and feeds show "The Guardian", not "The Guardian: World (http)", on ${engine}`, async (t) => {
+    const { store, now } = await fillDeskFixture(await testStore(t, engine));
+    // A loopback port of this file's own (the project's tests of this kind use 18100-18199).
+    const server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => now, host: '127.0.0.1', port: engine === 'sqlite' ? 18136 : 18137 });
+    t.after(() => server.close());
     const renames: [string, string][] = [
       ['The Guardian', 'The Guardian: World (http)'],
       ['BBC News', 'BBC News: Europe'],
@@ -59,9 +58,5 @@ test('outlet names: pages, API and feeds show "The Guardian", not "The Guardian:
     const atom = await get('/feeds/kind/report.atom');
     assert.ok(atom.includes('<name>The Guardian</name>'));
     assert.doesNotMatch(rss + atom, /\(http\)|: World|Top Stories/);
-  } finally {
-    await server.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { minRelatedScore, rankRelated, relatedKeys, type EntityType, type RelatedInput } from './relatedStories.js';
-import { buildDeskFixture, FIXTURE_NOW } from '../testdata/deskFixture.js';
+import { fillDeskFixture, FIXTURE_NOW } from '../testdata/deskFixture.js';
+import { engines, testStore } from '../../../test/pg/engines.js';
 import { storyData } from './storyData.js';
 import type { Store } from '../../storage/db.js';
 
@@ -92,10 +90,9 @@ async function addStory(store: Store, id: string, headline: string, hoursAgo: nu
     .execute();
 }
 
-test('storyData: related stories share a person, not a city alone (real store)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-related-'));
-  const { store } = await buildDeskFixture(join(dir, 'desk.db'));
-  try {
+for (const engine of engines()) {
+  test(`storyData: related stories share a person, not a city alone (real store, ${engine})`, async (t) => {
+    const { store } = await fillDeskFixture(await testStore(t, engine));
     // Real headlines of the December corpus.
     await addStory(store, 'diesel', 'Vin Diesel accused of sexual battery in lawsuit by former assistant', 3, [['person:asta jonasson', 'Asta Jonasson', 'person'], ['place:atlanta', 'Atlanta', 'place'], ['place:united states', 'United States', 'place']]);
     await addStory(store, 'cop-city', "New drone footage shows aerial views of controversial $90 million first-responder training center 'Cop City' outside Atlanta", 5, [['place:atlanta', 'Atlanta', 'place'], ['place:united states', 'United States', 'place']]);
@@ -109,8 +106,5 @@ test('storyData: related stories share a person, not a city alone (real store)',
     const related = prague?.related.map((s) => s.id) ?? [];
     assert.ok(related.includes('st-pavel'), `the Czech president's story shares Petr Pavel: ${related.join(', ')}`);
     assert.ok(!related.includes('st-prague-tram'), 'a story that shares only Prague is not related');
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}
