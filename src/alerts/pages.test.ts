@@ -22,7 +22,7 @@ let hook: Server;
 let hookUrl: string;
 let hits = 0;
 
-/** Loopback ports of the suites' desks (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
 let nextPort = 18191;
 
 for (const engine of engines()) describe(`account pages on ${engine}`, () => {

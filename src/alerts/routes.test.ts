@@ -24,7 +24,7 @@ const got: { headers: IncomingHttpHeaders; body: string }[] = [];
 let ana = '';
 let bob = '';
 
-/** Loopback ports of the suites' desks (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
 let nextPort = 18188;
 
 for (const engine of engines()) describe(`alert routes on ${engine}`, () => {

@@ -20,7 +20,7 @@ import { copyToPostgres } from '../storage/copyToPostgres.js';
 import { GENERATION_POLL_MS } from '../web/admin/adminSecrets.js';
 
 const CLI = resolve(PROJECT_ROOT, 'src', 'cli', 'main.ts');
-/** Loopback ports of this file (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of this file's own (each test file has its own within 18100-18199). */
 const PORTS = [18150, 18151];
 
 interface Served {

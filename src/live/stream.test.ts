@@ -19,9 +19,10 @@ import { createStreamHub } from './streamHub.js';
 import { liveRoutes } from './routes.js';
 
 /**
- * Loopback ports of this file's desks, a new one each (the project's tests
- * of this kind use 18100-18199): fetch keeps connections to an origin
- * alive, and a desk started on the port of one just closed met them dead.
+ * Loopback ports of this file's desks, fixed (each test file has its own
+ * within 18100-18199) and a new one each: fetch keeps connections to an
+ * origin alive, and a desk started on the port of one just closed met them
+ * dead.
  */
 let nextPort = 18170;
 

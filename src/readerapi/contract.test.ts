@@ -25,7 +25,7 @@ import { addSavedSearch } from '../storage/accounts/addSavedSearch.js';
 let store: Store;
 let desk: RunningServer;
 let userId = 0;
-/** Loopback ports of the suites' desks (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
 let nextPort = 18180;
 
 /** Fills `empty` with the fixture desk, its readers and a saved search, and serves it. */

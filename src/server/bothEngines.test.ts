@@ -26,7 +26,7 @@ import { addRule } from '../storage/alerts/addRule.js';
 import { listRuleEvents } from '../storage/alerts/deliveries.js';
 import { evaluateAlerts } from '../alerts/evaluateAlerts.js';
 
-/** Loopback ports of this file (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of this file's own (each test file has its own within 18100-18199). */
 const SQLITE_PORT = 18140;
 const POSTGRES_PORT = 18141;
 

@@ -22,7 +22,7 @@ let readOnly: RunningServer;
 let site: Server;
 let siteUrl: string;
 
-/** Loopback ports of the suites' desks (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
 let nextPort = 18120;
 
 for (const engine of engines()) describe(`the desk over HTTP on ${engine}`, () => {

@@ -24,7 +24,7 @@ import { accountsDb } from '../../storage/accounts/tables.js';
 let store: Store;
 let desk: RunningServer;
 
-/** Loopback ports of the suites' desks (the project's tests of this kind use 18100-18199). */
+/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
 let nextPort = 18124;
 
 for (const engine of engines()) describe(`admin role on ${engine}`, () => {

@@ -21,7 +21,7 @@ test('outlet: the section in smaller type, a name alone as it is', () => {
 for (const engine of engines()) {
   test(`outlet names: pages, API and feeds show "The Guardian", not "The Guardian: World (http)", on ${engine}`, async (t) => {
     const { store, now } = await fillDeskFixture(await testStore(t, engine));
-    // A loopback port of this file's own (the project's tests of this kind use 18100-18199).
+    // A loopback port of this file's own (each test file has its own within 18100-18199).
     const server = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => now, host: '127.0.0.1', port: engine === 'sqlite' ? 18136 : 18137 });
     t.after(() => server.close());
     const renames: [string, string][] = [
