@@ -3,6 +3,7 @@
  * generation token, ...): read and written through Kysely, so they work on
  * both engines (leases, which also live in `meta`, are in leases.ts).
  */
+import { sql } from 'kysely';
 import type { Store } from './db.js';
 
 /** The value stored under `key`, or null when there is none. */
@@ -32,4 +33,19 @@ export async function claimMeta(store: Store, key: string, value: string): Promi
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   return (await getMeta(store, key)) ?? value;
+}
+
+/**
+ * Raises the whole number under `key` to `value` when it is lower (or
+ * absent), in one statement, so writers racing each other can only raise
+ * it; returns what is stored after. An upsert whose update has a WHERE, the
+ * same on both engines.
+ */
+export async function raiseMeta(store: Store, key: string, value: number): Promise<number> {
+  await store.db
+    .insertInto('meta')
+    .values({ key, value: String(value) })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) }).where(sql<boolean>`CAST(meta.value AS INTEGER) < ${value}`))
+    .execute();
+  return Number(await getMeta(store, key));
 }

@@ -16,7 +16,7 @@ import { chmodSync, closeSync, openSync, readFileSync, renameSync, statSync, wri
 import { MIN_SECRET_KEY_LENGTH } from '../../config/config.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { Store } from '../../storage/db.js';
-import { claimMeta, getMeta, setMeta } from '../../storage/meta.js';
+import { claimMeta, getMeta, raiseMeta } from '../../storage/meta.js';
 
 export interface AdminSecrets {
   /** 32 bytes; the same across restarts when a file or the environment holds it. */
@@ -127,12 +127,11 @@ export async function databaseSecrets(
   store: Store,
   envKey: string | null,
   log: (line: string) => void = () => {},
-): Promise<Result<AdminSecrets & { stop(): void }>> {
+): Promise<Result<AdminSecrets & { sync(): Promise<void>; stop(): void }>> {
   if (envKey !== null && envKey.length < MIN_SECRET_KEY_LENGTH) {
     return err('admin', 'weak_secret_key', `GLOBEDESK_SECRET_KEY must be at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
   }
-  const stored = Buffer.from(await claimMeta(store, KEY_META, randomBytes(32).toString('base64')), 'base64');
-  const key = envKey !== null ? createHash('sha256').update(envKey).digest() : stored;
+  const key = envKey !== null ? createHash('sha256').update(envKey).digest() : Buffer.from(await claimMeta(store, KEY_META, randomBytes(32).toString('base64')), 'base64');
   if (key.length !== 32) return err('admin', 'secret_meta_bad', `the database's ${KEY_META} is not a 32-byte key; delete that row of meta to make a new one (everyone is signed out)`);
   const read = async () => {
     const v = Number(await getMeta(store, GENERATION_META));
@@ -140,28 +139,24 @@ export async function databaseSecrets(
   };
   let gen = await read();
   let unsaved = false;
-  const save = async () => {
+  /** Stores a raise not stored yet, else takes a raise made elsewhere; one at a time, in call order. */
+  const step = async () => {
     try {
-      // Never lower it: another server may have raised it meanwhile.
-      const now = Math.max(gen, await read());
-      gen = now;
-      await setMeta(store, GENERATION_META, String(now));
-      unsaved = false;
+      if (unsaved) {
+        const want = gen;
+        // Raised, never lowered, in one statement: two sign-outs at once on two servers agree on the higher.
+        const stored = await raiseMeta(store, GENERATION_META, want);
+        // A sign-out while this one was stored queued its own step.
+        if (gen === want) unsaved = false;
+        gen = Math.max(gen, stored);
+      } else gen = Math.max(gen, await read());
     } catch (e) {
-      unsaved = true;
-      log(`admin: cannot store the session generation (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}); retrying`);
+      log(`admin: cannot ${unsaved ? 'store' : 'read'} the session generation (${(e instanceof Error ? e.message : String(e)).split('\n')[0]}); retrying`);
     }
   };
-  const poll = setInterval(() => {
-    if (unsaved) void save();
-    else
-      void read().then(
-        (v) => {
-          if (v > gen) gen = v;
-        },
-        () => {},
-      );
-  }, GENERATION_POLL_MS);
+  let turn: Promise<void> = Promise.resolve();
+  const sync = () => (turn = turn.then(step));
+  const poll = setInterval(() => void sync(), GENERATION_POLL_MS);
   poll.unref();
   return ok({
     key,
@@ -169,9 +164,10 @@ export async function databaseSecrets(
     bump: () => {
       gen++;
       unsaved = true;
-      void save();
+      void sync();
       return gen;
     },
+    sync,
     stop: () => clearInterval(poll),
   });
 }
