@@ -40,6 +40,18 @@ export async function understandPending(store: Store, now: Date, opts: { maxPage
 }
 
 /**
+ * Whether articles wait for an analysis that could run now (the same rule
+ * as analysePending: an article waiting for its page within the page wait
+ * does not count). A worker's poll job that stored articles and then lost
+ * its connection before queueing their analysis leaves such articles for
+ * the next sweep; the cluster job asks for the sweep at once instead of
+ * placing around them (worker/startWorker.ts).
+ */
+export async function analysisWaiting(store: Store, now: Date, opts: { maxPageWaitMs?: number } = {}): Promise<boolean> {
+  return (await articlesToAnalyse(store, { limit: 1, pageWaitSince: pageWaitSince(now, opts.maxPageWaitMs) })).length > 0;
+}
+
+/**
  * Analysis alone (the understand workers, worker/): the pending articles
  * (of `ids` only, when given) in bounded batches, each marked analysed once
  * its analyses are stored. Analysis is per article, so several processes may

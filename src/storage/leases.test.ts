@@ -125,3 +125,27 @@ for (const engine of engines()) {
     assert.deepEqual([x, y], ['x', 'y']);
   });
 }
+
+// A release the database refuses (a connection cut in the `finally`): the
+// work's result stands, this process may take the lease again at once
+// instead of waiting out LEASE_TTL_MS, and the row is released later. The
+// refusal is a real SQLite trigger on the lease rows.
+test('leases: a release that fails does not keep this process out of its own lease', async (t) => {
+  const store = await testStore(t, 'sqlite');
+  store.sqlite.exec(`CREATE TEMP TRIGGER cut BEFORE DELETE ON meta BEGIN SELECT RAISE(ABORT, 'connection cut'); END`);
+  assert.equal(await withLease(store, 'understand', async () => 'placed'), 'placed', "the work's result stands");
+  assert.ok(store.sqlite.prepare("SELECT 1 FROM meta WHERE key = 'lease:understand'").get(), 'the row was not released');
+  const started = Date.now();
+  assert.deepEqual(await tryWithLease(store, 'understand', async () => 'again'), { ran: true, value: 'again' }, 'taken again by the same process');
+  assert.equal(await withLeaseSlot(store, 'host:a', 1, async () => 'slot'), 'slot');
+  assert.equal(await withLeaseSlot(store, 'host:a', 1, async () => 'slot again'), 'slot again', "a leaked slot is this process's own again");
+  assert.ok(Date.now() - started < LEASE_TTL_MS / 2, 'without waiting out the lease');
+  await assert.rejects(withLease(store, 'x', async () => {
+    throw new Error('the work failed');
+  }), /the work failed/, "the work's own error, not the release's");
+  store.sqlite.exec('DROP TRIGGER cut');
+  // The background release runs about a second later.
+  for (let i = 0; i < 50 && store.sqlite.prepare("SELECT 1 FROM meta WHERE key LIKE 'lease:%'").get(); i++) await new Promise((r) => setTimeout(r, 100));
+  const left = store.sqlite.prepare("SELECT count(*) AS n FROM meta WHERE key LIKE 'lease:%'").get() as { n: number };
+  assert.equal(left.n, 0, 'released once the database takes it');
+});

@@ -31,6 +31,19 @@ interface Holder {
 
 const HOST = hostname();
 
+/**
+ * Owners of this process whose work is over but whose release did not reach
+ * the database (a connection cut in the `finally`): their rows still name a
+ * live process, so without this every lease of theirs would stay taken for
+ * LEASE_TTL_MS, and a worker whose two host slots leaked that way polled
+ * nothing for a minute. This process knows they are done: its own next
+ * take treats them as free, and the release is tried again in the
+ * background for the other processes' sake. Bounded: only failed releases
+ * enter, and a later take or release removes them.
+ */
+const finished = new Set<string>();
+const FINISHED_MAX = 10_000;
+
 /** Whether the holder's process still runs (only knowable on this host). */
 function alive(h: Holder): boolean {
   if (h.host !== HOST) return true;
@@ -49,7 +62,7 @@ export function tryLease(store: Store, name: string, owner: string, nowMs = Date
     const row = store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     if (row) {
       const h = JSON.parse(row.value) as Holder;
-      if (h.owner !== owner && h.expiresMs > nowMs && alive(h)) return false;
+      if (h.owner !== owner && h.expiresMs > nowMs && alive(h) && !finished.has(h.owner)) return false;
     }
     const mine: Holder = { owner, host: HOST, pid: process.pid, expiresMs: nowMs + LEASE_TTL_MS };
     store.sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(mine));
@@ -76,7 +89,7 @@ export async function tryLeaseOn(store: Store, name: string, owner: string, nowM
     const row = await trx.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
     if (row) {
       const h = JSON.parse(row.value) as Holder;
-      if (h.owner !== owner && h.expiresMs > nowMs && alive(h)) return false;
+      if (h.owner !== owner && h.expiresMs > nowMs && alive(h) && !finished.has(h.owner)) return false;
     }
     const value = JSON.stringify({ owner, host: HOST, pid: process.pid, expiresMs: nowMs + LEASE_TTL_MS } satisfies Holder);
     await trx.insertInto('meta').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
@@ -166,6 +179,34 @@ async function holding<T>(store: Store, name: string, owner: string, work: () =>
     return out;
   } finally {
     clearInterval(renewal);
-    await releaseLeaseOn(store, name, owner);
+    await release(store, name, owner);
   }
 }
+
+/**
+ * Releases, and when the database cannot be told now, remembers the owner as
+ * done and tries again later (see `finished`); never throws.
+ */
+async function release(store: Store, name: string, owner: string): Promise<void> {
+  try {
+    await releaseLeaseOn(store, name, owner);
+    return;
+  } catch {
+    if (finished.size >= FINISHED_MAX) finished.clear();
+    finished.add(owner);
+    const retry = (delayMs: number): void => {
+      const t = setTimeout(() => {
+        releaseLeaseOn(store, name, owner).then(
+          () => finished.delete(owner),
+          // Past the TTL the row is free for everyone anyway.
+          () => (delayMs * 2 < LEASE_TTL_MS ? retry(delayMs * 2) : finished.delete(owner)),
+        );
+      }, delayMs);
+      t.unref();
+    };
+    // The work's own outcome stands: its result, or its error, which the
+    // `finally` calling this passes on.
+    retry(RELEASE_RETRY_MS);
+  }
+}
+const RELEASE_RETRY_MS = 1_000;

@@ -206,14 +206,16 @@ if (engines().includes('postgres')) {
     await stopWorker(worker);
     const polls = await d.store.db.selectFrom('sources').select(['name', 'fetch_count']).where('fetch_count', '!=', 1).execute();
     assert.deepEqual(polls, [], "every source polled exactly once: a poll the database failed is not recorded as the source's");
-    // Every cut that lands while articles are placed ends the cluster job,
-    // and the retry rebuilds the window from storage (clusterArticles.ts;
-    // until a fix found by this test's one failure, 57 of 472, a failed save
-    // left its placements in memory and the retry placed them twice). Cuts
-    // also delay polls and analyses, so some articles are placed in another
-    // batch than undisturbed; how many is timing: 10 and 11 of 472 in two
-    // runs after the fix. 90 %, not the handover's 95 %.
-    const moved = assertSameDesk(await deskContents(d.store), await storyPartition(d.store), want.contents, want.partition, 0.9);
+    // The handover's rule (95 %, deskContents.ts), and in practice none
+    // moves (0 of 472 in two runs). It took three fixes, each found by this
+    // test: a cluster batch whose save was cut is no longer kept in memory
+    // (clusterArticles.ts: the retry placed it twice, 57 of 472 moved in a
+    // CI run); a lease whose release was cut no longer stays taken for a
+    // minute by its own live process (leases.ts: both host slots leaked so,
+    // every poll waited, the cluster job's settle ran out and placed a
+    // first few alone, 44 and 55 moved); the cluster job waits for articles
+    // whose analysis a cut poll never queued (startWorker.ts analysisWaiting).
+    const moved = assertSameDesk(await deskContents(d.store), await storyPartition(d.store), want.contents, want.partition);
     t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with an undisturbed worker`);
   });
 }

@@ -33,7 +33,7 @@ import { pruneLsh } from '../storage/articles/pruneLsh.js';
 import { tryWithLease, withLease } from '../storage/leases.js';
 import { ingestSource } from '../pipeline/ingestSource.js';
 import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
-import { analysePending, clusterPending } from '../pipeline/understandPending.js';
+import { analysePending, analysisWaiting, clusterPending } from '../pipeline/understandPending.js';
 import { clusterExclusively } from '../pipeline/understandExclusively.js';
 import { createPageFetcher } from '../ingest/extract/fetchArticlePage.js';
 import type { FullTextSettings } from '../config/fullTextSettings.js';
@@ -142,11 +142,21 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
   }
 
   if (roles.has('cluster')) {
-    // Stages still bringing articles: polls, and analyses of what they stored.
+    // Stages still bringing articles: the planning of polls (a plan cut
+    // half-way is retried and sends the rest), polls, and analyses of what
+    // they stored.
     const feeding = async () => {
       let n = 0;
-      for (const q of [QUEUES.pollSource, QUEUES.analyse, QUEUES.analysePending]) n += (await boss.getQueueSize(q, { before: 'completed' })) ?? 0;
-      return n > 0;
+      for (const q of [QUEUES.planPolls, QUEUES.pollSource, QUEUES.analyse, QUEUES.analysePending]) n += (await boss.getQueueSize(q, { before: 'completed' })) ?? 0;
+      if (n > 0) return true;
+      // Stored articles no job will analyse until the next sweep: a poll
+      // that stored them and lost its connection before sending their
+      // analysis (its retry finds the source polled and does nothing). Ask
+      // for the sweep now and wait for it: placing around them would place
+      // them later, out of publication order.
+      if (!(await analysisWaiting(store, clock()))) return false;
+      await send(QUEUES.analysePending, {});
+      return true;
     };
     await boss.work(QUEUES.cluster, work, async () => {
       // The clusterer places in publication order, and what it decides
