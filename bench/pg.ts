@@ -5,7 +5,7 @@
  *   npm run bench -- pg                  workers 1/2/4 vs SQLite; search at 10k, 64k (December), 100k
  *   npm run bench -- pg --million        the same, then search at 1,000,000 too (about 10 more minutes here)
  *   npm run bench -- pg --days=2         two days of December for the workers instead of one
- *   npm run bench -- pg --parts=home     only some of workers, search, home
+ *   npm run bench -- pg --parts=home     only some of workers, store, search, home
  *
  * PostgreSQL: GLOBEDESK_BENCH_DATABASE_URL (a role that may CREATE DATABASE:
  * the bench makes and drops its own), else a throwaway cluster started and
@@ -23,6 +23,11 @@
  * and 4 `globedesk worker --roles fetch` processes, started first, then the
  * polls planned (one pg-boss job per source); timed from the plan until
  * every source is polled. articles/s = articles stored / that time.
+ *
+ * Store. The workers' slice stored without HTTP or parsing: the corpus's
+ * items of those days, normalised, through storeArticles feed by feed (as
+ * polls store them), on a fresh desk of each engine: what storing costs
+ * of the workers' time.
  *
  * Search. A desk generated from the corpus (scripts/generate-articles.ts:
  * the December corpus as it is, then variants of it), grown in place to
@@ -57,7 +62,9 @@ import { addSource } from '../src/storage/sources/addSource.js';
 import { searchArticles } from '../src/storage/search/searchArticles.js';
 import { QUEUES } from '../src/worker/queues.js';
 import { homeData } from '../src/web/read/homeData.js';
-import { countArticles, DECEMBER, generateArticles, readBase, type Base } from '../scripts/generate-articles.js';
+import { countArticles, DECEMBER, generateArticles, readBase, registerOutlets, type Base } from '../scripts/generate-articles.js';
+import { storeArticles } from '../src/storage/articles/storeArticles.js';
+import type { NormalizedArticle } from '../src/domain/article.js';
 import { PROJECT_ROOT } from '../test/shared.js';
 
 /** Loopback feed hosts for the workers' run, on ports from FEED_PORTS. */
@@ -93,12 +100,13 @@ export async function benchPg(): Promise<Record<string, number>> {
   const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   const million = args.includes('--million');
   const days = Number(option('days') ?? 1);
-  const parts = (option('parts') ?? 'workers,search,home').split(',');
+  const parts = (option('parts') ?? 'workers,store,search,home').split(',');
   const server = await postgres();
   if (!server) return { skipped: 1 };
   const figures: Record<string, number> = {};
   try {
     if (parts.includes('workers')) Object.assign(figures, await benchWorkers(server, days));
+    if (parts.includes('store')) Object.assign(figures, await benchStore(server, days));
     if (parts.includes('search')) Object.assign(figures, await benchSearch(server, million));
     if (parts.includes('home')) Object.assign(figures, await benchHome(server, million));
   } finally {
@@ -302,6 +310,40 @@ async function benchWorkers(server: PgServer, days: number): Promise<Record<stri
     }
   } finally {
     await hosts.close();
+  }
+  return figures;
+}
+
+// ---- Storing alone ------------------------------------------------------------
+
+async function benchStore(server: PgServer, days: number): Promise<Record<string, number>> {
+  const base = await readBase();
+  const from = Date.parse(`${SLICE_FROM}T00:00:00Z`);
+  const slice = base.articles.flatMap((a, i) => (Date.parse(a.publishedAt) >= from && Date.parse(a.publishedAt) < from + days * 86_400_000 ? [{ a, outlet: base.outletOf[i]! }] : []));
+  const dir = mkdtempSync(join(tmpdir(), 'gd-bench-store-'));
+  const figures: Record<string, number> = {};
+  try {
+    for (const [name, tag, open] of [
+      ['SQLite', 'sqlite', () => openStore({ file: join(dir, 'desk.db') })],
+      ['PostgreSQL', 'pg', async () => openStore({ file: '', url: await server.database('store') })],
+    ] as const) {
+      const store = await open();
+      try {
+        const ids = await registerOutlets(store, base);
+        const byOutlet = new Map<number, NormalizedArticle[]>();
+        for (const { a, outlet } of slice) (byOutlet.get(outlet) ?? byOutlet.set(outlet, []).get(outlet)!).push({ ...a, sourceId: ids[outlet]! });
+        const t = process.hrtime.bigint();
+        let stored = 0;
+        for (const list of byOutlet.values()) stored += (await storeArticles(store, list)).inserted.length;
+        const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+        console.log(`store: ${name.padEnd(10)} ${stored} articles in ${byOutlet.size} feeds' calls of storeArticles, ${seconds.toFixed(2)} s: ${(stored / seconds).toFixed(0)} articles/s`);
+        figures[`${tag}StoreArticlesPerSecond`] = Math.round(stored / seconds);
+      } finally {
+        await store.close();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   return figures;
 }
