@@ -129,7 +129,8 @@ test('copyToPostgres: every row of every table arrives as it was, ids and sequen
   // Parents before children: sources, articles, then what hangs off them.
   const at = (name: string): number => report.tables.findIndex((x) => x.table === name);
   assert.ok(at('sources') < at('articles') && at('articles') < at('article_pages') && at('articles') < at('article_analysis') && at('users') < at('user_tokens') && at('alert_events') < at('alert_deliveries'));
-  assert.equal(lines.length, report.tables.length);
+  assert.equal(lines.length, report.tables.length + 1, 'a progress line a table, then the statistics');
+  assert.equal(lines.at(-1), 'planner statistics gathered (ANALYZE)');
 
   const source = await openStore({ file, readonly: true });
   t.after(() => source.close());
@@ -181,6 +182,10 @@ test('copyToPostgres: every row of every table arrives as it was, ids and sequen
   const page = await searchArticles(copy, PAGE_ONLY_WORD, { at: desk.now });
   assert.ok(page.ok);
   assert.deepEqual(page.value.hits.map((h) => h.article.id), [desk.pageArticleId], 'the fetched page is indexed');
+
+  // The copy leaves the planner its statistics: every table analysed.
+  const unanalysed = await sql<{ relname: string }>`SELECT relname FROM pg_stat_user_tables WHERE schemaname = ${target.schema} AND last_analyze IS NULL AND last_autoanalyze IS NULL ORDER BY relname`.execute(copy.db);
+  assert.deepEqual(unanalysed.rows.map((r) => r.relname).filter((n) => n !== 'kysely_migration' && n !== 'kysely_migration_lock'), [], 'every copied table analysed');
 });
 
 test('copyToPostgres: a second run copies nothing and counts the same', { skip }, async (t) => {

@@ -401,6 +401,13 @@ export async function copyToPostgres(o: CopyOptions): Promise<Result<CopyReport>
     const tables: TableCount[] = [];
     for (const p of plans) tables.push({ table: p.name, sqlite: countSqlite(sqlite, p.name), postgres: await countPg(h.db, p.name), copied: copied.get(p.name)! });
     tables.push({ table: SEARCH_TABLE, sqlite: countSqlite(sqlite, 'articles'), postgres: await countPg(h.db, SEARCH_TABLE), copied: indexed });
+    // The planner's statistics: autovacuum would take its time to notice
+    // tables filled in one go, and until then a copied desk's home page and
+    // searches are planned as on empty tables (the slowest reader in
+    // `npm run bench -- pg --parts=home` was a fresh copy).
+    doing = 'the planner statistics (ANALYZE)';
+    for (const name of [...plans.map((p) => p.name), SEARCH_TABLE]) await sql`ANALYZE ${sql.table(`${h.schema}.${name}`)}`.execute(h.db);
+    o.onProgress?.('planner statistics gathered (ANALYZE)');
     return ok({ target, complete: true, batches: budget.batches, tables, mismatched: tables.filter((t) => t.sqlite !== t.postgres).map((t) => t.table) });
   } catch (e) {
     return err('migrate', 'copy_failed', `copying ${doing} to ${target} failed: ${oneLine(e)}`, e);
