@@ -45,7 +45,15 @@ export interface PieceRow {
   story_id: string | null;
 }
 
-/** Articles that are no wire copy of another, with outlet, analysis and story, newest first (then id). */
+/**
+ * Articles that are no wire copy of another, with outlet, analysis and
+ * story, newest first, then last stored first. The tie is broken by seq,
+ * not id: on SQLite seq is the rowid, which the published_at index already
+ * holds in order, so the index gives the whole order and LIMIT stops early
+ * (by id, SQLite sorts every row of a tie: the API's article list went
+ * from 0.05 to 2.6 ms on the demo desk); it is the order SQLite gave before
+ * the tie was spelled out, and a total one on PostgreSQL too.
+ */
 export async function listPieceRows(store: Store, q: PieceRowQuery): Promise<PieceRow[]> {
   let query = store.db
     .selectFrom('articles as a')
@@ -80,7 +88,7 @@ export async function listPieceRows(store: Store, q: PieceRowQuery): Promise<Pie
   if (q.topic) query = query.where(col('aa.topic'), '=', q.topic);
   if (q.ids) query = query.where('a.id', 'in', q.ids.length ? q.ids : ['']);
   if (q.country) query = query.where((eb) => eb.or([eb('aa.focus_country', '=', q.country!), eb('aa.dateline_country', '=', q.country!)]));
-  return query.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
+  return query.orderBy('a.published_at', 'desc').orderBy('a.seq', 'desc').limit(q.limit).offset(q.offset ?? 0).execute();
 }
 
 /** Articles (no wire copies) focused on each country, published in (from, to]. */
@@ -113,7 +121,7 @@ export interface DatelineRow {
   head: string;
 }
 
-/** Articles analysed as field reports with a dateline, published in (from, to], newest first (then id). */
+/** Articles analysed as field reports with a dateline, published in (from, to], newest first, then last stored first (seq, as listPieceRows). */
 export async function datelinedReports(
   store: Store,
   q: { from: string; to: string; region?: string; datelineCountry?: string; textChars: number; limit: number },
@@ -132,7 +140,7 @@ export async function datelinedReports(
     .where('aa.dateline_country', 'is not', null);
   if (q.region) rq = rq.where(windowFirst(store, 'aa.region'), '=', q.region);
   if (q.datelineCountry) rq = rq.where(windowFirst(store, 'aa.dateline_country'), '=', q.datelineCountry);
-  return rq.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(q.limit).execute();
+  return rq.orderBy('a.published_at', 'desc').orderBy('a.seq', 'desc').limit(q.limit).execute();
 }
 
 /** What a search hit shows beside the article: its outlet's country, its analysis and its story. */

@@ -6,7 +6,7 @@
  */
 import type { Store } from '../db.js';
 
-/** Articles (no wire copies) published by `at` (ISO) that name the entity, newest first (then id), at most `limit`. */
+/** Articles (no wire copies) published by `at` (ISO) that name the entity, newest first, then last stored first (seq: see articlePieces.ts listPieceRows), at most `limit`. */
 export async function articlesNaming(store: Store, key: string, at: string, limit: number): Promise<{ article_id: string; name: string; type: string; published_at: string }[]> {
   return store.db
     .selectFrom('article_entities as e')
@@ -16,7 +16,7 @@ export async function articlesNaming(store: Store, key: string, at: string, limi
     .where('a.published_at', '<=', at)
     .where('a.duplicate_of', 'is', null)
     .orderBy('a.published_at', 'desc')
-    .orderBy('a.id', 'desc')
+    .orderBy('a.seq', 'desc')
     .limit(limit)
     .execute();
 }
