@@ -84,28 +84,31 @@ interface Desk {
 
 async function serveBoth(t: TestContext): Promise<{ sqlite: Desk; postgres: Desk; now: Date }> {
   const url = process.env[TEST_DATABASE_URL_VAR]!;
+  // Undone in reverse whatever step fails: a failed copy leaves no schema behind.
+  const undo: (() => Promise<void> | void)[] = [];
+  t.after(async () => {
+    for (const u of undo.reverse()) await u();
+  });
   const dir = mkdtempSync(join(tmpdir(), 'gd-both-'));
+  undo.push(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'desk.db');
   const fx = await buildDeskFixture(file);
+  undo.push(() => fx.store.close());
   // A reader with a saved search, so the accounts tables travel too and the reader APIs have someone.
   const user = await addTestUser(fx.store, 'reeder', 'reeder password');
   const saved = await addSavedSearch(fx.store, user.id, { name: 'Red Sea', query: '"Red Sea" OR Houthi', now: fx.now });
   assert.ok(saved.ok);
   const schema = `gd_both_${process.pid}_${randomBytes(4).toString('hex')}`;
+  undo.push(() => dropSchema(url, schema));
   const copied = await copyToPostgres({ file, url, schema });
   assert.ok(copied.ok && copied.value.mismatched.length === 0, copied.ok ? `counts differ: ${copied.value.mismatched.join(', ')}` : copied.error.message);
   const pg = await openStore({ file: '', url, schema, migrate: false });
+  undo.push(() => pg.close());
   const config = { ...loadConfig({}), adminPassword: null };
   const a = await startServer({ store: fx.store, config, clock: () => fx.now, host: '127.0.0.1', port: SQLITE_PORT });
+  undo.push(() => a.close());
   const b = await startServer({ store: pg, config, clock: () => fx.now, host: '127.0.0.1', port: POSTGRES_PORT });
-  t.after(async () => {
-    await a.close();
-    await b.close();
-    await fx.store.close();
-    await pg.close();
-    await dropSchema(url, schema);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  undo.push(() => b.close());
   return { sqlite: { store: fx.store, server: a }, postgres: { store: pg, server: b }, now: fx.now };
 }
 
