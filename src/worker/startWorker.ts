@@ -142,12 +142,17 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
   }
 
   if (roles.has('cluster')) {
-    // Stages still bringing articles: the planning of polls (a plan cut
-    // half-way is retried and sends the rest), polls, and analyses of what
-    // they stored.
+    // Stages still bringing articles: polls and analyses (waiting, to be
+    // retried, or running: these expire after --job-timeout), and plans of
+    // polls and analysis sweeps waiting or to be retried (a plan cut
+    // half-way sends the rest on its retry). A running plan or sweep is not
+    // counted: such jobs expire only after an hour, and one a killed worker
+    // left would hold every cluster job for its whole settling wait (the
+    // workers' end-to-end test); a sweep's articles are seen below anyway.
     const feeding = async () => {
       let n = 0;
-      for (const q of [QUEUES.planPolls, QUEUES.pollSource, QUEUES.analyse, QUEUES.analysePending]) n += (await boss.getQueueSize(q, { before: 'completed' })) ?? 0;
+      for (const q of [QUEUES.pollSource, QUEUES.analyse]) n += (await boss.getQueueSize(q, { before: 'completed' })) ?? 0;
+      for (const q of [QUEUES.planPolls, QUEUES.analysePending]) n += (await boss.getQueueSize(q, { before: 'active' })) ?? 0;
       if (n > 0) return true;
       // Stored articles no job will analyse until the next sweep: a poll
       // that stored them and lost its connection before sending their
