@@ -8,17 +8,22 @@
  * | queue | policy | what a job does |
  * |---|---|---|
  * | plan-polls | short (one waiting) | sends a poll job for every due source |
- * | poll-source | stately per source (one waiting, one running) | polls one source, stores its items, sends an analyse job with their ids |
+ * | poll-source | short per source (one waiting) | polls one source, stores its items, sends an analyse job with their ids |
  * | fetch-pages | short | fetches the waiting article pages (one process at a time: the "pages" lease) |
  * | analyse | standard | analyses the articles a poll stored (its ids) |
  * | analyse-pending | short | analyses every article still waiting (a sweep) |
  * | cluster | short | places analysed articles into stories, under the understand lease |
  * | prune | short | drops near-duplicate buckets older than their window |
  *
- * "stately" with the source id as singleton key keeps a flood of plans from
+ * "short" with the source id as singleton key keeps a flood of plans from
  * queueing a source twice; the source's lease (`poll:ID`, startWorker.ts)
- * keeps a job that pg-boss runs again after its timeout from polling beside
- * the first. A job whose worker died stays "active" until its expiry, then is
+ * keeps two jobs of one source (one pg-boss runs again after its timeout)
+ * from polling side by side. Not "stately" (one waiting and one running per
+ * key): there a job left active (its worker died, or its outcome was lost
+ * with the database) makes each fetch that reaches its source's waiting job
+ * break a unique index, which pg-boss takes for an empty queue: no source
+ * was polled until the active one expired (five minutes after a server
+ * restart, found by serverAway.test.ts; queues.test.ts). A job whose worker died stays "active" until its expiry, then is
  * retried. The jobs of one source or one poll's articles expire soon
  * (JOB_TIMEOUT_S: a poll holds its source, an analyse job is at most a
  * feed's items); the others' late, since nothing waits on them (a short
@@ -64,7 +69,7 @@ export async function createQueues(boss: PgBoss, jobTimeoutS: number): Promise<v
   const retry = { retryLimit: RETRY_LIMIT, retryDelay: RETRY_DELAY_S, retryBackoff: true };
   const specs: { name: QueueName; policy: 'standard' | 'short' | 'stately'; expireInSeconds: number }[] = [
     { name: QUEUES.planPolls, policy: 'short', expireInSeconds: LONG_JOB_TIMEOUT_S },
-    { name: QUEUES.pollSource, policy: 'stately', expireInSeconds: jobTimeoutS },
+    { name: QUEUES.pollSource, policy: 'short', expireInSeconds: jobTimeoutS },
     { name: QUEUES.fetchPages, policy: 'short', expireInSeconds: LONG_JOB_TIMEOUT_S },
     { name: QUEUES.analyse, policy: 'standard', expireInSeconds: jobTimeoutS },
     { name: QUEUES.analysePending, policy: 'short', expireInSeconds: LONG_JOB_TIMEOUT_S },
