@@ -72,6 +72,24 @@ interface AnalyseJob {
   ids?: string[];
 }
 
+/** Longest a job's outcome is tried (then pg-boss's own try is the last; past that the job expires and runs again). */
+export const RECORD_WAIT_MS = 600_000;
+
+/** Runs `record` until it succeeds, every 1 s to 10 s (doubling), for at most RECORD_WAIT_MS. */
+async function untilRecorded(record: () => Promise<unknown>): Promise<void> {
+  const until = Date.now() + RECORD_WAIT_MS;
+  for (let delay = 1000; ; delay = Math.min(delay * 2, 10_000)) {
+    try {
+      await record();
+      return;
+    } catch {
+      if (Date.now() + delay > until) return;
+      // Unref'd: a worker shutting down while the server is away exits.
+      await new Promise((r) => setTimeout(r, delay).unref());
+    }
+  }
+}
+
 export async function startWorker(store: Store, boss: PgBoss, config: Config, opts: WorkerOptions): Promise<RunningWorker> {
   const { clock, log } = opts;
   const roles = new Set(opts.roles);
@@ -80,10 +98,29 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
   const send = async (queue: string, data: object, options: PgBoss.SendOptions = {}) => {
     await boss.send(queue, data, options);
   };
+  // Each job's outcome is recorded here, tried again until the database
+  // takes it: pg-boss records it once, unawaited, and an outcome lost while
+  // the server is away left the job active until it expired (--job-timeout,
+  // 300 s by default) instead of done, or retried with backoff. pg-boss's own
+  // record then finds the job no longer active and changes nothing (a fail
+  // recorded twice only moves its retry's start).
+  const take = <T extends object = object>(queue: string, options: PgBoss.WorkOptions, handler: PgBoss.WorkHandler<T>) =>
+    boss.work<T>(queue, options, async (jobs) => {
+      const ids = jobs.map((j) => j.id);
+      let out: unknown;
+      try {
+        out = await handler(jobs);
+      } catch (e) {
+        await untilRecorded(() => boss.fail(queue, ids, e as object));
+        throw e;
+      }
+      await untilRecorded(() => boss.complete(queue, ids, ids.length === 1 ? (out as object | undefined) : undefined));
+      return out;
+    });
 
   if (roles.has('fetch')) {
     const pages = createPageFetcher({ allowLoopback: config.allowLoopback, userAgent: config.userAgent, hostIntervalMs: opts.fullText.hostIntervalMs });
-    await boss.work(QUEUES.planPolls, work, async () => {
+    await take(QUEUES.planPolls, work, async () => {
       const due = await dueSources(store, clock());
       let sent = 0;
       // One waiting job per source at most: a source already waiting gets no second one (null).
@@ -94,7 +131,7 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
     // At most DEFAULT_PER_HOST polls of one host at once across all workers (hostGate.ts).
     const hosts = createSharedHostGate(store, DEFAULT_PER_HOST);
     for (let i = 0; i < loops; i++) {
-      await boss.work<PollJob>(QUEUES.pollSource, work, async ([job]) => {
+      await take<PollJob>(QUEUES.pollSource, work, async ([job]) => {
         const id = job!.data.sourceId;
         // The source's own lease, held while it is polled: pg-boss runs a job
         // again when it outlives its timeout (a slow feed, a busy database),
@@ -116,14 +153,14 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
         return polled.ran ? polled.value : { skipped: 'being polled' };
       });
     }
-    await boss.work(QUEUES.fetchPages, work, async () => {
+    await take(QUEUES.fetchPages, work, async () => {
       // One process at a time works the page queue: takePendingPages does not claim rows.
       const run = await withLease(store, 'pages', () => fetchPendingPages(store, pages, clock(), { dailyBudget: opts.fullText.dailyBudget }));
       if (run.tried > 0) await send(QUEUES.analysePending, {});
       if (run.waiting > 0) await send(QUEUES.fetchPages, {});
       return { tried: run.tried, extracted: run.extracted };
     });
-    await boss.work(QUEUES.prune, work, async () => ({ pruned: await pruneLsh(store, clock()) }));
+    await take(QUEUES.prune, work, async () => ({ pruned: await pruneLsh(store, clock()) }));
     await send(QUEUES.planPolls, {});
   }
 
@@ -136,8 +173,8 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
     // Many polls' articles at once: one analysis round per ANALYSE_JOBS_PER_FETCH
     // jobs rather than one per polling interval. If it fails, every job of
     // the batch runs again (analysing again replaces, it never doubles).
-    await boss.work<AnalyseJob>(QUEUES.analyse, { ...work, batchSize: ANALYSE_JOBS_PER_FETCH }, async (jobs) => analyse([...new Set(jobs.flatMap((j) => j.data.ids ?? []))]));
-    await boss.work(QUEUES.analysePending, work, async () => analyse());
+    await take<AnalyseJob>(QUEUES.analyse, { ...work, batchSize: ANALYSE_JOBS_PER_FETCH }, async (jobs) => analyse([...new Set(jobs.flatMap((j) => j.data.ids ?? []))]));
+    await take(QUEUES.analysePending, work, async () => analyse());
     await send(QUEUES.analysePending, {});
   }
 
@@ -163,7 +200,7 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
       await send(QUEUES.analysePending, {});
       return true;
     };
-    await boss.work(QUEUES.cluster, work, async () => {
+    await take(QUEUES.cluster, work, async () => {
       // The clusterer places in publication order, and what it decides
       // depends on what it has seen: placing while a round of polls is half
       // stored would make the stories depend on which worker was quicker.
