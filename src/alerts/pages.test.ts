@@ -9,11 +9,10 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../config/config.js';
 import type { Store } from '../storage/db.js';
-import { fillDeskFixture } from '../web/testdata/deskFixture.js';
-import { engines, suiteStore } from '../../test/pg/engines.js';
-import { startServer, type RunningServer } from '../server/startServer.js';
+import { engines } from '../../test/pg/engines.js';
+import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
+import type { RunningServer } from '../server/startServer.js';
 import { addTestUser } from '../accounts/testdata/addTestUser.js';
 
 let store: Store;
@@ -22,16 +21,12 @@ let hook: Server;
 let hookUrl: string;
 let hits = 0;
 
-/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
-let nextPort = 18191;
-
 for (const engine of engines()) describe(`account pages on ${engine}`, () => {
   let done = async () => {};
   before(async () => {
     hits = 0;
-    const fresh = await suiteStore(engine);
-    done = fresh.done;
-    const fx = await fillDeskFixture(fresh.store);
+    const fx = await fixtureDeskStore(engine);
+    done = fx.done;
     store = fx.store;
     hook = createServer((req, res) => {
       hits++;
@@ -40,7 +35,7 @@ for (const engine of engines()) describe(`account pages on ${engine}`, () => {
     });
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
     hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null, allowLoopback: true }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+    desk = await serveFixtureDesk(store, fx.now, { allowLoopback: true });
     await addTestUser(store, 'ana', 'ana password');
   });
 

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../config/config.js';
 import type { Store } from '../storage/db.js';
-import { fillDeskFixture, FIXTURE_NOW } from '../web/testdata/deskFixture.js';
-import { engines, suiteStore } from '../../test/pg/engines.js';
-import { startServer, type RunningServer } from '../server/startServer.js';
+import { FIXTURE_NOW } from '../web/testdata/deskFixture.js';
+import { engines } from '../../test/pg/engines.js';
+import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
+import type { RunningServer } from '../server/startServer.js';
 import { addTestUser } from '../accounts/testdata/addTestUser.js';
 import { createAccounts } from '../accounts/accounts.js';
 import { evaluateAlerts } from './evaluateAlerts.js';
@@ -24,16 +24,12 @@ const got: { headers: IncomingHttpHeaders; body: string }[] = [];
 let ana = '';
 let bob = '';
 
-/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
-let nextPort = 18188;
-
 for (const engine of engines()) describe(`alert routes on ${engine}`, () => {
   let done = async () => {};
   before(async () => {
     got.length = 0;
-    const fresh = await suiteStore(engine);
-    done = fresh.done;
-    const fx = await fillDeskFixture(fresh.store);
+    const fx = await fixtureDeskStore(engine);
+    done = fx.done;
     store = fx.store;
     hook = createServer((req, res) => {
       let body = '';
@@ -45,7 +41,7 @@ for (const engine of engines()) describe(`alert routes on ${engine}`, () => {
     });
     await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
     hookUrl = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
-    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null, allowLoopback: true }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+    desk = await serveFixtureDesk(store, fx.now, { allowLoopback: true });
     // API tokens made the way POST /api/v1/me/tokens makes them.
     const acc = createAccounts(store);
     ana = (await acc.issue(await addTestUser(store, 'ana', 'ana password'), 'api', 'test')).secret;

@@ -9,11 +9,10 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { loadConfig } from '../config/config.js';
 import type { Store } from '../storage/db.js';
-import { fillDeskFixture } from '../web/testdata/deskFixture.js';
-import { engines, suiteStore } from '../../test/pg/engines.js';
-import { startServer, type RunningServer } from '../server/startServer.js';
+import { engines } from '../../test/pg/engines.js';
+import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
+import type { RunningServer } from '../server/startServer.js';
 import { addTestUser } from '../accounts/testdata/addTestUser.js';
 import { setFollows } from '../storage/accounts/setFollows.js';
 
@@ -22,15 +21,11 @@ let store: Store;
 let desk: RunningServer;
 let sourceId = 0;
 
-/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
-let nextPort = 18130;
-
 for (const engine of engines()) describe(`outlet names on ${engine}`, () => {
   let done = async () => {};
   before(async () => {
-    const fresh = await suiteStore(engine);
-    done = fresh.done;
-    const fx = await fillDeskFixture(fresh.store);
+    const fx = await fixtureDeskStore(engine);
+    done = fx.done;
     store = fx.store;
     // The stored name as a feed's own title would come (OPML import, `sources add` without --name).
     sourceId = (await store.db.selectFrom('sources').select('id').where('name', '=', 'Arab News').executeTakeFirstOrThrow()).id;
@@ -42,7 +37,7 @@ for (const engine of engines()) describe(`outlet names on ${engine}`, () => {
       { kind: 'region', value: 'middle-east' },
       { kind: 'source', value: String(sourceId) },
     ]);
-    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+    desk = await serveFixtureDesk(store, fx.now);
   });
 
   after(async () => {

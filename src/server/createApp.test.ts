@@ -9,11 +9,10 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../config/config.js';
 import type { Store } from '../storage/db.js';
-import { fillDeskFixture } from '../web/testdata/deskFixture.js';
-import { engines, suiteStore } from '../../test/pg/engines.js';
-import { startServer, type RunningServer } from './startServer.js';
+import { engines } from '../../test/pg/engines.js';
+import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
+import type { RunningServer } from './startServer.js';
 
 let store: Store;
 let desk: RunningServer;
@@ -22,15 +21,11 @@ let readOnly: RunningServer;
 let site: Server;
 let siteUrl: string;
 
-/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
-let nextPort = 18120;
-
 for (const engine of engines()) describe(`the desk over HTTP on ${engine}`, () => {
   let done = async () => {};
   before(async () => {
-    const fresh = await suiteStore(engine);
-    done = fresh.done;
-    const fx = await fillDeskFixture(fresh.store);
+    const fx = await fixtureDeskStore(engine);
+    done = fx.done;
     store = fx.store;
     site = createServer((req, res) => {
       if (req.url === '/') {
@@ -47,8 +42,8 @@ for (const engine of engines()) describe(`the desk over HTTP on ${engine}`, () =
     await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
     siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
     // allowLoopback: discovery may fetch the local test site (SSRF guard otherwise refuses it).
-    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: 'correct horse', allowLoopback: true }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
-    readOnly = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+    desk = await serveFixtureDesk(store, fx.now, { adminPassword: 'correct horse', allowLoopback: true });
+    readOnly = await serveFixtureDesk(store, fx.now);
   });
 
   after(async () => {

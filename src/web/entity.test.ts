@@ -7,29 +7,24 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../config/config.js';
 import type { Store } from '../storage/db.js';
-import { startServer, type RunningServer } from '../server/startServer.js';
-import { fillDeskFixture } from './testdata/deskFixture.js';
-import { engines, suiteStore } from '../../test/pg/engines.js';
+import type { RunningServer } from '../server/startServer.js';
+import { engines } from '../../test/pg/engines.js';
+import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
 import { entityIdOf, entityKeyOf, entityPath } from './read/entityData.js';
 
 let store: Store;
 let desk: RunningServer;
 
-/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
-let nextPort = 18127;
-
 for (const engine of engines()) describe(`entities on ${engine}`, () => {
   let done = async () => {};
   before(async () => {
-    const fresh = await suiteStore(engine);
-    done = fresh.done;
-    const fx = await fillDeskFixture(fresh.store);
+    const fx = await fixtureDeskStore(engine);
+    done = fx.done;
     store = fx.store;
     const ev = (date: string, description: string) => ({ article_id: 'a-ukr-4', date, start_date: `${date}-01-01`, end_date: `${date}-12-31`, precision: 'year', description, sentence: description });
     await store.db.insertInto('article_events').values([ev('2014', 'Russia annexed Crimea'), ev('1991', 'Ukraine declared independence')]).execute();
-    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+    desk = await serveFixtureDesk(store, fx.now);
   });
 
   after(async () => {

@@ -10,11 +10,10 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../config/config.js';
 import type { Store } from '../../storage/db.js';
-import { fillDeskFixture } from '../testdata/deskFixture.js';
-import { engines, suiteStore } from '../../../test/pg/engines.js';
-import { startServer, type RunningServer } from '../../server/startServer.js';
+import { engines } from '../../../test/pg/engines.js';
+import { fixtureDeskStore, serveFixtureDesk } from '../../../test/fixtureDesk.js';
+import type { RunningServer } from '../../server/startServer.js';
 import { addTestUser, TEST_COST } from '../../accounts/testdata/addTestUser.js';
 import { feverKey, feverKeyHash, hashPassword } from '../../accounts/password.js';
 import { setUserPassword } from '../../storage/accounts/setUserPassword.js';
@@ -24,17 +23,13 @@ import { accountsDb } from '../../storage/accounts/tables.js';
 let store: Store;
 let desk: RunningServer;
 
-/** Loopback ports of the suites' desks: fixed, each test file its own within 18100-18199, so files run in parallel never meet. */
-let nextPort = 18124;
-
 for (const engine of engines()) describe(`admin role on ${engine}`, () => {
   let done = async () => {};
   before(async () => {
-    const fresh = await suiteStore(engine);
-    done = fresh.done;
-    const fx = await fillDeskFixture(fresh.store);
+    const fx = await fixtureDeskStore(engine);
+    done = fx.done;
     store = fx.store;
-    desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: nextPort++ });
+    desk = await serveFixtureDesk(store, fx.now);
   });
 
   after(async () => {
