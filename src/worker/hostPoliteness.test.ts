@@ -14,18 +14,15 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import PgBoss from 'pg-boss';
 import { openStore } from '../storage/db.js';
 import { addSource } from '../storage/sources/addSource.js';
 import { engines, testDatabaseUrl } from '../../test/pg/engines.js';
 import { DEFAULT_PER_HOST } from '../scheduler/runPolls.js';
 import { QUEUES } from './queues.js';
+import { isDead, spawnWorker, type WorkerProcess } from '../../test/pg/workerProcesses.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const NOW = new Date('2023-12-20T06:00:00Z');
 const WORKERS = 3;
 const FEEDS_PER_HOST = 12;
@@ -107,41 +104,14 @@ async function startFeedHost(t: TestContext, used: number[]): Promise<FeedHost> 
   return h;
 }
 
-interface Worker {
-  name: string;
-  child: ChildProcess;
-  out: string[];
-  exited: Promise<number | null>;
-}
-
-function startWorker(t: TestContext, url: string, name: string): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src', 'cli', 'main.ts'), 'worker', '--roles', 'fetch', '--job-timeout', String(JOB_TIMEOUT_S)], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME ?? '/tmp',
-      GLOBEDESK_DATABASE_URL: url,
-      GLOBEDESK_NOW: NOW.toISOString(),
-      GLOBEDESK_ALLOW_LOOPBACK: '1',
-      // Which worker sent a request, as the feed servers see it.
-      GLOBEDESK_USER_AGENT: name,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => out.push(d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  t.after(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return { name, child, out, exited };
-}
+type Worker = WorkerProcess;
+// Which worker sent a request, as the feed servers see it: its user agent.
+const startWorker = (t: TestContext, url: string, name: string): Worker => spawnWorker(t, url, { now: NOW, roles: 'fetch', jobTimeoutS: JOB_TIMEOUT_S, name, env: { GLOBEDESK_USER_AGENT: name } });
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, workers: Worker[]): Promise<void> {
   const deadline = Date.now() + LIMIT_MS;
   while (!(await ok())) {
-    const dead = workers.find((w) => w.child.exitCode !== null || w.child.signalCode !== null);
+    const dead = workers.find(isDead);
     if (dead) assert.fail(`${what}: ${dead.name} exited (${dead.child.exitCode ?? dead.child.signalCode})\n${dead.out.join('')}`);
     if (Date.now() > deadline) assert.fail(`${what}: not reached in ${LIMIT_MS / 1000} s\n${workers.map((w) => `${w.name}:\n${w.out.join('')}`).join('\n---\n')}`);
     await new Promise((r) => setTimeout(r, 20));

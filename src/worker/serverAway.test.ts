@@ -21,18 +21,16 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../storage/db.js';
-import { countUnderstandBacklog } from '../storage/articles/pendingArticles.js';
 import { startDeskFeeds, type DeskFeeds } from '../../test/pg/deskFeeds.js';
 import { assertSameDesk, deskContents, storyPartition } from '../../test/pg/deskContents.js';
-import { QUEUES } from './queues.js';
+import { finished, isDead, spawnWorker, stopWorker, waitForState, type DeskState, type WorkerProcess } from '../../test/pg/workerProcesses.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -108,89 +106,11 @@ async function startCluster(t: TestContext, bin: string): Promise<Cluster> {
   };
 }
 
-interface Worker {
-  child: ChildProcess;
-  out: string[];
-  exited: Promise<number | null>;
-}
-
-function startWorker(t: TestContext, url: string, now: Date, roles?: string): Worker {
-  // The default --job-timeout (300 s), unlike startWorker.test.ts' 10 s: a
-  // job left active by the outage must not be rescued by a short expiry.
-  const args = [resolve(ROOT, 'src', 'cli', 'main.ts'), 'worker', ...(roles ? ['--roles', roles] : [])];
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', GLOBEDESK_DATABASE_URL: url, GLOBEDESK_NOW: now.toISOString(), GLOBEDESK_ALLOW_LOOPBACK: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => out.push(d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  t.after(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return { child, out, exited };
-}
-
-const isDead = (w: Worker) => w.child.exitCode !== null || w.child.signalCode !== null;
-
-async function stopWorker(w: Worker): Promise<void> {
-  w.child.kill('SIGTERM');
-  // Unref'd: a worker that stopped must not keep this file running 40 s more.
-  const code = await Promise.race([w.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 40_000).unref())]);
-  assert.equal(code, 0, `a worker stops cleanly on SIGTERM:\n${w.out.join('')}`);
-}
-
-interface State {
-  sources: number;
-  polled: number;
-  articles: number;
-  toAnalyse: number;
-  toCluster: number;
-  /** Poll and analyse jobs waiting, running or to be retried. */
-  jobs: number;
-}
-
-async function state(store: Store): Promise<State> {
-  const s = await store.db
-    .selectFrom('sources')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('fetch_count', '>', 0).then(1).else(0).end()).as('polled')])
-    .executeTakeFirstOrThrow();
-  const a = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const backlog = await countUnderstandBacklog(store);
-  const made = await sql<{ t: string | null }>`SELECT to_regclass('pgboss.job')::text AS t`.execute(store.db);
-  const jobs = made.rows[0]!.t
-    ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN (${QUEUES.pollSource}, ${QUEUES.analyse}) AND state IN ('created', 'retry', 'active')`.execute(store.db)
-    : { rows: [{ n: -1 }] };
-  return { sources: Number(s.n), polled: Number(s.polled ?? 0), articles: Number(a.n), ...backlog, jobs: jobs.rows[0]!.n };
-}
-
-/** startWorker.test.ts' finished state: every source polled, articles stored, all analysed and placed, no poll or analyse job left. */
-const finished = (s: State) => s.polled === s.sources && s.articles > 0 && s.toAnalyse === 0 && s.toCluster === 0 && s.jobs === 0;
-
-/**
- * Waits for `until` on the database's state, every 100 ms, at most
- * PHASE_LIMIT_MS; fails at once if a worker exits. This test's own reads
- * may fail just after the restart (a pooled connection the stop ended):
- * they are tried again.
- */
-async function waitFor(store: Store, what: string, until: (s: State) => boolean, workers: Worker[]): Promise<State> {
-  const deadline = Date.now() + PHASE_LIMIT_MS;
-  let s: State | string = 'not read yet';
-  for (;;) {
-    try {
-      s = await state(store);
-      if (until(s)) return s;
-    } catch (e) {
-      s = `unreadable: ${e instanceof Error ? e.message : String(e)}`;
-    }
-    const dead = workers.find(isDead);
-    if (dead) assert.fail(`${what}: a worker exited (${dead.child.exitCode ?? dead.child.signalCode}); state ${JSON.stringify(s)}\n${dead.out.join('')}`);
-    if (Date.now() > deadline) assert.fail(`${what}: not reached in ${PHASE_LIMIT_MS / 1000} s; state ${JSON.stringify(s)}\n${workers.map((w) => w.out.join('')).join('\n---\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+type Worker = WorkerProcess;
+// The default --job-timeout (300 s), unlike startWorker.test.ts' 10 s: a
+// job left active by the outage must not be rescued by a short expiry.
+const startWorker = (t: TestContext, url: string, now: Date, roles?: string): Worker => spawnWorker(t, url, { now, ...(roles ? { roles } : {}) });
+const waitFor = (store: Store, what: string, until: (s: DeskState) => boolean, workers: Worker[]) => waitForState(store, what, until, workers, PHASE_LIMIT_MS);
 
 async function desk(t: TestContext, cluster: Cluster, name: string, feeds: DeskFeeds): Promise<{ url: string; store: Store }> {
   const url = await cluster.database(name);

@@ -16,102 +16,21 @@
  */
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../storage/db.js';
-import { countUnderstandBacklog } from '../storage/articles/pendingArticles.js';
 import { engines, testDatabaseUrl, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
 import { startDeskFeeds, type DeskFeeds } from '../../test/pg/deskFeeds.js';
 import { assertSameDesk, deskContents, storyPartition, type Contents } from '../../test/pg/deskContents.js';
-import { QUEUES } from './queues.js';
+import { finished, spawnWorker, stopWorker, waitForState, type DeskState, type WorkerProcess } from '../../test/pg/workerProcesses.js';
 
-const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const HOURS = 6;
 /** A dead poll job runs again after this (and pg-boss's maintenance, a quarter of it). */
 const JOB_TIMEOUT_S = 10;
 const PHASE_LIMIT_MS = 180_000;
 
-interface Worker {
-  child: ChildProcess;
-  out: string[];
-  exited: Promise<number | null>;
-}
-
-function startWorker(t: TestContext, url: string, now: Date): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src', 'cli', 'main.ts'), 'worker', '--job-timeout', String(JOB_TIMEOUT_S)], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', GLOBEDESK_DATABASE_URL: url, GLOBEDESK_NOW: now.toISOString(), GLOBEDESK_ALLOW_LOOPBACK: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out: string[] = [];
-  child.stdout!.on('data', (d: Buffer) => out.push(d.toString()));
-  child.stderr!.on('data', (d: Buffer) => out.push(d.toString()));
-  const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
-  t.after(() => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  });
-  return { child, out, exited };
-}
-
-async function stopWorker(w: Worker): Promise<void> {
-  w.child.kill('SIGTERM');
-  const code = await Promise.race([w.exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 40_000))]);
-  assert.equal(code, 0, `a worker stops cleanly on SIGTERM:\n${w.out.join('')}`);
-}
-
-interface State {
-  sources: number;
-  polled: number;
-  articles: number;
-  toAnalyse: number;
-  toCluster: number;
-  /** Poll and analyse jobs waiting, running or to be retried. */
-  jobs: number;
-  /** The pid holding the clustering lease, if any. */
-  leaseHolder: number | null;
-}
-
-async function state(store: Store): Promise<State> {
-  const s = await store.db
-    .selectFrom('sources')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('fetch_count', '>', 0).then(1).else(0).end()).as('polled')])
-    .executeTakeFirstOrThrow();
-  const a = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const backlog = await countUnderstandBacklog(store);
-  // (Before the first worker has made pg-boss's tables, -1: not finished.)
-  const made = await sql<{ t: string | null }>`SELECT to_regclass('pgboss.job')::text AS t`.execute(store.db);
-  const jobs = made.rows[0]!.t
-    ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN (${QUEUES.pollSource}, ${QUEUES.analyse}) AND state IN ('created', 'retry', 'active')`.execute(store.db)
-    : { rows: [{ n: -1 }] };
-  const lease = await store.db.selectFrom('meta').select('value').where('key', '=', 'lease:understand').executeTakeFirst();
-  return {
-    sources: Number(s.n),
-    polled: Number(s.polled ?? 0),
-    articles: Number(a.n),
-    ...backlog,
-    jobs: jobs.rows[0]!.n,
-    leaseHolder: lease ? (JSON.parse(lease.value) as { pid: number }).pid : null,
-  };
-}
-
-const finished = (s: State) => s.polled === s.sources && s.articles > 0 && s.toAnalyse === 0 && s.toCluster === 0 && s.jobs === 0;
-
-/** Waits for `until` on the database's state, every 100 ms, at most PHASE_LIMIT_MS. */
-async function waitFor(store: Store, what: string, until: (s: State) => boolean, workers: Worker[]): Promise<State> {
-  const deadline = Date.now() + PHASE_LIMIT_MS;
-  let s = await state(store);
-  while (!until(s)) {
-    const dead = workers.find((w) => w.child.exitCode !== null || w.child.signalCode !== null);
-    if (dead) assert.fail(`${what}: a worker exited (${dead.child.exitCode ?? dead.child.signalCode}); state ${JSON.stringify(s)}\n${dead.out.join('')}`);
-    if (Date.now() > deadline) assert.fail(`${what}: not reached in ${PHASE_LIMIT_MS / 1000} s; state ${JSON.stringify(s)}\n${workers.map((w) => w.out.join('')).join('\n---\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-    s = await state(store);
-  }
-  return s;
-}
+type Worker = WorkerProcess;
+const startWorker = (t: TestContext, url: string, now: Date): Worker => spawnWorker(t, url, { now, jobTimeoutS: JOB_TIMEOUT_S });
+const waitFor = (store: Store, what: string, until: (s: DeskState) => boolean, workers: Worker[]) => waitForState(store, what, until, workers, PHASE_LIMIT_MS);
 
 /** A fresh database with the feeds registered as sources; the store to watch it through. */
 async function desk(t: TestContext, feeds: DeskFeeds): Promise<{ url: string; store: Store }> {
