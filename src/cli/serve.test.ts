@@ -10,7 +10,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../test/shared.js';
@@ -113,4 +113,20 @@ test('serve on an unreachable PostgreSQL: one line, exit 1, password hidden', as
   assert.equal(err.trim().split('\n').length, 1, err);
   assert.match(err, /cannot use PostgreSQL at postgres:\/\/desk:\*\*\*@127\.0\.0\.1:1\/nowhere/);
   assert.doesNotMatch(err, /hunter2/);
+});
+
+// The README's `npm start` on a fresh clone: no var/ folder yet. The admin
+// secret file beside the database was written before the database (which
+// makes its folder) was opened, and serve stopped with "cannot write
+// var/globedesk.db.secret: ENOENT".
+test('serve on SQLite in a folder that does not exist yet: makes it, keeps its secrets there, serves', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-serve-fresh-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'var', 'desk.db');
+  const s = await serve(t, ['--no-poll', '--host', '127.0.0.1', '--port', '18153', '--db', file], { GLOBEDESK_NOW: FIXTURE_NOW.toISOString() });
+  const health = await fetch(`${s.url}/healthz`);
+  assert.equal(health.status, 200, s.err());
+  assert.ok(existsSync(file) && existsSync(`${file}.secret`), 'the database and its admin secrets, side by side');
+  s.child.kill('SIGTERM');
+  assert.equal(await s.exited, 0, s.err());
 });

@@ -27,12 +27,6 @@ export async function run(io: CommandIO): Promise<number> {
   config.dbFile = target.file;
   if (typeof flags.port === 'string') config.port = parsePort('--port', flags.port);
   if (typeof flags.host === 'string') config.host = parseHost('--host', flags.host);
-  // Admin sessions outlive a restart: their key and generation live beside the SQLite file.
-  let secrets: Result<AdminSecrets & { stop?: () => void }> | null = target.url ? null : loadAdminSecrets(secretFileFor(config.dbFile), config.secretKey);
-  if (secrets && !secrets.ok) {
-    write(io.stderr, `serve: ${secrets.error.message}`);
-    return 2;
-  }
   // Email digests of alert rules: a wrong SMTP setting stops the start, it does not fail silently later.
   let mail: MailSettings | null;
   try {
@@ -42,8 +36,13 @@ export async function run(io: CommandIO): Promise<number> {
     return 2;
   }
   const store = await openStore({ file: target.file, url: target.url, readonly: false, check: true });
-  // On PostgreSQL, in the database: every web server of the desk shares them.
-  secrets ??= await databaseSecrets(store, config.secretKey, (l) => write(io.stderr, `serve: ${l}`));
+  // Admin sessions outlive a restart: their key and generation live beside
+  // the SQLite file (read after opening it, which makes its folder: on a
+  // fresh machine var/ does not exist yet), or, on PostgreSQL, in the
+  // database, where every web server of the desk shares them.
+  const secrets: Result<AdminSecrets & { stop?: () => void }> = target.url
+    ? await databaseSecrets(store, config.secretKey, (l) => write(io.stderr, `serve: ${l}`))
+    : loadAdminSecrets(secretFileFor(config.dbFile), config.secretKey);
   if (!secrets.ok) {
     write(io.stderr, `serve: ${secrets.error.message}`);
     await store.close();
