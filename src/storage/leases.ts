@@ -39,7 +39,8 @@ const HOST = hostname();
  * nothing for a minute. This process knows they are done: its own next
  * take treats them as free, and the release is tried again in the
  * background for the other processes' sake. Bounded: only failed releases
- * enter, and a later take or release removes them.
+ * enter, and the background release removes each once it succeeds or the
+ * TTL has passed (and the set is emptied if it ever fills).
  */
 const finished = new Set<string>();
 const FINISHED_MAX = 10_000;

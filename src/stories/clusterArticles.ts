@@ -11,11 +11,8 @@ import { saveClusterDecisions, type PlacedArticle } from '../storage/stories/sav
 import { OnlineClusterer } from './cluster/OnlineClusterer.js';
 import type { ClusterParams } from './cluster/params.js';
 
-interface DeskState {
-  clusterer: OnlineClusterer;
-}
-
-const states = new WeakMap<Store, Promise<DeskState>>();
+/** Each store's clusterer, its window rebuilt from storage on first use. */
+const states = new WeakMap<Store, Promise<OnlineClusterer>>();
 /** Calls are serialised per store: placement is order-sensitive. */
 const queues = new WeakMap<Store, Promise<unknown>>();
 
@@ -34,15 +31,15 @@ export function resetClustering(store: Store): void {
   states.delete(store);
 }
 
-/** The store's state, built on first use (not async: callers compare the promise itself). */
-function stateFor(store: Store, now: Date): Promise<DeskState> {
+/** The store's clusterer, built on first use (not async: callers compare the promise itself). */
+function stateFor(store: Store, now: Date): Promise<OnlineClusterer> {
   let p = states.get(store);
   if (!p) {
     p = (async () => {
       const clusterer = new OnlineClusterer(paramsFor.get(store));
       const since = new Date(now.getTime() - clusterer.params.windowHours * 3_600_000);
       for (const w of await loadClusterWindow(store, since, now)) clusterer.restore(w.doc, w.storyId, w.storyFirstMs);
-      return { clusterer };
+      return clusterer;
     })();
     states.set(store, p);
     p.catch(() => states.delete(store));
@@ -58,7 +55,7 @@ function stateFor(store: Store, now: Date): Promise<DeskState> {
 export async function clusterNewArticles(store: Store, articleIds: string[], now: Date): Promise<{ touchedStories: string[] }> {
   const run = (queues.get(store) ?? Promise.resolve()).then(async () => {
     const state = stateFor(store, now);
-    const { clusterer } = await state;
+    const clusterer = await state;
     try {
       return await placeAndSave(store, clusterer, articleIds, now);
     } catch (err) {

@@ -19,7 +19,7 @@ import type { NormalizedArticle } from '../../domain/article.js';
 import type { Store } from '../db.js';
 import { ftsWriter, searchBody } from '../search/ftsIndex.js';
 import { pgDocument, pgSearchConfig } from '../search/pgTextSearch.js';
-import { contentHash } from './storeArticles.js';
+import { articleRow, contentHash } from './storeArticles.js';
 
 /** Rows a statement: 21 columns × 1,000 stays well under PostgreSQL's 65,535 parameters. */
 export const BULK_ROWS = 1000;
@@ -32,30 +32,7 @@ export async function bulkLoadArticles(store: Store, articles: readonly Normaliz
       const batch = articles.slice(i, i + BULK_ROWS);
       const rows = await trx
         .insertInto('articles')
-        .values(
-          batch.map((a) => ({
-            id: a.id,
-            source_id: a.sourceId,
-            guid: a.guid,
-            url: a.url,
-            canonical_url: a.canonicalUrl,
-            domain: a.domain,
-            title: a.title,
-            summary_html: a.summaryHtml,
-            content_html: a.contentHtml,
-            text: a.text,
-            language: a.language,
-            author: a.author,
-            published_at: a.publishedAt,
-            published_estimated: a.publishedEstimated ? 1 : 0,
-            updated_at: a.updatedAt,
-            fetched_at: a.fetchedAt,
-            image: a.image,
-            categories: JSON.stringify(a.categories),
-            content_hash: contentHash(a),
-            duplicate_of: null,
-          })),
-        )
+        .values(batch.map((a) => articleRow(a, contentHash(a), null)))
         .onConflict((oc) => oc.doNothing())
         .returning(['seq', 'id'])
         .execute();

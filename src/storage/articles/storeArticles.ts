@@ -29,7 +29,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { NormalizedArticle } from '../../domain/article.js';
+import type { Insertable } from 'kysely';
 import type { Store } from '../db.js';
+import type { DB } from '../schema.js';
 import { ftsWriter, searchBody } from '../search/ftsIndex.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
@@ -133,6 +135,36 @@ function prepare(sqlite: Database.Database): Statements {
   };
   statements.set(sqlite, s);
   return s;
+}
+
+/**
+ * A new article's row of `articles`, as the Kysely writers insert it
+ * (storeArticlesPg, bulkLoadArticles; SQLite's prepared insert lists the
+ * same columns in this order).
+ */
+export function articleRow(a: NormalizedArticle, hash: string, duplicateOf: string | null): Insertable<DB['articles']> {
+  return {
+    id: a.id,
+    source_id: a.sourceId,
+    guid: a.guid,
+    url: a.url,
+    canonical_url: a.canonicalUrl,
+    domain: a.domain,
+    title: a.title,
+    summary_html: a.summaryHtml,
+    content_html: a.contentHtml,
+    text: a.text,
+    language: a.language,
+    author: a.author,
+    published_at: a.publishedAt,
+    published_estimated: a.publishedEstimated ? 1 : 0,
+    updated_at: a.updatedAt,
+    fetched_at: a.fetchedAt,
+    image: a.image,
+    categories: JSON.stringify(a.categories),
+    content_hash: hash,
+    duplicate_of: duplicateOf,
+  };
 }
 
 /** What changes an article's content: a change here means the stored copy is stale. */

@@ -25,6 +25,7 @@ import { putPgSearch } from '../search/pgTextSearch.js';
 import { recordFetchOn } from '../sources/recordFetch.js';
 import { add, BAND_KEY, encodeBands, forgetBucketsBefore, type LshEntry, type LshList } from './lshIndex.js';
 import {
+  articleRow,
   candidates,
   contentHash,
   fingerprint,
@@ -138,12 +139,7 @@ async function storeAll(trx: Transaction<DB>, articles: NormalizedArticle[], lsh
     const original = hashes ? await findOriginal(trx, lsh, a, sh, keys) : null;
     const row = await trx
       .insertInto('articles')
-      .values({
-        id: a.id, source_id: a.sourceId, guid: a.guid, url: a.url, canonical_url: a.canonicalUrl, domain: a.domain, title: a.title,
-        summary_html: a.summaryHtml, content_html: a.contentHtml, text: a.text, language: a.language, author: a.author,
-        published_at: a.publishedAt, published_estimated: a.publishedEstimated ? 1 : 0, updated_at: a.updatedAt, fetched_at: a.fetchedAt,
-        image: a.image, categories: JSON.stringify(a.categories), content_hash: hash, duplicate_of: original,
-      })
+      .values(articleRow(a, hash, original))
       .returning('seq')
       .executeTakeFirstOrThrow();
     await putPgSearch(trx, row.seq, a.language, a.title, body);

@@ -43,15 +43,23 @@ export function secretFileFor(dbFile: string): string | null {
   return dbFile === ':memory:' || dbFile === '' ? null : `${dbFile}.secret`;
 }
 
+/** The signing key GLOBEDESK_SECRET_KEY gives (its SHA-256), null when unset; too short a key is refused. */
+function keyFromEnv(envKey: string | null): Result<Buffer | null> {
+  if (envKey === null) return ok(null);
+  if (envKey.length < MIN_SECRET_KEY_LENGTH) {
+    return err('admin', 'weak_secret_key', `GLOBEDESK_SECRET_KEY must be at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
+  }
+  return ok(createHash('sha256').update(envKey).digest());
+}
+
 /**
  * Loads (or creates) the secrets for a desk. `envKey` is GLOBEDESK_SECRET_KEY;
  * `file` is where the rest is kept (null: memory only).
  */
 export function loadAdminSecrets(file: string | null, envKey: string | null): Result<AdminSecrets> {
-  if (envKey !== null && envKey.length < MIN_SECRET_KEY_LENGTH) {
-    return err('admin', 'weak_secret_key', `GLOBEDESK_SECRET_KEY must be at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
-  }
-  const fromEnv = envKey !== null ? createHash('sha256').update(envKey).digest() : null;
+  const env = keyFromEnv(envKey);
+  if (!env.ok) return env;
+  const fromEnv = env.value;
   if (file === null) return ok(memorySecrets(fromEnv ?? undefined));
 
   let stored: SecretFile = {};
@@ -128,10 +136,9 @@ export async function databaseSecrets(
   envKey: string | null,
   log: (line: string) => void = () => {},
 ): Promise<Result<AdminSecrets & { sync(): Promise<void>; stop(): void }>> {
-  if (envKey !== null && envKey.length < MIN_SECRET_KEY_LENGTH) {
-    return err('admin', 'weak_secret_key', `GLOBEDESK_SECRET_KEY must be at least ${MIN_SECRET_KEY_LENGTH} characters (try: openssl rand -hex 32)`);
-  }
-  const key = envKey !== null ? createHash('sha256').update(envKey).digest() : Buffer.from(await claimMeta(store, KEY_META, randomBytes(32).toString('base64')), 'base64');
+  const env = keyFromEnv(envKey);
+  if (!env.ok) return env;
+  const key = env.value ?? Buffer.from(await claimMeta(store, KEY_META, randomBytes(32).toString('base64')), 'base64');
   if (key.length !== 32) return err('admin', 'secret_meta_bad', `the database's ${KEY_META} is not a 32-byte key; delete that row of meta to make a new one (everyone is signed out)`);
   const read = async () => {
     const v = Number(await getMeta(store, GENERATION_META));

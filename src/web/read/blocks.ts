@@ -53,8 +53,6 @@ export interface StoryQuery extends StoryFilter {
   before?: { lastSeenAt: string; id: string };
 }
 
-type StoryRow = StoryCardRow;
-
 function parseCoverage(json: string): { regions: Record<string, number>; blindSpots: string[] } {
   try {
     const c = JSON.parse(json) as { regions?: Record<string, number>; blindSpots?: string[] };
@@ -194,7 +192,7 @@ export interface ScoredCard {
 }
 type Scored = ScoredCard;
 
-async function withAsOf(store: Store, rows: StoryRow[], at: Date): Promise<Scored[]> {
+async function withAsOf(store: Store, rows: StoryCardRow[], at: Date): Promise<Scored[]> {
   if (rows.length === 0) return [];
   const reports = await storyReportsAsOf(store, rows.map((r) => r.id), iso(at));
   const by = new Map<string, (NewsReport & { focus: string | null; kind: string | null; url: string })[]>();
