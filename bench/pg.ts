@@ -34,7 +34,7 @@
  * each size, on both engines, and QUERIES run through
  * searchArticles (5 runs after a warm-up, the median).
  *
- * Home. The home page's read model (web/read/homeData.ts: the breaking
+ * Home. The home page's read model (read/homeData.ts: the breaking
  * strip, the map, the sections and every region's top stories) needs a desk
  * with its stories: GLOBEDESK_BENCH_DESK names a replayed December desk
  * (`globedesk replay --corpus ../shared/corpus/world-news-2023-12.jsonl.gz
@@ -61,7 +61,7 @@ import { openStore, type Store } from '../src/storage/db.js';
 import { addSource } from '../src/storage/sources/addSource.js';
 import { searchArticles } from '../src/storage/search/searchArticles.js';
 import { QUEUES } from '../src/worker/queues.js';
-import { homeData } from '../src/web/read/homeData.js';
+import { homeData } from '../src/read/homeData.js';
 import { countArticles, DECEMBER, generateArticles, readBase, registerOutlets, type Base } from '../scripts/generate-articles.js';
 import { storeArticles } from '../src/storage/articles/storeArticles.js';
 import type { NormalizedArticle } from '../src/domain/article.js';

@@ -21,9 +21,9 @@ import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import type { Store } from '../src/storage/db.js';
 import { openStore } from '../src/storage/db.js';
-import { breakingHeadlines, homeData } from '../src/web/read/homeData.js';
-import { scoredStories, waveLed } from '../src/web/read/blocks.js';
-import type { Piece, StoryCard } from '../src/web/read/types.js';
+import { breakingHeadlines, homeData } from '../src/read/homeData.js';
+import { scoredStories, waveLed } from '../src/read/blocks.js';
+import type { Piece, StoryCard } from '../src/read/types.js';
 import { INTERNATIONAL_TOPICS } from '../src/stories/rank/newsworthiness.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -95,7 +95,7 @@ function pieceContext(p: Piece): string {
   return `${p.source} (${p.sourceCountry ?? '-'}) kind=${p.kind} focus=${p.focusCountry ?? '-'}${dl} ${p.publishedAt.slice(5, 16)} | ${p.summary.slice(0, 220)} | ${p.url}`;
 }
 
-/** The URL of each card's lead article as the desk shows it at `at` (web/read/blocks.ts headlineAsOf). */
+/** The URL of each card's lead article as the desk shows it at `at` (read/blocks.ts headlineAsOf). */
 async function leadUrls(store: Store, ids: string[], at: Date, strip = false): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const scored = (await scoredStories(store, ids, at)).map((s) => (strip ? waveLed(s) : s));

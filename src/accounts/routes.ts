@@ -14,7 +14,7 @@ import { createMiddleware } from 'hono/factory';
 import { REGIONS } from '../domain/region.js';
 import { TOPICS } from '../domain/analysis.js';
 import type { Deps } from '../server/deps.js';
-import { isCountryCode } from '../web/read/places.js';
+import { isCountryCode } from '../read/places.js';
 import { sameOrigin } from '../web/admin/auth.js';
 import { parseQuery, isEmptyQuery } from '../storage/search/parseQuery.js';
 import { getSource } from '../storage/sources/getSource.js';

@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { parseAt, type Deps } from '../server/deps.js';
 import { originOf } from '../server/requestOrigin.js';
-import { entityData, entityPath } from '../web/read/entityData.js';
+import { entityData, entityPath } from '../read/entityData.js';
 import { problem } from './routes.js';
 import { Article, AtQuery, Story } from './schemas.js';
 

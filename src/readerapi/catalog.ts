@@ -21,7 +21,7 @@ import type { Store } from '../storage/db.js';
 import { listFollows } from '../storage/accounts/listFollows.js';
 import { listSavedSearches } from '../storage/accounts/listSavedSearches.js';
 import { sourcesByIds } from '../storage/sources/sourcesByIds.js';
-import { countryName } from '../web/read/places.js';
+import { countryName } from '../read/places.js';
 import { outletLabel } from '../sources/outletName.js';
 
 export type Folder = 'Desk' | 'Regions' | 'Countries' | 'Topics' | 'Searches' | 'Outlets';

@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { err, ok, type Result, type StageError } from '../domain/result.js';
 import type { Store } from './db.js';
 
-/** Tables the pages, feeds and API read (web/read, api/, feeds-out/, search/). */
+/** Tables the pages, feeds and API read (read/, api/, feeds-out/, search/). */
 export const PAGE_TABLES = [
   'sources',
   'articles',

@@ -11,7 +11,7 @@ import type { Store } from '../storage/db.js';
 import type { RunningServer } from '../server/startServer.js';
 import { engines } from '../../test/pg/engines.js';
 import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
-import { entityIdOf, entityKeyOf, entityPath } from './read/entityData.js';
+import { entityIdOf, entityKeyOf, entityPath } from '../read/entityData.js';
 
 let store: Store;
 let desk: RunningServer;

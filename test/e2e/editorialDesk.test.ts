@@ -23,8 +23,8 @@ import { DEMO_SNAPSHOT } from '../../src/config/paths.js';
 import { understandPending } from '../../src/pipeline/understandPending.js';
 import { runReplay } from '../../src/replay/runReplay.js';
 import { openStore, type Store } from '../../src/storage/db.js';
-import { breakingHeadlines, homeData } from '../../src/web/read/homeData.js';
-import { scoredStories } from '../../src/web/read/blocks.js';
+import { breakingHeadlines, homeData } from '../../src/read/homeData.js';
+import { scoredStories } from '../../src/read/blocks.js';
 import { WORLD_REACH } from '../../src/stories/rank/newsworthiness.js';
 
 let dir: string;

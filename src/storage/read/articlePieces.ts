@@ -1,5 +1,5 @@
 /**
- * What the desk's article lists and maps are read from (web/read/blocks.ts
+ * What the desk's article lists and maps are read from (read/blocks.ts
  * applies the section rules and shapes them): articles with their outlet,
  * analysis and story, newest first, and the per-country counts of a window.
  * Kysely, both engines; the one planner hint is engine-specific

@@ -1,5 +1,5 @@
 /**
- * What an entity's page reads (web/read/entityData.ts shapes it): the
+ * What an entity's page reads (read/entityData.ts shapes it): the
  * articles naming a person, organisation or place, the countries they are
  * about, and the dated events they recount. Kysely, both engines; lists in
  * a total order.

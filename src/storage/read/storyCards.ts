@@ -1,5 +1,5 @@
 /**
- * What the desk's story cards are read from (web/read/blocks.ts ranks and
+ * What the desk's story cards are read from (read/blocks.ts ranks and
  * shapes them): the stories of a list, their reports as of a moment, the
  * desk's pace per topic, each story's publishers. Every list is bounded by a
  * LIMIT and a time window on an indexed column. Kysely, both engines.

@@ -1,5 +1,5 @@
 /**
- * What one story's page is read from (web/read/storyData.ts builds it): its
+ * What one story's page is read from (read/storyData.ts builds it): its
  * reports as of a moment, the wire copies of them, the names they carry, and
  * the stories that share those names. Kysely, both engines; every list has
  * a total order, so both engines give the same page.

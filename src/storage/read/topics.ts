@@ -1,5 +1,5 @@
 /**
- * What the topic pages and insets read (web/read/topicData.ts shapes them):
+ * What the topic pages and insets read (read/topicData.ts shapes them):
  * topics, their dated events, and the articles the events cite. Kysely,
  * both engines; lists in a total order.
  */

@@ -1,7 +1,7 @@
 /**
  * What belongs in the desk's two piece sections (issue 14, docs/editorial.md
  * "Judging rules"): geopolitical insights and on-the-ground reports. Pure
- * functions of one article's fields; the read side (web/read/blocks.ts)
+ * functions of one article's fields; the read side (read/blocks.ts)
  * fetches candidates, asks these, ranks the ones that pass and keeps a
  * column varied.
  *

@@ -2,8 +2,8 @@
 import { html, type Raw } from '../html.js';
 import { renderLegend, renderMap } from '../map/renderMap.js';
 import type { MapGeometry } from '../map/worldMap.js';
-import { countryName } from '../read/places.js';
-import type { MapCounts, PlaceDesk, StoryCard } from '../read/types.js';
+import { countryName } from '../../read/places.js';
+import type { MapCounts, PlaceDesk, StoryCard } from '../../read/types.js';
 import { href, type PageCtx } from './layout.js';
 import { pieceList } from './parts.js';
 

@@ -1,8 +1,8 @@
 /** Small pieces shared by the pages: story cards, the coverage bar, article lists, times. */
 import { REGIONS, REGION_LABELS, isRegion, type Region } from '../../domain/region.js';
 import { html, raw, type Raw } from '../html.js';
-import { countryName } from '../read/places.js';
-import type { Piece, StoryCard } from '../read/types.js';
+import { countryName } from '../../read/places.js';
+import type { Piece, StoryCard } from '../../read/types.js';
 import { href, type PageCtx } from './layout.js';
 import { outlet } from './outlet.js';
 

@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiPoint } from 'geojson';
 import type { Region } from '../../domain/region.js';
-import { allCountries, countryFact, type CountryFact } from '../read/places.js';
+import { allCountries, countryFact, type CountryFact } from '../../read/places.js';
 
 const require = createRequire(import.meta.url);
 

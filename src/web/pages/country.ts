@@ -2,8 +2,8 @@
 import { REGION_LABELS } from '../../domain/region.js';
 import { html } from '../html.js';
 import { countryGeometry } from '../map/worldMap.js';
-import type { CountryData } from '../read/countryData.js';
-import { countryName } from '../read/places.js';
+import type { CountryData } from '../../read/countryData.js';
+import { countryName } from '../../read/places.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { breakingStrip, insightColumns, mapFigure } from '../components/deskBlocks.js';

@@ -1,6 +1,6 @@
 /** A person's or an organisation's desk (/entity/ID): their stories, where those are, a timeline of dated events, the latest reports. */
 import { html } from '../html.js';
-import { entityPath, type EntityDetail } from '../read/entityData.js';
+import { entityPath, type EntityDetail } from '../../read/entityData.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { pieceList, storyList, time } from '../components/parts.js';
 

@@ -2,7 +2,7 @@
 import { REGION_LABELS } from '../../domain/region.js';
 import { html } from '../html.js';
 import { worldGeometry } from '../map/worldMap.js';
-import type { HomeData } from '../read/homeData.js';
+import type { HomeData } from '../../read/homeData.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { breakingStrip, insightColumns, mapFigure, topCountries } from '../components/deskBlocks.js';
 import { storyList } from '../components/parts.js';

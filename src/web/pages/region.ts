@@ -2,7 +2,7 @@
 import { REGION_LABELS } from '../../domain/region.js';
 import { html } from '../html.js';
 import { regionGeometry } from '../map/worldMap.js';
-import type { RegionData } from '../read/regionData.js';
+import type { RegionData } from '../../read/regionData.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { layout, type PageCtx } from '../components/layout.js';
 import { breakingStrip, insightColumns, mapFigure, topCountries } from '../components/deskBlocks.js';

@@ -1,7 +1,7 @@
 /** Search results (/search?q=): highlighted snippets, facets by region, kind and outlet. */
 import { html, raw, type Raw } from '../html.js';
-import type { SearchView } from '../read/searchData.js';
-import { countryName } from '../read/places.js';
+import type { SearchView } from '../../read/searchData.js';
+import { countryName } from '../../read/places.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { dateline, regionLabel, time } from '../components/parts.js';
 import { outlet } from '../components/outlet.js';

@@ -2,7 +2,7 @@
 import type { Source } from '../../domain/source.js';
 import { FULL_TEXT_POLICIES, SOURCE_KINDS, type FullTextPolicy } from '../../domain/source.js';
 import { html } from '../html.js';
-import { countryName } from '../read/places.js';
+import { countryName } from '../../read/places.js';
 import { layout, type PageCtx } from '../components/layout.js';
 import { ago, time } from '../components/parts.js';
 import { outlet } from '../components/outlet.js';

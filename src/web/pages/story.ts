@@ -1,12 +1,12 @@
 /** One story (/story/:id): reports by the outlet's region and country, timeline, entities, related. */
 import { REGIONS, REGION_LABELS, type Region } from '../../domain/region.js';
 import { html } from '../html.js';
-import type { StoryDetail, StoryReport } from '../read/storyData.js';
-import { countryName } from '../read/places.js';
+import type { StoryDetail, StoryReport } from '../../read/storyData.js';
+import { countryName } from '../../read/places.js';
 import { layout, href, type PageCtx } from '../components/layout.js';
 import { coverageBar, dateline, regionLabel, storyList, time } from '../components/parts.js';
 import { outlet } from '../components/outlet.js';
-import { entityIdOf, entityPath } from '../read/entityData.js';
+import { entityIdOf, entityPath } from '../../read/entityData.js';
 
 function reportItem(r: StoryReport) {
   const dl = dateline(r);

@@ -1,6 +1,6 @@
 /** A topic's multi-year timeline (/topic/:id): topic_events by start date, each with its citations. */
 import { html } from '../html.js';
-import type { TopicDetail } from '../read/topicData.js';
+import type { TopicDetail } from '../../read/topicData.js';
 import { layout, type PageCtx } from '../components/layout.js';
 import { outlet } from '../components/outlet.js';
 

@@ -1,5 +1,5 @@
 /** A country's desk as it stood at `at`: stories focused on it, latest articles, insight and field reports. */
-import type { Store } from '../../storage/db.js';
+import type { Store } from '../storage/db.js';
 import { mapCounts, pieces, sectionPieces, storyCards } from './blocks.js';
 import type { Piece, PlaceDesk, StoryCard } from './types.js';
 

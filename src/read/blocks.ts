@@ -4,20 +4,20 @@
  * Each is one query (or one query plus one as-of aggregate), bounded by a
  * LIMIT and a time window on an indexed column.
  */
-import type { Store } from '../../storage/db.js';
-import { listStoryRows, storyPublisherRows, storyReportsAsOf, storyRowsByIds, topicPace, type StoryCardRow } from '../../storage/read/storyCards.js';
-import { datelinedReports, focusCountsByCountry, listPieceRows, type PieceRow } from '../../storage/read/articlePieces.js';
-import { isRegion, type Region } from '../../domain/region.js';
+import type { Store } from '../storage/db.js';
+import { listStoryRows, storyPublisherRows, storyReportsAsOf, storyRowsByIds, topicPace, type StoryCardRow } from '../storage/read/storyCards.js';
+import { datelinedReports, focusCountsByCountry, listPieceRows, type PieceRow } from '../storage/read/articlePieces.js';
+import { isRegion, type Region } from '../domain/region.js';
 import type { MapCounts, Piece, StoryCard } from './types.js';
-import { outletLabel } from '../../sources/outletName.js';
+import { outletLabel } from '../sources/outletName.js';
 import { ACTIVE_WINDOW_HOURS, MAP_WINDOW_HOURS, PIECES_WINDOW_HOURS, hoursBefore, iso } from './window.js';
-import { BREAKING_WINDOW_MS, publisherKey, reportFromRow, storyMetrics } from '../../stories/rank/storyMetrics.js';
-import { asTopic, isInternationalHeadline, isSoft, newsworthiness, topicBaselines, WORLD_REACH, type NewsReport, type Newsworthiness } from '../../stories/rank/newsworthiness.js';
-import { deskBaselineAt, plurality } from '../../stories/refreshStories.js';
+import { BREAKING_WINDOW_MS, publisherKey, reportFromRow, storyMetrics } from '../stories/rank/storyMetrics.js';
+import { asTopic, isInternationalHeadline, isSoft, newsworthiness, topicBaselines, WORLD_REACH, type NewsReport, type Newsworthiness } from '../stories/rank/newsworthiness.js';
+import { deskBaselineAt, plurality } from '../stories/refreshStories.js';
 import { contentWords, sameEvent } from './sameEvent.js';
-import { findPlaces } from '../../understand/places/findPlaces.js';
-import { regionOf } from '../../understand/places/regions.js';
-import { isFieldReport, isInsight, isRoundupTitle, pieceRank, type SectionPiece } from '../../stories/rank/sectionRules.js';
+import { findPlaces } from '../understand/places/findPlaces.js';
+import { regionOf } from '../understand/places/regions.js';
+import { isFieldReport, isInsight, isRoundupTitle, pieceRank, type SectionPiece } from '../stories/rank/sectionRules.js';
 
 /** Characters of an article's text the section rules read (its opening). */
 const FIELD_TEXT_CHARS = 1500;

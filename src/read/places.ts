@@ -5,8 +5,8 @@
  * the world-countries package.
  */
 import { createRequire } from 'node:module';
-import type { Region } from '../../domain/region.js';
-import { regionOf, countryName as placeName, isKnownCountry } from '../../understand/places/regions.js';
+import type { Region } from '../domain/region.js';
+import { regionOf, countryName as placeName, isKnownCountry } from '../understand/places/regions.js';
 
 interface WorldCountry {
   name: { common: string };

@@ -1,6 +1,6 @@
 /** A region's desk as it stood at `at`: its stories, map, insight and field reports. */
-import type { Store } from '../../storage/db.js';
-import type { Region } from '../../domain/region.js';
+import type { Store } from '../storage/db.js';
+import type { Region } from '../domain/region.js';
 import { mapCounts, sectionPieces, storyCards } from './blocks.js';
 import type { PlaceDesk, StoryCard } from './types.js';
 

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { minRelatedScore, rankRelated, relatedKeys, type EntityType, type RelatedInput } from './relatedStories.js';
-import { fillDeskFixture, FIXTURE_NOW } from '../testdata/deskFixture.js';
-import { engines, testStore } from '../../../test/pg/engines.js';
+import { fillDeskFixture, FIXTURE_NOW } from '../web/testdata/deskFixture.js';
+import { engines, testStore } from '../../test/pg/engines.js';
 import { storyData } from './storyData.js';
-import type { Store } from '../../storage/db.js';
+import type { Store } from '../storage/db.js';
 
 // Entity keys and story counts as the demo desk had them (data/demo, 19-21 Dec
 // 2023, 5,890 stories): `sqlite3 var/demo.db` over article_entities.

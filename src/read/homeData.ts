@@ -1,6 +1,6 @@
 /** Everything the front page shows, as it stood at `at`. */
-import type { Store } from '../../storage/db.js';
-import { REGIONS, type Region } from '../../domain/region.js';
+import type { Store } from '../storage/db.js';
+import { REGIONS, type Region } from '../domain/region.js';
 import { mapCounts, sectionPieces, storyCards } from './blocks.js';
 import type { PlaceDesk, StoryCard } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Shapes the read models hand to pages, the API and the feeds. Plain data. */
-import type { Region } from '../../domain/region.js';
+import type { Region } from '../domain/region.js';
 
 export interface StoryCard {
   id: string;

@@ -7,10 +7,10 @@
  * ("person:donald_tusk"), so a link reads as the name and maps back to the
  * key without a lookup table.
  */
-import type { Store } from '../../storage/db.js';
-import { articlesNaming, countriesMentioned, eventsRecounted } from '../../storage/read/entities.js';
-import { storiesHolding } from '../../storage/read/storiesOf.js';
-import { outletLabel } from '../../sources/outletName.js';
+import type { Store } from '../storage/db.js';
+import { articlesNaming, countriesMentioned, eventsRecounted } from '../storage/read/entities.js';
+import { storiesHolding } from '../storage/read/storiesOf.js';
+import { outletLabel } from '../sources/outletName.js';
 import { pieces, storyCards } from './blocks.js';
 import { countryName } from './places.js';
 import type { Piece, StoryCard } from './types.js';

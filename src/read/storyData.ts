@@ -4,15 +4,15 @@
  * a timeline of first report / new outlets / updates, the people,
  * organisations and places named, related stories and the topic it belongs to.
  */
-import type { Store } from '../../storage/db.js';
-import { liveStoryCount, namedIn, outletNames, storiesPerName, storiesSharing, storyReportRows, wireCopiesOf } from '../../storage/read/storyDetail.js';
-import type { Region } from '../../domain/region.js';
+import type { Store } from '../storage/db.js';
+import { liveStoryCount, namedIn, outletNames, storiesPerName, storiesSharing, storyReportRows, wireCopiesOf } from '../storage/read/storyDetail.js';
+import type { Region } from '../domain/region.js';
 import { storyCards } from './blocks.js';
-import { regionOf } from '../../understand/places/regions.js';
+import { regionOf } from '../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
 import { iso } from './window.js';
-import { outletLabel, outletName } from '../../sources/outletName.js';
+import { outletLabel, outletName } from '../sources/outletName.js';
 import { rankRelated, relatedKeys, type SharedEntities } from './relatedStories.js';
 
 export interface StoryReport {

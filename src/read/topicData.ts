@@ -3,10 +3,10 @@
  * articles describe, each event with the articles that cite it. As of `at`,
  * an event is shown only when at least one citing article was published by then.
  */
-import type { Store } from '../../storage/db.js';
-import { citedArticles, topicById, topicEventRows, topicKeys, topicPage } from '../../storage/read/topics.js';
+import type { Store } from '../storage/db.js';
+import { citedArticles, topicById, topicEventRows, topicKeys, topicPage } from '../storage/read/topics.js';
 import { iso } from './window.js';
-import { outletLabel } from '../../sources/outletName.js';
+import { outletLabel } from '../sources/outletName.js';
 
 export interface Citation {
   articleId: string;

@@ -4,10 +4,10 @@
  * (kind, region, datelines, the story it belongs to). Time travel adds an
  * `until:` bound at `at` unless the query has its own.
  */
-import type { Store } from '../../storage/db.js';
-import { articleContext } from '../../storage/read/articlePieces.js';
-import { searchArticles, type SearchResult } from '../../storage/search/searchArticles.js';
-import { outletLabel } from '../../sources/outletName.js';
+import type { Store } from '../storage/db.js';
+import { articleContext } from '../storage/read/articlePieces.js';
+import { searchArticles, type SearchResult } from '../storage/search/searchArticles.js';
+import { outletLabel } from '../sources/outletName.js';
 
 export interface SearchHitView {
   id: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newsFirst, type ScoredCard } from './blocks.js';
-import { WORLD_REACH } from '../../stories/rank/newsworthiness.js';
+import { WORLD_REACH } from '../stories/rank/newsworthiness.js';
 
 // The Oceania column of a demo rebuild at 20 December 2023 06:00 UTC, in score order, and Europe's Super League ruling.
 function scored(headline: string, light: boolean, reach: number, foreignPublishers = 2): Pick<ScoredCard, 'parts'> & { headline: string } {
