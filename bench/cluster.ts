@@ -18,6 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore, type Store } from '../src/storage/db.js';
+import { addSource } from '../src/storage/articles/fixtures.js';
+import { storeArchive, type ArchiveArticle, type ArchiveStory } from '../src/storage/stories/storeArchive.js';
 import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { storyIdFor } from '../src/stories/cluster/storyId.js';
 import { clusterNewArticles } from '../src/stories/clusterArticles.js';
@@ -79,9 +81,10 @@ async function placeWithArchive(items: CorpusItem[], archive: number, log: (s: s
   const store = await openStore({ file: join(dir, 'desk.db') });
   try {
     const tSetup = performance.now();
-    insertArchive(store, items, archive);
+    const source = await addSource(store, 'bench', 'https://bench.invalid/feed');
+    await insertArchive(store, source, items, archive);
     const live = items.filter((r) => r.ms >= LIVE_FROM);
-    insertArticles(store, live, 0, '');
+    await insertArticles(store, source, live, 0, '');
     log(`  set-up: ${archive.toLocaleString('en')} archive + ${live.length} live articles stored in ${((performance.now() - tSetup) / 1000).toFixed(1)} s`);
     const warm = live.slice(0, live.length - TIMED);
     const timed = live.slice(live.length - TIMED);
@@ -113,36 +116,28 @@ async function placeWithArchive(items: CorpusItem[], archive: number, log: (s: s
 }
 
 /** The corpus replayed `archive` articles deep, a month further back each round, each filed in a story of three. */
-function insertArchive(store: Store, items: CorpusItem[], archive: number): void {
+async function insertArchive(store: Store, source: number, items: CorpusItem[], archive: number): Promise<void> {
   let done = 0;
   for (let round = 1; done < archive; round++) {
     const n = Math.min(items.length, archive - done);
-    insertArticles(store, items.slice(0, n), round * MONTH_MS, `#${round}`, true);
+    await insertArticles(store, source, items.slice(0, n), round * MONTH_MS, `#${round}`, true);
     done += n;
   }
 }
 
-function insertArticles(store: Store, items: CorpusItem[], shiftMs: number, suffix: string, fileIntoStories = false): void {
-  const db = store.sqlite;
-  db.prepare(`INSERT OR IGNORE INTO sources (id, name, feed_url, kind, enabled, created_at) VALUES (1, 'bench', 'https://bench.invalid/feed', 'newspaper', 1, '2023-01-01T00:00:00Z')`).run();
-  const art = db.prepare(`INSERT INTO articles (id, source_id, url, canonical_url, domain, title, text, language, published_at, published_estimated, fetched_at, categories, content_hash)
-    VALUES (?, 1, ?, ?, 'bench.invalid', ?, ?, ?, ?, 0, ?, '[]', ?)`);
-  const story = db.prepare(`INSERT INTO stories (id, headline, first_seen_at, last_seen_at, article_count, updated_at) VALUES (?, ?, ?, ?, 3, ?)`);
-  const member = db.prepare(`INSERT INTO story_articles (article_id, story_id, joined_at, similarity) VALUES (?, ?, ?, 1)`);
-  db.transaction(() => {
-    let sid = '';
-    items.forEach((r, i) => {
-      const id = r.id + suffix;
-      const at = new Date(r.ms - shiftMs).toISOString();
-      art.run(id, id, id, r.title, r.text, r.language, at, at, id);
-      if (!fileIntoStories) return;
-      if (i % 3 === 0) {
-        sid = storyIdFor(id);
-        story.run(sid, r.title, at, at, at);
-      }
-      member.run(id, sid, at);
-    });
-  })();
+async function insertArticles(store: Store, source: number, items: CorpusItem[], shiftMs: number, suffix: string, fileIntoStories = false): Promise<void> {
+  const articles: ArchiveArticle[] = [];
+  const stories: ArchiveStory[] = [];
+  let members: { articleId: string; joinedAt: string }[] = [];
+  items.forEach((r, i) => {
+    const id = r.id + suffix;
+    const at = new Date(r.ms - shiftMs).toISOString();
+    articles.push({ id, sourceId: source, url: id, domain: 'bench.invalid', title: r.title, text: r.text, language: r.language, publishedAt: at, contentHash: id });
+    if (!fileIntoStories) return;
+    if (i % 3 === 0) stories.push({ id: storyIdFor(id), headline: r.title, at, articleCount: 3, members: (members = []) });
+    members.push({ articleId: id, joinedAt: at });
+  });
+  await storeArchive(store, articles, stories);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -52,7 +52,7 @@ export async function benchLoad(dbFile: string, opts: { seconds?: number; connec
     const u = await understandPending(store, now);
     console.log(`analysed and clustered ${u.analyzed} pending articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
-  store.sqlite.exec('ANALYZE');
+  await store.maintenance.analyze();
   await store.close();
   const server = await serveInChild(dbFile, now, { fromSource: true });
   try {

@@ -108,7 +108,7 @@ export async function benchWeb(dbFile: string, opts: { seconds?: number; rate?: 
     console.log(`analysed and clustered ${u.analyzed} pending articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   // Fresh statistics, as an operator's periodic ANALYZE would leave them.
-  store.sqlite.exec('ANALYZE');
+  await store.maintenance.analyze();
   await store.close();
   const server = await serveInChild(dbFile, now);
   try {

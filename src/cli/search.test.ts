@@ -11,7 +11,7 @@ test('globedesk search', async (t) => {
   const store = await tempStore(t);
   const s = await addSource(store, 'BBC News', 'https://feeds.bbci.co.uk/news/rss.xml');
   await storeArticles(store, [article(s, 'https://feeds.bbci.co.uk/news/rss.xml', { link: 'https://www.bbc.co.uk/news/a', title: 'Milei sworn in as president', summary: 'Argentina\u2019s new leader warns of shock therapy.' })]);
-  const db = store.sqlite.name;
+  const db = store.file!;
   const cases: Array<{ name: string; argv: string[]; code: number; out?: RegExp; err?: RegExp }> = [
     { name: 'text output', argv: ['milei', '--db', db], code: 0, out: /\*Milei\* sworn in as president\n {2}bbc\.co\.uk · 2023-12-22 10:00 UTC/ },
     { name: 'json output', argv: ['argentina', '--db', db, '--json'], code: 0, out: /"total": 1/ },

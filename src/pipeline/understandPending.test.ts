@@ -9,17 +9,21 @@ import { analysePending, analysisWaiting } from './understandPending.js';
 test('analysisWaiting: articles analysis would take now, not those waiting for their page', async () => {
   const store = await openStore({ file: ':memory:' });
   try {
-    store.sqlite.prepare(`INSERT INTO sources (id, name, feed_url, kind, enabled, created_at) VALUES (1, 'a', 'https://a.invalid/f', 'newspaper', 1, '2023-01-01T00:00:00Z')`).run();
-    const ins = store.sqlite.prepare(`INSERT INTO articles (id, source_id, url, canonical_url, domain, title, text, language, published_at, fetched_at, content_hash)
-      VALUES (?, 1, ?, ?, 'a.invalid', ?, 'Text.', 'en', '2023-12-21T12:00:00.000Z', '2023-12-21T12:00:00.000Z', ?)`);
+    await store.db.insertInto('sources').values({ id: 1, name: 'a', feed_url: 'https://a.invalid/f', kind: 'newspaper', enabled: 1, created_at: '2023-01-01T00:00:00Z', site_url: null, country: null, language: null, owner: null }).execute();
+    const at = '2023-12-21T12:00:00.000Z';
+    const ins = (id: string, url: string, title: string) =>
+      store.db
+        .insertInto('articles')
+        .values({ id, source_id: 1, url, canonical_url: url, domain: 'a.invalid', title, text: 'Text.', language: 'en', published_at: at, published_estimated: 0, fetched_at: at, categories: '[]', content_hash: id })
+        .execute();
     const now = new Date('2023-12-21T12:00:10Z');
     assert.equal(await analysisWaiting(store, now), false, 'an empty desk waits for nothing');
 
-    ins.run('p', 'https://a.invalid/p', 'https://a.invalid/p', 'Gunman kills 14 at Prague university', 'p');
+    await ins('p', 'https://a.invalid/p', 'Gunman kills 14 at Prague university');
     await queuePages(store, [{ articleId: 'p', sourceId: 1, url: 'https://a.invalid/p' }], now, 100);
     assert.equal(await analysisWaiting(store, now), false, 'an article whose page was just asked for waits for the page, not for analysis');
 
-    ins.run('m', 'https://a.invalid/m', 'https://a.invalid/m', 'Javier Milei sworn in as president of Argentina', 'm');
+    await ins('m', 'https://a.invalid/m', 'Javier Milei sworn in as president of Argentina');
     assert.equal(await analysisWaiting(store, now), true, 'a stored article no analysis has taken');
 
     assert.equal(await analysePending(store, now), 1);

@@ -55,17 +55,42 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<DB>;
   /**
-   * The raw SQLite handle, for the engine-specific statements in storage/.
-   * On PostgreSQL reading it throws a StorageError that names the gap:
-   * code outside storage/ that still uses it is what issue 10's "one door"
-   * step moves behind storage methods (docs/deploy.md, Status).
+   * The raw SQLite handle, for the engine-specific statements in storage/
+   * only: outside it lint forbids it (eslint.config.js, no-restricted-syntax),
+   * and code asks `file`, `maintenance` or a storage/ function instead. On
+   * PostgreSQL reading it throws a StorageError that names the caller.
    */
   sqlite: Database.Database;
   engine: Engine;
+  /** The SQLite file's path as opened (":memory:" for a desk in memory); null on PostgreSQL. */
+  file: string | null;
+  /** Upkeep an operator, a command or a bench runs, the same call on both engines. */
+  maintenance: Maintenance;
   /** Opened read-only (asked for, or the file could not be written). */
   readonly: boolean;
   close(): Promise<void>;
 }
+
+export interface Maintenance {
+  /**
+   * Fresh planner statistics (ANALYZE, on both engines), as an operator's
+   * periodic ANALYZE would leave them: the next queries are planned for the
+   * desk's present size.
+   */
+  analyze(): Promise<void>;
+  /**
+   * SQLite: the whole file checked (PRAGMA integrity_check: every page, and
+   * every index against its table), "ok" when sound, else the first problem.
+   * PostgreSQL checks its own pages (data checksums, amcheck) and has no such
+   * statement; there it throws a StorageError.
+   */
+  integrityCheck(): Promise<string>;
+}
+
+/** ANALYZE through Kysely: the same statement on both engines. */
+const analyze = (db: Kysely<DB>) => async (): Promise<void> => {
+  await sql`ANALYZE`.execute(db);
+};
 
 /** A database that cannot be opened or used: one line naming the file and what is wrong. */
 export class StorageError extends Error {
@@ -164,6 +189,14 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     db,
     sqlite,
     engine: 'sqlite',
+    file: opts.file,
+    maintenance: {
+      analyze: analyze(db),
+      integrityCheck: async () => {
+        const rows = sqlite.pragma('integrity_check(1)') as { integrity_check: string }[];
+        return rows[0]?.integrity_check ?? 'ok';
+      },
+    },
     readonly,
     close: async () => {
       // Keeps the planner's statistics fresh (https://sqlite.org/pragma.html#pragma_optimize).
@@ -200,6 +233,13 @@ async function openPostgresStore(opts: OpenOptions, url: string): Promise<Store>
   const store = {
     db: h.db,
     engine: 'postgres' as const,
+    file: null,
+    maintenance: {
+      analyze: analyze(h.db),
+      integrityCheck: async (): Promise<string> => {
+        throw new StorageError('PRAGMA integrity_check is SQLite\'s; PostgreSQL checks its pages itself (data checksums, the amcheck extension)');
+      },
+    },
     readonly: false,
     close: async () => {
       await h.db.destroy();

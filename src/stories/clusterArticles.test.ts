@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { openStore, type Store } from '../storage/db.js';
 import { clusterNewArticles, resetClustering } from './clusterArticles.js';
 import { storyIdFor } from './cluster/storyId.js';
@@ -14,11 +15,13 @@ interface Row {
 }
 
 async function seed(store: Store, rows: Row[]): Promise<void> {
-  store.sqlite.prepare(`INSERT OR IGNORE INTO sources (id, name, feed_url, kind, enabled, created_at) VALUES (1, 'a', 'https://a.invalid/f', 'newspaper', 1, '2023-01-01T00:00:00Z')`).run();
-  store.sqlite.prepare(`INSERT OR IGNORE INTO sources (id, name, feed_url, kind, enabled, created_at) VALUES (2, 'b', 'https://b.invalid/f', 'newspaper', 1, '2023-01-01T00:00:00Z')`).run();
-  const ins = store.sqlite.prepare(`INSERT INTO articles (id, source_id, url, canonical_url, domain, title, text, language, published_at, fetched_at, content_hash, duplicate_of)
-    VALUES (?, ?, ?, ?, 'x.invalid', ?, ?, 'en', ?, ?, ?, ?)`);
-  for (const r of rows) ins.run(r.id, r.source ?? 1, r.id, r.id, r.title, r.text, r.at, r.at, r.id, r.duplicateOf ?? null);
+  const source = (id: number, name: string) => ({ id, name, feed_url: `https://${name}.invalid/f`, kind: 'newspaper', enabled: 1, created_at: '2023-01-01T00:00:00Z', site_url: null, country: null, language: null, owner: null });
+  await store.db.insertInto('sources').values([source(1, 'a'), source(2, 'b')]).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length === 0) return;
+  await store.db
+    .insertInto('articles')
+    .values(rows.map((r) => ({ id: r.id, source_id: r.source ?? 1, url: r.id, canonical_url: r.id, domain: 'x.invalid', title: r.title, text: r.text, language: 'en', published_at: r.at, published_estimated: 0, fetched_at: r.at, categories: '[]', content_hash: r.id, duplicate_of: r.duplicateOf ?? null })))
+    .execute();
 }
 
 const milei1: Row = { id: 'm1', title: 'Javier Milei sworn in as president of Argentina', text: 'Libertarian economist Javier Milei was sworn in as Argentina’s president, promising shock therapy.', at: '2023-12-10T12:00:00.000Z' };
@@ -86,10 +89,10 @@ test('clusterNewArticles: a batch whose save fails is retried as if it had never
     await clusterNewArticles(store, ['m1'], now);
     await seed(store, [milei2, prague, dup]);
     if (failOnce) {
-      store.sqlite.exec(`CREATE TEMP TRIGGER cut BEFORE INSERT ON story_articles BEGIN SELECT RAISE(ABORT, 'connection cut'); END`);
+      await sql`CREATE TEMP TRIGGER cut BEFORE INSERT ON story_articles BEGIN SELECT RAISE(ABORT, 'connection cut'); END`.execute(store.db);
       await assert.rejects(clusterNewArticles(store, ['m2', 'p1', 'd1'], now), /connection cut/);
-      assert.equal((store.sqlite.prepare('SELECT count(*) AS n FROM story_articles').get() as { n: number }).n, 1, 'the failed batch stored nothing');
-      store.sqlite.exec('DROP TRIGGER cut');
+      assert.equal((await store.db.selectFrom('story_articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, 1, 'the failed batch stored nothing');
+      await sql`DROP TRIGGER cut`.execute(store.db);
     }
     const { touchedStories } = await clusterNewArticles(store, ['m2', 'p1', 'd1'], now);
     const stories = await store.db.selectFrom('stories').select(['id', 'article_count', 'first_seen_at', 'last_seen_at', 'merged_into']).orderBy('id').execute();

@@ -115,8 +115,7 @@ test('one tick over every kind of broken feed: clear errors, the good feed store
     await laterLoop.tick();
     const after = await store.db.selectFrom('articles').select(['id', 'title', 'text', 'canonical_url']).orderBy('id').execute();
     assert.deepEqual(after.filter((a) => before.some((b) => b.id === a.id)), before);
-    const integrity = store.sqlite.pragma('integrity_check', { simple: true });
-    assert.equal(integrity, 'ok');
+    assert.equal(await store.maintenance.integrityCheck(), 'ok');
   } finally {
     await store.close();
     server.closeAllConnections();

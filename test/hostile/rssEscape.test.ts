@@ -24,7 +24,8 @@ import { parseFeed as rowanParse } from '@rowanmanning/feed-parser';
 import { parseDocument } from 'htmlparser2';
 import { decodeHTML } from 'entities';
 import { loadConfig } from '../../src/config/config.js';
-import { ftsWriter } from '../../src/storage/search/ftsIndex.js';
+import { sql } from 'kysely';
+import { indexArticle } from '../../src/storage/search/indexArticle.js';
 import type { Store } from '../../src/storage/db.js';
 import { buildDeskFixture } from '../../src/web/testdata/deskFixture.js';
 import { startServer, type RunningServer } from '../../src/server/startServer.js';
@@ -44,12 +45,11 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'globedesk-rss-'));
   const fx = await buildDeskFixture(join(dir, 'desk.db'));
   store = fx.store;
-  const s = store.sqlite;
-  s.prepare("UPDATE articles SET title = ? || ' ' || title, text = ? || ' ' || text").run(PAYLOAD, PAYLOAD);
-  s.prepare("UPDATE stories SET headline = ? || ' ' || headline, summary = ? || ' ' || summary").run(PAYLOAD, PAYLOAD);
-  s.prepare("UPDATE topic_events SET description = ? || ' ' || description").run(PAYLOAD);
-  const fts = ftsWriter(s);
-  for (const a of s.prepare('SELECT seq, title, text FROM articles').all() as { seq: number; title: string; text: string }[]) fts.put(a.seq, a.title, `${a.title} ${a.text}`);
+  const prefixed = (column: string) => sql<string>`${PAYLOAD} || ' ' || ${sql.ref(column)}`;
+  await store.db.updateTable('articles').set({ title: prefixed('title'), text: prefixed('text') }).execute();
+  await store.db.updateTable('stories').set({ headline: prefixed('headline'), summary: prefixed('summary') }).execute();
+  await store.db.updateTable('topic_events').set({ description: prefixed('description') }).execute();
+  for (const a of await store.db.selectFrom('articles').select(['seq', 'title', 'text', 'language']).execute()) await indexArticle(store, { seq: a.seq, language: a.language, title: a.title, body: `${a.title} ${a.text}` });
   desk = await startServer({ store, config: { ...loadConfig({}), adminPassword: null }, clock: () => fx.now, host: '127.0.0.1', port: 0 });
 });
 

@@ -91,7 +91,7 @@ export async function suiteStore(engine: Engine): Promise<{ store: Store; done()
 /** A second store on the same database as `store` (another process's view), closed when the test ends. */
 export async function sameDatabase(t: TestContext, store: Store): Promise<Store> {
   if (store.engine === 'sqlite') {
-    const other = await openStore({ file: store.sqlite.name });
+    const other = await openStore({ file: store.file! });
     t.after(() => other.close());
     return other;
   }
