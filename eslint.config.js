@@ -24,7 +24,30 @@ export default tseslint.config(
   { files: ['src/{api,feeds-out,live,read}/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noWeb()] }] } },
   { files: ['src/readerapi/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noWeb('html\\.js$')] }] } },
   { files: ['src/alerts/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noWeb('html\\.js$', 'components/layout\\.js$', 'admin/auth\\.js$')] }] } },
+  // One door (issue 10): no raw SQLite handle leaves storage/, tests, benches
+  // and scripts included. Outside it, ask the store what you need by name
+  // (store.file, store.maintenance.analyze(), storage/ functions); inside,
+  // the engine-specific code keeps using store.sqlite. The selectors catch a
+  // store by its name (store, fx.store, otherStore, store!, await ...): a
+  // handle reached through a variable named otherwise would pass, and the
+  // PostgreSQL store's getter still throws at run time.
+  { files: ['**/*.ts'], ignores: ['src/storage/**'], rules: { 'no-restricted-syntax': ['error', ...noRawHandle()] } },
 );
+
+/** no-restricted-syntax entries for `.sqlite` read off a Store. */
+function noRawHandle() {
+  const message = 'store.sqlite stays inside src/storage/: add a storage method named for what it answers (issue 10, one door; docs/deploy.md)';
+  return [
+    "MemberExpression[property.name='sqlite'][object.name=/store$/i]",
+    "MemberExpression[property.name='sqlite'][object.property.name=/store$/i]",
+    "MemberExpression[property.name='sqlite'][object.expression.name=/store$/i]",
+    "MemberExpression[property.name='sqlite'][object.type='AwaitExpression']",
+    "MemberExpression[computed=true][property.value='sqlite']",
+    "VariableDeclarator[init.name=/store$/i] > ObjectPattern > Property[key.name='sqlite']",
+    "VariableDeclarator[init.property.name=/store$/i] > ObjectPattern > Property[key.name='sqlite']",
+    "ObjectPattern[typeAnnotation.typeAnnotation.typeName.name='Store'] > Property[key.name='sqlite']",
+  ].map((selector) => ({ selector, message }));
+}
 
 /** An import of web/ (other than its test data and the `allowed` modules), as a no-restricted-imports pattern. */
 function noWeb(...allowed) {
