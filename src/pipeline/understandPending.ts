@@ -69,15 +69,22 @@ export async function analysePending(store: Store, now: Date, opts: { maxPageWai
   }
 }
 
+/** How the touched stories' metrics get refreshed: here and now, or handed over (the workers' refresh-stories queue). */
+export type RefreshTouched = (storyIds: string[]) => Promise<void>;
+
 /**
  * Clustering alone (the cluster worker): analysed articles not yet in a
  * story, in publication order, in bounded batches, each marked once its
- * stories, their metrics and the topics' timelines are stored. Call it
- * holding the understand lease (understandExclusively.ts: clusterExclusively):
- * placement is order-sensitive and the clusterer's window lives in memory.
+ * stories and the topics' timelines are stored, and its stories' refresh
+ * done or handed to `refresh` (the workers send a refresh-stories job:
+ * worker/startWorker.ts). `refresh` is called before the batch is marked,
+ * so a run cut between the two places nothing twice and hands the stories
+ * over again. Call it holding the understand lease
+ * (understandExclusively.ts: clusterExclusively): placement is
+ * order-sensitive and the clusterer's window lives in memory.
  * Returns the articles placed and the stories they touched.
  */
-export async function clusterPending(store: Store, now: Date): Promise<UnderstandReport> {
+export async function clusterPending(store: Store, now: Date, opts: { refresh?: RefreshTouched } = {}): Promise<UnderstandReport> {
   const report: UnderstandReport = { analyzed: 0, stories: 0 };
   for (;;) {
     const ids = await articlesToCluster(store, UNDERSTAND_BATCH);
@@ -85,16 +92,19 @@ export async function clusterPending(store: Store, now: Date): Promise<Understan
     // Articles already in a story were placed by a process that died before
     // marking them: their stories are refreshed again, as it may not have.
     const placedBefore = [...new Set((await storiesOfArticles(store, ids)).values())];
-    report.stories += await placeIntoStories(store, ids, now, placedBefore);
+    report.stories += await placeIntoStories(store, ids, now, placedBefore, opts.refresh);
     await markClustered(store, ids);
     report.analyzed += ids.length;
   }
 }
 
-/** Cluster, refresh the touched stories, extend the topics' timelines; the number of stories touched. */
-async function placeIntoStories(store: Store, ids: string[], now: Date, alsoRefresh: string[] = []): Promise<number> {
+/** Cluster, refresh the touched stories (or hand them to `refresh`), extend the topics' timelines; the number of stories touched. */
+async function placeIntoStories(store: Store, ids: string[], now: Date, alsoRefresh: string[] = [], refresh?: RefreshTouched): Promise<number> {
   const { touchedStories } = await clusterNewArticles(store, ids, now);
-  await refreshStories(store, alsoRefresh.length ? [...new Set([...touchedStories, ...alsoRefresh])] : touchedStories, now);
+  const toRefresh = alsoRefresh.length ? [...new Set([...touchedStories, ...alsoRefresh])] : touchedStories;
+  if (refresh) {
+    if (toRefresh.length > 0) await refresh(toRefresh);
+  } else await refreshStories(store, toRefresh, now);
   await updateTopics(store, ids, now);
   return touchedStories.length;
 }

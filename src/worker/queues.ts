@@ -12,7 +12,8 @@
  * | fetch-pages | short | fetches the waiting article pages (one process at a time: the "pages" lease) |
  * | analyse | standard | analyses the articles a poll stored (its ids) |
  * | analyse-pending | short | analyses every article still waiting (a sweep) |
- * | cluster | short | places analysed articles into stories, under the understand lease |
+ * | cluster | short | places analysed articles into stories, under the understand lease, sends refresh-stories with the stories it touched |
+ * | refresh-stories | standard | refreshes the metrics of the stories it names (headline, summary, publishers, importance, phase, coverage), one process at a time |
  * | prune | short | drops near-duplicate buckets older than their window |
  *
  * "short" with the source id as singleton key keeps a flood of plans from
@@ -39,6 +40,7 @@ export const QUEUES = {
   analyse: 'analyse',
   analysePending: 'analyse-pending',
   cluster: 'cluster',
+  refreshStories: 'refresh-stories',
   prune: 'prune',
 } as const;
 
@@ -52,7 +54,15 @@ export const LONG_JOB_TIMEOUT_S = 3600;
 export const RETRY_LIMIT = 8;
 export const RETRY_DELAY_S = 2;
 
-/** Cron-like schedules (pg-boss sends each from whichever worker's clock comes first, once). */
+/**
+ * Cron-like schedules (pg-boss sends each from whichever worker's clock comes first, once).
+ * refresh-stories has none: one process (the desk loop) refreshes a story's
+ * stored metrics only when placement touches it, and what ages with time
+ * (a story's phase, breaking or not) is computed by the pages as of the
+ * time they show, not from a stored refresh; a timer here would make the
+ * workers' stories differ from one process's. Its jobs come from the
+ * cluster jobs, which send them before marking their articles placed.
+ */
 export const SCHEDULES: { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.planPolls, cron: '* * * * *' },
   { queue: QUEUES.fetchPages, cron: '* * * * *' },
@@ -74,6 +84,12 @@ export async function createQueues(boss: PgBoss, jobTimeoutS: number): Promise<v
     { name: QUEUES.analyse, policy: 'standard', expireInSeconds: jobTimeoutS },
     { name: QUEUES.analysePending, policy: 'short', expireInSeconds: LONG_JOB_TIMEOUT_S },
     { name: QUEUES.cluster, policy: 'short', expireInSeconds: LONG_JOB_TIMEOUT_S },
+    // Standard, not short: each job names its own stories, and a short
+    // queue would drop a second job (its stories) while one waits. Expires
+    // soon, like analyse: a refresh is bounded (REFRESH_JOBS_PER_FETCH jobs
+    // of at most a cluster batch's stories), and a dead worker's refresh
+    // should run again within the job timeout, not an hour later.
+    { name: QUEUES.refreshStories, policy: 'standard', expireInSeconds: jobTimeoutS },
     { name: QUEUES.prune, policy: 'short', expireInSeconds: LONG_JOB_TIMEOUT_S },
   ];
   for (const q of specs) {

@@ -13,7 +13,9 @@
  * - cluster: cluster, under the understand lease, so one process at a time
  *   places articles (in publication order) whichever worker runs the job;
  *   the lease's holder is seen dead at once on its host, after
- *   LEASE_TTL_MS elsewhere (storage/leases.ts).
+ *   LEASE_TTL_MS elsewhere (storage/leases.ts). refresh-stories: the
+ *   metrics of the stories a cluster job touched, out of that lease, so
+ *   placing does not wait for them.
  *
  * Nothing is lost when a worker dies: every stage marks its work done in
  * the same database only after its results are stored (articles with the
@@ -34,6 +36,7 @@ import { tryWithLease, withLease } from '../storage/leases.js';
 import { ingestSource } from '../pipeline/ingestSource.js';
 import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
 import { analysePending, analysisWaiting, clusterPending } from '../pipeline/understandPending.js';
+import { refreshStories } from '../stories/refreshStories.js';
 import { clusterExclusively } from '../pipeline/understandExclusively.js';
 import { createPageFetcher } from '../ingest/extract/fetchArticlePage.js';
 import type { FullTextSettings } from '../config/fullTextSettings.js';
@@ -53,6 +56,10 @@ export const CLUSTER_SETTLE_MS = 30_000;
 const SETTLE_POLL_MS = 250;
 /** Analyse jobs (each a poll's new articles) taken together. */
 export const ANALYSE_JOBS_PER_FETCH = 50;
+/** Refresh jobs (each a cluster batch's stories, at most UNDERSTAND_BATCH) taken together: one desk context for all. */
+export const REFRESH_JOBS_PER_FETCH = 10;
+/** The lease refresh jobs run under (storage/leases.ts). */
+export const REFRESH_LEASE = 'refresh-stories';
 
 export interface WorkerOptions {
   roles: readonly Role[];
@@ -70,6 +77,21 @@ interface PollJob {
 }
 interface AnalyseJob {
   ids?: string[];
+}
+/**
+ * The stories a cluster batch touched. The ids travel in the job rather
+ * than as "dirty" marks in a table: placement already knows them, each job
+ * is whole on its own (pg-boss keeps, retries and expires it), and no
+ * migration or extra write is laid on the single-process path, which
+ * refreshes inline. The hand-over holds because the cluster job sends it
+ * before marking its articles placed (clusterPending): a job cut in between
+ * is retried, finds the articles already in their stories and sends their
+ * stories again. What it gives up: a refresh job that fails all its tries
+ * (RETRY_LIMIT, about 17 minutes of failures) leaves its stories' stored
+ * metrics as they were until placement touches them again.
+ */
+interface RefreshJob {
+  storyIds?: string[];
 }
 
 /** Longest a job's outcome is tried (then pg-boss's own try is the last; past that the job expires and runs again). */
@@ -210,9 +232,27 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
       // clusters). Outside the lease: another worker's clustering goes on meanwhile.
       const until = Date.now() + CLUSTER_SETTLE_MS;
       while (Date.now() < until && (await feeding())) await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
-      const r = await clusterExclusively(store, () => clusterPending(store, clock()), log);
+      // The touched stories' metrics are refresh-stories' work, sent before
+      // each batch is marked placed (a cut in between sends them again).
+      const refresh = (storyIds: string[]) => send(QUEUES.refreshStories, { storyIds } satisfies RefreshJob);
+      const r = await clusterExclusively(store, () => clusterPending(store, clock(), { refresh }), log);
       if (r.analyzed > 0) log(`worker: ${r.analyzed} articles placed, ${r.stories} stories touched`);
       return { placed: r.analyzed, stories: r.stories };
+    });
+    // A story's metrics are computed from its members as stored when the
+    // refresh reads them, so refreshing again is harmless and a late or
+    // retried job writes what is true then. Two refreshes side by side are
+    // not: one that read the members before a placement could write after
+    // the refresh that placement sent, and its stale metrics would stay. So
+    // one process at a time refreshes (a lease of its own, apart from the
+    // clustering one: placing goes on meanwhile); any refresh that starts
+    // after a placement's commit reads it, and the one that placement sent
+    // starts after it. The metrics are as of the worker's clock at the
+    // refresh, as one process's are as of its tick.
+    await take<RefreshJob>(QUEUES.refreshStories, { ...work, batchSize: REFRESH_JOBS_PER_FETCH }, async (jobs) => {
+      const ids = [...new Set(jobs.flatMap((j) => j.data.storyIds ?? []))];
+      await withLease(store, REFRESH_LEASE, () => refreshStories(store, ids, clock()));
+      return { refreshed: ids.length };
     });
     await send(QUEUES.cluster, {});
   }

@@ -72,3 +72,45 @@ export function assertSameDesk(got: Contents, gotPartition: Map<string, string>,
   assert.ok(same >= wantPartition.size * minSame, `${wantPartition.size - same} of ${wantPartition.size} articles in a different story`);
   return wantPartition.size - same;
 }
+
+/**
+ * The stored metrics a refresh writes that follow from a story's members
+ * alone (not its clock, nor the desk's pace at the time: importance, phase
+ * and updated_at are left out), keyed by the story's members as in
+ * storyPartition. Two desks whose stories end with the same members must
+ * end with these equal, however and whenever their refreshes ran.
+ */
+export async function storyMetricsByMembers(store: Store): Promise<Map<string, string>> {
+  const partition = await storyPartition(store);
+  const rows = await store.db
+    .selectFrom('stories')
+    .select(['id', 'headline', 'headline_article_id', 'summary', 'first_seen_at', 'last_seen_at', 'article_count', 'publisher_count', 'region_count', 'focus_country', 'region', 'topic', 'has_analysis', 'has_report', 'coverage'])
+    .where('merged_into', 'is', null)
+    .execute();
+  const lead = new Map<string, string>();
+  for (const r of await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).execute()) if (!lead.has(r.story_id)) lead.set(r.story_id, r.article_id);
+  const out = new Map<string, string>();
+  for (const { id, ...metrics } of rows) {
+    const member = lead.get(id);
+    // A story whose articles all left it (reassigned) has no members to key it by.
+    if (member) out.set(partition.get(member)!, JSON.stringify({ ...metrics, article_count: Number(metrics.article_count), publisher_count: Number(metrics.publisher_count), region_count: Number(metrics.region_count), has_analysis: Number(metrics.has_analysis), has_report: Number(metrics.has_report) }));
+  }
+  return out;
+}
+
+/**
+ * Every story with the same members on both desks has the same metrics
+ * (storyMetricsByMembers). Returns how many stories were compared.
+ */
+export function assertSameStoryMetrics(got: Map<string, string>, want: Map<string, string>): number {
+  let compared = 0;
+  const differ: string[] = [];
+  for (const [members, metrics] of want) {
+    const other = got.get(members);
+    if (other === undefined) continue;
+    compared++;
+    if (other !== metrics) differ.push(`[${members}]\n  got  ${other}\n  want ${metrics}`);
+  }
+  assert.deepEqual(differ.slice(0, 3), [], `${differ.length} of ${compared} stories with the same members differ in their metrics`);
+  return compared;
+}

@@ -69,7 +69,7 @@ export interface DeskState {
   articles: number;
   toAnalyse: number;
   toCluster: number;
-  /** Poll and analyse jobs waiting, running or to be retried (-1 before pg-boss made its tables). */
+  /** Poll, analyse and refresh-stories jobs waiting, running or to be retried (-1 before pg-boss made its tables). */
   jobs: number;
   /** The pid holding the clustering lease, if any. */
   leaseHolder: number | null;
@@ -84,7 +84,7 @@ export async function deskState(store: Store): Promise<DeskState> {
   const backlog = await countUnderstandBacklog(store);
   const made = await sql<{ t: string | null }>`SELECT to_regclass('pgboss.job')::text AS t`.execute(store.db);
   const jobs = made.rows[0]!.t
-    ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN (${QUEUES.pollSource}, ${QUEUES.analyse}) AND state IN ('created', 'retry', 'active')`.execute(store.db)
+    ? await sql<{ n: number }>`SELECT count(*)::int AS n FROM pgboss.job WHERE name IN (${QUEUES.pollSource}, ${QUEUES.analyse}, ${QUEUES.refreshStories}) AND state IN ('created', 'retry', 'active')`.execute(store.db)
     : { rows: [{ n: -1 }] };
   const lease = await store.db.selectFrom('meta').select('value').where('key', '=', 'lease:understand').executeTakeFirst();
   return {
@@ -97,7 +97,7 @@ export async function deskState(store: Store): Promise<DeskState> {
   };
 }
 
-/** Every source polled, articles stored, all analysed and placed, no poll or analyse job left. */
+/** Every source polled, articles stored, all analysed and placed, no poll, analyse or refresh-stories job left (the stories' metrics written). */
 export const finished = (s: DeskState): boolean => s.polled === s.sources && s.articles > 0 && s.toAnalyse === 0 && s.toCluster === 0 && s.jobs === 0;
 
 /**

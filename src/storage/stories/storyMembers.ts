@@ -81,7 +81,10 @@ export type StoryMetricsRow = Required<Pick<Updateable<StoriesTable>,
 export async function saveStoryMetrics(store: Store, rows: readonly { id: string; metrics: StoryMetricsRow }[]): Promise<void> {
   if (rows.length === 0) return;
   await store.db.transaction().execute(async (trx) => {
-    for (const r of rows) await trx.updateTable('stories').set(r.metrics).where('id', '=', r.id).execute();
+    // Not on a story merged away since its members were read (the workers
+    // refresh apart from placing: worker/startWorker.ts): it keeps the zero
+    // count its merge wrote, and nothing would refresh it again.
+    for (const r of rows) await trx.updateTable('stories').set(r.metrics).where('id', '=', r.id).where('merged_into', 'is', null).execute();
   });
 }
 
