@@ -87,8 +87,8 @@ interface AnalyseJob {
  * before marking its articles placed (clusterPending): a job cut in between
  * is retried, finds the articles already in their stories and sends their
  * stories again. What it gives up: a refresh job that fails all its tries
- * (RETRY_LIMIT, about 17 minutes of failures) leaves its stories' stored
- * metrics as they were until placement touches them again.
+ * (RETRY_LIMIT with backoff: at least 8 minutes of failures) leaves its
+ * stories' stored metrics as they were until placement touches them again.
  */
 interface RefreshJob {
   storyIds?: string[];
