@@ -20,7 +20,7 @@ import pg from 'pg';
 import { openStore, type Store } from '../storage/db.js';
 import { engines, testDatabaseUrl, TEST_DATABASE_URL_VAR } from '../../test/pg/engines.js';
 import { startDeskFeeds, type DeskFeeds } from '../../test/pg/deskFeeds.js';
-import { assertSameDesk, deskContents, storyPartition, type Contents } from '../../test/pg/deskContents.js';
+import { assertSameDesk, assertSameStoryMetrics, deskContents, storyMetricsByMembers, storyPartition, type Contents } from '../../test/pg/deskContents.js';
 import { finished, spawnWorker, stopWorker, waitForState, type DeskState, type WorkerProcess } from '../../test/pg/workerProcesses.js';
 
 const HOURS = 6;
@@ -42,7 +42,7 @@ async function desk(t: TestContext, feeds: DeskFeeds): Promise<{ url: string; st
 }
 
 /** What one worker alone leaves on a fresh desk: the reference both tests compare with (made once). */
-let reference: Promise<{ articles: number; contents: Contents; partition: Map<string, string> }> | null = null;
+let reference: Promise<{ articles: number; contents: Contents; partition: Map<string, string>; metrics: Map<string, string> }> | null = null;
 function alone(t: TestContext, feeds: DeskFeeds) {
   reference ??= (async () => {
     const one = await desk(t, feeds);
@@ -56,7 +56,7 @@ function alone(t: TestContext, feeds: DeskFeeds) {
     assert.ok(done.articles > 200, `real work: ${done.articles} articles from ${feeds.items} items`);
     const contents = await deskContents(one.store);
     assert.equal(contents.story_articles!.rows, done.articles, 'every article in a story');
-    return { articles: done.articles, contents, partition: await storyPartition(one.store) };
+    return { articles: done.articles, contents, partition: await storyPartition(one.store), metrics: await storyMetricsByMembers(one.store) };
   })();
   return reference;
 }
@@ -96,7 +96,9 @@ if (engines().includes('postgres')) {
     const polls = await two.store.db.selectFrom('sources').select(['name', 'fetch_count']).where('fetch_count', '!=', 1).execute();
     assert.deepEqual(polls, [], 'every source polled exactly once');
     const moved = assertSameDesk(await deskContents(two.store), await storyPartition(two.store), want.contents, want.partition);
-    t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with one worker`);
+    // Refreshed in refresh-stories jobs, whichever worker ran them and whoever died.
+    const sameMetrics = assertSameStoryMetrics(await storyMetricsByMembers(two.store), want.metrics);
+    t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with one worker; ${sameMetrics.compared} stories with the same members and copies, all with the same metrics (${sameMetrics.otherCopies} with the same members but another copy as root, not compared)`);
   });
 
   test('workers: every connection to the database cut, again and again for 4 s, while a worker polls: it carries on, nothing lost, nothing twice', async (t) => {
@@ -135,6 +137,7 @@ if (engines().includes('postgres')) {
     // first few alone, 44 and 55 moved); the cluster job waits for articles
     // whose analysis a cut poll never queued (startWorker.ts analysisWaiting).
     const moved = assertSameDesk(await deskContents(d.store), await storyPartition(d.store), want.contents, want.partition);
-    t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with an undisturbed worker`);
+    const sameMetrics = assertSameStoryMetrics(await storyMetricsByMembers(d.store), want.metrics);
+    t.diagnostic(`${moved} of ${want.partition.size} articles in another story than with an undisturbed worker; ${sameMetrics.compared} stories with the same members and copies, all with the same metrics (${sameMetrics.otherCopies} with the same members but another copy as root, not compared)`);
   });
 }

@@ -44,7 +44,7 @@ import PgBoss from 'pg-boss';
 import { PROJECT_ROOT, requireShared } from '../shared.js';
 import { engines, testDatabaseUrl } from '../pg/engines.js';
 import { registerOutlets } from '../pg/deskFeeds.js';
-import { assertSameDesk, deskContents, partitionOf, storyPartition, type Contents } from '../pg/deskContents.js';
+import { assertSameDesk, assertSameStoryMetrics, deskContents, partitionOf, storyMetricsByMembers, storyPartition, type Contents } from '../pg/deskContents.js';
 import { readCorpus, type Corpus } from '../../src/replay/corpus.js';
 import { startReplayServer, type ReplayServer } from '../../src/replay/feedServer.js';
 import { openStore, type Store } from '../../src/storage/db.js';
@@ -140,6 +140,8 @@ interface Desk {
   polls: { name: string; fetch_count: number }[];
   /** Each article's near-duplicate group (itself alone when it has no copy), as partitionOf keys it. */
   copies: Map<string, string>;
+  /** The stories' stored metrics that follow from their members, keyed by members. */
+  metrics: Map<string, string>;
 }
 
 async function deskOf(store: Store): Promise<Desk> {
@@ -149,6 +151,7 @@ async function deskOf(store: Store): Promise<Desk> {
     urls: await store.db.selectFrom('articles').select(['id', 'canonical_url']).orderBy('id').execute(),
     polls: await store.db.selectFrom('sources').select(['name', 'fetch_count']).orderBy('name').execute(),
     copies: partitionOf((await store.db.selectFrom('articles').select(['id', 'duplicate_of']).execute()).map((r) => ({ article_id: r.id, story_id: r.duplicate_of ?? r.id }))),
+    metrics: await storyMetricsByMembers(store),
   };
 }
 
@@ -190,7 +193,7 @@ interface State {
   articles: number;
   toAnalyse: number;
   toCluster: number;
-  /** Poll and analyse jobs waiting, running or to be retried. */
+  /** Poll, analyse and refresh-stories jobs waiting, running or to be retried (a step ends with its stories' metrics written, as of its clock). */
   jobs: number;
   /** Analyse jobs running. */
   analysing: number;
@@ -204,7 +207,7 @@ async function state(store: Store, now: Date): Promise<State> {
   const a = await store.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const jobs = await sql<{ name: string; state: string; n: number }>`
     SELECT name, state, count(*)::int AS n FROM pgboss.job
-    WHERE name IN (${QUEUES.pollSource}, ${QUEUES.analyse}) AND state IN ('created', 'retry', 'active') GROUP BY name, state`.execute(store.db);
+    WHERE name IN (${QUEUES.pollSource}, ${QUEUES.analyse}, ${QUEUES.refreshStories}) AND state IN ('created', 'retry', 'active') GROUP BY name, state`.execute(store.db);
   const leases = await store.db.selectFrom('meta').select(['key', 'value']).where((eb) => eb.or([eb('key', 'like', 'lease:poll:%'), eb('key', '=', 'lease:understand')])).execute();
   const pid = (v: string) => (JSON.parse(v) as { pid: number }).pid;
   return {
@@ -425,8 +428,12 @@ if (engines().includes('postgres')) {
       `articles in another near-duplicate group than on SQLite:\n${regrouped.map(([id, group]) => `${id} ${JSON.stringify(titles.get(id))}: SQLite [${group}], workers [${got.copies.get(id)}]`).join('\n')}`,
     );
     const moved = assertSameDesk(got.contents, got.partition, want.contents, want.partition);
+    // The workers refresh story metrics in jobs of their own (refresh-stories),
+    // after placing; a story with the same members as on SQLite must still
+    // end with the same metrics (those that follow from its members).
+    const sameMetrics = assertSameStoryMetrics(got.metrics, want.metrics);
     t.diagnostic(
-      `workers on PostgreSQL: ${got.urls.length} articles, ${new Set(got.partition.values()).size} stories (${new Set(want.partition.values()).size} on SQLite); ${moved} of ${want.partition.size} articles in another story than on SQLite`,
+      `workers on PostgreSQL: ${got.urls.length} articles, ${new Set(got.partition.values()).size} stories (${new Set(want.partition.values()).size} on SQLite); ${moved} of ${want.partition.size} articles in another story than on SQLite; ${sameMetrics.compared} stories with the same members and copies, all with the same metrics (${sameMetrics.otherCopies} with the same members but another copy as root, not compared)`,
     );
     // That difference is the clusterer's restart, not the engine nor the
     // workers: one SQLite process restarted where the cluster worker was
