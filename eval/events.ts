@@ -68,8 +68,10 @@ export function halfStream(all: readonly CorpusItem[], half: Half): CorpusItem[]
 }
 
 /** Each item's story after one pass of the OnlineClusterer (the last word of merges counts). */
-export function runClusterer(items: readonly CorpusItem[], params: Partial<ClusterParams> | undefined, opts: { noSource?: boolean } = {}): Map<string, string> {
+export function runClusterer(items: readonly CorpusItem[], params: Partial<ClusterParams> | undefined, opts: { noSource?: boolean; prior?: readonly CorpusItem[] } = {}): Map<string, string> {
   const c = new OnlineClusterer(params);
+  // What the desk's archive holds before the stream: titles for the burst's background only.
+  for (const r of opts.prior ?? []) c.remember({ title: r.title, language: r.language, publishedMs: r.ms });
   const story = new Map<string, string>();
   const apply = (ms: Reassignment[]): void => {
     for (const m of ms) for (const a of m.articleIds) story.set(a, m.into);
@@ -238,6 +240,8 @@ export function formatScores(s: EventScores): string {
 export interface HalfData {
   half: Half;
   stream: CorpusItem[];
+  /** The corpus before the stream (up to backgroundDays): what a desk's archive would hold, for the burst's background. */
+  prior: CorpusItem[];
   sampleItems: CorpusItem[];
   gold: Map<string, string> | null;
   langOf: Map<string, string>;
@@ -248,12 +252,14 @@ export function loadHalves(which: readonly Half[] = ['dev', 'test']): HalfData[]
   const all = loadCorpus();
   return which.map((half) => {
     const stream = halfStream(all, half);
+    const start = stream[0]?.ms ?? 0;
+    const prior = all.filter((it) => it.ms < start && it.ms >= start - DEFAULT_PARAMS.backgroundDays * 86_400_000);
     analyse(stream, false);
     const sample = readSample(half);
     const inSample = new Set(sample.map((r) => r.id));
     const sampleItems = stream.filter((it) => inSample.has(it.id));
     const langOf = new Map(sample.map((r) => [r.id, r.language || 'und']));
-    return { half, stream, sampleItems, gold: readGold(half), langOf };
+    return { half, stream, prior, sampleItems, gold: readGold(half), langOf };
   });
 }
 
@@ -311,13 +317,16 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     }
   }
   log(`naive single-pass TF-IDF: threshold ${naiveT} (best pairwise F1 on dev of ${NAIVE_GRID.join(', ')})`);
-  const clusterers: [string, (items: readonly CorpusItem[]) => Map<string, string>][] = [
+  // `prior` is the archive before the stream (the burst's background); a
+  // headline set fed to `globedesk cluster` has none, so the titles-only rows
+  // run without it.
+  const clusterers: [string, (items: readonly CorpusItem[], prior: readonly CorpusItem[]) => Map<string, string>][] = [
     [`naive TF-IDF @${naiveT}`, (items) => naiveClusterer(items, naiveT)],
-    ['defaults @947b5dd (LEGACY_PARAMS)', (items) => runClusterer(items, LEGACY_PARAMS)],
-    ['BROAD_PARAMS', (items) => runClusterer(items, BROAD_PARAMS)],
-    ['new defaults (DEFAULT_PARAMS)', (items) => runClusterer(items, DEFAULT_PARAMS)],
-    ['story model (STORY_PARAMS, not default)', (items) => runClusterer(items, STORY_PARAMS)],
-    ['new defaults, no outlet given', (items) => runClusterer(items, DEFAULT_PARAMS, { noSource: true })],
+    ['defaults @947b5dd (LEGACY_PARAMS)', (items, prior) => runClusterer(items, LEGACY_PARAMS, { prior })],
+    ['BROAD_PARAMS', (items, prior) => runClusterer(items, BROAD_PARAMS, { prior })],
+    ['new defaults (DEFAULT_PARAMS)', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { prior })],
+    ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
+    ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],
     ['new defaults, titles only, no outlet', (items) => runClusterer(titlesOnly(items), DEFAULT_PARAMS, { noSource: true })],
     ['LEGACY, titles only, no outlet', (items) => runClusterer(titlesOnly(items), LEGACY_PARAMS, { noSource: true })],
   ];
@@ -332,8 +341,8 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     log(`\n${h.half} (${DAYS[h.half].join(', ')}): ${h.gold.size} gold articles, ${new Set(golds).size} events; stream ${h.stream.length} articles (from 2 days before)`);
     for (const [name, run] of clusterers) {
       const t0 = performance.now();
-      const s = scoreEvents(run(h.stream), h.gold, h.langOf);
-      const so = scoreEvents(run(h.sampleItems), h.gold, h.langOf);
+      const s = scoreEvents(run(h.stream, h.prior), h.gold, h.langOf);
+      const so = scoreEvents(run(h.sampleItems, []), h.gold, h.langOf);
       log(`  ${name.padEnd(36)} whole stream: ${formatScores(s)} [${((performance.now() - t0) / 1000).toFixed(1)} s]`);
       log(`  ${''.padEnd(36)} sample only:  pair P ${so.pairP.toFixed(3)} R ${so.pairR.toFixed(3)} F1 ${so.pairF1.toFixed(3)} | B3 F1 ${so.b3F1.toFixed(3)} | stories/event ${so.storiesPerEvent.toFixed(2)} | mixed ${so.mixed.toFixed(3)} | en-pl P ${so.enPlP.toFixed(3)} R ${so.enPlR.toFixed(3)}`);
       for (const [k, v] of Object.entries(s)) figures[`${h.half}.${name}.${k}`] = v;

@@ -6,7 +6,7 @@
  */
 import type { Store } from '../storage/db.js';
 import { loadClusterArticles } from '../storage/stories/loadClusterArticles.js';
-import { loadClusterWindow, storiesOfArticles } from '../storage/stories/loadClusterWindow.js';
+import { loadClusterBackground, loadClusterWindow, storiesOfArticles } from '../storage/stories/loadClusterWindow.js';
 import { saveClusterDecisions, type PlacedArticle } from '../storage/stories/saveClusterDecisions.js';
 import { OnlineClusterer } from './cluster/OnlineClusterer.js';
 import type { ClusterParams } from './cluster/params.js';
@@ -37,7 +37,18 @@ function stateFor(store: Store, now: Date): Promise<OnlineClusterer> {
   if (!p) {
     p = (async () => {
       const clusterer = new OnlineClusterer(paramsFor.get(store));
-      const since = new Date(now.getTime() - clusterer.params.windowHours * 3_600_000);
+      // The window moves an hour at a time (OnlineClusterer.sweep: from the
+      // start of the hour of the newest article); an hour more is read and
+      // the clusterer's own sweep trims it to what it held before the stop.
+      const hour = 3_600_000;
+      const since = new Date(Math.floor(now.getTime() / hour) * hour - (clusterer.params.windowHours + 1) * hour);
+      if (clusterer.params.anchorBurst > 0) {
+        // The burst's background: the titles of the days before the window
+        // (from the start of a day, so the days kept are whole as they were).
+        const day = 86_400_000;
+        const from = new Date((Math.floor(now.getTime() / day) - clusterer.params.backgroundDays - 1) * day);
+        for (const b of await loadClusterBackground(store, from, since)) clusterer.remember(b);
+      }
       for (const w of await loadClusterWindow(store, since, now)) clusterer.restore(w.doc, w.storyId, w.storyFirstMs);
       return clusterer;
     })();

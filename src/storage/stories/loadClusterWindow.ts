@@ -41,6 +41,26 @@ export async function loadClusterWindow(store: Store, since: Date, until: Date):
   return out;
 }
 
+/**
+ * The clustered articles published in [since, until) that are not
+ * near-duplicates, titles only, in published order: the background a
+ * restart gives the clusterer's burst anchors (OnlineClusterer.remember).
+ * Days of titles, one indexed range read.
+ */
+export async function loadClusterBackground(store: Store, since: Date, until: Date): Promise<{ title: string; language: string | null; publishedMs: number }[]> {
+  const rows = await store.db
+    .selectFrom('articles')
+    .innerJoin('story_articles', 'story_articles.article_id', 'articles.id')
+    .select(['articles.title', 'articles.language', 'articles.published_at'])
+    .where('articles.published_at', '>=', since.toISOString())
+    .where('articles.published_at', '<', until.toISOString())
+    .where('articles.duplicate_of', 'is', null)
+    .orderBy('articles.published_at')
+    .orderBy('articles.seq')
+    .execute();
+  return rows.map((r) => ({ title: r.title, language: r.language, publishedMs: Date.parse(r.published_at) }));
+}
+
 /** The stories of articles that left the window (for near-duplicates of old originals). */
 export async function storiesOfArticles(store: Store, ids: readonly string[]): Promise<Map<string, string>> {
   const m = new Map<string, string>();

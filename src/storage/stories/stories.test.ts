@@ -4,7 +4,7 @@ import { engines, testStore } from '../../../test/pg/engines.js';
 import { addSource, article } from '../articles/fixtures.js';
 import { storeArticles } from '../articles/storeArticles.js';
 import { saveClusterDecisions } from './saveClusterDecisions.js';
-import { loadClusterWindow, storiesOfArticles } from './loadClusterWindow.js';
+import { loadClusterBackground, loadClusterWindow, storiesOfArticles } from './loadClusterWindow.js';
 import { loadClusterArticles } from './loadClusterArticles.js';
 
 const NOW = new Date('2023-12-22T12:00:00Z');
@@ -75,5 +75,30 @@ for (const engine of engines()) {
     );
     assert.match(docs[0]!.text ?? '', /\n\nThe central bank set the rate at 800 pesos\.$/, 'the page text after the feed text');
     assert.equal(docs[1]!.source, String(s));
+  });
+}
+
+for (const engine of engines()) {
+  test(`loadClusterBackground: titles of the clustered articles of [since, until), near-duplicates and unclustered ones left out, in published order on ${engine}`, async (t) => {
+    const store = await testStore(t, engine);
+    const s = await addSource(store, 'AP', 'https://apnews.example/feed');
+    const [a, b, c, d] = [
+      article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/a', title: 'TVP Info goes off air', summary: 'The channel stopped.', published: '2023-12-20T10:00:00Z' }),
+      article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/b', title: 'Sejm adopts media resolution', summary: 'A vote.', published: '2023-12-19T18:00:00Z' }),
+      article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/c', title: 'Not clustered yet', summary: 'Waiting.', published: '2023-12-19T19:00:00Z' }),
+      article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/d', title: 'Outside the range', summary: 'Later.', published: '2023-12-21T00:00:00Z' }),
+    ] as const;
+    await storeArticles(store, [a, b, c, d]);
+    const dup = article(s, 'https://apnews.example/feed', { link: 'https://apnews.com/a-copy', title: 'TVP Info goes off air', summary: 'The channel stopped.', published: '2023-12-20T11:00:00Z' });
+    await storeArticles(store, [dup]);
+    await store.db.updateTable('articles').set({ duplicate_of: a.id }).where('id', '=', dup.id).execute();
+    const place = (x: typeof a, storyId: string, created: boolean) => ({ articleId: x.id, storyId, similarity: 1, created, duplicate: false, title: x.title, publishedAt: x.publishedAt });
+    await saveClusterDecisions(store, [place(b, 's1', true), place(a, 's1', false), place(dup, 's1', false), place(d, 's2', true)], [], NOW);
+
+    const rows = await loadClusterBackground(store, new Date('2023-12-19T00:00:00Z'), new Date('2023-12-21T00:00:00Z'));
+    assert.deepEqual(rows, [
+      { title: b.title, language: b.language ?? null, publishedMs: Date.parse(b.publishedAt) },
+      { title: a.title, language: a.language ?? null, publishedMs: Date.parse(a.publishedAt) },
+    ]);
   });
 }

@@ -143,6 +143,8 @@ interface DocInfo {
 interface WindowDoc {
   ms: number;
   keys: string[];
+  /** Title words, kept only with burst anchors on (params.anchorBurst). */
+  title: string[] | null;
   source: string | null;
   skeleton: string | null;
 }
@@ -177,7 +179,18 @@ export class OnlineClusterer {
   private nowMs = -Infinity;
   private seq = 0;
   private sinceMerge = 0;
-  private sinceSweep = 0;
+  private sweptHour = -Infinity;
+  /** Window articles per title word (burst anchors only). */
+  private readonly titleDf = new Map<string, number>();
+  /**
+   * The burst's background (burst anchors only): per UTC day of publication,
+   * its articles and how many of their titles hold each word; the sums over
+   * the last backgroundDays days in bgDf / bgN.
+   */
+  private readonly bgDays = new Map<number, { n: number; df: Map<string, number> }>();
+  private readonly bgDf = new Map<string, number>();
+  private bgN = 0;
+  private bgMaxDay = -Infinity;
 
   constructor(params?: Partial<ClusterParams>) {
     this.params = withParams(params);
@@ -269,6 +282,13 @@ export class OnlineClusterer {
           }
         }
       }
+      if (best === null && forced === undefined && this.params.anchorBurst > 0) {
+        const a = this.anchorStory(me, looked);
+        if (a) {
+          best = a.s;
+          bestSim = a.sim;
+        }
+      }
     } else if (!this.params.pairModel) {
       for (const s of this.candidates(vec, top)) {
         if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
@@ -348,16 +368,31 @@ export class OnlineClusterer {
 
   private tick(ms: number): void {
     if (ms > this.nowMs) this.nowMs = ms;
-    if (++this.sinceSweep >= 256) this.sweep();
+    // The window moves by the articles' own time, once an hour of it (not
+    // every so many articles): a restart that restores the same window then
+    // holds the same articles, counts and stories as the run that never
+    // stopped, whenever it started.
+    const hour = Math.floor(this.nowMs / 3_600_000);
+    if (hour > this.sweptHour) {
+      this.sweptHour = hour;
+      this.sweep();
+    }
   }
 
   /** Drop documents and stories that left the window, so cost follows the window, not the archive. */
   private sweep(): void {
-    this.sinceSweep = 0;
-    const cutoff = this.nowMs - this.params.windowHours * 3_600_000;
+    // From the start of the hour: the same cutoff for a run and its restart.
+    const cutoff = this.sweptHour * 3_600_000 - this.params.windowHours * 3_600_000;
     // Articles come in (nearly) published order, so the oldest are at the head.
     while (this.windowHead < this.windowDocs.length && this.windowDocs[this.windowHead]!.ms < cutoff) {
       const w = this.windowDocs[this.windowHead]!;
+      if (w.title) {
+        for (const k of w.title) {
+          const n = (this.titleDf.get(k) ?? 1) - 1;
+          if (n <= 0) this.titleDf.delete(k);
+          else this.titleDf.set(k, n);
+        }
+      }
       const o = w.source === null ? undefined : this.outletDf.get(w.source);
       for (const k of w.keys) {
         const n = (this.df.get(k) ?? 1) - 1;
@@ -420,8 +455,68 @@ export class OnlineClusterer {
       for (const k of keys) o.df.set(k, (o.df.get(k) ?? 0) + 1);
     }
     const skeleton = source !== null && this.params.seriesGuard ? titleSkeleton(doc.title) : null;
-    this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton });
+    let title: string[] | null = null;
+    if (this.params.anchorBurst > 0) {
+      title = [...ev.title];
+      for (const k of title) this.titleDf.set(k, (this.titleDf.get(k) ?? 0) + 1);
+      this.countBackground(title, doc.publishedMs);
+    }
+    this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton, title });
     return { bag, ev, skeleton };
+  }
+
+  /**
+   * An article older than the window, for the burst's background only (a
+   * restart rebuilding the last backgroundDays from storage): no story, no
+   * window. A no-op with burst anchors off.
+   */
+  remember(doc: Pick<ClusterDoc, 'title' | 'language' | 'publishedMs'>): void {
+    if (this.params.anchorBurst <= 0) return;
+    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
+    extractFeatures({ title: doc.title, text: '', language: doc.language }, this.params.weights, ev);
+    this.countBackground([...ev.title], doc.publishedMs);
+  }
+
+  private countBackground(title: readonly string[], ms: number): void {
+    const day = Math.floor(ms / 86_400_000);
+    // Days leave by the articles' own time, as they arrive (not at the
+    // sweep, whose moment depends on how many articles came since a start):
+    // a restart that reloads the same days decides the same.
+    if (day > this.bgMaxDay) {
+      this.bgMaxDay = day;
+      this.trimBackground();
+    }
+    if (day < this.bgMaxDay - this.params.backgroundDays) return;
+    let d = this.bgDays.get(day);
+    if (!d) this.bgDays.set(day, (d = { n: 0, df: new Map() }));
+    d.n++;
+    this.bgN++;
+    for (const k of title) {
+      d.df.set(k, (d.df.get(k) ?? 0) + 1);
+      this.bgDf.set(k, (this.bgDf.get(k) ?? 0) + 1);
+    }
+  }
+
+  private trimBackground(): void {
+    const oldest = this.bgMaxDay - this.params.backgroundDays;
+    for (const [day, d] of this.bgDays) {
+      if (day >= oldest) continue;
+      this.bgN -= d.n;
+      for (const [k, c] of d.df) {
+        const n = (this.bgDf.get(k) ?? c) - c;
+        if (n <= 0) this.bgDf.delete(k);
+        else this.bgDf.set(k, n);
+      }
+      this.bgDays.delete(day);
+    }
+  }
+
+  /** How much more often the window's titles hold `k` than those of the last backgroundDays (0 below anchorMinDocs). */
+  private burst(k: string): number {
+    const w = this.titleDf.get(k) ?? 0;
+    if (w < this.params.anchorMinDocs) return 0;
+    const n = this.windowDocs.length - this.windowHead;
+    return w / n / (((this.bgDf.get(k) ?? 0) + 1) / Math.max(1, this.bgN));
   }
 
   /**
@@ -1111,12 +1206,22 @@ export class OnlineClusterer {
       let best: Story | null = null;
       let bestSim = -1;
       const top = this.topKeys(s.centroid, p.candidateTerms);
+      const anchors = p.anchorBurst > 0 ? this.storyAnchors(s) : [];
       for (const c of this.candidates(s.centroid, top)) {
         if (c.id === s.id) continue;
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
         if (instancesConflict(s, c)) continue;
         if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
-        if (centroidCosine(s, c) < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
+        const cos = centroidCosine(s, c);
+        if (anchors.length > 0 && cos >= p.anchorFloor && this.anchorsMeet(anchors, s, c)) {
+          // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
+          if (cos >= bestSim) {
+            best = c;
+            bestSim = cos;
+          }
+          continue;
+        }
+        if (cos < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
         const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
         let sim = -1;
         const sameLang = mainLanguage(s) === mainLanguage(c);
@@ -1147,6 +1252,52 @@ export class OnlineClusterer {
       }
       return { best, sim: bestSim };
     });
+  }
+
+  /**
+   * Burst anchors of a story (params.anchorBurst): title words that at least
+   * anchorShare of its members' titles hold and that burst now.
+   */
+  private storyAnchors(s: Story): string[] {
+    const p = this.params;
+    const min = p.anchorShare * s.articleIds.length;
+    const out: string[] = [];
+    for (const [k, c] of s.titleKeys) if (c >= min && this.burst(k) >= p.anchorBurst) out.push(k);
+    return out;
+  }
+
+  /** Whether story `c` is one saga with `s` by one of `s`'s anchors (same language, the bigger big enough, `c`'s titles holding it). */
+  private anchorsMeet(anchors: readonly string[], s: Story, c: Story): boolean {
+    const p = this.params;
+    if (mainLanguage(s) !== mainLanguage(c) || Math.max(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) return false;
+    const min = p.anchorShare * c.articleIds.length;
+    return anchors.some((k) => (c.titleKeys.get(k) ?? 0) >= min);
+  }
+
+  /**
+   * The story an article the learned similarity left alone joins by a burst
+   * anchor of its own title (params.anchorBurst), among the stories looked
+   * at: the most anchor idf, then the closest centroid.
+   */
+  private anchorStory(a: DocInfo, looked: readonly { s: Story; cent: number }[]): { s: Story; sim: number } | null {
+    const p = this.params;
+    const anchors = [...a.x.ev.title].filter((k) => this.burst(k) >= p.anchorBurst);
+    if (anchors.length === 0) return null;
+    let best: Story | null = null;
+    let bestScore = 0;
+    let bestCent = 0;
+    for (const { s, cent } of looked) {
+      const n = s.articleIds.length;
+      if (n < p.anchorMinSize || cent < p.anchorFloor || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
+      let score = 0;
+      for (const k of anchors) if ((s.titleKeys.get(k) ?? 0) >= p.anchorShare * n) score += this.idf(k);
+      if (score > bestScore || (score > 0 && score === bestScore && cent > bestCent)) {
+        best = s;
+        bestScore = score;
+        bestCent = cent;
+      }
+    }
+    return best ? { s: best, sim: bestCent } : null;
   }
 
   /** The story's cross signature (crossSignature below) over its recent members. */
