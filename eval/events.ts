@@ -14,8 +14,9 @@
  * Clusterers: (a) a naive single-pass TF-IDF (one cosine threshold to story
  * centroids, the threshold picked on dev), (b) the desk's defaults up to
  * commit 947b5dd (LEGACY_PARAMS), (c) BROAD_PARAMS, (d) the desk's defaults
- * now (DEFAULT_PARAMS, the learned pair similarity), and (d) again without
- * outlets, as `globedesk cluster` may be fed.
+ * now (DEFAULT_PARAMS, the learned pair similarity and burst anchors), the
+ * same without burst anchors, and (d) again without outlets, as `globedesk
+ * cluster` may be fed.
  *
  * Figures: pairwise P/R/F1 and B-cubed P/R/F1 (scoreClustering), stories
  * per event (gold events of >= 5 articles in the half: how many predicted
@@ -325,6 +326,7 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['defaults @947b5dd (LEGACY_PARAMS)', (items, prior) => runClusterer(items, LEGACY_PARAMS, { prior })],
     ['BROAD_PARAMS', (items, prior) => runClusterer(items, BROAD_PARAMS, { prior })],
     ['new defaults (DEFAULT_PARAMS)', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { prior })],
+    ['defaults without burst anchors', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, anchorBurst: 0 }, { prior })],
     ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
     ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],
     ['new defaults, titles only, no outlet', (items) => runClusterer(titlesOnly(items), DEFAULT_PARAMS, { noSource: true })],
