@@ -143,11 +143,14 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * duplicates, 43 undercounting. The cross-signature guard (OnlineClusterer
  * crossAgrees) undid the glue (41 undercounting), not the split (53
  * duplicates); the pair model retrained on the new analysis was worse on
- * the dev gold (docs/clustering.md), so the budget is 53 + 10 %.
+ * the dev gold (docs/clustering.md), so the budget is 53 + 10 %. Lowered
+ * with round 12 (the window moving an hour at a time: 52 duplicates, 41
+ * undercounting; the burst anchors do not fire on a demo without archive):
+ * 52 + 10 %.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 58,
+  duplicateCards: 57,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
   undercountingCards: 42,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
