@@ -5,3 +5,4 @@ export * from './feed.js';
 export * from './article.js';
 export * from './analysis.js';
 export * from './story.js';
+export * from './clusterDoc.js';

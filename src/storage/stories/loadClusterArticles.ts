@@ -4,7 +4,7 @@
  * article_entities, focus countries from article_countries; migration 002).
  */
 import type { Store } from '../db.js';
-import type { ClusterDoc } from '../../stories/cluster/OnlineClusterer.js';
+import type { ClusterDoc } from '../../domain/clusterDoc.js';
 
 export interface StoredClusterArticle extends ClusterDoc {
   /** The story it is already in, if it was clustered before. */

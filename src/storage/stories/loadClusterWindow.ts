@@ -5,7 +5,7 @@
  * archive.
  */
 import type { Store } from '../db.js';
-import type { ClusterDoc } from '../../stories/cluster/OnlineClusterer.js';
+import type { ClusterDoc } from '../../domain/clusterDoc.js';
 import { loadAnalysisFeatures, toClusterDoc } from './loadClusterArticles.js';
 
 export interface WindowArticle {

@@ -7,7 +7,7 @@
  */
 import { sql } from 'kysely';
 import type { Store } from '../db.js';
-import type { Placement, Reassignment } from '../../stories/cluster/OnlineClusterer.js';
+import type { Placement, Reassignment } from '../../domain/clusterDoc.js';
 
 export interface PlacedArticle extends Placement {
   title: string;

@@ -12,43 +12,16 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type FeatureInput, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type TextEvidence } from './features.js';
 import { pairProbability } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { fold, primaryLanguage } from './tokenize.js';
+import type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDoc.js';
 
-export interface ClusterDoc extends FeatureInput {
-  id: string;
-  publishedMs: number;
-  /** Near-duplicate of this earlier article (articles.duplicate_of): joins its story and counts once. */
-  duplicateOf?: string | null;
-  /** The outlet (source id or feed URL), for the recurring-feature rule. */
-  source?: string | null;
-}
-
-export interface Placement {
-  articleId: string;
-  storyId: string;
-  /** Similarity to the story when joining; 1 for the article that started it or a near-duplicate. */
-  similarity: number;
-  created: boolean;
-  duplicate: boolean;
-}
-
-/**
- * A later correction: "merge" when the whole of `from` joined `into` (`from`
- * is gone and should record merged_into), "move" when refinement moved some
- * articles and `from` lives on.
- */
-export interface Reassignment {
-  kind: 'merge' | 'move';
-  from: string;
-  into: string;
-  articleIds: string[];
-  similarity: number;
-}
+// The clusterer's input and output types are the domain's (storage reads and writes them too); re-exported so its API is unchanged.
+export type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDoc.js';
 
 interface Story {
   id: string;

@@ -12,16 +12,10 @@
  * The weights per class are parameters (params.ts).
  */
 import { fold, isStopWord, primaryLanguage, stemmerFor, tokens, type Token } from './tokenize.js';
+import type { FeatureInput } from '../../domain/clusterDoc.js';
 
-export interface FeatureInput {
-  title: string;
-  text?: string | null;
-  language?: string | null;
-  /** Entity keys of people and organisations (article_entities). */
-  entities?: readonly string[] | null;
-  /** Focus countries (article_countries, role "focus"). */
-  countries?: readonly string[] | null;
-}
+// The input is the domain's (domain/clusterDoc.ts), re-exported for the clusterer's modules.
+export type { FeatureInput } from '../../domain/clusterDoc.js';
 
 export interface FeatureWeights {
   title: number;
