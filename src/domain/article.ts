@@ -29,3 +29,11 @@ export interface Article extends NormalizedArticle {
   /** Set when this article is a near-duplicate (wire copy, re-post) of an earlier one. */
   duplicateOf: string | null;
 }
+
+/**
+ * The body of an article's text: normalizeItem stores text as the title, a
+ * blank line and the body, so the body is the text after its title.
+ */
+export function bodyOf(title: string, text: string): string {
+  return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
+}

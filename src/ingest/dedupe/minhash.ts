@@ -10,30 +10,18 @@
  * of 4 rows that is 0.64 at J = 0.5, 0.89 at J = 0.6, 0.98 at J = 0.7 and
  * 0.12 at J = 0.3, so few unrelated pairs reach verification.
  */
+import { foldText } from '../../domain/foldText.js';
 
 export const NUM_PERM = 64;
 export const BANDS = 16;
 export const ROWS = NUM_PERM / BANDS;
 export const SHINGLE_WORDS = 3;
 
-/**
- * Letters without a Unicode decomposition that NFD cannot strip (ł, ø, đ ...)
- * and ligatures, folded so "Zełenskyj" and "Zelenskyj" read alike.
- */
-const FOLD: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
-const FOLD_RE = /[łøđħıßæœþð]/g;
-const MARKS_RE = /\p{M}+/gu;
+// foldText is the domain's (search highlighting folds the same way); re-exported for the stage's users.
+export { foldText };
+
 const WORD_RE = /[\p{L}\p{N}]+/gu;
-
 const NON_ASCII_RE = /[^\u0000-\u007f]/;
-
-/** Lower case, without diacritics: what two copies of a text agree on. */
-export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  // Most of the corpus is plain ASCII, which NFD and the folds leave as it is.
-  if (!NON_ASCII_RE.test(lower)) return lower;
-  return lower.normalize('NFD').replace(MARKS_RE, '').replace(FOLD_RE, (c) => FOLD[c] ?? c);
-}
 
 const ASCII_WORD_RE = /[a-z0-9]+/g;
 

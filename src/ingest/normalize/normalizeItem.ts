@@ -56,13 +56,8 @@ function cut(s: string, max: number): string {
   return `${s.slice(0, at > max / 2 ? at : max - 1).replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
-/**
- * The body of an article's text: normalizeItem stores text as the title, a
- * blank line and the body, so the body is the text after its title.
- */
-export function bodyOf(title: string, text: string): string {
-  return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
-}
+// bodyOf reads the text this stage writes; it lives in the domain (storage reads it too) and is re-exported for the stage's users.
+export { bodyOf } from '../../domain/article.js';
 
 /** First sentence of `text`, bounded: a title for an item that came without one. */
 function deriveTitle(text: string): string {

@@ -33,7 +33,7 @@ import type { Insertable } from 'kysely';
 import type { Store } from '../db.js';
 import type { DB } from '../schema.js';
 import { ftsWriter, searchBody } from '../search/ftsIndex.js';
-import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
+import { bodyOf } from '../../domain/article.js';
 import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
 import { storeArticlesPg } from './storeArticlesPg.js';
 import { recordFetchSync, type FetchRecord } from '../sources/recordFetch.js';

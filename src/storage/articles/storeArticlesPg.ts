@@ -17,7 +17,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { NormalizedArticle } from '../../domain/article.js';
-import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
+import { bodyOf } from '../../domain/article.js';
 import type { Store } from '../db.js';
 import type { DB } from '../schema.js';
 import { searchBody } from '../search/ftsIndex.js';

@@ -10,7 +10,7 @@
  * (searchArticles.ts), not by FTS5's snippet(), which needs stored content.
  * rowid = articles.seq.
  */
-import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
+import { bodyOf } from '../../domain/article.js';
 import type Database from 'better-sqlite3';
 import { indexText } from './indexText.js';
 

@@ -4,7 +4,7 @@
  * neither escape HTML nor know that "Zelenskyj" matched "Zełenskyj").
  * Everything except the <mark> tags is HTML-escaped.
  */
-import { foldText } from '../../ingest/dedupe/minhash.js';
+import { foldText } from '../../domain/foldText.js';
 import { indexText } from './indexText.js';
 import type { QueryTerm } from './parseQuery.js';
 

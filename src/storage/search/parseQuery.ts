@@ -25,7 +25,7 @@
  */
 import { ARTICLE_KINDS, TOPICS, type ArticleKind, type Topic } from '../../domain/analysis.js';
 import { REGIONS, isRegion, type Region } from '../../domain/region.js';
-import { normalizeLanguageTag } from '../../understand/language/normalizeLanguageTag.js';
+import { normalizeLanguageTag } from '../../domain/normalizeLanguageTag.js';
 
 export type QueryTerm = { type: 'word'; text: string; prefix: boolean } | { type: 'phrase'; text: string };
 

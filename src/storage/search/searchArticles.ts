@@ -21,7 +21,7 @@ import type Database from 'better-sqlite3';
 import type { Article } from '../../domain/article.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import type { Store } from '../db.js';
-import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
+import { bodyOf } from '../../domain/article.js';
 import { highlightAll, highlighter, snippet } from './highlight.js';
 import { indexText } from './indexText.js';
 import { isEmptyQuery, parseQuery, type ParsedQuery, type QueryTerm } from './parseQuery.js';
