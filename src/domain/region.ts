@@ -1,6 +1,6 @@
 /**
  * The desk's regions. Every country belongs to exactly one; the mapping lives
- * in understand/places/regions.ts and is documented in docs/regions.md.
+ * in domain/countries.ts and is documented in docs/regions.md.
  */
 export const REGIONS = ['africa', 'asia', 'europe', 'middle-east', 'north-america', 'latin-america', 'oceania', 'antarctica'] as const;
 export type Region = (typeof REGIONS)[number];

@@ -4,8 +4,8 @@
  * analysing an article again leaves no stale country, entity or event.
  */
 import type { Analysis } from '../../domain/analysis.js';
-import { entityKey } from '../../understand/entities/findEntities.js';
-import { subregionOf } from '../../understand/places/regions.js';
+import { entityKey } from '../../domain/entityKey.js';
+import { subregionOf } from '../../domain/countries.js';
 import type { Store } from '../db.js';
 
 /** SQLite caps bound variables per statement (32766 since 3.32); rows go in chunks well under it. */
