@@ -64,6 +64,7 @@ import { QUEUES } from '../src/worker/queues.js';
 import { homeData } from '../src/read/homeData.js';
 import { countArticles, DECEMBER, generateArticles, readBase, registerOutlets, type Base } from '../scripts/generate-articles.js';
 import { storeArticles } from '../src/storage/articles/storeArticles.js';
+import { nearDuplicatePolicy } from '../src/ingest/dedupe/nearDuplicates.js';
 import type { NormalizedArticle } from '../src/domain/article.js';
 import { PROJECT_ROOT } from '../test/shared.js';
 
@@ -334,7 +335,7 @@ async function benchStore(server: PgServer, days: number): Promise<Record<string
         for (const { a, outlet } of slice) (byOutlet.get(outlet) ?? byOutlet.set(outlet, []).get(outlet)!).push({ ...a, sourceId: ids[outlet]! });
         const t = process.hrtime.bigint();
         let stored = 0;
-        for (const list of byOutlet.values()) stored += (await storeArticles(store, list)).inserted.length;
+        for (const list of byOutlet.values()) stored += (await storeArticles(store, list, { nearDuplicates: nearDuplicatePolicy })).inserted.length;
         const seconds = Number(process.hrtime.bigint() - t) / 1e9;
         console.log(`store: ${name.padEnd(10)} ${stored} articles in ${byOutlet.size} feeds' calls of storeArticles, ${seconds.toFixed(2)} s: ${(stored / seconds).toFixed(0)} articles/s`);
         figures[`${tag}StoreArticlesPerSecond`] = Math.round(stored / seconds);

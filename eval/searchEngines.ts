@@ -24,6 +24,7 @@ import { corpusLines, type CorpusLine } from '../src/replay/corpus.js';
 import { sharedPath } from '../test/shared.js';
 import { openStore, type Store } from '../src/storage/db.js';
 import { storeArticles } from '../src/storage/articles/storeArticles.js';
+import { nearDuplicatePolicy } from '../src/ingest/dedupe/nearDuplicates.js';
 import { searchArticles } from '../src/storage/search/searchArticles.js';
 
 const QUERIES = [
@@ -70,7 +71,7 @@ async function load(store: Store): Promise<number> {
     batches.set(sid, b);
   }
   let stored = 0;
-  for (const b of batches.values()) for (let i = 0; i < b.length; i += 200) stored += (await storeArticles(store, b.slice(i, i + 200))).inserted.length;
+  for (const b of batches.values()) for (let i = 0; i < b.length; i += 200) stored += (await storeArticles(store, b.slice(i, i + 200), { nearDuplicates: nearDuplicatePolicy })).inserted.length;
   return stored;
 }
 

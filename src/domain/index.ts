@@ -6,3 +6,4 @@ export * from './article.js';
 export * from './analysis.js';
 export * from './story.js';
 export * from './clusterDoc.js';
+export * from './nearDuplicates.js';

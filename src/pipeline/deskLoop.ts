@@ -11,6 +11,7 @@ import { ingestSource, type IngestOptions } from './ingestSource.js';
 import { createGroupCommitter } from '../storage/articles/groupCommit.js';
 import { understandExclusively } from './understandExclusively.js';
 import { pruneLsh } from '../storage/articles/pruneLsh.js';
+import { NEAR_DUP_WINDOW_DAYS } from '../ingest/dedupe/nearDuplicates.js';
 import { createPageFetcher, type PageFetcher } from '../ingest/extract/fetchArticlePage.js';
 import { loadFullTextSettings, type FullTextSettings } from '../config/fullTextSettings.js';
 import { fetchPendingPages, queueFullText, type FullTextOptions } from './fetchFullText.js';
@@ -87,7 +88,7 @@ export function createDeskLoop(
     const understood = await understandExclusively(store, clock(), log);
     report.analyzed = understood.analyzed;
     // Near-duplicates are looked for in a bounded recent window; older buckets go.
-    await pruneLsh(store, now);
+    await pruneLsh(store, now, NEAR_DUP_WINDOW_DAYS);
     if (report.polled > 0 || pageRun.tried > 0) {
       const full = pageRun.tried > 0 ? `, ${report.pages} article pages extracted (${report.pageWarnings} kept the feed text)` : '';
       log(`desk: polled ${report.polled} sources (${report.failed} failed), ${report.inserted} new articles${full}, ${report.analyzed} analysed`);

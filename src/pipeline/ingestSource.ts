@@ -12,6 +12,7 @@ import type { Store } from '../storage/db.js';
 import { fetchFeed, type FetchOptions, type FetchPool } from '../ingest/fetch/fetchFeed.js';
 import { parseFeed } from '../ingest/parse/parseFeed.js';
 import { normalizeItem } from '../ingest/normalize/normalizeItem.js';
+import { nearDuplicatePolicy } from '../ingest/dedupe/nearDuplicates.js';
 import { storeArticles, type StoreOptions } from '../storage/articles/storeArticles.js';
 import type { GroupCommitter } from '../storage/articles/groupCommit.js';
 import { recordFetch, type FetchRecord } from '../storage/sources/recordFetch.js';
@@ -100,6 +101,8 @@ export async function ingestSource(store: Store, source: Source, opts: IngestOpt
   const { articles, status, validators } = polled;
   const save = opts.committer ? opts.committer.store : (a: NormalizedArticle[], o: StoreOptions) => storeArticles(store, a, o);
   const stored = await save(articles, {
+    // What a copy is, is the dedupe stage's call; storage links copies by it inside its transaction.
+    nearDuplicates: nearDuplicatePolicy,
     recordFetch: (out) =>
       fetchRecord(
         { kind: 'ok', at, status, newItems: out.inserted.length, itemDates: articles.map((a) => a.publishedAt), ...validators },

@@ -22,6 +22,7 @@ import {
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { DB } from './schema.js';
+import type { NearDuplicatePolicy } from '../domain/nearDuplicates.js';
 import { migrations } from './migrations/index.js';
 
 export interface OpenOptions {
@@ -48,6 +49,14 @@ export interface OpenOptions {
    * at start with one line instead of answering 500 on every page.
    */
   check?: boolean;
+  /**
+   * The near-duplicate policy storeArticles applies when a call names none
+   * (StoreOptions.nearDuplicates), and pruneLsh's window. The pipeline passes
+   * the ingest stage's policy with every call, so a desk needs none here;
+   * tests and tools that store articles directly give it here once. Unset:
+   * such calls link no copies.
+   */
+  nearDuplicates?: NearDuplicatePolicy | null;
 }
 
 export type Engine = 'sqlite' | 'postgres';
@@ -68,6 +77,8 @@ export interface Store {
   maintenance: Maintenance;
   /** Opened read-only (asked for, or the file could not be written). */
   readonly: boolean;
+  /** OpenOptions.nearDuplicates, or null. */
+  nearDuplicates: NearDuplicatePolicy | null;
   close(): Promise<void>;
 }
 
@@ -198,6 +209,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       },
     },
     readonly,
+    nearDuplicates: opts.nearDuplicates ?? null,
     close: async () => {
       // Keeps the planner's statistics fresh (https://sqlite.org/pragma.html#pragma_optimize).
       // Only statistics: a file gone bad must not also stop the close.
@@ -241,6 +253,7 @@ async function openPostgresStore(opts: OpenOptions, url: string): Promise<Store>
       },
     },
     readonly: false,
+    nearDuplicates: opts.nearDuplicates ?? null,
     close: async () => {
       await h.db.destroy();
     },

@@ -32,6 +32,7 @@ import { dueSources } from '../storage/sources/dueSources.js';
 import { getSource } from '../storage/sources/getSource.js';
 import { createGroupCommitter } from '../storage/articles/groupCommit.js';
 import { pruneLsh } from '../storage/articles/pruneLsh.js';
+import { NEAR_DUP_WINDOW_DAYS } from '../ingest/dedupe/nearDuplicates.js';
 import { tryWithLease, withLease } from '../storage/leases.js';
 import { ingestSource } from '../pipeline/ingestSource.js';
 import { fetchPendingPages, queueFullText } from '../pipeline/fetchFullText.js';
@@ -182,7 +183,7 @@ export async function startWorker(store: Store, boss: PgBoss, config: Config, op
       if (run.waiting > 0) await send(QUEUES.fetchPages, {});
       return { tried: run.tried, extracted: run.extracted };
     });
-    await take(QUEUES.prune, work, async () => ({ pruned: await pruneLsh(store, clock()) }));
+    await take(QUEUES.prune, work, async () => ({ pruned: await pruneLsh(store, clock(), NEAR_DUP_WINDOW_DAYS) }));
     await send(QUEUES.planPolls, {});
   }
 

@@ -10,6 +10,10 @@
  * test gets a schema of its own in it, dropped at the end. Unset outside CI:
  * the PostgreSQL cases are skipped with one message per file. Unset with
  * CI=true: the file fails, so CI never passes without having run them.
+ *
+ * The stores carry the ingest stage's near-duplicate policy (OpenOptions.
+ * nearDuplicates), as the pipeline passes it with every call: storage tests
+ * store articles directly and expect copies linked as on a desk.
  */
 import { test, type TestContext } from 'node:test';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type Engine, type Store } from '../../src/storage/db.js';
+import { nearDuplicatePolicy } from '../../src/ingest/dedupe/nearDuplicates.js';
 
 export const TEST_DATABASE_URL_VAR = 'GLOBEDESK_TEST_DATABASE_URL';
 
@@ -41,7 +46,7 @@ export function engines(): Engine[] {
 export async function testStore(t: TestContext, engine: Engine): Promise<Store> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gd-store-'));
-    const store = await openStore({ file: join(dir, 'desk.db') });
+    const store = await openStore({ file: join(dir, 'desk.db'), nearDuplicates: nearDuplicatePolicy });
     t.after(async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
@@ -51,7 +56,7 @@ export async function testStore(t: TestContext, engine: Engine): Promise<Store> 
   const url = process.env[TEST_DATABASE_URL_VAR];
   if (!url) throw new Error(`${TEST_DATABASE_URL_VAR} is unset`);
   const schema = `gd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const store = await openStore({ file: '', url, schema });
+  const store = await openStore({ file: '', url, schema, nearDuplicates: nearDuplicatePolicy });
   t.after(async () => {
     await store.close();
     await dropSchema(url, schema);
@@ -66,7 +71,7 @@ export async function testStore(t: TestContext, engine: Engine): Promise<Store> 
 export async function suiteStore(engine: Engine): Promise<{ store: Store; done(): Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gd-store-'));
-    const store = await openStore({ file: join(dir, 'desk.db') });
+    const store = await openStore({ file: join(dir, 'desk.db'), nearDuplicates: nearDuplicatePolicy });
     return {
       store,
       done: async () => {
@@ -78,7 +83,7 @@ export async function suiteStore(engine: Engine): Promise<{ store: Store; done()
   const url = process.env[TEST_DATABASE_URL_VAR];
   if (!url) throw new Error(`${TEST_DATABASE_URL_VAR} is unset`);
   const schema = `gd_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const store = await openStore({ file: '', url, schema });
+  const store = await openStore({ file: '', url, schema, nearDuplicates: nearDuplicatePolicy });
   return {
     store,
     done: async () => {
@@ -91,12 +96,12 @@ export async function suiteStore(engine: Engine): Promise<{ store: Store; done()
 /** A second store on the same database as `store` (another process's view), closed when the test ends. */
 export async function sameDatabase(t: TestContext, store: Store): Promise<Store> {
   if (store.engine === 'sqlite') {
-    const other = await openStore({ file: store.file! });
+    const other = await openStore({ file: store.file!, nearDuplicates: store.nearDuplicates });
     t.after(() => other.close());
     return other;
   }
   const schema = (await store.db.selectNoFrom((eb) => eb.fn<string>('current_schema', []).as('s')).executeTakeFirstOrThrow()).s;
-  const other = await openStore({ file: '', url: process.env[TEST_DATABASE_URL_VAR]!, schema });
+  const other = await openStore({ file: '', url: process.env[TEST_DATABASE_URL_VAR]!, schema, nearDuplicates: store.nearDuplicates });
   t.after(() => other.close());
   return other;
 }

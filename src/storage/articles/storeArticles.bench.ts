@@ -13,6 +13,7 @@ import { createGunzip } from 'node:zlib';
 import type { FeedItem, ParsedFeed } from '../../domain/feed.js';
 import type { NormalizedArticle } from '../../domain/article.js';
 import { normalizeItem } from '../../ingest/normalize/normalizeItem.js';
+import { nearDuplicatePolicy } from '../../ingest/dedupe/nearDuplicates.js';
 import { openStore } from '../db.js';
 import { searchArticles } from '../search/searchArticles.js';
 import { storeArticles } from './storeArticles.js';
@@ -79,7 +80,7 @@ for (const b of batches.values()) {
   for (let i = 0; i < b.length; i += 200) {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const o = await storeArticles(store, b.slice(i, i + 200));
+    const o = await storeArticles(store, b.slice(i, i + 200), { nearDuplicates: nearDuplicatePolicy });
     const c1 = process.cpuUsage(c0);
     storeCpuUs += c1.user + c1.system;
     storeMs += performance.now() - t0;

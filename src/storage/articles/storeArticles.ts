@@ -15,9 +15,12 @@
  * poll. An update keeps the row's id and URL.
  *
  * Near duplicates (wire copies, re-posts under a new URL, from any source,
- * the same one included): see NEAR_DUP_* below. The new row is stored, linked
- * through duplicate_of to the root of its group (search and stories collapse
- * it into that root), and listed in `inserted`.
+ * the same one included), when the call or the store carries a
+ * near-duplicate policy (domain/nearDuplicates.ts; the ingest stage's is
+ * ingest/dedupe/nearDuplicates.ts): the new row is stored, linked through
+ * duplicate_of to the root of its group (search and stories collapse it
+ * into that root), and listed in `inserted`. Without a policy no copies are
+ * linked and no LSH rows written; exact dedupe is the same.
  *
  * Hot path: one call does a few statements per item, so they go through
  * prepared better-sqlite3 statements (`store.sqlite`) instead of Kysely, whose
@@ -28,13 +31,12 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { NormalizedArticle } from '../../domain/article.js';
+import { bodyOf, type NormalizedArticle } from '../../domain/article.js';
+import type { NearDuplicatePolicy } from '../../domain/nearDuplicates.js';
 import type { Insertable } from 'kysely';
 import type { Store } from '../db.js';
 import type { DB } from '../schema.js';
 import { ftsWriter, searchBody } from '../search/ftsIndex.js';
-import { bodyOf } from '../../domain/article.js';
-import { bandHashes, jaccard, shingles, signature } from '../../ingest/dedupe/minhash.js';
 import { storeArticlesPg } from './storeArticlesPg.js';
 import { recordFetchSync, type FetchRecord } from '../sources/recordFetch.js';
 import { add, BAND_KEY, commitPending, encodeBands, lshIndex, type LshEntry, type LshList } from './lshIndex.js';
@@ -51,36 +53,6 @@ export interface StoreOutcome {
   /** New rows linked to an earlier copy through duplicate_of. */
   nearDuplicates: number;
 }
-
-/**
- * Below this many word 3-shingles (fewer than 8 words) a text says too little
- * to call two items copies of each other: "Live updates" or "Morning
- * briefing" repeat every day. Such items are never linked.
- */
-export const NEAR_DUP_MIN_SHINGLES = 6;
-/** Texts with fewer shingles than this (headline-only items) ... */
-export const NEAR_DUP_SHORT_SHINGLES = 16;
-/** ... must be this similar: one changed word in a headline ("20 killed" / "30 killed") is another story. */
-export const NEAR_DUP_SHORT_THRESHOLD = 0.8;
-/**
- * Jaccard similarity of word 3-shingles above which two longer texts are
- * copies. Verified exactly on the shingle sets (the candidates' texts are at
- * hand, so no estimate is needed); LSH only picks the candidates. Wire copies
- * edited by an outlet (a changed first sentence, a dropped paragraph) score
- * 0.6 to 0.9; different reports of one event score well under 0.4.
- */
-export const NEAR_DUP_THRESHOLD = 0.6;
-/** Characters of the body, after the title, that near-dup detection reads: the lede is what copies share. */
-export const NEAR_DUP_BODY_CHARS = 500;
-/** Copies are only looked for this close in publication time; article_lsh keeps no older rows (pruneLsh). */
-export const NEAR_DUP_WINDOW_DAYS = 7;
-/**
- * At most this many candidates are verified per article, those sharing the
- * most bands first: boilerplate ledes ("Click here for the latest ...") put
- * hundreds of items in one bucket, and verifying them all made storage slow
- * down as the table grew.
- */
-export const NEAR_DUP_MAX_CANDIDATES = 24;
 
 const DAY_MS = 86_400_000;
 
@@ -179,15 +151,6 @@ export function contentHash(a: Pick<NormalizedArticle, 'title' | 'summaryHtml' |
     .slice(0, 16);
 }
 
-/** The text near-dup detection compares: the title and the lede. */
-export function nearDupText(title: string, text: string): string {
-  return `${title} ${bodyOf(title, text).slice(0, NEAR_DUP_BODY_CHARS)}`;
-}
-
-export function thresholdFor(a: number, b: number): number {
-  return Math.min(a, b) < NEAR_DUP_SHORT_SHINGLES ? NEAR_DUP_SHORT_THRESHOLD : NEAR_DUP_THRESHOLD;
-}
-
 export interface LshContext {
   committed: Map<number, LshList>;
   /** Entries this transaction adds; merged into `committed` only after the commit. */
@@ -195,22 +158,17 @@ export interface LshContext {
   maxRowid: number;
 }
 
-/**
- * An article's near-duplicate fingerprint, the same on both engines: its
- * shingles and, when there are enough of them to judge by, its band hashes
- * and their bucket keys (null and [] otherwise).
- */
-export function fingerprint(title: string, text: string): { sh: Set<number>; hashes: Uint32Array | null; keys: number[] } {
-  const sh = shingles(nearDupText(title, text));
-  if (sh.size < NEAR_DUP_MIN_SHINGLES) return { sh, hashes: null, keys: [] };
-  const hashes = bandHashes(signature(sh));
-  return { sh, hashes, keys: keysOf(hashes) };
-}
+const NO_SHINGLES: Set<number> = new Set();
 
-/** Whether a candidate found by the buckets is a near-duplicate of shingles `sh` (its own shingles compared). */
-export function isNearDuplicate(sh: Set<number>, c: { title: string; text: string }): boolean {
-  const csh = shingles(nearDupText(c.title, c.text));
-  return csh.size >= NEAR_DUP_MIN_SHINGLES && jaccard(sh, csh) >= thresholdFor(sh.size, csh.size);
+/**
+ * An article's near-duplicate fingerprint under `policy`, the same on both
+ * engines: its shingles and, when the policy judges by them, its band hashes
+ * and their bucket keys (null and [] otherwise, and always without a policy).
+ */
+export function fingerprint(policy: NearDuplicatePolicy | null, title: string, text: string): { sh: Set<number>; hashes: Uint32Array | null; keys: number[] } {
+  if (!policy) return { sh: NO_SHINGLES, hashes: null, keys: [] };
+  const { shingles, bands } = policy.fingerprint(title, text);
+  return { sh: shingles, hashes: bands, keys: bands ? keysOf(bands) : [] };
 }
 
 /** Numeric bucket keys of an article's band hashes (see lshIndex's bucketKey). */
@@ -221,8 +179,9 @@ export function keysOf(hashes: Uint32Array): number[] {
 }
 
 /** Ids sharing a bucket with `keys` within the window, most shared bands first, bounded. */
-export function candidates(lsh: LshContext, keys: number[], t: number): string[] {
-  const window = NEAR_DUP_WINDOW_DAYS * DAY_MS;
+export function candidates(policy: NearDuplicatePolicy, lsh: LshContext, keys: number[], t: number): string[] {
+  const window = policy.windowDays * DAY_MS;
+  const max = policy.maxCandidates;
   const shared = new Map<string, number>();
   const count = (list: LshList | undefined) => {
     if (list === undefined) return;
@@ -236,20 +195,20 @@ export function candidates(lsh: LshContext, keys: number[], t: number): string[]
     count(lsh.committed.get(k));
     count(lsh.pending.get(k));
   }
-  if (shared.size <= NEAR_DUP_MAX_CANDIDATES) return [...shared.keys()];
+  if (shared.size <= max) return [...shared.keys()];
   return [...shared]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .slice(0, NEAR_DUP_MAX_CANDIDATES)
+    .slice(0, max)
     .map(([id]) => id);
 }
 
 /** Root of the group the most similar stored copy belongs to, or null. */
-function findOriginal(s: Statements, lsh: LshContext, a: NormalizedArticle, sh: Set<number>, keys: number[]): string | null {
+function findOriginal(s: Statements, policy: NearDuplicatePolicy, lsh: LshContext, a: NormalizedArticle, sh: Set<number>, keys: number[]): string | null {
   let best: { root: string; publishedAt: string } | null = null;
-  for (const id of candidates(lsh, keys, Date.parse(a.publishedAt))) {
+  for (const id of candidates(policy, lsh, keys, Date.parse(a.publishedAt))) {
     if (id === a.id) continue;
     const c = s.byId.get(id) as CandidateRow | undefined;
-    if (!c || !isNearDuplicate(sh, c)) continue;
+    if (!c || !policy.isCopy(sh, c)) continue;
     let root = c;
     if (c.duplicate_of) root = (s.byId.get(c.duplicate_of) as CandidateRow | undefined) ?? c;
     // Several groups can match (a text quoting two wires); the earliest wins.
@@ -264,7 +223,7 @@ function addBuckets(s: Statements, lsh: LshContext, hashes: Uint32Array, keys: n
   for (const k of keys) add(lsh.pending, k, e);
 }
 
-function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext, opts: StoreOptions): StoreOutcome {
+function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh: LshContext, opts: StoreOptions, policy: NearDuplicatePolicy | null): StoreOutcome {
   const s = prepare(sqlite);
   lsh.committed = lshIndex(sqlite).buckets;
   const fts = ftsWriter(sqlite);
@@ -291,14 +250,14 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
       // in the map. Candidates are verified against the current text, so a
       // stale bucket costs a lookup, no error; deleting the row would need an
       // index on article_id, a random page written on every commit.
-      const { hashes, keys } = fingerprint(a.title, a.text);
+      const { hashes, keys } = fingerprint(policy, a.title, a.text);
       if (hashes) addBuckets(s, lsh, hashes, keys, known.id, known.published_at);
       out.updated++;
       out.updatedIds.push(known.id);
       continue;
     }
-    const { sh, hashes, keys } = fingerprint(a.title, a.text);
-    const original = hashes ? findOriginal(s, lsh, a, sh, keys) : null;
+    const { sh, hashes, keys } = fingerprint(policy, a.title, a.text);
+    const original = policy && hashes ? findOriginal(s, policy, lsh, a, sh, keys) : null;
     const info = s.insert.run(
       a.id, a.sourceId, a.guid, a.url, a.canonicalUrl, a.domain, a.title, a.summaryHtml, a.contentHtml, a.text, a.language, a.author,
       a.publishedAt, a.publishedEstimated ? 1 : 0, a.updatedAt, a.fetchedAt, a.image, JSON.stringify(a.categories), hash, original,
@@ -317,6 +276,16 @@ function storeAll(sqlite: Database.Database, articles: NormalizedArticle[], lsh:
 }
 
 export interface StoreOptions {
+  /**
+   * What counts as a near duplicate: the ingest stage's policy
+   * (ingest/dedupe/nearDuplicates.ts), passed by the pipeline with every
+   * call. Unset: the store's own, given at open (OpenOptions.nearDuplicates;
+   * the storage tests' stores carry the stage's), else none. The policy is
+   * a parameter, not storage's own, because what a copy is is the ingest
+   * stage's call (issue 10); the mechanism (buckets, candidates, linking
+   * inside the transaction) stays here, where the stored rows are.
+   */
+  nearDuplicates?: NearDuplicatePolicy | null;
   /**
    * The fetch these articles came from, recorded on its source in the same
    * transaction (its validators and health commit with the items they
@@ -337,8 +306,13 @@ export interface StoreOptions {
 const transactions = new WeakMap<Database.Database, Database.Transaction<typeof storeAll>>();
 const groupTransactions = new WeakMap<Database.Database, Database.Transaction<typeof storeGroup>>();
 
-function storeGroup(sqlite: Database.Database, calls: { articles: NormalizedArticle[]; opts: StoreOptions }[], lsh: LshContext): StoreOutcome[] {
-  return calls.map((c) => storeAll(sqlite, c.articles, lsh, c.opts));
+function storeGroup(sqlite: Database.Database, calls: { articles: NormalizedArticle[]; opts: StoreOptions }[], lsh: LshContext, fallback: NearDuplicatePolicy | null): StoreOutcome[] {
+  return calls.map((c) => storeAll(sqlite, c.articles, lsh, c.opts, policyOf(c.opts, fallback)));
+}
+
+/** The call's near-duplicate policy, else the store's (see StoreOptions.nearDuplicates). */
+export function policyOf(opts: StoreOptions, fallback: NearDuplicatePolicy | null): NearDuplicatePolicy | null {
+  return opts.nearDuplicates !== undefined ? opts.nearDuplicates : fallback;
 }
 
 /**
@@ -351,7 +325,7 @@ export function storeArticlesTogether(store: Store, calls: { articles: Normalize
   const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
   let tx = groupTransactions.get(store.sqlite);
   if (!tx) groupTransactions.set(store.sqlite, (tx = store.sqlite.transaction(storeGroup)));
-  const outs = tx.immediate(store.sqlite, calls, lsh);
+  const outs = tx.immediate(store.sqlite, calls, lsh, store.nearDuplicates);
   commitPending(store.sqlite, lsh.pending, lsh.maxRowid);
   return outs;
 }
@@ -366,7 +340,7 @@ export async function storeArticles(store: Store, articles: NormalizedArticle[],
   const lsh: LshContext = { committed: new Map(), pending: new Map(), maxRowid: 0 };
   let tx = transactions.get(store.sqlite);
   if (!tx) transactions.set(store.sqlite, (tx = store.sqlite.transaction(storeAll)));
-  const out = tx.immediate(store.sqlite, articles, lsh, opts);
+  const out = tx.immediate(store.sqlite, articles, lsh, opts, policyOf(opts, store.nearDuplicates));
   // Committed: what this call added to article_lsh now joins the map.
   commitPending(store.sqlite, lsh.pending, lsh.maxRowid);
   return out;

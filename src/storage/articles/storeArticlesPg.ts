@@ -3,8 +3,9 @@
  * path in storeArticles.ts (exact dedupe by guid and canonical URL, updates
  * from the source that stored an article, near duplicates linked to the
  * root of their group, the search index and the LSH log, all in one
- * transaction), and the same near-duplicate policy: its thresholds and
- * candidate choice are storeArticles.ts's own functions.
+ * transaction), and the same near-duplicate mechanism: storeArticles.ts's
+ * fingerprint and candidate choice, under the policy the call or the store
+ * carries.
  *
  * One writer at a time: every call takes a transaction-level advisory lock
  * first (STORE_LOCK), as SQLite's BEGIN IMMEDIATE takes its write lock.
@@ -16,8 +17,8 @@
  * run side by side later (per-URL locks and an ordered log), measured first.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { NormalizedArticle } from '../../domain/article.js';
-import { bodyOf } from '../../domain/article.js';
+import { bodyOf, type NormalizedArticle } from '../../domain/article.js';
+import type { NearDuplicatePolicy } from '../../domain/nearDuplicates.js';
 import type { Store } from '../db.js';
 import type { DB } from '../schema.js';
 import { searchBody } from '../search/ftsIndex.js';
@@ -29,7 +30,7 @@ import {
   candidates,
   contentHash,
   fingerprint,
-  isNearDuplicate,
+  policyOf,
   type CandidateRow,
   type KnownRow,
   type LshContext,
@@ -78,13 +79,20 @@ async function byIds(trx: Transaction<DB>, ids: string[]): Promise<Map<string, C
 }
 
 /** Root of the group the most similar stored copy belongs to, or null (storeArticles.ts findOriginal, batched). */
-async function findOriginal(trx: Transaction<DB>, lsh: LshContext, a: NormalizedArticle, sh: Set<number>, keys: number[]): Promise<string | null> {
-  const ids = candidates(lsh, keys, Date.parse(a.publishedAt)).filter((id) => id !== a.id);
+async function findOriginal(
+  trx: Transaction<DB>,
+  policy: NearDuplicatePolicy,
+  lsh: LshContext,
+  a: NormalizedArticle,
+  sh: Set<number>,
+  keys: number[],
+): Promise<string | null> {
+  const ids = candidates(policy, lsh, keys, Date.parse(a.publishedAt)).filter((id) => id !== a.id);
   const found = await byIds(trx, ids);
   const matches: CandidateRow[] = [];
   for (const id of ids) {
     const c = found.get(id);
-    if (c && isNearDuplicate(sh, c)) matches.push(c);
+    if (c && policy.isCopy(sh, c)) matches.push(c);
   }
   if (matches.length === 0) return null;
   const roots = await byIds(trx, matches.flatMap((c) => (c.duplicate_of ? [c.duplicate_of] : [])));
@@ -104,7 +112,7 @@ async function addBuckets(trx: Transaction<DB>, lsh: LshContext, hashes: Uint32A
   for (const k of keys) add(lsh.pending, k, e);
 }
 
-async function storeAll(trx: Transaction<DB>, articles: NormalizedArticle[], lsh: LshContext): Promise<StoreOutcome> {
+async function storeAll(trx: Transaction<DB>, articles: NormalizedArticle[], lsh: LshContext, policy: NearDuplicatePolicy | null): Promise<StoreOutcome> {
   const out: StoreOutcome = { inserted: [], updated: 0, updatedIds: [], duplicates: 0, nearDuplicates: 0 };
   const known = (q: ReturnType<typeof trx.selectFrom<'articles'>>) => q.select(['seq', 'id', 'source_id', 'content_hash', 'published_at']).executeTakeFirst() as Promise<KnownRow | undefined>;
   for (const a of articles) {
@@ -129,14 +137,14 @@ async function storeAll(trx: Transaction<DB>, articles: NormalizedArticle[], lsh
         .execute();
       const page = await trx.selectFrom('article_pages').select('text').where('article_id', '=', k.id).where('status', '=', 'ok').executeTakeFirst();
       await putPgSearch(trx, k.seq, a.language, a.title, page?.text ? searchBody(a.title, a.text, page.text) : body);
-      const { hashes, keys } = fingerprint(a.title, a.text);
+      const { hashes, keys } = fingerprint(policy, a.title, a.text);
       if (hashes) await addBuckets(trx, lsh, hashes, keys, k.id, k.published_at);
       out.updated++;
       out.updatedIds.push(k.id);
       continue;
     }
-    const { sh, hashes, keys } = fingerprint(a.title, a.text);
-    const original = hashes ? await findOriginal(trx, lsh, a, sh, keys) : null;
+    const { sh, hashes, keys } = fingerprint(policy, a.title, a.text);
+    const original = policy && hashes ? await findOriginal(trx, policy, lsh, a, sh, keys) : null;
     const row = await trx
       .insertInto('articles')
       .values(articleRow(a, hash, original))
@@ -156,7 +164,7 @@ export async function storeArticlesPg(store: Store, articles: NormalizedArticle[
   const out = await store.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${STORE_LOCK})`.execute(trx);
     await refresh(trx, ix);
-    const o = await storeAll(trx, articles, lsh);
+    const o = await storeAll(trx, articles, lsh, policyOf(opts, store.nearDuplicates));
     if (opts.recordFetch) {
       const f = opts.recordFetch(o);
       await recordFetchOn(trx, f.id, f.health, f.counters);
