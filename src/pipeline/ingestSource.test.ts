@@ -50,3 +50,45 @@ test('ingestSource: mojibake is repaired in the stored articles and counted in t
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Two outlets' feeds carrying one wire story. The store is opened without a
+// near-duplicate policy, so the copy is linked only if the pipeline passes its
+// stage's policy (ingest/dedupe/nearDuplicates.ts) with the call (issue 10).
+const WIRE =
+  'A gunman opened fire at Charles University in central Prague on Thursday, killing 14 people and wounding 25 others before he was found dead, Czech police said.';
+const wireFeed = (link: string, text: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>News</title><link>https://news.example/</link><description>d</description>
+<item><title>Prague university shooting: gunman kills 14 at Charles University</title><link>${link}</link><pubDate>Thu, 21 Dec 2023 15:00:00 GMT</pubDate><description>${text}</description></item>
+</channel></rss>`;
+
+test('ingestSource: a wire copy in a second outlet is linked by the dedupe stage\u2019s policy, which the pipeline passes to storage', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-ingest-'));
+  const store = await openStore({ file: join(dir, 'desk.db') });
+  assert.equal(store.nearDuplicates, null);
+  const server = await startServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(req.url === '/ap.xml' ? wireFeed('https://apnews.com/article/prague-1', WIRE) : wireFeed('https://abcnews.go.com/International/prague-2', WIRE.replace('he was found', 'he was himself found')));
+  });
+  try {
+    const source = async (name: string, path: string) => {
+      const added = await addSource(store, { name, feedUrl: `${server.origin}${path}`, siteUrl: null, country: 'US', language: 'en', kind: 'wire', enabled: true });
+      assert.ok(added.ok);
+      return added.value;
+    };
+    const ap = await source('AP', '/ap.xml');
+    const abc = await source('ABC', '/abc.xml');
+    const opts = { allowLoopback: true, userAgent: 'globedesk-test' };
+    const first = await ingestSource(store, ap, opts, new Date('2023-12-21T16:00:00Z'));
+    const second = await ingestSource(store, abc, opts, new Date('2023-12-21T16:00:00Z'));
+    assert.deepEqual([first.inserted.length, first.nearDuplicates, second.inserted.length, second.nearDuplicates], [1, 0, 1, 1]);
+    const rows = await store.db.selectFrom('articles').select(['url', 'duplicate_of']).orderBy('seq').execute();
+    assert.deepEqual(rows, [
+      { url: 'https://apnews.com/article/prague-1', duplicate_of: null },
+      { url: 'https://abcnews.go.com/International/prague-2', duplicate_of: first.inserted[0] },
+    ]);
+  } finally {
+    await server.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

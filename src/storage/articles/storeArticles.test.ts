@@ -199,3 +199,30 @@ each('storeArticles: recordFetch writes the fetch on its source in the same tran
   await assert.rejects(storeArticles(store, [broken], { recordFetch: () => ({ id: s, health: health('"v2"', '2023-12-22T13:00:00.000Z'), counters: { fetched: true, error: false } }) }));
   assert.deepEqual(await row(), { etag: '"v1"', next_fetch_at: '2023-12-22T12:15:00.000Z', fetch_count: 1 }, 'a failed batch leaves the source as it was: no ETag for items not stored');
 });
+
+// What a copy is comes with the call or the store (the ingest stage's policy,
+// issue 10): a call that names no policy on a store that carries one uses the
+// store's (every case above), a call's own wins over it, and without any a
+// copy is stored unlinked and leaves no buckets behind.
+each('storeArticles: the near-duplicate policy comes from the call, else the store, and without one nothing is linked', async (store) => {
+  const ap = await addSource(store, 'AP', 'https://apnews.example/feed');
+  const abc = await addSource(store, 'ABC', 'https://abc.example/feed');
+  const first = article(ap, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-1', title: PRAGUE_TITLE, summary: PRAGUE, published: '2023-12-21T15:00:00Z' });
+  const copy = article(abc, 'https://abc.example/feed', { link: 'https://abcnews.go.com/International/prague-2', title: PRAGUE_TITLE, summary: PRAGUE_COPY, published: '2023-12-21T15:20:00Z' });
+  const again = article(abc, 'https://abc.example/feed', { link: 'https://abcnews.go.com/International/prague-3', title: PRAGUE_TITLE, summary: PRAGUE_COPY, published: '2023-12-21T15:40:00Z' });
+  const last = article(ap, 'https://apnews.example/feed', { link: 'https://apnews.com/article/prague-4', title: PRAGUE_TITLE, summary: PRAGUE, published: '2023-12-21T16:00:00Z' });
+  assert.equal((await storeArticles(store, [first], { nearDuplicates: null })).inserted.length, 1);
+  assert.equal(await count(store, 'article_lsh'), 0, 'no policy, no buckets');
+  assert.equal((await storeArticles(store, [copy], { nearDuplicates: null })).nearDuplicates, 0);
+  // The store's policy again: the unlinked copy left no buckets, so the next copy finds neither of the two.
+  assert.equal((await storeArticles(store, [again])).nearDuplicates, 0);
+  // ... and the one after finds that one's.
+  assert.equal((await storeArticles(store, [last])).nearDuplicates, 1);
+  const rows = await store.db.selectFrom('articles').select(['id', 'duplicate_of']).orderBy('seq').execute();
+  assert.deepEqual(rows, [
+    { id: first.id, duplicate_of: null },
+    { id: copy.id, duplicate_of: null },
+    { id: again.id, duplicate_of: null },
+    { id: last.id, duplicate_of: again.id },
+  ]);
+});
