@@ -32,7 +32,28 @@ export default tseslint.config(
   // handle reached through a variable named otherwise would pass, and the
   // PostgreSQL store's getter still throws at run time.
   { files: ['**/*.ts'], ignores: ['src/storage/**'], rules: { 'no-restricted-syntax': ['error', ...noRawHandle()] } },
+  // One door (issue 10): storage depends on the domain (src/domain/), config/
+  // and its own files, never on a pipeline stage: types and pure helpers both
+  // sides use live in domain/, and stage policy (what a near duplicate is)
+  // comes in as a parameter. An allowlist by depth, since storage's own
+  // folders share names with the stages (storage/stories/, storage/read/).
+  // Tests, fixtures and benches may build their input with the stages.
+  // sources/ is still allowed: addSource validates with sources/validateSource.ts
+  // (which reads ingest/fetch's URL checks), not moved yet (docs/deploy.md).
+  ...[0, 1].map((depth) => ({
+    files: [`src/storage/${'*/'.repeat(depth)}*.ts`],
+    ignores: ['src/storage/**/*.test.ts', 'src/storage/**/*.bench.ts', 'src/storage/articles/fixtures.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [storageOutside(depth + 1)] }] },
+  })),
 );
+
+/** An import that leaves src/storage/ from `up` folders deep for anything but domain/, config/ (and, for now, sources/). */
+function storageOutside(up) {
+  return {
+    regex: `^(\\.\\./){${up}}(?!(domain|config|sources)/)`,
+    message: 'storage/ imports only domain/, config/ and its own files: move shared types and pure helpers to src/domain/, pass stage policy in (issue 10, one door; docs/internal-contracts.md)',
+  };
+}
 
 /** no-restricted-syntax entries for `.sqlite` read off a Store. */
 function noRawHandle() {
