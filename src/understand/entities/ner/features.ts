@@ -85,7 +85,7 @@ export interface Segment {
 }
 
 // Token flags.
-const CAP = 1;
+export const CAP = 1;
 const SENT_START = 2;
 const STOP = 4;
 const FN = 8;
@@ -125,6 +125,18 @@ export function setCapBins(bins: Map<number, number>): void {
   capBins = bins;
   WORDS.clear();
 }
+/**
+ * Word clusters learned from unlabelled text (scripts/word-clusters.ts): the
+ * lower-case word's hash → its path, 4 bits a level, 3 levels. Part of a
+ * model trained with `train-ner.ts --clusters` (its file carries them); the
+ * shipped model has none (measured, not kept: docs/entities.md).
+ */
+let clusters = new Map<number, number>();
+export function setClusters(paths: Map<number, number>): void {
+  clusters = paths;
+  WORDS.clear();
+}
+
 /** Bin of a capitalised share: 0 never (< 5 %), 1 seldom, 2 either, 3 mostly, 4 always (>= 95 %). */
 export function capBinOf(capital: number, small: number): number {
   const share = capital / (capital + small);
@@ -280,6 +292,9 @@ export interface WordInfo {
    */
   scores: Float64Array | null;
   scoresOf: object | null;
+  /** The weights of prevWordKeys for each tag before (N_LABELS rows of N_LABELS) under `scoresOf`, row b filled when bit b of prevDone is set: the word and shape joined to the tag before are the word's own too. */
+  prevScores: Float64Array | null;
+  prevDone: number;
 }
 
 // News vocabulary repeats: a bounded cache keeps the hashing and lexicon
@@ -330,6 +345,11 @@ function wordInfo(w: string): WordInfo {
     key(57, hashRange(lw, L - 1, L)),
     key(58, stem === lw ? hLower : hashString(stem)),
   ];
+  // The word's cluster as prefixes of its path: 4, 8 and 12 bits. (The
+  // neighbours' clusters as well scored lower on the dev split: not kept,
+  // docs/entities.md.)
+  const cl = clusters.get(hLower) ?? -1;
+  if (cl >= 0) own.push(key(70, cl >> 8), key(71, cl >> 4), key(72, cl));
   const space = gzKey.indexOf(' ');
   const info: WordInfo = {
     lower: lw,
@@ -349,6 +369,8 @@ function wordInfo(w: string): WordInfo {
     own,
     scores: null,
     scoresOf: null,
+    prevScores: null,
+    prevDone: 0,
   };
   if (WORDS.size >= WORDS_MAX) WORDS.clear();
   WORDS.set(w, info);
@@ -558,9 +580,27 @@ export function scored(p: Prepared, i: number, prevTag: number): boolean {
   return (f & CAP) !== 0 || (prevTag !== 0 && (f & STOP) === 0);
 }
 
-/** Features of the tags before, joined to a little of the token: appended to `out`. */
+/** The feature of the tag before alone (the same for every token). */
+export const prevKey = (prev: number): number => key(40, prev);
+
+/** Features of the tag before joined to the token's shape and word: appended to `out`. */
+export function prevWordKeys(p: Prepared, i: number, prev: number, out: number[]): void {
+  out.push(key(42, prev, p.hShape[i]!), key(43, prev, p.hLower[i]!));
+}
+
+/** Features of the tag before: prevKey and prevWordKeys, appended to `out`. */
+export function prevKeys(p: Prepared, i: number, prev: number, out: number[]): void {
+  out.push(prevKey(prev));
+  prevWordKeys(p, i, prev, out);
+}
+
+/** The feature of the two tags before (the same for every token). */
+export const pairKey = (prev2: number, prev: number): number => key(41, prev2, prev);
+
+/** Features of the tags before: prevKey, pairKey and prevWordKeys, appended to `out`. */
 export function dynamicKeys(p: Prepared, i: number, prev: number, prev2: number, out: number[]): void {
-  out.push(key(40, prev), key(41, prev2, prev), key(42, prev, p.hShape[i]!), key(43, prev, p.hLower[i]!));
+  out.push(prevKey(prev), pairKey(prev2, prev));
+  prevWordKeys(p, i, prev, out);
 }
 
 /** Hashes of the words written in small letters at least twice in these sentences (the LOWER_SEEN list). */

@@ -1,6 +1,7 @@
 /**
  * The entity tagger at run time: an averaged perceptron over the hashed
- * features of features.ts, decoded greedily left to right with the BIO
+ * features of features.ts, decoded as it was trained: greedily left to right
+ * or by second-order Viterbi (decode.ts; ModelFile.decoder), with the BIO
  * constraint (an I-X only after B-X or I-X). The weights are
  * data/models/ner-v1.json.gz, written by scripts/train-ner.ts; loaded once a
  * process into an open-addressing table (feature hash → weight row).
@@ -8,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { allowed, dynamicKeys, LABELS, N_LABELS, prepare, scored, setCapBins, setLowerSeen, staticKeys, typeOfLabel, type Prepared, type Segment } from './features.js';
+import { allowed, dynamicKeys, LABELS, N_LABELS, pairKey, prepare, prevKey, prevWordKeys, scored, setCapBins, setClusters, setLowerSeen, staticKeys, typeOfLabel, type Prepared, type Segment, type WordInfo } from './features.js';
+import { viterbi, type Scorer } from './decode.js';
 
 export const MODEL_FILE = 'ner-v1.json.gz';
 
@@ -25,6 +27,11 @@ export interface ModelFile {
   /** features.ts capBins: Int32 word hashes and one Uint8 bin each, base64. */
   capKeys?: string;
   capBins?: string;
+  /** features.ts setClusters: Int32 word hashes and one Uint16 path each, base64 (scripts/word-clusters.ts). */
+  clusterKeys?: string;
+  clusterPaths?: string;
+  /** How the model's tags are decoded, as it was trained: greedy left to right (absent) or second-order Viterbi (decode.ts; `train-ner.ts --viterbi`). */
+  decoder?: 'viterbi';
   figures?: Record<string, unknown>;
 }
 
@@ -37,6 +44,7 @@ export interface Weights {
   ints: Int32Array;
   floats: Float32Array;
   mask: number;
+  decoder: 'greedy' | 'viterbi';
 }
 const SLOT = 8;
 
@@ -52,7 +60,7 @@ const int32sOf = (b64: string): Int32Array => {
 };
 
 /** A weight table from keys and float rows (N_LABELS a key). */
-export function buildWeights(keys: Int32Array, w: Float32Array): Weights {
+export function buildWeights(keys: Int32Array, w: Float32Array, decoder: Weights['decoder'] = 'greedy'): Weights {
   let size = 1;
   while (size < keys.length * 2) size <<= 1;
   const buf = new ArrayBuffer(size * SLOT * 4);
@@ -65,7 +73,7 @@ export function buildWeights(keys: Int32Array, w: Float32Array): Weights {
     ints[s * SLOT] = keys[r]!;
     for (let l = 0; l < N_LABELS; l++) floats[s * SLOT + 1 + l] = w[r * N_LABELS + l]!;
   }
-  return { ints, floats, mask };
+  return { ints, floats, mask, decoder };
 }
 
 /** Adds the weights of feature hash k to scores (nothing when the model does not know it). */
@@ -83,6 +91,15 @@ export function addRow(m: Weights, k: number, scores: Float64Array): void {
   }
 }
 
+/** Cluster paths by word hash from their base64 columns (none when absent). */
+export function clustersOf(keys: string | undefined, paths: string | undefined): Map<number, number> {
+  if (!keys || !paths) return new Map();
+  const k = int32sOf(keys);
+  const raw = Buffer.from(paths, 'base64');
+  const p = new Uint16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+  return new Map(Array.from(k, (h, i) => [h, p[i]!]));
+}
+
 export function fromModelFile(m: ModelFile): Weights {
   if (m.format !== 3 || m.labels.join(',') !== LABELS.join(',')) throw new Error('NER model: unknown format or labels');
   const keys = int32sOf(m.keys);
@@ -94,7 +111,8 @@ export function fromModelFile(m: ModelFile): Weights {
   const capKeys = m.capKeys ? int32sOf(m.capKeys) : new Int32Array(0);
   const bins = m.capBins ? Buffer.from(m.capBins, 'base64') : Buffer.alloc(0);
   setCapBins(new Map(Array.from(capKeys, (k, i) => [k, bins[i]!])));
-  return buildWeights(keys, w);
+  setClusters(clustersOf(m.clusterKeys, m.clusterPaths));
+  return buildWeights(keys, w, m.decoder === 'viterbi' ? 'viterbi' : 'greedy');
 }
 
 let cached: Weights | null = null;
@@ -106,8 +124,84 @@ export function loadModel(): Weights {
 
 const feats: number[] = [];
 
-/** Tag indices (into LABELS) for one segment. */
+/** The rows of the features that read no token (the tag before, the pair of tags before), once a model. */
+interface Constants {
+  /** prevKey by the tag before: N_LABELS rows. */
+  prev: Float64Array;
+  /** pairKey by (prev2, prev): N_LABELS × N_LABELS rows. */
+  pair: Float64Array;
+}
+const constants = new WeakMap<Weights, Constants>();
+function constantsOf(m: Weights): Constants {
+  let c = constants.get(m);
+  if (c) return c;
+  c = { prev: new Float64Array(N_LABELS * N_LABELS), pair: new Float64Array(N_LABELS * N_LABELS * N_LABELS) };
+  const row = new Float64Array(N_LABELS);
+  for (let a = 0; a < N_LABELS; a++) {
+    row.fill(0);
+    addRow(m, prevKey(a), row);
+    c.prev.set(row, a * N_LABELS);
+    for (let b = 0; b < N_LABELS; b++) {
+      row.fill(0);
+      addRow(m, pairKey(a, b), row);
+      c.pair.set(row, (a * N_LABELS + b) * N_LABELS);
+    }
+  }
+  constants.set(m, c);
+  return c;
+}
+
+/** Sums the weights of a word's own features under `model` into its WordInfo (and forgets sums made under another model). */
+function ownScores(model: Weights, info: WordInfo): void {
+  const own = new Float64Array(N_LABELS);
+  for (let k = 0; k < info.own.length; k++) addRow(model, info.own[k]!, own);
+  info.scores = own;
+  info.prevScores = null;
+  info.prevDone = 0;
+  info.scoresOf = model;
+}
+
+/**
+ * The tagger's scorer: a word's own features and its prevWordKeys are summed
+ * once a word (WordInfo.scores, .prevScores, the latter one tag before at a
+ * time as needed) and the features of the tags alone once a model, so a token
+ * costs the look-ups of its neighbour features and little else.
+ */
+export function runtimeScorer(model: Weights, p: Prepared): Scorer {
+  const c = constantsOf(model);
+  return {
+    local(i, out) {
+      const info = p.info[i]!;
+      if (info.scoresOf !== model) ownScores(model, info);
+      out.set(info.scores!);
+      feats.length = 0;
+      staticKeys(p, i, feats, false);
+      for (const k of feats) addRow(model, k, out);
+    },
+    prev(i, b, out) {
+      const info = p.info[i]!;
+      const ps = (info.prevScores ??= new Float64Array(N_LABELS * N_LABELS));
+      const at = b * N_LABELS;
+      if (!(info.prevDone & (1 << b))) {
+        const row = ps.subarray(at, at + N_LABELS);
+        feats.length = 0;
+        prevWordKeys(p, i, b, feats);
+        for (const k of feats) addRow(model, k, row as Float64Array);
+        info.prevDone |= 1 << b;
+      }
+      for (let l = 0; l < N_LABELS; l++) out[l] = out[l]! + ps[at + l]! + c.prev[at + l]!;
+    },
+    pairs: () => c.pair,
+  };
+}
+
+/** Tag indices (into LABELS) for one segment, decoded as the model was trained (Weights.decoder). */
 export function tagSegment(model: Weights, seg: Segment, p: Prepared = prepare(seg)): number[] {
+  return model.decoder === 'viterbi' ? viterbi(p, runtimeScorer(model, p)) : tagGreedy(model, p);
+}
+
+/** Greedy left to right with the BIO constraint: each tag chosen knowing the two before. */
+function tagGreedy(model: Weights, p: Prepared): number[] {
   const tags = new Array<number>(p.n).fill(0);
   const scores = new Float64Array(N_LABELS);
   let prev = 0;
@@ -116,12 +210,7 @@ export function tagSegment(model: Weights, seg: Segment, p: Prepared = prepare(s
     let best = 0;
     if (scored(p, i, prev)) {
       const info = p.info[i]!;
-      if (info.scoresOf !== model) {
-        const own = new Float64Array(N_LABELS);
-        for (let k = 0; k < info.own.length; k++) addRow(model, info.own[k]!, own);
-        info.scores = own;
-        info.scoresOf = model;
-      }
+      if (info.scoresOf !== model) ownScores(model, info);
       scores.set(info.scores!);
       feats.length = 0;
       staticKeys(p, i, feats, false);
