@@ -24,6 +24,8 @@
  * articles holding >= 2 gold events, strict), cross-language pairwise P/R
  * (pairs of gold articles in different languages) and English-Polish P/R.
  * Test figures are printed for reporting; parameters are chosen on dev only.
+ * GLOBEDESK_EVENTS_HEADLINES=1 adds a headline set of three weeks (titles
+ * only, no outlets, no archive) scored on the same gold.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -358,6 +360,21 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
       );
       log(`  annotator agreement on ${ids.length} articles (second annotator against the gold): pairwise P ${a.pairPrecision.toFixed(3)} R ${a.pairRecall.toFixed(3)} F1 ${a.pairF1.toFixed(3)}; B-cubed F1 ${a.bcubedF1.toFixed(3)}`);
       figures[`${h.half}.agreement.pairF1`] = a.pairF1;
+    }
+    if (process.env.GLOBEDESK_EVENTS_HEADLINES === '1') {
+      // A proxy for a headline set of several weeks fed to `globedesk
+      // cluster`: the archive's weeks and the half's stream as titles only,
+      // no outlet, no archive before them (the burst's background is what
+      // the set has shown so far). Minutes of title analysis, so on request.
+      const headlines = titlesOnly([...h.prior, ...h.stream]);
+      for (const [name, params] of [
+        ['headline weeks: defaults', DEFAULT_PARAMS],
+        ['headline weeks: without burst anchors', { ...DEFAULT_PARAMS, anchorBurst: 0 }],
+      ] as const) {
+        const s = scoreEvents(runClusterer(headlines, params, { noSource: true }), h.gold, h.langOf);
+        log(`  ${name.padEnd(36)} ${headlines.length} titles: ${formatScores(s)}`);
+        for (const [k, v] of Object.entries(s)) figures[`${h.half}.${name}.${k}`] = v;
+      }
     }
   }
   return figures;
