@@ -4,9 +4,8 @@ import type { Entity } from './analysis.js';
 import { entityKey } from './entityKey.js';
 import { entityKey as findEntitiesKey } from '../understand/entities/findEntities.js';
 
-// understand/entities/findEntities.ts still defines its own entityKey (it was
-// being edited when this one moved to the domain); until it re-exports this
-// one, the two must give the same keys, or saveAnalyses would store keys the
+// understand/entities/findEntities.ts re-exports this one: analysis and
+// storage must key entities alike, or saveAnalyses would store keys the
 // clusterer and the entity pages never ask for.
 const cases: { name: string; entity: Pick<Entity, 'name' | 'type'>; key: string }[] = [
   { name: 'accents folded', entity: { name: 'Médecins Sans Frontières', type: 'organization' }, key: 'organization:medecins sans frontieres' },

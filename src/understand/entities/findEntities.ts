@@ -109,14 +109,5 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
   return out.map(({ name, type, count }) => ({ name, type, count }));
 }
 
-/** The article_entities key: type and the lowercased, accent-folded name. */
-export function entityKey(e: Pick<Entity, 'name' | 'type'>): string {
-  const folded = e.name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
-  return `${e.type}:${folded}`;
-}
+/** The article_entities key lives in the domain (storage keys entities with it); re-exported for the stage's callers. */
+export { entityKey } from '../../domain/entityKey.js';
