@@ -29,6 +29,7 @@ import { allowed, capBinOf, countCapitals, dynamicKeys, setCapBins, setClusters,
 import { reachable, viterbi, type Scorer } from '../src/understand/entities/ner/decode.js';
 import type { ClustersFile } from './word-clusters.js';
 import { clustersOf, fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
+import { mulberry32 } from './lib/seededRandom.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const NER_DATA = join(ROOT, 'data', 'ner');
@@ -91,17 +92,6 @@ export function loadSplits(
 
 function segmentOf(s: TaggedSentence): Segment {
   return { tokens: s.tokens, language: s.language, titleCase: isTitleCase(s.tokens) };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TypeFigures {

@@ -29,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hashString } from '../src/understand/entities/ner/features.js';
 import { corpusTokens, loadSplits } from './train-ner.js';
+import { mulberry32 } from './lib/seededRandom.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLUSTERS_FILE = join(ROOT, 'var', 'ner-clusters.json.gz');
@@ -47,17 +48,6 @@ export interface ClustersFile {
   /** Uint16 paths, one a key, base64: level l's branch in bits 4l..4l+3 from the top. */
   paths: string;
   figures: Record<string, number>;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Sparse {
