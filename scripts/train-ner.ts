@@ -29,7 +29,7 @@ import { allowed, capBinOf, countCapitals, dynamicKeys, setCapBins, setClusters,
 import { reachable, viterbi, type Scorer } from '../src/understand/entities/ner/decode.js';
 import type { ClustersFile } from './word-clusters.js';
 import { clustersOf, fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
-import { mulberry32 } from './lib/seededRandom.js';
+import { mulberry32, shuffleInPlace } from '../test/seededRandom.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const NER_DATA = join(ROOT, 'data', 'ner');
@@ -213,10 +213,7 @@ export function train(
     // Greedy: each token's tag chosen knowing the two before, updated token by token.
     const scores = new Float64Array(N_LABELS);
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffleInPlace(order, rand);
       let errors = 0;
       let seen = 0;
       for (const k of order) {
@@ -313,10 +310,7 @@ export function train(
       for (const r of rowsOf(buf, rowBuf)) bump(r + tags[i]!, d);
     };
     for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      shuffleInPlace(order, rand);
       let errors = 0;
       let wrong = 0;
       for (const k of order) {

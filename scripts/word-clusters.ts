@@ -29,7 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hashString } from '../src/understand/entities/ner/features.js';
 import { corpusTokens, loadSplits } from './train-ner.js';
-import { mulberry32 } from './lib/seededRandom.js';
+import { mulberry32 } from '../test/seededRandom.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLUSTERS_FILE = join(ROOT, 'var', 'ner-clusters.json.gz');

@@ -20,6 +20,7 @@
 import { parseXml } from '../../src/ingest/parse/parseXml.js';
 import { sanitizeHtml } from '../../src/ingest/sanitize/sanitizeHtml.js';
 import { htmlToText } from '../../src/ingest/sanitize/htmlToText.js';
+import { mulberry32 } from '../seededRandom.js';
 
 /** The bound: a hostile input may cost at most RATIO times a well-formed one of its size, plus FLOOR_MS. */
 export const RATIO = 3;
@@ -48,17 +49,8 @@ export interface Target {
   wrap: (body: string) => string;
 }
 
-/** mulberry32: a small, good-enough seeded PRNG (public domain, Tommy Ettinger). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32: a small, good-enough seeded PRNG (test/seededRandom.ts). */
+export const prng = mulberry32;
 
 function wellFormedFeed(size: number): string {
   const head = '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Desk</title><link>https://example.com/</link>';
