@@ -12,7 +12,7 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
 import { pairProbability } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
@@ -445,12 +445,10 @@ export class OnlineClusterer {
    */
   remember(doc: Pick<ClusterDoc, 'title' | 'language' | 'publishedMs'>): void {
     if (this.params.anchorBurst <= 0) return;
-    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
-    extractFeatures({ title: doc.title, text: '', language: doc.language }, this.params.weights, ev);
-    this.countBackground([...ev.title], doc.publishedMs);
+    this.countBackground(titleTerms(doc.title, doc.language), doc.publishedMs);
   }
 
-  private countBackground(title: readonly string[], ms: number): void {
+  private countBackground(title: Iterable<string>, ms: number): void {
     const day = Math.floor(ms / 86_400_000);
     // Days leave by the articles' own time, as they arrive (not at the
     // sweep, whose moment depends on how many articles came since a start):

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFeatures, isDigestTitle, titleSkeleton, type TextEvidence } from './features.js';
+import { extractFeatures, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
 import { DEFAULT_PARAMS } from './params.js';
 
 // Titles from the December 2023 replay corpus.
@@ -63,3 +63,19 @@ test('extractFeatures: bracketed title tags are text, not title words', () => {
   assert.equal(bag.get('baran'), 1, 'it counts once, as text');
   assert.ok([...ev.title].length >= 2);
 });
+
+// The burst anchors count an archive's titles with titleTerms and the window's with extractFeatures: the two must agree.
+const titleTermCases: { name: string; title: string; language: string }[] = [
+  { name: 'English headline', title: 'Colorado Supreme Court kicks Trump off ballot', language: 'en' },
+  { name: 'Polish, bracketed tag and numbers', title: 'Strzelanina w Pradze. Co najmniej 15 osób nie żyje, 24 ranne [RELACJA]', language: 'pl' },
+  { name: 'a bracket that is no tag', title: 'TVP Info [off air', language: 'pl' },
+  { name: 'year and stop words', title: 'The year in review: what 2023 meant for the EU', language: 'en' },
+];
+for (const tc of titleTermCases) {
+  test(`titleTerms: the title words extractFeatures collects (${tc.name})`, () => {
+    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0 };
+    extractFeatures({ title: tc.title, text: 'A lead sentence that must not count.', language: tc.language }, DEFAULT_PARAMS.weights, ev);
+    assert.ok(ev.title.size > 0);
+    assert.deepEqual([...titleTerms(tc.title, tc.language)], [...ev.title]);
+  });
+}

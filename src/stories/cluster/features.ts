@@ -134,6 +134,23 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
   return bag;
 }
 
+/**
+ * The stemmed words of a title, as extractFeatures puts them in
+ * TextEvidence.title (bracketed tags left out), without the rest of its
+ * work: what the burst anchors count for each title of the archive
+ * (OnlineClusterer.remember).
+ */
+export function titleTerms(title: string, language?: string | null): Set<string> {
+  const lang = primaryLanguage(language);
+  const stem = stemmerFor(lang);
+  const out = new Set<string>();
+  for (const t of tokens(title.includes('[') ? title.replace(TITLE_TAGS, ' ') : title)) {
+    const s = termOf(t, lang, stem);
+    if (s !== null) out.add(s);
+  }
+  return out;
+}
+
 function termOf(t: Token, lang: string, stem: (w: string) => string): string | null {
   if (t.word.length < 2 || isStopWord(t.word, lang)) return null;
   // Pure numbers other than years and counts with meaning ("28" of COP28 is
