@@ -25,7 +25,8 @@
  * (pairs of gold articles in different languages) and English-Polish P/R.
  * Test figures are printed for reporting; parameters are chosen on dev only.
  * GLOBEDESK_EVENTS_HEADLINES=1 adds a headline set of three weeks (titles
- * only, no outlets, no archive) scored on the same gold.
+ * only, no outlets, no archive) scored on the same gold. Last, the
+ * headline set labelled by others (eval/headlines.ts: UCI News Aggregator).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -377,6 +378,8 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
       }
     }
   }
+  // The same clusterers on a headline set labelled by others (eval/headlines.ts).
+  Object.assign(figures, (await import('./headlines.js')).evalHeadlines(log));
   return figures;
 }
 

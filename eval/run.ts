@@ -17,6 +17,7 @@ await runNamed(
     cluster: async () => (await import('./cluster.js')).evalCluster(),
     'cluster-limits': async () => (await import('./clusterLimits.js')).evalClusterLimits(),
     events: async () => (await import('./events.js')).evalEvents(),
+    headlines: async () => (await import('./headlines.js')).evalHeadlines(),
     entities: async () => (await import('./entities.js')).evalEntities(),
     editorial: async () => (await import('./editorial.js')).evalEditorial(),
     extract: async () => (await import('./extract.js')).evalExtract(),

@@ -146,13 +146,15 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * the dev gold (docs/clustering.md), so the budget is 53 + 10 %. Lowered
  * with round 12 (the window moving an hour at a time: 52 duplicates, 41
  * undercounting; the burst anchors do not fire on a demo without archive):
- * 52 + 10 %.
+ * 52 + 10 %. Lowered with round 13 (the prior background lets the anchors
+ * fire on the demo, which has no archive: 49 duplicates, 40 undercounting):
+ * 49 + 10 %.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 57,
+  duplicateCards: 54,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 42,
+  undercountingCards: 41,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 1,
 };

@@ -118,6 +118,8 @@ interface WindowDoc {
   keys: string[];
   /** Title words, kept only with burst anchors on (params.anchorBurst). */
   title: string[] | null;
+  /** A headline without text (isTextless). */
+  textless: boolean;
   source: string | null;
   skeleton: string | null;
 }
@@ -155,6 +157,8 @@ export class OnlineClusterer {
   private sweptHour = -Infinity;
   /** Window articles per title word (burst anchors only). */
   private readonly titleDf = new Map<string, number>();
+  /** Window articles that are headlines without text (isTextless). */
+  private windowTextless = 0;
   /**
    * The burst's background (burst anchors only): per UTC day of publication,
    * its articles and how many of their titles hold each word; the sums over
@@ -359,6 +363,7 @@ export class OnlineClusterer {
     // Articles come in (nearly) published order, so the oldest are at the head.
     while (this.windowHead < this.windowDocs.length && this.windowDocs[this.windowHead]!.ms < cutoff) {
       const w = this.windowDocs[this.windowHead]!;
+      if (w.textless) this.windowTextless--;
       if (w.title) {
         for (const k of w.title) {
           const n = (this.titleDf.get(k) ?? 1) - 1;
@@ -434,7 +439,9 @@ export class OnlineClusterer {
       for (const k of title) this.titleDf.set(k, (this.titleDf.get(k) ?? 0) + 1);
       this.countBackground(title, doc.publishedMs);
     }
-    this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton, title });
+    const textless = isTextless(doc.text);
+    if (textless) this.windowTextless++;
+    this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton, title, textless });
     return { bag, ev, skeleton };
   }
 
@@ -482,12 +489,42 @@ export class OnlineClusterer {
     }
   }
 
+  /**
+   * The centroid cosine a burst anchor needs (params.anchorFloor,
+   * anchorFloorTitles): from anchorFloor in a window of articles to
+   * anchorFloorTitles in a window of headlines without text, by their share.
+   * Vectors of headlines have a handful of keys each, so cosines among them
+   * run lower for the same event. The floor moves only once headlines are
+   * most of the window (from half to all of it): a desk window, where most
+   * feeds carry text (92 % of the December corpus), keeps the article floor
+   * and its centroids stay text centroids; a headline set gets the headline
+   * floor throughout. By the window, not by the article: the desk's own
+   * title-only items given the lower floor glued events (dev mixing 0.188
+   * -> 0.198, docs/clustering-journal.md round 13).
+   */
+  private anchorFloor(): number {
+    const p = this.params;
+    const n = this.windowDocs.length - this.windowHead;
+    const share = n > 0 ? this.windowTextless / n : 0;
+    return p.anchorFloor + (p.anchorFloorTitles - p.anchorFloor) * Math.max(0, 2 * share - 1);
+  }
+
   /** How much more often the window's titles hold `k` than those of the last backgroundDays (0 below anchorMinDocs). */
   private burst(k: string): number {
     const w = this.titleDf.get(k) ?? 0;
     if (w < this.params.anchorMinDocs) return 0;
     const n = this.windowDocs.length - this.windowHead;
-    return w / n / (((this.bgDf.get(k) ?? 0) + 1) / Math.max(1, this.bgN));
+    const prior = this.params.titleBackground;
+    if (prior === null || this.params.backgroundPriorTitles <= 0) return w / n / (((this.bgDf.get(k) ?? 0) + 1) / Math.max(1, this.bgN));
+    // The prior stands in for the archive the clusterer has not seen: it
+    // weighs as backgroundPriorTitles headlines less those the background
+    // holds from before the window, so a desk with its weeks of archive
+    // decides by its own news alone and a headline set by the prior. Its
+    // counts are pooled with the background's, so a word the stream has
+    // shown only in its window still has the prior's rate to burst against.
+    const weight = Math.max(0, this.params.backgroundPriorTitles - (this.bgN - n));
+    if (weight === 0) return w / n / (((this.bgDf.get(k) ?? 0) + 1) / Math.max(1, this.bgN));
+    return w / n / (((this.bgDf.get(k) ?? 0) + (weight / prior.n) * (prior.df.get(k) ?? 0) + 1) / (this.bgN + weight));
   }
 
   /**
@@ -1184,7 +1221,7 @@ export class OnlineClusterer {
         if (instancesConflict(s, c)) continue;
         if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
         const cos = centroidCosine(s, c);
-        if (anchors.length > 0 && cos >= p.anchorFloor && this.anchorsMeet(anchors, s, c)) {
+        if (anchors.length > 0 && cos >= this.anchorFloor() && this.anchorsMeet(anchors, s, c)) {
           // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
           if (cos >= bestSim) {
             best = c;
@@ -1259,7 +1296,7 @@ export class OnlineClusterer {
     let bestCent = 0;
     for (const { s, cent } of looked) {
       const n = s.articleIds.length;
-      if (n < p.anchorMinSize || cent < p.anchorFloor || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
+      if (n < p.anchorMinSize || cent < this.anchorFloor() || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
       let score = 0;
       for (const k of anchors) if ((s.titleKeys.get(k) ?? 0) >= p.anchorShare * n) score += this.idf(k);
       if (score > bestScore || (score > 0 && score === bestScore && cent > bestCent)) {
@@ -1565,6 +1602,19 @@ export class OnlineClusterer {
     this.touched.delete(from.id);
     this.pendingMerges.push({ kind: 'merge', from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
   }
+}
+
+/**
+ * A headline with no text to speak of: fewer than five words beyond the
+ * title (a headline set, or a feed that gives titles only). A title-only
+ * vector has a handful of keys, so its cosine to a centroid of many
+ * headlines is lower than an article's for the same event.
+ */
+export function isTextless(text: string | null | undefined): boolean {
+  if (!text) return true;
+  let words = 0;
+  for (const _ of text.matchAll(/\p{L}[\p{L}\p{N}'’-]*/gu)) if (++words >= 5) return false;
+  return true;
 }
 
 /** Does the story hold another instance of this series (same outlet and skeleton, another title)? */

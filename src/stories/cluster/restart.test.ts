@@ -49,8 +49,9 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
 // The burst anchors (params.anchorBurst) compare the window with the days
 // before it: a restart gives them those days' titles back (remember, what
 // clusterArticles reads with loadClusterBackground) and the window as
-// before (restore, from an hour before the window's start: the clusterer's
-// hourly sweep trims it). Six days of the corpus, every third article, after
+// before (restore, from a window and an hour before the window's start: the
+// clusterer's hourly sweep trims it, and the idf the window's first articles
+// are weighed with is the one they were placed with). Six days of the corpus, every third article, after
 // thirteen days it only remembers (a desk's archive), cut on the sixth: the
 // window moved many times and the background reaches back past it.
 test('OnlineClusterer: with burst anchors, the days before the window given back, it places the next articles as if it had never stopped', (t) => {
@@ -84,7 +85,8 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
 
   // As clusterArticles restarts: titles before the window, then the window's articles with their stories.
   const hour = 3_600_000;
-  const since = Math.floor(docs[cut - 1]!.publishedMs / hour) * hour - (continuous.params.windowHours + 1) * hour;
+  // Two windows back, as clusterArticles reads: the window's first articles come back with the idf they were placed with.
+  const since = Math.floor(docs[cut - 1]!.publishedMs / hour) * hour - (2 * continuous.params.windowHours + 1) * hour;
   const restarted = new OnlineClusterer(params);
   for (const a of archive) restarted.remember(a);
   for (const d of docs.slice(0, cut)) {

@@ -1,0 +1,95 @@
+// The burst anchors' prior background (titleBackground.ts): the shipped
+// table, and the clusterer's use of it on real headlines.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { requireShared } from '../../../test/shared.js';
+import { loadCorpus } from '../../../eval/cluster.js';
+import { clusterHeadlines, halfOf, headlineDocs, readHeadlines } from '../../../eval/headlines.js';
+import { scoreClustering } from './scoreClustering.js';
+import { isTextless, OnlineClusterer } from './OnlineClusterer.js';
+import { DEFAULT_PARAMS } from './params.js';
+import { parseTitleBackground, shippedTitleBackground, TITLE_BACKGROUND_VERSION, type TitleBackground } from './titleBackground.js';
+
+test('the shipped title background: counts of ordinary news headlines, read once', () => {
+  const bg = shippedTitleBackground();
+  assert.ok(bg, 'data/models/title-background.json.gz is missing or of another version');
+  assert.ok(bg.n > 30_000, `${bg.n} headlines`);
+  assert.ok(bg.df.size > 10_000, `${bg.df.size} words`);
+  // Words always in the news and words of one saga that came after it.
+  assert.ok((bg.df.get('gaza') ?? 0) > 200);
+  assert.ok((bg.df.get('houthi') ?? 0) > 20);
+  assert.equal(bg.df.get('titanfal') ?? 0, 0);
+  assert.equal(shippedTitleBackground(), bg, 'loaded once');
+  assert.equal(DEFAULT_PARAMS.titleBackground, bg, 'the defaults use it');
+});
+
+test('a title background of another version or shape is not used', () => {
+  assert.equal(parseTitleBackground({ version: TITLE_BACKGROUND_VERSION + 1, source: '', licence: '', from: '', to: '', minCount: 2, n: 10, df: [['a', 1]] }), null);
+  assert.equal(parseTitleBackground({ version: TITLE_BACKGROUND_VERSION, source: '', licence: '', from: '', to: '', minCount: 2, n: 0, df: [] }), null);
+  assert.deepEqual(parseTitleBackground({ version: TITLE_BACKGROUND_VERSION, source: '', licence: '', from: '', to: '', minCount: 2, n: 10, df: [['a', 3]] })?.df.get('a'), 3);
+});
+
+test('isTextless: a headline alone, or with fewer than five words of text', () => {
+  assert.equal(isTextless(null), true);
+  assert.equal(isTextless(''), true);
+  assert.equal(isTextless('Read more.'), true);
+  assert.equal(isTextless('— 12 / 2023 —'), true);
+  assert.equal(isTextless('Police said the gunman acted alone.'), false);
+  assert.equal(isTextless('Strzelanina w Pradze: nie żyje 14 osób.'), false);
+});
+
+// UCI News Aggregator headlines (eval/headlines.ts), fed as `globedesk
+// cluster` is fed. Figures of eval/headlines.ts with a little slack; the
+// prior is what gathers them.
+test('headline sets: the prior background gathers each story, both halves of the UCI headlines', () => {
+  const rows = readHeadlines();
+  for (const [half, min] of [
+    ['dev', { f1: 0.78, p: 0.9 }],
+    ['test', { f1: 0.73, p: 0.86 }],
+  ] as const) {
+    const part = halfOf(rows, half);
+    const docs = headlineDocs(part);
+    const gold = part.map((r) => r.story);
+    const score = (params: typeof DEFAULT_PARAMS): { pairF1: number; pairPrecision: number } => {
+      const story = clusterHeadlines(docs, params);
+      return scoreClustering(
+        part.map((r) => story.get(r.id)!),
+        gold,
+      );
+    };
+    const s = score(DEFAULT_PARAMS);
+    assert.ok(s.pairF1 >= min.f1 && s.pairPrecision >= min.p, `${half}: pairwise F1 ${s.pairF1.toFixed(3)} P ${s.pairPrecision.toFixed(3)}`);
+    const without = score({ ...DEFAULT_PARAMS, backgroundPriorTitles: 0 });
+    assert.ok(without.pairF1 < s.pairF1 - 0.2, `${half}: without the prior F1 ${without.pairF1.toFixed(3)}, with it ${s.pairF1.toFixed(3)}`);
+  }
+});
+
+// A desk with weeks of archive decides by its own news: once the background
+// holds backgroundPriorTitles headlines from before the window, the prior
+// weighs nothing. The prior here has never seen any word of the day
+// (everything bursts against it): with the archive it changes no
+// placement; with a tenth of the archive it lets the anchors fire.
+test('the prior fades once the archive is as large as it', (t) => {
+  if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
+  const corpus = loadCorpus();
+  const start = Date.parse('2023-12-17T00:00:00Z');
+  const end = Date.parse('2023-12-20T00:00:00Z');
+  const archive = corpus.filter((it) => it.ms < start);
+  assert.ok(archive.length >= DEFAULT_PARAMS.backgroundPriorTitles, `${archive.length} archive titles`);
+  const docs = corpus
+    .filter((it) => it.ms >= start && it.ms < end)
+    .map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: it.outlet }));
+  const run = (kept: typeof archive, titleBackground: TitleBackground | null): string[] => {
+    const c = new OnlineClusterer({ titleBackground });
+    for (const a of kept) c.remember({ title: a.title, language: a.language, publishedMs: a.ms });
+    for (const d of docs) c.place(d);
+    c.flush();
+    return docs.map((d) => c.storyOf(d.id)!);
+  };
+  const unseen: TitleBackground = { n: 100_000, df: new Map() };
+  assert.deepEqual(run(archive, unseen), run(archive, null));
+  const tenth = archive.filter((_, i) => i % 10 === 0);
+  const plain = run(tenth, null);
+  const moved = run(tenth, unseen).filter((s, i) => s !== plain[i]).length;
+  assert.ok(moved > 0, 'with little archive the prior changed nothing: the test would not see it');
+});
