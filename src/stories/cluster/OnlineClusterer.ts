@@ -1605,8 +1605,8 @@ export class OnlineClusterer {
 }
 
 /**
- * A headline with no text to speak of: fewer than five words beyond the
- * title (a headline set, or a feed that gives titles only). A title-only
+ * A headline with no text to speak of: fewer than five words of text (a
+ * headline set, or a feed that gives titles only). A title-only
  * vector has a handful of keys, so its cosine to a centroid of many
  * headlines is lower than an article's for the same event.
  */
