@@ -1221,7 +1221,16 @@ export class OnlineClusterer {
         if (instancesConflict(s, c)) continue;
         if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
         const cos = centroidCosine(s, c);
-        if (anchors.length > 0 && cos >= this.anchorFloor() && this.anchorsMeet(anchors, s, c)) {
+        // Across languages the centroids share only names and tags, so the
+        // floor is the cross-language one (crossFloor), and the two stories'
+        // cross-language signatures must agree as for a learned merge.
+        const crossAnchor = mainLanguage(s) !== mainLanguage(c);
+        if (
+          anchors.length > 0 &&
+          cos >= (crossAnchor ? p.crossFloor : this.anchorFloor()) &&
+          this.anchorsMeet(anchors, s, c) &&
+          (!crossAnchor || this.crossAgrees(this.crossSignature(c.seq < s.seq ? s : c), this.crossSignature(c.seq < s.seq ? c : s)))
+        ) {
           // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
           if (cos >= bestSim) {
             best = c;
@@ -1274,10 +1283,15 @@ export class OnlineClusterer {
     return out;
   }
 
-  /** Whether story `c` is one saga with `s` by one of `s`'s anchors (same language, the bigger big enough, `c`'s titles holding it). */
+  /**
+   * Whether story `c` is one saga with `s` by one of `s`'s anchors (the
+   * bigger big enough, `c`'s titles holding it). In any two languages: an
+   * anchor is a title word, and the names that burst are mostly written
+   * alike ("TVP", "Colorado", "Houthi"), where other words are not.
+   */
   private anchorsMeet(anchors: readonly string[], s: Story, c: Story): boolean {
     const p = this.params;
-    if (mainLanguage(s) !== mainLanguage(c) || Math.max(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) return false;
+    if (Math.max(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) return false;
     const min = p.anchorShare * c.articleIds.length;
     return anchors.some((k) => (c.titleKeys.get(k) ?? 0) >= min);
   }
