@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseLine, withAnalysis } from '../src/cli/cluster.js';
+import { analyzeStream, parseLine } from '../src/cli/cluster.js';
 import type { ClusterDoc } from '../src/domain/clusterDoc.js';
 import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { BROAD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
@@ -64,11 +64,12 @@ export function halfOf(rows: readonly HeadlineRow[], half: HeadlineHalf): Headli
 
 /** The lines `globedesk cluster` would be given, parsed and analysed by the command's own functions. */
 export function headlineDocs(rows: readonly HeadlineRow[], opts: { noSource?: boolean } = {}): ClusterDoc[] {
+  const analysed = analyzeStream();
   return rows.map((r) => {
     const line = JSON.stringify({ id: r.id, title: r.title, published: r.published, url: r.url, ...(opts.noSource ? {} : { source: r.source }) });
     const doc = parseLine(line);
     if (typeof doc === 'string') throw new Error(`headlines: row ${r.id}: ${doc}`);
-    return withAnalysis(doc);
+    return analysed(doc);
   });
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { run } from './cluster.js';
+import { analyzeStream, run, StreamLanguage } from './cluster.js';
+import { detectLanguage } from '../understand/language/detectLanguage.js';
 import { jsonLines, runCommand } from './testdata/runCommand.js';
 
 async function cluster(lines: string[], argv: string[] = []): Promise<{ code: number; out: unknown[]; err: string }> {
@@ -59,3 +60,32 @@ for (const tc of cases) {
     tc.want(r.out);
   });
 }
+
+// A terse headline the detector is unsure of ("to" and "do" are English and
+// Polish words) is taken in the set's own language, as its neighbours are
+// stemmed and compared; a language the line gives, or the detector finds,
+// is never overridden.
+test('cluster: a headline of no detectable language takes the language of the set so far', () => {
+  const terse = { id: 't', title: 'EBay rejects Icahn board nominees, asks investors to do same', text: null, publishedMs: Date.parse('2014-03-10T12:00:00Z'), language: null, source: null };
+  assert.equal(detectLanguage(terse.title), null, 'the detector is unsure of this headline');
+  const english = { ...terse, id: 'e', title: 'Apple releases the iOS 7.1 update with CarPlay and a faster keyboard' };
+  const polish = { ...terse, id: 'p', title: 'Sejm przyjął ustawę budżetową na przyszły rok' };
+  const alone = analyzeStream();
+  assert.equal(alone(terse).language ?? null, null, 'nothing seen yet: no guess');
+  const stream = analyzeStream();
+  assert.equal(stream(english).language, 'en');
+  assert.equal(stream(terse).language, 'en');
+  assert.equal(stream(polish).language, 'pl', 'a detected language is kept');
+  assert.equal(stream({ ...terse, id: 'g', language: 'de' }).language, 'de', 'a given language is kept');
+});
+
+test('StreamLanguage: the most common language so far, ties to the first reached', () => {
+  const s = new StreamLanguage();
+  assert.equal(s.guess, null);
+  s.note('pl');
+  s.note('en');
+  assert.equal(s.guess, 'pl');
+  s.note('en');
+  s.note(null);
+  assert.equal(s.guess, 'en');
+});

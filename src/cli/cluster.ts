@@ -22,6 +22,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { ClusterInput } from '../domain/story.js';
 import { analyze } from '../understand/analyze.js';
+import { detectLanguage } from '../understand/language/detectLanguage.js';
 import { entityKey } from '../understand/entities/findEntities.js';
 import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../stories/cluster/OnlineClusterer.js';
 import { parseFlags, write, type CommandIO } from './io.js';
@@ -43,6 +44,7 @@ export async function run(io: CommandIO): Promise<number> {
     input.once('error', (e: Error) => resolve(e));
   });
   const clusterer = new OnlineClusterer(windowHours === undefined ? {} : { windowHours });
+  const analysed = analyzeStream();
   const emitMoves = (moves: Reassignment[]): void => {
     for (const m of moves) for (const id of m.articleIds) write(io.stdout, JSON.stringify({ id, story: m.into }));
   };
@@ -59,7 +61,7 @@ export async function run(io: CommandIO): Promise<number> {
         write(io.stdout, JSON.stringify({ line: n, error: doc }));
         continue;
       }
-      const p = clusterer.place(analysis ? withAnalysis(doc) : doc);
+      const p = clusterer.place(analysis ? analysed(doc) : doc);
       write(io.stdout, JSON.stringify({ id: p.articleId, story: p.storyId }));
       emitMoves(clusterer.takeMerges());
     }
@@ -84,13 +86,52 @@ export async function run(io: CommandIO): Promise<number> {
  * organisations by entity key, focus countries. Entities or countries given
  * on the line are kept.
  */
-export function withAnalysis(doc: ClusterDoc): ClusterDoc {
-  const a = analyze({ id: doc.id, title: doc.title, text: doc.text ?? '', published: new Date(doc.publishedMs).toISOString(), language: doc.language ?? null });
+export function withAnalysis(doc: ClusterDoc, fallbackLanguage: string | null = null): ClusterDoc {
+  // A line without a language whose text the detector is unsure of (a terse
+  // headline: "EBay rejects Icahn board nominees, asks investors to do same"
+  // ties English and Polish on "to" and "do") is taken in the set's own
+  // language (StreamLanguage), so it is stemmed and compared as its
+  // neighbours are: left undetermined it shares no stemmed word with them.
+  const language = doc.language ?? (detectLanguage(`${doc.title}\n${doc.text ?? ''}`) ?? fallbackLanguage);
+  const a = analyze({ id: doc.id, title: doc.title, text: doc.text ?? '', published: new Date(doc.publishedMs).toISOString(), language });
   return {
     ...doc,
-    language: doc.language ?? a.language,
+    language: language ?? a.language,
     entities: doc.entities ?? [...new Set(a.entities.filter((e) => e.type === 'person' || e.type === 'organization').map((e) => entityKey(e)))].sort(),
     countries: doc.countries ?? a.countries.filter((c) => c.role === 'focus').map((c) => c.code).sort(),
+  };
+}
+
+/**
+ * The language of a headline set so far: the most common language of its
+ * lines that gave or showed one (ties: the one reached first), the fallback
+ * of a line the detector is unsure of. Deterministic in the order of the
+ * lines, as the clusterer is.
+ */
+export class StreamLanguage {
+  private readonly counts = new Map<string, number>();
+  private best: string | null = null;
+
+  note(language: string | null | undefined): void {
+    if (!language) return;
+    const n = (this.counts.get(language) ?? 0) + 1;
+    this.counts.set(language, n);
+    if (this.best === null || n > this.counts.get(this.best)!) this.best = language;
+  }
+
+  get guess(): string | null {
+    return this.best;
+  }
+}
+
+/** withAnalysis over a stream: each line's language noted, the set's language the fallback of the next. */
+export function analyzeStream(): (doc: ClusterDoc) => ClusterDoc {
+  const langs = new StreamLanguage();
+  return (doc) => {
+    const known = doc.language ?? detectLanguage(`${doc.title}\n${doc.text ?? ''}`);
+    const out = withAnalysis(known === null ? doc : { ...doc, language: doc.language ?? known }, langs.guess);
+    langs.note(known);
+    return out;
   };
 }
 

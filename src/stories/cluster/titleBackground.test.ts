@@ -44,7 +44,7 @@ test('isTextless: a headline alone, or with fewer than five words of text', () =
 test('headline sets: the prior background gathers each story, both halves of the UCI headlines', () => {
   const rows = readHeadlines();
   for (const [half, min] of [
-    ['dev', { f1: 0.78, p: 0.9 }],
+    ['dev', { f1: 0.8, p: 0.87 }],
     ['test', { f1: 0.73, p: 0.86 }],
   ] as const) {
     const part = halfOf(rows, half);
