@@ -147,14 +147,14 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * with round 12 (the window moving an hour at a time: 52 duplicates, 41
  * undercounting; the burst anchors do not fire on a demo without archive):
  * 52 + 10 %. Lowered with round 13 (the prior background lets the anchors
- * fire on the demo, which has no archive: 49 duplicates, 40 undercounting):
- * 49 + 10 %.
+ * fire on the demo, which has no archive: 49 duplicates, 40 undercounting;
+ * then anchors across languages: 36 undercounting): 49 and 36 + 10 %.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
   duplicateCards: 54,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 41,
+  undercountingCards: 40,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 1,
 };
