@@ -197,9 +197,11 @@ export interface ClusterParams {
    *   least anchorMinSize articles of its language whose members' titles
    *   (anchorShare of them) hold one of its anchors, at centroid cosine >=
    *   anchorFloor (the most anchor idf, then the closest);
-   * - two stories of one language merge when the titles of both (anchorShare
-   *   of each) hold one anchor, the bigger has at least anchorMinSize
-   *   articles and their centroids reach anchorFloor.
+   * - two stories merge when the titles of both (anchorShare of each) hold
+   *   one anchor, the bigger has at least anchorMinSize articles and their
+   *   centroids reach anchorFloor (crossFloor when their languages differ:
+   *   a bursting name is mostly written alike in both, and their
+   *   cross-language signatures must agree).
    * Measured in docs/clustering.md ("Burst anchors").
    */
   anchorBurst: number;
