@@ -6,8 +6,9 @@
  * is placed, with the same OnlineClusterer and defaults the desk uses, after
  * the same analysis the desk runs on each article (analyze(): its language
  * when the line gives none, people and organisations, focus countries), so
- * the command and the desk take one path. `--no-analysis` clusters words
- * only. When a later merge moves articles to another story,
+ * the command and the desk take one path; a line whose language is neither
+ * given nor detectable is taken in the set's language so far
+ * (StreamLanguage). `--no-analysis` clusters words only. When a later merge moves articles to another story,
  * a fresh {"id","story"} line is written for each moved article: the last line
  * for an id is its story. A bad line gets {"line":n,"error":"..."} and the
  * rest go on.
