@@ -139,6 +139,10 @@ for (const t of grid) {
   }
 }
 if (chosenScore) console.log(`chosen on dev: ${JSON.stringify(chosen)} ${formatScores(chosenScore)}`);
+// No setting within the bound: the least mixing one is taken, and said, so
+// a model that mixes more than the defaults it replaces is not shipped unseen.
+const withinCap = chosenScore !== null && chosenScore.mixed <= MIXED_CAP;
+if (chosenScore && !withinCap) console.error(`train-cluster-pairs: no setting of the grid mixes <= ${MIXED_CAP} of the dev stories; took the least mixing (${chosenScore.mixed.toFixed(3)}). Compare with the shipped model before shipping this one.`);
 
 const out: PairModel & { thresholds: T } = {
   ...model,
@@ -153,7 +157,7 @@ const out: PairModel & { thresholds: T } = {
     logLoss: round(fit.logLoss),
     pairsAtHalf: { p: round(onTrain.p), r: round(onTrain.r), f1: round(onTrain.f1) },
     fitOn19ScoredOn20: { p: round(crossDay.p), r: round(crossDay.r), f1: round(crossDay.f1) },
-    devChoice: chosenScore ? { pairP: round(chosenScore.pairP), pairR: round(chosenScore.pairR), mixed: round(chosenScore.mixed), enPlP: round(chosenScore.enPlP), enPlR: round(chosenScore.enPlR) } : null,
+    devChoice: chosenScore ? { pairP: round(chosenScore.pairP), pairR: round(chosenScore.pairR), mixed: round(chosenScore.mixed), withinCap, enPlP: round(chosenScore.enPlP), enPlR: round(chosenScore.enPlR) } : null,
   },
 };
 out.weights = out.weights.map(round);

@@ -1,6 +1,10 @@
 // The burst anchors' prior background (titleBackground.ts): the shipped
 // table, and the clusterer's use of it on real headlines.
 import { test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { requireShared } from '../../../test/shared.js';
 import { loadCorpus } from '../../../eval/cluster.js';
@@ -8,7 +12,7 @@ import { clusterHeadlines, halfOf, headlineDocs, readHeadlines } from '../../../
 import { scoreClustering } from './scoreClustering.js';
 import { isTextless, OnlineClusterer } from './OnlineClusterer.js';
 import { DEFAULT_PARAMS } from './params.js';
-import { parseTitleBackground, shippedTitleBackground, TITLE_BACKGROUND_VERSION, type TitleBackground } from './titleBackground.js';
+import { loadTitleBackground, parseTitleBackground, shippedTitleBackground, TITLE_BACKGROUND_VERSION, type TitleBackground } from './titleBackground.js';
 
 test('the shipped title background: counts of ordinary news headlines, read once', () => {
   const bg = shippedTitleBackground();
@@ -27,6 +31,31 @@ test('a title background of another version or shape is not used', () => {
   assert.equal(parseTitleBackground({ version: TITLE_BACKGROUND_VERSION + 1, source: '', licence: '', from: '', to: '', minCount: 2, n: 10, df: [['a', 1]] }), null);
   assert.equal(parseTitleBackground({ version: TITLE_BACKGROUND_VERSION, source: '', licence: '', from: '', to: '', minCount: 2, n: 0, df: [] }), null);
   assert.deepEqual(parseTitleBackground({ version: TITLE_BACKGROUND_VERSION, source: '', licence: '', from: '', to: '', minCount: 2, n: 10, df: [['a', 3]] })?.df.get('a'), 3);
+});
+
+test('a missing or damaged title background file is no background, and says so', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'globedesk-bg-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const warnings: string[] = [];
+  const onWarning = (w: Error): void => void warnings.push(w.message);
+  process.on('warning', onWarning);
+  t.after(() => process.off('warning', onWarning));
+  assert.equal(loadTitleBackground(join(dir, 'absent.json.gz')), null);
+  writeFileSync(join(dir, 'not-gzip.json.gz'), 'not gzip at all');
+  assert.equal(loadTitleBackground(join(dir, 'not-gzip.json.gz')), null);
+  writeFileSync(join(dir, 'truncated.json.gz'), gzipSync('{"version":1,"n":10,"df":[["a",'));
+  assert.equal(loadTitleBackground(join(dir, 'truncated.json.gz')), null);
+  writeFileSync(join(dir, 'null.json.gz'), gzipSync('null'));
+  assert.equal(loadTitleBackground(join(dir, 'null.json.gz')), null);
+  const ok = { version: TITLE_BACKGROUND_VERSION, source: '', licence: '', from: '', to: '', minCount: 1, n: 5, df: [['gaza', 2]] };
+  writeFileSync(join(dir, 'ok.json.gz'), gzipSync(JSON.stringify(ok)));
+  assert.equal(loadTitleBackground(join(dir, 'ok.json.gz'))?.df.get('gaza'), 2);
+  const clusterer = new OnlineClusterer({ titleBackground: loadTitleBackground(join(dir, 'not-gzip.json.gz')) });
+  assert.equal(clusterer.place({ id: 'x', title: 'Prague shooting', text: null, publishedMs: 0, language: 'en', source: null }).created, true);
+  return new Promise<void>((resolve) => setImmediate(() => {
+    assert.ok(warnings.filter((w) => w.includes('unreadable')).length >= 2, warnings.join(' | '));
+    resolve();
+  }));
 });
 
 test('isTextless: a headline alone, or with fewer than five words of text', () => {

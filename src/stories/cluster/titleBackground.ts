@@ -44,18 +44,29 @@ export interface TitleBackgroundFile {
 }
 
 export function parseTitleBackground(f: TitleBackgroundFile): TitleBackground | null {
-  if (f.version !== TITLE_BACKGROUND_VERSION || !(f.n > 0) || !Array.isArray(f.df)) return null;
+  if (typeof f !== 'object' || f === null || f.version !== TITLE_BACKGROUND_VERSION || !(f.n > 0) || !Array.isArray(f.df)) return null;
   return { n: f.n, df: new Map(f.df) };
 }
 
 let shipped: TitleBackground | null | undefined;
 
-/** The shipped table, or null when the file is missing or of another version (the anchors then read the archive alone). */
+/**
+ * The shipped table, or null when the file is missing, unreadable or of
+ * another version: the anchors then read the archive alone, as before the
+ * prior existed, and the desk still starts (a damaged artefact costs
+ * headline sets their recall, not the desk its clustering).
+ */
 export function shippedTitleBackground(): TitleBackground | null {
-  if (shipped === undefined) {
-    shipped = existsSync(TITLE_BACKGROUND_FILE)
-      ? parseTitleBackground(JSON.parse(gunzipSync(readFileSync(TITLE_BACKGROUND_FILE)).toString('utf8')) as TitleBackgroundFile)
-      : null;
-  }
+  if (shipped === undefined) shipped = loadTitleBackground(TITLE_BACKGROUND_FILE);
   return shipped;
+}
+
+export function loadTitleBackground(file: string): TitleBackground | null {
+  if (!existsSync(file)) return null;
+  try {
+    return parseTitleBackground(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as TitleBackgroundFile);
+  } catch (e) {
+    process.emitWarning(`${file} is unreadable (${(e as Error).message}); burst anchors read the archive alone`);
+    return null;
+  }
 }
