@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitLogistic, pairProbability, PAIR_FEATURES, PAIR_MODEL_VERSION, shippedPairModel } from './pairModel.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fitLogistic, loadLinearModel, pairProbability, PAIR_FEATURES, PAIR_MODEL_VERSION, shippedPairModel } from './pairModel.js';
 
 test('logistic regression learns the side of a threshold and reads raw features', () => {
   // y = 1 when x0 > 0.3, whatever x1 (noise with another scale).
@@ -37,4 +40,23 @@ test('the shipped model matches the feature definitions and carries its training
   const apart = [0.03, 0, 0, 0, -1, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0];
   assert.ok(pairProbability(m, same) > 0.9);
   assert.ok(pairProbability(m, apart) < 0.1);
+});
+
+test('a damaged or foreign model file is no model (the hand rules run), not a crash', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'globedesk-pairs-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const silence = (): void => {};
+  process.on('warning', silence);
+  t.after(() => process.off('warning', silence));
+  const write = (name: string, text: string): string => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  assert.equal(loadLinearModel(join(dir, 'absent.json'), PAIR_MODEL_VERSION, PAIR_FEATURES), null);
+  assert.equal(loadLinearModel(write('truncated.json', '{"version": 3, "features": ['), PAIR_MODEL_VERSION, PAIR_FEATURES), null);
+  assert.equal(loadLinearModel(write('null.json', 'null'), PAIR_MODEL_VERSION, PAIR_FEATURES), null);
+  assert.equal(loadLinearModel(write('shape.json', '{"version": 3, "features": "cos", "weights": 1}'), PAIR_MODEL_VERSION, PAIR_FEATURES), null);
+  const good = { version: PAIR_MODEL_VERSION, features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map(() => 0), bias: 0 };
+  assert.deepEqual(loadLinearModel(write('good.json', JSON.stringify(good)), PAIR_MODEL_VERSION, PAIR_FEATURES), good);
 });

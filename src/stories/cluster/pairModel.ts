@@ -79,7 +79,15 @@ export const pairProbability: (m: PairModel, x: readonly number[]) => number = l
 /** A model file, or null when it is missing or of another version or feature list (a stale artefact is not used). */
 export function loadLinearModel<M extends { version: number; features: readonly string[]; weights: readonly number[] }>(file: string, version: number, features: readonly string[]): M | null {
   if (!existsSync(file)) return null;
-  const m = JSON.parse(readFileSync(file, 'utf8')) as M;
+  let m: M;
+  try {
+    m = JSON.parse(readFileSync(file, 'utf8')) as M;
+  } catch (e) {
+    // Read when the defaults load: a damaged file must not stop the desk.
+    process.emitWarning(`${file} is unreadable (${(e as Error).message}); the clusterer runs without it`);
+    return null;
+  }
+  if (typeof m !== 'object' || m === null || !Array.isArray(m.features) || !Array.isArray(m.weights)) return null;
   return m.version === version && m.features.join() === features.join() && m.weights.length === features.length ? m : null;
 }
 
