@@ -13,7 +13,7 @@
  * story creation order, and time comes from the articles, never the clock.
  */
 import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
-import { pairProbability } from './pairModel.js';
+import { pairProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
@@ -1229,7 +1229,8 @@ export class OnlineClusterer {
           anchors.length > 0 &&
           cos >= (crossAnchor ? p.crossFloor : this.anchorFloor()) &&
           this.anchorsMeet(anchors, s, c) &&
-          (!crossAnchor || this.crossAgrees(this.crossSignature(c.seq < s.seq ? s : c), this.crossSignature(c.seq < s.seq ? c : s)))
+          (!crossAnchor || this.crossAgrees(this.crossSignature(c.seq < s.seq ? s : c), this.crossSignature(c.seq < s.seq ? c : s))) &&
+          (p.anchorPairFloor <= 0 || Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize || this.anchorPairVouches(s, c, model) >= p.anchorPairFloor)
         ) {
           // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
           if (cos >= bestSim) {
@@ -1269,6 +1270,25 @@ export class OnlineClusterer {
       }
       return { best, sim: bestSim };
     });
+  }
+
+  /**
+   * Between two stories of some size, a shared bursting word is not enough
+   * when no pair of them is even faintly one event (params.anchorPairFloor):
+   * "American Airlines, JetBlue end partnership" and "American Eagle's CEO
+   * search" share "American", and the pair model gives their reports almost
+   * nothing. The best pair probability of the younger story's first three
+   * articles against the older one's recent members, as a learned merge.
+   */
+  private anchorPairVouches(s: Story, c: Story, model: PairModel): number {
+    const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
+    const recent = this.recentMembers(old);
+    let sim = -1;
+    for (const id of young.articleIds.slice(0, 3)) {
+      const a = this.docInfo.get(id);
+      if (a) sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
+    }
+    return sim;
   }
 
   /**
