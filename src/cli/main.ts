@@ -54,6 +54,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => {
     process.exitCode = code;
+    // A worker that has shut down exits even if a socket of a pool that lost
+    // its server is still open: the timer does not itself keep it alive.
+    if (process.argv[2] === 'worker') setTimeout(() => process.exit(code), 3_000).unref();
   },
   (e: unknown) => {
     // One line: the message without its stack (the cause is in the message for storage errors).
