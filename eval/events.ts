@@ -30,7 +30,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OnlineClusterer, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
+import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
 import { BROAD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
@@ -76,13 +76,20 @@ export function runClusterer(items: readonly CorpusItem[], params: Partial<Clust
   const c = new OnlineClusterer(params);
   // What the desk's archive holds before the stream: titles for the burst's background only.
   for (const r of opts.prior ?? []) c.remember({ title: r.title, language: r.language, publishedMs: r.ms });
+  return placeAll(
+    c,
+    items.map((r) => ({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: opts.noSource ? null : r.outlet, entities: r.entities ?? null, countries: r.countries ?? null })),
+  );
+}
+
+/** Each document's story once all are placed and the last merges done (a later merge's word counts). */
+export function placeAll(c: OnlineClusterer, docs: Iterable<ClusterDoc>): Map<string, string> {
   const story = new Map<string, string>();
   const apply = (ms: Reassignment[]): void => {
     for (const m of ms) for (const a of m.articleIds) story.set(a, m.into);
   };
-  for (const r of items) {
-    const p = c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: opts.noSource ? null : r.outlet, entities: r.entities ?? null, countries: r.countries ?? null });
-    story.set(r.id, p.storyId);
+  for (const d of docs) {
+    story.set(d.id, c.place(d).storyId);
     apply(c.takeMerges());
   }
   apply(c.flush());

@@ -28,7 +28,7 @@ import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { BROAD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { PROJECT_ROOT } from '../test/shared.js';
 import type { CorpusItem } from './cluster.js';
-import { formatScores, naiveClusterer, scoreEvents } from './events.js';
+import { formatScores, naiveClusterer, placeAll, scoreEvents } from './events.js';
 
 export const UCI_FILE = join(PROJECT_ROOT, 'eval', 'events', 'uci-news-2014-03.jsonl.gz');
 
@@ -75,18 +75,7 @@ export function headlineDocs(rows: readonly HeadlineRow[], opts: { noSource?: bo
 
 /** Story of each headline, after every merge (the last {"id","story"} line the command would write). */
 export function clusterHeadlines(docs: readonly ClusterDoc[], params: Partial<ClusterParams>): Map<string, string> {
-  const c = new OnlineClusterer(params);
-  const story = new Map<string, string>();
-  const apply = (moves: readonly { into: string; articleIds: readonly string[] }[]): void => {
-    for (const m of moves) for (const id of m.articleIds) story.set(id, m.into);
-  };
-  for (const d of docs) {
-    const p = c.place(d);
-    story.set(p.articleId, p.storyId);
-    apply(c.takeMerges());
-  }
-  apply(c.flush());
-  return story;
+  return placeAll(new OnlineClusterer(params), docs);
 }
 
 function asCorpusItems(docs: readonly ClusterDoc[]): CorpusItem[] {

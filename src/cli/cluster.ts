@@ -8,9 +8,9 @@
  * when the line gives none, people and organisations, focus countries), so
  * the command and the desk take one path; a line whose language is neither
  * given nor detectable is taken in the set's language so far
- * (StreamLanguage). `--no-analysis` clusters words only. When a later merge moves articles to another story,
- * a fresh {"id","story"} line is written for each moved article: the last line
- * for an id is its story. A bad line gets {"line":n,"error":"..."} and the
+ * (analyzeStream). `--no-analysis` clusters words only. When a later merge
+ * moves articles to another story, a fresh {"id","story"} line is written
+ * for each moved article: the last line for an id is its story. A bad line gets {"line":n,"error":"..."} and the
  * rest go on.
  *
  * Exit status, the same rule as analyze: 0 when every non-blank line was an
@@ -87,17 +87,11 @@ export async function run(io: CommandIO): Promise<number> {
  * organisations by entity key, focus countries. Entities or countries given
  * on the line are kept.
  */
-export function withAnalysis(doc: ClusterDoc, fallbackLanguage: string | null = null): ClusterDoc {
-  // A line without a language whose text the detector is unsure of (a terse
-  // headline: "EBay rejects Icahn board nominees, asks investors to do same"
-  // ties English and Polish on "to" and "do") is taken in the set's own
-  // language (StreamLanguage), so it is stemmed and compared as its
-  // neighbours are: left undetermined it shares no stemmed word with them.
-  const language = doc.language ?? (detectLanguage(`${doc.title}\n${doc.text ?? ''}`) ?? fallbackLanguage);
-  const a = analyze({ id: doc.id, title: doc.title, text: doc.text ?? '', published: new Date(doc.publishedMs).toISOString(), language });
+export function withAnalysis(doc: ClusterDoc): ClusterDoc {
+  const a = analyze({ id: doc.id, title: doc.title, text: doc.text ?? '', published: new Date(doc.publishedMs).toISOString(), language: doc.language ?? null });
   return {
     ...doc,
-    language: language ?? a.language,
+    language: doc.language ?? a.language,
     entities: doc.entities ?? [...new Set(a.entities.filter((e) => e.type === 'person' || e.type === 'organization').map((e) => entityKey(e)))].sort(),
     countries: doc.countries ?? a.countries.filter((c) => c.role === 'focus').map((c) => c.code).sort(),
   };
@@ -125,14 +119,20 @@ export class StreamLanguage {
   }
 }
 
-/** withAnalysis over a stream: each line's language noted, the set's language the fallback of the next. */
+/**
+ * withAnalysis over a stream: each line's given or detected language noted,
+ * the set's language so far that of a line the detector is unsure of (a
+ * terse headline: "EBay rejects Icahn board nominees, asks investors to do
+ * same" ties English and Polish on "to" and "do"), so it is stemmed and
+ * compared as its neighbours are: left undetermined it shares no stemmed
+ * word with them.
+ */
 export function analyzeStream(): (doc: ClusterDoc) => ClusterDoc {
   const langs = new StreamLanguage();
   return (doc) => {
     const known = doc.language ?? detectLanguage(`${doc.title}\n${doc.text ?? ''}`);
-    const out = withAnalysis(known === null ? doc : { ...doc, language: doc.language ?? known }, langs.guess);
     langs.note(known);
-    return out;
+    return withAnalysis({ ...doc, language: known ?? langs.guess });
   };
 }
 

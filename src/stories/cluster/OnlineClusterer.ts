@@ -514,17 +514,16 @@ export class OnlineClusterer {
     const w = this.titleDf.get(k) ?? 0;
     if (w < this.params.anchorMinDocs) return 0;
     const n = this.windowDocs.length - this.windowHead;
-    const prior = this.params.titleBackground;
-    if (prior === null || this.params.backgroundPriorTitles <= 0) return w / n / (((this.bgDf.get(k) ?? 0) + 1) / Math.max(1, this.bgN));
     // The prior stands in for the archive the clusterer has not seen: it
     // weighs as backgroundPriorTitles headlines less those the background
     // holds from before the window, so a desk with its weeks of archive
     // decides by its own news alone and a headline set by the prior. Its
     // counts are pooled with the background's, so a word the stream has
     // shown only in its window still has the prior's rate to burst against.
-    const weight = Math.max(0, this.params.backgroundPriorTitles - (this.bgN - n));
-    if (weight === 0) return w / n / (((this.bgDf.get(k) ?? 0) + 1) / Math.max(1, this.bgN));
-    return w / n / (((this.bgDf.get(k) ?? 0) + (weight / prior.n) * (prior.df.get(k) ?? 0) + 1) / (this.bgN + weight));
+    const prior = this.params.titleBackground;
+    const weight = prior === null ? 0 : Math.max(0, this.params.backgroundPriorTitles - (this.bgN - n));
+    const fromPrior = prior !== null && weight > 0 ? (weight / prior.n) * (prior.df.get(k) ?? 0) : 0;
+    return w / n / (((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight));
   }
 
   /**
@@ -1221,16 +1220,19 @@ export class OnlineClusterer {
         if (instancesConflict(s, c)) continue;
         if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
         const cos = centroidCosine(s, c);
+        const sameLang = mainLanguage(s) === mainLanguage(c);
+        const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
         // Across languages the centroids share only names and tags, so the
         // floor is the cross-language one (crossFloor), and the two stories'
-        // cross-language signatures must agree as for a learned merge.
-        const crossAnchor = mainLanguage(s) !== mainLanguage(c);
+        // cross-language signatures must agree, for an anchor merge as for a
+        // learned one.
+        const signaturesAgree = (): boolean => sameLang || this.crossAgrees(this.crossSignature(young), this.crossSignature(old));
         if (
           anchors.length > 0 &&
-          cos >= (crossAnchor ? p.crossFloor : this.anchorFloor()) &&
+          cos >= (sameLang ? this.anchorFloor() : p.crossFloor) &&
           this.anchorsMeet(anchors, s, c) &&
-          (!crossAnchor || this.crossAgrees(this.crossSignature(c.seq < s.seq ? s : c), this.crossSignature(c.seq < s.seq ? c : s))) &&
-          (p.anchorPairFloor <= 0 || Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize || this.anchorPairVouches(s, c, model) >= p.anchorPairFloor)
+          signaturesAgree() &&
+          (p.anchorPairFloor <= 0 || Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize || this.youngPairScore(young, old, model) >= p.anchorPairFloor)
         ) {
           // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
           if (cos >= bestSim) {
@@ -1239,19 +1241,12 @@ export class OnlineClusterer {
           }
           continue;
         }
-        if (cos < (mainLanguage(s) === mainLanguage(c) ? p.mergeFloor : p.crossFloor)) continue;
-        const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
+        if (cos < (sameLang ? p.mergeFloor : p.crossFloor)) continue;
+        if (!signaturesAgree()) continue;
         let sim = -1;
-        const sameLang = mainLanguage(s) === mainLanguage(c);
         let pass = false;
-        if (!sameLang && !this.crossAgrees(this.crossSignature(young), this.crossSignature(old))) continue;
         if (!p.storyModel || !sameLang || p.storyRescue) {
-          const recent = this.recentMembers(old);
-          for (const id of young.articleIds.slice(0, 3)) {
-            const a = this.docInfo.get(id);
-            if (!a) continue;
-            sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
-          }
+          sim = this.youngPairScore(young, old, model);
           pass = sim >= (sameLang ? p.mergePairThreshold : p.crossPairThreshold);
         }
         if (!pass && p.storyModel && sameLang) {
@@ -1273,15 +1268,15 @@ export class OnlineClusterer {
   }
 
   /**
-   * Between two stories of some size, a shared bursting word is not enough
-   * when no pair of them is even faintly one event (params.anchorPairFloor):
-   * "American Airlines, JetBlue end partnership" and "American Eagle's CEO
-   * search" share "American", and the pair model gives their reports almost
-   * nothing. The best pair probability of the younger story's first three
-   * articles against the older one's recent members, as a learned merge.
+   * How likely two stories are one event by their reports: the best pair
+   * probability of the younger story's first three articles against the
+   * older one's recent members (the learned merge's test). Also what lets
+   * two stories of some size merge by a shared bursting word
+   * (params.anchorPairFloor): "American Airlines, JetBlue end partnership"
+   * and "American Eagle's CEO search" share "American", and the pair model
+   * gives their reports almost nothing.
    */
-  private anchorPairVouches(s: Story, c: Story, model: PairModel): number {
-    const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
+  private youngPairScore(young: Story, old: Story, model: PairModel): number {
     const recent = this.recentMembers(old);
     let sim = -1;
     for (const id of young.articleIds.slice(0, 3)) {

@@ -1,15 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { addRow, loadModel, tagSegment, type Weights } from './model.js';
 import { allowed, dynamicKeys, isTitleCase, LABELS, N_LABELS, pairKey, prepare, prevKeys, scored, staticKeys, type Prepared } from './features.js';
 import { reachable, viterbi, type Scorer } from './decode.js';
 import { tokenizeNer } from './tokens.js';
+import { sampleRows, sampleSegments } from './testdata/sampleSegments.js';
 
-const sample = readFileSync(new URL('../../../../eval/entities-sample.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { title: string; text: string; language: string });
 
 /** A scorer that looks every feature up each time: what the tagger's per-word and per-model sums must equal. */
 function directScorer(p: Prepared): Scorer {
@@ -42,16 +38,11 @@ test('Viterbi tagging with the per-word and per-model weight sums gives the tags
   // The committed model's weights decoded by Viterbi (a model trained with --viterbi is decoded so): the sums are what is tested here.
   const model: Weights = { ...loadModel(), decoder: 'viterbi' };
   let tokens = 0;
-  for (const r of sample) {
-    for (const text of [r.title, r.text]) {
-      const toks = tokenizeNer(text).map((t) => t.text);
-      if (!toks.length) continue;
-      tokens += toks.length;
-      const seg = { tokens: toks, language: r.language, titleCase: isTitleCase(toks) };
-      const direct = viterbi(prepare(seg), directScorer(prepare(seg)));
-      // Twice: the second time every word's sums come from the cache.
-      for (let pass = 0; pass < 2; pass++) assert.deepEqual(tagSegment(model, seg), direct, text);
-    }
+  for (const { text, ...seg } of sampleSegments()) {
+    tokens += seg.tokens.length;
+    const direct = viterbi(prepare(seg), directScorer(prepare(seg)));
+    // Twice: the second time every word's sums come from the cache.
+    for (let pass = 0; pass < 2; pass++) assert.deepEqual(tagSegment(model, seg), direct, text);
   }
   assert.ok(tokens > 4000, `${tokens} tokens compared`);
 });
@@ -80,7 +71,7 @@ function pathScore(p: Prepared, tags: number[]): number {
 
 test('viterbi (unpruned) finds the best-scoring path of every short headline, checked against all paths', () => {
   let checked = 0;
-  for (const r of sample.slice(0, 40)) {
+  for (const r of sampleRows().slice(0, 40)) {
     // The first five tokens: 7^5 paths each.
     const toks = tokenizeNer(r.title)
       .map((t) => t.text)

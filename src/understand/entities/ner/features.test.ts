@@ -1,15 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { addRow, loadModel, tagSegment } from './model.js';
 import { allowed, CAP_UNSEEN, capBinOf, countCapitals, dynamicKeys, hashString, isTitleCase, N_LABELS, prepare, scored, staticKeys, stemOf } from './features.js';
 import { tokenizeNer } from './tokens.js';
+import { sampleSegments } from './testdata/sampleSegments.js';
 
-// Titles and descriptions of the hand-annotated December sample: real feed text in both languages.
-const sample = readFileSync(new URL('../../../../eval/entities-sample.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { title: string; text: string; language: string });
 
 test('stemOf: Polish case endings off, short words and stems kept', () => {
   const cases: [string, string][] = [
@@ -86,17 +81,11 @@ function tagDirect(tokens: string[], language: string): number[] {
 test('tagging with the per-word weight sums gives the tags of looking every feature up', () => {
   const model = loadModel();
   let tokens = 0;
-  for (const r of sample) {
-    for (const text of [r.title, r.text]) {
-      const toks = tokenizeNer(text).map((t) => t.text);
-      if (!toks.length) continue;
-      tokens += toks.length;
-      // Twice: the second time every word's sum comes from the cache.
-      for (let pass = 0; pass < 2; pass++) {
-        const got = tagSegment(model, { tokens: toks, language: r.language, titleCase: isTitleCase(toks) });
-        assert.deepEqual(got, tagDirect(toks, r.language), text);
-      }
-    }
+  // Titles and descriptions of the hand-annotated December sample: real feed text in both languages.
+  for (const { text, ...seg } of sampleSegments()) {
+    tokens += seg.tokens.length;
+    // Twice: the second time every word's sum comes from the cache.
+    for (let pass = 0; pass < 2; pass++) assert.deepEqual(tagSegment(model, seg), tagDirect(seg.tokens, seg.language), text);
   }
   assert.ok(tokens > 4000, `${tokens} tokens compared`);
 });
