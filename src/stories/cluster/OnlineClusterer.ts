@@ -1323,9 +1323,12 @@ export class OnlineClusterer {
     let best: Story | null = null;
     let bestScore = 0;
     let bestCent = 0;
-    for (const { s, cent } of looked) {
+    const floor = this.anchorFloor();
+    const sagas = this.sagaStories(a, anchors, looked);
+    for (const { s, cent } of sagas.length > 0 ? [...looked, ...sagas] : looked) {
       const n = s.articleIds.length;
-      if (n < p.anchorMinSize || cent < this.anchorFloor() || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
+      if (n < p.anchorMinSize || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
+      if (cent < floor && !this.isSagaOf(s, anchors, a)) continue;
       let score = 0;
       for (const k of anchors) if ((s.titleKeys.get(k) ?? 0) >= p.anchorShare * n) score += this.idf(k);
       if (score > bestScore || (score > 0 && score === bestScore && cent > bestCent)) {
@@ -1335,6 +1338,41 @@ export class OnlineClusterer {
       }
     }
     return best ? { s: best, sim: bestCent } : null;
+  }
+
+  /**
+   * Saga stories of an article's anchors that are not among the stories
+   * looked at (params.anchorSagaSize): through the postings of each anchor
+   * that names one of the article's organisations, the stories of the span
+   * whose titles hold it. A handful of stories pass; the walk is over the
+   * anchor's postings, which maxPostings does not bound, so it is only taken
+   * for an article the other rules left alone with such an anchor.
+   */
+  private sagaStories(a: DocInfo, anchors: readonly string[], looked: readonly { s: Story; cent: number }[]): { s: Story; cent: number }[] {
+    const p = this.params;
+    if (p.anchorSagaSize <= 0) return [];
+    const out: { s: Story; cent: number }[] = [];
+    let pv: Packed | null = null;
+    for (const k of anchors) {
+      if (!namesOrganisation(a.x.xkeys, k)) continue;
+      for (const s of this.postings.get(k) ?? []) {
+        const n = s.articleIds.length;
+        if (n < p.anchorSagaSize || (s.titleKeys.get(k) ?? 0) < p.anchorSagaShare * n || s.normSq <= 0) continue;
+        if (a.ms - s.firstMs > p.maxSpanHours * 3_600_000) continue;
+        if (looked.some((l) => l.s === s) || out.some((o) => o.s === s)) continue;
+        pv ??= packed(a.vec);
+        out.push({ s, cent: packedDot(pv, s.centroid, a.lang === mainLanguage(s)) / Math.sqrt(s.normSq) });
+      }
+    }
+    return out;
+  }
+
+  /** Whether `s` is a saga story (params.anchorSagaSize) of one of the article's anchors naming an organisation it names. */
+  private isSagaOf(s: Story, anchors: readonly string[], a: DocInfo): boolean {
+    const p = this.params;
+    const n = s.articleIds.length;
+    if (p.anchorSagaSize <= 0 || n < p.anchorSagaSize) return false;
+    return anchors.some((k) => (s.titleKeys.get(k) ?? 0) >= p.anchorSagaShare * n && namesOrganisation(a.x.xkeys, k));
   }
 
   /** The story's cross signature (crossSignature below) over its recent members. */
@@ -1722,6 +1760,22 @@ function packedDot({ keys, vals, named }: Packed, m: Map<string, number>, skipAn
 }
 
 /** The keys of an article that name one thing in any language (DocExtras.xkeys). */
+/**
+ * Whether the article names an organisation (an organization: cross key) one
+ * of whose words begins as the title word does (stemmed and folded: "tvp"
+ * and "organization:tvp", "nik" and "organization:nik"; five letters at most
+ * are compared, as the name anchors do).
+ */
+function namesOrganisation(xkeys: ReadonlyMap<string, number>, word: string): boolean {
+  const w = fold(word).slice(0, ANCHOR_LEN);
+  if (w.length < 3) return false;
+  for (const k of xkeys.keys()) {
+    if (!k.startsWith('organization:')) continue;
+    for (const part of k.slice(13).split(/[\s-]+/)) if (fold(part).startsWith(w)) return true;
+  }
+  return false;
+}
+
 export function crossKeys(entities: readonly string[] | null | undefined, countries: readonly string[] | null | undefined): string[] {
   const out = new Set<string>();
   for (const e of entities ?? []) {
