@@ -260,7 +260,7 @@ export class OnlineClusterer {
         }
       }
       if (best === null && forced === undefined && this.params.anchorBurst > 0) {
-        const a = this.anchorStory(me, looked);
+        const a = this.anchorStory(me, looked) ?? this.namedSaga(me);
         if (a) {
           best = a.s;
           bestSim = a.sim;
@@ -1365,6 +1365,37 @@ export class OnlineClusterer {
       }
     }
     return out;
+  }
+
+  /**
+   * The saga story (params.anchorSagaSize) of an organisation the article
+   * names outside its title ("Wszystko się wydarzy zgodnie z prawem": a
+   * minister on the takeover, TVP named in the text): a one-word name that
+   * bursts in the window's titles is a saga's anchor wherever the article
+   * names it. The biggest such story of the article's language.
+   */
+  private namedSaga(a: DocInfo): { s: Story; sim: number } | null {
+    const p = this.params;
+    if (p.anchorSagaSize <= 0 || !p.anchorSagaText) return null;
+    let best: Story | null = null;
+    for (const key of a.x.xkeys.keys()) {
+      if (!key.startsWith('organization:')) continue;
+      const name = key.slice(13);
+      if (name.length < 3 || /\s/.test(name)) continue;
+      // The name as a title word of the article's language ("hamas" is the title word "hama").
+      const terms = titleTerms(name, a.lang);
+      if (terms.size !== 1) continue;
+      const k = terms.values().next().value as string;
+      if (this.burst(k) < p.anchorBurst) continue;
+      for (const s of this.postings.get(k) ?? []) {
+        const n = s.articleIds.length;
+        if (n < p.anchorSagaSize || n <= (best?.articleIds.length ?? 0) || (s.titleKeys.get(k) ?? 0) < p.anchorSagaShare * n) continue;
+        if (a.lang !== mainLanguage(s) || a.ms - s.firstMs > p.maxSpanHours * 3_600_000 || this.storyBlocked(a, s)) continue;
+        best = s;
+      }
+    }
+    if (!best || best.normSq <= 0) return best ? { s: best, sim: 0 } : null;
+    return { s: best, sim: packedDot(packed(a.vec), best.centroid, true) / Math.sqrt(best.normSq) };
   }
 
   /** Whether `s` is a saga story (params.anchorSagaSize) of one of the article's anchors naming an organisation it names. */

@@ -238,6 +238,12 @@ export interface ClusterParams {
    */
   anchorSagaSize: number;
   anchorSagaShare: number;
+  /**
+   * With saga stories on: an article that names a one-word organisation
+   * outside its title joins the saga story whose anchor that name is
+   * (OnlineClusterer.namedSaga).
+   */
+  anchorSagaText: boolean;
   /** How many days of titles the burst compares the window with (params.anchorBurst). */
   backgroundDays: number;
   /**
@@ -341,6 +347,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   anchorPairFloor: 0,
   anchorSagaSize: 0,
   anchorSagaShare: 0.7,
+  anchorSagaText: true,
   backgroundDays: 28,
   titleBackground: null,
   backgroundPriorTitles: 0,
@@ -381,7 +388,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   anchorPairFloor: 0.1,
   // Round 14: saga stories take a lone article by an organisation's
   // bursting name (dev: recall 0.335 -> 0.516, precision 0.834 -> 0.888,
-  // mixed 0.188 -> 0.188; docs/clustering.md, "Saga stories").
+  // mixed 0.188 -> 0.188), and by its name in the text (anchorSagaText:
+  // recall 0.516 -> 0.530, mixed 0.188); docs/clustering.md.
   anchorSagaSize: 10,
 };
 

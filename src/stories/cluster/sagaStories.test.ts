@@ -25,6 +25,17 @@ test('saga stories gather the public-media takeover and leave a place word alone
   // rule, 38 with it (measured when the rule was written).
   const saga = [biggest(without, 'd-poland-public-media'), biggest(withRule, 'd-poland-public-media')];
   assert.ok(saga[1]! >= saga[0]! + 10, `public media takeover, biggest story ${saga[0]} -> ${saga[1]}`);
+  // Reports that name TVP only in their text ("Wszystko się wydarzy zgodnie
+  // z prawem") join the saga too (OnlineClusterer.namedSaga).
+  const title = new Map(stream.map((it) => [it.id, it.title]));
+  const untitled = (pred: ReadonlyMap<string, string>): number => {
+    const n = new Map<string, string[]>();
+    for (const [id, e] of gold) if (e === 'd-poland-public-media') (n.get(pred.get(id)!) ?? n.set(pred.get(id)!, []).get(pred.get(id)!)!).push(id);
+    const big = [...n.values()].sort((x, y) => y.length - x.length)[0]!;
+    return big.filter((id) => !/TVP/.test(title.get(id) ?? '')).length;
+  };
+  const titleOnly = runClusterer(stream, { ...DEFAULT_PARAMS, anchorSagaText: false }, { prior });
+  assert.ok(untitled(withRule) > untitled(titleOnly), `takeover reports without "TVP" in the title in its biggest story: ${untitled(titleOnly)} -> ${untitled(withRule)}`);
   const a = scoreEvents(without, gold, langOf);
   const b = scoreEvents(withRule, gold, langOf);
   assert.ok(b.pairR >= a.pairR + 0.1, `pairwise recall ${a.pairR.toFixed(3)} -> ${b.pairR.toFixed(3)}`);
