@@ -1355,11 +1355,8 @@ export class OnlineClusterer {
     let pv: Packed | null = null;
     for (const k of anchors) {
       if (!namesOrganisation(a.x.xkeys, k)) continue;
-      for (const s of this.postings.get(k) ?? []) {
-        const n = s.articleIds.length;
-        if (n < p.anchorSagaSize || (s.titleKeys.get(k) ?? 0) < p.anchorSagaShare * n || s.normSq <= 0) continue;
-        if (a.ms - s.firstMs > p.maxSpanHours * 3_600_000) continue;
-        if (looked.some((l) => l.s === s) || out.some((o) => o.s === s)) continue;
+      for (const s of this.sagasOf(k, a.ms)) {
+        if (s.normSq <= 0 || looked.some((l) => l.s === s) || out.some((o) => o.s === s)) continue;
         pv ??= packed(a.vec);
         out.push({ s, cent: packedDot(pv, s.centroid, a.lang === mainLanguage(s)) / Math.sqrt(s.normSq) });
       }
@@ -1387,10 +1384,8 @@ export class OnlineClusterer {
       if (terms.size !== 1) continue;
       const k = terms.values().next().value as string;
       if (this.burst(k) < p.anchorBurst) continue;
-      for (const s of this.postings.get(k) ?? []) {
-        const n = s.articleIds.length;
-        if (n < p.anchorSagaSize || n <= (best?.articleIds.length ?? 0) || (s.titleKeys.get(k) ?? 0) < p.anchorSagaShare * n) continue;
-        if (a.lang !== mainLanguage(s) || a.ms - s.firstMs > p.maxSpanHours * 3_600_000 || this.storyBlocked(a, s)) continue;
+      for (const s of this.sagasOf(k, a.ms)) {
+        if (s.articleIds.length <= (best?.articleIds.length ?? 0) || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
         best = s;
       }
     }
@@ -1400,10 +1395,18 @@ export class OnlineClusterer {
 
   /** Whether `s` is a saga story (params.anchorSagaSize) of one of the article's anchors naming an organisation it names. */
   private isSagaOf(s: Story, anchors: readonly string[], a: DocInfo): boolean {
-    const p = this.params;
+    return this.params.anchorSagaSize > 0 && anchors.some((k) => this.isSagaStory(s, k) && namesOrganisation(a.x.xkeys, k));
+  }
+
+  /** A saga story of anchor `k`: anchorSagaSize articles or more, anchorSagaShare of whose titles hold it. */
+  private isSagaStory(s: Story, k: string): boolean {
     const n = s.articleIds.length;
-    if (p.anchorSagaSize <= 0 || n < p.anchorSagaSize) return false;
-    return anchors.some((k) => (s.titleKeys.get(k) ?? 0) >= p.anchorSagaShare * n && namesOrganisation(a.x.xkeys, k));
+    return n >= this.params.anchorSagaSize && (s.titleKeys.get(k) ?? 0) >= this.params.anchorSagaShare * n;
+  }
+
+  /** The saga stories of anchor `k` an article published at `ms` may join: through the anchor's postings, within the span cap. */
+  private *sagasOf(k: string, ms: number): Generator<Story> {
+    for (const s of this.postings.get(k) ?? []) if (this.isSagaStory(s, k) && ms - s.firstMs <= this.params.maxSpanHours * 3_600_000) yield s;
   }
 
   /** The story's cross signature (crossSignature below) over its recent members. */
