@@ -149,14 +149,19 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * 52 + 10 %. Lowered with round 13 (the prior background lets the anchors
  * fire on the demo, which has no archive: 49 duplicates, 40 undercounting;
  * then anchors across languages: 36 undercounting): 49 and 36 + 10 %.
+ * Lowered with round 14 (saga stories; across languages by a rare focus
+ * country, which brings the Polish reports of the Prague shooting into its
+ * English story: 19 of its 20 labelled reports in one breaking card, in both
+ * languages): 46 duplicates, 34 undercounting, no extra breaking card: 46
+ * and 34 + 10 %, and 0.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 54,
+  duplicateCards: 50,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 40,
+  undercountingCards: 37,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
-  extraBreakingCards: 1,
+  extraBreakingCards: 0,
 };
 
 test('no page lists two cards of one gold event (budget: the measured count, target 0)', { skip, timeout: 600_000 }, async (t) => {

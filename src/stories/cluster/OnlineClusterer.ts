@@ -260,7 +260,7 @@ export class OnlineClusterer {
         }
       }
       if (best === null && forced === undefined && this.params.anchorBurst > 0) {
-        const a = this.anchorStory(me, looked) ?? this.namedSaga(me);
+        const a = this.anchorStory(me, looked) ?? this.namedSaga(me) ?? this.countrySaga(me);
         if (a) {
           best = a.s;
           bestSim = a.sim;
@@ -1391,6 +1391,29 @@ export class OnlineClusterer {
     }
     if (!best || best.normSq <= 0) return best ? { s: best, sim: 0 } : null;
     return { s: best, sim: packedDot(packed(a.vec), best.centroid, true) / Math.sqrt(best.normSq) };
+  }
+
+  /**
+   * The saga story of another language whose members name a focus country
+   * of the article that is rare in the window (params.anchorSagaCountryIdf):
+   * the biggest, with burst anchors of its own and a cross signature the
+   * article agrees with.
+   */
+  private countrySaga(a: DocInfo): { s: Story; sim: number } | null {
+    const p = this.params;
+    if (p.anchorSagaCountryIdf <= 0 || p.anchorSagaSize <= 0) return null;
+    let best: Story | null = null;
+    for (const [key, idf] of a.x.xkeys) {
+      if (!key.startsWith('c:') || idf < p.anchorSagaCountryIdf) continue;
+      for (const s of this.postings.get(key) ?? []) {
+        const n = s.articleIds.length;
+        if (n < p.anchorSagaSize || n <= (best?.articleIds.length ?? 0) || a.lang === mainLanguage(s)) continue;
+        if ((s.keyDocs.get(key) ?? 0) < p.anchorSagaShare * n || a.ms - s.firstMs > p.maxSpanHours * 3_600_000 || this.storyBlocked(a, s)) continue;
+        if (s.normSq <= 0 || this.storyAnchors(s).length === 0 || !this.crossAgrees(a.x.xkeys, this.crossSignature(s))) continue;
+        best = s;
+      }
+    }
+    return best ? { s: best, sim: packedDot(packed(a.vec), best.centroid, false) / Math.sqrt(best.normSq) } : null;
   }
 
   /** Whether `s` is a saga story (params.anchorSagaSize) of one of the article's anchors naming an organisation it names. */

@@ -9,7 +9,7 @@ import { requireShared } from '../../../test/shared.js';
 import { loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
 import { DEFAULT_PARAMS } from './params.js';
 
-test('saga stories gather the public-media takeover and leave a place word alone (events gold, dev half)', (t) => {
+test('saga stories gather the public-media takeover, across languages too, and leave a place word alone (events gold, dev half)', (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
   const [dev] = loadHalves(['dev']);
   const { stream, prior, gold, langOf } = dev!;
@@ -40,7 +40,22 @@ test('saga stories gather the public-media takeover and leave a place word alone
   const b = scoreEvents(withRule, gold, langOf);
   assert.ok(b.pairR >= a.pairR + 0.1, `pairwise recall ${a.pairR.toFixed(3)} -> ${b.pairR.toFixed(3)}`);
   assert.ok(b.pairP >= a.pairP, `pairwise precision ${a.pairP.toFixed(3)} -> ${b.pairP.toFixed(3)}`);
-  assert.ok(b.mixed <= a.mixed, `mixed stories ${a.mixed.toFixed(3)} -> ${b.mixed.toFixed(3)}`);
+  // No more mixed stories (a count: a right merge of two stories of one
+  // event leaves fewer stories of two or more gold articles, which raises the
+  // mixed share with the same mixed stories).
+  const mixedCount = (x: typeof a): number => Math.round(x.mixed * x.multiStories);
+  assert.ok(mixedCount(b) <= mixedCount(a), `mixed stories ${mixedCount(a)} of ${a.multiStories} -> ${mixedCount(b)} of ${b.multiStories}`);
+  // Across languages by a rare focus country (anchorSagaCountryIdf): Polish
+  // reports of the Icelandic eruption share no word with its English story,
+  // and Iceland.
+  const noCountry = runClusterer(stream, { ...DEFAULT_PARAMS, anchorSagaCountryIdf: 0 }, { prior });
+  const crossPairs = (pred: ReadonlyMap<string, string>): number => {
+    const ids = [...gold].filter(([, e]) => e === 'd-iceland-eruption').map(([id]) => id);
+    let n = 0;
+    for (const x of ids) for (const y of ids) if (langOf.get(x) === 'en' && langOf.get(y) === 'pl' && pred.get(x) === pred.get(y)) n++;
+    return n;
+  };
+  assert.ok(crossPairs(withRule) > crossPairs(noCountry), `Icelandic eruption, English-Polish pairs in one story: ${crossPairs(noCountry)} -> ${crossPairs(withRule)}`);
   // "Colorado" bursts with the ballot ruling, but it is a place: "5 wolves
   // released in Colorado" stays out of the ruling's story.
   const ruling = [...gold].filter(([, e]) => e === 'd-colorado-trump-ballot').map(([id]) => withRule.get(id));
