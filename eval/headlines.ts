@@ -2,7 +2,7 @@
  * One card per event on a headline set (issue 13): the clusterers scored on
  * event-labelled headlines from many outlets, fed the way `globedesk
  * cluster` is fed (one {"id","title","published","source","url"} line each,
- * analysed by the command's own withAnalysis, no text, no archive).
+ * analysed by the command's own analyzeStream, no text, no archive).
  *
  *   npm run eval -- headlines        (also the last part of `npm run eval -- events`)
  *

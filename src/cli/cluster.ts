@@ -10,8 +10,8 @@
  * given nor detectable is taken in the set's language so far
  * (analyzeStream). `--no-analysis` clusters words only. When a later merge
  * moves articles to another story, a fresh {"id","story"} line is written
- * for each moved article: the last line for an id is its story. A bad line gets {"line":n,"error":"..."} and the
- * rest go on.
+ * for each moved article: the last line for an id is its story. A bad line
+ * gets {"line":n,"error":"..."} and the rest go on.
  *
  * Exit status, the same rule as analyze: 0 when every non-blank line was an
  * article, 1 when any line was bad (the good ones are still placed and

@@ -212,7 +212,7 @@ export class OnlineClusterer {
       for (const s of this.candidates(vec, top)) {
         if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000 || s.normSq <= 0) continue;
         const same = lang === mainLanguage(s);
-        const cent = packedDot(pv, s.centroid, same) / Math.sqrt(s.normSq);
+        const cent = articleCosine(pv, s, same);
         // Across languages only names, entities and countries are shared,
         // so the centroid cosine is small even for one event: its own floor.
         if (cent >= (same ? this.params.centroidFloor : this.params.crossFloor)) near.push({ s, cent });
@@ -1358,7 +1358,7 @@ export class OnlineClusterer {
       for (const s of this.sagasOf(k, a.ms)) {
         if (s.normSq <= 0 || looked.some((l) => l.s === s) || out.some((o) => o.s === s)) continue;
         pv ??= packed(a.vec);
-        out.push({ s, cent: packedDot(pv, s.centroid, a.lang === mainLanguage(s)) / Math.sqrt(s.normSq) });
+        out.push({ s, cent: articleCosine(pv, s, a.lang === mainLanguage(s)) });
       }
     }
     return out;
@@ -1389,8 +1389,7 @@ export class OnlineClusterer {
         best = s;
       }
     }
-    if (!best || best.normSq <= 0) return best ? { s: best, sim: 0 } : null;
-    return { s: best, sim: packedDot(packed(a.vec), best.centroid, true) / Math.sqrt(best.normSq) };
+    return best ? { s: best, sim: articleCosine(packed(a.vec), best, true) } : null;
   }
 
   /**
@@ -1405,15 +1404,15 @@ export class OnlineClusterer {
     let best: Story | null = null;
     for (const [key, idf] of a.x.xkeys) {
       if (!key.startsWith('c:') || idf < p.anchorSagaCountryIdf) continue;
-      for (const s of this.postings.get(key) ?? []) {
+      for (const s of this.holders(key, a.ms)) {
         const n = s.articleIds.length;
         if (n < p.anchorSagaSize || n <= (best?.articleIds.length ?? 0) || a.lang === mainLanguage(s)) continue;
-        if ((s.keyDocs.get(key) ?? 0) < p.anchorSagaShare * n || a.ms - s.firstMs > p.maxSpanHours * 3_600_000 || this.storyBlocked(a, s)) continue;
+        if ((s.keyDocs.get(key) ?? 0) < p.anchorSagaShare * n || this.storyBlocked(a, s)) continue;
         if (s.normSq <= 0 || this.storyAnchors(s).length === 0 || !this.crossAgrees(a.x.xkeys, this.crossSignature(s))) continue;
         best = s;
       }
     }
-    return best ? { s: best, sim: packedDot(packed(a.vec), best.centroid, false) / Math.sqrt(best.normSq) } : null;
+    return best ? { s: best, sim: articleCosine(packed(a.vec), best, false) } : null;
   }
 
   /** Whether `s` is a saga story (params.anchorSagaSize) of one of the article's anchors naming an organisation it names. */
@@ -1427,9 +1426,14 @@ export class OnlineClusterer {
     return n >= this.params.anchorSagaSize && (s.titleKeys.get(k) ?? 0) >= this.params.anchorSagaShare * n;
   }
 
-  /** The saga stories of anchor `k` an article published at `ms` may join: through the anchor's postings, within the span cap. */
+  /** The saga stories of anchor `k` an article published at `ms` may join. */
   private *sagasOf(k: string, ms: number): Generator<Story> {
-    for (const s of this.postings.get(k) ?? []) if (this.isSagaStory(s, k) && ms - s.firstMs <= this.params.maxSpanHours * 3_600_000) yield s;
+    for (const s of this.holders(k, ms)) if (this.isSagaStory(s, k)) yield s;
+  }
+
+  /** The stories holding key `k` (its postings) that an article published at `ms` may join within the span cap. */
+  private *holders(k: string, ms: number): Generator<Story> {
+    for (const s of this.postings.get(k) ?? []) if (ms - s.firstMs <= this.params.maxSpanHours * 3_600_000) yield s;
   }
 
   /** The story's cross signature (crossSignature below) over its recent members. */
@@ -1816,7 +1820,6 @@ function packedDot({ keys, vals, named }: Packed, m: Map<string, number>, skipAn
   return d;
 }
 
-/** The keys of an article that name one thing in any language (DocExtras.xkeys). */
 /**
  * Whether the article names an organisation (an organization: cross key) one
  * of whose words begins as the title word does (stemmed and folded: "tvp"
@@ -1833,6 +1836,7 @@ function namesOrganisation(xkeys: ReadonlyMap<string, number>, word: string): bo
   return false;
 }
 
+/** The keys of an article that name one thing in any language (DocExtras.xkeys). */
 export function crossKeys(entities: readonly string[] | null | undefined, countries: readonly string[] | null | undefined): string[] {
   const out = new Set<string>();
   for (const e of entities ?? []) {
@@ -1878,6 +1882,11 @@ export function crossAgrees(keys: ReadonlyMap<string, number>, sig: ReadonlyMap<
 
 function isNameAnchor(k: string): boolean {
   return k.charCodeAt(0) === 110 && k.charCodeAt(1) === 58; // "n:"
+}
+
+/** Cosine of an article's packed vector to a story's centroid (0 for an empty centroid), its name anchors left out when skipAnchors. */
+function articleCosine(pv: Packed, s: Story, skipAnchors: boolean): number {
+  return s.normSq > 0 ? packedDot(pv, s.centroid, skipAnchors) / Math.sqrt(s.normSq) : 0;
 }
 
 function centroidCosine(a: Story, b: Story): number {

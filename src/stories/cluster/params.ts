@@ -219,7 +219,7 @@ export interface ClusterParams {
   /**
    * Two stories of at least anchorMinSize articles each merge by an anchor
    * only when the pair model gives one pair of them at least this
-   * probability of one event (OnlineClusterer.anchorPairVouches; 0: off).
+   * probability of one event (OnlineClusterer.youngPairScore; 0: off).
    */
   anchorPairFloor: number;
   /**
