@@ -196,7 +196,7 @@ export class OnlineClusterer {
     if (this.params.pairModel && this.params.pairRescue) {
       // The hand rules first; the learned similarity only for an article they leave alone.
       for (const s of this.candidates(vec, top)) {
-        if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
+        if (!this.open(s, doc.publishedMs)) continue;
         const sim = this.similarity(vec, s, doc.publishedMs, lang);
         if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs, x)) continue;
         best = s;
@@ -210,7 +210,7 @@ export class OnlineClusterer {
       const pv = packed(vec);
       const near: { s: Story; cent: number }[] = [];
       for (const s of this.candidates(vec, top)) {
-        if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000 || s.normSq <= 0) continue;
+        if (!this.open(s, doc.publishedMs) || s.normSq <= 0) continue;
         const same = lang === mainLanguage(s);
         const cent = articleCosine(pv, s, same);
         // Across languages only names, entities and countries are shared,
@@ -268,7 +268,7 @@ export class OnlineClusterer {
       }
     } else if (!this.params.pairModel) {
       for (const s of this.candidates(vec, top)) {
-        if (doc.publishedMs - s.firstMs > this.params.maxSpanHours * 3_600_000) continue;
+        if (!this.open(s, doc.publishedMs)) continue;
         const sim = this.similarity(vec, s, doc.publishedMs, lang);
         if (sim <= bestSim || !this.accepts(vec, top, s, sim, lang, doc.source ?? null, doc.publishedMs, x)) continue;
         best = s;
@@ -397,9 +397,8 @@ export class OnlineClusterer {
       this.windowDocs = this.windowDocs.slice(this.windowHead);
       this.windowHead = 0;
     }
-    const spanCutoff = this.nowMs - this.params.maxSpanHours * 3_600_000;
     for (const s of [...this.stories.values()]) {
-      if (s.lastMs < cutoff || s.firstMs < spanCutoff) this.closeStory(s);
+      if (s.lastMs < cutoff || !this.open(s, this.nowMs)) this.closeStory(s);
     }
   }
 
@@ -1218,7 +1217,7 @@ export class OnlineClusterer {
         if (c.id === s.id) continue;
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
         if (instancesConflict(s, c)) continue;
-        if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) > p.maxSpanHours * 3_600_000) continue;
+        if (!this.openTogether(s, c)) continue;
         const cos = centroidCosine(s, c);
         const sameLang = mainLanguage(s) === mainLanguage(c);
         const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
@@ -1426,6 +1425,40 @@ export class OnlineClusterer {
     return n >= this.params.anchorSagaSize && (s.titleKeys.get(k) ?? 0) >= this.params.anchorSagaShare * n;
   }
 
+  /**
+   * Whether story `s` still takes articles at `ms`: its first article within
+   * the span cap (params.maxSpanHours), or a saga story that outlives it
+   * (params.sagaSpanHours).
+   */
+  private open(s: Story, ms: number): boolean {
+    return ms - s.firstMs <= this.params.maxSpanHours * 3_600_000 || this.sagaRuns(s, ms);
+  }
+
+  /** Whether two stories may be one: together within the span cap, or the older a saga that runs. */
+  private openTogether(s: Story, c: Story): boolean {
+    if (Math.max(s.lastMs, c.lastMs) - Math.min(s.firstMs, c.firstMs) <= this.params.maxSpanHours * 3_600_000) return true;
+    const old = c.firstMs < s.firstMs || (c.firstMs === s.firstMs && c.seq < s.seq) ? c : s;
+    return this.sagaRuns(old, Math.max(s.lastMs, c.lastMs));
+  }
+
+  /**
+   * A saga story past the span cap that still runs (params.sagaSpanHours):
+   * anchorSagaSize articles or more, anchorSagaShare of whose titles hold a
+   * word that still bursts, its first article within sagaSpanHours. The
+   * public-media takeover ran for weeks under one name ("TVP"); the cap
+   * against drift would cut it every three days into new stories that
+   * gather it again from nothing.
+   */
+  private sagaRuns(s: Story, ms: number): boolean {
+    const p = this.params;
+    const n = s.articleIds.length;
+    if (p.sagaSpanHours <= 0 || p.anchorSagaSize <= 0 || p.anchorBurst <= 0 || n < p.anchorSagaSize) return false;
+    if (ms - s.firstMs > p.sagaSpanHours * 3_600_000) return false;
+    const min = p.anchorSagaShare * n;
+    for (const [k, c] of s.titleKeys) if (c >= min && this.burst(k) >= p.anchorBurst) return true;
+    return false;
+  }
+
   /** The saga stories of anchor `k` an article published at `ms` may join. */
   private *sagasOf(k: string, ms: number): Generator<Story> {
     for (const s of this.holders(k, ms)) if (this.isSagaStory(s, k)) yield s;
@@ -1433,7 +1466,7 @@ export class OnlineClusterer {
 
   /** The stories holding key `k` (its postings) that an article published at `ms` may join within the span cap. */
   private *holders(k: string, ms: number): Generator<Story> {
-    for (const s of this.postings.get(k) ?? []) if (ms - s.firstMs <= this.params.maxSpanHours * 3_600_000) yield s;
+    for (const s of this.postings.get(k) ?? []) if (this.open(s, ms)) yield s;
   }
 
   /** The story's cross signature (crossSignature below) over its recent members. */
@@ -1542,7 +1575,7 @@ export class OnlineClusterer {
       let best: Story | null = null;
       let bestSim = p.orphanThreshold;
       for (const c of this.candidates(info.vec, top)) {
-        if (c.id === s.id || c.articleIds.length <= s.articleIds.length || info.ms - c.firstMs > p.maxSpanHours * 3_600_000) continue;
+        if (c.id === s.id || c.articleIds.length <= s.articleIds.length || !this.open(c, info.ms)) continue;
         const sim = this.similarity(info.vec, c, info.ms, info.lang);
         if (sim < bestSim || !this.accepts(info.vec, top, c, Math.max(sim, p.joinThreshold), info.lang, info.source, info.ms, info.x)) continue;
         let shared = 0;
@@ -1581,7 +1614,7 @@ export class OnlineClusterer {
         let best: Story | null = null;
         let bestSim = own + margin;
         for (const c of this.candidates(info.vec, top)) {
-          if (c.id === s.id || info.ms - c.firstMs > this.params.maxSpanHours * 3_600_000) continue;
+          if (c.id === s.id || !this.open(c, info.ms)) continue;
           const sim = this.similarity(info.vec, c, info.ms, info.lang);
           if (sim <= bestSim || !this.accepts(info.vec, top, c, sim, info.lang, info.source, info.ms, info.x)) continue;
           best = c;
