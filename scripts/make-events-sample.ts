@@ -6,9 +6,9 @@
  *
  *   node --import tsx scripts/make-events-sample.ts [corpus.jsonl.gz]
  *
- * Writes eval/events/sample-dev.jsonl and eval/events/sample-test.jsonl: one
+ * Writes eval/events/sample-{dev,test,late}.jsonl: one
  * article a line, in published order, with the fields a labeller reads.
- * Labels go in eval/events/gold-{dev,test}.jsonl, never in these files.
+ * Labels go in eval/events/gold-{dev,test,late}.jsonl, never in these files.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -18,7 +18,10 @@ import { sharedPath } from '../test/shared.js';
 
 const SALT = 'globedesk-events-gold-2023-12';
 const PER_DAY = 600;
-const HALVES: Record<string, string[]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'] };
+// "late" (added 2026-12-04, after round 15 of the clusterer): a second held-out
+// set of the two days after the test half, labelled after every rule of the
+// clusterer was written, so that no rule was motivated by it.
+const HALVES: Record<string, string[]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'] };
 
 const file = process.argv[2] ?? sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
 const lines = await readCorpusLines(file);
