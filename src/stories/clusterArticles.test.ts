@@ -38,12 +38,25 @@ test('clusterNewArticles: stores stories and memberships, in published order wha
     const sPrague = storyIdFor('p1');
     assert.deepEqual(touchedStories, [sMilei, sPrague].sort());
     const stories = await store.db.selectFrom('stories').select(['id', 'headline', 'article_count', 'first_seen_at', 'last_seen_at', 'merged_into']).orderBy('id').execute();
+    // The live stories; a story the batch's merge pass folded into another
+    // (the second Milei report may start its own and be merged at the batch
+    // end, as the thresholds decide) is kept as a record pointing at it.
     assert.deepEqual(
-      stories.map((s) => [s.id, s.headline, s.article_count, s.first_seen_at, s.last_seen_at, s.merged_into]),
+      stories.filter((s) => s.merged_into === null).map((s) => [s.id, s.headline, s.article_count, s.first_seen_at, s.last_seen_at]),
       [
-        [sMilei, milei1.title, 2, milei1.at, milei2.at, null],
-        [sPrague, prague.title, 1, prague.at, prague.at, null],
+        [sMilei, milei1.title, 2, milei1.at, milei2.at],
+        [sPrague, prague.title, 1, prague.at, prague.at],
       ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+    );
+    for (const s of stories.filter((x) => x.merged_into !== null)) assert.deepEqual([s.merged_into, s.article_count], [sMilei, 0], `story ${s.id} merged into the Milei story, empty`);
+    const members = await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).orderBy('article_id').execute();
+    assert.deepEqual(
+      members.map((m) => [m.article_id, m.story_id]),
+      [
+        ['m1', sMilei],
+        ['m2', sMilei],
+        ['p1', sPrague],
+      ],
     );
   } finally {
     await store.close();
@@ -104,7 +117,7 @@ test('clusterNewArticles: a batch whose save fails is retried as if it had never
   const retried = await desk(true);
   assert.deepEqual(retried, undisturbed);
   assert.deepEqual(
-    undisturbed.stories.map((s) => [s.id, s.article_count]),
+    undisturbed.stories.filter((s) => s.merged_into === null).map((s) => [s.id, s.article_count]),
     [
       [storyIdFor('m1'), 3],
       [storyIdFor('p1'), 1],
