@@ -45,7 +45,9 @@ import { analyzeCorpus, loadCorpus, type CorpusItem } from './cluster.js';
  * no rule was motivated by it (docs/events-gold.md).
  */
 export type Half = 'dev' | 'test' | 'late';
-const DAYS: Record<Half, [string, string]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'] };
+export const DAYS: Record<Half, [string, string]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'] };
+/** The halves in order; the sample script draws and the eval scores these. */
+export const HALVES = Object.keys(DAYS) as Half[];
 const WARMUP_MS = 48 * 3_600_000;
 const DIR = `${PROJECT_ROOT}/eval/events`;
 
@@ -56,7 +58,7 @@ export interface SampleRow {
   title: string;
 }
 
-function readJsonl<T>(file: string): T[] {
+export function readJsonl<T>(file: string): T[] {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 }
 

@@ -15,13 +15,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpusLines } from '../src/replay/corpus.js';
 import { sharedPath } from '../test/shared.js';
+import { DAYS } from '../eval/events.js';
 
 const SALT = 'globedesk-events-gold-2023-12';
 const PER_DAY = 600;
-// "late" (added 2026-12-04, after round 15 of the clusterer): a second held-out
-// set of the two days after the test half, labelled after every rule of the
-// clusterer was written, so that no rule was motivated by it.
-const HALVES: Record<string, string[]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'] };
+// The days of each half are the eval's (eval/events.ts DAYS): "late" was
+// added on 2026-12-04, after round 15 of the clusterer, a second held-out set
+// labelled after every rule of the clusterer was written.
 
 const file = process.argv[2] ?? sharedPath('corpus', 'world-news-2023-12.jsonl.gz');
 const lines = await readCorpusLines(file);
@@ -38,7 +38,7 @@ const oneLine = (s: string | undefined, max: number): string => {
   const t = (s ?? '').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max)}…` : t;
 };
-for (const [half, days] of Object.entries(HALVES)) {
+for (const [half, days] of Object.entries(DAYS)) {
   const picked = days.flatMap((d) => (byDay.get(d) ?? []).map((l) => ({ l, h: hash(l.link) })).sort((a, b) => (a.h < b.h ? -1 : 1)).slice(0, PER_DAY).map((e) => e.l));
   picked.sort((a, b) => Date.parse(a.date_published) - Date.parse(b.date_published) || (a.link < b.link ? -1 : 1));
   const out = picked.map((l, i) =>

@@ -5,16 +5,13 @@
 // that breaks one of these fails here, not silently in `npm run eval`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { HALVES, readJsonl } from '../eval/events.js';
 import { PROJECT_ROOT } from './shared.js';
 
 const DIR = join(PROJECT_ROOT, 'eval', 'events');
-const HALVES = ['dev', 'test', 'late'] as const;
-
-function rows<T>(file: string): T[] {
-  return readFileSync(join(DIR, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
-}
+const rows = <T>(file: string): T[] => readJsonl<T>(join(DIR, file));
 
 for (const half of HALVES) {
   test(`events gold, ${half}: every drawn article labelled once, events described with their sizes`, (t) => {

@@ -1451,11 +1451,8 @@ export class OnlineClusterer {
    */
   private sagaRuns(s: Story, ms: number): boolean {
     const p = this.params;
-    const n = s.articleIds.length;
-    if (p.sagaSpanHours <= 0 || p.anchorSagaSize <= 0 || p.anchorBurst <= 0 || n < p.anchorSagaSize) return false;
-    if (ms - s.firstMs > p.sagaSpanHours * 3_600_000) return false;
-    const min = p.anchorSagaShare * n;
-    for (const [k, c] of s.titleKeys) if (c >= min && this.burst(k) >= p.anchorBurst) return true;
+    if (p.sagaSpanHours <= 0 || p.anchorSagaSize <= 0 || p.anchorBurst <= 0 || ms - s.firstMs > p.sagaSpanHours * 3_600_000) return false;
+    for (const k of s.titleKeys.keys()) if (this.isSagaStory(s, k) && this.burst(k) >= p.anchorBurst) return true;
     return false;
   }
 
