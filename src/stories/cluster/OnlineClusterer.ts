@@ -508,6 +508,27 @@ export class OnlineClusterer {
     return p.anchorFloor + (p.anchorFloorTitles - p.anchorFloor) * Math.max(0, 2 * share - 1);
   }
 
+  /**
+   * Whether the pair model vouches for an anchor merge of two stories: one
+   * pair of them at anchorPairFloor when both hold anchorMinSize articles or
+   * more; anchorLoneFloor when the smaller holds fewer, in a window of
+   * articles with text, where the pair model reads the text and can refuse
+   * a report that shares the bursting word and nothing else. Once
+   * headlines without text are half the window or more (the share at which
+   * anchorFloor starts to move), a small story is not asked: the pair
+   * model has a title to go on there and refused true members. By the
+   * window, as anchorFloor: a desk's few title-only items keep the desk's rule.
+   */
+  private anchorVouched(s: Story, c: Story, young: Story, old: Story, model: PairModel): boolean {
+    const p = this.params;
+    let floor = p.anchorPairFloor;
+    if (Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) {
+      const n = this.windowDocs.length - this.windowHead;
+      floor = n > 0 && this.windowTextless / n >= 0.5 ? 0 : p.anchorLoneFloor;
+    }
+    return floor <= 0 || this.youngPairScore(young, old, model) >= floor;
+  }
+
   /** How much more often the window's titles hold `k` than those of the last backgroundDays (0 below anchorMinDocs). */
   private burst(k: string): number {
     const w = this.titleDf.get(k) ?? 0;
@@ -1231,7 +1252,7 @@ export class OnlineClusterer {
           cos >= (sameLang ? this.anchorFloor() : p.crossFloor) &&
           this.anchorsMeet(anchors, s, c) &&
           signaturesAgree() &&
-          (p.anchorPairFloor <= 0 || Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize || this.youngPairScore(young, old, model) >= p.anchorPairFloor)
+          this.anchorVouched(s, c, young, old, model)
         ) {
           // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
           if (cos >= bestSim) {
