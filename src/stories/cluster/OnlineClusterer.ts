@@ -12,7 +12,7 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { ANCHOR_LEN, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, attributedNames, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
 import { pairProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
@@ -102,6 +102,8 @@ interface DocExtras {
   xkeys: Map<string, number>;
   /** Stemmed words of title and lead with idf >= evidenceIdf at placement. */
   rareTerms: Set<string>;
+  /** One-word organisations named only as the channel of a statement ("przekazał PAP"; features.attributedNames), lower case. */
+  attributed: ReadonlySet<string>;
 }
 
 /** What the window keeps of each article for the passes after its placement. */
@@ -573,7 +575,10 @@ export class OnlineClusterer {
     // Rare words of title and lead (idf >= evidenceIdf at placement): what the pair model's "rare" feature intersects.
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), titleText: doc.title, instance: null };
+    // Only what namedSaga reads: one-word organisations, when it runs.
+    const oneWord = this.params.anchorSagaText && this.params.anchorSagaSize > 0 ? (doc.entities ?? []).filter((e) => e.startsWith('organization:') && !/\s/.test(e.slice(13))).map((e) => e.slice(13)) : [];
+    const attributed = oneWord.length > 0 ? attributedNames(doc.title, doc.text ?? '', oneWord) : NONE;
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), titleText: doc.title, instance: null, attributed };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
@@ -1398,7 +1403,7 @@ export class OnlineClusterer {
     for (const key of a.x.xkeys.keys()) {
       if (!key.startsWith('organization:')) continue;
       const name = key.slice(13);
-      if (name.length < 3 || /\s/.test(name)) continue;
+      if (name.length < 3 || /\s/.test(name) || a.x.attributed.has(name)) continue;
       // The name as a title word of the article's language ("hamas" is the title word "hama").
       const terms = titleTerms(name, a.lang);
       if (terms.size !== 1) continue;
@@ -1782,6 +1787,8 @@ export class OnlineClusterer {
     this.pendingMerges.push({ kind: 'merge', from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
   }
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * A headline with no text to speak of: fewer than five words of text (a

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractFeatures, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
+import { attributedNames, extractFeatures, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
 import { DEFAULT_PARAMS } from './params.js';
 
 // Titles from the December 2023 replay corpus.
@@ -79,3 +79,24 @@ for (const tc of titleTermCases) {
     assert.deepEqual([...titleTerms(tc.title, tc.language)], [...ev.title]);
   });
 }
+
+test('attributedNames: a press agency named as the channel of a statement is not what the article is about', () => {
+  // Real feed texts of 24 December 2023 (Bankier, Forsal) that joined the
+  // PAP takeover saga by the agency's name alone (round 17).
+  const cases: [string, string, string, boolean][] = [
+    ['e-Faktury dla zagranicznych przedsiębiorców. MF: trwają prace nad wytycznymi', 'Trwają prace nad wytycznymi, które pomogą przedsiębiorcom spoza Polski ocenić, czy będą musieli wystawiać faktury poprzez KSeF – poinformowało Ministerstwo Finansów w odpowiedzi na pytania PAP.', 'PAP', true],
+    ['Boże Narodzenie. O ile więcej zapłaciliśmy za żywność na święta?', 'Zgodnie z prognozami Credit Agricole, żywność i napoje bezalkoholowe na święta będą droższe o ok. 6,4 proc. rdr – przekazał PAP starszy ekonomista CA Jakub Olipra.', 'PAP', true],
+    ['Sejm', 'Źródło: PAP', 'PAP', true],
+    ['Sejm', 'W rozmowie z PAP minister powiedział, że…', 'PAP', true],
+    ['Sejm', 'PAP podaje, że posiedzenie przerwano.', 'PAP', true],
+    ['Oil prices rise', 'Prices rose, traders told Reuters on Monday.', 'Reuters', true],
+    ['Oil prices rise', 'Prices rose (Reuters) and more, according to the AP.', 'Reuters', true],
+    // About the agency: named in the title, or in the text as a subject.
+    ['PiS okopał się w siedzibie', 'Posłowie PiS od kilku dni przebywają w siedzibie PAP. Pracownicy PAP wydali stanowisko.', 'PAP', false],
+    ['Nowy prezes PAP', 'Prezes przekazał PAP', 'PAP', false],
+    ['Oil prices rise', 'Reuters was sold to a new owner, Reuters reported.', 'Reuters', false],
+    // Not found as written (an inflected form): not attributed.
+    ['Sejm', 'Nic o tym nie wiadomo.', 'PAP', false],
+  ];
+  for (const [title, text, name, want] of cases) assert.equal(attributedNames(title, text, [name]).has(name.toLowerCase()), want, `${name} in "${text}"`);
+});

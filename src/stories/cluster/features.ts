@@ -273,3 +273,48 @@ export function isDigestTitle(title: string): boolean {
   const seps = (title.match(/;|\||\s[–—]\s/g) ?? []).length;
   return seps >= 2;
 }
+
+// Words before a name that make it the channel of a statement, not its
+// subject: "przekazał PAP", "w odpowiedzi na pytania PAP", "told Reuters",
+// "according to the AP", "Źródło: PAP". Polish verbs by their stem (any
+// person and gender: "przekazała", "poinformowało").
+const ATTRIBUTION_BEFORE = /^(told|to|by|via|source|sources|źródło|źródła|dla|za|według|wg|pytania|pytanie|pytań|przez|agencji|agencja|agencją|rozmowie|przekaza\p{L}*|powiedzia\p{L}*|poinformowa\p{L}*|informuj\p{L}*|poda\p{L}*|doda\p{L}*|wyjaśni\p{L}*|zaznaczy\p{L}*|podkreśli\p{L}*|oceni\p{L}*|stwierdzi\p{L}*|mówi\p{L}*|przyzna\p{L}*|zapewni\p{L}*|potwierdzi\p{L}*|pisze|relacjonuj\p{L}*|zapowiedzia\p{L}*|ujawni\p{L}*|wskaza\p{L}*)$/u;
+// Words after a name that make it the reporter: "PAP podaje", "Reuters reported".
+const ATTRIBUTION_AFTER = /^(reported|reports|reporting|said|says|podaje|podała|podało|informuje|poinformowała|poinformowało|pisze|relacjonuje|ustaliła|ustaliło)$/u;
+
+/**
+ * Which of `names` (one-word names, any case) an article names only as the
+ * channel of someone's statement, never as what it is about: not in the
+ * title, and every mention in the text an attribution ("przekazał PAP",
+ * "told Reuters", "(PAP)", "PAP podaje"). A Polish business report "MF: trwają
+ * prace nad wytycznymi … w odpowiedzi na pytania PAP" names PAP, the press
+ * agency, as the one who asked; while PAP's own takeover was the news, that
+ * made it a report of the takeover (docs/clustering-journal.md round 17).
+ * A name not found as written (an inflected form) is not attributed.
+ */
+export function attributedNames(title: string, text: string, names: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu');
+    if (re.test(title)) continue;
+    re.lastIndex = 0;
+    let seen = 0;
+    let attributed = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      seen++;
+      const before = text.slice(Math.max(0, m.index - 60), m.index);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      if (/\(\s*$/.test(before) || /^\s*[/)]/.test(after) && /[(/]\s*\S*$/.test(before)) {
+        attributed++;
+        continue;
+      }
+      const prev = before.toLowerCase().match(/[\p{L}.]+/gu) ?? [];
+      let i = prev.length - 1;
+      if (prev[i] === 'the' || prev[i] === 'z') i--; // "told the AP", "w rozmowie z PAP"
+      const next = (after.toLowerCase().match(/^\s*([\p{L}]+)/u) ?? [])[1] ?? '';
+      if ((i >= 0 && ATTRIBUTION_BEFORE.test(prev[i]!.replace(/\.$/, ''))) || ATTRIBUTION_BEFORE.test((before.match(/(\p{L}+)\s*:\s*$/u) ?? [])[1]?.toLowerCase() ?? '\u0000') || ATTRIBUTION_AFTER.test(next)) attributed++;
+    }
+    if (seen > 0 && attributed === seen) out.add(name.toLowerCase());
+  }
+  return out;
+}
