@@ -505,9 +505,13 @@ export class OnlineClusterer {
    */
   private anchorFloor(): number {
     const p = this.params;
+    return p.anchorFloor + (p.anchorFloorTitles - p.anchorFloor) * Math.max(0, 2 * this.textlessShare() - 1);
+  }
+
+  /** The share of the window's articles that are headlines without text. */
+  private textlessShare(): number {
     const n = this.windowDocs.length - this.windowHead;
-    const share = n > 0 ? this.windowTextless / n : 0;
-    return p.anchorFloor + (p.anchorFloorTitles - p.anchorFloor) * Math.max(0, 2 * share - 1);
+    return n > 0 ? this.windowTextless / n : 0;
   }
 
   /**
@@ -524,10 +528,7 @@ export class OnlineClusterer {
   private anchorVouched(s: Story, c: Story, young: Story, old: Story, model: PairModel): boolean {
     const p = this.params;
     let floor = p.anchorPairFloor;
-    if (Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) {
-      const n = this.windowDocs.length - this.windowHead;
-      floor = n > 0 && this.windowTextless / n >= 0.5 ? 0 : p.anchorLoneFloor;
-    }
+    if (Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) floor = this.textlessShare() >= 0.5 ? 0 : p.anchorLoneFloor;
     return floor <= 0 || this.youngPairScore(young, old, model) >= floor;
   }
 
