@@ -1260,7 +1260,7 @@ export class OnlineClusterer {
           signaturesAgree() &&
           this.anchorVouched(s, c, young, old, model)
         ) {
-          // One saga by its bursting name (params.anchorBurst): no pair needs to vouch.
+          // One saga by its bursting name (params.anchorBurst): the pair model need only vouch weakly (anchorVouched), not reach the merge threshold.
           if (cos >= bestSim) {
             best = c;
             bestSim = cos;
