@@ -102,8 +102,6 @@ interface DocExtras {
   xkeys: Map<string, number>;
   /** Stemmed words of title and lead with idf >= evidenceIdf at placement. */
   rareTerms: Set<string>;
-  /** One-word organisations named only as the channel of a statement ("przekazał PAP"; features.attributedNames), lower case. */
-  attributed: ReadonlySet<string>;
 }
 
 /** What the window keeps of each article for the passes after its placement. */
@@ -262,7 +260,7 @@ export class OnlineClusterer {
         }
       }
       if (best === null && forced === undefined && this.params.anchorBurst > 0) {
-        const a = this.anchorStory(me, looked) ?? this.namedSaga(me) ?? this.countrySaga(me);
+        const a = this.anchorStory(me, looked) ?? this.namedSaga(me, doc) ?? this.countrySaga(me);
         if (a) {
           best = a.s;
           bestSim = a.sim;
@@ -525,10 +523,10 @@ export class OnlineClusterer {
    * model has a title to go on there and refused true members. By the
    * window, as anchorFloor: a desk's few title-only items keep the desk's rule.
    */
-  private anchorVouched(s: Story, c: Story, young: Story, old: Story, model: PairModel): boolean {
+  private anchorVouched(young: Story, old: Story, model: PairModel): boolean {
     const p = this.params;
     let floor = p.anchorPairFloor;
-    if (Math.min(s.articleIds.length, c.articleIds.length) < p.anchorMinSize) floor = this.textlessShare() >= 0.5 ? 0 : p.anchorLoneFloor;
+    if (Math.min(young.articleIds.length, old.articleIds.length) < p.anchorMinSize) floor = this.textlessShare() >= 0.5 ? 0 : p.anchorLoneFloor;
     return floor <= 0 || this.youngPairScore(young, old, model) >= floor;
   }
 
@@ -576,10 +574,7 @@ export class OnlineClusterer {
     // Rare words of title and lead (idf >= evidenceIdf at placement): what the pair model's "rare" feature intersects.
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
-    // Only what namedSaga reads: one-word organisations, when it runs.
-    const oneWord = this.params.anchorSagaText && this.params.anchorSagaSize > 0 ? (doc.entities ?? []).filter((e) => e.startsWith('organization:') && !/\s/.test(e.slice(13))).map((e) => e.slice(13)) : [];
-    const attributed = oneWord.length > 0 ? attributedNames(doc.title, doc.text ?? '', oneWord) : NONE;
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), titleText: doc.title, instance: null, attributed };
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), titleText: doc.title, instance: null };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
@@ -1258,7 +1253,7 @@ export class OnlineClusterer {
           cos >= (sameLang ? this.anchorFloor() : p.crossFloor) &&
           this.anchorsMeet(anchors, s, c) &&
           signaturesAgree() &&
-          this.anchorVouched(s, c, young, old, model)
+          this.anchorVouched(young, old, model)
         ) {
           // One saga by its bursting name (params.anchorBurst): the pair model need only vouch weakly (anchorVouched), not reach the merge threshold.
           if (cos >= bestSim) {
@@ -1395,21 +1390,25 @@ export class OnlineClusterer {
    * names outside its title ("Wszystko się wydarzy zgodnie z prawem": a
    * minister on the takeover, TVP named in the text): a one-word name that
    * bursts in the window's titles is a saga's anchor wherever the article
-   * names it. The biggest such story of the article's language.
+   * names it. The biggest such story of the article's language. Not a name
+   * the article gives only as the channel of a statement ("w odpowiedzi na
+   * pytania PAP": features.attributedNames), read from its text here, for
+   * the few names that would anchor, and only for an article the other
+   * rules left alone.
    */
-  private namedSaga(a: DocInfo): { s: Story; sim: number } | null {
+  private namedSaga(a: DocInfo, doc: Pick<ClusterDoc, 'title' | 'text'>): { s: Story; sim: number } | null {
     const p = this.params;
     if (p.anchorSagaSize <= 0 || !p.anchorSagaText) return null;
     let best: Story | null = null;
     for (const key of a.x.xkeys.keys()) {
       if (!key.startsWith('organization:')) continue;
       const name = key.slice(13);
-      if (name.length < 3 || /\s/.test(name) || a.x.attributed.has(name)) continue;
+      if (name.length < 3 || /\s/.test(name)) continue;
       // The name as a title word of the article's language ("hamas" is the title word "hama").
       const terms = titleTerms(name, a.lang);
       if (terms.size !== 1) continue;
       const k = terms.values().next().value as string;
-      if (this.burst(k) < p.anchorBurst) continue;
+      if (this.burst(k) < p.anchorBurst || attributedNames(doc.title, doc.text ?? '', [name]).size > 0) continue;
       for (const s of this.sagasOf(k, a.ms)) {
         if (s.articleIds.length <= (best?.articleIds.length ?? 0) || a.lang !== mainLanguage(s) || this.storyBlocked(a, s)) continue;
         best = s;
@@ -1788,8 +1787,6 @@ export class OnlineClusterer {
     this.pendingMerges.push({ kind: 'merge', from: from.id, into: into.id, articleIds: [...from.articleIds], similarity: round(sim) });
   }
 }
-
-const NONE: ReadonlySet<string> = new Set();
 
 /**
  * A headline with no text to speak of: fewer than five words of text (a

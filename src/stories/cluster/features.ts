@@ -304,15 +304,15 @@ export function attributedNames(title: string, text: string, names: Iterable<str
       seen++;
       const before = text.slice(Math.max(0, m.index - 60), m.index);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
-      if (/\(\s*$/.test(before) || /^\s*[/)]/.test(after) && /[(/]\s*\S*$/.test(before)) {
-        attributed++;
-        continue;
-      }
+      // In parentheses or a credit line: "(PAP)", "(PAP/Reuters)".
+      const credit = /\(\s*$/.test(before) || (/^\s*[/)]/.test(after) && /[(/]\s*\S*$/.test(before));
       const prev = before.toLowerCase().match(/[\p{L}.]+/gu) ?? [];
       let i = prev.length - 1;
       if (prev[i] === 'the' || prev[i] === 'z') i--; // "told the AP", "w rozmowie z PAP"
+      const word = i >= 0 ? prev[i]!.replace(/\.$/, '') : '';
+      const label = (before.match(/(\p{L}+)\s*:\s*$/u) ?? [])[1]?.toLowerCase() ?? ''; // "Źródło: PAP"
       const next = (after.toLowerCase().match(/^\s*([\p{L}]+)/u) ?? [])[1] ?? '';
-      if ((i >= 0 && ATTRIBUTION_BEFORE.test(prev[i]!.replace(/\.$/, ''))) || ATTRIBUTION_BEFORE.test((before.match(/(\p{L}+)\s*:\s*$/u) ?? [])[1]?.toLowerCase() ?? '\u0000') || ATTRIBUTION_AFTER.test(next)) attributed++;
+      if (credit || ATTRIBUTION_BEFORE.test(word) || ATTRIBUTION_BEFORE.test(label) || ATTRIBUTION_AFTER.test(next)) attributed++;
     }
     if (seen > 0 && attributed === seen) out.add(name.toLowerCase());
   }
