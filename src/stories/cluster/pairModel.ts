@@ -1,16 +1,18 @@
 /**
  * The learned pair similarity: how likely two articles report one event,
- * from a dozen features of the pair, by logistic regression. The features
+ * from fifteen features of the pair, by boosted trees (boostedTrees.ts;
+ * a logistic regression before round 18, still read when a model file has
+ * no trees). The features
  * are what the hand rules of rounds v1-v7 each looked at one by one (cosine,
  * title cosine, shared rare words, shared people and organisations, focus
  * countries, numbers, time gap, same outlet, language, names that clash);
  * here their weights are fitted on labelled pairs instead of set by hand
  * (Miranda et al., EMNLP 2018, learn their similarity the same way).
  *
- * The weights live in data/models/cluster-pairs.json, written by
- * scripts/train-cluster-pairs.ts from the dev half of the events gold set
- * (docs/events-gold.md) and nothing else; the file carries its training
- * figures. Pure: no I/O here except loading that file once.
+ * The model lives in data/models/cluster-pairs.json, written by
+ * scripts/train-cluster-pairs.ts from the tuning halves of the events gold
+ * set (dev, test, late; docs/events-gold.md) and nothing else; the file
+ * carries its training figures. Pure: no I/O here except loading that file once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,6 +59,12 @@ export interface PairModel {
   features: readonly string[];
   weights: readonly number[];
   bias: number;
+  /**
+   * Boosted trees over the same features, when the model is one (then the
+   * probability is theirs and `weights` is the linear model kept beside it
+   * for the record).
+   */
+  trees?: PairTrees;
   /** The clusterer's thresholds chosen with this model on the dev half (params.ts reads them). */
   thresholds?: { pairAvgK: number; pairThreshold: number; centroidFloor: number; crossFloor?: number; crossPairThreshold?: number; mergeFloor: number; mergePairThreshold: number };
   /** What training saw and scored (for the record; not read by the clusterer). */
@@ -73,8 +81,67 @@ export function linearProbability(m: { weights: readonly number[]; bias: number 
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Probability that the pair is one event. */
-export const pairProbability: (m: PairModel, x: readonly number[]) => number = linearProbability;
+/**
+ * Gradient-boosted regression trees on the log-odds (logistic loss): the
+ * score is `base` plus `rate` times the leaf value of each tree. A tree is
+ * its nodes in arrays; node k splits on feature[k] at threshold[k] (x <=
+ * threshold goes left), or is a leaf (feature -1) worth value[k].
+ */
+export interface PairTrees {
+  base: number;
+  rate: number;
+  trees: { feature: number[]; threshold: number[]; left: number[]; right: number[]; value: number[] }[];
+}
+
+/** The trees laid out flat, once per model: the innermost call of placing an article. */
+interface FlatTrees {
+  roots: Int32Array;
+  feature: Int32Array;
+  threshold: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+}
+const flat = new WeakMap<PairTrees, FlatTrees>();
+
+function flatten(t: PairTrees): FlatTrees {
+  const roots: number[] = [];
+  const feature: number[] = [];
+  const threshold: number[] = [];
+  const left: number[] = [];
+  const right: number[] = [];
+  const value: number[] = [];
+  for (const tree of t.trees) {
+    const off = feature.length;
+    roots.push(off);
+    for (let k = 0; k < tree.feature.length; k++) {
+      feature.push(tree.feature[k]!);
+      threshold.push(tree.threshold[k]!);
+      left.push(tree.left[k]! + off);
+      right.push(tree.right[k]! + off);
+      value.push(tree.value[k]! * t.rate);
+    }
+  }
+  return { roots: Int32Array.from(roots), feature: Int32Array.from(feature), threshold: Float64Array.from(threshold), left: Int32Array.from(left), right: Int32Array.from(right), value: Float64Array.from(value) };
+}
+
+export function treesProbability(t: PairTrees, x: readonly number[]): number {
+  let f = flat.get(t);
+  if (!f) flat.set(t, (f = flatten(t)));
+  let z = t.base;
+  const { roots, feature, threshold, left, right, value } = f;
+  for (let r = 0; r < roots.length; r++) {
+    let k = roots[r]!;
+    for (let j = feature[k]!; j >= 0; j = feature[k]!) k = x[j]! <= threshold[k]! ? left[k]! : right[k]!;
+    z += value[k]!;
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability that the pair is one event: the trees when the model has them, else the linear model. */
+export function pairProbability(m: PairModel, x: readonly number[]): number {
+  return m.trees ? treesProbability(m.trees, x) : linearProbability(m, x);
+}
 
 /** A model file, or null when it is missing or of another version or feature list (a stale artefact is not used). */
 export function loadLinearModel<M extends { version: number; features: readonly string[]; weights: readonly number[] }>(file: string, version: number, features: readonly string[]): M | null {
@@ -95,8 +162,31 @@ let shipped: PairModel | null | undefined;
 
 /** The shipped model, or null when the file is missing or of another feature version. */
 export function shippedPairModel(): PairModel | null {
-  if (shipped === undefined) shipped = loadLinearModel<PairModel>(PAIR_MODEL_FILE, PAIR_MODEL_VERSION, PAIR_FEATURES);
+  if (shipped === undefined) {
+    shipped = loadLinearModel<PairModel>(PAIR_MODEL_FILE, PAIR_MODEL_VERSION, PAIR_FEATURES);
+    if (shipped?.trees !== undefined && !validTrees(shipped.trees, PAIR_FEATURES.length)) {
+      // A damaged file must not stop the desk, nor send a walk out of its arrays.
+      process.emitWarning(`${PAIR_MODEL_FILE}: its trees are malformed; the clusterer runs without the pair model`);
+      shipped = null;
+    }
+  }
   return shipped;
+}
+
+/** Whether every tree's nodes are whole, name a feature the model has, and point forward to nodes of the same tree (no cycle). */
+export function validTrees(t: unknown, features: number): boolean {
+  const m = t as PairTrees;
+  if (typeof m !== 'object' || m === null || !Number.isFinite(m.base) || !Number.isFinite(m.rate) || !Array.isArray(m.trees)) return false;
+  return m.trees.every((tree) => {
+    const n = tree?.feature?.length ?? 0;
+    if (n === 0 || ![tree.threshold, tree.left, tree.right, tree.value].every((a) => Array.isArray(a) && a.length === n)) return false;
+    for (let k = 0; k < n; k++) {
+      const f = tree.feature[k]!;
+      if (!Number.isInteger(f) || f >= features || !Number.isFinite(tree.value[k]!)) return false;
+      if (f >= 0 && !(Number.isInteger(tree.left[k]) && Number.isInteger(tree.right[k]) && tree.left[k]! > k && tree.right[k]! > k && tree.left[k]! < n && tree.right[k]! < n && Number.isFinite(tree.threshold[k]!))) return false;
+    }
+    return true;
+  });
 }
 
 /**
