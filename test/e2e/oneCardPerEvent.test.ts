@@ -153,15 +153,13 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * country, which brings the Polish reports of the Prague shooting into its
  * English story: 19 of its 20 labelled reports in one breaking card, in both
  * languages): 46 duplicates, 34 undercounting, no extra breaking card: 46
- * and 34 + 10 %, and 0. Lowered with round 18 (the boosted-tree pair
- * similarity): 30 duplicates, 28 undercounting (of 50 cards of labelled
- * events, against 85 before: fewer, bigger stories): 30 and 28 + 10 %.
+ * and 34 + 10 %, and 0.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 33,
+  duplicateCards: 50,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 31,
+  undercountingCards: 37,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 0,
 };

@@ -24,15 +24,12 @@ test('a lone report sharing only a bursting word is not merged unless the pair m
   const notAsked = runClusterer(stream, { ...DEFAULT_PARAMS, anchorLoneFloor: 0 }, { prior });
   const norad = stream.find((it) => it.title.startsWith('How to track Santa Claus on NORAD'))!;
   const eventsWith = (pred: ReadonlyMap<string, string>): number => new Set([...gold].filter(([id]) => pred.get(id) === pred.get(norad.id)).map(([, e]) => e)).size;
-  // Measured when the rule was written (the linear pair model): 10 gold
-  // events in the NORAD story -> 8, precision 0.654 -> 0.722. The boosted
-  // trees of round 18 keep the Santa features out by themselves (1 event
-  // either way); the floor still refuses lone reports elsewhere: precision
-  // 0.753 -> 0.762 at the same recall.
-  assert.ok(eventsWith(asked) <= eventsWith(notAsked), `gold events in the NORAD story: ${eventsWith(notAsked)} -> ${eventsWith(asked)}`);
+  // Measured when the rule was written: 10 gold events -> 8.
+  assert.ok(eventsWith(asked) < eventsWith(notAsked), `gold events in the NORAD story: ${eventsWith(notAsked)} -> ${eventsWith(asked)}`);
   const a = scoreEvents(notAsked, gold, langOf);
   const b = scoreEvents(asked, gold, langOf);
-  assert.ok(b.pairP >= a.pairP + 0.005, `pairwise precision ${a.pairP.toFixed(3)} -> ${b.pairP.toFixed(3)}`);
+  // 0.654 -> 0.722 at the same recall.
+  assert.ok(b.pairP >= a.pairP + 0.03, `pairwise precision ${a.pairP.toFixed(3)} -> ${b.pairP.toFixed(3)}`);
   assert.ok(b.pairR >= a.pairR - 0.005, `pairwise recall ${a.pairR.toFixed(3)} -> ${b.pairR.toFixed(3)}`);
 });
 

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fitBoostedTrees } from './boostedTrees.js';
-import { fitLogistic, linearProbability, treesProbability, validTrees, type PairTrees } from './pairModel.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fitLogistic, linearProbability, PAIR_FEATURES, PAIR_MODEL_VERSION, treesProbability, validTrees, type PairTrees } from './pairModel.js';
+import { PROJECT_ROOT } from '../../../test/shared.js';
 import { mulberry32 } from '../../../test/seededRandom.js';
 
 /**
@@ -84,4 +89,29 @@ test('a model file whose trees are damaged is refused, not walked', () => {
   assert.ok(!validTrees(short, 3));
   assert.ok(!validTrees({ base: 0, rate: 0.1, trees: 'x' }, 3));
   assert.ok(!validTrees(null, 3));
+});
+
+test('GLOBEDESK_PAIR_MODEL makes the defaults read a tree model; a damaged one is refused with a warning', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'globedesk-trees-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { xs, ys } = interaction(400, 6);
+  const trees = fitBoostedTrees(xs.map((x) => PAIR_FEATURES.map((_, i) => x[i % 3]!)), ys, { trees: 2, minLeaf: 20 });
+  const model = { version: PAIR_MODEL_VERSION, features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map(() => 0), bias: 0, trees };
+  const good = join(dir, 'good.json');
+  writeFileSync(good, JSON.stringify(model));
+  const bad = join(dir, 'bad.json');
+  writeFileSync(bad, JSON.stringify({ ...model, trees: { ...trees, trees: [{ ...trees.trees[0]!, left: trees.trees[0]!.left.map(() => 0) }] } }));
+  const probe = (file: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./src/stories/cluster/params.ts').then((m) => console.log(JSON.stringify({ trees: m.DEFAULT_PARAMS.pairModel?.trees?.trees.length ?? null })))"], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, GLOBEDESK_PAIR_MODEL: file },
+      encoding: 'utf8',
+    });
+  const a = probe(good);
+  assert.equal(a.status, 0, a.stderr);
+  assert.deepEqual(JSON.parse(a.stdout.trim().split('\n').pop()!), { trees: 2 });
+  const b = probe(bad);
+  assert.equal(b.status, 0, b.stderr);
+  assert.deepEqual(JSON.parse(b.stdout.trim().split('\n').pop()!), { trees: null });
+  assert.match(b.stderr, /malformed/);
 });

@@ -10,7 +10,9 @@
  * shared person means little across two Gaza stories and much between two
  * court reports). Cross-validated by half of the events gold set, the trees
  * rank pairs better than the linear model on every held-out half
- * (docs/clustering-journal.md, round 18).
+ * (docs/clustering-journal.md, round 18). Not in the shipped model: with
+ * them the editor's panel fell (the journal says by how much and why);
+ * scripts/train-cluster-trees.ts trains them to measure again.
  *
  * Pure and deterministic: bins from sorted values, features tried in order,
  * the first best split kept (strictly better gains only), sums in input order.

@@ -1,18 +1,19 @@
 /**
  * The learned pair similarity: how likely two articles report one event,
- * from fifteen features of the pair, by boosted trees (boostedTrees.ts;
- * a logistic regression before round 18, still read when a model file has
- * no trees). The features
+ * from fifteen features of the pair, by logistic regression, or by boosted
+ * trees when the model file has them (boostedTrees.ts,
+ * scripts/train-cluster-trees.ts: measured in round 18, not shipped). The features
  * are what the hand rules of rounds v1-v7 each looked at one by one (cosine,
  * title cosine, shared rare words, shared people and organisations, focus
  * countries, numbers, time gap, same outlet, language, names that clash);
  * here their weights are fitted on labelled pairs instead of set by hand
  * (Miranda et al., EMNLP 2018, learn their similarity the same way).
  *
- * The model lives in data/models/cluster-pairs.json, written by
- * scripts/train-cluster-pairs.ts from the tuning halves of the events gold
- * set (dev, test, late; docs/events-gold.md) and nothing else; the file
- * carries its training figures. Pure: no I/O here except loading that file once.
+ * The shipped model lives in data/models/cluster-pairs.json, written by
+ * scripts/train-cluster-pairs.ts from the dev half of the events gold set
+ * (docs/events-gold.md) and nothing else; the file carries its training
+ * figures. GLOBEDESK_PAIR_MODEL names another file (a tree model of
+ * scripts/train-cluster-trees.ts, to measure it in the desk). Pure: no I/O here except loading that file once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -72,7 +73,9 @@ export interface PairModel {
 }
 
 export const PAIR_MODEL_VERSION = 3;
-export const PAIR_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-pairs.json');
+export const SHIPPED_PAIR_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster-pairs.json');
+/** The model the defaults read: the shipped one, or GLOBEDESK_PAIR_MODEL's. */
+export const PAIR_MODEL_FILE = process.env.GLOBEDESK_PAIR_MODEL ? resolve(process.env.GLOBEDESK_PAIR_MODEL) : SHIPPED_PAIR_MODEL_FILE;
 
 /** The logistic function of a linear model: the pair model's and the story model's probability. */
 export function linearProbability(m: { weights: readonly number[]; bias: number }, x: readonly number[]): number {
