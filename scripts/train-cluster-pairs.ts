@@ -22,10 +22,10 @@
  * gold-test.jsonl is never read here.
  */
 import { writeFileSync } from 'node:fs';
-import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { fitLogistic, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, PAIR_MODEL_VERSION, pairProbability, type PairModel } from '../src/stories/cluster/pairModel.js';
 import { LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { formatScores, loadHalves, runClusterer, scoreEvents, titlesOnly } from '../eval/events.js';
+import { eventWeights, goldPairs } from './gold-pairs.js';
 
 const [dev] = loadHalves(['dev']);
 if (!dev?.gold) throw new Error('train-cluster-pairs: eval/events/gold-dev.jsonl is missing');
@@ -42,41 +42,18 @@ const days: number[] = [];
 const pairEvent: string[] = [];
 const firstDay = Date.parse('2023-12-20T00:00:00Z');
 for (const [view, items, noSource] of [['desk', dev.stream, false], ['titles', titleView, true]] as const) {
-  const c = new OnlineClusterer(LEGACY_PARAMS);
-  const seen: { id: string; ms: number }[] = [];
-  let n = 0;
-  for (const it of items) {
-    c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null });
-    c.takeMerges();
-    const ev = gold.get(it.id);
-    if (ev === undefined) continue;
-    for (const m of seen) {
-      if (it.ms - m.ms > 72 * 3_600_000) continue;
-      const x = c.pairFeaturesOf(it.id, m.id);
-      if (!x) continue;
-      const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
-      if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
-      xs.push(x);
-      ys.push(gold.get(m.id) === ev ? 1 : 0);
-      pairEvent.push(gold.get(m.id) === ev ? ev : '');
-      days.push(it.ms < firstDay ? 0 : 1);
-      n++;
-    }
-    seen.push({ id: it.id, ms: it.ms });
+  const pairs = goldPairs(items, gold, noSource);
+  for (const p of pairs) {
+    xs.push(p.x);
+    ys.push(p.y);
+    pairEvent.push(p.event);
+    days.push(p.ms < firstDay ? 0 : 1);
   }
-  console.log(`${view} view: ${n} pairs`);
+  console.log(`${view} view: ${pairs.length} pairs`);
 }
 const positives = ys.filter((y) => y === 1).length;
 console.log(`pairs: ${xs.length}, same event: ${positives}`);
-// One big event (the Polish public-media takeover: 59 of the 1,200 dev
-// articles, 63 % of the gold pairs) would otherwise teach the model what
-// that one event looks like. Each event's positive pairs weigh as the square
-// root of their number, then all positives are scaled back to their count.
-const perEvent = new Map<string, number>();
-for (const e of pairEvent) if (e) perEvent.set(e, (perEvent.get(e) ?? 0) + 1);
-const raw = pairEvent.map((e) => (e ? 1 / Math.sqrt(perEvent.get(e)!) : 1));
-const posRaw = raw.reduce((a, w, i) => a + (ys[i] === 1 ? w : 0), 0);
-const weights = raw.map((w, i) => (ys[i] === 1 ? (w * positives) / posRaw : w));
+const weights = eventWeights(ys, pairEvent);
 
 // 2. Fit, with a check across days (fit on 19 Dec pairs, score on 20 Dec pairs) for the record.
 const pairScores = (m: PairModel, idx: number[]): { p: number; r: number; f1: number } => {

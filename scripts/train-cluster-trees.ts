@@ -34,11 +34,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { fitLogistic, PAIR_FEATURES, PAIR_MODEL_VERSION, pairProbability, type PairModel } from '../src/stories/cluster/pairModel.js';
 import { BOOST_DEFAULTS, fitBoostedTrees } from '../src/stories/cluster/boostedTrees.js';
-import { DEFAULT_PARAMS, LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { DEFAULT_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { formatScores, loadHalves, runClusterer, scoreEvents, titlesOnly, type Half } from '../eval/events.js';
+import { eventWeights, goldPairs } from './gold-pairs.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
@@ -57,46 +57,21 @@ const halfOf: Half[] = [];
 /** The gold event of each positive pair (for weighting), '' for negatives. */
 const pairEvent: string[] = [];
 for (const h of halves) {
-  const gold = h.gold!;
   for (const [view, items, noSource] of [['desk', h.stream, false], ['titles', titlesOnly(h.stream), true]] as const) {
-    const c = new OnlineClusterer(LEGACY_PARAMS);
-    const seen: { id: string; ms: number }[] = [];
-    let n = 0;
-    for (const it of items) {
-      c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null });
-      c.takeMerges();
-      const ev = gold.get(it.id);
-      if (ev === undefined) continue;
-      for (const m of seen) {
-        if (it.ms - m.ms > 72 * 3_600_000) continue;
-        const x = c.pairFeaturesOf(it.id, m.id);
-        if (!x) continue;
-        const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
-        if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
-        xs.push(x);
-        const same = gold.get(m.id) === ev;
-        ys.push(same ? 1 : 0);
-        pairEvent.push(same ? `${h.half}:${ev}` : '');
-        halfOf.push(h.half);
-        n++;
-      }
-      seen.push({ id: it.id, ms: it.ms });
+    const pairs = goldPairs(items, h.gold!, noSource);
+    for (const p of pairs) {
+      xs.push(p.x);
+      ys.push(p.y);
+      pairEvent.push(p.event && `${h.half}:${p.event}`);
+      halfOf.push(h.half);
     }
-    console.log(`${h.half}, ${view} view: ${n} pairs`);
+    console.log(`${h.half}, ${view} view: ${pairs.length} pairs`);
   }
 }
 const positives = ys.filter((y) => y === 1).length;
 console.log(`pairs: ${xs.length}, same event: ${positives}`);
 const asModel = (w: { weights: number[]; bias: number }): PairModel => ({ version: PAIR_MODEL_VERSION, features: PAIR_FEATURES, weights: w.weights, bias: w.bias });
-// One big event (the Polish public-media takeover: 59 of the 1,200 dev
-// articles, 63 % of the dev gold pairs) would otherwise teach the model what
-// that one event looks like. Each event's positive pairs weigh as the square
-// root of their number, then all positives are scaled back to their count.
-const perEvent = new Map<string, number>();
-for (const e of pairEvent) if (e) perEvent.set(e, (perEvent.get(e) ?? 0) + 1);
-const raw = pairEvent.map((e) => (e ? 1 / Math.sqrt(perEvent.get(e)!) : 1));
-const posRaw = raw.reduce((a, w, i) => a + (ys[i] === 1 ? w : 0), 0);
-const weights = raw.map((w, i) => (ys[i] === 1 ? (w * positives) / posRaw : w));
+const weights = eventWeights(ys, pairEvent);
 
 // 2. Fit: the trees, and the linear model beside them. For the record, each
 // fitted without one half and scored on its pairs (average precision).
