@@ -64,3 +64,23 @@ export function eventWeights(ys: readonly number[], events: readonly string[]): 
   const posRaw = raw.reduce((a, w, i) => a + (ys[i] === 1 ? w : 0), 0);
   return raw.map((w, i) => (ys[i] === 1 ? (w * positives) / posRaw : w));
 }
+
+/** What a threshold setting of the grid scored: pairwise recall and F1, and the share of mixed stories. */
+export interface GridScore {
+  pairR: number;
+  pairF1: number;
+  mixed: number;
+}
+
+/**
+ * The trainers' rule for a threshold grid: among the settings that mix no
+ * more than `cap`, the most pairwise recall (then F1); while none does, the
+ * least mixing, so a model that mixes more than the defaults it would
+ * replace is never chosen unseen.
+ */
+export function betterChoice(s: GridScore, chosen: GridScore | null, cap: number): boolean {
+  if (!chosen) return true;
+  const ok = s.mixed <= cap;
+  const wasOk = chosen.mixed <= cap;
+  return (ok && (!wasOk || s.pairR > chosen.pairR || (s.pairR === chosen.pairR && s.pairF1 > chosen.pairF1))) || (!ok && !wasOk && s.mixed < chosen.mixed);
+}

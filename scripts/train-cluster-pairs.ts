@@ -25,7 +25,7 @@ import { writeFileSync } from 'node:fs';
 import { fitLogistic, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, PAIR_MODEL_VERSION, pairProbability, type PairModel } from '../src/stories/cluster/pairModel.js';
 import { LEGACY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { formatScores, loadHalves, runClusterer, scoreEvents, titlesOnly } from '../eval/events.js';
-import { eventWeights, goldPairs } from './gold-pairs.js';
+import { betterChoice, eventWeights, goldPairs } from './gold-pairs.js';
 
 const [dev] = loadHalves(['dev']);
 if (!dev?.gold) throw new Error('train-cluster-pairs: eval/events/gold-dev.jsonl is missing');
@@ -107,10 +107,7 @@ for (const t of grid) {
   const titles = scoreEvents(runClusterer(titleView, params, { noSource: true }), gold, dev.langOf);
   console.log(`  ${JSON.stringify(t)} desk: ${formatScores(desk)}`);
   console.log(`  ${' '.repeat(JSON.stringify(t).length)} titles: ${formatScores(titles)}`);
-  const ok = desk.mixed <= MIXED_CAP;
-  const wasOk = chosenScore !== null && chosenScore.mixed <= MIXED_CAP;
-  const better = !chosenScore || (ok && (!wasOk || desk.pairR > chosenScore.pairR || (desk.pairR === chosenScore.pairR && desk.pairF1 > chosenScore.pairF1))) || (!ok && !wasOk && desk.mixed < chosenScore.mixed);
-  if (better) {
+  if (betterChoice(desk, chosenScore, MIXED_CAP)) {
     chosen = t;
     chosenScore = desk;
   }

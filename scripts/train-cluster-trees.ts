@@ -38,14 +38,14 @@ import { fitLogistic, PAIR_FEATURES, PAIR_MODEL_VERSION, pairProbability, type P
 import { BOOST_DEFAULTS, fitBoostedTrees } from '../src/stories/cluster/boostedTrees.js';
 import { DEFAULT_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { formatScores, loadHalves, runClusterer, scoreEvents, titlesOnly, type Half } from '../eval/events.js';
-import { eventWeights, goldPairs } from './gold-pairs.js';
+import { betterChoice, eventWeights, goldPairs } from './gold-pairs.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
 const OUT = outArg > 0 && process.argv[outArg + 1] ? resolve(process.argv[outArg + 1]!) : join(ROOT, 'var', 'cluster-pairs-trees.json');
 const TUNING: Half[] = ['dev', 'test', 'late'];
 const halves = loadHalves(TUNING);
-for (const h of halves) if (!h.gold) throw new Error(`train-cluster-pairs: eval/events/gold-${h.half}.jsonl is missing`);
+for (const h of halves) if (!h.gold) throw new Error(`train-cluster-trees: eval/events/gold-${h.half}.jsonl is missing`);
 
 // 1. Pairs, from the desk's view (title, text, outlet) and from a headline
 // set's view (titles only, no outlet): one model for both, so it cannot lean
@@ -133,10 +133,7 @@ for (const t of grid) {
     sum.perHalf[h.half] = { pairP: round(s.pairP), pairR: round(s.pairR), mixed: round(s.mixed), enPlP: round(s.enPlP), enPlR: round(s.enPlR) };
   }
   sum.mixed = sum.mixedN / Math.max(1, sum.multi);
-  const ok = sum.mixed <= MIXED_CAP;
-  const wasOk = chosenScore !== null && chosenScore.mixed <= MIXED_CAP;
-  const better = !chosenScore || (ok && (!wasOk || sum.pairR > chosenScore.pairR || (sum.pairR === chosenScore.pairR && sum.pairF1 > chosenScore.pairF1))) || (!ok && !wasOk && sum.mixed < chosenScore.mixed);
-  if (better) {
+  if (betterChoice(sum, chosenScore, MIXED_CAP)) {
     chosen = t;
     chosenScore = sum;
   }
@@ -145,7 +142,7 @@ if (chosenScore) console.log(`chosen: ${JSON.stringify(chosen)} mixed ${chosenSc
 // No setting within the bound: the least mixing one is taken, and said, so
 // a model that mixes more than the defaults it replaces is not shipped unseen.
 const withinCap = chosenScore !== null && chosenScore.mixed <= MIXED_CAP;
-if (chosenScore && !withinCap) console.error(`train-cluster-pairs: no setting of the grid mixes <= ${MIXED_CAP} of the stories; took the least mixing (${chosenScore.mixed.toFixed(3)}). Compare with the shipped model before shipping this one.`);
+if (chosenScore && !withinCap) console.error(`train-cluster-trees: no setting of the grid mixes <= ${MIXED_CAP} of the stories; took the least mixing (${chosenScore.mixed.toFixed(3)}). Compare with the shipped model before shipping this one.`);
 
 const out: PairModel & { thresholds: T } = {
   ...model,

@@ -2,8 +2,8 @@
  * The learned pair similarity: how likely two articles report one event,
  * from fifteen features of the pair, by logistic regression, or by boosted
  * trees when the model file has them (boostedTrees.ts,
- * scripts/train-cluster-trees.ts: measured in round 18, not shipped). The features
- * are what the hand rules of rounds v1-v7 each looked at one by one (cosine,
+ * scripts/train-cluster-trees.ts: measured in round 18, not shipped). The
+ * features are what the hand rules of rounds v1-v7 each looked at one by one (cosine,
  * title cosine, shared rare words, shared people and organisations, focus
  * countries, numbers, time gap, same outlet, language, names that clash);
  * here their weights are fitted on labelled pairs instead of set by hand
@@ -13,7 +13,8 @@
  * scripts/train-cluster-pairs.ts from the dev half of the events gold set
  * (docs/events-gold.md) and nothing else; the file carries its training
  * figures. GLOBEDESK_PAIR_MODEL names another file (a tree model of
- * scripts/train-cluster-trees.ts, to measure it in the desk). Pure: no I/O here except loading that file once.
+ * scripts/train-cluster-trees.ts, to measure it in the desk). Pure: no I/O
+ * here except loading that file once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -163,7 +164,7 @@ export function loadLinearModel<M extends { version: number; features: readonly 
 
 let shipped: PairModel | null | undefined;
 
-/** The shipped model, or null when the file is missing or of another feature version. */
+/** The model the defaults read (PAIR_MODEL_FILE), or null when the file is missing, of another feature version, or its trees malformed. */
 export function shippedPairModel(): PairModel | null {
   if (shipped === undefined) {
     shipped = loadLinearModel<PairModel>(PAIR_MODEL_FILE, PAIR_MODEL_VERSION, PAIR_FEATURES);
