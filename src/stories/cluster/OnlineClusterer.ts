@@ -35,6 +35,8 @@ interface Story {
   /** Per key, how many members have it: the story's postings in the index. */
   keyDocs: Map<string, number>;
   langs: Map<string, number>;
+  /** mainLanguage(), cached until `langs` changes (null: not known). */
+  main: string | null;
   outlets: Map<string, number>;
   /** Per stemmed title word, how many members have it in their title: what the evidence rule matches. */
   titleKeys: Map<string, number>;
@@ -755,10 +757,30 @@ export class OnlineClusterer {
   }
 
   private topKeys(vec: Map<string, number>, n: number): string[] {
-    return [...vec.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, n)
-      .map((e) => e[0]);
+    // The n heaviest keys, ties by key: what sorting every entry and taking
+    // the first n gives, kept in a small sorted buffer instead (a story's
+    // centroid holds hundreds of keys, and the merge pass asks for ten).
+    if (n <= 0) return [];
+    const keys: string[] = [];
+    const ws: number[] = [];
+    for (const [k, w] of vec) {
+      if (keys.length === n) {
+        const lw = ws[n - 1]!;
+        if (w < lw || (w === lw && k > keys[n - 1]!)) continue;
+      } else {
+        keys.push(k);
+        ws.push(w);
+      }
+      let i = keys.length - 1;
+      while (i > 0 && (ws[i - 1]! < w || (ws[i - 1] === w && keys[i - 1]! > k))) {
+        keys[i] = keys[i - 1]!;
+        ws[i] = ws[i - 1]!;
+        i--;
+      }
+      keys[i] = k;
+      ws[i] = w;
+    }
+    return keys;
   }
 
   /**
@@ -1504,7 +1526,7 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
@@ -1528,6 +1550,7 @@ export class OnlineClusterer {
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     s.langs.set(lang, (s.langs.get(lang) ?? 0) + 1);
+    s.main = null;
     if (source !== null) s.outlets.set(source, (s.outlets.get(source) ?? 0) + 1);
     this.articleStory.set(articleId, s.id);
     this.docInfo.set(articleId, { vec, ms, lang, source, x });
@@ -1558,6 +1581,7 @@ export class OnlineClusterer {
     const i = s.articleIds.indexOf(articleId);
     if (i >= 0) s.articleIds.splice(i, 1);
     s.langs.set(lang, (s.langs.get(lang) ?? 1) - 1);
+    s.main = null;
     if (source !== null) {
       const left = (s.outlets.get(source) ?? 1) - 1;
       if (left > 0) s.outlets.set(source, left);
@@ -1776,6 +1800,7 @@ export class OnlineClusterer {
       this.articleStory.set(a, into.id);
     }
     for (const [l, n] of from.langs) into.langs.set(l, (into.langs.get(l) ?? 0) + n);
+    into.main = null;
     for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
     for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
     if (from.series) into.series = true;
@@ -1951,7 +1976,9 @@ function centroidCosine(a: Story, b: Story): number {
   return dot(small.centroid, large.centroid) / Math.sqrt(a.normSq * b.normSq);
 }
 
+/** The language most of a story's members are in ('und' when none is known); asked for every candidate, so cached on the story. */
 function mainLanguage(s: Story): string {
+  if (s.main !== null) return s.main;
   let best = 'und';
   let n = 0;
   for (const [l, c] of s.langs) {
@@ -1960,6 +1987,7 @@ function mainLanguage(s: Story): string {
       n = c;
     }
   }
+  s.main = best;
   return best;
 }
 
