@@ -758,28 +758,11 @@ export class OnlineClusterer {
 
   private topKeys(vec: Map<string, number>, n: number): string[] {
     // The n heaviest keys, ties by key: what sorting every entry and taking
-    // the first n gives, kept in a small sorted buffer instead (a story's
-    // centroid holds hundreds of keys, and the merge pass asks for ten).
-    if (n <= 0) return [];
+    // the first n gives, without the sort (a story's centroid holds hundreds
+    // of keys, and the merge pass asks for ten).
     const keys: string[] = [];
     const ws: number[] = [];
-    for (const [k, w] of vec) {
-      if (keys.length === n) {
-        const lw = ws[n - 1]!;
-        if (w < lw || (w === lw && k > keys[n - 1]!)) continue;
-      } else {
-        keys.push(k);
-        ws.push(w);
-      }
-      let i = keys.length - 1;
-      while (i > 0 && (ws[i - 1]! < w || (ws[i - 1] === w && keys[i - 1]! > k))) {
-        keys[i] = keys[i - 1]!;
-        ws[i] = ws[i - 1]!;
-        i--;
-      }
-      keys[i] = k;
-      ws[i] = w;
-    }
+    for (const [k, w] of vec) keepBest(keys, ws, k, w, n, keyBefore);
     return keys;
   }
 
@@ -809,27 +792,9 @@ export class OnlineClusterer {
     // The best maxCandidates by (score desc, seq asc), the order a full sort
     // would give, kept in a small sorted buffer: a popular key brings a few
     // hundred stories and only the top two dozen are scored.
-    const n = this.params.maxCandidates;
     const best: Story[] = [];
     const scores: number[] = [];
-    for (const s of hit) {
-      const score = s.score;
-      if (best.length === n) {
-        const ls = scores[n - 1]!;
-        if (score < ls || (score === ls && s.seq > best[n - 1]!.seq)) continue;
-      } else {
-        best.push(s);
-        scores.push(score);
-      }
-      let i = best.length - 1;
-      while (i > 0 && (scores[i - 1]! < score || (scores[i - 1] === score && best[i - 1]!.seq > s.seq))) {
-        best[i] = best[i - 1]!;
-        scores[i] = scores[i - 1]!;
-        i--;
-      }
-      best[i] = s;
-      scores[i] = score;
-    }
+    for (const s of hit) keepBest(best, scores, s, s.score, this.params.maxCandidates, seqBefore);
     return best;
   }
 
@@ -1852,6 +1817,33 @@ function leaveOneOutCosine(vec: Map<string, number>, s: Story): number {
   const restSq = s.normSq - 2 * d + 1;
   return restSq > 1e-9 ? (d - 1) / Math.sqrt(restSq) : 0;
 }
+
+/**
+ * Offers `x` (worth `score`) to `best`, the n best so far in the order a full
+ * sort would give them (score descending, `before` deciding ties), with
+ * `scores` beside it: the small sorted buffer that picks the top few of
+ * hundreds without sorting them all (topKeys, candidates).
+ */
+function keepBest<T>(best: T[], scores: number[], x: T, score: number, n: number, before: (a: T, b: T) => boolean): void {
+  if (n <= 0) return;
+  if (best.length === n) {
+    const last = scores[n - 1]!;
+    if (score < last || (score === last && !before(x, best[n - 1]!))) return;
+  } else {
+    best.push(x);
+    scores.push(score);
+  }
+  let i = best.length - 1;
+  while (i > 0 && (scores[i - 1]! < score || (scores[i - 1] === score && before(x, best[i - 1]!)))) {
+    best[i] = best[i - 1]!;
+    scores[i] = scores[i - 1]!;
+    i--;
+  }
+  best[i] = x;
+  scores[i] = score;
+}
+const keyBefore = (a: string, b: string): boolean => a < b;
+const seqBefore = (a: Story, b: Story): boolean => a.seq < b.seq;
 
 /** Dot product, summed in the order of `a`'s keys. */
 function dot(a: Map<string, number>, b: Map<string, number>): number {
