@@ -3,6 +3,7 @@
  * (regression guards live in the tests).
  *   npm run eval                 all of them
  *   npm run eval -- geo cluster  only the named ones
+ *   npm run eval -- pair-noise   how much of a difference is noise (eval/pairNoise.ts; only when named)
  */
 import { runNamed } from '../test/runNamed.js';
 
@@ -23,6 +24,9 @@ await runNamed(
     extract: async () => (await import('./extract.js')).evalExtract(),
     mojibake: async () => (await import('./mojibake.js')).evalMojibake(),
     summaries: async () => (await import('./summaries.js')).evalSummaries(),
+    'pair-noise': async () => (await import('./pairNoise.js')).evalPairNoise(),
   },
   process.argv.slice(2),
+  // Five clusterings of every gold set and five panels: minutes, so only when named.
+  ['pair-noise'],
 );
