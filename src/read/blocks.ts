@@ -583,7 +583,8 @@ export async function sectionPieces(store: Store, section: Section, q: Omit<Piec
   const reach = await storyPublishersAt(store, [...new Set(rows.map((r) => r.story_id).filter((x): x is string => !!x))], q.at);
   const passed = rows.filter((r) => rule(sectionPiece(r, r.text.slice(0, FIELD_TEXT_CHARS), reach)));
   const ranked = passed
-    .map((r) => ({ r, rank: pieceRank({ sourceCountry: r.source_country, focusCountry: r.focus_country, topic: r.topic, publishedAt: r.published_at, storyPublishers: publishersOf(r, reach) }, q.at) }))
+    // An insight ranks by its story's reach abroad, a field report by all its publishers.
+    .map((r) => ({ r, rank: pieceRank({ sourceCountry: r.source_country, focusCountry: r.focus_country, topic: r.topic, publishedAt: r.published_at, storyPublishers: section === 'insights' ? publishersAbroad(r, reach) : publishersOf(r, reach) }, q.at) }))
     .sort((a, b) => b.rank - a.rank || (a.r.published_at < b.r.published_at ? 1 : -1));
   const perOutlet = new Map<string, number>();
   const perStory = new Map<string, number>();
@@ -600,18 +601,21 @@ export async function sectionPieces(store: Store, section: Section, q: Omit<Piec
   return out;
 }
 
-/** Independent publishers of each story as of `at`. */
-async function storyPublishersAt(store: Store, ids: string[], at: Date): Promise<Map<string, number>> {
+/** Independent publishers of each story as of `at`, each with its outlet's country (null: not known). */
+async function storyPublishersAt(store: Store, ids: string[], at: Date): Promise<Reach> {
   if (ids.length === 0) return new Map();
   const rows = await storyPublisherRows(store, ids, iso(at));
-  const sets = new Map<string, Set<string>>();
+  const out: Reach = new Map();
   for (const r of rows) {
-    let set = sets.get(r.story_id);
-    if (!set) sets.set(r.story_id, (set = new Set()));
-    set.add(publisherKey({ owner: r.owner, domain: r.domain }));
+    let pubs = out.get(r.story_id);
+    if (!pubs) out.set(r.story_id, (pubs = new Map()));
+    pubs.set(publisherKey({ owner: r.owner, domain: r.domain }), r.country);
   }
-  return new Map([...sets].map(([k, v]) => [k, v.size]));
+  return out;
 }
+
+/** Story id -> its independent publishers (publisherKey) -> the outlet's country. */
+type Reach = Map<string, Map<string, string | null>>;
 
 /** The article text minus its title, cut at a word near 240 characters. */
 export function firstLine(text: string, title: string): string {
@@ -623,8 +627,28 @@ export function firstLine(text: string, title: string): string {
 }
 
 /** Independent publishers of a row's story (1 when it stands alone). */
-function publishersOf(r: { story_id: string | null }, reach: Map<string, number>): number {
-  return r.story_id ? (reach.get(r.story_id) ?? 1) : 1;
+function publishersOf(r: { story_id: string | null }, reach: Reach): number {
+  return r.story_id ? (reach.get(r.story_id)?.size ?? 1) : 1;
+}
+
+/**
+ * The row's outlet and the publishers of its story in other countries: how
+ * far beyond its own country the subject of an analysis is news. A Polish
+ * column on the Sejm's inquiry commissions, whose story 38 Polish reports
+ * carry, led the insights when a clusterer gathered that story (round 18's
+ * trees): domestic politics with no bearing beyond, as the editor's panel
+ * judged it (docs/editorial.md); a column on the Red Sea attacks, whose
+ * story outlets of five countries carry, ranks as before. Without the
+ * outlet's country every publisher counts.
+ */
+function publishersAbroad(r: { story_id: string | null; source_country: string | null }, reach: Reach): number {
+  const pubs = r.story_id ? reach.get(r.story_id) : undefined;
+  if (!pubs) return 1;
+  const home = r.source_country?.toUpperCase();
+  if (!home) return pubs.size;
+  let abroad = 0;
+  for (const c of pubs.values()) if (c && c.toUpperCase() !== home) abroad++;
+  return 1 + abroad;
 }
 
 /** An article row as the section rules read it (sectionRules.ts). */
@@ -641,7 +665,7 @@ function sectionPiece(
     story_id: string | null;
   },
   text: string,
-  reach: Map<string, number>,
+  reach: Reach,
 ): SectionPiece {
   return {
     title: r.title,

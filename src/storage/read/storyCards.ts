@@ -131,13 +131,13 @@ export async function topicPace(store: Store, from: string, to: string): Promise
 }
 
 /** Each report's story, domain and outlet owner, for these stories' reports published by `at` (ISO). */
-export async function storyPublisherRows(store: Store, storyIds: string[], at: string): Promise<{ story_id: string; domain: string; owner: string | null }[]> {
+export async function storyPublisherRows(store: Store, storyIds: string[], at: string): Promise<{ story_id: string; domain: string; owner: string | null; country: string | null }[]> {
   if (storyIds.length === 0) return [];
   return store.db
     .selectFrom('story_articles as sa')
     .innerJoin('articles as a', 'a.id', 'sa.article_id')
     .innerJoin('sources as s', 's.id', 'a.source_id')
-    .select(['sa.story_id', 'a.domain', 's.owner'])
+    .select(['sa.story_id', 'a.domain', 's.owner', 's.country'])
     .where('sa.story_id', 'in', storyIds)
     .where('a.published_at', '<=', at)
     .execute();

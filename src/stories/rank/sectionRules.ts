@@ -273,8 +273,9 @@ export function isFieldReport(p: SectionPiece): boolean {
 
 /**
  * Order within a section: pieces that belong to a story many publishers
- * carry first (the desk's news of the hour), pieces about another country
- * than the outlet's next, newer before older (half-life one day).
+ * carry first (the desk's news of the hour; for insights the publishers
+ * abroad, src/read/blocks.ts publishersAbroad), pieces about another
+ * country than the outlet's next, newer before older (half-life one day).
  */
 export function pieceRank(p: Pick<SectionPiece, 'sourceCountry' | 'focusCountry' | 'topic'> & { publishedAt: string; storyPublishers: number }, now: Date): number {
   const foreign = p.focusCountry && p.sourceCountry && p.focusCountry.toUpperCase() !== p.sourceCountry.toUpperCase() ? 1 : 0;
