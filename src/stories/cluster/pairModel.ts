@@ -11,8 +11,10 @@
  *
  * The shipped model lives in data/models/cluster-pairs.json, written by
  * scripts/train-cluster-pairs.ts from the dev half of the events gold set
- * (docs/events-gold.md) and nothing else; the file carries its training
- * figures. GLOBEDESK_PAIR_MODEL names another file (a tree model of
+ * (docs/events-gold.md) and nothing else, at ca18197; the file carries its
+ * training figures. The script on a later tree reads a later analysis and
+ * fits weights a few per cent apart; that refit was measured and not taken
+ * (docs/clustering-journal.md, round 20). GLOBEDESK_PAIR_MODEL names another file (a tree model of
  * scripts/train-cluster-trees.ts, to measure it in the desk). Pure: no I/O
  * here except loading that file once.
  */
