@@ -14,8 +14,9 @@
  * (docs/events-gold.md) and nothing else, at ca18197; the file carries its
  * training figures. The script on a later tree reads a later analysis and
  * fits weights a few per cent apart; that refit was measured and not taken
- * (docs/clustering-journal.md, round 20). GLOBEDESK_PAIR_MODEL names another file (a tree model of
- * scripts/train-cluster-trees.ts, to measure it in the desk). Pure: no I/O
+ * (docs/clustering-journal.md, round 20). GLOBEDESK_PAIR_MODEL names
+ * another file (a tree model of scripts/train-cluster-trees.ts, to measure
+ * it in the desk). Pure: no I/O
  * here except loading that file once.
  */
 import { existsSync, readFileSync } from 'node:fs';
