@@ -26,10 +26,10 @@
  * GLOBEDESK_EVENTS_ANALYSIS (a frozen analysis, eval/events.ts) is honoured.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PAIR_MODEL_FILE, type PairModel } from '../src/stories/cluster/pairModel.js';
+import { PAIR_MODEL_FILE, shippedPairModel, type PairModel } from '../src/stories/cluster/pairModel.js';
 import { DEFAULT_PARAMS } from '../src/stories/cluster/params.js';
 import { mulberry32 } from '../test/seededRandom.js';
 import { PROJECT_ROOT } from '../test/shared.js';
@@ -61,7 +61,9 @@ const PANEL = ['breaking', 'insights', 'ground', 'region'] as const;
 export async function evalPairNoise(log: (s: string) => void = console.log): Promise<Record<string, number>> {
   const runs = Number(process.env.GLOBEDESK_PAIR_NOISE_RUNS ?? 4);
   const panel = process.env.GLOBEDESK_PAIR_NOISE_PANEL !== '0';
-  const model = JSON.parse(readFileSync(PAIR_MODEL_FILE, 'utf8')) as PairModel;
+  // The model as the defaults load it (version, features and trees checked).
+  const model = shippedPairModel();
+  if (!model) throw new Error(`pair-noise: ${PAIR_MODEL_FILE} is missing or not a pair model of this version`);
   // Read and analysed once; each run only clusters.
   const halves = loadHalves(HALVES).filter((h) => h.gold);
   const uciRows = readHeadlines();

@@ -3,9 +3,10 @@
  * from fifteen features of the pair, by logistic regression, or by boosted
  * trees when the model file has them (boostedTrees.ts,
  * scripts/train-cluster-trees.ts: measured in round 18, not shipped). The
- * features are what the hand rules of rounds v1-v7 each looked at one by one (cosine,
- * title cosine, shared rare words, shared people and organisations, focus
- * countries, numbers, time gap, same outlet, language, names that clash);
+ * features are what the hand rules of rounds v1-v7 each looked at one by
+ * one (cosine, title cosine, shared rare words, shared people and
+ * organisations, focus countries, numbers, time gap, same outlet, language,
+ * names that clash);
  * here their weights are fitted on labelled pairs instead of set by hand
  * (Miranda et al., EMNLP 2018, learn their similarity the same way).
  *
@@ -16,8 +17,7 @@
  * fits weights a few per cent apart; that refit was measured and not taken
  * (docs/clustering-journal.md, round 20). GLOBEDESK_PAIR_MODEL names
  * another file (a tree model of scripts/train-cluster-trees.ts, to measure
- * it in the desk). Pure: no I/O
- * here except loading that file once.
+ * it in the desk). Pure: no I/O here except loading that file once.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
