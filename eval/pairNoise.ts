@@ -17,16 +17,19 @@
  *   GLOBEDESK_PAIR_NOISE_RUNS=N     jittered copies besides the model itself (default 4)
  *   GLOBEDESK_PAIR_NOISE_PANEL=0    without the editor's panel (25 s a run)
  *
- * The events gold (all four halves, the held-out early one too: this reads,
- * it does not tune) and the UCI headline halves are analysed once and
+ * The events gold (every half with labels, the held-out yearend one too: this
+ * reads, it does not tune) and the UCI headline halves are analysed once and
  * clustered in this process with the copy as the pair model, at the
  * model's thresholds as the defaults read them. The panel runs the desk's
  * pipeline, which reads the defaults at start-up: a child process
  * (`eval/run.ts editorial`, GLOBEDESK_PAIR_MODEL set to the copy) a run.
  * GLOBEDESK_EVENTS_ANALYSIS (a frozen analysis, eval/events.ts) is honoured.
+ * The panel's shares are over the cards the editor has judged; the cards of
+ * any run not judged yet are counted ("panel unjudged cards") and gathered in
+ * var/pair-noise-unjudged.jsonl, to be judged before a figure is quoted.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PAIR_MODEL_FILE, shippedPairModel, type PairModel } from '../src/stories/cluster/pairModel.js';
@@ -55,6 +58,9 @@ export function jitterPairModel(m: PairModel, k: number, scale = JITTER): PairMo
   return out;
 }
 
+/** Where `eval/run.ts editorial` lists the cards it found no verdict for. */
+const UNJUDGED = join(PROJECT_ROOT, 'var', 'editorial-unjudged.jsonl');
+
 /** The panel's figures in the summary JSON of `eval/run.ts editorial`. */
 const PANEL = ['breaking', 'insights', 'ground', 'region'] as const;
 
@@ -73,6 +79,7 @@ export async function evalPairNoise(log: (s: string) => void = console.log): Pro
   });
   const dir = mkdtempSync(join(tmpdir(), 'globedesk-pair-noise-'));
   const columns: Map<string, number>[] = [];
+  const unjudged = new Set<string>();
   try {
     for (let k = 0; k <= runs; k++) {
       const t0 = performance.now();
@@ -99,12 +106,20 @@ export async function evalPairNoise(log: (s: string) => void = console.log): Pro
         if (r.status !== 0 || at < 0) throw new Error(`pair-noise: panel of run ${k} failed (exit ${r.status}): ${r.stderr.slice(-2000)}`);
         const ed = (JSON.parse(r.stdout.slice(at + 12)) as { editorial: Record<string, number> }).editorial;
         for (const name of PANEL) col.set(`panel ${name} right %`, ed[`${name}RightPct`]!);
+        // A share over the judged cards only: a run whose cards the editor
+        // has not read yet says so, and its figures wait for the verdicts.
+        col.set('panel unjudged cards', ed.unjudged ?? 0);
+        if (ed.unjudged && existsSync(UNJUDGED)) for (const line of readFileSync(UNJUDGED, 'utf8').split('\n').filter(Boolean)) unjudged.add(line);
       }
       columns.push(col);
       log(`run ${k} (${k === 0 ? 'the model' : `weights jittered by up to ${JITTER * 100} %, seed ${k}`}): ${((performance.now() - t0) / 1000).toFixed(0)} s`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+  if (unjudged.size) {
+    writeFileSync(join(PROJECT_ROOT, 'var', 'pair-noise-unjudged.jsonl'), `${[...unjudged].join('\n')}\n`);
+    log(`${unjudged.size} panel cards of these runs are not judged yet: var/pair-noise-unjudged.jsonl`);
   }
   log(`\npair model ${PAIR_MODEL_FILE}: the model (run 0) and ${runs} jittered copies`);
   log(`${'figure'.padEnd(26)} ${columns.map((_, k) => `run ${k}`.padStart(7)).join(' ')}    mean     min     max`);

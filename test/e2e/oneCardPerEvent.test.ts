@@ -243,6 +243,12 @@ test('breaking detection sees the Prague shooting of 21 December (budget: extra 
     const strip = /<section class="breaking"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     const mine = cards(strip).filter((c) => eventsOf(c.story).has(event)).map((c) => c.story);
     t.diagnostic(`${at}: the breaking strip lists ${mine.length} stories of the event`);
+    // Which ones, so a split is read without rebuilding the desk by hand.
+    for (const s of mine) {
+      const ids = [...(storyArticles.get(s) ?? [])].sort((x, y) => (articles.get(x)!.published < articles.get(y)!.published ? -1 : 1));
+      const langs = [...new Set(ids.map((id) => articles.get(id)!.language))].join('+');
+      t.diagnostic(`  ${s}: ${ids.length} reports (${langs}), first "${titleOf.get(ids[0]!) ?? ''}"`);
+    }
     assert.ok(mine.length >= 1, `at ${at} the breaking strip lists the event`);
     listedStories += mine.length;
     holding.push(...mine);
