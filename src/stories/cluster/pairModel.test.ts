@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fitLogistic, loadLinearModel, pairProbability, PAIR_FEATURES, PAIR_MODEL_VERSION, shippedPairModel } from './pairModel.js';
+import { fitLogistic, loadLinearModel, pairProbability, PAIR_FEATURES, PAIR_MODEL_VERSION, shippedPairModel, validCrossConcepts } from './pairModel.js';
 
 test('logistic regression learns the side of a threshold and reads raw features', () => {
   // y = 1 when x0 > 0.3, whatever x1 (noise with another scale).
@@ -59,4 +59,13 @@ test('a damaged or foreign model file is no model (the hand rules run), not a cr
   assert.equal(loadLinearModel(write('shape.json', '{"version": 3, "features": "cos", "weights": 1}'), PAIR_MODEL_VERSION, PAIR_FEATURES), null);
   const good = { version: PAIR_MODEL_VERSION, features: [...PAIR_FEATURES], weights: PAIR_FEATURES.map(() => 0), bias: 0 };
   assert.deepEqual(loadLinearModel(write('good.json', JSON.stringify(good)), PAIR_MODEL_VERSION, PAIR_FEATURES), good);
+});
+
+test('validCrossConcepts: three finite weights and a finite bias, nothing else', () => {
+  assert.equal(validCrossConcepts({ weights: [0.65, 2.67, -0.48], bias: -1.56 }), true);
+  assert.equal(validCrossConcepts({ weights: [0.65, 2.67], bias: -1.56 }), false);
+  assert.equal(validCrossConcepts({ weights: [0.65, 2.67, null], bias: -1.56 }), false);
+  assert.equal(validCrossConcepts({ weights: [0.65, 2.67, -0.48] }), false);
+  assert.equal(validCrossConcepts('0.65'), false);
+  assert.equal(validCrossConcepts(null), false);
 });

@@ -70,10 +70,28 @@ export interface PairModel {
    * for the record).
    */
   trees?: PairTrees;
+  /**
+   * The recalibration of cross-language probabilities by event concepts
+   * (ClusterParams.crossConcepts), fitted with this model; params.ts reads it.
+   */
+  crossConcepts?: CrossConceptModel;
   /** The clusterer's thresholds chosen with this model on the dev half (params.ts reads them). */
   thresholds?: { pairAvgK: number; pairThreshold: number; centroidFloor: number; crossFloor?: number; crossPairThreshold?: number; mergeFloor: number; mergePairThreshold: number };
   /** What training saw and scored (for the record; not read by the clusterer). */
   training?: Record<string, unknown>;
+}
+
+/** The recalibration of cross-language pair probabilities by event concepts (ClusterParams.crossConcepts). */
+export interface CrossConceptModel {
+  /** Weights of logit p, share, clash. */
+  weights: readonly [number, number, number];
+  bias: number;
+}
+
+/** Whether a file's crossConcepts is three finite weights and a finite bias. */
+export function validCrossConcepts(c: unknown): c is CrossConceptModel {
+  const m = c as CrossConceptModel;
+  return typeof m === 'object' && m !== null && Array.isArray(m.weights) && m.weights.length === 3 && m.weights.every(Number.isFinite) && Number.isFinite(m.bias);
 }
 
 export const PAIR_MODEL_VERSION = 3;
@@ -175,6 +193,10 @@ export function shippedPairModel(): PairModel | null {
       // A damaged file must not stop the desk, nor send a walk out of its arrays.
       process.emitWarning(`${PAIR_MODEL_FILE}: its trees are malformed; the clusterer runs without the pair model`);
       shipped = null;
+    }
+    if (shipped?.crossConcepts !== undefined && !validCrossConcepts(shipped.crossConcepts)) {
+      process.emitWarning(`${PAIR_MODEL_FILE}: its crossConcepts is malformed; cross-language pairs are scored by the pair model alone`);
+      shipped = { ...shipped, crossConcepts: undefined };
     }
   }
   return shipped;

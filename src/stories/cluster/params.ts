@@ -3,7 +3,7 @@
  * (STYLE.md habit 8). How they were chosen: docs/clustering.md.
  */
 import type { FeatureWeights } from './features.js';
-import { shippedPairModel, type PairModel } from './pairModel.js';
+import { shippedPairModel, type CrossConceptModel, type PairModel } from './pairModel.js';
 import { shippedStoryModel, type StoryModel } from './storyModel.js';
 import { shippedTitleBackground, type TitleBackground } from './titleBackground.js';
 
@@ -167,6 +167,14 @@ export interface ClusterParams {
   crossPairThreshold: number;
   /** centroidFloor and mergeFloor when the article's (or story's) language is not the story's main one. */
   crossFloor: number;
+  /**
+   * Across languages the pair model's probability is recalibrated by what
+   * kinds of happening the two articles tell (eventConcepts.ts: "shooting" /
+   * "strzelanina"): p' = sigma(w0 logit p + w1 share + w2 clash + bias),
+   * share 1 when both tell one kind, clash 1 when both tell some and none in
+   * common. null: the pair model alone, as before round 21.
+   */
+  crossConcepts: CrossConceptModel | null;
   mergeFloor: number;
   mergePairThreshold: number;
   /**
@@ -361,6 +369,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   pairThreshold: 0.5,
   centroidFloor: 0.1,
   crossFloor: 0.1,
+  crossConcepts: null,
   crossPairThreshold: 0.5,
   mergeFloor: 0.2,
   mergePairThreshold: 0.5,
@@ -398,6 +407,7 @@ export const DEFAULT_PARAMS: ClusterParams = {
   ...LEGACY_PARAMS,
   pairModel: shippedPairModel(),
   ...shippedPairModel()?.thresholds,
+  crossConcepts: shippedPairModel()?.crossConcepts ?? null,
   // Burst anchors (2026-12-03, round 12): chosen on the dev half only, as the
   // setting with the most pairwise recall among those mixing no more stories
   // than the pair model alone (dev: recall 0.226 -> 0.328, mixed 0.190 ->
