@@ -1153,7 +1153,7 @@ export class OnlineClusterer {
    * languages recalibrated by the kinds of happening both tell, when
    * crossConcepts is set: among cross-language pairs the pair model puts
    * between 0.3 and 0.95 on the tuning halves, 69 % of those that share a
-   * kind are one event and 15 % of those whose kinds clash
+   * kind are one event and 17 % of those whose kinds clash
    * (docs/clustering-journal.md, round 21).
    */
   private pairProb(model: PairModel, a: DocInfo, m: DocInfo, cos: number): number {
