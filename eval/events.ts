@@ -44,11 +44,12 @@ import { analyzeCorpus, loadCorpus, type CorpusItem } from './cluster.js';
  * December): labelled after round 15, read for the record until round 17,
  * then tuned on; early (13-14 December): labelled in round 17 before the
  * late set's errors were read, held out until round 21; yearend (27-28
- * December): drawn and labelled in round 21, the held-out set since
- * (docs/events-gold.md).
+ * December): drawn and labelled in round 21, the held-out set since;
+ * newyear (29-30 December): drawn in round 21 after yearend's first read,
+ * a second held-out set (docs/events-gold.md).
  */
-export type Half = 'dev' | 'test' | 'late' | 'early' | 'yearend';
-export const DAYS: Record<Half, [string, string]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'], early: ['2023-12-13', '2023-12-14'], yearend: ['2023-12-27', '2023-12-28'] };
+export type Half = 'dev' | 'test' | 'late' | 'early' | 'yearend' | 'newyear';
+export const DAYS: Record<Half, [string, string]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'], early: ['2023-12-13', '2023-12-14'], yearend: ['2023-12-27', '2023-12-28'], newyear: ['2023-12-29', '2023-12-30'] };
 /** The halves in order; the sample script draws and the eval scores these. */
 export const HALVES = Object.keys(DAYS) as Half[];
 const WARMUP_MS = 48 * 3_600_000;
