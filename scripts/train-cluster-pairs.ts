@@ -20,6 +20,10 @@
  *    gold; the most pairwise recall among runs mixing no more stories than
  *    the old defaults did (MIXED_CAP).
  * gold-test.jsonl is never read here.
+ *
+ * The file it writes has no cross-language recalibration (crossConcepts):
+ * that is fitted on this model's probabilities, so run
+ * scripts/train-cross-concepts.ts after this one.
  */
 import { writeFileSync } from 'node:fs';
 import { fitLogistic, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, PAIR_MODEL_VERSION, pairProbability, type PairModel } from '../src/stories/cluster/pairModel.js';
@@ -137,7 +141,7 @@ const out: PairModel & { thresholds: T } = {
 out.weights = out.weights.map(round);
 out.bias = round(out.bias);
 writeFileSync(SHIPPED_PAIR_MODEL_FILE, `${JSON.stringify(out, null, 1)}\n`);
-console.log(`wrote ${SHIPPED_PAIR_MODEL_FILE}`);
+console.log(`wrote ${SHIPPED_PAIR_MODEL_FILE}; now run scripts/train-cross-concepts.ts (the cross-language recalibration is fitted on this model)`);
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;

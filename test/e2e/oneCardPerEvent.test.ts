@@ -153,13 +153,15 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * country, which brings the Polish reports of the Prague shooting into its
  * English story: 19 of its 20 labelled reports in one breaking card, in both
  * languages): 46 duplicates, 34 undercounting, no extra breaking card: 46
- * and 34 + 10 %, and 0.
+ * and 34 + 10 %, and 0. Lowered with round 21 (across languages the pair
+ * probability recalibrated by the kinds of happening two reports tell:
+ * 35 duplicates, 26 of 81 cards undercounting): 35 and 26 + 10 %.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 50,
+  duplicateCards: 38,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 37,
+  undercountingCards: 28,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 0,
 };

@@ -88,10 +88,15 @@ const cases: { name: string; docs: ClusterDoc[]; together: [number, number][]; a
     apart: [[0, 1], [1, 2]],
   },
   {
+    // With what analysis gives the desk (analyze(), as eval/cluster.ts
+    // runs it). Words alone no longer link them under the defaults since
+    // round 21: across languages a pair whose reports tell no common kind of
+    // happening ("attacks platform", "uderza w Netflixa") is doubted unless
+    // the recognisers name something in both (docs/clustering-journal.md).
     name: 'English and Polish reports linked through shared names',
     docs: [
-      { id: 'en', title: 'Kevin Spacey says he put Netflix ‘on the map’ and attacks platform', text: 'Kevin Spacey says Netflix owes its success to him and House of Cards.', publishedMs: T0, language: 'en', source: 'a' },
-      { id: 'pl', title: 'Kevin Spacey uderza w Netflixa. „Dzięki mnie istnieje”', text: 'Kevin Spacey twierdzi, że to dzięki niemu i serialowi House of Cards Netflix odniósł sukces.', publishedMs: T0 + 4 * H, language: 'pl', source: 'b' },
+      { id: 'en', title: 'Kevin Spacey says he put Netflix ‘on the map’ and attacks platform', text: 'Kevin Spacey says Netflix owes its success to him and House of Cards.', publishedMs: T0, language: 'en', source: 'a', entities: ['organization:house of cards', 'organization:netflix', 'person:kevin spacey'], countries: ['US'] },
+      { id: 'pl', title: 'Kevin Spacey uderza w Netflixa. „Dzięki mnie istnieje”', text: 'Kevin Spacey twierdzi, że to dzięki niemu i serialowi House of Cards Netflix odniósł sukces.', publishedMs: T0 + 4 * H, language: 'pl', source: 'b', entities: ['organization:house of cards netflix', 'person:kevin spacey'], countries: [] },
     ],
     together: [[0, 1]],
     apart: [],
@@ -344,8 +349,7 @@ test('cross signature: with nothing recognised on a side the guard does not judg
   assert.equal(crossAgrees(new Map([['p:biden', 5]]), new Map(), true), true);
 });
 
-// Across languages by event concepts (round 21, measured and not the default:
-// docs/clustering-journal.md). Real headlines of 21 December 2023; the Polish
+// Across languages by event concepts (round 21, docs/clustering-journal.md). Real headlines of 21 December 2023; the Polish
 // report on Orlen's Czech refinery shares only "Czech" ("Czechach") with the
 // English reports of the Prague shooting, and the shipped pair model puts it
 // in their story (the demo's mixed Prague story began with it).
@@ -366,7 +370,13 @@ test('OnlineClusterer: across languages, crossConcepts recalibrates the pair pro
   assert.equal(storyOfOrlen({ weights: [0.6482, 2.6738, -0.4809], bias: -1.5613 }), false);
 });
 
-test('OnlineClusterer: the shipped defaults read crossConcepts from the pair model file (none there: off)', () => {
-  assert.equal(DEFAULT_PARAMS.crossConcepts, null);
+test('OnlineClusterer: the shipped defaults read crossConcepts from the pair model file; the legacy rules have none', () => {
+  assert.ok(DEFAULT_PARAMS.crossConcepts, 'data/models/cluster-pairs.json carries the recalibration (scripts/train-cross-concepts.ts)');
+  assert.equal(DEFAULT_PARAMS.crossConcepts!.weights.length, 3);
   assert.equal(LEGACY_PARAMS.crossConcepts, null);
+  // With the defaults, the refinery report stays out of the shooting's story.
+  const c = new OnlineClusterer(DEFAULT_PARAMS);
+  for (const d of [shootingEn1, shootingEn2, orlenPl]) c.place(d);
+  c.flush();
+  assert.notEqual(c.storyOf('pl'), c.storyOf('en1'));
 });

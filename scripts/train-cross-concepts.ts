@@ -1,0 +1,149 @@
+/**
+ * Fits the recalibration of cross-language pair probabilities by event
+ * concepts (ClusterParams.crossConcepts, src/stories/cluster/eventConcepts.ts)
+ * and writes it into data/models/cluster-pairs.json beside the pair model it
+ * recalibrates (docs/clustering-journal.md, round 21).
+ *
+ *   node --import tsx scripts/train-cross-concepts.ts [--dry-run]
+ *
+ * 1. Pairs: the streams of the four tuning sets of the events gold (dev,
+ *    test, late, early; never yearend or newyear, the held-out sets), from
+ *    the desk's view and a headline set's view, replayed as
+ *    scripts/gold-pairs.ts does; only pairs of two languages are kept.
+ * 2. Features of a pair: the logit of the shipped pair model's probability,
+ *    whether the two tell one kind of happening (share) and whether each
+ *    tells some and none in common (clash). Logistic regression
+ *    (fitLogistic, each event's positive pairs weighed as in
+ *    train-cluster-pairs.ts): deterministic.
+ * 3. Threshold: crossPairThreshold from 0.3 / 0.5 / 0.7, each run over the
+ *    four streams with the desk's defaults and the new recalibration, by the
+ *    issue's precision-first rule: the most English-Polish recall (pairs of
+ *    the four sets pooled) among the settings whose pooled English-Polish
+ *    precision is at least the pair model's alone, that mix no more stories
+ *    (summed) than it and lose no more than 0.01 of its summed pairwise F1.
+ *    None: the file is left as it was, and the script says so.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadHalves, runClusterer, scoreEvents, titlesOnly, type Half } from '../eval/events.js';
+import type { CorpusItem } from '../eval/cluster.js';
+import { conceptAgreement, OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
+import { eventConcepts } from '../src/stories/cluster/eventConcepts.js';
+import { extractFeatures, type TextEvidence } from '../src/stories/cluster/features.js';
+import { fitLogistic, pairProbability, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, type CrossConceptModel, type PairModel } from '../src/stories/cluster/pairModel.js';
+import { DEFAULT_PARAMS, LEGACY_PARAMS } from '../src/stories/cluster/params.js';
+import { primaryLanguage } from '../src/stories/cluster/tokenize.js';
+import { eventWeights } from './gold-pairs.js';
+
+const TUNING: Half[] = ['dev', 'test', 'late', 'early'];
+const GRID = [0.3, 0.5, 0.7];
+const dryRun = process.argv.includes('--dry-run');
+
+const file = JSON.parse(readFileSync(SHIPPED_PAIR_MODEL_FILE, 'utf8')) as PairModel & { training?: Record<string, unknown> };
+// The pair model as it scores a pair, without any recalibration it carries.
+const model: PairModel = { version: file.version, features: file.features, weights: file.weights, bias: file.bias, trees: file.trees };
+const CROSS = PAIR_FEATURES.indexOf('crossLang');
+
+function concepts(it: CorpusItem): Set<string> {
+  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
+  extractFeatures({ title: it.title, text: it.text, language: it.language }, LEGACY_PARAMS.weights, ev);
+  return new Set(eventConcepts(ev.words, primaryLanguage(it.language)));
+}
+
+// 1-2. Cross-language pairs and their features.
+const halves = loadHalves(TUNING);
+const xs: number[][] = [];
+const ys: number[] = [];
+const events: string[] = [];
+for (const h of halves) {
+  for (const [items, noSource] of [[h.stream, false], [titlesOnly(h.stream), true]] as const) {
+    const kinds = new Map<string, Set<string>>();
+    for (const it of items) if (h.gold!.has(it.id)) kinds.set(it.id, concepts(it));
+    const c = new OnlineClusterer(LEGACY_PARAMS);
+    const seen: { id: string; ms: number }[] = [];
+    for (const it of items) {
+      c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null });
+      c.takeMerges();
+      const ev = h.gold!.get(it.id);
+      if (ev === undefined) continue;
+      for (const m of seen) {
+        if (it.ms - m.ms > 72 * 3_600_000) continue;
+        const x = c.pairFeaturesOf(it.id, m.id);
+        if (!x || x[CROSS] !== 1) continue;
+        const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
+        // The pairs the inverted index could bring (scripts/gold-pairs.ts).
+        if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
+        const p = Math.min(1 - 1e-9, Math.max(1e-9, pairProbability(model, x)));
+        const { share, clash } = conceptAgreement(kinds.get(it.id)!, kinds.get(m.id)!);
+        const same = h.gold!.get(m.id) === ev;
+        xs.push([Math.log(p / (1 - p)), share, clash]);
+        ys.push(same ? 1 : 0);
+        events.push(same ? `${h.half}:${ev}` : '');
+      }
+      seen.push({ id: it.id, ms: it.ms });
+    }
+  }
+}
+const weights = eventWeights(ys, events);
+const fit = fitLogistic(xs, ys, { sampleWeights: weights });
+const alone = fitLogistic(
+  xs.map((x) => [x[0]!]),
+  ys,
+  { sampleWeights: weights },
+);
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+const cross: CrossConceptModel = { weights: [round(fit.weights[0]!), round(fit.weights[1]!), round(fit.weights[2]!)], bias: round(fit.bias) };
+console.log(`cross-language pairs: ${xs.length}, one event: ${ys.filter(Boolean).length}`);
+console.log(`log loss ${fit.logLoss.toFixed(4)} (the pair model's logit alone: ${alone.logLoss.toFixed(4)}); weights logit ${cross.weights[0]}, share ${cross.weights[1]}, clash ${cross.weights[2]}, bias ${cross.bias}`);
+
+// 3. The threshold, precision first.
+interface Summary { f1: number; mixed: number; tp: number; predicted: number; gold: number }
+function summarise(params: typeof DEFAULT_PARAMS): Summary {
+  const s: Summary = { f1: 0, mixed: 0, tp: 0, predicted: 0, gold: 0 };
+  for (const h of halves) {
+    const r = scoreEvents(runClusterer(h.stream, params, { prior: h.prior }), h.gold!, h.langOf);
+    s.f1 += r.pairF1;
+    s.mixed += Math.round(r.mixed * r.multiStories);
+    const tp = r.enPlR * r.enPlGoldPairs;
+    s.tp += tp;
+    s.predicted += r.enPlP > 0 ? tp / r.enPlP : 0;
+    s.gold += r.enPlGoldPairs;
+  }
+  return s;
+}
+const show = (name: string, s: Summary): void => console.log(`  ${name.padEnd(22)} summed F1 ${s.f1.toFixed(3)}, mixed ${s.mixed}, English-Polish pooled P ${(s.tp / Math.max(1, s.predicted)).toFixed(3)} R ${(s.tp / Math.max(1, s.gold)).toFixed(3)}`);
+const base = summarise({ ...DEFAULT_PARAMS, pairModel: model, crossConcepts: null, crossPairThreshold: file.thresholds?.crossPairThreshold ?? DEFAULT_PARAMS.crossPairThreshold });
+show('pair model alone', base);
+const baseP = base.tp / Math.max(1, base.predicted);
+let chosen: { t: number; r: number } | null = null;
+for (const t of GRID) {
+  const s = summarise({ ...DEFAULT_PARAMS, pairModel: model, crossConcepts: cross, crossPairThreshold: t });
+  show(`crossPairThreshold ${t}`, s);
+  const p = s.tp / Math.max(1, s.predicted);
+  const r = s.tp / Math.max(1, s.gold);
+  if (p >= baseP && s.mixed <= base.mixed && s.f1 >= base.f1 - 0.01 && (!chosen || r > chosen.r)) chosen = { t, r };
+}
+if (!chosen) {
+  console.error('train-cross-concepts: no threshold keeps the pair model\'s English-Polish precision, mixing and F1; the model file is left as it was');
+  process.exit(1);
+}
+console.log(`chosen: crossPairThreshold ${chosen.t}`);
+if (dryRun) process.exit(0);
+const out = {
+  ...file,
+  crossConcepts: cross,
+  thresholds: { ...file.thresholds!, crossPairThreshold: chosen.t },
+  training: {
+    ...file.training,
+    crossConcepts: {
+      script: 'scripts/train-cross-concepts.ts',
+      data: 'eval/events/gold-{dev,test,late,early}.jsonl, cross-language pairs, desk and titles views',
+      pairs: xs.length,
+      positives: ys.filter(Boolean).length,
+      logLoss: round(fit.logLoss),
+      logLossLogitAlone: round(alone.logLoss),
+      crossPairThreshold: chosen.t,
+    },
+  },
+};
+writeFileSync(SHIPPED_PAIR_MODEL_FILE, `${JSON.stringify(out, null, 1)}\n`);
+console.log(`wrote ${SHIPPED_PAIR_MODEL_FILE}`);
