@@ -23,6 +23,8 @@ export interface GoldPair {
   event: string;
   /** Published time of the later article of the pair. */
   ms: number;
+  /** The later article's id and the earlier one's. */
+  ids: [string, string];
 }
 
 /** The pairs of one stream; `noSource` drops the outlets (a headline set's view). */
@@ -42,7 +44,7 @@ export function goldPairs(items: readonly CorpusItem[], gold: ReadonlyMap<string
       const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
       if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
       const same = gold.get(m.id) === ev;
-      out.push({ x, y: same ? 1 : 0, event: same ? ev : '', ms: it.ms });
+      out.push({ x, y: same ? 1 : 0, event: same ? ev : '', ms: it.ms, ids: [it.id, m.id] });
     }
     seen.push({ id: it.id, ms: it.ms });
   }

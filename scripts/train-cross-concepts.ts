@@ -8,8 +8,8 @@
  *
  * 1. Pairs: the streams of the four tuning sets of the events gold (dev,
  *    test, late, early; never yearend or newyear, the held-out sets), from
- *    the desk's view and a headline set's view, replayed as
- *    scripts/gold-pairs.ts does; only pairs of two languages are kept.
+ *    the desk's view and a headline set's view (scripts/gold-pairs.ts);
+ *    only pairs of two languages are kept.
  * 2. Features of a pair: the logit of the shipped pair model's probability,
  *    whether the two tell one kind of happening (share) and whether each
  *    tells some and none in common (clash). Logistic regression
@@ -26,13 +26,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadHalves, runClusterer, scoreEvents, titlesOnly, type Half } from '../eval/events.js';
 import type { CorpusItem } from '../eval/cluster.js';
-import { conceptAgreement, OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
+import { conceptAgreement } from '../src/stories/cluster/OnlineClusterer.js';
 import { eventConcepts } from '../src/stories/cluster/eventConcepts.js';
 import { extractFeatures, type TextEvidence } from '../src/stories/cluster/features.js';
 import { fitLogistic, pairProbability, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, type CrossConceptModel, type PairModel } from '../src/stories/cluster/pairModel.js';
 import { DEFAULT_PARAMS, LEGACY_PARAMS } from '../src/stories/cluster/params.js';
 import { primaryLanguage } from '../src/stories/cluster/tokenize.js';
-import { eventWeights } from './gold-pairs.js';
+import { eventWeights, goldPairs } from './gold-pairs.js';
 
 const TUNING: Half[] = ['dev', 'test', 'late', 'early'];
 const GRID = [0.3, 0.5, 0.7];
@@ -58,28 +58,13 @@ for (const h of halves) {
   for (const [items, noSource] of [[h.stream, false], [titlesOnly(h.stream), true]] as const) {
     const kinds = new Map<string, Set<string>>();
     for (const it of items) if (h.gold!.has(it.id)) kinds.set(it.id, concepts(it));
-    const c = new OnlineClusterer(LEGACY_PARAMS);
-    const seen: { id: string; ms: number }[] = [];
-    for (const it of items) {
-      c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null });
-      c.takeMerges();
-      const ev = h.gold!.get(it.id);
-      if (ev === undefined) continue;
-      for (const m of seen) {
-        if (it.ms - m.ms > 72 * 3_600_000) continue;
-        const x = c.pairFeaturesOf(it.id, m.id);
-        if (!x || x[CROSS] !== 1) continue;
-        const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
-        // The pairs the inverted index could bring (scripts/gold-pairs.ts).
-        if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
-        const p = Math.min(1 - 1e-9, Math.max(1e-9, pairProbability(model, x)));
-        const { share, clash } = conceptAgreement(kinds.get(it.id)!, kinds.get(m.id)!);
-        const same = h.gold!.get(m.id) === ev;
-        xs.push([Math.log(p / (1 - p)), share, clash]);
-        ys.push(same ? 1 : 0);
-        events.push(same ? `${h.half}:${ev}` : '');
-      }
-      seen.push({ id: it.id, ms: it.ms });
+    for (const p of goldPairs(items, h.gold!, noSource)) {
+      if (p.x[CROSS] !== 1) continue;
+      const pr = Math.min(1 - 1e-9, Math.max(1e-9, pairProbability(model, p.x)));
+      const { share, clash } = conceptAgreement(kinds.get(p.ids[0])!, kinds.get(p.ids[1])!);
+      xs.push([Math.log(pr / (1 - pr)), share, clash]);
+      ys.push(p.y);
+      events.push(p.y ? `${h.half}:${p.event}` : '');
     }
   }
 }
