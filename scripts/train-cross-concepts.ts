@@ -25,13 +25,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadHalves, runClusterer, scoreEvents, titlesOnly, type Half } from '../eval/events.js';
-import type { CorpusItem } from '../eval/cluster.js';
-import { conceptAgreement } from '../src/stories/cluster/OnlineClusterer.js';
-import { eventConcepts } from '../src/stories/cluster/eventConcepts.js';
-import { extractFeatures, type TextEvidence } from '../src/stories/cluster/features.js';
-import { fitLogistic, pairProbability, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, type CrossConceptModel, type PairModel } from '../src/stories/cluster/pairModel.js';
-import { DEFAULT_PARAMS, LEGACY_PARAMS } from '../src/stories/cluster/params.js';
-import { primaryLanguage } from '../src/stories/cluster/tokenize.js';
+import { conceptAgreement, conceptsOfText } from '../src/stories/cluster/eventConcepts.js';
+import { crossConceptInputs, fitLogistic, pairProbability, PAIR_FEATURES, SHIPPED_PAIR_MODEL_FILE, type CrossConceptModel, type PairModel } from '../src/stories/cluster/pairModel.js';
+import { DEFAULT_PARAMS } from '../src/stories/cluster/params.js';
 import { eventWeights, goldPairs } from './gold-pairs.js';
 
 const TUNING: Half[] = ['dev', 'test', 'late', 'early'];
@@ -43,12 +39,6 @@ const file = JSON.parse(readFileSync(SHIPPED_PAIR_MODEL_FILE, 'utf8')) as PairMo
 const model: PairModel = { version: file.version, features: file.features, weights: file.weights, bias: file.bias, trees: file.trees };
 const CROSS = PAIR_FEATURES.indexOf('crossLang');
 
-function concepts(it: CorpusItem): Set<string> {
-  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
-  extractFeatures({ title: it.title, text: it.text, language: it.language }, LEGACY_PARAMS.weights, ev);
-  return new Set(eventConcepts(ev.words, primaryLanguage(it.language)));
-}
-
 // 1-2. Cross-language pairs and their features.
 const halves = loadHalves(TUNING);
 const xs: number[][] = [];
@@ -57,12 +47,11 @@ const events: string[] = [];
 for (const h of halves) {
   for (const [items, noSource] of [[h.stream, false], [titlesOnly(h.stream), true]] as const) {
     const kinds = new Map<string, Set<string>>();
-    for (const it of items) if (h.gold!.has(it.id)) kinds.set(it.id, concepts(it));
+    for (const it of items) if (h.gold!.has(it.id)) kinds.set(it.id, new Set(conceptsOfText(it)));
     for (const p of goldPairs(items, h.gold!, noSource)) {
       if (p.x[CROSS] !== 1) continue;
-      const pr = Math.min(1 - 1e-9, Math.max(1e-9, pairProbability(model, p.x)));
       const { share, clash } = conceptAgreement(kinds.get(p.ids[0])!, kinds.get(p.ids[1])!);
-      xs.push([Math.log(pr / (1 - pr)), share, clash]);
+      xs.push(crossConceptInputs(pairProbability(model, p.x), share, clash));
       ys.push(p.y);
       events.push(p.y ? `${h.half}:${p.event}` : '');
     }

@@ -13,11 +13,11 @@
  * story creation order, and time comes from the articles, never the clock.
  */
 import { ANCHOR_LEN, attributedNames, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
-import { pairProbability, type PairModel } from './pairModel.js';
+import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
-import { eventConcepts } from './eventConcepts.js';
+import { conceptAgreement, eventConcepts } from './eventConcepts.js';
 import { fold, primaryLanguage } from './tokenize.js';
 import type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDoc.js';
 
@@ -107,10 +107,13 @@ interface DocExtras {
    * The kinds of happening of title and lead ("v:shooting", eventConcepts.ts);
    * read across languages only (ClusterParams.crossConcepts; empty without it).
    */
-  concepts: Set<string>;
+  concepts: ReadonlySet<string>;
   /** Stemmed words of title and lead with idf >= evidenceIdf at placement. */
   rareTerms: Set<string>;
 }
+
+/** The concepts of every article while crossConcepts is off: none, one set for all. */
+const NO_CONCEPTS: ReadonlySet<string> = new Set();
 
 /** What the window keeps of each article for the passes after its placement. */
 interface DocInfo {
@@ -195,7 +198,7 @@ export class OnlineClusterer {
       }
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc, keys.ev, keys.skeleton, keys.concepts);
+    const x = this.extrasOf(doc, keys.ev, keys.skeleton);
     const vec = this.vectorOf(keys.bag, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
@@ -309,7 +312,7 @@ export class OnlineClusterer {
       return;
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc, keys.ev, keys.skeleton, keys.concepts);
+    const x = this.extrasOf(doc, keys.ev, keys.skeleton);
     this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
     this.touched.delete(s.id);
   }
@@ -427,7 +430,7 @@ export class OnlineClusterer {
     if (p.size === 0) this.postings.delete(k);
   }
 
-  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence; skeleton: string | null; concepts: string[] } {
+  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence; skeleton: string | null } {
     const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
@@ -448,9 +451,8 @@ export class OnlineClusterer {
     }
     const textless = isTextless(doc.text);
     if (textless) this.windowTextless++;
-    const concepts = this.params.crossConcepts ? eventConcepts(ev.words, primaryLanguage(doc.language)) : [];
     this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton, title, textless });
-    return { bag, ev, skeleton, concepts };
+    return { bag, ev, skeleton };
   }
 
   /**
@@ -563,7 +565,7 @@ export class OnlineClusterer {
    * earlier article becomes a series story too (it was the first of the run).
    * `skeleton` is addToWindow's (null without seriesGuard or an outlet).
    */
-  private extrasOf(doc: ClusterDoc, ev: TextEvidence, skeleton: string | null, conceptKeys: readonly string[]): DocExtras {
+  private extrasOf(doc: ClusterDoc, ev: TextEvidence, skeleton: string | null): DocExtras {
     const own = ev.title;
     const title = new Set(own);
     for (const t of ev.terms) title.add(t);
@@ -583,7 +585,7 @@ export class OnlineClusterer {
     // Rare words of title and lead (idf >= evidenceIdf at placement): what the pair model's "rare" feature intersects.
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
-    const concepts = new Set(conceptKeys);
+    const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, primaryLanguage(doc.language))) : NO_CONCEPTS;
     const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, titleText: doc.title, instance: null };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
@@ -1161,9 +1163,7 @@ export class OnlineClusterer {
     const cc = this.params.crossConcepts;
     if (!cc || a.lang === 'und' || m.lang === 'und' || a.lang === m.lang) return p;
     const { share, clash } = conceptAgreement(a.x.concepts, m.x.concepts);
-    const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-    const z = cc.weights[0] * Math.log(q / (1 - q)) + cc.weights[1] * share + cc.weights[2] * clash + cc.bias;
-    return 1 / (1 + Math.exp(-z));
+    return recalibratedProbability(cc, p, share, clash);
   }
 
   /** The best pair probability of `a` against the given members (the two closest by vector and the closest by title). */
@@ -2011,11 +2011,4 @@ function mainLanguage(s: Story): string {
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;
-}
-
-/** Whether two articles tell one kind of happening (share) or each some and none in common (clash). */
-export function conceptAgreement(a: ReadonlySet<string>, b: ReadonlySet<string>): { share: number; clash: number } {
-  if (a.size === 0 || b.size === 0) return { share: 0, clash: 0 };
-  for (const k of a) if (b.has(k)) return { share: 1, clash: 0 };
-  return { share: 0, clash: 1 };
 }

@@ -23,7 +23,8 @@
  * happening are here: not places, people or the verbs of reporting ("says",
  * "powiedział").
  */
-import { fold } from './tokenize.js';
+import { extractFeatures, type TextEvidence } from './features.js';
+import { fold, primaryLanguage } from './tokenize.js';
 
 /** concept -> English and Polish words (folded). */
 const CONCEPTS: Record<string, string> = {
@@ -177,4 +178,23 @@ export function eventConcepts(words: readonly string[], language: string): strin
     for (const e of index.get(w.slice(0, 2)) ?? []) if (matches(e, words, i)) out.add(`v:${e.concept}`);
   }
   return [...out].sort();
+}
+
+/** Whether two reports tell one kind of happening (share) or each some and none in common (clash). */
+export function conceptAgreement(a: ReadonlySet<string>, b: ReadonlySet<string>): { share: number; clash: number } {
+  if (a.size === 0 || b.size === 0) return { share: 0, clash: 0 };
+  for (const k of a) if (b.has(k)) return { share: 1, clash: 0 };
+  return { share: 0, clash: 1 };
+}
+
+/**
+ * The concepts of a report as the clusterer reads them (its evidence words
+ * of title and lead), for callers that hold the text and not the
+ * clusterer's evidence: the trainer and the tests.
+ */
+export function conceptsOfText(doc: { title: string; text?: string | null; language?: string | null }): string[] {
+  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
+  // The feature weights shape the vector, not the evidence words.
+  extractFeatures({ title: doc.title, text: doc.text ?? '', language: doc.language ?? null }, { title: 1, bigram: 1, name: 1, entity: 1, country: 1 }, ev);
+  return eventConcepts(ev.words, primaryLanguage(doc.language));
 }

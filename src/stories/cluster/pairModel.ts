@@ -88,6 +88,17 @@ export interface CrossConceptModel {
   bias: number;
 }
 
+/** The recalibration's inputs: the logit of the pair model's probability (bounded), share, clash. */
+export function crossConceptInputs(p: number, share: number, clash: number): [number, number, number] {
+  const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
+  return [Math.log(q / (1 - q)), share, clash];
+}
+
+/** A cross-language pair's probability recalibrated (ClusterParams.crossConcepts). */
+export function recalibratedProbability(cc: CrossConceptModel, p: number, share: number, clash: number): number {
+  return linearProbability(cc, crossConceptInputs(p, share, clash));
+}
+
 /** Whether a file's crossConcepts is three finite weights and a finite bias. */
 export function validCrossConcepts(c: unknown): c is CrossConceptModel {
   const m = c as CrossConceptModel;
