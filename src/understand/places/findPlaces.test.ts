@@ -291,3 +291,19 @@ test('findPlaces: Polish case forms of countries and cities', () => {
     assert.ok(r.places.some((p) => p.name === c.place), `${c.title}: ${JSON.stringify(r.places)}`);
   }
 });
+
+test('findPlaces: a country name after a word for a village or town names that locality', () => {
+  // The demo's "Tragedia pod Krakowem": a car in a river in the village of Czechy near Kraków, once taken for Czechia.
+  const crash = findPlaces({
+    title: 'Tragedia pod Krakowem. Auto z trzema osobami wpadło do Szreniawy',
+    text: '62-letni mężczyzna zginął w wypadku drogowym, do którego doszło rano w miejscowości Czechy w powiecie krakowskim. Samochód osobowy z trzema osobami wpadł do rzeki.',
+    sourceCountry: 'PL',
+  });
+  assert.notEqual(crash.focusCountry, 'CZ');
+  assert.ok(!crash.countries.some((c) => c.code === 'CZ'));
+  assert.equal(findPlaces({ title: 'Pożar stodoły we wsi Węgry', text: 'Strażacy gasili pożar.' }).countries.some((c) => c.code === 'HU'), false);
+  assert.equal(findPlaces({ title: 'Flooding hits the town of Lebanon, Ohio', text: '' }).countries.some((c) => c.code === 'LB'), false);
+  // The country itself is still the country.
+  assert.equal(findPlaces({ title: 'Strzelanina w Czechach', text: 'Do strzelaniny doszło w Pradze, stolicy Czech.' }).focusCountry, 'CZ');
+  assert.equal(findPlaces({ title: 'Villages of Lebanon shelled', text: 'Israeli artillery hit villages in southern Lebanon.' }).focusCountry, 'LB');
+});

@@ -153,6 +153,14 @@ const LEAD_WORDS = new Set(
 const PLACE_FOLLOWERS = new Set(
   'agreement accord accords club river valley fashion city state county airport university police times post government national olympics peace talks summit stock exchange tech metro region border prime president king queen army military forces and or to in on'.split(' '),
 );
+/**
+ * Words for a village, town or locality just before a name (Polish in its
+ * cases: "w miejscowości Czechy", "we wsi Węgry", "gmina Czechy"; English
+ * "the village of"). Poland has villages called Czechy, Węgry and Ameryka, and
+ * the US towns called Lebanon, Peru or Mexico; after such a word the name is
+ * that place.
+ */
+const LOCALITY_BEFORE = /(?:^|[\s(„"])(?:miejscowo(?:ść|ści|ścią)|wsi|wieś|wioska|wioski|wiosce|osad(?:a|y|zie)|gmin(?:a|y|ie)|sołectw(?:o|a|ie)|(?:village|town|hamlet|township) of)\s+$/iu;
 const SPEECH = new Set('said says told added scored wrote tweeted posted'.split(' '));
 /** "Adamczyk, Tulicki i Pereira": a conjunction inside a list of names (English, Polish, Spanish/Portuguese, German, French). */
 const NAME_LIST_JOINERS = new Set('and i oraz y e und et'.split(' '));
@@ -431,6 +439,9 @@ function resolve(
         if ((hits.get(best[0]) ?? 0) > 0) list = [best];
       }
     }
+    // "w miejscowości Czechy w powiecie krakowskim", "the village of Lebanon, Ohio": a country's
+    // name right after a word for a village or town names that locality, not the country.
+    if (list[0]![1] < K_ADMIN && LOCALITY_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start))) continue;
     if (list[0]![4] & F_PERSON && isPerson(m, tokens, list, anchors, titleCase)) continue;
     if (list.every((e) => e[1] === K_CITY) && isSurname(m, tokens, covered, titleCase, caps)) continue;
     m.pick = choose(gaz, list, m, matches[ix + 1], tokens, text, list[0]![1] === K_CURRENCY ? moneyAnchors : anchors, words, source);
