@@ -17,7 +17,7 @@
  *   GLOBEDESK_PAIR_NOISE_RUNS=N     jittered copies besides the model itself (default 4)
  *   GLOBEDESK_PAIR_NOISE_PANEL=0    without the editor's panel (25 s a run)
  *
- * The events gold (every half with labels, the held-out yearend one too: this
+ * The events gold (every half with labels, the held-out ones too: this
  * reads, it does not tune) and the UCI headline halves are analysed once and
  * clustered in this process with the copy as the pair model, at the
  * model's thresholds as the defaults read them. The panel runs the desk's

@@ -7,7 +7,7 @@
  *   node --import tsx scripts/train-cross-concepts.ts [--dry-run]
  *
  * 1. Pairs: the streams of the four tuning sets of the events gold (dev,
- *    test, late, early; never yearend or newyear, the held-out sets), from
+ *    test, late, early; never yearend, newyear or christmas, the held-out sets), from
  *    the desk's view and a headline set's view (scripts/gold-pairs.ts);
  *    only pairs of two languages are kept.
  * 2. Features of a pair: the logit of the shipped pair model's probability,
