@@ -307,3 +307,24 @@ test('findPlaces: a country name after a word for a village or town names that l
   assert.equal(findPlaces({ title: 'Strzelanina w Czechach', text: 'Do strzelaniny doszło w Pradze, stolicy Czech.' }).focusCountry, 'CZ');
   assert.equal(findPlaces({ title: 'Villages of Lebanon shelled', text: 'Israeli artillery hit villages in southern Lebanon.' }).focusCountry, 'LB');
 });
+
+test('findPlaces: Polish case forms of Polish cities name the city', () => {
+  // Before gazetteer VERSION 9 "w Krakowie" named no place: only the outlet's country stood for it.
+  const cases: [string, string][] = [
+    ['Wypadek w Krakowie', 'Krakow'],
+    ['Tragedia pod Krakowem', 'Krakow'],
+    ['Koncert we Wrocławiu', 'Wrocław'],
+    ['Strefa Czystego Transportu w Warszawie. Jest decyzja Rady Miasta', 'Warsaw'],
+    ['Mieszkańcy Bielska-Białej protestują', 'Bielsko-Biała'],
+    ['Spotkanie w Katowicach', 'Katowice'],
+  ];
+  for (const [title, place] of cases) {
+    const r = findPlaces({ title, text: '', sourceCountry: 'PL' });
+    assert.ok(r.places.some((p) => p.name === place), `${title}: ${JSON.stringify(r.places)}`);
+    assert.equal(r.focusCountry, 'PL', title);
+  }
+  // A Polish city in a report about abroad still leaves the focus abroad.
+  assert.equal(findPlaces({ title: 'Ukraińscy żołnierze szkolą się w Poznaniu przed powrotem na front w Ukrainie', text: 'Szkolenie prowadzą instruktorzy z Ukrainy i Polski.' }).countries.some((c) => c.code === 'PL'), true);
+  // "Pile" (Piła's locative) is an English word: not listed.
+  assert.equal(findPlaces({ title: 'Pile of rubbish in London', text: '' }).places.some((p) => p.name.startsWith('Pi')), false);
+});
