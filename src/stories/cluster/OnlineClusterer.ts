@@ -12,7 +12,7 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
-import { ANCHOR_LEN, attributedNames, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
 import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
@@ -431,7 +431,7 @@ export class OnlineClusterer {
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence; skeleton: string | null } {
-    const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
+    const ev = emptyEvidence();
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
     for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);

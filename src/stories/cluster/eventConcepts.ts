@@ -23,7 +23,7 @@
  * happening are here: not places, people or the verbs of reporting ("says",
  * "powiedział").
  */
-import { extractFeatures, type TextEvidence } from './features.js';
+import { emptyEvidence, extractFeatures } from './features.js';
 import { fold, primaryLanguage } from './tokenize.js';
 
 /** concept -> English and Polish words (folded). */
@@ -152,8 +152,6 @@ function splitEntries(side: string): string[] {
   return out;
 }
 
-
-
 function matches(e: Entry, words: readonly string[], i: number): boolean {
   for (let j = 0; j < e.words.length; j++) {
     const w = words[i + j];
@@ -193,7 +191,7 @@ export function conceptAgreement(a: ReadonlySet<string>, b: ReadonlySet<string>)
  * clusterer's evidence: the trainer and the tests.
  */
 export function conceptsOfText(doc: { title: string; text?: string | null; language?: string | null }): string[] {
-  const ev: TextEvidence = { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
+  const ev = emptyEvidence();
   // The feature weights shape the vector, not the evidence words.
   extractFeatures({ title: doc.title, text: doc.text ?? '', language: doc.language ?? null }, { title: 1, bigram: 1, name: 1, entity: 1, country: 1 }, ev);
   return eventConcepts(ev.words, primaryLanguage(doc.language));

@@ -63,6 +63,11 @@ export interface TextEvidence {
   nums?: Set<string>;
 }
 
+/** An empty TextEvidence for extractFeatures to fill. */
+export function emptyEvidence(): TextEvidence {
+  return { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
+}
+
 export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: TextEvidence): FeatureBag {
   const lang = primaryLanguage(input.language);
   const stem = stemmerFor(lang);
