@@ -49,11 +49,13 @@ import { analyzeCorpus, loadCorpus, type CorpusItem } from './cluster.js';
  * a second held-out set; christmas (25-26 December): drawn in round 22
  * (2026-12-05) and labelled before any of that round's models was judged,
  * the clean held-out set of that round; advent (10-11 December): drawn
- * later in round 22, when a reading of christmas had motivated a change
- * (docs/events-gold.md).
+ * later in round 22, when a reading of christmas had motivated a change;
+ * mid (15-16 December): drawn and labelled blind in round 23 before any of
+ * its models was judged, the clean set of that round, when advent's errors
+ * were read (docs/events-gold.md).
  */
-export type Half = 'dev' | 'test' | 'late' | 'early' | 'yearend' | 'newyear' | 'christmas' | 'advent';
-export const DAYS: Record<Half, [string, string]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'], early: ['2023-12-13', '2023-12-14'], yearend: ['2023-12-27', '2023-12-28'], newyear: ['2023-12-29', '2023-12-30'], christmas: ['2023-12-25', '2023-12-26'], advent: ['2023-12-10', '2023-12-11'] };
+export type Half = 'dev' | 'test' | 'late' | 'early' | 'yearend' | 'newyear' | 'christmas' | 'advent' | 'mid';
+export const DAYS: Record<Half, [string, string]> = { dev: ['2023-12-19', '2023-12-20'], test: ['2023-12-21', '2023-12-22'], late: ['2023-12-23', '2023-12-24'], early: ['2023-12-13', '2023-12-14'], yearend: ['2023-12-27', '2023-12-28'], newyear: ['2023-12-29', '2023-12-30'], christmas: ['2023-12-25', '2023-12-26'], advent: ['2023-12-10', '2023-12-11'], mid: ['2023-12-15', '2023-12-16'] };
 /** The halves in order; the sample script draws and the eval scores these. */
 export const HALVES = Object.keys(DAYS) as Half[];
 const WARMUP_MS = 48 * 3_600_000;
