@@ -168,6 +168,9 @@ export class OnlineClusterer {
   private sweptHour = -Infinity;
   /** Window articles per title word (burst anchors only). */
   private readonly titleDf = new Map<string, number>();
+  /** Articles of the last burstRecentHours per title word, from windowDocs[recentHead] on. */
+  private readonly recentDf = new Map<string, number>();
+  private recentHead = 0;
   /** Window articles that are headlines without text (isTextless). */
   private windowTextless = 0;
   /**
@@ -371,6 +374,19 @@ export class OnlineClusterer {
   private sweep(): void {
     // From the start of the hour: the same cutoff for a run and its restart.
     const cutoff = this.sweptHour * 3_600_000 - this.params.windowHours * 3_600_000;
+    // The recent span first: its cutoff is later, so it has counted out
+    // every article the window's loop below lets go.
+    if (this.params.burstRecentHours > 0) {
+      const recentCutoff = this.sweptHour * 3_600_000 - this.params.burstRecentHours * 3_600_000;
+      while (this.recentHead < this.windowDocs.length && this.windowDocs[this.recentHead]!.ms < recentCutoff) {
+        for (const k of this.windowDocs[this.recentHead]!.title ?? []) {
+          const n = (this.recentDf.get(k) ?? 1) - 1;
+          if (n <= 0) this.recentDf.delete(k);
+          else this.recentDf.set(k, n);
+        }
+        this.recentHead++;
+      }
+    }
     // Articles come in (nearly) published order, so the oldest are at the head.
     while (this.windowHead < this.windowDocs.length && this.windowDocs[this.windowHead]!.ms < cutoff) {
       const w = this.windowDocs[this.windowHead]!;
@@ -406,6 +422,7 @@ export class OnlineClusterer {
     }
     if (this.windowHead > 4096 && this.windowHead * 2 > this.windowDocs.length) {
       this.windowDocs = this.windowDocs.slice(this.windowHead);
+      this.recentHead = Math.max(0, this.recentHead - this.windowHead);
       this.windowHead = 0;
     }
     for (const s of [...this.stories.values()]) {
@@ -447,6 +464,7 @@ export class OnlineClusterer {
     if (this.params.anchorBurst > 0) {
       title = [...ev.title];
       for (const k of title) this.titleDf.set(k, (this.titleDf.get(k) ?? 0) + 1);
+      if (this.params.burstRecentHours > 0) for (const k of title) this.recentDf.set(k, (this.recentDf.get(k) ?? 0) + 1);
       this.countBackground(title, doc.publishedMs);
     }
     const textless = isTextless(doc.text);
@@ -541,10 +559,34 @@ export class OnlineClusterer {
     return floor <= 0 || this.youngPairScore(young, old, model) >= floor;
   }
 
-  /** How much more often the window's titles hold `k` than those of the last backgroundDays (0 below anchorMinDocs). */
+  /** How much more often the window's titles hold `k` than those of the last backgroundDays: the greater of the window's burst and the recent span's. */
   private burst(k: string): number {
+    const [w, r] = this.bursts(k);
+    return Math.max(w, r);
+  }
+
+  /** A title word's burst over the window and over the recent span (burstRecentHours), as the anchors read them: for diagnostics and tests. */
+  titleBurst(word: string): { window: number; recent: number } {
+    const [window, recent] = this.bursts(word);
+    return { window, recent };
+  }
+
+  /**
+   * The burst of `k` over the window (0 below anchorMinDocs of its titles)
+   * and over the last burstRecentHours (0 below burstRecentMinDocs, or
+   * with burstRecentHours 0). An event of a day (a parliament's vote, a
+   * court's ruling) fills a day's titles and is a quarter of the 96 h
+   * window's: "Morawiecki" in 79 of 7,811 window titles on 11 December
+   * 2023 bursts at 2.3, under the 2.5 an anchor needs, while the day of the
+   * confidence vote held most of them.
+   */
+  private bursts(k: string): [number, number] {
+    const p = this.params;
     const w = this.titleDf.get(k) ?? 0;
-    if (w < this.params.anchorMinDocs) return 0;
+    const r = p.burstRecentHours > 0 ? (this.recentDf.get(k) ?? 0) : 0;
+    const inWindow = w >= p.anchorMinDocs;
+    const inRecent = r >= p.burstRecentMinDocs;
+    if (!inWindow && !inRecent) return [0, 0];
     const n = this.windowDocs.length - this.windowHead;
     // The prior stands in for the archive the clusterer has not seen: it
     // weighs as backgroundPriorTitles headlines less those the background
@@ -552,10 +594,12 @@ export class OnlineClusterer {
     // decides by its own news alone and a headline set by the prior. Its
     // counts are pooled with the background's, so a word the stream has
     // shown only in its window still has the prior's rate to burst against.
-    const prior = this.params.titleBackground;
-    const weight = prior === null ? 0 : Math.max(0, this.params.backgroundPriorTitles - (this.bgN - n));
+    const prior = p.titleBackground;
+    const weight = prior === null ? 0 : Math.max(0, p.backgroundPriorTitles - (this.bgN - n));
     const fromPrior = prior !== null && weight > 0 ? (weight / prior.n) * (prior.df.get(k) ?? 0) : 0;
-    return w / n / (((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight));
+    const bgShare = ((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight);
+    const nr = this.windowDocs.length - this.recentHead;
+    return [inWindow ? w / n / bgShare : 0, inRecent && nr > 0 ? r / nr / bgShare : 0];
   }
 
   /**
