@@ -561,33 +561,30 @@ export class OnlineClusterer {
 
   /** How much more often the window's titles hold `k` than those of the last backgroundDays: the greater of the window's burst and the recent span's. */
   private burst(k: string): number {
-    const [w, r] = this.bursts(k);
-    return Math.max(w, r);
+    const w = this.burstOver(k, false);
+    return this.params.burstRecentHours > 0 ? Math.max(w, this.burstOver(k, true)) : w;
   }
 
   /** A title word's burst over the window and over the recent span (burstRecentHours), as the anchors read them: for diagnostics and tests. */
   titleBurst(word: string): { window: number; recent: number } {
-    const [window, recent] = this.bursts(word);
-    return { window, recent };
+    return { window: this.burstOver(word, false), recent: this.params.burstRecentHours > 0 ? this.burstOver(word, true) : 0 };
   }
 
   /**
    * The burst of `k` over the window (0 below anchorMinDocs of its titles)
-   * and over the last burstRecentHours (0 below burstRecentMinDocs, or
-   * with burstRecentHours 0). An event of a day (a parliament's vote, a
-   * court's ruling) fills a day's titles and is a quarter of the 96 h
-   * window's: "Morawiecki" in 79 of 7,811 window titles on 11 December
-   * 2023 bursts at 2.3, under the 2.5 an anchor needs, while the day of the
-   * confidence vote held most of them.
+   * or over the last burstRecentHours (0 below burstRecentMinDocs). An
+   * event of a day (a parliament's vote, a court's ruling) fills a day's
+   * titles and is a quarter of the 96 h window's: "Morawiecki" in 79 of
+   * 7,811 window titles on 11 December 2023 bursts at 2.3, under the 2.5 an
+   * anchor needs, while the day of the confidence vote held most of them.
    */
-  private bursts(k: string): [number, number] {
+  private burstOver(k: string, recent: boolean): number {
     const p = this.params;
-    const w = this.titleDf.get(k) ?? 0;
-    const r = p.burstRecentHours > 0 ? (this.recentDf.get(k) ?? 0) : 0;
-    const inWindow = w >= p.anchorMinDocs;
-    const inRecent = r >= p.burstRecentMinDocs;
-    if (!inWindow && !inRecent) return [0, 0];
+    const c = (recent ? this.recentDf : this.titleDf).get(k) ?? 0;
+    if (c < (recent ? p.burstRecentMinDocs : p.anchorMinDocs)) return 0;
     const n = this.windowDocs.length - this.windowHead;
+    const span = recent ? this.windowDocs.length - this.recentHead : n;
+    if (span <= 0) return 0;
     // The prior stands in for the archive the clusterer has not seen: it
     // weighs as backgroundPriorTitles headlines less those the background
     // holds from before the window, so a desk with its weeks of archive
@@ -597,9 +594,7 @@ export class OnlineClusterer {
     const prior = p.titleBackground;
     const weight = prior === null ? 0 : Math.max(0, p.backgroundPriorTitles - (this.bgN - n));
     const fromPrior = prior !== null && weight > 0 ? (weight / prior.n) * (prior.df.get(k) ?? 0) : 0;
-    const bgShare = ((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight);
-    const nr = this.windowDocs.length - this.recentHead;
-    return [inWindow ? w / n / bgShare : 0, inRecent && nr > 0 ? r / nr / bgShare : 0];
+    return c / span / (((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight));
   }
 
   /**
