@@ -28,7 +28,16 @@ const STOP: Record<string, Set<string>> = {
   pl: new Set(
     ('a aby ale ani bo by być był była było były ci co czy dla do gdy gdzie go i ich im in jak jako jej jest jeszcze jego już ku lub ma mu na nad nie niż o od ' +
       'oraz po pod przed przez przy się są ta tak tam te tego tej ten to tu tylko tym u w we więc wśród z za ze że żeby który która które którzy których ' +
-      'został została zostało będzie może można według tys mln zł r roku lat dnia proc czyli też także nawet bardzo wiadomo').split(' '),
+      'został została zostało będzie może można według tys mln zł r roku lat dnia proc czyli też także nawet bardzo wiadomo ' +
+      // Function words a standard list has (pronouns, auxiliaries, conjunctions,
+      // adverbs of time and degree): with titles and text read as the desk
+      // stores them (mojibake repaired), these are among the commonest keys of
+      // every Polish report and say nothing of its event.
+      'jednak ponad podczas będą mają mieć miał miała mieli miały mogą mógł bez więcej dziś teraz wcześniej jeśli kiedy ' +
+      'nich nim niej nią je ją jemu mnie mi nam nas was wam kto ktoś coś nic nikt ile którym którą którego której którymi ' +
+      'również coraz między około poza wobec aż albo lecz zaś przecież właśnie dlatego ponieważ dlaczego chyba zawsze nigdy ' +
+      'tych temu tymi tą tę taki taka takie sam sama samo swoje swój swoją swojej swoich wszystko wszyscy wszystkich każdy każda ' +
+      'jestem jesteśmy byli będę jakie jaki jaka jakiś tutaj').split(' '),
   ),
 };
 
