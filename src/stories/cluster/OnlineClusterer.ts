@@ -379,11 +379,7 @@ export class OnlineClusterer {
     if (this.params.burstRecentHours > 0) {
       const recentCutoff = this.sweptHour * 3_600_000 - this.params.burstRecentHours * 3_600_000;
       while (this.recentHead < this.windowDocs.length && this.windowDocs[this.recentHead]!.ms < recentCutoff) {
-        for (const k of this.windowDocs[this.recentHead]!.title ?? []) {
-          const n = (this.recentDf.get(k) ?? 1) - 1;
-          if (n <= 0) this.recentDf.delete(k);
-          else this.recentDf.set(k, n);
-        }
+        for (const k of this.windowDocs[this.recentHead]!.title ?? []) countOut(this.recentDf, k);
         this.recentHead++;
       }
     }
@@ -392,22 +388,12 @@ export class OnlineClusterer {
       const w = this.windowDocs[this.windowHead]!;
       if (w.textless) this.windowTextless--;
       if (w.title) {
-        for (const k of w.title) {
-          const n = (this.titleDf.get(k) ?? 1) - 1;
-          if (n <= 0) this.titleDf.delete(k);
-          else this.titleDf.set(k, n);
-        }
+        for (const k of w.title) countOut(this.titleDf, k);
       }
       const o = w.source === null ? undefined : this.outletDf.get(w.source);
       for (const k of w.keys) {
-        const n = (this.df.get(k) ?? 1) - 1;
-        if (n <= 0) this.df.delete(k);
-        else this.df.set(k, n);
-        if (o) {
-          const m = (o.df.get(k) ?? 1) - 1;
-          if (m <= 0) o.df.delete(k);
-          else o.df.set(k, m);
-        }
+        countOut(this.df, k);
+        if (o) countOut(o.df, k);
       }
       if (o && --o.docs <= 0) this.outletDf.delete(w.source!);
       if (w.skeleton !== null && w.source !== null) {
@@ -463,8 +449,11 @@ export class OnlineClusterer {
     let title: string[] | null = null;
     if (this.params.anchorBurst > 0) {
       title = [...ev.title];
-      for (const k of title) this.titleDf.set(k, (this.titleDf.get(k) ?? 0) + 1);
-      if (this.params.burstRecentHours > 0) for (const k of title) this.recentDf.set(k, (this.recentDf.get(k) ?? 0) + 1);
+      const recent = this.params.burstRecentHours > 0;
+      for (const k of title) {
+        this.titleDf.set(k, (this.titleDf.get(k) ?? 0) + 1);
+        if (recent) this.recentDf.set(k, (this.recentDf.get(k) ?? 0) + 1);
+      }
       this.countBackground(title, doc.publishedMs);
     }
     const textless = isTextless(doc.text);
@@ -509,9 +498,7 @@ export class OnlineClusterer {
       if (day >= oldest) continue;
       this.bgN -= d.n;
       for (const [k, c] of d.df) {
-        const n = (this.bgDf.get(k) ?? c) - c;
-        if (n <= 0) this.bgDf.delete(k);
-        else this.bgDf.set(k, n);
+        countOut(this.bgDf, k, c);
       }
       this.bgDays.delete(day);
     }
@@ -561,40 +548,50 @@ export class OnlineClusterer {
 
   /** How much more often the window's titles hold `k` than those of the last backgroundDays: the greater of the window's burst and the recent span's. */
   private burst(k: string): number {
-    const w = this.burstOver(k, false);
-    return this.params.burstRecentHours > 0 ? Math.max(w, this.burstOver(k, true)) : w;
+    const w = this.shareOver(k, false);
+    const share = this.params.burstRecentHours > 0 ? Math.max(w, this.shareOver(k, true)) : w;
+    return share > 0 ? share / this.backgroundShare(k) : 0;
   }
 
   /** A title word's burst over the window and over the recent span (burstRecentHours), as the anchors read them: for diagnostics and tests. */
   titleBurst(word: string): { window: number; recent: number } {
-    return { window: this.burstOver(word, false), recent: this.params.burstRecentHours > 0 ? this.burstOver(word, true) : 0 };
+    const bg = this.backgroundShare(word);
+    return { window: this.shareOver(word, false) / bg, recent: this.params.burstRecentHours > 0 ? this.shareOver(word, true) / bg : 0 };
   }
 
   /**
-   * The burst of `k` over the window (0 below anchorMinDocs of its titles)
-   * or over the last burstRecentHours (0 below burstRecentMinDocs). An
-   * event of a day (a parliament's vote, a court's ruling) fills a day's
-   * titles and is a quarter of the 96 h window's: "Morawiecki" in 79 of
-   * 7,811 window titles on 11 December 2023 bursts at 2.3, under the 2.5 an
-   * anchor needs, while the day of the confidence vote held most of them.
+   * The share of the window's titles (0 below anchorMinDocs of them) or of
+   * the last burstRecentHours' (0 below burstRecentMinDocs) that hold `k`;
+   * over backgroundShare, its burst. An event of a day (a parliament's
+   * vote, a court's ruling) fills a day's titles and is a quarter of the
+   * 96 h window's: "Morawiecki" in 79 of 7,811 window titles on 11 December
+   * 2023 bursts at 2.3, under the 2.5 an anchor needs, while the day of the
+   * confidence vote held most of them.
    */
-  private burstOver(k: string, recent: boolean): number {
-    const p = this.params;
+  private shareOver(k: string, recent: boolean): number {
     const c = (recent ? this.recentDf : this.titleDf).get(k) ?? 0;
-    if (c < (recent ? p.burstRecentMinDocs : p.anchorMinDocs)) return 0;
+    if (c < (recent ? this.params.burstRecentMinDocs : this.params.anchorMinDocs)) return 0;
+    const span = this.windowDocs.length - (recent ? this.recentHead : this.windowHead);
+    return span > 0 ? c / span : 0;
+  }
+
+  /**
+   * The share of the background's titles that hold `k` (the last
+   * backgroundDays, window included). The prior stands in for the archive
+   * the clusterer has not seen: it weighs as backgroundPriorTitles headlines
+   * less those the background holds from before the window, so a desk with
+   * its weeks of archive decides by its own news alone and a headline set by
+   * the prior. Its counts are pooled with the background's, so a word the
+   * stream has shown only in its window still has the prior's rate to burst
+   * against.
+   */
+  private backgroundShare(k: string): number {
+    const p = this.params;
     const n = this.windowDocs.length - this.windowHead;
-    const span = recent ? this.windowDocs.length - this.recentHead : n;
-    if (span <= 0) return 0;
-    // The prior stands in for the archive the clusterer has not seen: it
-    // weighs as backgroundPriorTitles headlines less those the background
-    // holds from before the window, so a desk with its weeks of archive
-    // decides by its own news alone and a headline set by the prior. Its
-    // counts are pooled with the background's, so a word the stream has
-    // shown only in its window still has the prior's rate to burst against.
     const prior = p.titleBackground;
     const weight = prior === null ? 0 : Math.max(0, p.backgroundPriorTitles - (this.bgN - n));
     const fromPrior = prior !== null && weight > 0 ? (weight / prior.n) * (prior.df.get(k) ?? 0) : 0;
-    return c / span / (((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight));
+    return ((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight);
   }
 
   /**
@@ -1590,11 +1587,7 @@ export class OnlineClusterer {
 
   /** Take one article's vector out of its story (the inverse of addToStory). */
   private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
-    for (const k of x.title) {
-      const n = (s.titleKeys.get(k) ?? 1) - 1;
-      if (n <= 0) s.titleKeys.delete(k);
-      else s.titleKeys.set(k, n);
-    }
+    for (const k of x.title) countOut(s.titleKeys, k);
     for (const [k, x] of vec) {
       const old = s.centroid.get(k) ?? 0;
       const nw = old - x;
@@ -1613,9 +1606,7 @@ export class OnlineClusterer {
     s.langs.set(lang, (s.langs.get(lang) ?? 1) - 1);
     s.main = null;
     if (source !== null) {
-      const left = (s.outlets.get(source) ?? 1) - 1;
-      if (left > 0) s.outlets.set(source, left);
-      else s.outlets.delete(source);
+      countOut(s.outlets, source);
     }
   }
 
@@ -1918,6 +1909,13 @@ function dot(a: Map<string, number>, b: Map<string, number>): number {
     if (y !== undefined) d += x * y;
   }
   return d;
+}
+
+/** Takes `by` (one) off a counted key, dropping the key at zero: the window's and the stories' counts shrink this way. */
+function countOut<K>(m: Map<K, number>, k: K, by = 1): void {
+  const n = (m.get(k) ?? by) - by;
+  if (n <= 0) m.delete(k);
+  else m.set(k, n);
 }
 
 /**
