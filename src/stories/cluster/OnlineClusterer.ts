@@ -12,6 +12,7 @@
  * Everything is deterministic: Maps iterate in insertion order, ties break on
  * story creation order, and time comes from the articles, never the clock.
  */
+import { keyHash, WeightTable } from './weightTable.js';
 import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
 import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
@@ -31,7 +32,7 @@ interface Story {
   lastMs: number;
   articleIds: string[];
   /** Sum of the members' unit vectors. */
-  centroid: Map<string, number>;
+  centroid: WeightTable;
   normSq: number;
   /** Per key, how many members have it: the story's postings in the index. */
   keyDocs: Map<string, number>;
@@ -127,6 +128,8 @@ interface DocInfo {
 interface WindowDoc {
   ms: number;
   keys: string[];
+  /** keyHash of each of keys, for the count tables. */
+  hashes: number[];
   /** Title words, kept only with burst anchors on (params.anchorBurst). */
   title: string[] | null;
   /** A headline without text (isTextless). */
@@ -146,9 +149,9 @@ export class OnlineClusterer {
   private readonly stories = new Map<string, Story>();
   private readonly postings = new Map<string, Set<Story>>();
   private candEpoch = 0;
-  private readonly df = new Map<string, number>();
+  private readonly df = new WeightTable();
   /** Per outlet, its window documents and their key counts: what tells an outlet's templates from news. */
-  private readonly outletDf = new Map<string, { docs: number; df: Map<string, number> }>();
+  private readonly outletDf = new Map<string, { docs: number; df: WeightTable }>();
   private windowDocs: WindowDoc[] = [];
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
@@ -202,7 +205,7 @@ export class OnlineClusterer {
     }
     const keys = this.addToWindow(doc);
     const x = this.extrasOf(doc, keys.ev, keys.skeleton);
-    const vec = this.vectorOf(keys.bag, doc.source ?? null);
+    const vec = this.vectorOf(keys.bag, keys.hashes, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
     let best: Story | null = null;
@@ -316,7 +319,7 @@ export class OnlineClusterer {
     }
     const keys = this.addToWindow(doc);
     const x = this.extrasOf(doc, keys.ev, keys.skeleton);
-    this.addToStory(s, doc.id, this.vectorOf(keys.bag, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
+    this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
     this.touched.delete(s.id);
   }
 
@@ -391,9 +394,10 @@ export class OnlineClusterer {
         for (const k of w.title) countOut(this.titleDf, k);
       }
       const o = w.source === null ? undefined : this.outletDf.get(w.source);
-      for (const k of w.keys) {
-        countOut(this.df, k);
-        if (o) countOut(o.df, k);
+      for (let i = 0; i < w.keys.length; i++) {
+        const k = w.keys[i]!;
+        this.df.countOut(k, w.hashes[i]!);
+        if (o) o.df.countOut(k, w.hashes[i]!);
       }
       if (o && --o.docs <= 0) this.outletDf.delete(w.source!);
       if (w.skeleton !== null && w.source !== null) {
@@ -433,17 +437,22 @@ export class OnlineClusterer {
     if (p.size === 0) this.postings.delete(k);
   }
 
-  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; ev: TextEvidence; skeleton: string | null } {
+  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null } {
     const ev = emptyEvidence();
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
-    for (const k of keys) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    const hashes: number[] = [];
+    for (const k of keys) {
+      const h = keyHash(k);
+      hashes.push(h);
+      this.df.add(k, h, 1);
+    }
     const source = doc.source ?? null;
     if (source !== null && this.params.templateWeight < 1) {
       let o = this.outletDf.get(source);
-      if (!o) this.outletDf.set(source, (o = { docs: 0, df: new Map() }));
+      if (!o) this.outletDf.set(source, (o = { docs: 0, df: new WeightTable() }));
       o.docs++;
-      for (const k of keys) o.df.set(k, (o.df.get(k) ?? 0) + 1);
+      for (let i = 0; i < keys.length; i++) o.df.add(keys[i]!, hashes[i]!, 1);
     }
     const skeleton = source !== null && this.params.seriesGuard ? titleSkeleton(doc.title) : null;
     let title: string[] | null = null;
@@ -458,8 +467,8 @@ export class OnlineClusterer {
     }
     const textless = isTextless(doc.text);
     if (textless) this.windowTextless++;
-    this.windowDocs.push({ ms: doc.publishedMs, keys, source, skeleton, title, textless });
-    return { bag, ev, skeleton };
+    this.windowDocs.push({ ms: doc.publishedMs, keys, hashes, source, skeleton, title, textless });
+    return { bag, hashes, ev, skeleton };
   }
 
   /**
@@ -761,9 +770,9 @@ export class OnlineClusterer {
    * a cold start: with an empty window every word is taken as rare until the
    * stream shows otherwise, instead of every shared word counting for nothing.
    */
-  private idf(k: string): number {
+  private idf(k: string, h: number = keyHash(k)): number {
     const n = this.windowDocs.length - this.windowHead;
-    return Math.log((n + this.params.idfPrior + 1) / ((this.df.get(k) ?? 0) + 0.5));
+    return Math.log((n + this.params.idfPrior + 1) / ((this.df.get(k, h) ?? 0) + 0.5));
   }
 
   /**
@@ -772,43 +781,62 @@ export class OnlineClusterer {
    * the whole window ("Market Talk", "na żywo", "exchange rates in Pakistan
    * today"). They say which column an item is, not which event.
    */
-  private templateKeys(source: string | null): ((k: string) => boolean) | null {
+  private templateKeys(source: string | null): ((k: string, h: number) => boolean) | null {
     const p = this.params;
     if (source === null || p.templateWeight >= 1) return null;
     const o = this.outletDf.get(source);
     if (!o || o.docs < p.templateMinDocs) return null;
     const n = this.windowDocs.length - this.windowHead;
-    return (k) => {
-      const mine = (o.df.get(k) ?? 0) / o.docs;
-      return mine >= p.templateShare && mine >= p.templateRatio * ((this.df.get(k) ?? 0) / n);
+    return (k, h) => {
+      const mine = (o.df.get(k, h) ?? 0) / o.docs;
+      return mine >= p.templateShare && mine >= p.templateRatio * ((this.df.get(k, h) ?? 0) / n);
     };
   }
 
   /** Sublinear tf times idf, L2-normalised (Salton & Buckley 1988); an outlet's template terms down-weighted. */
-  private vectorOf(bag: Map<string, number>, source: string | null): Map<string, number> {
-    const v = new Map<string, number>();
+  private vectorOf(bag: Map<string, number>, bagHashes: readonly number[], source: string | null): Map<string, number> {
+    const keys: string[] = [];
+    const vals: number[] = [];
+    const hs: number[] = [];
     let norm = 0;
     const template = this.templateKeys(source);
+    let i = 0;
     for (const [k, tf] of bag) {
-      let x = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf(k);
-      if (template?.(k)) x *= this.params.templateWeight;
+      const h = bagHashes[i++]!;
+      let x = (tf >= 1 ? 1 + Math.log(tf) : tf) * this.idf(k, h);
+      if (template?.(k, h)) x *= this.params.templateWeight;
       if (k.startsWith('b:') && this.isStopPhrase(k)) x *= this.params.phraseWeight;
       if (x <= 0) continue;
-      v.set(k, x);
+      keys.push(k);
+      vals.push(x);
+      hs.push(h);
       norm += x * x;
     }
     norm = Math.sqrt(norm);
-    if (norm > 0) for (const [k, x] of v) v.set(k, x / norm);
+    if (norm > 0) for (let j = 0; j < vals.length; j++) vals[j] = vals[j]! / norm;
+    // The vector packed as it is built (packed()), its hashes those of the bag.
+    const v = new Map<string, number>();
+    const named = new Uint8Array(keys.length);
+    for (let j = 0; j < keys.length; j++) {
+      v.set(keys[j]!, vals[j]!);
+      if (isNameAnchor(keys[j]!)) named[j] = 1;
+    }
+    packCache.set(v, { keys, vals, named, hashes: hs });
     return v;
   }
 
-  private topKeys(vec: Map<string, number>, n: number): string[] {
+  private topKeys(vec: Map<string, number> | WeightTable, n: number): string[] {
     // The n heaviest keys, ties by key: what sorting every entry and taking
     // the first n gives, without the sort (a story's centroid holds hundreds
     // of keys, and the merge pass asks for ten).
     const keys: string[] = [];
     const ws: number[] = [];
-    for (const [k, w] of vec) keepBest(keys, ws, k, w, n, keyBefore);
+    if (vec instanceof WeightTable) {
+      for (let e = 0; e < vec.end; e++) {
+        const k = vec.keyAt(e);
+        if (k !== null) keepBest(keys, ws, k, vec.valAt(e), n, keyBefore);
+      }
+    } else for (const [k, w] of vec) keepBest(keys, ws, k, w, n, keyBefore);
     return keys;
   }
 
@@ -818,7 +846,7 @@ export class OnlineClusterer {
    * held by more than maxPostings live stories are skipped: they cannot tell
    * stories apart, and walking them would make the cost grow with the window.
    */
-  private candidates(vec: Map<string, number>, keys: readonly string[]): Story[] {
+  private candidates(vec: Map<string, number> | WeightTable, keys: readonly string[]): Story[] {
     // Summed on the stories themselves (mark/score), not in a Map: this is
     // the innermost loop of placing an article.
     const epoch = ++this.candEpoch;
@@ -851,7 +879,7 @@ export class OnlineClusterer {
     // Within one language a name is already matched by its words; counting
     // its anchor too would let one shared name ("Abu Dhabi") carry a join.
     const skipAnchors = lang === mainLanguage(s);
-    const cos = packedDot(packed(vec), s.centroid, skipAnchors) / Math.sqrt(s.normSq);
+    const cos = centroidDot(packed(vec), s.centroid, skipAnchors) / Math.sqrt(s.normSq);
     // Events are bursty (Kleinberg 2002): reports of one event come hours
     // apart, a recurring feature or a similar event a day or more. Halve the
     // similarity for every halfLifeHours since the story was last seen.
@@ -1167,7 +1195,7 @@ export class OnlineClusterer {
   private storyScore(a: DocInfo, s: Story): number {
     if (s.normSq <= 0 || this.storyBlocked(a, s)) return -1;
     const same = a.lang === mainLanguage(s);
-    const cent = packedDot(packed(a.vec), s.centroid, same) / Math.sqrt(s.normSq);
+    const cent = centroidDot(packed(a.vec), s.centroid, same) / Math.sqrt(s.normSq);
     return storyProbability(this.params.storyModel!, this.storyFeatures(a, s, cent));
   }
 
@@ -1553,7 +1581,7 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new Map(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
+    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
@@ -1562,10 +1590,11 @@ export class OnlineClusterer {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
-    for (const [k, x] of vec) {
-      const old = s.centroid.get(k) ?? 0;
-      const nw = old + x;
-      s.centroid.set(k, nw);
+    const { keys, vals, hashes } = packed(vec);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const old = s.centroid.add(k, hashes[i]!, vals[i]!);
+      const nw = old + vals[i]!;
       s.normSq += nw * nw - old * old;
       const n = s.keyDocs.get(k) ?? 0;
       s.keyDocs.set(k, n + 1);
@@ -1588,11 +1617,14 @@ export class OnlineClusterer {
   /** Take one article's vector out of its story (the inverse of addToStory). */
   private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
     for (const k of x.title) countOut(s.titleKeys, k);
-    for (const [k, x] of vec) {
-      const old = s.centroid.get(k) ?? 0;
-      const nw = old - x;
-      if (Math.abs(nw) < 1e-12) s.centroid.delete(k);
-      else s.centroid.set(k, nw);
+    const { keys, vals, hashes } = packed(vec);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const h = hashes[i]!;
+      const old = s.centroid.get(k, h) ?? 0;
+      const nw = old - vals[i]!;
+      if (Math.abs(nw) < 1e-12) s.centroid.delete(k, h);
+      else s.centroid.set(k, h, nw);
       s.normSq += nw * nw - old * old;
       const n = (s.keyDocs.get(k) ?? 1) - 1;
       if (n <= 0) {
@@ -1803,10 +1835,13 @@ export class OnlineClusterer {
   }
 
   private merge(into: Story, from: Story, sim: number): void {
-    for (const [k, x] of from.centroid) {
-      const old = into.centroid.get(k) ?? 0;
+    const fc = from.centroid;
+    for (let e = 0; e < fc.end; e++) {
+      const k = fc.keyAt(e);
+      if (k === null) continue;
+      const x = fc.valAt(e);
+      const old = into.centroid.add(k, fc.hashAt(e), x);
       const nw = old + x;
-      into.centroid.set(k, nw);
       into.normSq += nw * nw - old * old;
     }
     for (const [k, n] of from.keyDocs) {
@@ -1869,7 +1904,7 @@ function sameOutletOnly(a: Story, b: Story): boolean {
 
 /** Cosine of a member to its story's centroid without the member itself. */
 function leaveOneOutCosine(vec: Map<string, number>, s: Story): number {
-  const d = dot(vec, s.centroid);
+  const d = centroidDot(packed(vec), s.centroid, false);
   const restSq = s.normSq - 2 * d + 1;
   return restSq > 1e-9 ? (d - 1) / Math.sqrt(restSq) : 0;
 }
@@ -1928,6 +1963,8 @@ interface Packed {
   keys: string[];
   vals: number[];
   named: Uint8Array;
+  /** keyHash of each key, for the centroids' tables (weightTable.ts). */
+  hashes: number[];
 }
 const packCache = new WeakMap<Map<string, number>, Packed>();
 function packed(vec: Map<string, number>): Packed {
@@ -1936,12 +1973,14 @@ function packed(vec: Map<string, number>): Packed {
   const keys: string[] = [];
   const vals: number[] = [];
   const named = new Uint8Array(vec.size);
+  const hashes: number[] = [];
   for (const [k, x] of vec) {
     if (isNameAnchor(k)) named[keys.length] = 1;
+    hashes.push(keyHash(k));
     keys.push(k);
     vals.push(x);
   }
-  packCache.set(vec, (p = { keys, vals, named }));
+  packCache.set(vec, (p = { keys, vals, named, hashes }));
   return p;
 }
 
@@ -1952,6 +1991,29 @@ function packedDot({ keys, vals, named }: Packed, m: Map<string, number>, skipAn
     if (skipAnchors && named[i] === 1) continue;
     const y = m.get(keys[i]!);
     if (y !== undefined) d += vals[i]! * y;
+  }
+  return d;
+}
+
+/** Dot product of a packed vector with a story's centroid, leaving out its name anchors when skipAnchors; summed in the vector's order, as packedDot. */
+function centroidDot({ keys, vals, named, hashes }: Packed, t: WeightTable, skipAnchors: boolean): number {
+  let d = 0;
+  for (let i = 0; i < keys.length; i++) {
+    if (skipAnchors && named[i] === 1) continue;
+    const e = t.find(keys[i]!, hashes[i]!);
+    if (e >= 0) d += vals[i]! * t.valAt(e);
+  }
+  return d;
+}
+
+/** Dot product of two centroids, summed in the order of `a`'s keys. */
+function tableDot(a: WeightTable, b: WeightTable): number {
+  let d = 0;
+  for (let e = 0; e < a.end; e++) {
+    const k = a.keyAt(e);
+    if (k === null) continue;
+    const f = b.find(k, a.hashAt(e));
+    if (f >= 0) d += a.valAt(e) * b.valAt(f);
   }
   return d;
 }
@@ -2022,13 +2084,13 @@ function isNameAnchor(k: string): boolean {
 
 /** Cosine of an article's packed vector to a story's centroid (0 for an empty centroid), its name anchors left out when skipAnchors. */
 function articleCosine(pv: Packed, s: Story, skipAnchors: boolean): number {
-  return s.normSq > 0 ? packedDot(pv, s.centroid, skipAnchors) / Math.sqrt(s.normSq) : 0;
+  return s.normSq > 0 ? centroidDot(pv, s.centroid, skipAnchors) / Math.sqrt(s.normSq) : 0;
 }
 
 function centroidCosine(a: Story, b: Story): number {
   if (a.normSq <= 0 || b.normSq <= 0) return 0;
   const [small, large] = a.centroid.size < b.centroid.size ? [a, b] : [b, a];
-  return dot(small.centroid, large.centroid) / Math.sqrt(a.normSq * b.normSq);
+  return tableDot(small.centroid, large.centroid) / Math.sqrt(a.normSq * b.normSq);
 }
 
 /** The language most of a story's members are in ('und' when none is known); asked for every candidate, so cached on the story. */
