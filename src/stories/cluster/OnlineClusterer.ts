@@ -9,8 +9,9 @@
  * EMNLP 2018. The "lower threshold when two distinctive terms are shared" rule
  * and the centroid-merge pass are ours, measured in docs/clustering.md.
  *
- * Everything is deterministic: Maps iterate in insertion order, ties break on
- * story creation order, and time comes from the articles, never the clock.
+ * Everything is deterministic: Maps and the centroids' and counts' tables
+ * (weightTable.ts) iterate in insertion order, ties break on story creation
+ * order, and time comes from the articles, never the clock.
  */
 import { keyHash, WeightTable } from './weightTable.js';
 import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
