@@ -78,3 +78,16 @@ test('keyHash is a stable 32-bit FNV-1a', () => {
   assert.equal(keyHash('a'), 0xe40c292c | 0);
   assert.notEqual(keyHash('n:zelen'), keyHash('n:zelem'));
 });
+
+test('a table that lost most of its keys keeps working and its order after the rebuild', () => {
+  const t = new WeightTable();
+  for (let i = 0; i < 1_000; i++) t.add(`k${i}`, keyHash(`k${i}`), i);
+  for (let i = 0; i < 1_000; i++) if (i % 100 !== 0) t.countOut(`k${i}`, keyHash(`k${i}`), i + 1);
+  // New keys after the deletions: enough appends to rebuild, which now holds ten live keys and their slots.
+  for (let i = 0; i < 600; i++) t.add(`n${i}`, keyHash(`n${i}`), 1);
+  const keys = entries(t).map(([k]) => k);
+  assert.deepEqual(keys.slice(0, 10), ['k0', 'k100', 'k200', 'k300', 'k400', 'k500', 'k600', 'k700', 'k800', 'k900']);
+  assert.equal(t.size, 610);
+  assert.equal(t.get('k500'), 500);
+  assert.equal(t.get('k501'), undefined);
+});

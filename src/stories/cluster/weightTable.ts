@@ -62,7 +62,7 @@ export class WeightTable {
   }
 
   keyAt(e: number): string | null {
-    return this.keys[e]!;
+    return this.keys[e] as string | null;
   }
 
   valAt(e: number): number {
@@ -111,8 +111,7 @@ export class WeightTable {
   delete(k: string, h: number): boolean {
     const e = this.find(k, h);
     if (e < 0) return false;
-    this.keys[e] = null;
-    this.live--;
+    this.drop(e);
     return true;
   }
 
@@ -121,10 +120,14 @@ export class WeightTable {
     const e = this.find(k, h);
     if (e < 0) return;
     const n = this.vals[e]! - by;
-    if (n <= 0) {
-      this.keys[e] = null;
-      this.live--;
-    } else this.vals[e] = n;
+    if (n <= 0) this.drop(e);
+    else this.vals[e] = n;
+  }
+
+  /** Deletes an entry: its slot stays in the probe chains, its place in the order goes at the next rebuild. */
+  private drop(e: number): void {
+    this.keys[e] = null;
+    this.live--;
   }
 
   private append(k: string, h: number, x: number): void {
@@ -145,7 +148,7 @@ export class WeightTable {
     slots[i] = e;
   }
 
-  /** Drops deleted entries (keeping the order of the rest) and re-slots, growing the slots when the live keys need it. */
+  /** Drops deleted entries (keeping the order of the rest) and re-slots at a quarter full at most: the slots grow with the live keys and shrink when most entries were deleted. */
   private rebuild(): void {
     let w = 0;
     for (let e = 0; e < this.used; e++) {
@@ -160,7 +163,7 @@ export class WeightTable {
     this.hashes.length = w;
     this.vals.length = w;
     this.used = w;
-    let n = this.slots.length;
+    let n = 8;
     while (4 * w > n) n *= 2;
     // Pushed, not new Array(n).fill(): an array made with a length is
     // "holey" to the engine, and every read of it checks for holes.
