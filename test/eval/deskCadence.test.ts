@@ -17,16 +17,12 @@ import { DESK_TICK_MS, placeAll } from '../../eval/events.js';
 import { openStore } from '../../src/storage/db.js';
 import { addSource } from '../../src/storage/articles/fixtures.js';
 import { storeArchive } from '../../src/storage/stories/storeArchive.js';
-import { storiesOfArticles } from '../../src/storage/stories/loadClusterWindow.js';
 import { clusterNewArticles } from '../../src/stories/clusterArticles.js';
 import { OnlineClusterer, type ClusterDoc } from '../../src/stories/cluster/OnlineClusterer.js';
+import { partitionOf, storyPartition } from '../pg/deskContents.js';
 
-/** A partition as a comparable value: each group's sorted members, the groups sorted. */
-function partition(storyOf: ReadonlyMap<string, string>): string[] {
-  const groups = new Map<string, string[]>();
-  for (const [a, s] of storyOf) (groups.get(s) ?? groups.set(s, []).get(s)!).push(a);
-  return [...groups.values()].map((g) => g.sort().join(' ')).sort();
-}
+/** An in-memory placement (article to story) as storyPartition reads a store: each article's fellow members. */
+const partition = (storyOf: ReadonlyMap<string, string>): Map<string, string> => partitionOf([...storyOf].map(([article_id, story_id]) => ({ article_id, story_id })));
 
 test('the desk-cadence row places a stream as the desk does, tick by tick, and the cadence matters', async (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
@@ -52,19 +48,18 @@ test('the desk-cadence row places a stream as the desk does, tick by tick, and t
       );
       await clusterNewArticles(store, batch.map((it) => it.id), new Date(batch[batch.length - 1]!.ms));
     }
-    const desk = await storiesOfArticles(store, items.map((it) => it.id));
+    const desk = await storyPartition(store);
     assert.equal(desk.size, items.length, 'every article is in a story');
 
     // The eval: the same articles, the same outlets, placed in memory.
     const docs: ClusterDoc[] = items.map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: String(sourceOf.get(it.outlet)), entities: [], countries: [] }));
     const row = placeAll(new OnlineClusterer(), docs, DESK_TICK_MS);
-    assert.deepEqual(partition(row), partition(desk), 'the desk-cadence row and the desk grouped the articles differently');
+    assert.deepEqual(partition(row), desk, 'the desk-cadence row and the desk grouped the articles differently');
 
     // The whole-stream rows merge every mergeEvery placements instead: on these articles that gives other stories.
-    const stream = placeAll(new OnlineClusterer(), docs);
-    const same = new Set(partition(stream));
-    const moved = partition(row).filter((g) => !same.has(g)).length;
-    assert.ok(ticks.size > 30 && moved > 0, `${ticks.size} ticks; ${moved} stories differ between the two cadences`);
+    const stream = partition(placeAll(new OnlineClusterer(), docs));
+    const moved = [...partition(row)].filter(([a, fellows]) => stream.get(a) !== fellows).length;
+    assert.ok(ticks.size > 30 && moved > 0, `${ticks.size} ticks; ${moved} articles grouped otherwise between the two cadences`);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -815,14 +815,10 @@ export class OnlineClusterer {
     }
     norm = Math.sqrt(norm);
     if (norm > 0) for (let j = 0; j < vals.length; j++) vals[j] = vals[j]! / norm;
-    // The vector packed as it is built (packed()), its hashes those of the bag.
     const v = new Map<string, number>();
-    const named = new Uint8Array(keys.length);
-    for (let j = 0; j < keys.length; j++) {
-      v.set(keys[j]!, vals[j]!);
-      if (isNameAnchor(keys[j]!)) named[j] = 1;
-    }
-    packCache.set(v, { keys, vals, named, hashes: hs });
+    for (let j = 0; j < keys.length; j++) v.set(keys[j]!, vals[j]!);
+    // Packed as it is built, its hashes those of the bag.
+    pack(v, keys, vals, hs);
     return v;
   }
 
@@ -1969,19 +1965,25 @@ interface Packed {
 }
 const packCache = new WeakMap<Map<string, number>, Packed>();
 function packed(vec: Map<string, number>): Packed {
-  let p = packCache.get(vec);
+  const p = packCache.get(vec);
   if (p) return p;
   const keys: string[] = [];
   const vals: number[] = [];
-  const named = new Uint8Array(vec.size);
   const hashes: number[] = [];
   for (const [k, x] of vec) {
-    if (isNameAnchor(k)) named[keys.length] = 1;
-    hashes.push(keyHash(k));
     keys.push(k);
     vals.push(x);
+    hashes.push(keyHash(k));
   }
-  packCache.set(vec, (p = { keys, vals, named, hashes }));
+  return pack(vec, keys, vals, hashes);
+}
+
+/** Caches `vec` as the parallel arrays given (in its order), its name anchors marked. */
+function pack(vec: Map<string, number>, keys: string[], vals: number[], hashes: number[]): Packed {
+  const named = new Uint8Array(keys.length);
+  for (let i = 0; i < keys.length; i++) if (isNameAnchor(keys[i]!)) named[i] = 1;
+  const p = { keys, vals, named, hashes };
+  packCache.set(vec, p);
   return p;
 }
 
