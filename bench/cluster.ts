@@ -82,7 +82,7 @@ function throughput(slice: CorpusItem[]): number {
   const c = new OnlineClusterer();
   const t0 = performance.now();
   for (const r of slice) c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet });
-  c.flush();
+  c.finish();
   const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
   const st = c.stats();
   console.log(`  clusterer state after ${slice.length}: ${st.windowDocs} window docs, ${st.liveStories} live stories, ${st.indexKeys} index keys; heap ${heapMb.toFixed(0)} MB (corpus included)`);

@@ -41,7 +41,7 @@ export function loadGoogleNews(): { texts: string[]; labels: string[] } {
 export function googleNewsStories(texts: readonly string[], params?: Partial<ClusterParams>): string[] {
   const c = new OnlineClusterer(params);
   texts.forEach((t, i) => c.place({ id: String(i), title: t, publishedMs: 0, language: 'en' }));
-  c.flush();
+  c.finish();
   return texts.map((_, i) => c.storyOf(String(i))!);
 }
 
@@ -135,7 +135,7 @@ export function clusterCorpus(items: readonly CorpusItem[], params?: Partial<Clu
     story.set(r.id, c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet, entities: r.entities ?? null, countries: r.countries ?? null }).storyId);
     apply(c.takeMerges());
   }
-  apply(c.flush());
+  apply(c.finish());
   return { story, seconds: (performance.now() - t0) / 1000 };
 }
 

@@ -14,9 +14,10 @@
  * Clusterers: (a) a naive single-pass TF-IDF (one cosine threshold to story
  * centroids, the threshold picked on dev), (b) the desk's defaults up to
  * commit 947b5dd (LEGACY_PARAMS), (c) BROAD_PARAMS, (d) the desk's defaults
- * now (DEFAULT_PARAMS, the learned pair similarity and burst anchors), the
- * same placed at a live desk's cadence (a flush every DESK_TICK_MS of
- * stream time, as the desk's batches end), the same without burst anchors,
+ * now (DEFAULT_PARAMS, the learned pair similarity and burst anchors, a
+ * merge pass every 30 minutes of the articles' time, as the desk runs it),
+ * the same with the merge pass every 1,000 placements (the defaults before
+ * round 25, a cadence the desk never had), the same without burst anchors,
  * and (d) again without outlets, as `globedesk cluster` may be fed.
  *
  * Figures: pairwise P/R/F1 and B-cubed P/R/F1 (scoreClustering), stories
@@ -92,51 +93,34 @@ export function halfStream(all: readonly CorpusItem[], half: Half): CorpusItem[]
 }
 
 /** Each item's story after one pass of the OnlineClusterer (the last word of merges counts). */
-export function runClusterer(items: readonly CorpusItem[], params: Partial<ClusterParams> | undefined, opts: { noSource?: boolean; prior?: readonly CorpusItem[]; tickMs?: number } = {}): Map<string, string> {
+export function runClusterer(items: readonly CorpusItem[], params: Partial<ClusterParams> | undefined, opts: { noSource?: boolean; prior?: readonly CorpusItem[] } = {}): Map<string, string> {
   const c = new OnlineClusterer(params);
   // What the desk's archive holds before the stream: titles for the burst's background only.
   for (const r of opts.prior ?? []) c.remember({ title: r.title, language: r.language, publishedMs: r.ms });
   return placeAll(
     c,
     items.map((r) => ({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: opts.noSource ? null : r.outlet, entities: r.entities ?? null, countries: r.countries ?? null })),
-    opts.tickMs,
   );
 }
 
 /**
- * How often a live desk ends a batch, in stream time, for the "desk cadence"
- * row: the desk's loop understands what each tick brought
- * (pipeline/deskLoop.ts, TICK_MS 30 s) and clusterNewArticles ends every
- * batch with a flush (a merge pass). Feeds are polled every 5 minutes to 6
- * hours, so the articles of a tick are those published in the last few
- * minutes; ten minutes of stream stands for that. The whole-stream rows
- * flush only every mergeEvery placements, a cadence the live desk does not
- * have (docs/clustering-journal.md, round 24).
- */
-export const DESK_TICK_MS = 10 * 60_000;
-
-/**
  * Each document's story once all are placed and the last merges done (a
- * later merge's word counts). With `tickMs`, the stream is placed in the
- * batches a live desk would see: a flush whenever a document's time enters
- * a new tick.
+ * later merge's word counts). The merge passes run at the clusterer's own
+ * cadence (params.mergeMinutes: by the articles' time), so this is what the
+ * desk groups whatever its batches (test/eval/deskCadence.test.ts); the end
+ * of the stream runs the last interval's pass (finish), which a desk runs
+ * when its next interval begins.
  */
-export function placeAll(c: OnlineClusterer, docs: Iterable<ClusterDoc>, tickMs?: number): Map<string, string> {
+export function placeAll(c: OnlineClusterer, docs: Iterable<ClusterDoc>): Map<string, string> {
   const story = new Map<string, string>();
   const apply = (ms: Reassignment[]): void => {
     for (const m of ms) for (const a of m.articleIds) story.set(a, m.into);
   };
-  let tick: number | null = null;
   for (const d of docs) {
-    if (tickMs !== undefined && tickMs > 0) {
-      const t = Math.floor(d.publishedMs / tickMs);
-      if (tick !== null && t !== tick) apply(c.flush());
-      tick = t;
-    }
     story.set(d.id, c.place(d).storyId);
     apply(c.takeMerges());
   }
-  apply(c.flush());
+  apply(c.finish());
   return story;
 }
 
@@ -380,7 +364,7 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['defaults @947b5dd (LEGACY_PARAMS)', (items, prior) => runClusterer(items, LEGACY_PARAMS, { prior })],
     ['BROAD_PARAMS', (items, prior) => runClusterer(items, BROAD_PARAMS, { prior })],
     ['new defaults (DEFAULT_PARAMS)', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { prior })],
-    ['new defaults, desk cadence (10 min)', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { prior, tickMs: DESK_TICK_MS })],
+    ['defaults before round 25 (a merge pass every 1,000)', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, mergeEvery: 1000, mergeMinutes: 0 }, { prior })],
     ['defaults without burst anchors', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, anchorBurst: 0 }, { prior })],
     ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
     ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],

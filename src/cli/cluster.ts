@@ -66,7 +66,8 @@ export async function run(io: CommandIO): Promise<number> {
       write(io.stdout, JSON.stringify({ id: p.articleId, story: p.storyId }));
       emitMoves(clusterer.takeMerges());
     }
-    emitMoves(clusterer.flush());
+    // The input ended: the last interval's pass runs now (a desk's would at the next one).
+    emitMoves(clusterer.finish());
     return null;
   })();
   const result = await Promise.race([done, inputError]);

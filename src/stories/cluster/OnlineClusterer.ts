@@ -169,6 +169,8 @@ export class OnlineClusterer {
   private nowMs = -Infinity;
   private seq = 0;
   private sinceMerge = 0;
+  /** The interval of mergeMinutes the newest article's time is in (the passes ran when it began). */
+  private passInterval = -Infinity;
   private sweptHour = -Infinity;
   /** Window articles per title word (burst anchors only). */
   private readonly titleDf = new Map<string, number>();
@@ -193,7 +195,7 @@ export class OnlineClusterer {
 
   /** Place one article: join the best story that passes the rules, or start one. */
   place(doc: ClusterDoc, teacher?: Teacher): Placement {
-    this.tick(doc.publishedMs);
+    this.tick(doc.publishedMs, true);
     if (doc.duplicateOf) {
       const sid = this.articleStory.get(doc.duplicateOf);
       const s = sid === undefined ? undefined : this.stories.get(sid);
@@ -310,7 +312,7 @@ export class OnlineClusterer {
    * from storage after a restart): no decision, no merge.
    */
   restore(doc: ClusterDoc, storyId: string, storyFirstMs: number): void {
-    this.tick(doc.publishedMs);
+    this.tick(doc.publishedMs, false);
     let s = this.stories.get(storyId);
     if (!s) s = this.newStory(storyId, storyFirstMs);
     if (doc.duplicateOf && this.articleStory.has(doc.duplicateOf)) {
@@ -321,15 +323,34 @@ export class OnlineClusterer {
     const keys = this.addToWindow(doc);
     const x = this.extrasOf(doc, keys.ev, keys.skeleton);
     this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
-    this.touched.delete(s.id);
+    // With a cadence in stream time, the stories the run that never stopped
+    // touched since its last pass are those of the current interval's
+    // articles (tick cleared the set when the interval began): the next pass
+    // looks at them as it would have. Articles come back in published order;
+    // one placed late, after the pass of a later interval, is the exception
+    // (docs/clustering.md, "A restart").
+    if (!(this.params.mergeMinutes > 0)) this.touched.delete(s.id);
   }
 
-  /** Run the merge pass over the stories touched since the last one; returns (and clears) all merges so far. */
+  /**
+   * The end of a batch of input; returns (and clears) the merges so far.
+   * With a cadence in stream time (mergeMinutes) the passes run at its
+   * boundaries only, whatever the batches; without, they run now.
+   */
   flush(): Reassignment[] {
+    return this.params.mergeMinutes > 0 ? this.takeMerges() : this.finish();
+  }
+
+  /** The end of a stream (a file, an eval's set): run the passes over what is touched now; returns (and clears) the merges so far. */
+  finish(): Reassignment[] {
+    this.runPasses();
+    return this.takeMerges();
+  }
+
+  private runPasses(): void {
     if (this.params.refineEvery > 0) this.refinePass();
     this.mergePass();
     this.orphanPass();
-    return this.takeMerges();
   }
 
   /** Merges done by passes that ran during place() calls, not yet taken. */
@@ -361,8 +382,23 @@ export class OnlineClusterer {
 
   // --- window and index -------------------------------------------------
 
-  private tick(ms: number): void {
+  private tick(ms: number, placing: boolean): void {
     if (ms > this.nowMs) this.nowMs = ms;
+    const every = this.params.mergeMinutes * 60_000;
+    if (every > 0) {
+      const interval = Math.floor(this.nowMs / every);
+      if (interval > this.passInterval) {
+        this.passInterval = interval;
+        // The article that enters a new interval is placed after the passes
+        // over what the last one touched. A restore only moves the interval:
+        // what the run that never stopped had passed over is no longer touched.
+        if (placing) this.runPasses();
+        else {
+          this.touched.clear();
+          this.refineTouched.clear();
+        }
+      }
+    }
     // The window moves by the articles' own time, once an hour of it (not
     // every so many articles): a restart that restores the same window then
     // holds the same articles, counts and stories as the run that never
@@ -1642,7 +1678,7 @@ export class OnlineClusterer {
 
   private maybeMerge(): void {
     if (this.params.refineEvery > 0 && ++this.sinceRefine >= this.params.refineEvery) this.refinePass();
-    if (++this.sinceMerge >= this.params.mergeEvery) {
+    if (this.params.mergeEvery > 0 && ++this.sinceMerge >= this.params.mergeEvery) {
       this.mergePass();
       this.orphanPass();
     }

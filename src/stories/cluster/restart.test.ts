@@ -15,8 +15,12 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
     .map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: it.outlet }));
   const cut = 800;
 
-  // The desk flushes (runs the merge pass) at the end of every batch; the
-  // uninterrupted run has a batch boundary at the cut too.
+  // The desk ends every batch with flush(); the merge pass runs on the
+  // articles' own time (every mergeMinutes), so the cut falls inside one of
+  // its intervals, and the restored clusterer must rebuild what the next
+  // pass looks at (test/eval/deskCadence.test.ts restarts after every batch).
+  const every = new OnlineClusterer().params.mergeMinutes * 60_000;
+  assert.ok(every > 0 && Math.floor(docs[cut - 1]!.publishedMs / every) === Math.floor(docs[cut]!.publishedMs / every), 'the cut falls inside an interval of the merge pass');
   const continuous = new OnlineClusterer();
   for (const d of docs.slice(0, cut)) continuous.place(d);
   continuous.flush();
