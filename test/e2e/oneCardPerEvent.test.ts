@@ -156,12 +156,15 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * and 34 + 10 %, and 0. Lowered with round 21 (across languages the pair
  * probability recalibrated by the kinds of happening two reports tell:
  * 35 duplicates, 26 of 81 cards undercounting): 35 and 26 + 10 %.
+ * Round 25 (the merge pass on the articles' time, every 30 minutes, not
+ * at the end of each of the demo's batches of 500): 38 duplicates (33
+ * before), 22 of 79 cards undercounting (24 before): 38, and 22 + 10 %.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
   duplicateCards: 38,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 28,
+  undercountingCards: 24,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 0,
 };

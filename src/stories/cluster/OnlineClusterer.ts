@@ -328,7 +328,7 @@ export class OnlineClusterer {
     // articles (tick cleared the set when the interval began): the next pass
     // looks at them as it would have. Articles come back in published order;
     // one placed late, after the pass of a later interval, is the exception
-    // (docs/clustering.md, "A restart").
+    // (docs/clustering.md, "Window, restart").
     if (!(this.params.mergeMinutes > 0)) this.touched.delete(s.id);
   }
 
