@@ -66,7 +66,7 @@ export interface ClusterParams {
    * it; finish() (the end of a stream) does.
    */
   mergeMinutes: number;
-  /** Run a reassignment pass over the members of touched stories after this many placements (and on flush). */
+  /** Run a reassignment pass over the members of touched stories after this many placements (and with the passes of flush, finish and each mergeMinutes interval). */
   refineEvery: number;  // 0: off (it did not pay on Google News, docs/clustering.md)
   /** An article moves only to a story this much more similar than its own (hysteresis against flip-flopping). */
   refineMargin: number;
