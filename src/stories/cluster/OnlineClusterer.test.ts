@@ -44,7 +44,8 @@ const prague: ClusterDoc = {
 function run(docs: ClusterDoc[], params: Partial<ClusterParams> = {}): { stories: string[]; c: OnlineClusterer } {
   const c = new OnlineClusterer(params);
   for (const d of docs) c.place(d);
-  c.flush();
+  // The end of the input: the passes a desk would run at its next interval run now.
+  c.finish();
   return { stories: docs.map((d) => c.storyOf(d.id) ?? '(closed)'), c };
 }
 
@@ -361,7 +362,7 @@ test('OnlineClusterer: across languages, crossConcepts recalibrates the pair pro
   const storyOfOrlen = (crossConcepts: ClusterParams['crossConcepts']): boolean => {
     const c = new OnlineClusterer({ ...DEFAULT_PARAMS, crossConcepts });
     for (const d of [shootingEn1, shootingEn2, orlenPl]) c.place(d);
-    c.flush();
+    c.finish();
     return c.storyOf('pl') === c.storyOf('en1');
   };
   assert.equal(storyOfOrlen(null), true, 'the pair model alone glues the refinery to the shooting');
@@ -377,6 +378,6 @@ test('OnlineClusterer: the shipped defaults read crossConcepts from the pair mod
   // With the defaults, the refinery report stays out of the shooting's story.
   const c = new OnlineClusterer(DEFAULT_PARAMS);
   for (const d of [shootingEn1, shootingEn2, orlenPl]) c.place(d);
-  c.flush();
+  c.finish();
   assert.notEqual(c.storyOf('pl'), c.storyOf('en1'));
 });

@@ -25,7 +25,7 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
   for (const d of docs.slice(0, cut)) continuous.place(d);
   continuous.flush();
   for (const d of docs.slice(cut)) continuous.place(d);
-  continuous.flush();
+  continuous.finish();
 
   const before = new OnlineClusterer();
   for (const d of docs.slice(0, cut)) before.place(d);
@@ -40,7 +40,7 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
   const restarted = new OnlineClusterer();
   for (const d of docs.slice(0, cut)) restarted.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!);
   for (const d of docs.slice(cut)) restarted.place(d);
-  restarted.flush();
+  restarted.finish();
 
   const after = docs.slice(cut);
   const differ = after.filter((d) => continuous.storyOf(d.id) !== restarted.storyOf(d.id)).map((d) => d.title);
@@ -85,7 +85,7 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
     firstMs.set(s, Math.min(firstMs.get(s) ?? Infinity, d.publishedMs));
   }
   for (const d of docs.slice(cut)) continuous.place(d);
-  continuous.flush();
+  continuous.finish();
 
   // As clusterArticles restarts: titles before the window, then the window's articles with their stories.
   const hour = 3_600_000;
@@ -98,7 +98,7 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
     else restarted.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!);
   }
   for (const d of docs.slice(cut)) restarted.place(d);
-  restarted.flush();
+  restarted.finish();
   const after = docs.slice(cut);
   const differ = after.filter((d) => continuous.storyOf(d.id) !== restarted.storyOf(d.id)).map((d) => d.title);
   assert.deepEqual(differ, [], `${differ.length} of ${after.length} placed differently after the restart`);
@@ -107,7 +107,7 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
   const forgetful = new OnlineClusterer(params);
   for (const d of docs.slice(0, cut)) if (d.publishedMs >= since) forgetful.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!);
   for (const d of docs.slice(cut)) forgetful.place(d);
-  forgetful.flush();
+  forgetful.finish();
   const moved = after.filter((d) => continuous.storyOf(d.id) !== forgetful.storyOf(d.id)).length;
   assert.ok(moved > 0, 'the background changed no placement: the test would not see it missing');
 });

@@ -112,7 +112,7 @@ test('the prior fades once the archive is as large as it', (t) => {
     const c = new OnlineClusterer({ titleBackground });
     for (const a of kept) c.remember({ title: a.title, language: a.language, publishedMs: a.ms });
     for (const d of docs) c.place(d);
-    c.flush();
+    c.finish();
     return docs.map((d) => c.storyOf(d.id)!);
   };
   const unseen: TitleBackground = { n: 100_000, df: new Map() };
