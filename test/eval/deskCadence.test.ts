@@ -12,13 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { requireShared } from '../shared.js';
 import { loadCorpus, type CorpusItem } from '../../eval/cluster.js';
+import { placeAll } from '../../eval/events.js';
 import { openStore, type Store } from '../../src/storage/db.js';
 import { addSource } from '../../src/storage/articles/fixtures.js';
 import { storeArchive } from '../../src/storage/stories/storeArchive.js';
 import { clusterNewArticles, configureClustering, resetClustering } from '../../src/stories/clusterArticles.js';
 import { OnlineClusterer, type ClusterDoc } from '../../src/stories/cluster/OnlineClusterer.js';
 import type { ClusterParams } from '../../src/stories/cluster/params.js';
-import { partitionOf, storyPartition } from '../pg/deskContents.js';
+import { partitionOf } from '../pg/deskContents.js';
 
 /** An in-memory placement (article to story) as storyPartition reads a store: each article's fellow members. */
 const partition = (storyOf: ReadonlyMap<string, string>): Map<string, string> => partitionOf([...storyOf].map(([article_id, story_id]) => ({ article_id, story_id })));
@@ -26,25 +27,28 @@ const partition = (storyOf: ReadonlyMap<string, string>): Map<string, string> =>
 /**
  * The desk's path on a fresh SQLite store: each batch stored, then clustered,
  * as its loop does; with `restarts`, the clusterer's memory is forgotten
- * after every batch, as a restart of the process would. Returns the stored
- * grouping.
+ * after every batch, as a restart of the process would. With `next`, one
+ * more article in a later interval of the merge pass comes last, so the
+ * pass over the last interval runs, as the eval's end of stream runs it.
+ * Returns the stored grouping of `items`.
  */
-async function desk(items: readonly CorpusItem[], batches: readonly CorpusItem[][], params: Partial<ClusterParams> | null, restarts = false): Promise<Map<string, string>> {
+async function desk(items: readonly CorpusItem[], batches: readonly CorpusItem[][], params: Partial<ClusterParams> | null, opts: { restarts?: boolean; next?: CorpusItem } = {}): Promise<Map<string, string>> {
   const dir = mkdtempSync(join(tmpdir(), 'globedesk-cadence-'));
   const store: Store = await openStore({ file: join(dir, 'desk.db') });
   try {
     if (params) configureClustering(store, params);
     const sourceOf = new Map<string, number>();
     for (const it of items) if (!sourceOf.has(it.outlet)) sourceOf.set(it.outlet, await addSource(store, it.outlet, `https://${sourceOf.size}.cadence.invalid/feed`));
-    for (const batch of batches) {
+    for (const batch of opts.next ? [...batches, [opts.next]] : batches) {
       await storeArchive(
         store,
         batch.map((it) => ({ id: it.id, sourceId: sourceOf.get(it.outlet)!, url: it.id, domain: 'cadence.invalid', title: it.title, text: it.text, language: it.language, publishedAt: new Date(it.ms).toISOString(), contentHash: it.id })),
       );
       await clusterNewArticles(store, batch.map((it) => it.id), new Date(batch[batch.length - 1]!.ms));
-      if (restarts) resetClustering(store);
+      if (opts.restarts) resetClustering(store);
     }
-    const got = await storyPartition(store);
+    const ids = new Set(items.map((it) => it.id));
+    const got = partitionOf((await store.db.selectFrom('story_articles').select(['article_id', 'story_id']).execute()).filter((r) => ids.has(r.article_id)));
     assert.equal(got.size, items.length, 'every article is in a story');
     return got;
   } finally {
@@ -85,27 +89,27 @@ test('the desk groups a stream as the eval does, whatever its batches, across a 
   const chunks = uneven(items);
   assert.ok(ticks.length > 30 && chunks.length > 10, `${ticks.length} ticks, ${chunks.length} uneven batches`);
 
-  // The eval's placement: the whole stream through one clusterer, the
-  // merges as they come (a desk's last interval has had no pass yet).
+  // The eval's placement (eval/events.ts placeAll): the whole stream
+  // through one clusterer, then the end of the stream's pass. Sources are
+  // numbered in order of first appearance, as the desk's store numbers them.
   const sourceIds = new Map([...new Set(items.map((it) => it.outlet))].map((o, i) => [o, String(i + 1)]));
   const docs: ClusterDoc[] = items.map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: sourceIds.get(it.outlet)!, entities: [], countries: [] }));
-  const c = new OnlineClusterer();
-  const story = new Map<string, string>();
-  for (const d of docs) {
-    story.set(d.id, c.place(d).storyId);
-    for (const m of c.takeMerges()) for (const a of m.articleIds) story.set(a, m.into);
-  }
-  const stream = partition(story);
+  const stream = partition(placeAll(new OnlineClusterer(), docs));
+  // The desk runs that pass when the next interval's first article comes:
+  // a headline of nothing, a minute after the eight hours (a boundary).
+  const next: CorpusItem = { ...items[0]!, id: 'cadence-next', title: 'Zqxvb wrtpl', text: '', language: 'en', ms: to + 60_000 };
 
-  // Sources are numbered in order of first appearance by both the desk and the docs above.
-  assert.deepEqual(await desk(items, ticks, null), stream, 'the desk, batch by tick, grouped otherwise than the stream');
+  assert.deepEqual(await desk(items, ticks, null, { next }), stream, 'the desk, batch by tick, grouped otherwise than the eval');
+  // One article a batch, as a quiet desk's ticks bring: a pass at a batch's
+  // end would run after every article.
+  assert.deepEqual(await desk(items, items.map((it) => [it]), null, { next }), stream, 'the desk, one article a batch, grouped otherwise than the eval');
   // A restart after every batch, most of them in the middle of an interval
   // of the pass (a batch ends at an uneven article): each pass after one
   // must look at what the run that never stopped would have.
   const every = new OnlineClusterer().params.mergeMinutes * 60_000;
   const inside = chunks.slice(0, -1).filter((ch, i) => Math.floor(ch.at(-1)!.ms / every) === Math.floor(chunks[i + 1]![0]!.ms / every)).length;
   assert.ok(every > 0 && inside > 10, `${inside} restarts inside an interval of ${every / 60_000} minutes`);
-  assert.deepEqual(await desk(items, chunks, null, true), stream, 'the desk, in uneven batches restarted after each, grouped otherwise than the stream');
+  assert.deepEqual(await desk(items, chunks, null, { restarts: true, next }), stream, 'the desk, in uneven batches restarted after each, grouped otherwise than the eval');
 
   // With the cadence of the batches (the defaults before round 25: a pass
   // at each batch's end), the same articles by tick and in one batch give
@@ -115,4 +119,26 @@ test('the desk groups a stream as the eval does, whatever its batches, across a 
   const b = await desk(items, [items], old);
   const moved = [...a].filter(([id, fellows]) => b.get(id) !== fellows).length;
   assert.ok(moved > 0, 'a batch-end pass grouped these articles alike by tick and in one batch: the test would not see one');
+});
+
+// A known gap, found by this file over a whole day: a merge appends the
+// younger story's members after the older one's, and a restart restores
+// members in published order. The pair model reads a story's "recent
+// members" (its last 16) and a younger story's first three by that order,
+// so after a merge a restart can decide otherwise than the run that never
+// stopped: on 21 December the restarted desk folds the Polish Super League
+// story into the English one at 21:30, the other never does. Keeping
+// members in published order at a merge would close it, and change
+// placements (docs/clustering.md, "Window, restart"). Reported as todo,
+// not hidden: it runs, and says so when it starts passing.
+test('the desk restarted after every batch of a whole day groups as the eval does', { todo: 'a merge keeps members in merge order, a restart in published order' }, async (t) => {
+  if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
+  const from = Date.parse('2023-12-21T00:00:00Z');
+  const to = Date.parse('2023-12-22T00:00:00Z');
+  const items = loadCorpus().filter((it) => it.ms >= from && it.ms < to);
+  const sourceIds = new Map([...new Set(items.map((it) => it.outlet))].map((o, i) => [o, String(i + 1)]));
+  const docs: ClusterDoc[] = items.map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: sourceIds.get(it.outlet)!, entities: [], countries: [] }));
+  const stream = partition(placeAll(new OnlineClusterer(), docs));
+  const next: CorpusItem = { ...items[0]!, id: 'cadence-next', title: 'Zqxvb wrtpl', text: '', language: 'en', ms: to + 60_000 };
+  assert.deepEqual(await desk(items, uneven(items), null, { restarts: true, next }), stream);
 });

@@ -149,6 +149,45 @@ test('OnlineClusterer: a merge pass folds the younger of two converging stories 
   assert.equal(c.storyOf('milei-2'), first.storyId);
 });
 
+test('OnlineClusterer: with mergeMinutes, the merge pass runs when the articles\' time enters a new interval, not at a batch\'s end', () => {
+  // The two converging stories above, their pass on the stream's own clock.
+  const params = legacy({ joinThreshold: 0.99, lowThreshold: 0.99, mergeThreshold: 0.2, mergeEvery: 0, mergeMinutes: 30 });
+  const at = (d: ClusterDoc, ms: number): ClusterDoc => ({ ...d, publishedMs: ms });
+  const start = Math.floor(T0 / 1_800_000) * 1_800_000;
+  const later: ClusterDoc = { id: 'later', title: 'Zqxvb wrtpl', text: '', publishedMs: start + 1_800_000, language: 'en', source: 'z' };
+
+  const c = new OnlineClusterer(params);
+  const first = c.place(at(milei1, start + 60_000));
+  const second = c.place(at(milei2, start + 120_000));
+  assert.notEqual(first.storyId, second.storyId);
+  assert.deepEqual(c.flush(), [], "a batch's end runs no pass");
+  assert.notEqual(c.storyOf('milei-2'), c.storyOf('milei-1'));
+  // The next interval's first article: the pass over the last one runs before it is placed.
+  c.place(later);
+  assert.deepEqual(
+    c.takeMerges().map((m) => [m.kind, m.from, m.into]),
+    [['merge', second.storyId, first.storyId]],
+  );
+
+  // The end of a stream runs the pass at once.
+  const d = new OnlineClusterer(params);
+  d.place(at(milei1, start + 60_000));
+  d.place(at(milei2, start + 120_000));
+  assert.equal(d.finish().length, 1);
+  assert.equal(d.storyOf('milei-2'), d.storyOf('milei-1'));
+
+  // Restored in the middle of the interval, the clusterer still looks at
+  // the stories its articles touched: the same merge at the same moment.
+  const r = new OnlineClusterer(params);
+  r.restore(at(milei1, start + 60_000), first.storyId, start + 60_000);
+  r.restore(at(milei2, start + 120_000), second.storyId, start + 120_000);
+  r.place(later);
+  assert.deepEqual(
+    r.takeMerges().map((m) => [m.kind, m.from, m.into]),
+    [['merge', second.storyId, first.storyId]],
+  );
+});
+
 test('OnlineClusterer: the merge pass does not fold two stories told by one and the same outlet alone', () => {
   // WSJ, 4 December 2023 (replay corpus): sector roundups of one column, minutes apart, that the merge pass used to glue.
   const mt = (id: string, title: string, text: string, minutes: number): ClusterDoc => ({ id, title, text, publishedMs: T0 + minutes * 60_000, language: 'en', source: 'wsj' });
