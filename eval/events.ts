@@ -35,7 +35,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
-import { BROAD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { BROAD_PARAMS, COUNT_CADENCE, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
 import { PROJECT_ROOT } from '../test/shared.js';
@@ -364,7 +364,7 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['defaults @947b5dd (LEGACY_PARAMS)', (items, prior) => runClusterer(items, LEGACY_PARAMS, { prior })],
     ['BROAD_PARAMS', (items, prior) => runClusterer(items, BROAD_PARAMS, { prior })],
     ['new defaults (DEFAULT_PARAMS)', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { prior })],
-    ['defaults before round 25 (a merge pass every 1,000)', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, mergeEvery: 1000, mergeMinutes: 0 }, { prior })],
+    ['defaults before round 25 (a merge pass every 1,000)', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, ...COUNT_CADENCE }, { prior })],
     ['defaults without burst anchors', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, anchorBurst: 0 }, { prior })],
     ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
     ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],

@@ -18,7 +18,7 @@ import { addSource } from '../../src/storage/articles/fixtures.js';
 import { storeArchive } from '../../src/storage/stories/storeArchive.js';
 import { clusterNewArticles, configureClustering, resetClustering } from '../../src/stories/clusterArticles.js';
 import { OnlineClusterer, type ClusterDoc } from '../../src/stories/cluster/OnlineClusterer.js';
-import type { ClusterParams } from '../../src/stories/cluster/params.js';
+import { COUNT_CADENCE, type ClusterParams } from '../../src/stories/cluster/params.js';
 import { partitionOf } from '../pg/deskContents.js';
 
 /** An in-memory placement (article to story) as storyPartition reads a store: each article's fellow members. */
@@ -79,25 +79,33 @@ function uneven(items: readonly CorpusItem[]): CorpusItem[][] {
   return out;
 }
 
+let corpus: CorpusItem[] | undefined;
+
+/**
+ * The corpus's articles of [from, to) (`to` on an interval's boundary), the
+ * eval's placement of them (eval/events.ts placeAll: the whole stream
+ * through one clusterer, then the end of the stream's pass), and the
+ * article that gives a desk that pass: the next interval's first, a
+ * headline of nothing a minute after `to`.
+ */
+function span(from: string, to: string): { items: CorpusItem[]; stream: Map<string, string>; next: CorpusItem } {
+  const [a, b] = [Date.parse(from), Date.parse(to)];
+  corpus ??= loadCorpus();
+  const items = corpus.filter((it) => it.ms >= a && it.ms < b);
+  // Sources numbered in order of first appearance, as the desk's store numbers them.
+  const sourceIds = new Map([...new Set(items.map((it) => it.outlet))].map((o, i) => [o, String(i + 1)]));
+  const docs: ClusterDoc[] = items.map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: sourceIds.get(it.outlet)!, entities: [], countries: [] }));
+  const next: CorpusItem = { ...items[0]!, id: 'cadence-next', title: 'Zqxvb wrtpl', text: '', language: 'en', ms: b + 60_000 };
+  return { items, stream: partition(placeAll(new OnlineClusterer(), docs)), next };
+}
+
 test('the desk groups a stream as the eval does, whatever its batches, across a restart', async (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
   // Eight hours of the Prague shooting's day, every outlet.
-  const from = Date.parse('2023-12-21T08:00:00Z');
-  const to = Date.parse('2023-12-21T16:00:00Z');
-  const items = loadCorpus().filter((it) => it.ms >= from && it.ms < to);
+  const { items, stream, next } = span('2023-12-21T08:00:00Z', '2023-12-21T16:00:00Z');
   const ticks = byTicks(items);
   const chunks = uneven(items);
   assert.ok(ticks.length > 30 && chunks.length > 10, `${ticks.length} ticks, ${chunks.length} uneven batches`);
-
-  // The eval's placement (eval/events.ts placeAll): the whole stream
-  // through one clusterer, then the end of the stream's pass. Sources are
-  // numbered in order of first appearance, as the desk's store numbers them.
-  const sourceIds = new Map([...new Set(items.map((it) => it.outlet))].map((o, i) => [o, String(i + 1)]));
-  const docs: ClusterDoc[] = items.map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: sourceIds.get(it.outlet)!, entities: [], countries: [] }));
-  const stream = partition(placeAll(new OnlineClusterer(), docs));
-  // The desk runs that pass when the next interval's first article comes:
-  // a headline of nothing, a minute after the eight hours (a boundary).
-  const next: CorpusItem = { ...items[0]!, id: 'cadence-next', title: 'Zqxvb wrtpl', text: '', language: 'en', ms: to + 60_000 };
 
   assert.deepEqual(await desk(items, ticks, null, { next }), stream, 'the desk, batch by tick, grouped otherwise than the eval');
   // One article a batch, as a quiet desk's ticks bring: a pass at a batch's
@@ -114,9 +122,8 @@ test('the desk groups a stream as the eval does, whatever its batches, across a 
   // With the cadence of the batches (the defaults before round 25: a pass
   // at each batch's end), the same articles by tick and in one batch give
   // other stories: what the checks above would catch.
-  const old = { mergeEvery: 1000, mergeMinutes: 0 };
-  const a = await desk(items, ticks, old);
-  const b = await desk(items, [items], old);
+  const a = await desk(items, ticks, COUNT_CADENCE);
+  const b = await desk(items, [items], COUNT_CADENCE);
   const moved = [...a].filter(([id, fellows]) => b.get(id) !== fellows).length;
   assert.ok(moved > 0, 'a batch-end pass grouped these articles alike by tick and in one batch: the test would not see one');
 });
@@ -133,12 +140,6 @@ test('the desk groups a stream as the eval does, whatever its batches, across a 
 // not hidden: it runs, and says so when it starts passing.
 test('the desk restarted after every batch of a whole day groups as the eval does', { todo: 'a merge keeps members in merge order, a restart in published order' }, async (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
-  const from = Date.parse('2023-12-21T00:00:00Z');
-  const to = Date.parse('2023-12-22T00:00:00Z');
-  const items = loadCorpus().filter((it) => it.ms >= from && it.ms < to);
-  const sourceIds = new Map([...new Set(items.map((it) => it.outlet))].map((o, i) => [o, String(i + 1)]));
-  const docs: ClusterDoc[] = items.map((it) => ({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: sourceIds.get(it.outlet)!, entities: [], countries: [] }));
-  const stream = partition(placeAll(new OnlineClusterer(), docs));
-  const next: CorpusItem = { ...items[0]!, id: 'cadence-next', title: 'Zqxvb wrtpl', text: '', language: 'en', ms: to + 60_000 };
+  const { items, stream, next } = span('2023-12-21T00:00:00Z', '2023-12-22T00:00:00Z');
   assert.deepEqual(await desk(items, uneven(items), null, { restarts: true, next }), stream);
 });

@@ -329,7 +329,7 @@ export class OnlineClusterer {
     // looks at them as it would have. Articles come back in published order;
     // one placed late, after the pass of a later interval, is the exception
     // (docs/clustering.md, "Window, restart").
-    if (!(this.params.mergeMinutes > 0)) this.touched.delete(s.id);
+    if (this.params.mergeMinutes <= 0) this.touched.delete(s.id);
   }
 
   /**

@@ -426,6 +426,13 @@ export const LEGACY_PARAMS: ClusterParams = {
 };
 
 /**
+ * The merge cadence before round 25 (LEGACY_PARAMS still has it): a pass
+ * every 1,000 placements and at each batch's end. For measuring the
+ * defaults against it.
+ */
+export const COUNT_CADENCE: Pick<ClusterParams, 'mergeEvery' | 'mergeMinutes'> = { mergeEvery: 1000, mergeMinutes: 0 };
+
+/**
  * The one set of defaults of the desk, the API and `globedesk cluster`: the
  * learned pair similarity (data/models/cluster-pairs.json) in place of the
  * hand rules. Thresholds chosen on the dev half of the events gold set only

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requireShared } from '../../../test/shared.js';
 import { loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
-import { DEFAULT_PARAMS } from './params.js';
+import { COUNT_CADENCE, DEFAULT_PARAMS } from './params.js';
 
 test('saga stories gather the public-media takeover, across languages too, and leave a place word alone (events gold, dev half)', (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
@@ -55,7 +55,7 @@ test('saga stories gather the public-media takeover, across languages too, and l
   // and at the merge cadence it was chosen with (every 1,000 placements).
   // At the cadence of round 25 (a pass every 30 minutes of stream) the
   // passes gather 18 of them without the rule too (15 with it).
-  const noConcepts = { ...DEFAULT_PARAMS, crossConcepts: null, mergeEvery: 1000, mergeMinutes: 0 };
+  const noConcepts = { ...DEFAULT_PARAMS, crossConcepts: null, ...COUNT_CADENCE };
   const countryRule = runClusterer(stream, noConcepts, { prior });
   const noCountry = runClusterer(stream, { ...noConcepts, anchorSagaCountryIdf: 0 }, { prior });
   const crossPairs = (pred: ReadonlyMap<string, string>): number => {
