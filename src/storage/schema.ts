@@ -161,6 +161,8 @@ export interface StoryArticlesTable {
   story_id: string;
   joined_at: string;
   similarity: Generated<number>;
+  /** The member's place in its story's order (OnlineClusterer.memberRankOf); null on rows from before migration 044. */
+  member_rank: number | null;
 }
 
 export interface TopicsTable {

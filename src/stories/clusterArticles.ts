@@ -54,7 +54,7 @@ function stateFor(store: Store, now: Date): Promise<OnlineClusterer> {
         const from = new Date((Math.floor(now.getTime() / day) - clusterer.params.backgroundDays - 1) * day);
         for (const b of await loadClusterBackground(store, from, since)) clusterer.remember(b);
       }
-      for (const w of await loadClusterWindow(store, since, now)) clusterer.restore(w.doc, w.storyId, w.storyFirstMs);
+      for (const w of await loadClusterWindow(store, since, now)) clusterer.restore(w.doc, w.storyId, w.storyFirstMs, w.rank);
       return clusterer;
     })();
     states.set(store, p);
@@ -103,6 +103,11 @@ async function placeAndSave(store: Store, clusterer: OnlineClusterer, articleIds
     else placed.push({ ...base, ...clusterer.place(d) });
   }
   const reassigned = clusterer.flush();
-  const touchedStories = await saveClusterDecisions(store, placed, reassigned, now);
+  const ranks = new Map<string, number>();
+  for (const id of [...placed.map((p) => p.articleId), ...reassigned.flatMap((r) => r.articleIds)]) {
+    const rank = clusterer.memberRankOf(id);
+    if (rank !== undefined) ranks.set(id, rank);
+  }
+  const touchedStories = await saveClusterDecisions(store, placed, reassigned, now, ranks);
   return { touchedStories };
 }

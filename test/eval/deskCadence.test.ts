@@ -128,17 +128,15 @@ test('the desk groups a stream as the eval does, whatever its batches, across a 
   assert.ok(moved > 0, 'a batch-end pass grouped these articles alike by tick and in one batch: the test would not see one');
 });
 
-// A known gap, found by this file over a whole day: a merge appends the
-// younger story's members after the older one's, and a restart restores
-// members in published order. The pair model reads a story's "recent
-// members" (its last 16) and a younger story's first three by that order,
-// so after a merge a restart can decide otherwise than the run that never
-// stopped: on 21 December the restarted desk folds the Polish Super League
-// story into the English one at 21:30, the other never does. Keeping
-// members in published order at a merge would close it, and change
-// placements (docs/clustering.md, "Window, restart"). Reported as todo,
-// not hidden: it runs, and says so when it starts passing.
-test('the desk restarted after every batch of a whole day groups as the eval does', { todo: 'a merge keeps members in merge order, a restart in published order' }, async (t) => {
+// Over a whole day the passes merge many stories. A merge appends the
+// younger story's members after the older one's, and the pair model reads a
+// story's recent members (its last 16) and a younger story's first three by
+// that order; a restart reads the window in published order and puts each
+// member back at its stored place (story_articles.member_rank). Without the
+// ranks, on 21 December the restarted desk folded the Polish Super League
+// story into the English one at 21:30 and the desk that never stopped did
+// not (round 25; docs/clustering.md, "Window, restart").
+test('the desk restarted after every batch of a whole day groups as the eval does', async (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
   const { items, stream, next } = span('2023-12-21T00:00:00Z', '2023-12-22T00:00:00Z');
   assert.deepEqual(await desk(items, uneven(items), null, { restarts: true, next }), stream);

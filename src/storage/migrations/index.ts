@@ -14,6 +14,7 @@ import * as m040 from './040_accounts.js';
 import * as m041 from './041_reader_items_at.js';
 import * as m042 from './042_alerts.js';
 import * as m043 from './043_alert_digests.js';
+import * as m044 from './044_story_member_rank.js';
 import { postgresOverrides } from './postgres.js';
 
 export const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '041_reader_items_at': m041,
   '042_alerts': m042,
   '043_alert_digests': m043,
+  '044_story_member_rank': m044,
 };
 
 /**

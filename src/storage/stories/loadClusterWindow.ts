@@ -12,6 +12,8 @@ export interface WindowArticle {
   doc: ClusterDoc;
   storyId: string;
   storyFirstMs: number;
+  /** Its place in its story (story_articles.member_rank); null on rows from before ranks were stored. */
+  rank: number | null;
 }
 
 const CHUNK = 500;
@@ -22,7 +24,7 @@ export async function loadClusterWindow(store: Store, since: Date, until: Date):
     .innerJoin('story_articles', 'story_articles.article_id', 'articles.id')
     .innerJoin('stories', 'stories.id', 'story_articles.story_id')
     .leftJoin('article_pages', (j) => j.onRef('article_pages.article_id', '=', 'articles.id').on('article_pages.status', '=', 'ok'))
-    .select(['articles.id', 'articles.title', 'articles.text', 'articles.language', 'articles.published_at', 'articles.duplicate_of', 'articles.source_id', 'story_articles.story_id', 'stories.first_seen_at', 'article_pages.text as page_text'])
+    .select(['articles.id', 'articles.title', 'articles.text', 'articles.language', 'articles.published_at', 'articles.duplicate_of', 'articles.source_id', 'story_articles.story_id', 'story_articles.member_rank', 'stories.first_seen_at', 'article_pages.text as page_text'])
     .where('articles.published_at', '>=', since.toISOString())
     .where('articles.published_at', '<=', until.toISOString())
     .where('stories.merged_into', 'is', null)
@@ -36,7 +38,7 @@ export async function loadClusterWindow(store: Store, since: Date, until: Date):
       store,
       chunk.map((r) => r.id),
     );
-    for (const r of chunk) out.push({ doc: toClusterDoc(r, extra.get(r.id)), storyId: r.story_id, storyFirstMs: Date.parse(r.first_seen_at) });
+    for (const r of chunk) out.push({ doc: toClusterDoc(r, extra.get(r.id)), storyId: r.story_id, storyFirstMs: Date.parse(r.first_seen_at), rank: r.member_rank });
   }
   return out;
 }

@@ -14,8 +14,12 @@ export interface PlacedArticle extends Placement {
   publishedAt: string;
 }
 
-/** Returns the ids of the live stories that changed. */
-export async function saveClusterDecisions(store: Store, placed: readonly PlacedArticle[], reassigned: readonly Reassignment[], now: Date): Promise<string[]> {
+/**
+ * Returns the ids of the live stories that changed. `ranks` gives each
+ * placed or moved article's place in its story (OnlineClusterer.memberRankOf),
+ * stored as member_rank so a restart restores members in that order.
+ */
+export async function saveClusterDecisions(store: Store, placed: readonly PlacedArticle[], reassigned: readonly Reassignment[], now: Date, ranks: ReadonlyMap<string, number> = new Map()): Promise<string[]> {
   const nowIso = now.toISOString();
   const touched = new Set<string>();
   const gone = new Set<string>();
@@ -48,19 +52,24 @@ export async function saveClusterDecisions(store: Store, placed: readonly Placed
           .onConflict((oc) => oc.column('id').doNothing())
           .execute();
       }
+      const member_rank = ranks.get(p.articleId) ?? null;
       await tx
         .insertInto('story_articles')
-        .values({ article_id: p.articleId, story_id: p.storyId, joined_at: nowIso, similarity: p.similarity })
-        .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: p.storyId, joined_at: nowIso, similarity: p.similarity }))
+        .values({ article_id: p.articleId, story_id: p.storyId, joined_at: nowIso, similarity: p.similarity, member_rank })
+        .onConflict((oc) => oc.column('article_id').doUpdateSet({ story_id: p.storyId, joined_at: nowIso, similarity: p.similarity, member_rank }))
         .execute();
       touched.add(p.storyId);
     }
     for (const r of reassigned) {
       for (let i = 0; i < r.articleIds.length; i += 500) {
+        const chunk = r.articleIds.slice(i, i + 500);
+        // A moved member's new place in its new story: one CASE, not a statement per article.
+        const ranked = chunk.filter((a) => ranks.has(a));
+        const member_rank = ranked.length ? sql<number | null>`CASE article_id ${sql.join(ranked.map((a) => sql`WHEN ${a} THEN ${ranks.get(a)!}`), sql` `)} ELSE member_rank END` : undefined;
         await tx
           .updateTable('story_articles')
-          .set({ story_id: r.into, similarity: r.similarity })
-          .where('article_id', 'in', r.articleIds.slice(i, i + 500))
+          .set({ story_id: r.into, similarity: r.similarity, ...(member_rank ? { member_rank } : {}) })
+          .where('article_id', 'in', chunk)
           .execute();
       }
       // Any article still filed under `from` (a near-duplicate placed by an

@@ -10,7 +10,7 @@ import { loadClusterArticles } from './loadClusterArticles.js';
 const NOW = new Date('2023-12-22T12:00:00Z');
 
 for (const engine of engines()) {
-  test(`saveClusterDecisions and loadClusterWindow: placements, a merge, counts from the rows, the window in published order on ${engine}`, async (t) => {
+  test(`saveClusterDecisions and loadClusterWindow: placements, a merge, counts from the rows, members' ranks, the window in published order on ${engine}`, async (t) => {
     const store = await testStore(t, engine);
     const s = await addSource(store, 'AP', 'https://apnews.example/feed');
     const [a, b, c] = [
@@ -20,20 +20,28 @@ for (const engine of engines()) {
     ] as const;
     await storeArticles(store, [a, b, c]);
     const place = (x: typeof a, storyId: string, created: boolean) => ({ articleId: x.id, storyId, similarity: created ? 1 : 0.5, created, duplicate: false, title: x.title, publishedAt: x.publishedAt });
-    assert.deepEqual(await saveClusterDecisions(store, [place(a, 's1', true), place(b, 's1', false), place(c, 's2', true)], [], NOW), ['s1', 's2']);
+    assert.deepEqual(await saveClusterDecisions(store, [place(a, 's1', true), place(b, 's1', false), place(c, 's2', true)], [], NOW, new Map([[a.id, 1], [b.id, 2], [c.id, 3]])), ['s1', 's2']);
     const story = (id: string) => store.db.selectFrom('stories').select(['article_count', 'first_seen_at', 'last_seen_at', 'merged_into']).where('id', '=', id).executeTakeFirstOrThrow();
     assert.deepEqual(await story('s1'), { article_count: 2, first_seen_at: a.publishedAt, last_seen_at: b.publishedAt, merged_into: null });
 
-    const touched = await saveClusterDecisions(store, [], [{ kind: 'merge', from: 's2', into: 's1', articleIds: [c.id], similarity: 0.4 }], NOW);
+    // The merge appends c after s1's members: its new rank comes back with it.
+    const touched = await saveClusterDecisions(store, [], [{ kind: 'merge', from: 's2', into: 's1', articleIds: [c.id], similarity: 0.4 }], NOW, new Map([[c.id, 4]]));
     assert.deepEqual(touched, ['s1']);
     assert.deepEqual(await story('s1'), { article_count: 3, first_seen_at: a.publishedAt, last_seen_at: b.publishedAt, merged_into: null });
     assert.deepEqual(await story('s2'), { article_count: 0, first_seen_at: c.publishedAt, last_seen_at: c.publishedAt, merged_into: 's1' });
 
     const window = await loadClusterWindow(store, new Date('2023-12-01T00:00:00Z'), new Date('2023-12-31T00:00:00Z'));
     assert.deepEqual(
-      window.map((w) => [w.doc.id, w.storyId, w.storyFirstMs]),
-      [a, c, b].map((x) => [x.id, 's1', Date.parse(a.publishedAt)]),
+      window.map((w) => [w.doc.id, w.storyId, w.storyFirstMs, w.rank]),
+      [
+        [a.id, 's1', Date.parse(a.publishedAt), 1],
+        [c.id, 's1', Date.parse(a.publishedAt), 4],
+        [b.id, 's1', Date.parse(a.publishedAt), 2],
+      ],
     );
+    // A move without a rank (a caller that has none) keeps the stored one.
+    await saveClusterDecisions(store, [], [{ kind: 'move', from: 's1', into: 's3', articleIds: [b.id], similarity: 0.3 }], NOW);
+    assert.deepEqual(await store.db.selectFrom('story_articles').select(['story_id', 'member_rank']).where('article_id', '=', b.id).executeTakeFirstOrThrow(), { story_id: 's3', member_rank: 2 });
     assert.deepEqual([...(await storiesOfArticles(store, [a.id, c.id, 'missing']))].sort(), [[a.id, 's1'], [c.id, 's1']].sort());
   });
 }

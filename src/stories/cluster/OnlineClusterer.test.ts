@@ -188,6 +188,34 @@ test('OnlineClusterer: with mergeMinutes, the merge pass runs when the articles\
   );
 });
 
+test('OnlineClusterer: restore() puts members back in their stored order, which a merge makes other than published order', () => {
+  // milei-1 and a near-duplicate of it make one story; milei-2, published
+  // between them, its own; the pass folds it in after both: members in merge
+  // order, not published order.
+  const params = legacy({ joinThreshold: 0.99, lowThreshold: 0.99, mergeThreshold: 0.2 });
+  const copy: ClusterDoc = { ...milei1, id: 'milei-1c', publishedMs: milei2.publishedMs + 60_000, source: 'c', duplicateOf: 'milei-1' };
+  const c = new OnlineClusterer(params);
+  const first = c.place(milei1);
+  assert.equal(c.place(milei2).created, true);
+  assert.equal(c.place(copy).storyId, first.storyId);
+  assert.equal(c.finish().length, 1);
+  assert.deepEqual(c.membersOf(first.storyId), ['milei-1', 'milei-1c', 'milei-2']);
+
+  // A restart reads the window in published order, each article with its stored rank.
+  const byTime = [milei1, milei2, copy];
+  const r = new OnlineClusterer(params);
+  for (const d of byTime) r.restore(d, first.storyId, milei1.publishedMs, c.memberRankOf(d.id));
+  assert.deepEqual(r.membersOf(first.storyId), c.membersOf(first.storyId));
+  // New members rank after every restored one.
+  const next: ClusterDoc = { ...copy, id: 'milei-1d', publishedMs: copy.publishedMs + 60_000, source: 'd' };
+  assert.equal(r.place(next).storyId, first.storyId);
+  assert.deepEqual(r.membersOf(first.storyId), ['milei-1', 'milei-1c', 'milei-2', 'milei-1d']);
+  // Rows stored before ranks were (null) come back first, in published order.
+  const old = new OnlineClusterer(params);
+  for (const d of byTime) old.restore(d, first.storyId, milei1.publishedMs, d === copy ? c.memberRankOf(d.id) : null);
+  assert.deepEqual(old.membersOf(first.storyId), ['milei-1', 'milei-2', 'milei-1c']);
+});
+
 test('OnlineClusterer: the merge pass does not fold two stories told by one and the same outlet alone', () => {
   // WSJ, 4 December 2023 (replay corpus): sector roundups of one column, minutes apart, that the merge pass used to glue.
   const mt = (id: string, title: string, text: string, minutes: number): ClusterDoc => ({ id, title, text, publishedMs: T0 + minutes * 60_000, language: 'en', source: 'wsj' });

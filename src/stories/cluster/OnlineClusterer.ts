@@ -156,6 +156,15 @@ export class OnlineClusterer {
   private windowDocs: WindowDoc[] = [];
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
+  /**
+   * Each member's place in its story's articleIds, as a number that grows
+   * with every append (placing, a merge, a move): the order the pair model
+   * reads (recentMembers, a young story's first three). The desk stores it
+   * (story_articles.member_rank) so a restart restores members in this
+   * order, not in published order, which a merge does not keep.
+   */
+  private readonly memberRank = new Map<string, number>();
+  private nextRank = 1;
   /** Unit vector, time and language of each window article, for the refinement pass. */
   private readonly docInfo = new Map<string, DocInfo>();
   /** Per outlet, title skeletons of its window articles: count, last title and article (the series guard). */
@@ -200,7 +209,7 @@ export class OnlineClusterer {
       const sid = this.articleStory.get(doc.duplicateOf);
       const s = sid === undefined ? undefined : this.stories.get(sid);
       if (s) {
-        s.articleIds.push(doc.id);
+        this.pushMember(s, doc.id);
         s.lastMs = Math.max(s.lastMs, doc.publishedMs);
         this.articleStory.set(doc.id, s.id);
         return { articleId: doc.id, storyId: s.id, similarity: 1, created: false, duplicate: true };
@@ -309,27 +318,67 @@ export class OnlineClusterer {
 
   /**
    * Put back an article whose story is already known (rebuilding the window
-   * from storage after a restart): no decision, no merge.
+   * from storage after a restart): no decision, no merge. `rank` is the
+   * member's stored place in its story (memberRankOf): the article goes back
+   * to that place, so a story merged before the stop reads its members in
+   * the order the run that never stopped reads them. Without one (rows
+   * stored before ranks were), it goes before the ranked members, in
+   * published order.
    */
-  restore(doc: ClusterDoc, storyId: string, storyFirstMs: number): void {
+  restore(doc: ClusterDoc, storyId: string, storyFirstMs: number, rank?: number | null): void {
     this.tick(doc.publishedMs, false);
     let s = this.stories.get(storyId);
     if (!s) s = this.newStory(storyId, storyFirstMs);
     if (doc.duplicateOf && this.articleStory.has(doc.duplicateOf)) {
-      s.articleIds.push(doc.id);
+      this.pushMember(s, doc.id);
       this.articleStory.set(doc.id, s.id);
-      return;
+    } else {
+      const keys = this.addToWindow(doc);
+      const x = this.extrasOf(doc, keys.ev, keys.skeleton);
+      this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
+      // With a cadence in stream time, the stories the run that never stopped
+      // touched since its last pass are those of the current interval's
+      // articles (tick cleared the set when the interval began): the next pass
+      // looks at them as it would have. Articles come back in published order;
+      // one placed late, after the pass of a later interval, is the exception
+      // (docs/clustering.md, "Window, restart").
+      if (this.params.mergeMinutes <= 0) this.touched.delete(s.id);
     }
-    const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc, keys.ev, keys.skeleton);
-    this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
-    // With a cadence in stream time, the stories the run that never stopped
-    // touched since its last pass are those of the current interval's
-    // articles (tick cleared the set when the interval began): the next pass
-    // looks at them as it would have. Articles come back in published order;
-    // one placed late, after the pass of a later interval, is the exception
-    // (docs/clustering.md, "Window, restart").
-    if (this.params.mergeMinutes <= 0) this.touched.delete(s.id);
+    this.placeRestored(s, doc.id, rank ?? 0);
+  }
+
+  /**
+   * Move a restored member (just appended) back to its stored place among
+   * its story's members, and keep new ranks above every stored one.
+   * Restored in published order, a story's members are mostly in rank
+   * order already: the walk back from the end is short.
+   */
+  private placeRestored(s: Story, articleId: string, rank: number): void {
+    const ids = s.articleIds;
+    let i = ids.length - 1;
+    while (i > 0 && (this.memberRank.get(ids[i - 1]!) ?? 0) > rank) {
+      ids[i] = ids[i - 1]!;
+      i--;
+    }
+    ids[i] = articleId;
+    this.memberRank.set(articleId, rank);
+    if (rank >= this.nextRank) this.nextRank = rank + 1;
+  }
+
+  /** A live story's members in the clusterer's order (the order the pair model reads them in). */
+  membersOf(storyId: string): readonly string[] | undefined {
+    return this.stories.get(storyId)?.articleIds;
+  }
+
+  /** The member's place in its story (see memberRank): what the desk stores for a restart. */
+  memberRankOf(articleId: string): number | undefined {
+    return this.memberRank.get(articleId);
+  }
+
+  /** Append an article to a story's members, with the next rank. */
+  private pushMember(s: Story, articleId: string): void {
+    s.articleIds.push(articleId);
+    this.memberRank.set(articleId, this.nextRank++);
   }
 
   /**
@@ -460,7 +509,10 @@ export class OnlineClusterer {
   private closeStory(s: Story): void {
     for (const k of s.keyDocs.keys()) this.unpost(k, s);
     for (const a of s.articleIds) {
-      if (this.articleStory.get(a) === s.id) this.articleStory.delete(a);
+      if (this.articleStory.get(a) === s.id) {
+        this.articleStory.delete(a);
+        this.memberRank.delete(a);
+      }
       this.docInfo.delete(a);
     }
     this.stories.delete(s.id);
@@ -1635,7 +1687,7 @@ export class OnlineClusterer {
       if (!p) this.postings.set(k, (p = new Set()));
       p.add(s);
     }
-    s.articleIds.push(articleId);
+    this.pushMember(s, articleId);
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     s.langs.set(lang, (s.langs.get(lang) ?? 0) + 1);
@@ -1885,7 +1937,7 @@ export class OnlineClusterer {
       p.add(into);
     }
     for (const a of from.articleIds) {
-      into.articleIds.push(a);
+      this.pushMember(into, a);
       this.articleStory.set(a, into.id);
     }
     for (const [l, n] of from.langs) into.langs.set(l, (into.langs.get(l) ?? 0) + n);

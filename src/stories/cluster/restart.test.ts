@@ -31,6 +31,8 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
   for (const d of docs.slice(0, cut)) before.place(d);
   before.flush();
   const storyOf = new Map(docs.slice(0, cut).map((d) => [d.id, before.storyOf(d.id)!]));
+  // Each member's stored place in its story (story_articles.member_rank).
+  const rankOf = new Map(docs.slice(0, cut).map((d) => [d.id, before.memberRankOf(d.id)]));
   const firstMs = new Map<string, number>();
   for (const d of docs.slice(0, cut)) {
     const s = storyOf.get(d.id)!;
@@ -38,7 +40,7 @@ test('OnlineClusterer: restored from stored stories, it places the next articles
   }
 
   const restarted = new OnlineClusterer();
-  for (const d of docs.slice(0, cut)) restarted.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!);
+  for (const d of docs.slice(0, cut)) restarted.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!, rankOf.get(d.id));
   for (const d of docs.slice(cut)) restarted.place(d);
   restarted.finish();
 
@@ -79,6 +81,7 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
   for (const d of docs.slice(0, cut)) continuous.place(d);
   continuous.flush();
   const storyOf = new Map(docs.slice(0, cut).map((d) => [d.id, continuous.storyOf(d.id)!]));
+  const rankOf = new Map(docs.slice(0, cut).map((d) => [d.id, continuous.memberRankOf(d.id)]));
   const firstMs = new Map<string, number>();
   for (const d of docs.slice(0, cut)) {
     const s = storyOf.get(d.id)!;
@@ -95,7 +98,7 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
   for (const a of archive) restarted.remember(a);
   for (const d of docs.slice(0, cut)) {
     if (d.publishedMs < since) restarted.remember(d);
-    else restarted.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!);
+    else restarted.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!, rankOf.get(d.id));
   }
   for (const d of docs.slice(cut)) restarted.place(d);
   restarted.finish();
@@ -105,7 +108,7 @@ test('OnlineClusterer: with burst anchors, the days before the window given back
 
   // Without the days before the window the anchors see no burst: they matter to this slice.
   const forgetful = new OnlineClusterer(params);
-  for (const d of docs.slice(0, cut)) if (d.publishedMs >= since) forgetful.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!);
+  for (const d of docs.slice(0, cut)) if (d.publishedMs >= since) forgetful.restore(d, storyOf.get(d.id)!, firstMs.get(storyOf.get(d.id)!)!, rankOf.get(d.id));
   for (const d of docs.slice(cut)) forgetful.place(d);
   forgetful.finish();
   const moved = after.filter((d) => continuous.storyOf(d.id) !== forgetful.storyOf(d.id)).length;
