@@ -216,6 +216,27 @@ test('OnlineClusterer: restore() puts members back in their stored order, which 
   assert.deepEqual(old.membersOf(first.storyId), ['milei-1', 'milei-2', 'milei-1c']);
 });
 
+test('OnlineClusterer: restored from stored ranks, a story begun by a late article is still the younger, and the pass still looks at it', () => {
+  // milei-2 is placed first; milei-1, published a minute before it, comes
+  // late (a slower feed) and starts the younger story; the pass folds the
+  // younger into the older. Restored in published order, the stories must
+  // keep that age, or the merge goes the other way.
+  const params = legacy({ joinThreshold: 0.99, lowThreshold: 0.99, mergeThreshold: 0.2, mergeEvery: 0, mergeMinutes: 30 });
+  const start = Math.floor(T0 / 1_800_000) * 1_800_000;
+  const [one, two] = [{ ...milei1, publishedMs: start + 60_000 }, { ...milei2, publishedMs: start + 120_000 }];
+  const c = new OnlineClusterer(params);
+  const second = c.place(two);
+  const first = c.place(one);
+  const storyOf = new Map([[one.id, first.storyId], [two.id, second.storyId]]);
+  const ranks = new Map([one, two].map((d) => [d.id, c.memberRankOf(d.id)]));
+  const merges = c.finish().map((m) => [m.from, m.into]);
+  assert.deepEqual(merges, [[first.storyId, second.storyId]]);
+
+  const r = new OnlineClusterer(params);
+  for (const d of [one, two]) r.restore(d, storyOf.get(d.id)!, d.publishedMs, ranks.get(d.id));
+  assert.deepEqual(r.finish().map((m) => [m.from, m.into]), merges);
+});
+
 test('OnlineClusterer: the merge pass does not fold two stories told by one and the same outlet alone', () => {
   // WSJ, 4 December 2023 (replay corpus): sector roundups of one column, minutes apart, that the merge pass used to glue.
   const mt = (id: string, title: string, text: string, minutes: number): ClusterDoc => ({ id, title, text, publishedMs: T0 + minutes * 60_000, language: 'en', source: 'wsj' });

@@ -176,7 +176,12 @@ export class OnlineClusterer {
   private orphans = new Map<string, number>();
   private pendingMerges: Reassignment[] = [];
   private nowMs = -Infinity;
-  private seq = 0;
+  /**
+   * The restored members not yet settled (settleRestore): per member, its
+   * story, time, rank and whether it is a near-duplicate (which touches no
+   * story). Empty outside a restore.
+   */
+  private restoredLog: { storyId: string; ms: number; rank: number | null; duplicate: boolean }[] = [];
   private sinceMerge = 0;
   /** The interval of mergeMinutes the newest article's time is in (the passes ran when it began). */
   private passInterval = -Infinity;
@@ -204,6 +209,7 @@ export class OnlineClusterer {
 
   /** Place one article: join the best story that passes the rules, or start one. */
   place(doc: ClusterDoc, teacher?: Teacher): Placement {
+    this.settleRestore();
     this.tick(doc.publishedMs, true);
     if (doc.duplicateOf) {
       const sid = this.articleStory.get(doc.duplicateOf);
@@ -329,22 +335,50 @@ export class OnlineClusterer {
     this.tick(doc.publishedMs, false);
     let s = this.stories.get(storyId);
     if (!s) s = this.newStory(storyId, storyFirstMs);
-    if (doc.duplicateOf && this.articleStory.has(doc.duplicateOf)) {
+    const duplicate = !!doc.duplicateOf && this.articleStory.has(doc.duplicateOf);
+    if (duplicate) {
       this.pushMember(s, doc.id);
       this.articleStory.set(doc.id, s.id);
     } else {
       const keys = this.addToWindow(doc);
       const x = this.extrasOf(doc, keys.ev, keys.skeleton);
       this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
-      // With a cadence in stream time, the stories the run that never stopped
-      // touched since its last pass are those of the current interval's
-      // articles (tick cleared the set when the interval began): the next pass
-      // looks at them as it would have. Articles come back in published order;
-      // one placed late, after the pass of a later interval, is the exception
-      // (docs/clustering.md, "Window, restart").
+      // With a cadence in stream time, what the run that never stopped had
+      // touched since its last pass is rebuilt once the restore is done
+      // (settleRestore); with a count cadence, nothing.
       if (this.params.mergeMinutes <= 0) this.touched.delete(s.id);
     }
-    this.placeRestored(s, doc.id, rank ?? 0);
+    this.placeRestored(s, doc.id, rank ?? null);
+    if (this.params.mergeMinutes > 0) this.restoredLog.push({ storyId: s.id, ms: doc.publishedMs, rank: rank ?? null, duplicate });
+  }
+
+  /**
+   * After the last restore, before anything else: the stories the run that
+   * never stopped had touched since its last pass. That pass ran just
+   * before the current interval's first article was placed, so those are
+   * the stories of the members placed since, which are the members ranked
+   * at or above that article's rank: the current interval's articles and
+   * any placed late among them (published in an earlier interval, placed
+   * after the pass). Near-duplicates touch no story. Without ranks (rows
+   * stored before them), the stories of the current interval's articles.
+   */
+  private settleRestore(): void {
+    const log = this.restoredLog;
+    if (log.length === 0) return;
+    this.restoredLog = [];
+    const every = this.params.mergeMinutes * 60_000;
+    const current = Math.floor(this.nowMs / every);
+    let first = Infinity;
+    for (const r of log) if (r.rank !== null && Math.floor(r.ms / every) === current && r.rank < first) first = r.rank;
+    this.touched.clear();
+    this.refineTouched.clear();
+    for (const r of log) {
+      if (r.duplicate || !this.stories.has(r.storyId)) continue;
+      if (r.rank !== null ? r.rank >= first : Math.floor(r.ms / every) === current) {
+        this.touched.add(r.storyId);
+        this.refineTouched.add(r.storyId);
+      }
+    }
   }
 
   /**
@@ -353,7 +387,8 @@ export class OnlineClusterer {
    * Restored in published order, a story's members are mostly in rank
    * order already: the walk back from the end is short.
    */
-  private placeRestored(s: Story, articleId: string, rank: number): void {
+  private placeRestored(s: Story, articleId: string, stored: number | null): void {
+    const rank = stored ?? 0;
     const ids = s.articleIds;
     let i = ids.length - 1;
     while (i > 0 && (this.memberRank.get(ids[i - 1]!) ?? 0) > rank) {
@@ -363,6 +398,9 @@ export class OnlineClusterer {
     ids[i] = articleId;
     this.memberRank.set(articleId, rank);
     if (rank >= this.nextRank) this.nextRank = rank + 1;
+    // The story's seq is its first member's rank (newStory): a story begun
+    // by a late article is younger than stories published after it.
+    if (stored !== null && (ids.length === 1 || stored < s.seq)) s.seq = stored;
   }
 
   /** A live story's members in the clusterer's order (the order the pair model reads them in). */
@@ -387,11 +425,13 @@ export class OnlineClusterer {
    * boundaries only, whatever the batches; without, they run now.
    */
   flush(): Reassignment[] {
+    this.settleRestore();
     return this.params.mergeMinutes > 0 ? this.takeMerges() : this.finish();
   }
 
   /** The end of a stream (a file, an eval's set): run the passes over what is touched now; returns (and clears) the merges so far. */
   finish(): Reassignment[] {
+    this.settleRestore();
     this.runPasses();
     return this.takeMerges();
   }
@@ -1666,7 +1706,10 @@ export class OnlineClusterer {
   // --- stories ------------------------------------------------------------
 
   private newStory(id: string, firstMs: number): Story {
-    const s: Story = { id, seq: this.seq++, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
+    // A story's seq is its first member's rank (the rank the next append
+    // takes): creation order, as a counter would give, and what a restart
+    // can rebuild from stored ranks (placeRestored).
+    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
