@@ -90,6 +90,35 @@ test('clusterNewArticles: after a restart the window is rebuilt and a near-dupli
   }
 });
 
+// Each member's place in its story is stored for a restart
+// (story_articles.member_rank); rows stored before migration 044 have none,
+// and a desk upgraded over them restores and carries on.
+test('clusterNewArticles: members are stored with their ranks, and a window stored without them (before migration 044) restores', async () => {
+  const store = await openStore({ file: ':memory:' });
+  try {
+    await seed(store, [milei1, prague]);
+    await clusterNewArticles(store, ['m1', 'p1'], new Date('2023-12-10T15:00:00Z'));
+    const ranks = await store.db.selectFrom('story_articles').select(['article_id', 'member_rank']).orderBy('article_id').execute();
+    assert.ok(ranks.every((r) => Number.isInteger(r.member_rank)) && ranks[0]!.member_rank !== ranks[1]!.member_rank, JSON.stringify(ranks));
+    await store.db.updateTable('story_articles').set({ member_rank: null }).execute();
+    resetClustering(store);
+    await seed(store, [milei2, dup]);
+    assert.deepEqual((await clusterNewArticles(store, ['m2', 'd1'], new Date('2023-12-10T16:00:00Z'))).touchedStories, [storyIdFor('m1')]);
+    const members = await store.db.selectFrom('story_articles').select(['article_id', 'story_id', 'member_rank']).orderBy('article_id').execute();
+    assert.deepEqual(
+      members.map((m) => [m.article_id, m.story_id, m.member_rank === null]),
+      [
+        ['d1', storyIdFor('m1'), false],
+        ['m1', storyIdFor('m1'), true],
+        ['m2', storyIdFor('m1'), false],
+        ['p1', storyIdFor('p1'), true],
+      ],
+    );
+  } finally {
+    await store.close();
+  }
+});
+
 // A write that fails after the clusterer decided (a cut connection, a full
 // disk) must leave nothing of the failed batch in memory: the retry places
 // exactly as an undisturbed run. The failure is a real SQLite trigger that
