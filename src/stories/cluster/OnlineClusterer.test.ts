@@ -210,6 +210,8 @@ test('OnlineClusterer: restore() puts members back in their stored order, which 
   const next: ClusterDoc = { ...copy, id: 'milei-1d', publishedMs: copy.publishedMs + 60_000, source: 'd' };
   assert.equal(r.place(next).storyId, first.storyId);
   assert.deepEqual(r.membersOf(first.storyId), ['milei-1', 'milei-1c', 'milei-2', 'milei-1d']);
+  // The counter carries on from the stored ranks, whatever a restore read.
+  assert.equal(r.memberRankOf('milei-1d'), Math.max(...byTime.map((d) => c.memberRankOf(d.id)!)) + 1);
   // Rows stored before ranks were (null) come back first, in published order.
   const old = new OnlineClusterer(params);
   for (const d of byTime) old.restore(d, first.storyId, milei1.publishedMs, d === copy ? c.memberRankOf(d.id) : null);

@@ -335,6 +335,9 @@ export class OnlineClusterer {
     this.tick(doc.publishedMs, false);
     let s = this.stories.get(storyId);
     if (!s) s = this.newStory(storyId, storyFirstMs);
+    // A stored rank says where the counter stands (placeRestored); only rows
+    // without one (stored before ranks were) take ranks from it here.
+    const counter = this.nextRank;
     const duplicate = !!doc.duplicateOf && this.articleStory.has(doc.duplicateOf);
     if (duplicate) {
       this.pushMember(s, doc.id);
@@ -348,6 +351,7 @@ export class OnlineClusterer {
       // (settleRestore); with a count cadence, nothing.
       if (this.params.mergeMinutes <= 0) this.touched.delete(s.id);
     }
+    if (rank !== null && rank !== undefined) this.nextRank = counter;
     this.placeRestored(s, doc.id, rank ?? null);
     if (this.params.mergeMinutes > 0) this.restoredLog.push({ storyId: s.id, ms: doc.publishedMs, rank: rank ?? null, duplicate });
   }
