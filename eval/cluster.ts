@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { OnlineClusterer, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
+import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
 import { BROAD_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering, type ClusteringScores } from '../src/stories/cluster/scoreClustering.js';
 import { PROJECT_ROOT, sharedPath } from '../test/shared.js';
@@ -62,6 +62,11 @@ export interface CorpusItem {
   /** Desk path only: people and organisations (entityKey) and focus countries from analyze(). */
   entities?: string[];
   countries?: string[];
+}
+
+/** The item as the desk's clusterer gets it (loadClusterArticles): the outlet left out for a headline set. */
+export function clusterDocOf(it: CorpusItem, noSource = false): ClusterDoc {
+  return { id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null };
 }
 
 /** The replay corpus in published order (then file order), one item per link, descriptions as plain text. */
@@ -132,7 +137,7 @@ export function clusterCorpus(items: readonly CorpusItem[], params?: Partial<Clu
   };
   const t0 = performance.now();
   for (const r of items) {
-    story.set(r.id, c.place({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: r.outlet, entities: r.entities ?? null, countries: r.countries ?? null }).storyId);
+    story.set(r.id, c.place(clusterDocOf(r)).storyId);
     apply(c.takeMerges());
   }
   apply(c.finish());

@@ -39,7 +39,7 @@ import { BROAD_PARAMS, COUNT_CADENCE, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAM
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
 import { PROJECT_ROOT } from '../test/shared.js';
-import { analyzeCorpus, loadCorpus, type CorpusItem } from './cluster.js';
+import { analyzeCorpus, clusterDocOf, loadCorpus, type CorpusItem } from './cluster.js';
 
 /**
  * dev: tuned on; test: held out until round 16, then tuned on; late (23-24
@@ -99,7 +99,7 @@ export function runClusterer(items: readonly CorpusItem[], params: Partial<Clust
   for (const r of opts.prior ?? []) c.remember({ title: r.title, language: r.language, publishedMs: r.ms });
   return placeAll(
     c,
-    items.map((r) => ({ id: r.id, title: r.title, text: r.text, publishedMs: r.ms, language: r.language, source: opts.noSource ? null : r.outlet, entities: r.entities ?? null, countries: r.countries ?? null })),
+    items.map((r) => clusterDocOf(r, opts.noSource)),
   );
 }
 

@@ -13,7 +13,7 @@
 import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { PAIR_FEATURES } from '../src/stories/cluster/pairModel.js';
 import { LEGACY_PARAMS } from '../src/stories/cluster/params.js';
-import type { CorpusItem } from '../eval/cluster.js';
+import { clusterDocOf, type CorpusItem } from '../eval/cluster.js';
 
 export interface GoldPair {
   x: number[];
@@ -33,7 +33,7 @@ export function goldPairs(items: readonly CorpusItem[], gold: ReadonlyMap<string
   const seen: { id: string; ms: number }[] = [];
   const out: GoldPair[] = [];
   for (const it of items) {
-    c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null });
+    c.place(clusterDocOf(it, noSource));
     c.takeMerges();
     const ev = gold.get(it.id);
     if (ev === undefined) continue;

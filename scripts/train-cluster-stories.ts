@@ -37,6 +37,7 @@ import { OnlineClusterer, type Teacher } from '../src/stories/cluster/OnlineClus
 import { fitLogistic, shippedPairModel } from '../src/stories/cluster/pairModel.js';
 import { DEFAULT_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { STORY_FEATURES, STORY_MODEL_FILE, STORY_MODEL_VERSION, storyProbability, type StoryModel } from '../src/stories/cluster/storyModel.js';
+import { clusterDocOf } from '../eval/cluster.js';
 import { formatScores, loadHalves, runClusterer, scoreEvents, titlesOnly, type EventScores } from '../eval/events.js';
 
 const arg = (name: string): string | undefined => {
@@ -100,7 +101,7 @@ function examples(model: StoryModel): Examples {
           return prev === undefined ? null : (c.storyOf(prev) ?? null);
         };
       }
-      c.place({ id: it.id, title: it.title, text: it.text, publishedMs: it.ms, language: it.language, source: noSource ? null : it.outlet, entities: it.entities ?? null, countries: it.countries ?? null }, teacher);
+      c.place(clusterDocOf(it, noSource), teacher);
       c.takeMerges();
       if (ev !== undefined) lastOfEvent.set(ev, it.id);
     }

@@ -47,7 +47,7 @@ for (const engine of engines()) {
 }
 
 for (const engine of engines()) {
-  test(`loadClusterArticles: published order whatever the ids' order, people, organisations and focus countries sorted, the page's lead, the stored story, unknown ids left out on ${engine}`, async (t) => {
+  test(`loadClusterArticles: published order whatever the ids' order, people, organisations and focus countries (not those only mentioned) sorted, the page's lead, the stored story, unknown ids left out on ${engine}`, async (t) => {
     const store = await testStore(t, engine);
     const s = await addSource(store, 'AP', 'https://apnews.example/feed');
     const [a, b] = [
@@ -67,7 +67,7 @@ for (const engine of engines()) {
       .insertInto('article_countries')
       .values([
         { article_id: a.id, country: 'AR', role: 'focus', score: 1, mentions: 3 },
-        { article_id: a.id, country: 'US', role: 'mentioned', score: 0.2, mentions: 1 },
+        { article_id: a.id, country: 'US', role: 'mention', score: 0.2, mentions: 1 },
       ])
       .execute();
     await store.db.insertInto('article_pages').values({ article_id: b.id, source_id: s, status: 'ok', url: b.url, text: 'The central bank set the rate at 800 pesos.', requested_at: NOW.toISOString() }).execute();
