@@ -119,6 +119,47 @@ test('clusterNewArticles: members are stored with their ranks, and a window stor
   }
 });
 
+// A near-duplicate of an original that left the window is filed in the
+// original's stored story beside the clusterer, never placed: after a
+// restart it must not come back as a window article that later reports join.
+test('clusterNewArticles: a near-duplicate filed beside the clusterer stays out of its window after a restart', async () => {
+  const later = (r: Row, hours: number, more: Partial<Row> = {}): Row => ({ ...r, ...more, at: new Date(Date.parse(r.at) + hours * 3_600_000).toISOString() });
+  // Four days on, other news moves the clock past the first report's
+  // story; then a copy of that report, and another report of Milei.
+  const other = later(prague, 96);
+  const copy = later(milei1, 100, { id: 'c1', text: 'Wire copy.', source: 2, duplicateOf: 'm1' });
+  const next = later(milei2, 100.5, { id: 'n1' });
+  const desk = async (restart: boolean) => {
+    const store = await openStore({ file: ':memory:' });
+    try {
+      await seed(store, [milei1]);
+      await clusterNewArticles(store, ['m1'], new Date(milei1.at));
+      await seed(store, [other]);
+      await clusterNewArticles(store, ['p1'], new Date(other.at));
+      await seed(store, [copy]);
+      await clusterNewArticles(store, ['c1'], new Date(copy.at));
+      if (restart) resetClustering(store);
+      await seed(store, [next]);
+      await clusterNewArticles(store, ['n1'], new Date(next.at));
+      return await store.db.selectFrom('story_articles').select(['article_id', 'story_id', 'member_rank']).orderBy('article_id').execute();
+    } finally {
+      await store.close();
+    }
+  };
+  const never = await desk(false);
+  assert.deepEqual(
+    never.map((r) => [r.article_id, r.story_id, r.member_rank === null]),
+    [
+      ['c1', storyIdFor('m1'), true],
+      ['m1', storyIdFor('m1'), false],
+      ['n1', storyIdFor('n1'), false],
+      ['p1', storyIdFor('p1'), false],
+    ],
+    "the copy joins its original's story beside the clusterer; the later report starts its own",
+  );
+  assert.deepEqual(await desk(true), never);
+});
+
 // A write that fails after the clusterer decided (a cut connection, a full
 // disk) must leave nothing of the failed batch in memory: the retry places
 // exactly as an undisturbed run. The failure is a real SQLite trigger that

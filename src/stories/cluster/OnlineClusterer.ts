@@ -332,6 +332,11 @@ export class OnlineClusterer {
    * published order.
    */
   restore(doc: ClusterDoc, storyId: string, storyFirstMs: number, rank?: number | null): void {
+    // A near-duplicate of an original that had left the window was filed
+    // beside the clusterer, in its original's stored story, and never
+    // placed (clusterArticles: no rank): the run that never stopped neither
+    // indexed it nor moved its clock by it.
+    if (doc.duplicateOf && (rank === null || rank === undefined) && !this.articleStory.has(doc.duplicateOf)) return;
     this.tick(doc.publishedMs, false);
     let s = this.stories.get(storyId);
     if (!s) s = this.newStory(storyId, storyFirstMs);
