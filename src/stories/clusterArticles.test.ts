@@ -24,6 +24,11 @@ async function seed(store: Store, rows: Row[]): Promise<void> {
     .execute();
 }
 
+/** story_articles by article: its story and stored rank. */
+const storedMembers = (store: Store) => store.db.selectFrom('story_articles').select(['article_id', 'story_id', 'member_rank']).orderBy('article_id').execute();
+/** The same as [article, story, rank missing]. */
+const unranked = (rows: Awaited<ReturnType<typeof storedMembers>>) => rows.map((m) => [m.article_id, m.story_id, m.member_rank === null]);
+
 const milei1: Row = { id: 'm1', title: 'Javier Milei sworn in as president of Argentina', text: 'Libertarian economist Javier Milei was sworn in as Argentina’s president, promising shock therapy.', at: '2023-12-10T12:00:00.000Z' };
 const milei2: Row = { id: 'm2', title: 'Argentina’s Milei takes office, warns of economic shock therapy', text: 'Javier Milei took office as president of Argentina, warning of a painful adjustment.', at: '2023-12-10T14:00:00.000Z', source: 2 };
 const prague: Row = { id: 'p1', title: 'Gunman kills 14 at Prague university', text: 'A student opened fire at Charles University in Prague, killing 14 people.', at: '2023-12-10T15:00:00.000Z', source: 2 };
@@ -98,15 +103,14 @@ test('clusterNewArticles: members are stored with their ranks, and a window stor
   try {
     await seed(store, [milei1, prague]);
     await clusterNewArticles(store, ['m1', 'p1'], new Date('2023-12-10T15:00:00Z'));
-    const ranks = await store.db.selectFrom('story_articles').select(['article_id', 'member_rank']).orderBy('article_id').execute();
+    const ranks = await storedMembers(store);
     assert.ok(ranks.every((r) => Number.isInteger(r.member_rank)) && ranks[0]!.member_rank !== ranks[1]!.member_rank, JSON.stringify(ranks));
     await store.db.updateTable('story_articles').set({ member_rank: null }).execute();
     resetClustering(store);
     await seed(store, [milei2, dup]);
     assert.deepEqual((await clusterNewArticles(store, ['m2', 'd1'], new Date('2023-12-10T16:00:00Z'))).touchedStories, [storyIdFor('m1')]);
-    const members = await store.db.selectFrom('story_articles').select(['article_id', 'story_id', 'member_rank']).orderBy('article_id').execute();
     assert.deepEqual(
-      members.map((m) => [m.article_id, m.story_id, m.member_rank === null]),
+      unranked(await storedMembers(store)),
       [
         ['d1', storyIdFor('m1'), false],
         ['m1', storyIdFor('m1'), true],
@@ -141,14 +145,14 @@ test('clusterNewArticles: a near-duplicate filed beside the clusterer stays out 
       if (restart) resetClustering(store);
       await seed(store, [next]);
       await clusterNewArticles(store, ['n1'], new Date(next.at));
-      return await store.db.selectFrom('story_articles').select(['article_id', 'story_id', 'member_rank']).orderBy('article_id').execute();
+      return await storedMembers(store);
     } finally {
       await store.close();
     }
   };
   const never = await desk(false);
   assert.deepEqual(
-    never.map((r) => [r.article_id, r.story_id, r.member_rank === null]),
+    unranked(never),
     [
       ['c1', storyIdFor('m1'), true],
       ['m1', storyIdFor('m1'), false],

@@ -340,23 +340,22 @@ export class OnlineClusterer {
     this.tick(doc.publishedMs, false);
     let s = this.stories.get(storyId);
     if (!s) s = this.newStory(storyId, storyFirstMs);
-    // A stored rank says where the counter stands (placeRestored); only rows
-    // without one (stored before ranks were) take ranks from it here.
-    const counter = this.nextRank;
+    // The member takes its stored rank; only rows without one (stored
+    // before ranks were) take the counter's next.
+    const stored = rank ?? undefined;
     const duplicate = !!doc.duplicateOf && this.articleStory.has(doc.duplicateOf);
     if (duplicate) {
-      this.pushMember(s, doc.id);
+      this.pushMember(s, doc.id, stored);
       this.articleStory.set(doc.id, s.id);
     } else {
       const keys = this.addToWindow(doc);
       const x = this.extrasOf(doc, keys.ev, keys.skeleton);
-      this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x);
+      this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x, stored);
       // With a cadence in stream time, what the run that never stopped had
       // touched since its last pass is rebuilt once the restore is done
       // (settleRestore); with a count cadence, nothing.
       if (this.params.mergeMinutes <= 0) this.touched.delete(s.id);
     }
-    if (rank !== null && rank !== undefined) this.nextRank = counter;
     this.placeRestored(s, doc.id, rank ?? null);
     if (this.params.mergeMinutes > 0) this.restoredLog.push({ storyId: s.id, ms: doc.publishedMs, rank: rank ?? null, duplicate });
   }
@@ -422,10 +421,10 @@ export class OnlineClusterer {
     return this.memberRank.get(articleId);
   }
 
-  /** Append an article to a story's members, with the next rank. */
-  private pushMember(s: Story, articleId: string): void {
+  /** Append an article to a story's members, with the next rank (or its stored one, when restored). */
+  private pushMember(s: Story, articleId: string, rank: number = this.nextRank++): void {
     s.articleIds.push(articleId);
-    this.memberRank.set(articleId, this.nextRank++);
+    this.memberRank.set(articleId, rank);
   }
 
   /**
@@ -488,13 +487,9 @@ export class OnlineClusterer {
       if (interval > this.passInterval) {
         this.passInterval = interval;
         // The article that enters a new interval is placed after the passes
-        // over what the last one touched. A restore only moves the interval:
-        // what the run that never stopped had passed over is no longer touched.
+        // over what the last one touched. A restore only moves the interval
+        // (settleRestore rebuilds what is touched).
         if (placing) this.runPasses();
-        else {
-          this.touched.clear();
-          this.refineTouched.clear();
-        }
       }
     }
     // The window moves by the articles' own time, once an hour of it (not
@@ -1723,7 +1718,7 @@ export class OnlineClusterer {
     return s;
   }
 
-  private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras): void {
+  private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras, rank?: number): void {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
@@ -1739,7 +1734,7 @@ export class OnlineClusterer {
       if (!p) this.postings.set(k, (p = new Set()));
       p.add(s);
     }
-    this.pushMember(s, articleId);
+    this.pushMember(s, articleId, rank);
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     s.langs.set(lang, (s.langs.get(lang) ?? 0) + 1);
