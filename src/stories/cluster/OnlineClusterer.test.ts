@@ -471,3 +471,34 @@ test('OnlineClusterer: the shipped defaults read crossConcepts from the pair mod
   c.finish();
   assert.notEqual(c.storyOf('pl'), c.storyOf('en1'));
 });
+
+// Pakistan Observer, 19-21 December 2023 (replay corpus; the tuning sets had a morning's rates in one story): one outlet's
+// exchange rates, worded alike but for the currency, every morning.
+test('OnlineClusterer: a morning\'s rates of one outlet stay apart once their frame recurs (seriesSlotGuard)', () => {
+  const rate = (cur: string, code: string, day: number, minutes: number): ClusterDoc => ({
+    id: `${code}-${day}`,
+    title: `${cur} to PKR rate today – ${day} December 2023`,
+    text: `${cur} to PKR rate today: the ${cur} (${code}) buying rate in the open market is Rs 76.50, selling rate Rs 77.25, according to the forex association of Pakistan on ${day} December.`,
+    publishedMs: T0 + ((day - 19) * 24 * 60 + minutes) * 60_000,
+    language: 'en',
+    source: 'pakobserver',
+  });
+  const days = [19, 20, 21].flatMap((d) => [rate('Dirham', 'AED', d, 0), rate('Saudi Riyal', 'SAR', d, 3), rate('UK Pound', 'GBP', d, 6)]);
+  const loose = legacy({ joinThreshold: 0.3, lowThreshold: 0.3, sameOutletThreshold: 0.3, seriesGuard: false, seriesInstanceGuard: false });
+  const off = run(days, loose).stories;
+  assert.equal(off[6], off[7], 'without the guard the third morning\'s rates are one story');
+  const on = run(days, { ...loose, seriesSlotGuard: true }).stories;
+  assert.notEqual(on[6], on[7], 'Dirham and Saudi Riyal of 21 December: two instances');
+  assert.notEqual(on[7], on[8]);
+  assert.notEqual(on[6], on[8]);
+});
+
+// Interia, 20 December 2023 (replay corpus): one report of the TVP saga under a rewritten headline, which the first rule of
+// round 27 took for two instances of a series; the frame does not recur, so the rewrite joins its first version.
+test('OnlineClusterer: a rewritten headline of one outlet is not a series (seriesSlotGuard asks for a recurring frame)', () => {
+  const a: ClusterDoc = { id: 'holownia-1', title: 'Prezydent pisze do Hołowni. Chodzi o TVP', text: 'Prezydent Andrzej Duda napisał list do marszałka Sejmu Szymona Hołowni w sprawie zmian w TVP i mediach publicznych.', publishedMs: T0, language: 'pl', source: 'interia' };
+  const b: ClusterDoc = { ...a, id: 'holownia-2', title: 'Prezydent pisze do Hołowni ws. TVP. Szybka odpowiedź', publishedMs: T0 + H };
+  const params = legacy({ joinThreshold: 0.3, lowThreshold: 0.3, sameOutletThreshold: 0.3, seriesSlotGuard: true });
+  const { stories } = run([a, b], params);
+  assert.equal(stories[0], stories[1]);
+});

@@ -14,7 +14,7 @@
  * order, and time comes from the articles, never the clock.
  */
 import { keyHash, WeightTable } from './weightTable.js';
-import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, EDITION_GAP_MS, holdsFrame, maskSlots, skeletonOf, slotFrame, slotTitle, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
 import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { withParams, type ClusterParams } from './params.js';
@@ -47,6 +47,8 @@ interface Story {
   series: boolean;
   /** Outlet and title skeleton → title of the members that have one (params.seriesInstanceGuard); null until one has. */
   instances: Map<string, string> | null;
+  /** Outlet → the first SLOT_TITLES_PER_OUTLET member titles of that outlet (params.seriesSlotGuard); null until one has. */
+  slots: Map<string, SlotTitle[]> | null;
   /** Scratch for candidates(): the lookup it was last seen in, and its summed key weight there. */
   mark: number;
   score: number;
@@ -86,6 +88,8 @@ interface DocExtras {
   /** Outlet and title skeleton ("wsj\u0001asian currencies …"): which series this is an instance of; and the title, which names the instance. */
   instance: string | null;
   titleText: string;
+  /** The title as the slot rule reads it (params.seriesSlotGuard, an outlet known), else null. */
+  slot: SlotTitle | null;
   /** Title and lead words in evidence groups. */
   ev: TextEvidence;
   /** The title as an idf-weighted unit vector (the title-to-title check). */
@@ -128,6 +132,8 @@ interface DocInfo {
 
 interface WindowDoc {
   ms: number;
+  /** The title as the slot rule reads it (params.seriesSlotGuard, an outlet known). */
+  slot: SlotTitle | null;
   keys: string[];
   /** keyHash of each of keys, for the count tables. */
   hashes: number[];
@@ -154,6 +160,8 @@ export class OnlineClusterer {
   /** Per outlet, its window documents and their key counts: what tells an outlet's templates from news. */
   private readonly outletDf = new Map<string, { docs: number; df: WeightTable }>();
   private windowDocs: WindowDoc[] = [];
+  /** Per outlet, its window titles as the slot rule reads them, oldest first from head (params.seriesSlotGuard: does a frame recur?). */
+  private readonly outletTitles = new Map<string, { list: SlotTitle[]; head: number }>();
   private windowHead = 0;
   private readonly articleStory = new Map<string, string>();
   /**
@@ -222,7 +230,7 @@ export class OnlineClusterer {
       }
     }
     const keys = this.addToWindow(doc);
-    const x = this.extrasOf(doc, keys.ev, keys.skeleton);
+    const x = this.extrasOf(doc, keys.ev, keys.skeleton, keys.slot);
     const vec = this.vectorOf(keys.bag, keys.hashes, doc.source ?? null);
     const lang = primaryLanguage(doc.language);
     const top = this.topKeys(vec, this.params.candidateTerms);
@@ -349,7 +357,7 @@ export class OnlineClusterer {
       this.articleStory.set(doc.id, s.id);
     } else {
       const keys = this.addToWindow(doc);
-      const x = this.extrasOf(doc, keys.ev, keys.skeleton);
+      const x = this.extrasOf(doc, keys.ev, keys.skeleton, keys.slot);
       this.addToStory(s, doc.id, this.vectorOf(keys.bag, keys.hashes, doc.source ?? null), doc.publishedMs, primaryLanguage(doc.language), doc.source ?? null, x, stored);
       // With a cadence in stream time, what the run that never stopped had
       // touched since its last pass is rebuilt once the restore is done
@@ -538,6 +546,14 @@ export class OnlineClusterer {
           if (ser.size === 0) this.outletSeries.delete(w.source);
         }
       }
+      if (w.slot !== null && w.source !== null) {
+        const t = this.outletTitles.get(w.source);
+        if (t && ++t.head >= t.list.length) this.outletTitles.delete(w.source);
+        else if (t && t.head > 256 && t.head * 2 > t.list.length) {
+          t.list = t.list.slice(t.head);
+          t.head = 0;
+        }
+      }
       this.windowHead++;
     }
     if (this.windowHead > 4096 && this.windowHead * 2 > this.windowDocs.length) {
@@ -570,7 +586,7 @@ export class OnlineClusterer {
     if (p.size === 0) this.postings.delete(k);
   }
 
-  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null } {
+  private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null; slot: SlotTitle | null } {
     const ev = emptyEvidence();
     const bag = extractFeatures(doc, this.params.weights, ev);
     const keys = [...bag.keys()];
@@ -587,7 +603,10 @@ export class OnlineClusterer {
       o.docs++;
       for (let i = 0; i < keys.length; i++) o.df.add(keys[i]!, hashes[i]!, 1);
     }
-    const skeleton = source !== null && this.params.seriesGuard ? titleSkeleton(doc.title) : null;
+    // One masking of the title's numbers and dates serves both series rules.
+    const lower = source !== null && (this.params.seriesGuard || this.params.seriesSlotGuard) ? doc.title.toLowerCase() : '';
+    const masked = lower ? maskSlots(lower) : '';
+    const skeleton = lower && this.params.seriesGuard ? skeletonOf(lower, masked) : null;
     let title: string[] | null = null;
     if (this.params.anchorBurst > 0) {
       title = [...ev.title];
@@ -600,8 +619,15 @@ export class OnlineClusterer {
     }
     const textless = isTextless(doc.text);
     if (textless) this.windowTextless++;
-    this.windowDocs.push({ ms: doc.publishedMs, keys, hashes, source, skeleton, title, textless });
-    return { bag, hashes, ev, skeleton };
+    let slot: SlotTitle | null = null;
+    if (source !== null && this.params.seriesSlotGuard) {
+      slot = slotTitle(doc.title, doc.publishedMs, masked);
+      const t = this.outletTitles.get(source);
+      if (t) t.list.push(slot);
+      else this.outletTitles.set(source, { list: [slot], head: 0 });
+    }
+    this.windowDocs.push({ ms: doc.publishedMs, slot, keys, hashes, source, skeleton, title, textless });
+    return { bag, hashes, ev, skeleton, slot };
   }
 
   /**
@@ -743,7 +769,7 @@ export class OnlineClusterer {
    * earlier article becomes a series story too (it was the first of the run).
    * `skeleton` is addToWindow's (null without seriesGuard or an outlet).
    */
-  private extrasOf(doc: ClusterDoc, ev: TextEvidence, skeleton: string | null): DocExtras {
+  private extrasOf(doc: ClusterDoc, ev: TextEvidence, skeleton: string | null, slot: SlotTitle | null): DocExtras {
     const own = ev.title;
     const title = new Set(own);
     for (const t of ev.terms) title.add(t);
@@ -764,7 +790,7 @@ export class OnlineClusterer {
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
     const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, primaryLanguage(doc.language))) : NO_CONCEPTS;
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, titleText: doc.title, instance: null };
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, titleText: doc.title, instance: null, slot };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
@@ -1025,6 +1051,8 @@ export class OnlineClusterer {
     // One story, one instance of a series: "Horoskop dzienny - sobota 30
     // grudnia" and "- niedziela 31 grudnia" of one outlet are two items.
     if (x.instance !== null && otherInstance(s.instances, x.instance, x.titleText)) return false;
+    // The same for a series worded alike but for a slot: "Dirham to PKR rate today" and "Saudi Riyal to PKR rate today".
+    if (x.slot !== null && source !== null && this.slotConflict(s.slots, source, x.slot)) return false;
     // A digest or live page covers several events: it joins none of them on a loose match.
     if (x.digest && sim < p.digestJoinThreshold) return false;
     // Recurring features ("What's News", "Weather update for Islamabad",
@@ -1225,9 +1253,56 @@ export class OnlineClusterer {
     ];
   }
 
+  /**
+   * Does the story hold a title of this outlet that is another slot
+   * instance of this one (features.slotFrame) whose frame recurs in the
+   * outlet's earlier titles?
+   */
+  private slotConflict(slots: Map<string, SlotTitle[]> | null, source: string, t: SlotTitle): boolean {
+    const list = slots?.get(source);
+    if (!list) return false;
+    for (const u of list) {
+      const frame = slotFrame(t, u);
+      if (frame !== null && this.frameRecurs(source, frame === EDITION ? t.tokens : frame, t, u)) return true;
+    }
+    return false;
+  }
+
+  /** Two stories holding two slot instances of one outlet's series are not one event. */
+  private slotsConflict(a: Story, b: Story): boolean {
+    if (!a.slots || !b.slots) return false;
+    const [small, large] = a.slots.size <= b.slots.size ? [a.slots, b.slots] : [b.slots, a.slots];
+    for (const o of small.keys()) {
+      if (!large.has(o)) continue;
+      for (const t of small.get(o)!) if (this.slotConflict(large, o, t)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A series' frame recurs, a rewritten headline's does not: at least two
+   * other window titles of the outlet, published EDITION_GAP_MS or more
+   * before the later of the two, hold the frame ("… to PKR rate today – #"
+   * every morning; "Prezydent pisze do Hołowni … TVP" once).
+   */
+  private frameRecurs(source: string, frame: readonly string[], a: SlotTitle, b: SlotTitle): boolean {
+    const t = this.outletTitles.get(source);
+    if (!t) return false;
+    const before = Math.max(a.ms, b.ms) - EDITION_GAP_MS;
+    let n = 0;
+    for (let i = t.head; i < t.list.length; i++) {
+      const u = t.list[i]!;
+      // Late articles are placed after younger ones: the list is nearly, not strictly, in time order.
+      if (u.ms > before || u === a || u === b || !holdsFrame(u.tokens, frame)) continue;
+      if (++n >= 2) return true;
+    }
+    return false;
+  }
+
   /** The series guards of learnedScore: an outlet's series joins only its own outlet's story, one instance per story. */
   private storyBlocked(a: DocInfo, s: Story): boolean {
     if ((a.x.series || s.series) && !(a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source))) return true;
+    if (a.x.slot !== null && a.source !== null && this.slotConflict(s.slots, a.source, a.x.slot)) return true;
     return a.x.instance !== null && otherInstance(s.instances, a.x.instance, a.x.titleText);
   }
 
@@ -1340,6 +1415,7 @@ export class OnlineClusterer {
     if (s.normSq <= 0) return -1;
     if ((a.x.series || s.series) && !(a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source))) return -1;
     if (a.x.instance !== null && otherInstance(s.instances, a.x.instance, a.x.titleText)) return -1;
+    if (a.x.slot !== null && a.source !== null && this.slotConflict(s.slots, a.source, a.x.slot)) return -1;
     return this.bestPair(a, packed(a.vec), this.recentMembers(s), model);
   }
 
@@ -1462,7 +1538,8 @@ export class OnlineClusterer {
           this.anchorVouched(young, old, model)
         ) {
           // One saga by its bursting name (params.anchorBurst): the pair model need only vouch weakly (anchorVouched), not reach the merge threshold.
-          if (cos >= bestSim) {
+          // The slot rule last: it compares titles pairwise, the dearest check (it only ever refuses).
+          if (cos >= bestSim && !this.slotsConflict(s, c)) {
             best = c;
             bestSim = cos;
           }
@@ -1484,7 +1561,7 @@ export class OnlineClusterer {
           }
           pass = sim >= p.storyMergeThreshold;
         }
-        if (!pass) continue;
+        if (!pass || this.slotsConflict(s, c)) continue;
         if (sim >= bestSim) {
           best = c;
           bestSim = sim;
@@ -1713,7 +1790,7 @@ export class OnlineClusterer {
     // A story's seq is its first member's rank (the rank the next append
     // takes): creation order, as a counter would give, and what a restart
     // can rebuild from stored ranks (placeRestored).
-    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, mark: 0, score: 0, sig: null };
+    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
@@ -1722,6 +1799,7 @@ export class OnlineClusterer {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
+    if (x.slot !== null && source !== null) addSlot(s, source, x.slot);
     const { keys, vals, hashes } = packed(vec);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
@@ -1894,7 +1972,7 @@ export class OnlineClusterer {
         // only near-identical ones merge without another outlet's word.
         if (sameOutletOnly(s, c) && sim < this.params.sameOutletMergeThreshold) continue;
         // The evidence check after the cosine: it is the dearer of the two.
-        if (sim >= bestSim && this.storiesShareEvidence(s, c, true)) {
+        if (sim >= bestSim && this.storiesShareEvidence(s, c, true) && !this.slotsConflict(s, c)) {
           best = c;
           bestSim = sim;
         }
@@ -1993,6 +2071,7 @@ export class OnlineClusterer {
     for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
     if (from.series) into.series = true;
     if (from.instances) for (const [k, t] of from.instances) if (!into.instances?.has(k)) (into.instances ??= new Map()).set(k, t);
+    if (from.slots) for (const [o, list] of from.slots) for (const t of list) addSlot(into, o, t);
     into.firstMs = Math.min(into.firstMs, from.firstMs);
     into.lastMs = Math.max(into.lastMs, from.lastMs);
     this.stories.delete(from.id);
@@ -2026,6 +2105,16 @@ function instancesConflict(a: Story, b: Story): boolean {
   const [small, large] = a.instances.size <= b.instances.size ? [a.instances, b.instances] : [b.instances, a.instances];
   for (const [k, t] of small) if (otherInstance(large, k, t)) return true;
   return false;
+}
+
+/** Titles kept per outlet for the slot rule: enough for a morning's rates, bounded for a saga's hundred reports. */
+const SLOT_TITLES_PER_OUTLET = 8;
+
+function addSlot(s: Story, source: string, t: SlotTitle): void {
+  const slots = (s.slots ??= new Map());
+  const list = slots.get(source);
+  if (!list) slots.set(source, [t]);
+  else if (list.length < SLOT_TITLES_PER_OUTLET) list.push(t);
 }
 
 function sameOutletOnly(a: Story, b: Story): boolean {

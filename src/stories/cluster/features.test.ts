@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attributedNames, extractFeatures, isDigestTitle, titleSkeleton, titleTerms, type TextEvidence } from './features.js';
+import { attributedNames, EDITION, extractFeatures, holdsFrame, isDigestTitle, slotFrame, slotTitle, slotTokens, titleSkeleton, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
 import { DEFAULT_PARAMS } from './params.js';
 
 // Titles from the December 2023 replay corpus.
@@ -99,4 +99,34 @@ test('attributedNames: a press agency named as the channel of a statement is not
     ['Sejm', 'Nic o tym nie wiadomo.', 'PAP', false],
   ];
   for (const [title, text, name, want] of cases) assert.equal(attributedNames(title, text, [name]).has(name.toLowerCase()), want, `${name} in "${text}"`);
+});
+
+// Pairs of one outlet's titles from the December 2023 replay corpus: two instances of a series (a slot), or not.
+const slot = (title: string, hours = 0): SlotTitle => slotTitle(title, Date.parse('2023-12-21T05:00:00Z') + hours * 3_600_000);
+const frameCases: { name: string; a: string; b: string; frame: string | null }[] = [
+  { name: 'exchange rates of one morning', a: 'Dirham to PKR rate today – 21 December 2023', b: 'Saudi Riyal to PKR rate today – 21 December 2023', frame: 'to pkr rate #' },
+  { name: 'a currency named twice in the title', a: 'Ile kosztuje euro? Kurs euro do złotego PLN/EUR 13.12.2023', b: 'Ile kosztuje funt? Kurs funta do złotego PLN/GBP 13.12.2023', frame: 'ile kosztuje kurs do złotego pln #' },
+  { name: 'two wars, one daily list', a: 'Israel-Hamas war: List of key events, day 85', b: 'Russia-Ukraine war: List of key events, day 675', frame: 'war list of key events day #' },
+  { name: 'sector roundups of one column', a: 'Tech, Media & Telecom Roundup: Market Talk', b: 'Health Care Roundup: Market Talk', frame: 'roundup market talk' },
+  { name: 'an insertion is one title grown', a: 'Prague shooting: what we know', b: 'Prague shooting: what we know so far', frame: null },
+  { name: 'a development is wider than a slot', a: '1st Test, Day 2: Australia on top as Pakistan collapse after lunch', b: '1st Test, Day 3: Khawaja and Warner build a lead before rain', frame: null },
+  { name: 'two events of one outlet', a: 'SHC halts implementation on OGRA’s notification for hike in gas tariffs', b: 'SHC orders removal of all billboards in city', frame: null },
+  // A rewritten headline fits too; the clusterer asks that the frame recur (OnlineClusterer.test.ts).
+  { name: 'a rewritten headline', a: 'Prezydent pisze do Hołowni. Chodzi o TVP', b: 'Prezydent pisze do Hołowni ws. TVP. Szybka odpowiedź', frame: 'prezydent pisze do hołowni tvp' },
+];
+for (const tc of frameCases) {
+  test(`slotFrame: ${tc.name}`, () => {
+    const f = slotFrame(slot(tc.a), slot(tc.b));
+    assert.equal(f === null ? null : f.join(' '), tc.frame);
+    assert.deepEqual(slotFrame(slot(tc.b), slot(tc.a)), f, 'symmetric');
+  });
+}
+test('slotFrame: identical titles are two editions 12 h or more apart, one item before', () => {
+  assert.equal(slotFrame(slot('Auto & Transport Roundup: Market Talk'), slot('Auto & Transport Roundup: Market Talk', 23.5)), EDITION);
+  assert.equal(slotFrame(slot('Auto & Transport Roundup: Market Talk'), slot('Auto & Transport Roundup: Market Talk', 2)), null);
+});
+test('slotTokens and holdsFrame: "today – 28 December 2023" is one slot; a frame is held in order', () => {
+  assert.deepEqual(slotTokens('UK Pound to PKR rate today – 28 December 2023'), ['uk', 'pound', 'to', 'pkr', 'rate', '#']);
+  assert.ok(holdsFrame(slotTokens('Dirham to PKR rate today – 20 December 2023'), ['to', 'pkr', 'rate', '#']));
+  assert.ok(!holdsFrame(slotTokens('PKR rate to fall today'), ['to', 'pkr', 'rate', '#']));
 });

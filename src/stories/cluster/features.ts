@@ -228,9 +228,131 @@ const SLOT = new RegExp(
  */
 export function titleSkeleton(title: string): string | null {
   const lower = title.toLowerCase();
-  const masked = lower.replace(/\d+(?:[.,:]\d+)*/g, '#').replace(SLOT, '#');
+  return skeletonOf(lower, maskSlots(lower));
+}
+
+/** A lower-cased title with its numbers, dates, weekdays and relative days masked as "#" (titleSkeleton, slotTitle). */
+export function maskSlots(lower: string): string {
+  return lower.replace(/\d+(?:[.,:]\d+)*/g, '#').replace(SLOT, '#');
+}
+
+/** titleSkeleton of a title already lower-cased and masked (maskSlots), so one masking serves both series rules. */
+export function skeletonOf(lower: string, masked: string): string | null {
   if (masked === lower) return null;
   return masked.replace(/#(?:[\s,.\-–/]*#)+/g, '#').replace(/\s+/g, ' ').trim();
+}
+
+/** A title as the slot rule reads it (params.seriesSlotGuard): its words with numbers and dates masked, and when it was published. */
+export interface SlotTitle {
+  tokens: readonly string[];
+  title: string;
+  ms: number;
+  /** One of 32 bits per token (a hash of the word), and their union: a cheap upper bound on the words two titles share. */
+  bits: Uint8Array;
+  bloom: number;
+}
+
+/** Longer titles are cut: a slot is a headline's, not a paragraph's. */
+const SLOT_MAX_TOKENS = 32;
+
+/** A title as the slot rule reads it; `masked` is maskSlots of the lower-cased title when the caller has it. */
+export function slotTitle(title: string, ms: number, masked?: string): SlotTitle {
+  const tokens = slotTokens(title, masked);
+  const bits = new Uint8Array(tokens.length);
+  let bloom = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
+    bits[i] = (h >>> 0) % 32;
+    bloom |= 1 << bits[i]!;
+  }
+  return { tokens, title, ms, bits, bloom };
+}
+
+/** The words of a title, lower case, its numbers and dates masked as titleSkeleton masks them ("#"). */
+export function slotTokens(title: string, masked = maskSlots(title.toLowerCase())): string[] {
+  const out: string[] = [];
+  for (const m of masked.matchAll(/[\p{L}\p{N}#]+/gu)) {
+    // A run of masks is one slot ("# # #" of "21 December 2023").
+    if (m[0] === '#' && out[out.length - 1] === '#') continue;
+    out.push(m[0]);
+    if (out.length >= SLOT_MAX_TOKENS) break;
+  }
+  return out;
+}
+
+/** Could `a` share enough words with `b` for slotFrame (at least 3, half the longer, all but 3 of its own)? */
+function mayShare(a: SlotTitle, b: SlotTitle, n: number, m: number): boolean {
+  let bound = 0;
+  for (let i = 0; i < n; i++) if ((b.bloom >>> a.bits[i]!) & 1) bound++;
+  return bound >= 3 && bound * 2 >= Math.max(n, m) && n - bound <= 3;
+}
+
+/** The longest common subsequence of two token lists (dynamic programming, then one walk back). */
+function commonSubsequence(a: readonly string[], b: readonly string[]): string[] {
+  const m = b.length + 1;
+  const t = new Uint8Array((a.length + 1) * m);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) t[i * m + j] = a[i - 1] === b[j - 1] ? t[(i - 1) * m + j - 1]! + 1 : Math.max(t[(i - 1) * m + j]!, t[i * m + j - 1]!);
+  }
+  const out: string[] = [];
+  for (let i = a.length, j = b.length; i > 0 && j > 0; ) {
+    if (a[i - 1] === b[j - 1]) {
+      out.push(a[i - 1]!);
+      i--;
+      j--;
+    } else if (t[(i - 1) * m + j]! >= t[i * m + j - 1]!) i--;
+    else j--;
+  }
+  return out.reverse();
+}
+
+/** Does `tokens` hold `frame` in order (not necessarily adjacent)? */
+export function holdsFrame(tokens: readonly string[], frame: readonly string[]): boolean {
+  let k = 0;
+  for (let i = 0; i < tokens.length && k < frame.length; i++) if (tokens[i] === frame[k]) k++;
+  return k === frame.length;
+}
+
+/** Identical titles of one outlet this far apart are two editions of a feature ("Auto & Transport Roundup: Market Talk"). */
+export const EDITION_GAP_MS = 12 * 3_600_000;
+
+/** slotFrame's answer for identical titles published EDITION_GAP_MS or more apart. */
+export const EDITION: readonly string[] = Object.freeze([]);
+
+/**
+ * The frame two titles of one outlet share when they are worded alike but
+ * for a slot, else null. "Dirham to PKR rate today – 21 December 2023" and
+ * "Saudi Riyal to PKR rate today – …", "Ile kosztuje euro? Kurs euro do
+ * złotego PLN/EUR …" and "… funt? Kurs funta … PLN/GBP …", "Israel-Hamas
+ * war: List of key events, day 85" and "Russia-Ukraine war: …, day 675",
+ * "Tech, Media & Telecom Roundup: Market Talk" and "Health Care Roundup:
+ * …": the words they share (a longest common subsequence of at least 3, and
+ * at least half the longer title) are the frame, and each has 1-3 words of
+ * its own, a substitution in the slot. An insertion ("Prague shooting: what
+ * we know" / "… what we know so far") is one title grown; a slot wider than
+ * three words is a development ("1st Test, Day 2: Australia on top as …" /
+ * "Day 3: …"). Identical titles 12 h or more apart are two editions
+ * (EDITION). Numbers alone changing is titleSkeleton's case. A rewritten
+ * headline of one event also fits ("Prezydent pisze do Hołowni. Chodzi o
+ * TVP" / "… ws. TVP. Szybka odpowiedź"): the clusterer asks in addition that
+ * the frame recur in the outlet's earlier titles, which a series' does and a
+ * rewrite's does not.
+ */
+export function slotFrame(a: SlotTitle, b: SlotTitle): readonly string[] | null {
+  if (a.title === b.title) return Math.abs(a.ms - b.ms) >= EDITION_GAP_MS ? EDITION : null;
+  const n = a.tokens.length;
+  const m = b.tokens.length;
+  if (Math.min(n, m) < 4 || Math.abs(n - m) > 2) return null;
+  // Upper bounds on the words each shares with the other (a word's bit set in the other's union): most pairs end here.
+  if (!mayShare(a, b, n, m) || !mayShare(b, a, m, n)) return null;
+  const frame = commonSubsequence(a.tokens, b.tokens);
+  const common = frame.length;
+  if (common < 3 || common * 2 < Math.max(n, m)) return null;
+  const ownA = n - common;
+  const ownB = m - common;
+  return ownA >= 1 && ownA <= 3 && ownB >= 1 && ownB <= 3 ? frame : null;
 }
 
 /** Tokens of an article's text after its title that count as its lead for the evidence rule. */

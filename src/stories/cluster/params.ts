@@ -150,6 +150,16 @@ export interface ClusterParams {
    * such instances do not merge. Off when false.
    */
   seriesInstanceGuard: boolean;
+  /**
+   * One story, one instance of a series worded alike but for a slot (needs
+   * an outlet): an article whose title and a member's of the same outlet
+   * are two instances (features.slotInstances: "Dirham to PKR rate today –
+   * …" and "Saudi Riyal to PKR rate today – …"; identical titles 12 h or
+   * more apart) does not join that story, and two stories holding two such
+   * titles do not merge. Other outlets' reports still join either. Off when
+   * false.
+   */
+  seriesSlotGuard: boolean;
   /** A story of >= largeStorySize articles takes new ones only at cosine >= largeJoinThreshold (a broad centroid drifts). */
   largeStorySize: number;
   largeJoinThreshold: number;
@@ -384,6 +394,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   phraseWeight: 0.3,
   seriesGuard: true,
   seriesInstanceGuard: true,
+  seriesSlotGuard: false,
   largeStorySize: 20,
   largeJoinThreshold: 0.36,
   idfPrior: 1000,
@@ -443,6 +454,8 @@ export const DEFAULT_PARAMS: ClusterParams = {
   pairModel: shippedPairModel(),
   ...shippedPairModel()?.thresholds,
   crossConcepts: shippedPairModel()?.crossConcepts ?? null,
+  // Round 27 (docs/clustering-journal.md): one story, one slot instance of an outlet's series.
+  seriesSlotGuard: true,
   // Burst anchors (2026-12-03, round 12): chosen on the dev half only, as the
   // setting with the most pairwise recall among those mixing no more stories
   // than the pair model alone (dev: recall 0.226 -> 0.328, mixed 0.190 ->
