@@ -124,6 +124,8 @@ for (const tc of frameCases) {
 test('slotFrame: identical titles are two editions 12 h or more apart, one item before', () => {
   assert.equal(slotFrame(slot('Auto & Transport Roundup: Market Talk'), slot('Auto & Transport Roundup: Market Talk', 23.5)), EDITION);
   assert.equal(slotFrame(slot('Auto & Transport Roundup: Market Talk'), slot('Auto & Transport Roundup: Market Talk', 2)), null);
+  assert.equal(slotFrame(slot(''), slot('', 24)), null, 'an empty title is no edition of anything');
+  assert.equal(slotFrame(slot('…'), slot('…', 24)), null);
 });
 test('slotTokens and holdsFrame: "today – 28 December 2023" is one slot; a frame is held in order', () => {
   assert.deepEqual(slotTokens('UK Pound to PKR rate today – 28 December 2023'), ['uk', 'pound', 'to', 'pkr', 'rate', '#']);

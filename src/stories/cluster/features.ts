@@ -341,7 +341,8 @@ export const EDITION: readonly string[] = Object.freeze([]);
  * rewrite's does not.
  */
 export function slotFrame(a: SlotTitle, b: SlotTitle): readonly string[] | null {
-  if (a.title === b.title) return Math.abs(a.ms - b.ms) >= EDITION_GAP_MS ? EDITION : null;
+  // A title without a word (empty, or punctuation only) says nothing of a series.
+  if (a.title === b.title) return a.tokens.length > 0 && Math.abs(a.ms - b.ms) >= EDITION_GAP_MS ? EDITION : null;
   const n = a.tokens.length;
   const m = b.tokens.length;
   if (Math.min(n, m) < 4 || Math.abs(n - m) > 2) return null;
