@@ -153,11 +153,11 @@ export interface ClusterParams {
   /**
    * One story, one instance of a series worded alike but for a slot (needs
    * an outlet): an article whose title and a member's of the same outlet
-   * are two instances (features.slotInstances: "Dirham to PKR rate today –
-   * …" and "Saudi Riyal to PKR rate today – …"; identical titles 12 h or
-   * more apart) does not join that story, and two stories holding two such
-   * titles do not merge. Other outlets' reports still join either. Off when
-   * false.
+   * share a frame (features.slotFrame: "Dirham to PKR rate today – …" and
+   * "Saudi Riyal to PKR rate today – …"; identical titles 12 h or more
+   * apart) that recurs in the outlet's window titles 12 h or more older
+   * does not join that story, and two stories holding two such titles do
+   * not merge. Other outlets' reports still join either. Off when false.
    */
   seriesSlotGuard: boolean;
   /** A story of >= largeStorySize articles takes new ones only at cosine >= largeJoinThreshold (a broad centroid drifts). */
