@@ -1044,15 +1044,7 @@ export class OnlineClusterer {
 
   private accepts(vec: Map<string, number>, top: readonly string[], s: Story, sim: number, lang: string, source: string | null, ms: number, x: DocExtras): boolean {
     const p = this.params;
-    // An outlet's series (daily roundups, "Currency rates today – December
-    // 19") is not one event with other outlets' reports: it stays a story of
-    // its own outlet, and such a story takes no other outlet.
-    if ((x.series || s.series) && !(source !== null && s.outlets.size === 1 && s.outlets.has(source))) return false;
-    // One story, one instance of a series: "Horoskop dzienny - sobota 30
-    // grudnia" and "- niedziela 31 grudnia" of one outlet are two items.
-    if (x.instance !== null && otherInstance(s.instances, x.instance, x.titleText)) return false;
-    // The same for a series worded alike but for a slot: "Dirham to PKR rate today" and "Saudi Riyal to PKR rate today".
-    if (x.slot !== null && source !== null && this.slotConflict(s.slots, source, x.slot)) return false;
+    if (this.seriesBlocked(x, source, s)) return false;
     // A digest or live page covers several events: it joins none of them on a loose match.
     if (x.digest && sim < p.digestJoinThreshold) return false;
     // Recurring features ("What's News", "Weather update for Islamabad",
@@ -1299,11 +1291,22 @@ export class OnlineClusterer {
     return false;
   }
 
-  /** The series guards of learnedScore: an outlet's series joins only its own outlet's story, one instance per story. */
+  /** The series guards (seriesBlocked) of a placed article. */
   private storyBlocked(a: DocInfo, s: Story): boolean {
-    if ((a.x.series || s.series) && !(a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source))) return true;
-    if (a.x.slot !== null && a.source !== null && this.slotConflict(s.slots, a.source, a.x.slot)) return true;
-    return a.x.instance !== null && otherInstance(s.instances, a.x.instance, a.x.titleText);
+    return this.seriesBlocked(a.x, a.source, s);
+  }
+
+  /** The series guards: may an article of this outlet with these extras not join the story? One place for every join path. */
+  private seriesBlocked(x: DocExtras, source: string | null, s: Story): boolean {
+    // An outlet's series (daily roundups, "Currency rates today – December
+    // 19") is not one event with other outlets' reports: it stays a story of
+    // its own outlet, and such a story takes no other outlet.
+    if ((x.series || s.series) && !(source !== null && s.outlets.size === 1 && s.outlets.has(source))) return true;
+    // One story, one instance of a series: "Horoskop dzienny - sobota 30
+    // grudnia" and "- niedziela 31 grudnia" of one outlet are two items.
+    if (x.instance !== null && otherInstance(s.instances, x.instance, x.titleText)) return true;
+    // The same for a series worded alike but for a slot: "Dirham to PKR rate today" and "Saudi Riyal to PKR rate today".
+    return x.slot !== null && source !== null && this.slotConflict(s.slots, source, x.slot);
   }
 
   /**
@@ -1412,10 +1415,7 @@ export class OnlineClusterer {
   private learnedScore(a: DocInfo, s: Story): number {
     const p = this.params;
     const model = p.pairModel!;
-    if (s.normSq <= 0) return -1;
-    if ((a.x.series || s.series) && !(a.source !== null && s.outlets.size === 1 && s.outlets.has(a.source))) return -1;
-    if (a.x.instance !== null && otherInstance(s.instances, a.x.instance, a.x.titleText)) return -1;
-    if (a.x.slot !== null && a.source !== null && this.slotConflict(s.slots, a.source, a.x.slot)) return -1;
+    if (s.normSq <= 0 || this.storyBlocked(a, s)) return -1;
     return this.bestPair(a, packed(a.vec), this.recentMembers(s), model);
   }
 
