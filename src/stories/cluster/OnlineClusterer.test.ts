@@ -472,6 +472,22 @@ test('OnlineClusterer: the shipped defaults read crossConcepts from the pair mod
   assert.notEqual(c.storyOf('pl'), c.storyOf('en1'));
 });
 
+test('OnlineClusterer: two stories of different languages merge by crossMergePairThreshold, not by the join threshold', () => {
+  // The Polish report of the shooting joins no English story when placed
+  // (a join threshold nothing reaches), so the merge pass decides, by its own threshold.
+  const shootingPl: ClusterDoc = { id: 'pl', title: 'Strzelanina na uniwersytecie w Pradze. Zginęło 14 osób', text: 'Student otworzył ogień na Uniwersytecie Karola w Pradze, zabijając 14 osób.', publishedMs: T0 + H, language: 'pl', source: 'd', entities: ['organization:charles university'], countries: ['CZ'] };
+  const together = (crossMergePairThreshold: number | null, crossPairThreshold: number): boolean => {
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, crossPairThreshold, crossMergePairThreshold });
+    for (const d of [shootingEn1, shootingEn2, shootingPl]) c.place(d);
+    c.finish();
+    return c.storyOf('pl') === c.storyOf('en1');
+  };
+  assert.equal(together(0.99, 0), true, 'a join threshold of 0 joins at placement, whatever the merge asks');
+  assert.equal(together(0.999, 0.999), false, 'neither joins nor merges');
+  assert.equal(together(0, 0.999), true, 'the pass merges what the join left apart');
+  assert.equal(together(null, 0.999), false, 'null: the merge asks what the join asks');
+});
+
 // Pakistan Observer, 19-21 December 2023 (replay corpus; the tuning sets had a morning's rates in one story): one outlet's
 // exchange rates, worded alike but for the currency, every morning.
 test('OnlineClusterer: a morning\'s rates of one outlet stay apart once their frame recurs (seriesSlotGuard)', () => {

@@ -17,6 +17,7 @@ import { keyHash, WeightTable } from './weightTable.js';
 import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, EDITION_GAP_MS, holdsFrame, maskSlots, skeletonOf, slotFrame, slotTitle, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
 import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
+import { mergeProbability } from './mergeModel.js';
 import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { conceptAgreement, eventConcepts } from './eventConcepts.js';
@@ -64,6 +65,13 @@ interface Signature {
   keys: string[];
   idfs: number[];
   total: number;
+}
+
+/** A pair of stories the learned story merge scores (probeMerges): the members of each at that moment (live arrays: copy to keep) and MERGE_FEATURES. */
+export interface MergeCandidate {
+  young: readonly string[];
+  old: readonly string[];
+  features: number[];
 }
 
 /** A candidate story as a teacher sees it (training the story model: scripts/train-cluster-stories.ts). */
@@ -210,6 +218,9 @@ export class OnlineClusterer {
   private readonly bgDf = new Map<string, number>();
   private bgN = 0;
   private bgMaxDay = -Infinity;
+
+  /** Training only (scripts/train-cluster-merges.ts): told of each pair of stories the learned story merge scores. */
+  private mergeProbe: ((r: MergeCandidate) => void) | null = null;
 
   constructor(params?: Partial<ClusterParams>) {
     this.params = withParams(params);
@@ -417,6 +428,16 @@ export class OnlineClusterer {
     // The story's seq is its first member's rank (newStory): a story begun
     // by a late article is younger than stories published after it.
     if (stored !== null && (ids.length === 1 || stored < s.seq)) s.seq = stored;
+  }
+
+  /**
+   * Training only: `fn` is told of every pair of stories the learned story
+   * merge would score in the merge passes (the pair merge having left them
+   * apart), with their members then and their features, whether or not a
+   * merge model is set.
+   */
+  probeMerges(fn: ((r: MergeCandidate) => void) | null): void {
+    this.mergeProbe = fn;
   }
 
   /** A live story's members in the clusterer's order (the order the pair model reads them in). */
@@ -1545,15 +1566,32 @@ export class OnlineClusterer {
           }
           continue;
         }
-        if (cos < (sameLang ? p.mergeFloor : p.crossFloor)) continue;
+        const floor = sameLang ? p.mergeFloor : p.crossFloor;
+        // The learned story merge (params.mergeModel) looks from its own floor, which may be below the pair merge's.
+        const learned = p.mergeModel !== null || this.mergeProbe !== null;
+        const modelFloor = sameLang ? p.mergeModelFloor : p.crossFloor;
+        if (cos < (learned ? Math.min(floor, modelFloor) : floor)) continue;
         if (!signaturesAgree()) continue;
         let sim = -1;
         let pass = false;
-        if (!p.storyModel || !sameLang || p.storyRescue) {
-          sim = this.youngPairScore(young, old, model);
-          pass = sim >= (sameLang ? p.mergePairThreshold : p.crossPairThreshold);
+        let first: number | null = null;
+        if (cos >= floor && (!p.storyModel || !sameLang || p.storyRescue)) {
+          sim = first = this.youngPairScore(young, old, model);
+          pass = sim >= (sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold));
         }
-        if (!pass && p.storyModel && sameLang) {
+        // The slot rule before the model: a pair it parts is never merged, so it is neither scored nor shown to training.
+        if (!pass && learned && cos >= modelFloor && !this.slotsConflict(s, c)) {
+          const f = this.mergeFeatures(young, old, cos, first ?? this.youngPairScore(young, old, model), sameLang, model);
+          this.mergeProbe?.({ young: young.articleIds, old: old.articleIds, features: f });
+          if (p.mergeModel) {
+            const q = mergeProbability(p.mergeModel, f);
+            if (q >= p.mergeModelThreshold) {
+              pass = true;
+              sim = q;
+            }
+          }
+        }
+        if (!pass && cos >= floor && p.storyModel && sameLang) {
           sim = -1;
           for (const id of young.articleIds.slice(0, 3)) {
             const a = this.docInfo.get(id);
@@ -1569,6 +1607,111 @@ export class OnlineClusterer {
       }
       return { best, sim: bestSim };
     });
+  }
+
+  /**
+   * The learned story merge's features (mergeModel.ts, MERGE_FEATURES) of a
+   * younger and an older story, given their centroid cosine and the pair
+   * merge's score of the younger's first reports.
+   */
+  private mergeFeatures(young: Story, old: Story, cos: number, firstPair: number, sameLang: boolean, model: PairModel): number[] {
+    const p = this.params;
+    let late = firstPair;
+    const ids = young.articleIds;
+    if (ids.length > 3) {
+      const recent = this.recentMembers(old);
+      late = -1;
+      for (let i = ids.length - 3; i < ids.length; i++) {
+        const a = this.docInfo.get(ids[i]!);
+        if (a) late = Math.max(late, this.bestPair(a, packed(a.vec), recent, model));
+      }
+    }
+    // Title profiles: a word's share of the members whose title or lead holds it, times its idf.
+    const ny = young.articleIds.length;
+    const no = old.articleIds.length;
+    let dot = 0;
+    let yy = 0;
+    let cover = 0;
+    let anchor = 0;
+    const idfs = new Map<string, number>();
+    for (const [k, c] of young.titleKeys) {
+      const w = this.idf(k);
+      if (w <= 0) continue;
+      idfs.set(k, w);
+      const wy = (c / ny) * w;
+      yy += wy * wy;
+      const co = old.titleKeys.get(k);
+      if (co === undefined) continue;
+      dot += wy * (co / no) * w;
+      if (co * 3 >= no) {
+        cover += wy * wy;
+        if (anchor === 0 && c * 3 >= ny && p.anchorBurst > 0 && this.burst(k) >= p.anchorBurst) anchor = 1;
+      }
+    }
+    let oo = 0;
+    for (const [k, c] of old.titleKeys) {
+      const w = idfs.get(k) ?? this.idf(k);
+      if (w <= 0) continue;
+      const wo = (c / no) * w;
+      oo += wo * wo;
+    }
+    const titleCos = yy > 0 && oo > 0 ? dot / Math.sqrt(yy * oo) : 0;
+    const gapH = Math.max(0, Math.max(young.firstMs, old.firstMs) - Math.min(young.lastMs, old.lastMs)) / 3_600_000;
+    let shared = 0;
+    for (const o of young.outlets.keys()) if (old.outlets.has(o)) shared++;
+    // What the recognisers name (e:) and the focus countries (c:), as shares of members (keyDocs) times idf.
+    const tags = (st: Story): Map<string, number> => {
+      const out = new Map<string, number>();
+      const n = st.articleIds.length;
+      for (const [k, c] of st.keyDocs) if (k.startsWith('e:') || k.startsWith('c:')) out.set(k, c / n);
+      return out;
+    };
+    const ty = tags(young);
+    const to = tags(old);
+    let tdot = 0;
+    let tyy = 0;
+    let too = 0;
+    let cy = false;
+    let co = false;
+    let cshared = false;
+    for (const [k, sh] of ty) {
+      const w = sh * Math.max(0, this.idf(k));
+      tyy += w * w;
+      const o = to.get(k);
+      if (o !== undefined) tdot += w * o * Math.max(0, this.idf(k));
+      if (k.startsWith('c:') && sh >= 0.5) {
+        cy = true;
+        if ((o ?? 0) >= 0.5) cshared = true;
+      }
+    }
+    for (const [k, sh] of to) {
+      const w = sh * Math.max(0, this.idf(k));
+      too += w * w;
+      if (k.startsWith('c:') && sh >= 0.5) co = true;
+    }
+    const tagCos = tyy > 0 && too > 0 ? tdot / Math.sqrt(tyy * too) : 0;
+    // A story of one or two reports is its reports: what they say pair by pair weighs otherwise than two stories' profiles.
+    const small = Math.min(ny, no) <= 2 ? 1 : 0;
+    return [
+      cos,
+      logit(firstPair),
+      logit(late),
+      titleCos,
+      yy > 0 ? cover / yy : 0,
+      anchor,
+      Math.log2(1 + gapH),
+      Math.log2(1 + ny),
+      Math.log2(1 + no),
+      sameLang ? 0 : 1,
+      young.outlets.size > 0 ? shared / young.outlets.size : 0,
+      cos * titleCos,
+      tagCos,
+      cy && co ? (cshared ? 1 : -1) : 0,
+      Math.log2(young.outlets.size + old.outlets.size),
+      small,
+      small * logit(firstPair),
+      small * titleCos,
+    ];
   }
 
   /**
@@ -2333,6 +2476,12 @@ function mainLanguage(s: Story): string {
   }
   s.main = best;
   return best;
+}
+
+/** log(p / (1 - p)), p held inside [1e-4, 1 - 1e-4] (a pair score of -1, no member found, is 1e-4). */
+function logit(p: number): number {
+  const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
+  return Math.log(q / (1 - q));
 }
 
 function round(x: number): number {

@@ -5,6 +5,7 @@
 import type { FeatureWeights } from './features.js';
 import { shippedPairModel, type CrossConceptModel, type PairModel } from './pairModel.js';
 import { shippedStoryModel, type StoryModel } from './storyModel.js';
+import { shippedMergeModel, type MergeModel } from './mergeModel.js';
 import { shippedTitleBackground, type TitleBackground } from './titleBackground.js';
 
 export interface ClusterParams {
@@ -210,6 +211,17 @@ export interface ClusterParams {
    * articles scores >= storyMergeThreshold against the older.
    */
   storyModel: StoryModel | null;
+  /**
+   * The learned story-to-story similarity of the merge pass (mergeModel.ts).
+   * When set (with pairModel), two stories the pair merge leaves apart merge
+   * when their centroids reach mergeModelFloor (crossFloor across languages)
+   * and the model gives them >= mergeModelThreshold. Null: off.
+   */
+  mergeModel: MergeModel | null;
+  mergeModelThreshold: number;
+  mergeModelFloor: number;
+  /** The pair merge's threshold across languages (null: crossPairThreshold, the join's). */
+  crossMergePairThreshold: number | null;
   /** Across languages, joins and merges need a shared key the story is about (OnlineClusterer.crossAgrees). */
   crossSignatureGuard: boolean;
   /** With crossSignatureGuard: a shared focus country is such a key. */
@@ -411,6 +423,10 @@ export const LEGACY_PARAMS: ClusterParams = {
   mergeFloor: 0.2,
   mergePairThreshold: 0.5,
   storyModel: null,
+  mergeModel: null,
+  mergeModelThreshold: 0.9,
+  mergeModelFloor: 0.15,
+  crossMergePairThreshold: null,
   crossSignatureGuard: true,
   crossGuardCountries: true,
   storyRescue: false,
@@ -506,6 +522,17 @@ export const DEFAULT_PARAMS: ClusterParams = {
   // docs/clustering-journal.md, round 25.
   mergeEvery: 0,
   mergeMinutes: 30,
+  // Round 28 (2026-12-06): two stories the pair merge leaves apart merge when
+  // the learned story-to-story similarity (data/models/cluster-merges.json,
+  // scripts/train-cluster-merges.ts) gives them >= 0.7, and a pair merge
+  // across languages asks 0.7 of the pair model, not the join's 0.5 (of the
+  // cross-language pair merges of the tuning sets, 29 of 47 joined two
+  // events). Chosen by the bands of the eight tuning sets: summed F1 3.995 ->
+  // 4.091, mixed stories 190.2 -> 194.2 (means of five runs);
+  // docs/clustering-journal.md, round 28.
+  mergeModel: shippedMergeModel(),
+  ...shippedMergeModel()?.thresholds,
+  crossMergePairThreshold: 0.7,
 };
 
 /**
