@@ -35,7 +35,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
-import { BROAD_PARAMS, COUNT_CADENCE, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { BROAD_PARAMS, COUNT_CADENCE, DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
 import { PROJECT_ROOT } from '../test/shared.js';
@@ -367,12 +367,14 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['defaults before round 25 (a merge pass every 1,000)', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, ...COUNT_CADENCE }, { prior })],
     ['defaults without burst anchors', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, anchorBurst: 0 }, { prior })],
     ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
+    ['story merge (MERGE_PARAMS, not default)', (items, prior) => runClusterer(items, MERGE_PARAMS, { prior })],
     ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],
     ['new defaults, titles only, no outlet', (items) => runClusterer(titlesOnly(items), DEFAULT_PARAMS, { noSource: true })],
     ['LEGACY, titles only, no outlet', (items) => runClusterer(titlesOnly(items), LEGACY_PARAMS, { noSource: true })],
   ];
   if (!DEFAULT_PARAMS.pairModel) log('note: data/models/cluster-pairs.json is missing: DEFAULT_PARAMS runs the hand rules');
   if (!STORY_PARAMS.storyModel) log('note: data/models/cluster-stories.json is missing: STORY_PARAMS runs the pair model alone');
+  if (!MERGE_PARAMS.mergeModel) log('note: data/models/cluster-merges.json is missing: MERGE_PARAMS runs without the story merge');
   for (const h of halves) {
     if (!h.gold) {
       log(`${h.half}: gold-${h.half}.jsonl not written yet`);

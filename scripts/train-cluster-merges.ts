@@ -25,6 +25,8 @@
  * 3. The operating point (mergeModelThreshold 0.7, mergeModelFloor 0.15) is
  *    the one chosen in round 28 by the bands of the eight tuning sets
  *    (docs/clustering-journal.md), written beside the weights.
+ * MERGE_PARAMS reads the file; the defaults do not (round 28: more gathered,
+ * more mixed).
  */
 import { writeFileSync } from 'node:fs';
 import { clusterDocOf } from '../eval/cluster.js';

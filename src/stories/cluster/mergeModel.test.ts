@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OnlineClusterer, type ClusterDoc, type MergeCandidate } from './OnlineClusterer.js';
 import { MERGE_FEATURES, MERGE_MODEL_VERSION, shippedMergeModel, type MergeModel } from './mergeModel.js';
-import { DEFAULT_PARAMS, LEGACY_PARAMS, type ClusterParams } from './params.js';
+import { DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, type ClusterParams } from './params.js';
 
 const H = 3_600_000;
 const T0 = Date.parse('2023-12-10T12:00:00Z');
@@ -53,13 +53,16 @@ function run(params: Partial<ClusterParams>, probe?: (r: MergeCandidate) => void
   return c;
 }
 
-test('merge model: the shipped model is the defaults\', with its operating point; the legacy rules have none', () => {
+test('merge model: MERGE_PARAMS reads the shipped model with its operating point; the defaults and the legacy rules do not', () => {
   const m = shippedMergeModel();
   assert.ok(m, 'data/models/cluster-merges.json is written by scripts/train-cluster-merges.ts');
   assert.deepEqual(m.features, [...MERGE_FEATURES]);
-  assert.equal(DEFAULT_PARAMS.mergeModel, m);
-  assert.equal(DEFAULT_PARAMS.mergeModelThreshold, m.thresholds!.mergeModelThreshold);
-  assert.equal(DEFAULT_PARAMS.mergeModelFloor, m.thresholds!.mergeModelFloor);
+  assert.equal(MERGE_PARAMS.mergeModel, m);
+  assert.equal(MERGE_PARAMS.mergeModelThreshold, m.thresholds!.mergeModelThreshold);
+  assert.equal(MERGE_PARAMS.mergeModelFloor, m.thresholds!.mergeModelFloor);
+  assert.equal(MERGE_PARAMS.crossMergePairThreshold, 0.7);
+  assert.equal(DEFAULT_PARAMS.mergeModel, null, 'measured in round 28, not the default');
+  assert.equal(DEFAULT_PARAMS.crossMergePairThreshold, null);
   assert.equal(LEGACY_PARAMS.mergeModel, null);
   assert.ok(m.training && typeof m.training === 'object', 'the file carries its training figures');
 });

@@ -17,7 +17,9 @@
  * The weights live in data/models/cluster-merges.json, written by
  * scripts/train-cluster-merges.ts from the tuning sets of the events gold
  * (never the held-out mid set); the file carries its training figures and
- * the operating point. Pure: no I/O here except loading that file once.
+ * the operating point. MERGE_PARAMS (params.ts) reads it; the defaults do
+ * not: it gathers more and mixes more (docs/clustering-journal.md, round
+ * 28). Pure: no I/O here except loading that file once.
  */
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../../config/paths.js';
