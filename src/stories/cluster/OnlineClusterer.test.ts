@@ -5,40 +5,7 @@ import { PAIR_FEATURES } from './pairModel.js';
 import { DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
 import { storyIdFor } from './storyId.js';
-
-const H = 3_600_000;
-const T0 = Date.parse('2023-12-10T12:00:00Z');
-
-// Real headlines and descriptions from the December 2023 replay corpus.
-const milei1: ClusterDoc = {
-  id: 'milei-1',
-  title: 'Javier Milei sworn in as president of Argentina',
-  text: 'Libertarian economist Javier Milei was sworn in as Argentina’s president on Sunday, promising shock therapy for an economy in crisis.',
-  publishedMs: T0,
-  language: 'en',
-  source: 'a',
-  // What analysis gives the desk (the defaults' pair model is trained on analysed articles).
-  entities: ['person:javier milei'],
-  countries: ['AR'],
-};
-const milei2: ClusterDoc = {
-  id: 'milei-2',
-  title: 'Argentina’s Milei takes office, warns of economic shock therapy',
-  text: 'Javier Milei took office as president of Argentina, warning that there is no alternative to a painful economic adjustment.',
-  publishedMs: T0 + 2 * H,
-  language: 'en',
-  source: 'b',
-  entities: ['person:javier milei'],
-  countries: ['AR'],
-};
-const prague: ClusterDoc = {
-  id: 'prague-1',
-  title: 'Gunman kills 14 at Prague university',
-  text: 'A student opened fire at Charles University in Prague, killing 14 people in the worst mass shooting in Czech history.',
-  publishedMs: T0 + 3 * H,
-  language: 'en',
-  source: 'c',
-};
+import { H, T0, milei1, milei2, prague } from './fixtures.js';
 
 /** The desk's defaults (the learned pair similarity) unless params say otherwise. */
 function run(docs: ClusterDoc[], params: Partial<ClusterParams> = {}): { stories: string[]; c: OnlineClusterer } {

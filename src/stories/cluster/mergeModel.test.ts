@@ -1,43 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OnlineClusterer, type ClusterDoc, type MergeCandidate } from './OnlineClusterer.js';
+import { OnlineClusterer, type MergeCandidate } from './OnlineClusterer.js';
 import { MERGE_FEATURES, MERGE_MODEL_VERSION, shippedMergeModel, type MergeModel } from './mergeModel.js';
 import { DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, type ClusterParams } from './params.js';
-
-const H = 3_600_000;
-const T0 = Date.parse('2023-12-10T12:00:00Z');
-
-// Real headlines and descriptions from the December 2023 replay corpus: one event, two outlets.
-const milei1: ClusterDoc = {
-  id: 'milei-1',
-  title: 'Javier Milei sworn in as president of Argentina',
-  text: 'Libertarian economist Javier Milei was sworn in as Argentina’s president on Sunday, promising shock therapy for an economy in crisis.',
-  publishedMs: T0,
-  language: 'en',
-  source: 'a',
-  entities: ['person:javier milei'],
-  countries: ['AR'],
-};
-const milei2: ClusterDoc = {
-  id: 'milei-2',
-  title: 'Argentina’s Milei takes office, warns of economic shock therapy',
-  text: 'Javier Milei took office as president of Argentina, warning that there is no alternative to a painful economic adjustment.',
-  publishedMs: T0 + 2 * H,
-  language: 'en',
-  source: 'b',
-  entities: ['person:javier milei'],
-  countries: ['AR'],
-};
-const prague: ClusterDoc = {
-  id: 'prague-1',
-  title: 'Gunman kills 14 at Prague university',
-  text: 'A student opened fire at Charles University in Prague, killing 14 people in the worst mass shooting in Czech history.',
-  publishedMs: T0 + 3 * H,
-  language: 'en',
-  source: 'c',
-  entities: ['organization:charles university'],
-  countries: ['CZ'],
-};
+import { milei1, milei2, prague } from './fixtures.js';
 
 /** A model that reads one feature only: probability sigma(w x + bias). */
 function oneFeature(name: (typeof MERGE_FEATURES)[number], w: number, bias: number): MergeModel {
