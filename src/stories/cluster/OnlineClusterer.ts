@@ -1675,10 +1675,11 @@ export class OnlineClusterer {
     let co = false;
     let cshared = false;
     for (const [k, sh] of ty) {
-      const w = sh * Math.max(0, this.idf(k));
+      const idf = Math.max(0, this.idf(k));
+      const w = sh * idf;
       tyy += w * w;
       const o = to.get(k);
-      if (o !== undefined) tdot += w * o * Math.max(0, this.idf(k));
+      if (o !== undefined) tdot += w * o * idf;
       if (k.startsWith('c:') && sh >= 0.5) {
         cy = true;
         if ((o ?? 0) >= 0.5) cshared = true;
