@@ -1533,6 +1533,8 @@ export class OnlineClusterer {
   private mergePassLearned(): void {
     const p = this.params;
     const model = p.pairModel!;
+    // The learned story merge (params.mergeModel, or a training probe) looks from its own floor, which may be below the pair merge's.
+    const learned = p.mergeModel !== null || this.mergeProbe !== null;
     this.mergeTouched((s) => {
       let best: Story | null = null;
       let bestSim = -1;
@@ -1567,20 +1569,21 @@ export class OnlineClusterer {
           continue;
         }
         const floor = sameLang ? p.mergeFloor : p.crossFloor;
-        // The learned story merge (params.mergeModel) looks from its own floor, which may be below the pair merge's.
-        const learned = p.mergeModel !== null || this.mergeProbe !== null;
         const modelFloor = sameLang ? p.mergeModelFloor : p.crossFloor;
         if (cos < (learned ? Math.min(floor, modelFloor) : floor)) continue;
         if (!signaturesAgree()) continue;
         let sim = -1;
         let pass = false;
         let first: number | null = null;
+        // The slot rule compares titles pairwise, the dearest check: asked once, and only of a pair that would otherwise be scored or merged.
+        let parted: boolean | undefined;
+        const slotsParted = (): boolean => (parted ??= this.slotsConflict(s, c));
         if (cos >= floor && (!p.storyModel || !sameLang || p.storyRescue)) {
           sim = first = this.youngPairScore(young, old, model);
           pass = sim >= (sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold));
         }
         // The slot rule before the model: a pair it parts is never merged, so it is neither scored nor shown to training.
-        if (!pass && learned && cos >= modelFloor && !this.slotsConflict(s, c)) {
+        if (!pass && learned && cos >= modelFloor && !slotsParted()) {
           const f = this.mergeFeatures(young, old, cos, first ?? this.youngPairScore(young, old, model), sameLang, model);
           this.mergeProbe?.({ young: young.articleIds, old: old.articleIds, features: f });
           if (p.mergeModel) {
@@ -1599,7 +1602,7 @@ export class OnlineClusterer {
           }
           pass = sim >= p.storyMergeThreshold;
         }
-        if (!pass || this.slotsConflict(s, c)) continue;
+        if (!pass || slotsParted()) continue;
         if (sim >= bestSim) {
           best = c;
           bestSim = sim;
@@ -1616,16 +1619,8 @@ export class OnlineClusterer {
    */
   private mergeFeatures(young: Story, old: Story, cos: number, firstPair: number, sameLang: boolean, model: PairModel): number[] {
     const p = this.params;
-    let late = firstPair;
     const ids = young.articleIds;
-    if (ids.length > 3) {
-      const recent = this.recentMembers(old);
-      late = -1;
-      for (let i = ids.length - 3; i < ids.length; i++) {
-        const a = this.docInfo.get(ids[i]!);
-        if (a) late = Math.max(late, this.bestPair(a, packed(a.vec), recent, model));
-      }
-    }
+    const late = ids.length > 3 ? this.pairScoreOf(ids.slice(-3), old, model) : firstPair;
     // Title profiles: a word's share of the members whose title or lead holds it, times its idf.
     const ny = young.articleIds.length;
     const no = old.articleIds.length;
@@ -1660,32 +1655,29 @@ export class OnlineClusterer {
     let shared = 0;
     for (const o of young.outlets.keys()) if (old.outlets.has(o)) shared++;
     // What the recognisers name (e:) and the focus countries (c:), as shares of members (keyDocs) times idf.
-    const tags = (st: Story): Map<string, number> => {
-      const out = new Map<string, number>();
-      const n = st.articleIds.length;
-      for (const [k, c] of st.keyDocs) if (k.startsWith('e:') || k.startsWith('c:')) out.set(k, c / n);
-      return out;
-    };
-    const ty = tags(young);
-    const to = tags(old);
+    const isTag = (k: string): boolean => k.startsWith('e:') || k.startsWith('c:');
     let tdot = 0;
     let tyy = 0;
     let too = 0;
     let cy = false;
     let co = false;
     let cshared = false;
-    for (const [k, sh] of ty) {
+    for (const [k, n] of young.keyDocs) {
+      if (!isTag(k)) continue;
+      const sh = n / ny;
       const idf = Math.max(0, this.idf(k));
       const w = sh * idf;
       tyy += w * w;
-      const o = to.get(k);
-      if (o !== undefined) tdot += w * o * idf;
+      const o = (old.keyDocs.get(k) ?? 0) / no;
+      tdot += w * o * idf;
       if (k.startsWith('c:') && sh >= 0.5) {
         cy = true;
-        if ((o ?? 0) >= 0.5) cshared = true;
+        if (o >= 0.5) cshared = true;
       }
     }
-    for (const [k, sh] of to) {
+    for (const [k, n] of old.keyDocs) {
+      if (!isTag(k)) continue;
+      const sh = n / no;
       const w = sh * Math.max(0, this.idf(k));
       too += w * w;
       if (k.startsWith('c:') && sh >= 0.5) co = true;
@@ -1725,9 +1717,14 @@ export class OnlineClusterer {
    * gives their reports almost nothing.
    */
   private youngPairScore(young: Story, old: Story, model: PairModel): number {
-    const recent = this.recentMembers(old);
+    return this.pairScoreOf(young.articleIds.slice(0, 3), old, model);
+  }
+
+  /** The best pair probability of these reports against the story's recent members (-1 when none is in the window). */
+  private pairScoreOf(ids: readonly string[], s: Story, model: PairModel): number {
+    const recent = this.recentMembers(s);
     let sim = -1;
-    for (const id of young.articleIds.slice(0, 3)) {
+    for (const id of ids) {
       const a = this.docInfo.get(id);
       if (a) sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
     }

@@ -12,6 +12,7 @@
  * The weights per class are parameters (params.ts).
  */
 import { fold, isStopWord, primaryLanguage, stemmerFor, tokens, type Token } from './tokenize.js';
+import { keyHash } from './weightTable.js';
 import type { FeatureInput } from '../../domain/clusterDoc.js';
 
 // The input is the domain's (domain/clusterDoc.ts), re-exported for the clusterer's modules.
@@ -261,10 +262,7 @@ export function slotTitle(title: string, ms: number, masked?: string): SlotTitle
   const bits = new Uint8Array(tokens.length);
   let bloom = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]!;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193);
-    bits[i] = (h >>> 0) % 32;
+    bits[i] = (keyHash(tokens[i]!) >>> 0) % 32;
     bloom |= 1 << bits[i]!;
   }
   return { tokens, title, ms, bits, bloom };
