@@ -7,7 +7,7 @@
  * otherwise. The mentions keep the text as written; findEntities() turns them
  * into the article's people and organisations.
  */
-import { GZ, isTitleCase, orgAt, prepare, type Prepared } from './ner/features.js';
+import { capBinOfWord, commonWord, GZ, isTitleCase, orgAt, prepare, seenSmall, startsSentence, type Prepared } from './ner/features.js';
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
@@ -31,6 +31,146 @@ export interface Mention {
 
 // A span never ends on punctuation ("Smith ," from a slip of the tagger).
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
+
+/**
+ * Legal forms that end a company's name ("Perry Drug Stores Inc", "Sumitomo
+ * Bakelite Co Ltd", "Hoechst AG"): the name runs from the capitalised words
+ * before them, whatever the tagger made of those ("Perry Drug" a person and
+ * "Stores Inc" a company; "Fidata Corp" a person, issue 12).
+ */
+const LEGAL_FORMS = new Set(
+  'inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc llc l.l.c. lp l.p. llp ag nv n.v. sa s.a. spa s.p.a. gmbh pty bhd oyj asa kgaa'.split(' '),
+);
+/** Short forms that are also other words in the news ("AG" an attorney general, "SA" South Africa). */
+const AMBIGUOUS_FORMS = new Set(['ag', 'sa', 'nv', 'limited']);
+
+/** Whether tokens [from, to) are exactly a name the gazetteer knows as a place. */
+function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
+  return (exactGazetteer(p, from, to) & GZ.place) !== 0;
+}
+
+/** Words that open a sentence before a company's name and are not part of it. */
+const OPENERS = new Set('the a an this that its their his her our in on at for by from with after before under both and but while when as if said says'.split(' '));
+/** Small words that may stand inside a company's name ("Gulf Resources and Chemical Corp", "Banca del Monte di Parma"). */
+const NAME_LINKS = new Set(['and', '&', 'of', 'de', 'del', 'di', 'du', 'der', 'des', 'la', 'van', 'von']);
+/** A ticker in angle brackets ("<ECH>", "<LLOY.L>"): newswire's market symbols, not names. */
+const TICKER = /^[A-Z0-9][A-Z0-9.\-]{0,9}$/;
+/**
+ * Ranks that follow an institution's name and are never the end of one
+ * ("Canal Commission Administrator", "National Bank President"); not
+ * "Justice", "General", "Leader" or "Queen", which end names too ("Centre
+ * for Social Justice", "Attorney General", "Dairy Queen").
+ */
+const TRAILING_TITLES = new Set(
+  'president chairman chairwoman chair ceo director administrator spokesman spokeswoman spokesperson ambassador commissioner governor gov. gen. official executive'.split(' '),
+);
+
+/** A legal form as a name ends in it: capitalised ("Inc", "INC"; "N.A." of a US national bank, never "NA", a Polish "na" in capitals). */
+function isLegalForm(w: string): boolean {
+  return (LEGAL_FORMS.has(w.toLowerCase()) && capitalisedWord(w)) || w === 'N.A.';
+}
+
+/** Words before a rank that make it one title ("High Commissioner", "Vice President") or tie it to the name ("Court of Justice"). */
+const RANK_BEFORE = new Set(['high', 'deputy', 'vice', 'chief', 'majority', 'minority', 'general', 'executive', 'assistant', 'acting', 'associate', 'the', ...NAME_LINKS]);
+
+function capitalisedWord(w: string): boolean {
+  return /^(?:\p{Lu}|\p{N}+\p{Lu})/u.test(w);
+}
+
+/**
+ * A company named with its legal form is one organisation from its first
+ * capitalised word to the form: the spans the tagger cut inside it give way.
+ * In a Title Case or restored ALL CAPS headline every word is capitalised, so
+ * there the name reaches back only over what the tagger took for a name
+ * next to the form. A common word opening a sentence ("Underwriter Moseley
+ * Holding Corp") is not part of the name.
+ */
+function legalFormNames(words: readonly string[], p: Prepared, spans: Span[], headline: boolean): void {
+  for (let i = 1; i < words.length; i++) {
+    // Most words are not legal forms: a small first letter or a long word says so without a look-up.
+    const c = words[i]!.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || words[i]!.length > 12 || !isLegalForm(words[i]!)) continue;
+    let to = i + 1;
+    while (to < words.length && isLegalForm(words[to]!)) to++;
+    let from = i;
+    if (headline) {
+      // Every word of a Title Case headline is capitalised: only what the tagger took for a name reaches the form.
+      const before = spans.find((s) => s.from < i && s.to >= i);
+      from = before ? before.from : i;
+    } else {
+      for (let j = i - 1; j >= 0; j--) {
+        const w = words[j]!;
+        // "Apple Inc. and Samsung Electronics Co.": a legal form ends the name before.
+        if (isLegalForm(w)) break;
+        if (capitalisedWord(w)) {
+          if (startsSentence(p, j)) {
+            // "The", "Chairman", or "Shares of": the sentence's opening, not the name
+            // ("First Chicago Corp", "Applied Circuit Technology Inc" keep theirs).
+            const lw = w.toLowerCase();
+            if (!OPENERS.has(lw) && !TITLES.has(lw) && !(commonWord(p, j) && from !== j + 1)) from = j;
+            break;
+          }
+          from = j;
+        } else if (NAME_LINKS.has(w.toLowerCase()) && j > 0 && capitalisedWord(words[j - 1]!) && from === j + 1) continue;
+        else break;
+      }
+    }
+    if (from === i) continue;
+    // "Maryland AG", "New York AG", "vs SA": a place before a short form is an attorney general or a country, not a company.
+    if (AMBIGUOUS_FORMS.has(words[i]!.toLowerCase()) && gazetteerPlace(p, from, i)) continue;
+    for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.from < to && spans[k]!.to > from) spans.splice(k, 1);
+    spans.push({ type: 'ORG', from, to });
+    i = to - 1;
+  }
+}
+
+/**
+ * A headline written in capitals only ("PERRY DRUG <PDS> FEBRUARY SALES UP
+ * 19.5 PCT", as wire services of the 1980s and some feeds still write them)
+ * gives the tagger no case to read. Each word is given the case the article's
+ * text writes it in ("Perry", "Drug"; "KLM" stays), else small when the
+ * training text writes it small ("FEBRUARY" aside: months are capitalised
+ * there too), else a capital; the tagger reads the restored words and the
+ * mentions keep the headline's own letters (offsets are unchanged).
+ */
+function restoreCase(words: readonly string[], text: string): string[] | null {
+  // Fast path: a headline with a few small letters among its first ones is not in capitals.
+  let small = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(w.length - 1);
+    if (c >= 97 && c <= 122 && ++small >= 3) return null;
+  }
+  let letters = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (!/\p{L}{2}/u.test(w)) continue;
+    letters++;
+    if (w === w.toUpperCase()) upper++;
+  }
+  if (letters < 3 || upper / letters < 0.8) return null;
+  const asWritten = new Map<string, string>();
+  for (const t of tokenizeNer(text)) {
+    const lw = t.text.toLowerCase();
+    if (t.text === lw && asWritten.has(lw)) continue;
+    // A word the text writes both ways keeps its capital ("Echlin" over "echlin").
+    if (!asWritten.has(lw) || asWritten.get(lw) === lw) asWritten.set(lw, t.text);
+  }
+  // The words before a legal form are a company's name ("PIONEER SYSTEMS INC"), back to the headline's start or a mark.
+  const named = new Set<number>();
+  words.forEach((w, i) => {
+    if (!isLegalForm(w)) return;
+    for (let j = i - 1; j >= 0 && i - j <= 5 && /\p{L}|\p{N}/u.test(words[j]!); j--) named.add(j);
+  });
+  return words.map((w, i) => {
+    if (!/\p{L}/u.test(w) || w !== w.toUpperCase() || /^\p{N}/u.test(w)) return w;
+    if (named.has(i)) return asWritten.get(w.toLowerCase()) ?? w[0] + w.slice(1).toLowerCase();
+    const lw = w.toLowerCase();
+    const seen = asWritten.get(lw);
+    if (seen !== undefined && !(seen === lw && i === 0)) return seen;
+    if (seenSmall(lw) && capBinOfWord(lw) <= 1) return i === 0 ? w[0] + lw.slice(1) : lw;
+    return w.length <= 3 && !seenSmall(lw) ? w : w[0] + lw.slice(1);
+  });
+}
 
 /** The gazetteer mask of the match that spans exactly tokens [from, to), or 0. */
 function exactGazetteer(p: Prepared, from: number, to: number): number {
@@ -61,10 +201,12 @@ interface Tagged {
   mentions: Mention[];
 }
 
-function recognizeSegment(text: string, offset: number, language: string | null, titleCase: boolean | null): Tagged {
+function recognizeSegment(text: string, offset: number, language: string | null, titleCase: boolean | null, body = ''): Tagged {
   const toks = tokenizeNer(text, offset);
   if (toks.length === 0) return { toks, mentions: [] };
-  const words = toks.map((t) => t.text);
+  const written = toks.map((t) => t.text);
+  const restored = titleCase === null ? restoreCase(written, body) : null;
+  const words = restored ?? written;
   const seg = { tokens: words, language, titleCase: titleCase ?? isTitleCase(words) };
   // The model first: loading it sets the lexicon prepare() reads (LOWER_SEEN).
   const model = loadModel();
@@ -100,6 +242,7 @@ function recognizeSegment(text: string, offset: number, language: string | null,
   }
   // Where the gazetteer is sure of a whole name's type, it decides.
   for (const s of spans) s.type = gazetteerType(p, s) ?? s.type;
+  legalFormNames(words, p, spans, seg.titleCase);
   spans.sort((a, b) => a.from - b.from);
   const out: Mention[] = [];
   for (const s of spans) {
@@ -107,18 +250,65 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     let to = s.to;
     while (from < to && EDGE_PUNCT.test(words[from]!)) from++;
     while (to > from && EDGE_PUNCT.test(words[to - 1]!)) to--;
+    // "Supreme Court Justice", "National Bank President": the rank is cut; "Court of Justice" keeps its word.
+    if (s.type === 'ORG' && to - from > 2 && TRAILING_TITLES.has(words[to - 1]!.toLowerCase()) && !RANK_BEFORE.has(words[to - 2]!.toLowerCase())) to--;
     if (from === to) continue;
+    if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) continue;
     const start = toks[from]!.start;
     const end = toks[to - 1]!.end;
-    out.push({ type: s.type, text: text.slice(start - offset, end - offset), start, end });
+    // Wire copy wraps its lines inside names ("Wall\nStreet Journal"): one space stands for any run of white space.
+    const raw = text.slice(start - offset, end - offset);
+    out.push({ type: s.type, text: /\s\s|[\n\r\t]/.test(raw) ? raw.replace(/\s+/g, ' ') : raw, start, end });
   }
   return { toks, mentions: out };
 }
 
+/**
+ * One sense per article for companies: once "Echlin Inc" is named, "Echlin"
+ * (or "ECHLIN" in a capitals headline) alone is that company, whatever the
+ * tagger made of it or missed; the name without its legal form is the short
+ * name wire copy uses after the first mention.
+ */
+function companyShortNames(mentions: Mention[], segs: readonly Tagged[], full: string): void {
+  const short = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG') continue;
+    const words = m.text.split(' ');
+    let k = words.length;
+    while (k > 0 && isLegalForm(words[k - 1]!)) k--;
+    if (k === 0 || k === words.length || AMBIGUOUS_FORMS.has(words[k]!.toLowerCase())) continue;
+    short.add(words.slice(0, k).join(' ').toLowerCase());
+  }
+  if (short.size === 0) return;
+  // A one-word place stays a place ("Maryland" beside "Maryland AG Brown"); a person, a miss, or a
+  // longer name taken for a place ("Air Atlanta" beside "Air Atlanta Inc") becomes the company.
+  for (const m of mentions) if ((m.type === 'PER' || (m.type === 'LOC' && m.text.includes(' '))) && short.has(m.text.toLowerCase())) m.type = 'ORG';
+  // A headline shortens the name from its end ("PERRY DRUG" for Perry Drug Stores Inc): a person there is its first words.
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const lw = m.text.toLowerCase();
+    for (const n of short) if (n.startsWith(lw + ' ')) m.type = 'ORG';
+  }
+  let at = 0;
+  const found = mentions.length;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  for (const s of segs) {
+    for (const t of s.toks) {
+      while (at < found && sorted[at]!.end <= t.start) at++;
+      if (at < found && sorted[at]!.start < t.end) continue;
+      if (!/^\p{Lu}/u.test(t.text) || !short.has(t.text.toLowerCase())) continue;
+      mentions.push({ type: 'ORG', text: full.slice(t.start, t.end), start: t.start, end: t.end });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+}
+
 export function recognize(title: string, text: string, language: string | null | undefined): Mention[] {
   const lang = language ?? null;
-  const segs = [recognizeSegment(title, 0, lang, null), recognizeSegment(text, title.length + 1, lang, false)];
+  const segs = [recognizeSegment(title, 0, lang, null, text), recognizeSegment(text, title.length + 1, lang, false)];
   const mentions = segs.flatMap((s) => s.mentions);
+  const full = `${title}\n${text}`;
+  companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
   const surnames = new Set<string>();
@@ -135,7 +325,6 @@ export function recognize(title: string, text: string, language: string | null |
     return surnames.has(c) || fullNames.has(c);
   };
   for (const m of mentions) if (m.type !== 'PER' && isPerson(m.text)) m.type = 'PER';
-  const full = `${title}\n${text}`;
   // Mentions are in text order (segments in order, spans sorted): one sweep finds the words outside them.
   const found = mentions.length;
   let at = 0;

@@ -643,3 +643,28 @@ export function orgAt(p: Prepared, i: number): 'B' | 'I' | null {
   const f = p.flags[i]!;
   return f & ORG_B ? 'B' : f & ORG_I ? 'I' : null;
 }
+
+/** Whether token i begins a sentence of its segment (the first, or after . ! ? : and the like). */
+export function startsSentence(p: Prepared, i: number): boolean {
+  return (p.flags[i]! & SENT_START) !== 0;
+}
+
+/**
+ * Whether the word is a common one: capitalised here, but the counted text
+ * writes it in small letters and never (capBin 0) with a capital inside a
+ * sentence ("Underwriter", "Shares"), unlike "General" or "Applied".
+ */
+export function commonWord(p: Prepared, i: number): boolean {
+  return (p.flags[i]! & LOWER_SEEN) !== 0 && p.cb[i] === 0;
+}
+
+/** The capital bin of a lower-case word (capBinOf; CAP_UNSEEN when too rare to say). */
+export function capBinOfWord(lower: string): number {
+  return capBins.get(hashString(lower)) ?? CAP_UNSEEN;
+}
+
+
+/** Whether the training text writes this lower-case word in small letters (the LOWER_SEEN list). */
+export function seenSmall(lower: string): boolean {
+  return lowerSeen.has(hashString(lower));
+}

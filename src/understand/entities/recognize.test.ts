@@ -1,0 +1,61 @@
+/**
+ * The rules on top of the tagger for wire copy (docs/entities.md, "Company
+ * names, capitals headlines, wrapped lines"): a company named with its legal
+ * form is one organisation, a market ticker is no name, a capitals headline
+ * is read with the case its text gives, a name wrapped across lines is one
+ * name, a rank after an institution is not part of it. The inputs are written
+ * the way 1980s wire copy and today's business news write them.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { recognize } from './recognize.js';
+
+const typed = (title: string, text: string, lang = 'en'): string[] => [...new Set(recognize(title, text, lang).map((m) => `${m.type}:${m.text}`))].sort();
+
+test('a company named with its legal form is one organisation, whatever the tagger cut inside it', () => {
+  const got = typed('', 'Perry Drug Stores Inc said February sales were up 19.5 pct to 52 mln dlrs.');
+  assert.ok(got.includes('ORG:Perry Drug Stores Inc'), got.join(' | '));
+  assert.ok(!got.some((m) => m.startsWith('PER:')), got.join(' | '));
+});
+
+test('the name reaches back over "and" and "of", not over the sentence opening or another company', () => {
+  assert.ok(typed('', 'Shares of Gulf Resources and Chemical Corp rose on Tuesday.').includes('ORG:Gulf Resources and Chemical Corp'));
+  assert.ok(!typed('', 'Shares of Gulf Resources and Chemical Corp rose on Tuesday.').some((m) => m.includes('Shares')));
+  const two = typed('', 'Both Apple Inc. and Samsung Electronics Co. declined to comment on the ban.');
+  assert.ok(two.includes('ORG:Samsung Electronics Co.'), two.join(' | '));
+  assert.ok(!two.some((m) => m.includes('Inc. and')), two.join(' | '));
+});
+
+test('a ticker in angle brackets is not a name', () => {
+  const got = typed('ECHLIN INC <ECH> 2ND QTR FEB 28 NET', 'Shr 24 cts vs 20 cts. Net 11,784,000 vs 8,302,000.');
+  assert.ok(got.includes('ORG:ECHLIN INC'), got.join(' | '));
+  assert.ok(!got.some((m) => m.endsWith(':ECH')), got.join(' | '));
+});
+
+test('a capitals headline is read with the case its text writes the words in', () => {
+  const got = typed('PERRY DRUG <PDS> FEBRUARY SALES UP 19.5 PCT', 'Perry Drug Stores Inc said February sales were up 19.5 pct.');
+  assert.ok(!got.some((m) => m.startsWith('PER:')), got.join(' | '));
+  assert.ok(!got.some((m) => m.endsWith(':PDS')), got.join(' | '));
+  // A company named in the text is that company in the headline too ("ECHLIN" beside "Echlin Inc").
+  const echlin = typed('ECHLIN<ECH> EXPECTS CONTINUED PROFIT GROWTH', 'Echlin Inc said it expects further earnings increases. Echlin president Frederick Mancheski said demand was expanding.');
+  assert.ok(echlin.includes('ORG:ECHLIN') && echlin.includes('ORG:Echlin Inc') && echlin.includes('ORG:Echlin'), echlin.join(' | '));
+  assert.ok(echlin.includes('PER:Frederick Mancheski'), echlin.join(' | '));
+});
+
+test('a name wrapped across lines is one name, written with one space', () => {
+  const got = typed('', 'Its stock is currently trading at 34-1/4 on the New York\nStock Exchange, the company said.');
+  assert.ok(got.includes('ORG:New York Stock Exchange'), got.join(' | '));
+  assert.ok(!got.some((m) => /\s{2,}|\n/.test(m)), got.join(' | '));
+});
+
+test('a rank after an institution is not part of it; a name ending in one is kept', () => {
+  const bank = typed('', 'National Bank President Laurent Ferreira said the bank would cut staff.');
+  assert.ok(bank.includes('ORG:National Bank') && !bank.some((m) => m.includes('Bank President')), bank.join(' | '));
+  assert.ok(typed('', 'Guyana took the case to the International Court of Justice in The Hague.').includes('ORG:International Court of Justice'));
+});
+
+test('a place before "AG" is an attorney general, not a company; "Hoechst AG" is a company', () => {
+  const ag = typed('', 'Maryland AG Anthony Brown reinstated the task force member on Friday.');
+  assert.ok(!ag.includes('ORG:Maryland'), ag.join(' | '));
+  assert.ok(typed('', 'The bond is guaranteed by Hoechst AG, the chemicals group said.').includes('ORG:Hoechst AG'));
+});
