@@ -59,3 +59,13 @@ test('a place before "AG" is an attorney general, not a company; "Hoechst AG" is
   assert.ok(!ag.includes('ORG:Maryland'), ag.join(' | '));
   assert.ok(typed('', 'The bond is guaranteed by Hoechst AG, the chemicals group said.').includes('ORG:Hoechst AG'));
 });
+
+test('a company between angle brackets is one organisation; report abbreviations and the sign-off are no names', () => {
+  const got = typed('CAMBRIDGE MEDICAL <CMTC> ADDS INFO ON AIDS TEST', 'Cambridge Medical Technology Corp said an AIDS test will be made with <Panbaxy Laboratories> under a letter of intent.\n Reuter\n&#3;');
+  assert.ok(got.includes('ORG:Panbaxy Laboratories'), got.join(' | '));
+  assert.ok(!got.some((m) => /Reuter|CMTC/.test(m)), got.join(' | '));
+  const report = typed('BALLY <BLY> TO TAKE 17.3 MLN DLR 1ST QTR CHARGE', 'Bally Manufacturing Corp said it will take a charge in the first quarter.');
+  assert.ok(!report.some((m) => /:(?:DLR|QTR|MLN)$/.test(m)), report.join(' | '));
+  // "<MTS Acquisition Corp>'s offer": the possessive stays outside the name.
+  assert.ok(typed('', 'Holders rejected <MTS Acquisition Corp\'s> offer on Monday.').includes('ORG:MTS Acquisition Corp'));
+});

@@ -54,7 +54,12 @@ const OPENERS = new Set('the a an this that its their his her our in on at for b
 /** Small words that may stand inside a company's name ("Gulf Resources and Chemical Corp", "Banca del Monte di Parma"). */
 const NAME_LINKS = new Set(['and', '&', 'of', 'de', 'del', 'di', 'du', 'der', 'des', 'la', 'van', 'von']);
 /** A ticker in angle brackets ("<ECH>", "<LLOY.L>"): newswire's market symbols, not names. */
-const TICKER = /^[A-Z0-9][A-Z0-9.\-]{0,9}$/;
+const TICKER = /^[A-Z0-9]{1,5}(?:\.[A-Z]{1,3})?$/;
+/**
+ * The abbreviations of wire copy's earnings and market reports ("4TH QTR
+ * NET", "Shr loss", "Avg shrs", "MLN STG"): never a name, in capitals or not.
+ */
+const WIRE_ABBREVIATIONS = new Set('qtr shr shrs mths mth pct mln bln dlrs dlr stg cts avg oper revs rev yr'.split(' '));
 /**
  * Ranks that follow an institution's name and are never the end of one
  * ("Canal Commission Administrator", "National Bank President"); not
@@ -125,6 +130,28 @@ function legalFormNames(words: readonly string[], p: Prepared, spans: Span[], he
 }
 
 /**
+ * Wire copy writes a company without a ticker between angle brackets
+ * ("<Sanpao Group>", "<Poclain>", "<Dowa Mining Co Ltd>"): the words
+ * between them are one organisation; a ticker ("<ECH>", "<LLOY.L>") is not
+ * (it is dropped below).
+ */
+function bracketedNames(words: readonly string[], spans: Span[]): void {
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== '<') continue;
+    let j = i + 1;
+    while (j < words.length && j - i <= 12 && words[j] !== '>' && words[j] !== '<') j++;
+    if (words[j] !== '>' || j === i + 1) continue;
+    if (j === i + 2 && TICKER.test(words[i + 1]!)) continue;
+    if (!capitalisedWord(words[i + 1]!)) continue;
+    // "<MTS Acquisition Corp's>": the possessive is not part of the name.
+    const to = /^['’][sS]$/.test(words[j - 1]!) ? j - 1 : j;
+    for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.from < to && spans[k]!.to > i + 1) spans.splice(k, 1);
+    spans.push({ type: 'ORG', from: i + 1, to });
+    i = j;
+  }
+}
+
+/**
  * A headline written in capitals only ("PERRY DRUG <PDS> FEBRUARY SALES UP
  * 19.5 PCT", as wire services of the 1980s and some feeds still write them)
  * gives the tagger no case to read. Each word is given the case the article's
@@ -163,6 +190,7 @@ function restoreCase(words: readonly string[], text: string): string[] | null {
   });
   return words.map((w, i) => {
     if (!/\p{L}/u.test(w) || w !== w.toUpperCase() || /^\p{N}/u.test(w)) return w;
+    if (WIRE_ABBREVIATIONS.has(w.toLowerCase())) return w.toLowerCase();
     if (named.has(i)) return asWritten.get(w.toLowerCase()) ?? w[0] + w.slice(1).toLowerCase();
     const lw = w.toLowerCase();
     const seen = asWritten.get(lw);
@@ -242,7 +270,9 @@ function recognizeSegment(text: string, offset: number, language: string | null,
   }
   // Where the gazetteer is sure of a whole name's type, it decides.
   for (const s of spans) s.type = gazetteerType(p, s) ?? s.type;
-  legalFormNames(words, p, spans, seg.titleCase);
+  // A restored capitals headline reads as running text: its name words kept their capitals, the rest did not.
+  legalFormNames(words, p, spans, seg.titleCase && !restored);
+  bracketedNames(written, spans);
   spans.sort((a, b) => a.from - b.from);
   const out: Mention[] = [];
   for (const s of spans) {
@@ -254,11 +284,12 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     if (s.type === 'ORG' && to - from > 2 && TRAILING_TITLES.has(words[to - 1]!.toLowerCase()) && !RANK_BEFORE.has(words[to - 2]!.toLowerCase())) to--;
     if (from === to) continue;
     if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) continue;
+    if (words.slice(from, to).every((w) => WIRE_ABBREVIATIONS.has(w.toLowerCase()))) continue;
     const start = toks[from]!.start;
     const end = toks[to - 1]!.end;
     // Wire copy wraps its lines inside names ("Wall\nStreet Journal"): one space stands for any run of white space.
     const raw = text.slice(start - offset, end - offset);
-    out.push({ type: s.type, text: /\s\s|[\n\r\t]/.test(raw) ? raw.replace(/\s+/g, ' ') : raw, start, end });
+    out.push({ type: s.type, text: /[^\S ]| {2}/.test(raw) ? raw.replace(/\s+/g, ' ') : raw, start, end });
   }
   return { toks, mentions: out };
 }
@@ -319,6 +350,9 @@ export function recognize(title: string, text: string, language: string | null |
     fullNames.add(canon);
     surnames.add(canon.split(' ').at(-1)!);
   }
+  // The wire's sign-off at the end of a story ("... the company said.\n Reuter") names no one in it.
+  const last = mentions.at(-1);
+  if (last && /^(?:REUTER|Reuter)$/.test(last.text) && full.slice(last.end).trim().replace(/&#3;|\u0003/g, '') === '') mentions.pop();
   if (surnames.size === 0) return mentions;
   const isPerson = (t: string): boolean => {
     const c = canonicalPerson(t, lang).toLowerCase();
