@@ -69,3 +69,10 @@ test('a company between angle brackets is one organisation; report abbreviations
   // "<MTS Acquisition Corp>'s offer": the possessive stays outside the name.
   assert.ok(typed('', 'Holders rejected <MTS Acquisition Corp\'s> offer on Monday.').includes('ORG:MTS Acquisition Corp'));
 });
+
+test('a company named with "AG" links its capitals headline; "Reagan AG" is still Reagan', () => {
+  const got = typed('HOECHST UNIT ISSUING 130 MLN SWISS FRANC BOND', 'Hoechst Invest NV, a Dutch finance subsidiary of Hoechst AG of West Germany, is issuing a bond.');
+  assert.ok(got.includes('ORG:HOECHST') && got.includes('ORG:Hoechst AG'), got.join(' | '));
+  const ag = typed('Special counsel in Trump case unconstitutional, former Reagan AG says', 'Edwin Meese, who served as Ronald Reagan\'s attorney general, told the court the appointment was unlawful.');
+  assert.ok(!ag.includes('ORG:Reagan'), ag.join(' | '));
+});

@@ -227,6 +227,8 @@ function gazetteerType(p: Prepared, s: Span): MentionType | null {
 interface Tagged {
   toks: NerToken[];
   mentions: Mention[];
+  /** A capitals headline read with restored case (restoreCase). */
+  restored?: boolean;
 }
 
 function recognizeSegment(text: string, offset: number, language: string | null, titleCase: boolean | null, body = ''): Tagged {
@@ -291,7 +293,7 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     const raw = text.slice(start - offset, end - offset);
     out.push({ type: s.type, text: /[^\S ]| {2}/.test(raw) ? raw.replace(/\s+/g, ' ') : raw, start, end });
   }
-  return { toks, mentions: out };
+  return { toks, mentions: out, restored: restored !== null };
 }
 
 /**
@@ -302,18 +304,33 @@ function recognizeSegment(text: string, offset: number, language: string | null,
  */
 function companyShortNames(mentions: Mention[], segs: readonly Tagged[], full: string): void {
   const short = new Set<string>();
+  // Short names before "AG", "SA", "NV", "Limited" ("Hoechst" of "Hoechst AG"; but "New York" of "New York AG"): never over a place.
+  const unsure = new Set<string>();
   for (const m of mentions) {
     if (m.type !== 'ORG') continue;
     const words = m.text.split(' ');
     let k = words.length;
     while (k > 0 && isLegalForm(words[k - 1]!)) k--;
-    if (k === 0 || k === words.length || AMBIGUOUS_FORMS.has(words[k]!.toLowerCase())) continue;
-    short.add(words.slice(0, k).join(' ').toLowerCase());
+    if (k === 0 || k === words.length) continue;
+    const name = words.slice(0, k).join(' ').toLowerCase();
+    if (words.slice(k).every((w) => AMBIGUOUS_FORMS.has(w.toLowerCase()))) {
+      if (!short.has(name)) unsure.add(name);
+    } else {
+      short.add(name);
+      unsure.delete(name);
+    }
   }
-  if (short.size === 0) return;
+  if (short.size === 0 && unsure.size === 0) return;
   // A one-word place stays a place ("Maryland" beside "Maryland AG Brown"); a person, a miss, or a
   // longer name taken for a place ("Air Atlanta" beside "Air Atlanta Inc") becomes the company.
-  for (const m of mentions) if ((m.type === 'PER' || (m.type === 'LOC' && m.text.includes(' '))) && short.has(m.text.toLowerCase())) m.type = 'ORG';
+  // An unsure short name ("Reagan AG", "Deputy AG" are attorneys general) names the company only in a
+  // capitals headline, where case cannot tell and the text's company is the only evidence ("HOECHST").
+  const capitals = segs.filter((s) => s.restored);
+  const inCapitals = (at: number): boolean => capitals.some((s) => s.toks.length > 0 && at >= s.toks[0]!.start && at < s.toks.at(-1)!.end);
+  for (const m of mentions) {
+    const lw = m.text.toLowerCase();
+    if ((m.type === 'PER' && (short.has(lw) || (unsure.has(lw) && inCapitals(m.start)))) || (m.type === 'LOC' && m.text.includes(' ') && short.has(lw))) m.type = 'ORG';
+  }
   // A headline shortens the name from its end ("PERRY DRUG" for Perry Drug Stores Inc): a person there is its first words.
   for (const m of mentions) {
     if (m.type !== 'PER') continue;
@@ -327,7 +344,8 @@ function companyShortNames(mentions: Mention[], segs: readonly Tagged[], full: s
     for (const t of s.toks) {
       while (at < found && sorted[at]!.end <= t.start) at++;
       if (at < found && sorted[at]!.start < t.end) continue;
-      if (!/^\p{Lu}/u.test(t.text) || !short.has(t.text.toLowerCase())) continue;
+      const lw = t.text.toLowerCase();
+      if (!/^\p{Lu}/u.test(t.text) || !(short.has(lw) || (s.restored && unsure.has(lw)))) continue;
       mentions.push({ type: 'ORG', text: full.slice(t.start, t.end), start: t.start, end: t.end });
     }
   }
