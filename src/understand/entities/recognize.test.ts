@@ -76,3 +76,12 @@ test('a company named with "AG" links its capitals headline; "Reagan AG" is stil
   const ag = typed('Special counsel in Trump case unconstitutional, former Reagan AG says', 'Edwin Meese, who served as Ronald Reagan\'s attorney general, told the court the appointment was unlawful.');
   assert.ok(!ag.includes('ORG:Reagan'), ag.join(' | '));
 });
+
+test('a month before a day is a date; a capitals headline takes a common word small when its text does', () => {
+  const jan = typed('Appeals Court Says Jan. 6 Suits Against Trump Can Proceed for Now', 'A federal appeals court ruled on Friday that Donald Trump can be sued over the Jan. 6 riot at the Capitol.');
+  assert.ok(!jan.some((m) => /:Jan$/.test(m)), jan.join(' | '));
+  assert.ok(!typed('LDBRINKMAN CORP <LDBC> 2ND QTR JAN 31 LOSS', 'Shr loss seven cts vs profit 12 cts.').some((m) => m.endsWith(':JAN')));
+  // "Rice imports" opens a sentence; "rice crop" says the word is common.
+  const rice = typed('MADAGASCAR RICE CROP ESTIMATED HIGHER IN 1987', "Madagascar's vital rice crop is estimated at 2,286,000 tonnes this year. Rice imports quadrupled, the Trade Ministry said.");
+  assert.ok(!rice.includes('PER:RICE'), rice.join(' | '));
+});

@@ -151,6 +151,13 @@ function bracketedNames(words: readonly string[], spans: Span[]): void {
   }
 }
 
+const MONTHS = new Set(
+  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '),
+);
+
+/** Marks after which a sentence opens (a capital there says nothing). */
+const SENTENCE_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '–', '—']);
+
 /**
  * A headline written in capitals only ("PERRY DRUG <PDS> FEBRUARY SALES UP
  * 19.5 PCT", as wire services of the 1980s and some feeds still write them)
@@ -175,13 +182,25 @@ function restoreCase(words: readonly string[], text: string): string[] | null {
     if (w === w.toUpperCase()) upper++;
   }
   if (letters < 3 || upper / letters < 0.8) return null;
-  const asWritten = new Map<string, string>();
-  for (const t of tokenizeNer(text)) {
+  // How the text writes each word: with a capital inside a sentence ("Echlin", "KLM", the "Bank" of
+  // "Candlewood Bank and Trust Co" though "the bank" follows), else in small letters ("rice crop": a
+  // common word, whatever "Rice imports" opening a sentence says), else with a capital only where a
+  // sentence opens (a name, unless the training text writes it small).
+  const smallWords = new Set<string>();
+  const inside = new Map<string, string>();
+  const opening = new Map<string, string>();
+  const toks = tokenizeNer(text);
+  toks.forEach((t, k) => {
     const lw = t.text.toLowerCase();
-    if (t.text === lw && asWritten.has(lw)) continue;
-    // A word the text writes both ways keeps its capital ("Echlin" over "echlin").
-    if (!asWritten.has(lw) || asWritten.get(lw) === lw) asWritten.set(lw, t.text);
-  }
+    if (t.text === lw) smallWords.add(lw);
+    else if (k === 0 || SENTENCE_MARKS.has(toks[k - 1]!.text)) {
+      if (!opening.has(lw)) opening.set(lw, t.text);
+    } else if (!inside.has(lw)) inside.set(lw, t.text);
+  });
+  const asWritten = new Map<string, string>();
+  for (const [lw, w] of opening) if (!seenSmall(lw)) asWritten.set(lw, w);
+  for (const lw of smallWords) asWritten.set(lw, lw);
+  for (const [lw, w] of inside) asWritten.set(lw, w);
   // The words before a legal form are a company's name ("PIONEER SYSTEMS INC"), back to the headline's start or a mark.
   const named = new Set<number>();
   words.forEach((w, i) => {
@@ -287,6 +306,8 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     if (from === to) continue;
     if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) continue;
     if (words.slice(from, to).every((w) => WIRE_ABBREVIATIONS.has(w.toLowerCase()))) continue;
+    // "JAN 31", "May 27", "Sept. 28": a month before a day is a date, not Jan or Theresa May.
+    if (to - from === 1 && MONTHS.has(words[from]!.toLowerCase().replace(/\.$/, '')) && /^\d{1,2}$/.test((written[to] === '.' ? written[to + 1] : written[to]) ?? '')) continue;
     const start = toks[from]!.start;
     const end = toks[to - 1]!.end;
     // Wire copy wraps its lines inside names ("Wall\nStreet Journal"): one space stands for any run of white space.
