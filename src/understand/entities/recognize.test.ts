@@ -85,3 +85,12 @@ test('a month before a day is a date; a capitals headline takes a common word sm
   const rice = typed('MADAGASCAR RICE CROP ESTIMATED HIGHER IN 1987', "Madagascar's vital rice crop is estimated at 2,286,000 tonnes this year. Rice imports quadrupled, the Trade Ministry said.");
   assert.ok(!rice.includes('PER:RICE'), rice.join(' | '));
 });
+
+test('a word the article writes small is no name where a sentence opens with it; an acronym and a named person stay', () => {
+  const got = typed('Court suspends federal grant policy for abortion providers in Ohio', 'The policy was suspended on Friday after a federal court found it unlawful. The WHO said who pays matters.');
+  assert.ok(!got.includes('ORG:Court') && !got.includes('ORG:The'), got.join(' | '));
+  assert.ok(got.includes('ORG:WHO'), got.join(' | '));
+  const gay = typed('Gay keeps her post', 'Harvard president Claudine Gay will remain in office. Gay told the board that the gay rights group had written to her.');
+  assert.ok(gay.includes('PER:Gay') && gay.includes('PER:Claudine Gay'), gay.join(' | '));
+  assert.ok(!gay.some((m) => m === 'ORG:Gay' || m === 'LOC:Gay'), gay.join(' | '));
+});

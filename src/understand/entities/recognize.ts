@@ -373,11 +373,38 @@ function companyShortNames(mentions: Mention[], segs: readonly Tagged[], full: s
   mentions.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * One sense per article for common words: a word the article writes in
+ * small letters ("rice crop") is not a name where a sentence opens with it
+ * ("Rice imports quadrupled"). One word alone, at an opening only; a person
+ * named in full elsewhere keeps the surname (the sweep below gives "Gay" of
+ * "Claudine Gay" back).
+ */
+function commonOpenings(mentions: Mention[], segs: readonly Tagged[], full: string): void {
+  const small = new Set<string>();
+  const openings = new Set<number>();
+  for (const s of segs) {
+    s.toks.forEach((t, k) => {
+      // A word of running text, between spaces and marks: not a piece of an address ("rt.com/russia/").
+      const before = t.start === 0 ? ' ' : full[t.start - 1]!;
+      const after = full[t.end] ?? ' ';
+      if (t.text.length > 2 && /^\p{Ll}+$/u.test(t.text) && /\s/.test(before) && /[\s,;:!?)"”’]/.test(after)) small.add(t.text);
+      if (k === 0 || SENTENCE_MARKS.has(s.toks[k - 1]!.text)) openings.add(t.start);
+    });
+  }
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    // Written "The", not "WHO": an acronym in capitals is a name whatever "who" is.
+    if (openings.has(m.start) && /^\p{Lu}\p{Ll}+$/u.test(m.text) && small.has(m.text.toLowerCase())) mentions.splice(k, 1);
+  }
+}
+
 export function recognize(title: string, text: string, language: string | null | undefined): Mention[] {
   const lang = language ?? null;
   const segs = [recognizeSegment(title, 0, lang, null, text), recognizeSegment(text, title.length + 1, lang, false)];
   const mentions = segs.flatMap((s) => s.mentions);
   const full = `${title}\n${text}`;
+  commonOpenings(mentions, segs, full);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
