@@ -41,6 +41,15 @@ const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
 const LEGAL_FORMS = new Set(
   'inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc llc l.l.c. lp l.p. llp ag nv n.v. sa s.a. spa s.p.a. gmbh pty bhd oyj asa kgaa'.split(' '),
 );
+/** The legal forms as they are written, with a capital: "Inc", "INC", "Inc.", "SpA", "GmbH" (a set look-up, no lower-casing per word). */
+const LEGAL_CASED = new Set<string>(['N.A.', 'SpA', 'GmbH', 'KGaA', 'S.p.A.', 'S.A.', 'N.V.', 'L.P.', 'L.L.C.']);
+for (const f of LEGAL_FORMS) {
+  LEGAL_CASED.add(f[0]!.toUpperCase() + f.slice(1));
+  LEGAL_CASED.add(f.toUpperCase());
+  // Wire copy's slip of the shift key: "Harcourt Brace Jovanovich INc".
+  LEGAL_CASED.add(f.slice(0, 2).toUpperCase() + f.slice(2));
+}
+
 /** Short forms that are also other words in the news ("AG" an attorney general, "SA" South Africa). */
 const AMBIGUOUS_FORMS = new Set(['ag', 'sa', 'nv', 'limited']);
 
@@ -72,11 +81,16 @@ const TRAILING_TITLES = new Set(
 
 /** A legal form as a name ends in it: capitalised ("Inc", "INC"; "N.A." of a US national bank, never "NA", a Polish "na" in capitals). */
 function isLegalForm(w: string): boolean {
-  return (LEGAL_FORMS.has(w.toLowerCase()) && capitalisedWord(w)) || w === 'N.A.';
+  return LEGAL_CASED.has(w);
 }
 
 /** Words before a rank that make it one title ("High Commissioner", "Vice President") or tie it to the name ("Court of Justice"). */
 const RANK_BEFORE = new Set(['high', 'deputy', 'vice', 'chief', 'majority', 'minority', 'general', 'executive', 'assistant', 'acting', 'associate', 'the', ...NAME_LINKS]);
+
+function allWireAbbreviations(words: readonly string[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (words[k]!.length > 4 || !WIRE_ABBREVIATIONS.has(words[k]!.toLowerCase())) return false;
+  return true;
+}
 
 function capitalisedWord(w: string): boolean {
   return /^(?:\p{Lu}|\p{N}+\p{Lu})/u.test(w);
@@ -305,7 +319,7 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     if (s.type === 'ORG' && to - from > 2 && TRAILING_TITLES.has(words[to - 1]!.toLowerCase()) && !RANK_BEFORE.has(words[to - 2]!.toLowerCase())) to--;
     if (from === to) continue;
     if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) continue;
-    if (words.slice(from, to).every((w) => WIRE_ABBREVIATIONS.has(w.toLowerCase()))) continue;
+    if (to - from <= 3 && allWireAbbreviations(words, from, to)) continue;
     // "JAN 31", "May 27", "Sept. 28": a month before a day is a date, not Jan or Theresa May.
     if (to - from === 1 && MONTHS.has(words[from]!.toLowerCase().replace(/\.$/, '')) && /^\d{1,2}$/.test((written[to] === '.' ? written[to + 1] : written[to]) ?? '')) continue;
     const start = toks[from]!.start;
@@ -380,22 +394,39 @@ function companyShortNames(mentions: Mention[], segs: readonly Tagged[], full: s
  * named in full elsewhere keeps the surname (the sweep below gives "Gay" of
  * "Claudine Gay" back).
  */
-function commonOpenings(mentions: Mention[], segs: readonly Tagged[], full: string): void {
-  const small = new Set<string>();
-  const openings = new Set<number>();
+/** Whether the token at `start` opens its segment or follows a sentence mark (a token of its own, not the dot of "U.S."). */
+function opensSentence(segs: readonly Tagged[], start: number): boolean {
   for (const s of segs) {
-    s.toks.forEach((t, k) => {
-      // A word of running text, between spaces and marks: not a piece of an address ("rt.com/russia/").
-      const before = t.start === 0 ? ' ' : full[t.start - 1]!;
-      const after = full[t.end] ?? ' ';
-      if (t.text.length > 2 && /^\p{Ll}+$/u.test(t.text) && /\s/.test(before) && /[\s,;:!?)"”’]/.test(after)) small.add(t.text);
-      if (k === 0 || SENTENCE_MARKS.has(s.toks[k - 1]!.text)) openings.add(t.start);
-    });
+    const toks = s.toks;
+    if (toks.length === 0 || start < toks[0]!.start || start > toks.at(-1)!.start) continue;
+    let lo = 0;
+    let hi = toks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid]!.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (toks[lo]!.start !== start) return false;
+    return lo === 0 || SENTENCE_MARKS.has(toks[lo - 1]!.text);
   }
+  return false;
+}
+
+function commonOpenings(mentions: Mention[], segs: readonly Tagged[], full: string): void {
   for (let k = mentions.length - 1; k >= 0; k--) {
     const m = mentions[k]!;
     // Written "The", not "WHO": an acronym in capitals is a name whatever "who" is.
-    if (openings.has(m.start) && /^\p{Lu}\p{Ll}+$/u.test(m.text) && small.has(m.text.toLowerCase())) mentions.splice(k, 1);
+    if (m.text.length < 3 || m.text.includes(' ') || !opensSentence(segs, m.start) || !/^\p{Lu}\p{Ll}+$/u.test(m.text)) continue;
+    // A word of running text, between spaces and marks: not a piece of an address ("rt.com/russia/").
+    const lw = m.text.toLowerCase();
+    for (let at = full.indexOf(lw); at >= 0; at = full.indexOf(lw, at + 1)) {
+      const before = at === 0 ? ' ' : full[at - 1]!;
+      const after = full[at + lw.length] ?? ' ';
+      if (/\s/.test(before) && /[\s,;:!?)"”’]/.test(after)) {
+        mentions.splice(k, 1);
+        break;
+      }
+    }
   }
 }
 
