@@ -1,17 +1,33 @@
 /**
  * Named-entity mentions in an article: the learned tagger (ner/) over the
  * title and the text, each its own segment (a Title Case headline is tagged
- * knowing it is one), then one rule on top: a name in the curated
- * organisation table (organizations.ts, hand-checked aliases in the desk
- * languages) is an organisation wherever the tagger left it out or typed it
- * otherwise. The mentions keep the text as written; findEntities() turns them
- * into the article's people and organisations.
+ * knowing it is one), then rules on top: a name in the curated organisation
+ * table (organizations.ts, hand-checked aliases in the desk languages) is an
+ * organisation wherever the tagger left it out or typed it otherwise; titles
+ * are cut from names; the gazetteer decides a name it is sure of; the rules
+ * for wire copy (wireCopy.ts: legal forms, short names, tickers, capitals
+ * headlines, dates); one sense per article. The mentions keep the text as
+ * written (white space aside); findEntities() turns them into the article's
+ * people and organisations.
  */
-import { capBinOfWord, commonWord, GZ, isTitleCase, orgAt, prepare, seenSmall, startsSentence, type Prepared } from './ner/features.js';
+import { exactGazetteer, GZ, isTitleCase, orgAt, prepare, type Prepared } from './ner/features.js';
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
 import { TITLES } from './lexicon.js';
+import {
+  allWireAbbreviations,
+  bracketedNames,
+  commonOpenings,
+  companyShortNames,
+  dropSignOff,
+  legalFormNames,
+  MONTHS,
+  RANK_BEFORE,
+  restoreCase,
+  TICKER,
+  TRAILING_TITLES,
+} from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
 const HONORIFICS = new Set(
@@ -33,215 +49,6 @@ export interface Mention {
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
 
 /**
- * Legal forms that end a company's name ("Perry Drug Stores Inc", "Sumitomo
- * Bakelite Co Ltd", "Hoechst AG"): the name runs from the capitalised words
- * before them, whatever the tagger made of those ("Perry Drug" a person and
- * "Stores Inc" a company; "Fidata Corp" a person, issue 12).
- */
-const LEGAL_FORMS = new Set(
-  'inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc llc l.l.c. lp l.p. llp ag nv n.v. sa s.a. spa s.p.a. gmbh pty bhd oyj asa kgaa'.split(' '),
-);
-/** The legal forms as they are written, with a capital: "Inc", "INC", "Inc.", "SpA", "GmbH" (a set look-up, no lower-casing per word). */
-const LEGAL_CASED = new Set<string>(['N.A.', 'SpA', 'GmbH', 'KGaA', 'S.p.A.', 'S.A.', 'N.V.', 'L.P.', 'L.L.C.']);
-for (const f of LEGAL_FORMS) {
-  LEGAL_CASED.add(f[0]!.toUpperCase() + f.slice(1));
-  LEGAL_CASED.add(f.toUpperCase());
-  // Wire copy's slip of the shift key: "Harcourt Brace Jovanovich INc".
-  LEGAL_CASED.add(f.slice(0, 2).toUpperCase() + f.slice(2));
-}
-
-/** Short forms that are also other words in the news ("AG" an attorney general, "SA" South Africa). */
-const AMBIGUOUS_FORMS = new Set(['ag', 'sa', 'nv', 'limited']);
-
-/** Whether tokens [from, to) are exactly a name the gazetteer knows as a place. */
-function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
-  return (exactGazetteer(p, from, to) & GZ.place) !== 0;
-}
-
-/** Words that open a sentence before a company's name and are not part of it. */
-const OPENERS = new Set('the a an this that its their his her our in on at for by from with after before under both and but while when as if said says'.split(' '));
-/** Small words that may stand inside a company's name ("Gulf Resources and Chemical Corp", "Banca del Monte di Parma"). */
-const NAME_LINKS = new Set(['and', '&', 'of', 'de', 'del', 'di', 'du', 'der', 'des', 'la', 'van', 'von']);
-/** A ticker in angle brackets ("<ECH>", "<LLOY.L>"): newswire's market symbols, not names. */
-const TICKER = /^[A-Z0-9]{1,5}(?:\.[A-Z]{1,3})?$/;
-/**
- * The abbreviations of wire copy's earnings and market reports ("4TH QTR
- * NET", "Shr loss", "Avg shrs", "MLN STG"): never a name, in capitals or not.
- */
-const WIRE_ABBREVIATIONS = new Set('qtr shr shrs mths mth pct mln bln dlrs dlr stg cts avg oper revs rev yr'.split(' '));
-/**
- * Ranks that follow an institution's name and are never the end of one
- * ("Canal Commission Administrator", "National Bank President"); not
- * "Justice", "General", "Leader" or "Queen", which end names too ("Centre
- * for Social Justice", "Attorney General", "Dairy Queen").
- */
-const TRAILING_TITLES = new Set(
-  'president chairman chairwoman chair ceo director administrator spokesman spokeswoman spokesperson ambassador commissioner governor gov. gen. official executive'.split(' '),
-);
-
-/** A legal form as a name ends in it: capitalised ("Inc", "INC"; "N.A." of a US national bank, never "NA", a Polish "na" in capitals). */
-function isLegalForm(w: string): boolean {
-  return LEGAL_CASED.has(w);
-}
-
-/** Words before a rank that make it one title ("High Commissioner", "Vice President") or tie it to the name ("Court of Justice"). */
-const RANK_BEFORE = new Set(['high', 'deputy', 'vice', 'chief', 'majority', 'minority', 'general', 'executive', 'assistant', 'acting', 'associate', 'the', ...NAME_LINKS]);
-
-function allWireAbbreviations(words: readonly string[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (words[k]!.length > 4 || !WIRE_ABBREVIATIONS.has(words[k]!.toLowerCase())) return false;
-  return true;
-}
-
-function capitalisedWord(w: string): boolean {
-  return /^(?:\p{Lu}|\p{N}+\p{Lu})/u.test(w);
-}
-
-/**
- * A company named with its legal form is one organisation from its first
- * capitalised word to the form: the spans the tagger cut inside it give way.
- * In a Title Case or restored ALL CAPS headline every word is capitalised, so
- * there the name reaches back only over what the tagger took for a name
- * next to the form. A common word opening a sentence ("Underwriter Moseley
- * Holding Corp") is not part of the name.
- */
-function legalFormNames(words: readonly string[], p: Prepared, spans: Span[], headline: boolean): void {
-  for (let i = 1; i < words.length; i++) {
-    // Most words are not legal forms: a small first letter or a long word says so without a look-up.
-    const c = words[i]!.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || words[i]!.length > 12 || !isLegalForm(words[i]!)) continue;
-    let to = i + 1;
-    while (to < words.length && isLegalForm(words[to]!)) to++;
-    let from = i;
-    if (headline) {
-      // Every word of a Title Case headline is capitalised: only what the tagger took for a name reaches the form.
-      const before = spans.find((s) => s.from < i && s.to >= i);
-      from = before ? before.from : i;
-    } else {
-      for (let j = i - 1; j >= 0; j--) {
-        const w = words[j]!;
-        // "Apple Inc. and Samsung Electronics Co.": a legal form ends the name before.
-        if (isLegalForm(w)) break;
-        if (capitalisedWord(w)) {
-          if (startsSentence(p, j)) {
-            // "The", "Chairman", or "Shares of": the sentence's opening, not the name
-            // ("First Chicago Corp", "Applied Circuit Technology Inc" keep theirs).
-            const lw = w.toLowerCase();
-            if (!OPENERS.has(lw) && !TITLES.has(lw) && !(commonWord(p, j) && from !== j + 1)) from = j;
-            break;
-          }
-          from = j;
-        } else if (NAME_LINKS.has(w.toLowerCase()) && j > 0 && capitalisedWord(words[j - 1]!) && from === j + 1) continue;
-        else break;
-      }
-    }
-    if (from === i) continue;
-    // "Maryland AG", "New York AG", "vs SA": a place before a short form is an attorney general or a country, not a company.
-    if (AMBIGUOUS_FORMS.has(words[i]!.toLowerCase()) && gazetteerPlace(p, from, i)) continue;
-    for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.from < to && spans[k]!.to > from) spans.splice(k, 1);
-    spans.push({ type: 'ORG', from, to });
-    i = to - 1;
-  }
-}
-
-/**
- * Wire copy writes a company without a ticker between angle brackets
- * ("<Sanpao Group>", "<Poclain>", "<Dowa Mining Co Ltd>"): the words
- * between them are one organisation; a ticker ("<ECH>", "<LLOY.L>") is not
- * (it is dropped below).
- */
-function bracketedNames(words: readonly string[], spans: Span[]): void {
-  for (let i = 0; i < words.length; i++) {
-    if (words[i] !== '<') continue;
-    let j = i + 1;
-    while (j < words.length && j - i <= 12 && words[j] !== '>' && words[j] !== '<') j++;
-    if (words[j] !== '>' || j === i + 1) continue;
-    if (j === i + 2 && TICKER.test(words[i + 1]!)) continue;
-    if (!capitalisedWord(words[i + 1]!)) continue;
-    // "<MTS Acquisition Corp's>": the possessive is not part of the name.
-    const to = /^['’][sS]$/.test(words[j - 1]!) ? j - 1 : j;
-    for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.from < to && spans[k]!.to > i + 1) spans.splice(k, 1);
-    spans.push({ type: 'ORG', from: i + 1, to });
-    i = j;
-  }
-}
-
-const MONTHS = new Set(
-  'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '),
-);
-
-/** Marks after which a sentence opens (a capital there says nothing). */
-const SENTENCE_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(', '–', '—']);
-
-/**
- * A headline written in capitals only ("PERRY DRUG <PDS> FEBRUARY SALES UP
- * 19.5 PCT", as wire services of the 1980s and some feeds still write them)
- * gives the tagger no case to read. Each word is given the case the article's
- * text writes it in ("Perry", "Drug"; "KLM" stays), else small when the
- * training text writes it small ("FEBRUARY" aside: months are capitalised
- * there too), else a capital; the tagger reads the restored words and the
- * mentions keep the headline's own letters (offsets are unchanged).
- */
-function restoreCase(words: readonly string[], text: string): string[] | null {
-  // Fast path: a headline with a few small letters among its first ones is not in capitals.
-  let small = 0;
-  for (const w of words) {
-    const c = w.charCodeAt(w.length - 1);
-    if (c >= 97 && c <= 122 && ++small >= 3) return null;
-  }
-  let letters = 0;
-  let upper = 0;
-  for (const w of words) {
-    if (!/\p{L}{2}/u.test(w)) continue;
-    letters++;
-    if (w === w.toUpperCase()) upper++;
-  }
-  if (letters < 3 || upper / letters < 0.8) return null;
-  // How the text writes each word: with a capital inside a sentence ("Echlin", "KLM", the "Bank" of
-  // "Candlewood Bank and Trust Co" though "the bank" follows), else in small letters ("rice crop": a
-  // common word, whatever "Rice imports" opening a sentence says), else with a capital only where a
-  // sentence opens (a name, unless the training text writes it small).
-  const smallWords = new Set<string>();
-  const inside = new Map<string, string>();
-  const opening = new Map<string, string>();
-  const toks = tokenizeNer(text);
-  toks.forEach((t, k) => {
-    const lw = t.text.toLowerCase();
-    if (t.text === lw) smallWords.add(lw);
-    else if (k === 0 || SENTENCE_MARKS.has(toks[k - 1]!.text)) {
-      if (!opening.has(lw)) opening.set(lw, t.text);
-    } else if (!inside.has(lw)) inside.set(lw, t.text);
-  });
-  const asWritten = new Map<string, string>();
-  for (const [lw, w] of opening) if (!seenSmall(lw)) asWritten.set(lw, w);
-  for (const lw of smallWords) asWritten.set(lw, lw);
-  for (const [lw, w] of inside) asWritten.set(lw, w);
-  // The words before a legal form are a company's name ("PIONEER SYSTEMS INC"), back to the headline's start or a mark.
-  const named = new Set<number>();
-  words.forEach((w, i) => {
-    if (!isLegalForm(w)) return;
-    for (let j = i - 1; j >= 0 && i - j <= 5 && /\p{L}|\p{N}/u.test(words[j]!); j--) named.add(j);
-  });
-  return words.map((w, i) => {
-    if (!/\p{L}/u.test(w) || w !== w.toUpperCase() || /^\p{N}/u.test(w)) return w;
-    if (WIRE_ABBREVIATIONS.has(w.toLowerCase())) return w.toLowerCase();
-    if (named.has(i)) return asWritten.get(w.toLowerCase()) ?? w[0] + w.slice(1).toLowerCase();
-    const lw = w.toLowerCase();
-    const seen = asWritten.get(lw);
-    if (seen !== undefined && !(seen === lw && i === 0)) return seen;
-    if (seenSmall(lw) && capBinOfWord(lw) <= 1) return i === 0 ? w[0] + lw.slice(1) : lw;
-    return w.length <= 3 && !seenSmall(lw) ? w : w[0] + lw.slice(1);
-  });
-}
-
-/** The gazetteer mask of the match that spans exactly tokens [from, to), or 0. */
-function exactGazetteer(p: Prepared, from: number, to: number): number {
-  const m = p.gz[from]!;
-  if (!(m & 0xff)) return 0;
-  for (let k = from + 1; k < to; k++) if (p.gz[k] !== m << 8) return 0;
-  return to < p.n && p.gz[to] === m << 8 ? 0 : m;
-}
-
-/**
  * The type the gazetteer is sure of for a whole span, or null. A country,
  * region or city and nothing else there (a demonym use aside: "UK agent") is a
  * place: news writes "Hungary vetoes" and "Sweden's bid", and the desk maps
@@ -257,7 +64,7 @@ function gazetteerType(p: Prepared, s: Span): MentionType | null {
   return null;
 }
 
-interface Tagged {
+export interface Tagged {
   toks: NerToken[];
   mentions: Mention[];
   /** A capitals headline read with restored case (restoreCase). */
@@ -331,105 +138,6 @@ function recognizeSegment(text: string, offset: number, language: string | null,
   return { toks, mentions: out, restored: restored !== null };
 }
 
-/**
- * One sense per article for companies: once "Echlin Inc" is named, "Echlin"
- * (or "ECHLIN" in a capitals headline) alone is that company, whatever the
- * tagger made of it or missed; the name without its legal form is the short
- * name wire copy uses after the first mention.
- */
-function companyShortNames(mentions: Mention[], segs: readonly Tagged[], full: string): void {
-  const short = new Set<string>();
-  // Short names before "AG", "SA", "NV", "Limited" ("Hoechst" of "Hoechst AG"; but "New York" of "New York AG"): never over a place.
-  const unsure = new Set<string>();
-  for (const m of mentions) {
-    if (m.type !== 'ORG') continue;
-    const words = m.text.split(' ');
-    let k = words.length;
-    while (k > 0 && isLegalForm(words[k - 1]!)) k--;
-    if (k === 0 || k === words.length) continue;
-    const name = words.slice(0, k).join(' ').toLowerCase();
-    if (words.slice(k).every((w) => AMBIGUOUS_FORMS.has(w.toLowerCase()))) {
-      if (!short.has(name)) unsure.add(name);
-    } else {
-      short.add(name);
-      unsure.delete(name);
-    }
-  }
-  if (short.size === 0 && unsure.size === 0) return;
-  // A one-word place stays a place ("Maryland" beside "Maryland AG Brown"); a person, a miss, or a
-  // longer name taken for a place ("Air Atlanta" beside "Air Atlanta Inc") becomes the company.
-  // An unsure short name ("Reagan AG", "Deputy AG" are attorneys general) names the company only in a
-  // capitals headline, where case cannot tell and the text's company is the only evidence ("HOECHST").
-  const capitals = segs.filter((s) => s.restored);
-  const inCapitals = (at: number): boolean => capitals.some((s) => s.toks.length > 0 && at >= s.toks[0]!.start && at < s.toks.at(-1)!.end);
-  for (const m of mentions) {
-    const lw = m.text.toLowerCase();
-    if ((m.type === 'PER' && (short.has(lw) || (unsure.has(lw) && inCapitals(m.start)))) || (m.type === 'LOC' && m.text.includes(' ') && short.has(lw))) m.type = 'ORG';
-  }
-  // A headline shortens the name from its end ("PERRY DRUG" for Perry Drug Stores Inc): a person there is its first words.
-  for (const m of mentions) {
-    if (m.type !== 'PER') continue;
-    const lw = m.text.toLowerCase();
-    for (const n of short) if (n.startsWith(lw + ' ')) m.type = 'ORG';
-  }
-  let at = 0;
-  const found = mentions.length;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  for (const s of segs) {
-    for (const t of s.toks) {
-      while (at < found && sorted[at]!.end <= t.start) at++;
-      if (at < found && sorted[at]!.start < t.end) continue;
-      const lw = t.text.toLowerCase();
-      if (!/^\p{Lu}/u.test(t.text) || !(short.has(lw) || (s.restored && unsure.has(lw)))) continue;
-      mentions.push({ type: 'ORG', text: full.slice(t.start, t.end), start: t.start, end: t.end });
-    }
-  }
-  mentions.sort((a, b) => a.start - b.start);
-}
-
-/**
- * One sense per article for common words: a word the article writes in
- * small letters ("rice crop") is not a name where a sentence opens with it
- * ("Rice imports quadrupled"). One word alone, at an opening only; a person
- * named in full elsewhere keeps the surname (the sweep below gives "Gay" of
- * "Claudine Gay" back).
- */
-/** Whether the token at `start` opens its segment or follows a sentence mark (a token of its own, not the dot of "U.S."). */
-function opensSentence(segs: readonly Tagged[], start: number): boolean {
-  for (const s of segs) {
-    const toks = s.toks;
-    if (toks.length === 0 || start < toks[0]!.start || start > toks.at(-1)!.start) continue;
-    let lo = 0;
-    let hi = toks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (toks[mid]!.start < start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (toks[lo]!.start !== start) return false;
-    return lo === 0 || SENTENCE_MARKS.has(toks[lo - 1]!.text);
-  }
-  return false;
-}
-
-function commonOpenings(mentions: Mention[], segs: readonly Tagged[], full: string): void {
-  for (let k = mentions.length - 1; k >= 0; k--) {
-    const m = mentions[k]!;
-    // Written "The", not "WHO": an acronym in capitals is a name whatever "who" is.
-    if (m.text.length < 3 || m.text.includes(' ') || !opensSentence(segs, m.start) || !/^\p{Lu}\p{Ll}+$/u.test(m.text)) continue;
-    // A word of running text, between spaces and marks: not a piece of an address ("rt.com/russia/").
-    const lw = m.text.toLowerCase();
-    for (let at = full.indexOf(lw); at >= 0; at = full.indexOf(lw, at + 1)) {
-      const before = at === 0 ? ' ' : full[at - 1]!;
-      const after = full[at + lw.length] ?? ' ';
-      if (/\s/.test(before) && /[\s,;:!?)"”’]/.test(after)) {
-        mentions.splice(k, 1);
-        break;
-      }
-    }
-  }
-}
-
 export function recognize(title: string, text: string, language: string | null | undefined): Mention[] {
   const lang = language ?? null;
   const segs = [recognizeSegment(title, 0, lang, null, text), recognizeSegment(text, title.length + 1, lang, false)];
@@ -447,9 +155,7 @@ export function recognize(title: string, text: string, language: string | null |
     fullNames.add(canon);
     surnames.add(canon.split(' ').at(-1)!);
   }
-  // The wire's sign-off at the end of a story ("... the company said.\n Reuter") names no one in it.
-  const last = mentions.at(-1);
-  if (last && /^(?:REUTER|Reuter)$/.test(last.text) && full.slice(last.end).trim().replace(/&#3;|\u0003/g, '') === '') mentions.pop();
+  dropSignOff(mentions, full);
   if (surnames.size === 0) return mentions;
   const isPerson = (t: string): boolean => {
     const c = canonicalPerson(t, lang).toLowerCase();

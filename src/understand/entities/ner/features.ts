@@ -668,3 +668,11 @@ export function capBinOfWord(lower: string): number {
 export function seenSmall(lower: string): boolean {
   return lowerSeen.has(hashString(lower));
 }
+
+/** The gazetteer mask of the match that spans exactly tokens [from, to), or 0. */
+export function exactGazetteer(p: Prepared, from: number, to: number): number {
+  const m = p.gz[from]!;
+  if (!(m & 0xff)) return 0;
+  for (let k = from + 1; k < to; k++) if (p.gz[k] !== m << 8) return 0;
+  return to < p.n && p.gz[to] === m << 8 ? 0 : m;
+}
