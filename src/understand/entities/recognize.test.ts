@@ -94,3 +94,11 @@ test('a word the article writes small is no name where a sentence opens with it;
   assert.ok(gay.includes('PER:Gay') && gay.includes('PER:Claudine Gay'), gay.join(' | '));
   assert.ok(!gay.some((m) => m === 'ORG:Gay' || m === 'LOC:Gay'), gay.join(' | '));
 });
+
+test('legal forms as written: "Asa" and "Spa" are words, "plc" a form; a rank stops the name', () => {
+  const got = typed('', 'Former Arkansas Governor Asa Hutchinson ended his campaign. Barclays plc said profits fell. The Day Spa opened. Shares of American President Cos Ltd rose.');
+  // (The tagger itself reads "Arkansas Governor Asa Hutchinson" as one organisation; the rule does not cut it at "Asa".)
+  assert.ok(!got.some((m) => /Asa$|Day Spa/.test(m)), got.join(' | '));
+  assert.ok(got.includes('ORG:Barclays plc'), got.join(' | '));
+  assert.ok(got.includes('ORG:American President Cos Ltd'), got.join(' | '));
+});

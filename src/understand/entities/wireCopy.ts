@@ -16,21 +16,19 @@ import type { Mention, Tagged } from './recognize.js';
 
 /**
  * Legal forms that end a company's name ("Perry Drug Stores Inc", "Sumitomo
- * Bakelite Co Ltd", "Hoechst AG"): the name runs from the capitalised words
- * before them, whatever the tagger made of those ("Perry Drug" a person and
- * "Stores Inc" a company; "Fidata Corp" a person, issue 12).
+ * Bakelite Co Ltd", "Hoechst AG", "Barclays plc"): the name runs from the
+ * capitalised words before them, whatever the tagger made of those ("Perry
+ * Drug" a person and "Stores Inc" a company; "Fidata Corp" a person, issue
+ * 12). As they are written: "Asa" (Asa Hutchinson), "Spa" and "Ag" are
+ * words, "ASA", "SpA" and "AG" forms; a set look-up, no lower-casing per
+ * word. "INc", "COrp" and "LTd" are wire copy's slips of the shift key
+ * ("Harcourt Brace Jovanovich INc").
  */
-const LEGAL_FORMS = new Set(
-  'inc inc. incorporated corp corp. corporation co co. ltd ltd. limited plc llc l.l.c. lp l.p. llp ag nv n.v. sa s.a. spa s.p.a. gmbh pty bhd oyj asa kgaa'.split(' '),
+const LEGAL_CASED = new Set<string>(
+  `Inc Inc. INC INC. INc INc. Incorporated INCORPORATED Corp Corp. CORP CORP. COrp COrp. Corporation CORPORATION
+  Co Co. CO CO. Ltd Ltd. LTD LTD. LTd Limited LIMITED Plc PLC plc LLC L.L.C. LP L.P. LLP AG NV N.V. SA S.A.
+  SpA SPA S.p.A. GmbH GMBH Pty PTY Bhd BHD Oyj OYJ ASA KGaA N.A.`.split(/\s+/),
 );
-/** The legal forms as they are written, with a capital: "Inc", "INC", "Inc.", "SpA", "GmbH" (a set look-up, no lower-casing per word). */
-const LEGAL_CASED = new Set<string>(['N.A.', 'SpA', 'GmbH', 'KGaA', 'S.p.A.', 'S.A.', 'N.V.', 'L.P.', 'L.L.C.']);
-for (const f of LEGAL_FORMS) {
-  LEGAL_CASED.add(f[0]!.toUpperCase() + f.slice(1));
-  LEGAL_CASED.add(f.toUpperCase());
-  // Wire copy's slip of the shift key: "Harcourt Brace Jovanovich INc".
-  LEGAL_CASED.add(f.slice(0, 2).toUpperCase() + f.slice(2));
-}
 
 /** Short forms that are also other words in the news ("AG" an attorney general, "SA" South Africa). */
 const AMBIGUOUS_FORMS = new Set(['ag', 'sa', 'nv', 'limited']);
@@ -61,10 +59,15 @@ export const TRAILING_TITLES = new Set(
   'president chairman chairwoman chair ceo director administrator spokesman spokeswoman spokesperson ambassador commissioner governor gov. gen. official executive'.split(' '),
 );
 
-/** A legal form as a name ends in it: capitalised ("Inc", "INC"; "N.A." of a US national bank, never "NA", a Polish "na" in capitals). */
+/** A legal form as a name ends in it (LEGAL_CASED; "N.A." of a US national bank, never "NA", a Polish "na" in capitals). */
 function isLegalForm(w: string): boolean {
   return LEGAL_CASED.has(w);
 }
+
+/** Ranks that never stand inside a company's name, where the name before a legal form stops. */
+const RANKS = new Set(
+  'governor gov. senator sen. minister secretary mayor ceo chairman chairwoman spokesman spokeswoman spokesperson judge ambassador rep. mr mr. mrs mrs. ms ms. dr dr. prezes prezesa minister ministra rzecznik'.split(' '),
+);
 
 /** Words before a rank that make it one title ("High Commissioner", "Vice President") or tie it to the name ("Court of Justice"). */
 export const RANK_BEFORE = new Set(['high', 'deputy', 'vice', 'chief', 'majority', 'minority', 'general', 'executive', 'assistant', 'acting', 'associate', 'the', ...NAME_LINKS]);
@@ -90,7 +93,7 @@ export function legalFormNames(words: readonly string[], p: Prepared, spans: Spa
   for (let i = 1; i < words.length; i++) {
     // Most words are not legal forms: a small first letter or a long word says so without a look-up.
     const c = words[i]!.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || words[i]!.length > 12 || !isLegalForm(words[i]!)) continue;
+    if ((c >= 97 && c <= 122 && words[i] !== 'plc') || words[i]!.length > 12 || !isLegalForm(words[i]!)) continue;
     let to = i + 1;
     while (to < words.length && isLegalForm(words[to]!)) to++;
     let from = i;
@@ -104,6 +107,9 @@ export function legalFormNames(words: readonly string[], p: Prepared, spans: Spa
         // "Apple Inc. and Samsung Electronics Co.": a legal form ends the name before.
         if (isLegalForm(w)) break;
         if (capitalisedWord(w)) {
+          // "Former Arkansas Governor …", "CEO of …", "Prezes Zarządu …": a rank is not inside a company's
+          // name ("Prime", "Premier", "President" and "General" are: "American President Cos Ltd").
+          if (RANKS.has(w.toLowerCase())) break;
           if (startsSentence(p, j)) {
             // "The", "Chairman", or "Shares of": the sentence's opening, not the name
             // ("First Chicago Corp", "Applied Circuit Technology Inc" keep theirs).
