@@ -5,12 +5,14 @@
  *    tenth sentence; KPWr Polish, its test file. Exact token spans.
  * 2. The December sample (eval/entities-sample.jsonl, docs/entities.md):
  *    110 articles annotated by hand before training; typed mention sets per
- *    article, as recognize() reports them (tagger plus the curated
- *    organisations).
+ *    article, as recognize() reports them (the tagger and the rules on top).
+ * 3. The newswire sample (eval/entities-newswire.jsonl): 40 Reuters-21578
+ *    stories annotated by hand, scored the same way; its text is read from
+ *    ../shared, and the rows are left out when ../shared is not there.
  *
  *   node --import tsx eval/entities.ts [--errors] [--dev]
  *
- * --errors lists the misses of the sample's dev half (--all-errors: both
+ * --errors lists the misses of the samples' dev halves (--all-errors: both
  * halves); --dev scores the training dev split (scripts/train-ner.ts --dev)
  * instead of the held-out one, for a model trained with --dev.
  */

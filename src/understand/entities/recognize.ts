@@ -15,19 +15,7 @@ import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
 import { TITLES } from './lexicon.js';
-import {
-  allWireAbbreviations,
-  bracketedNames,
-  commonOpenings,
-  companyShortNames,
-  dropSignOff,
-  legalFormNames,
-  MONTHS,
-  RANK_BEFORE,
-  restoreCase,
-  TICKER,
-  TRAILING_TITLES,
-} from './wireCopy.js';
+import { bracketedNames, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
 const HONORIFICS = new Set(
@@ -122,13 +110,9 @@ function recognizeSegment(text: string, offset: number, language: string | null,
     let to = s.to;
     while (from < to && EDGE_PUNCT.test(words[from]!)) from++;
     while (to > from && EDGE_PUNCT.test(words[to - 1]!)) to--;
-    // "Supreme Court Justice", "National Bank President": the rank is cut; "Court of Justice" keeps its word.
-    if (s.type === 'ORG' && to - from > 2 && TRAILING_TITLES.has(words[to - 1]!.toLowerCase()) && !RANK_BEFORE.has(words[to - 2]!.toLowerCase())) to--;
     if (from === to) continue;
-    if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) continue;
-    if (to - from <= 3 && allWireAbbreviations(words, from, to)) continue;
-    // "JAN 31", "May 27", "Sept. 28": a month before a day is a date, not Jan or Theresa May.
-    if (to - from === 1 && MONTHS.has(words[from]!.toLowerCase().replace(/\.$/, '')) && /^\d{1,2}$/.test((written[to] === '.' ? written[to + 1] : written[to]) ?? '')) continue;
+    to = wireSpanEnd(words, written, s.type, from, to);
+    if (to === from) continue;
     const start = toks[from]!.start;
     const end = toks[to - 1]!.end;
     // Wire copy wraps its lines inside names ("Wall\nStreet Journal"): one space stands for any run of white space.

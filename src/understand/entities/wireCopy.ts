@@ -43,7 +43,7 @@ const OPENERS = new Set('the a an this that its their his her our in on at for b
 /** Small words that may stand inside a company's name ("Gulf Resources and Chemical Corp", "Banca del Monte di Parma"). */
 const NAME_LINKS = new Set(['and', '&', 'of', 'de', 'del', 'di', 'du', 'der', 'des', 'la', 'van', 'von']);
 /** A ticker in angle brackets ("<ECH>", "<LLOY.L>"): newswire's market symbols, not names. */
-export const TICKER = /^[A-Z0-9]{1,5}(?:\.[A-Z]{1,3})?$/;
+const TICKER = /^[A-Z0-9]{1,5}(?:\.[A-Z]{1,3})?$/;
 /**
  * The abbreviations of wire copy's earnings and market reports ("4TH QTR
  * NET", "Shr loss", "Avg shrs", "MLN STG"): never a name, in capitals or not.
@@ -55,7 +55,7 @@ const WIRE_ABBREVIATIONS = new Set('qtr shr shrs mths mth pct mln bln dlrs dlr s
  * "Justice", "General", "Leader" or "Queen", which end names too ("Centre
  * for Social Justice", "Attorney General", "Dairy Queen").
  */
-export const TRAILING_TITLES = new Set(
+const TRAILING_TITLES = new Set(
   'president chairman chairwoman chair ceo director administrator spokesman spokeswoman spokesperson ambassador commissioner governor gov. gen. official executive'.split(' '),
 );
 
@@ -70,9 +70,9 @@ const RANKS = new Set(
 );
 
 /** Words before a rank that make it one title ("High Commissioner", "Vice President") or tie it to the name ("Court of Justice"). */
-export const RANK_BEFORE = new Set(['high', 'deputy', 'vice', 'chief', 'majority', 'minority', 'general', 'executive', 'assistant', 'acting', 'associate', 'the', ...NAME_LINKS]);
+const RANK_BEFORE = new Set(['high', 'deputy', 'vice', 'chief', 'majority', 'minority', 'general', 'executive', 'assistant', 'acting', 'associate', 'the', ...NAME_LINKS]);
 
-export function allWireAbbreviations(words: readonly string[], from: number, to: number): boolean {
+function allWireAbbreviations(words: readonly string[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (words[k]!.length > 4 || !WIRE_ABBREVIATIONS.has(words[k]!.toLowerCase())) return false;
   return true;
 }
@@ -153,7 +153,7 @@ export function bracketedNames(words: readonly string[], spans: Span[]): void {
   }
 }
 
-export const MONTHS = new Set(
+const MONTHS = new Set(
   'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '),
 );
 
@@ -324,4 +324,21 @@ export function commonOpenings(mentions: Mention[], segs: readonly Tagged[], ful
 export function dropSignOff(mentions: Mention[], full: string): void {
   const last = mentions.at(-1);
   if (last && /^(?:REUTER|Reuter)$/.test(last.text) && full.slice(last.end).trim().replace(/&#3;|\u0003/g, '') === '') mentions.pop();
+}
+
+/**
+ * Where a tagged span [from, to) of a segment ends once wire copy's rules have
+ * read it, or `from` when it names nothing: a rank after an institution is
+ * cut ("Supreme Court Justice", "National Bank President"; "Court of
+ * Justice" keeps its word); a ticker in angle brackets, report
+ * abbreviations ("QTR NET") and a month before a day ("JAN 31", "May 27",
+ * "Sept. 28": a date, not Jan or Theresa May) are no names. `words` are the
+ * words the tagger read, `written` the segment's own.
+ */
+export function wireSpanEnd(words: readonly string[], written: readonly string[], type: Span['type'], from: number, to: number): number {
+  if (type === 'ORG' && to - from > 2 && TRAILING_TITLES.has(words[to - 1]!.toLowerCase()) && !RANK_BEFORE.has(words[to - 2]!.toLowerCase())) to--;
+  if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) return from;
+  if (to - from <= 3 && allWireAbbreviations(words, from, to)) return from;
+  if (to - from === 1 && MONTHS.has(words[from]!.toLowerCase().replace(/\.$/, '')) && /^\d{1,2}$/.test((written[to] === '.' ? written[to + 1] : written[to]) ?? '')) return from;
+  return to;
 }

@@ -650,9 +650,10 @@ export function startsSentence(p: Prepared, i: number): boolean {
 }
 
 /**
- * Whether the word is a common one: capitalised here, but the counted text
- * writes it in small letters and never (capBin 0) with a capital inside a
- * sentence ("Underwriter", "Shares"), unlike "General" or "Applied".
+ * Whether the word is a common one: capitalised here, but the training text
+ * writes it in small letters and the counted text (almost) never with a
+ * capital inside a sentence (capBin 0: "Shares", "Applied"), unlike
+ * "General" (bin 2) or a word too rare to say ("Underwriter").
  */
 export function commonWord(p: Prepared, i: number): boolean {
   return (p.flags[i]! & LOWER_SEEN) !== 0 && p.cb[i] === 0;
@@ -662,7 +663,6 @@ export function commonWord(p: Prepared, i: number): boolean {
 export function capBinOfWord(lower: string): number {
   return capBins.get(hashString(lower)) ?? CAP_UNSEEN;
 }
-
 
 /** Whether the training text writes this lower-case word in small letters (the LOWER_SEEN list). */
 export function seenSmall(lower: string): boolean {
