@@ -24,6 +24,7 @@ import { evaluateHeldOut, figuresOf, loadSplits, type TypeFigures } from '../scr
 import { loadModel } from '../src/understand/entities/ner/model.js';
 import { recognize } from '../src/understand/entities/recognize.js';
 import { sharedPath } from '../test/shared.js';
+import { readReuters } from './geo.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ENTITY_SAMPLE = join(HERE, 'entities-sample.jsonl');
@@ -51,26 +52,18 @@ export const NEWSWIRE_FILES = ['reut2-007.sgm', 'reut2-008.sgm'];
 /** Characters of a story's body the sample keeps: cut on the last space before this (past 300), as drawn. */
 const NEWSWIRE_CHARS = 400;
 
-function unescapeSgml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
-
-/** Reuters-21578 stories by NEWID (title and the body as the sample cut it), from the SGML files of ../shared. */
+/** Reuters-21578 stories by id (title and the body as the sample cut it), read by the geotagging eval's reader. */
 export function readNewswireStories(dir = sharedPath('eval', 'geo', 'reuters-dev')): Map<string, { title: string; text: string }> {
   const out = new Map<string, { title: string; text: string }>();
-  for (const f of NEWSWIRE_FILES) {
-    const raw = readFileSync(join(dir, f), 'latin1');
-    for (const m of raw.matchAll(/<REUTERS[^>]*NEWID="(\d+)"[^>]*>([\s\S]*?)<\/REUTERS>/g)) {
-      const title = unescapeSgml(/<TITLE>([\s\S]*?)<\/TITLE>/.exec(m[2]!)?.[1] ?? '').trim();
-      const body = /<BODY>([\s\S]*?)<\/BODY>/.exec(m[2]!)?.[1];
-      if (!body) continue;
-      let text = unescapeSgml(body).replace(/\s*Reuter\s*&#3;\s*$/i, '').replace(/&#3;\s*$/, '').trim();
-      if (text.length > NEWSWIRE_CHARS) {
-        const cut = text.lastIndexOf(' ', NEWSWIRE_CHARS);
-        text = text.slice(0, cut > 300 ? cut : NEWSWIRE_CHARS);
-      }
-      out.set(`reuters-21578:${m[1]}`, { title, text });
+  for (const r of readReuters(dir, NEWSWIRE_FILES)) {
+    // The reader drops the sign-off "Reuter"; some stories sign off "REUTER".
+    let text = r.body.replace(/\s*REUTER\s*$/, '').trim();
+    if (!text) continue;
+    if (text.length > NEWSWIRE_CHARS) {
+      const cut = text.lastIndexOf(' ', NEWSWIRE_CHARS);
+      text = text.slice(0, cut > 300 ? cut : NEWSWIRE_CHARS);
     }
+    out.set(`reuters-21578:${r.id}`, { title: r.title.trim(), text });
   }
   return out;
 }

@@ -29,6 +29,8 @@ const REUTERS: Record<string, string> = {
 };
 
 export interface ReutersStory {
+  /** The story's NEWID. */
+  id: string;
   places: string[];
   title: string;
   dateline: string;
@@ -47,9 +49,11 @@ function unescape(s: string): string {
 export type ReutersPart = 'all' | 'a' | 'b';
 const SPLIT_AT = 6;
 
-export function readReuters(dir: string, part: ReutersPart = 'all'): ReutersStory[] {
+/** The stories of the .sgm files of `dir` (of `part`, or only the files named in `part` when it lists them). */
+export function readReuters(dir: string, part: ReutersPart | readonly string[] = 'all'): ReutersStory[] {
   const out: ReutersStory[] = [];
   const inPart = (f: string): boolean => {
+    if (typeof part !== 'string') return part.includes(f);
     if (part === 'all') return true;
     const k = Number(/(\d+)\.sgm$/.exec(f)?.[1] ?? 0);
     return part === 'a' ? k < SPLIT_AT : k >= SPLIT_AT;
@@ -59,7 +63,8 @@ export function readReuters(dir: string, part: ReutersPart = 'all'): ReutersStor
     for (const doc of sgm.split('<REUTERS ').slice(1)) {
       const places = [...(/<PLACES>(.*?)<\/PLACES>/s.exec(doc)?.[1] ?? '').matchAll(/<D>(.*?)<\/D>/g)].map((m) => m[1]!);
       const tag = (t: string): string => unescape(new RegExp(`<${t}>(.*?)</${t}>`, 's').exec(doc)?.[1] ?? '');
-      out.push({ places, title: tag('TITLE'), dateline: tag('DATELINE'), body: tag('BODY').replace(/\s*Reuter\s*$/, '') });
+      const id = /NEWID="(\d+)"/.exec(doc.slice(0, doc.indexOf('>')))?.[1] ?? '';
+      out.push({ id, places, title: tag('TITLE'), dateline: tag('DATELINE'), body: tag('BODY').replace(/\s*Reuter\s*$/, '') });
     }
   }
   return out;

@@ -35,6 +35,7 @@ import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { MERGE_FEATURES, MERGE_MODEL_FILE, MERGE_MODEL_VERSION, mergeProbability, type MergeModel } from '../src/stories/cluster/mergeModel.js';
 import { fitLogistic } from '../src/stories/cluster/pairModel.js';
 import { DEFAULT_PARAMS } from '../src/stories/cluster/params.js';
+import { plurality } from '../src/stories/refreshStories.js';
 
 const FIT: Half[] = ['dev', 'test', 'late', 'early'];
 const CHECK: Half[] = ['yearend', 'newyear', 'christmas', 'advent'];
@@ -63,8 +64,9 @@ for (const h of loadHalves([...FIT, ...CHECK])) {
   let pos = 0;
   let neg = 0;
   for (const p of seen.values()) {
-    const a = majority(p.young, gold);
-    const b = majority(p.old, gold);
+    // Each story's gold majority: the event most of its labelled articles belong to (the first such on a tie).
+    const a = plurality(p.young.map((id) => gold.get(id)));
+    const b = plurality(p.old.map((id) => gold.get(id)));
     if (a === null || b === null) continue;
     const y = a === b ? 1 : 0;
     if (y) pos++;
@@ -108,24 +110,6 @@ const out: MergeModel = {
 };
 writeFileSync(MERGE_MODEL_FILE, `${JSON.stringify(out, null, 1)}\n`);
 console.log(`wrote ${MERGE_MODEL_FILE}`);
-
-/** The event most of a story's gold articles belong to (the first such on a tie), null when none is labelled. */
-function majority(ids: readonly string[], gold: ReadonlyMap<string, string>): string | null {
-  const n = new Map<string, number>();
-  let best: string | null = null;
-  let most = 0;
-  for (const id of ids) {
-    const e = gold.get(id);
-    if (e === undefined) continue;
-    const k = (n.get(e) ?? 0) + 1;
-    n.set(e, k);
-    if (k > most) {
-      most = k;
-      best = e;
-    }
-  }
-  return best;
-}
 
 /** Area under the ROC curve (ties count half). */
 function auc(scored: readonly { p: number; y: number }[]): number {

@@ -23,7 +23,7 @@
  */
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../../config/paths.js';
-import { linearProbability, loadLinearModel } from './pairModel.js';
+import { linearProbability, shippedLinearModel, type LinearModel } from './pairModel.js';
 
 /** The features of a (younger, older) story pair, in the order of the model's weights. */
 export const MERGE_FEATURES = [
@@ -65,14 +65,9 @@ export const MERGE_FEATURES = [
 ] as const;
 export type MergeFeature = (typeof MERGE_FEATURES)[number];
 
-export interface MergeModel {
-  version: number;
-  features: readonly string[];
-  weights: readonly number[];
-  bias: number;
+export interface MergeModel extends LinearModel {
   /** The operating point chosen on the tuning sets (params.ts reads it). */
   thresholds?: { mergeModelThreshold: number; mergeModelFloor: number };
-  training?: Record<string, unknown>;
 }
 
 export const MERGE_MODEL_VERSION = 1;
@@ -80,10 +75,5 @@ export const MERGE_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster
 
 export const mergeProbability: (m: MergeModel, x: readonly number[]) => number = linearProbability;
 
-let shipped: MergeModel | null | undefined;
-
 /** The shipped model, or null when the file is missing or of another feature version. */
-export function shippedMergeModel(): MergeModel | null {
-  if (shipped === undefined) shipped = loadLinearModel<MergeModel>(MERGE_MODEL_FILE, MERGE_MODEL_VERSION, MERGE_FEATURES);
-  return shipped;
-}
+export const shippedMergeModel = shippedLinearModel<MergeModel>(MERGE_MODEL_FILE, MERGE_MODEL_VERSION, MERGE_FEATURES);

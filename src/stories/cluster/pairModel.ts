@@ -58,12 +58,18 @@ export const PAIR_FEATURES = [
 ] as const;
 export type PairFeature = (typeof PAIR_FEATURES)[number];
 
-export interface PairModel {
+/** What every linear model file of the clusterer holds (the pair, story and merge models). */
+export interface LinearModel {
   /** Version of the feature definitions; a model of another version is not used. */
   version: number;
   features: readonly string[];
   weights: readonly number[];
   bias: number;
+  /** What training saw and scored (for the record; not read by the clusterer). */
+  training?: Record<string, unknown>;
+}
+
+export interface PairModel extends LinearModel {
   /**
    * Boosted trees over the same features, when the model is one (then the
    * probability is theirs and `weights` is the linear model kept beside it
@@ -77,8 +83,6 @@ export interface PairModel {
   crossConcepts?: CrossConceptModel;
   /** The clusterer's thresholds chosen with this model on the dev half (params.ts reads them). */
   thresholds?: { pairAvgK: number; pairThreshold: number; centroidFloor: number; crossFloor?: number; crossPairThreshold?: number; mergeFloor: number; mergePairThreshold: number };
-  /** What training saw and scored (for the record; not read by the clusterer). */
-  training?: Record<string, unknown>;
 }
 
 /** The recalibration of cross-language pair probabilities by event concepts (ClusterParams.crossConcepts). */
@@ -177,6 +181,18 @@ export function treesProbability(t: PairTrees, x: readonly number[]): number {
 /** Probability that the pair is one event: the trees when the model has them, else the linear model. */
 export function pairProbability(m: PairModel, x: readonly number[]): number {
   return m.trees ? treesProbability(m.trees, x) : linearProbability(m, x);
+}
+
+/**
+ * The shipped model of `file`, read once on first use (loadLinearModel), or
+ * null when it is missing, unreadable or stale.
+ */
+export function shippedLinearModel<M extends LinearModel>(file: string, version: number, features: readonly string[]): () => M | null {
+  let shipped: M | null | undefined;
+  return () => {
+    if (shipped === undefined) shipped = loadLinearModel<M>(file, version, features);
+    return shipped;
+  };
 }
 
 /** A model file, or null when it is missing or of another version or feature list (a stale artefact is not used). */

@@ -19,7 +19,7 @@
  */
 import { resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../../config/paths.js';
-import { linearProbability, loadLinearModel } from './pairModel.js';
+import { linearProbability, shippedLinearModel, type LinearModel } from './pairModel.js';
 
 /** The features of an (article, story) pair, in the order of the model's weights. */
 export const STORY_FEATURES = [
@@ -65,14 +65,9 @@ export const STORY_FEATURES = [
 ] as const;
 export type StoryFeature = (typeof STORY_FEATURES)[number];
 
-export interface StoryModel {
-  version: number;
-  features: readonly string[];
-  weights: readonly number[];
-  bias: number;
+export interface StoryModel extends LinearModel {
   /** The clusterer's operating point, chosen on the dev half (params.ts reads it). */
   thresholds?: { storyRescue: boolean; storyThreshold: number; storyMergeThreshold: number; centroidFloor: number; crossFloor: number; mergeFloor: number; pairStories: number };
-  training?: Record<string, unknown>;
 }
 
 export const STORY_MODEL_VERSION = 2;
@@ -80,10 +75,5 @@ export const STORY_MODEL_FILE = resolve(PACKAGE_ROOT, 'data', 'models', 'cluster
 
 export const storyProbability: (m: StoryModel, x: readonly number[]) => number = linearProbability;
 
-let shipped: StoryModel | null | undefined;
-
 /** The shipped model, or null when the file is missing or of another feature version. */
-export function shippedStoryModel(): StoryModel | null {
-  if (shipped === undefined) shipped = loadLinearModel<StoryModel>(STORY_MODEL_FILE, STORY_MODEL_VERSION, STORY_FEATURES);
-  return shipped;
-}
+export const shippedStoryModel = shippedLinearModel<StoryModel>(STORY_MODEL_FILE, STORY_MODEL_VERSION, STORY_FEATURES);

@@ -15,7 +15,7 @@ import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
 import { TITLES } from './lexicon.js';
-import { bracketedNames, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
+import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
 const HONORIFICS = new Set(
@@ -59,8 +59,8 @@ export interface Tagged {
   restored?: boolean;
 }
 
-function recognizeSegment(text: string, offset: number, language: string | null, titleCase: boolean | null, body = ''): Tagged {
-  const toks = tokenizeNer(text, offset);
+/** Tags one segment (its tokens made by tokenizeNer(text, offset)); a headline (titleCase null) in capitals reads its case from the body's tokens. */
+function recognizeSegment(text: string, offset: number, toks: NerToken[], language: string | null, titleCase: boolean | null, body: readonly NerToken[] = []): Tagged {
   if (toks.length === 0) return { toks, mentions: [] };
   const written = toks.map((t) => t.text);
   const restored = titleCase === null ? restoreCase(written, body) : null;
@@ -124,7 +124,8 @@ function recognizeSegment(text: string, offset: number, language: string | null,
 
 export function recognize(title: string, text: string, language: string | null | undefined): Mention[] {
   const lang = language ?? null;
-  const segs = [recognizeSegment(title, 0, lang, null, text), recognizeSegment(text, title.length + 1, lang, false)];
+  const bodyToks = tokenizeNer(text, title.length + 1);
+  const segs = [recognizeSegment(title, 0, tokenizeNer(title), lang, null, bodyToks), recognizeSegment(text, title.length + 1, bodyToks, lang, false)];
   const mentions = segs.flatMap((s) => s.mentions);
   const full = `${title}\n${text}`;
   commonOpenings(mentions, segs, full);
@@ -146,16 +147,7 @@ export function recognize(title: string, text: string, language: string | null |
     return surnames.has(c) || fullNames.has(c);
   };
   for (const m of mentions) if (m.type !== 'PER' && isPerson(m.text)) m.type = 'PER';
-  // Mentions are in text order (segments in order, spans sorted): one sweep finds the words outside them.
-  const found = mentions.length;
-  let at = 0;
-  for (const s of segs) {
-    for (const t of s.toks) {
-      while (at < found && mentions[at]!.end <= t.start) at++;
-      if (at < found && mentions[at]!.start < t.end) continue;
-      if (!/^\p{Lu}/u.test(t.text)) continue;
-      if (isPerson(t.text)) mentions.push({ type: 'PER', text: full.slice(t.start, t.end), start: t.start, end: t.end });
-    }
-  }
+  // Mentions are in text order (segments in order, spans sorted).
+  for (const { tok } of capitalisedOutside(mentions, segs)) if (isPerson(tok.text)) mentions.push({ type: 'PER', text: full.slice(tok.start, tok.end), start: tok.start, end: tok.end });
   return mentions.sort((a, b) => a.start - b.start);
 }

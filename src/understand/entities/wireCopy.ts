@@ -11,7 +11,7 @@
 import { TITLES } from './lexicon.js';
 import { capBinOfWord, commonWord, exactGazetteer, GZ, seenSmall, startsSentence, type Prepared } from './ner/features.js';
 import type { Span } from './ner/model.js';
-import { tokenizeNer } from './ner/tokens.js';
+import type { NerToken } from './ner/tokens.js';
 import type { Mention, Tagged } from './recognize.js';
 
 /**
@@ -169,7 +169,7 @@ const SENTENCE_MARKS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '(',
  * there too), else a capital; the tagger reads the restored words and the
  * mentions keep the headline's own letters (offsets are unchanged).
  */
-export function restoreCase(words: readonly string[], text: string): string[] | null {
+export function restoreCase(words: readonly string[], toks: readonly NerToken[]): string[] | null {
   // Fast path: a headline with a few small letters among its first ones is not in capitals.
   let small = 0;
   for (const w of words) {
@@ -191,7 +191,6 @@ export function restoreCase(words: readonly string[], text: string): string[] | 
   const smallWords = new Set<string>();
   const inside = new Map<string, string>();
   const opening = new Map<string, string>();
-  const toks = tokenizeNer(text);
   toks.forEach((t, k) => {
     const lw = t.text.toLowerCase();
     if (t.text === lw) smallWords.add(lw);
@@ -262,19 +261,30 @@ export function companyShortNames(mentions: Mention[], segs: readonly Tagged[], 
     const lw = m.text.toLowerCase();
     for (const n of short) if (n.startsWith(lw + ' ')) m.type = 'ORG';
   }
-  let at = 0;
-  const found = mentions.length;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
-  for (const s of segs) {
-    for (const t of s.toks) {
-      while (at < found && sorted[at]!.end <= t.start) at++;
-      if (at < found && sorted[at]!.start < t.end) continue;
-      const lw = t.text.toLowerCase();
-      if (!/^\p{Lu}/u.test(t.text) || !(short.has(lw) || (s.restored && unsure.has(lw)))) continue;
-      mentions.push({ type: 'ORG', text: full.slice(t.start, t.end), start: t.start, end: t.end });
-    }
+  for (const { tok, seg } of capitalisedOutside(mentions, segs)) {
+    const lw = tok.text.toLowerCase();
+    if (short.has(lw) || (seg.restored && unsure.has(lw))) mentions.push({ type: 'ORG', text: full.slice(tok.start, tok.end), start: tok.start, end: tok.end });
   }
   mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The capitalised words of the segments that no mention covers, with their
+ * segment (`mentions` in text order): where one sense per article finds the
+ * name again that the tagger missed ("Yanukovych" after "Viktor Yanukovych",
+ * "ECHLIN" after "Echlin Inc"). One sweep over words and mentions together.
+ */
+export function capitalisedOutside(mentions: readonly Mention[], segs: readonly Tagged[]): { tok: NerToken; seg: Tagged }[] {
+  const out: { tok: NerToken; seg: Tagged }[] = [];
+  let at = 0;
+  for (const seg of segs) {
+    for (const tok of seg.toks) {
+      while (at < mentions.length && mentions[at]!.end <= tok.start) at++;
+      if (at < mentions.length && mentions[at]!.start < tok.end) continue;
+      if (/^\p{Lu}/u.test(tok.text)) out.push({ tok, seg });
+    }
+  }
+  return out;
 }
 
 /** Whether the token at `start` opens its segment or follows a sentence mark (a token of its own, not the dot of "U.S."). */
