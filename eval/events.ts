@@ -366,6 +366,7 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['new defaults (DEFAULT_PARAMS)', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { prior })],
     ['defaults before round 25 (a merge pass every 1,000)', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, ...COUNT_CADENCE }, { prior })],
     ['defaults without burst anchors', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, anchorBurst: 0 }, { prior })],
+    ['defaults without strays (round 28)', (items, prior) => runClusterer(items, { ...DEFAULT_PARAMS, strayBig: 0 }, { prior })],
     ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
     ['story merge (MERGE_PARAMS, not default)', (items, prior) => runClusterer(items, MERGE_PARAMS, { prior })],
     ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],

@@ -109,6 +109,7 @@ export function evalHeadlines(log: (s: string) => void = console.log): Record<st
     ['defaults @947b5dd (LEGACY_PARAMS)', (docs) => clusterHeadlines(docs, LEGACY_PARAMS)],
     ['BROAD_PARAMS', (docs) => clusterHeadlines(docs, BROAD_PARAMS)],
     ['defaults before round 13', (docs) => clusterHeadlines(docs, { ...DEFAULT_PARAMS, ...BEFORE_ROUND_13 })],
+    ['defaults without strays (round 28)', (docs) => clusterHeadlines(docs, { ...DEFAULT_PARAMS, strayBig: 0 })],
     ['defaults (DEFAULT_PARAMS)', (docs) => clusterHeadlines(docs, DEFAULT_PARAMS)],
     ['defaults, no outlet given', (_docs, h) => clusterHeadlines(headlineDocs(halfOf(rows, h), { noSource: true }), DEFAULT_PARAMS)],
   ];

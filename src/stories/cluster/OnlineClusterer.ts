@@ -14,7 +14,7 @@
  * order, and time comes from the articles, never the clock.
  */
 import { keyHash, WeightTable } from './weightTable.js';
-import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, EDITION_GAP_MS, holdsFrame, maskSlots, skeletonOf, slotFrame, slotTitle, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, EDITION_GAP_MS, holdsFrame, maskSlots, skeletonOf, slotFrame, slotTitle, titleTermCase, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
 import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { storyProbability } from './storyModel.js';
 import { mergeProbability } from './mergeModel.js';
@@ -477,6 +477,7 @@ export class OnlineClusterer {
     if (this.params.refineEvery > 0) this.refinePass();
     this.mergePass();
     this.orphanPass();
+    this.strayPass();
   }
 
   /** Merges done by passes that ran during place() calls, not yet taken. */
@@ -1999,7 +2000,96 @@ export class OnlineClusterer {
     if (this.params.mergeEvery > 0 && ++this.sinceMerge >= this.params.mergeEvery) {
       this.mergePass();
       this.orphanPass();
+      this.strayPass();
     }
+  }
+
+  /**
+   * Strays (params.strayBig): a small story whose titles hold a word that
+   * one big story of its language owns (in strayShare of its titles, and
+   * strayOwn of the window's titles holding the word are in it) folds into
+   * that story, when no other big story owns a word of its titles. Every
+   * small story of the window is looked at in each pass, since the story
+   * that owns its word may have formed after it: the cost is a lookup per
+   * title word of the small stories, and the big stories' title words.
+   */
+  private strayPass(): void {
+    const p = this.params;
+    if (p.strayBig <= 0) return;
+    const owner = new Map<string, Story>();
+    const shareOf = new Map<string, number>();
+    // Title words only, on both sides: the window's title counts (titleDf)
+    // hold titles, where a story's titleKeys also hold the lead's words.
+    const counts = new Map<string, number>();
+    for (const s of this.stories.values()) {
+      const n = s.articleIds.length;
+      if (n < p.strayBig) continue;
+      counts.clear();
+      for (const id of s.articleIds) {
+        const d = this.docInfo.get(id);
+        if (d) for (const k of d.x.ev.title) counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      for (const [k, c] of counts) {
+        if (c < p.strayShare * n || c < p.strayOwn * (this.titleDf.get(k) ?? 0)) continue;
+        if (p.strayBurst > 0 && this.burst(k) < p.strayBurst) continue;
+        if (p.strayNames && !this.writtenAsName(s, k)) continue;
+        // Two stories cannot both hold strayOwn > 0.5 of one word's titles; the larger share wins under looser settings.
+        if ((shareOf.get(k) ?? -1) < c / n) {
+          owner.set(k, s);
+          shareOf.set(k, c / n);
+        }
+      }
+    }
+    if (owner.size === 0) return;
+    // A big story folded into an older stray lives on as that stray.
+    const movedTo = new Map<Story, Story>();
+    const live = (o: Story): Story => {
+      let x = o;
+      for (let y = movedTo.get(x); y; y = movedTo.get(x)) x = y;
+      return x;
+    };
+    // The small stories that may hold an owned word in a title: through the
+    // word's postings (a title word is a key of its article's vector), so a
+    // pass costs what the owned words' postings hold, not the window's stories.
+    const found = new Set<Story>();
+    for (const k of owner.keys()) for (const c of this.postings.get(k) ?? []) if (c.articleIds.length <= p.straySmall) found.add(c);
+    const small = [...found].sort((a, b) => a.seq - b.seq);
+    for (const s of small) {
+      if (!this.stories.has(s.id)) continue;
+      let into: Story | null = null;
+      let several = false;
+      const words = new Set<string>();
+      for (const id of s.articleIds) for (const k of this.docInfo.get(id)?.x.ev.title ?? []) words.add(k);
+      for (const k of words) {
+        const o0 = owner.get(k);
+        const o = o0 ? live(o0) : undefined;
+        if (!o || o === into) continue;
+        if (into) several = true;
+        into = o;
+      }
+      if (!into || several || !this.stories.has(into.id) || into.id === s.id) continue;
+      if (mainLanguage(into) !== mainLanguage(s)) continue;
+      if ((s.series || into.series) && !sameOutletOnly(s, into)) continue;
+      if (instancesConflict(s, into) || !this.openTogether(s, into) || this.slotsConflict(s, into)) continue;
+      if (p.strayPairFloor > 0 && p.pairModel && this.pairScoreOf(s.articleIds, into, p.pairModel) < p.strayPairFloor) continue;
+      const [a, b] = into.seq < s.seq ? [into, s] : [s, into];
+      this.merge(a, b, centroidCosine(s, into));
+      if (a === s) movedTo.set(into, s);
+    }
+  }
+
+  /** Whether most of the story's titles that hold `k` after their first word write it with a capital (params.strayNames). */
+  private writtenAsName(s: Story, k: string): boolean {
+    let capital = 0;
+    let small = 0;
+    for (const id of s.articleIds) {
+      const d = this.docInfo.get(id);
+      if (!d || !d.x.ev.title.has(k)) continue;
+      const c = titleTermCase(d.x.titleText, d.lang).get(k);
+      if (c === 1) capital++;
+      else if (c === 0) small++;
+    }
+    return capital > small;
   }
 
   /**

@@ -157,6 +157,26 @@ export function titleTerms(title: string, language?: string | null): Set<string>
   return out;
 }
 
+/**
+ * How the title writes each of its terms (as titleTerms gives them) after
+ * its first word: 1 with a capital, 0 in small letters, -1 only as the first
+ * word (which says nothing). What tells a name ("Titanfall", "Xbox") from a
+ * common word ("ballot"); a Title Case headline capitalises every word, so
+ * there every term reads as a name.
+ */
+export function titleTermCase(title: string, language?: string | null): Map<string, -1 | 0 | 1> {
+  const lang = primaryLanguage(language);
+  const stem = stemmerFor(lang);
+  const out = new Map<string, -1 | 0 | 1>();
+  for (const t of tokens(title.includes('[') ? title.replace(TITLE_TAGS, ' ') : title)) {
+    const s = termOf(t, lang, stem);
+    if (s === null) continue;
+    const c = t.pos === 0 ? -1 : t.raw[0] !== t.raw[0]!.toLowerCase() ? 1 : 0;
+    out.set(s, Math.max(out.get(s) ?? -1, c) as -1 | 0 | 1);
+  }
+  return out;
+}
+
 function termOf(t: Token, lang: string, stem: (w: string) => string): string | null {
   if (t.word.length < 2 || isStopWord(t.word, lang)) return null;
   // Pure numbers other than years and counts with meaning ("28" of COP28 is
