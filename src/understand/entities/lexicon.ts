@@ -86,3 +86,19 @@ god allah jesus christ
 
 /** Polish case endings stripped when a surname is repeated inflected ("Tuska", "Tuskiem"). */
 export const PL_SURNAME_SUFFIXES = ['iem', 'iego', 'iemu', 'a', 'owi', 'em', 'ie', 'u', 'ego', 'emu', 'ą', 'ej', 'y'];
+
+/**
+ * Religions and groups of people, which docs/entities.md does not annotate
+ * ("Not annotated": religions and groups of people, Sunni, Black), written
+ * with a capital in English and some of them in Polish: a mention made of
+ * these words alone ("Sikh", "Shia Muslim", "Muslims and Jews", "Żydów")
+ * names no one. Lowercased. Words that are also surnames or colours (Black,
+ * White) are left out: a mention of them alone may be a person.
+ */
+export const PEOPLE_GROUPS = words(`
+sunni sunnis shia shias shiite shiites shi'ite shi'ites muslim muslims islam christian christians jew jews catholic catholics
+protestant protestants hindu hindus sikh sikhs buddhist buddhists evangelical evangelicals mormon mormons alawite alawites
+druze yazidi yazidis rohingya rohingyas uyghur uyghurs uighur uighurs kurd kurds pashtun pashtuns hazara hazaras tutsi tutsis
+hutu hutus latino latinos latina latinas hispanic hispanics arab arabs
+żyd żydzi żydów żydom żydami kurdowie kurdów arabowie arabów ujgurzy ujgurów rohingja hindusi hindusów sikhowie sikhów
+`);

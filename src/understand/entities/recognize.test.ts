@@ -102,3 +102,16 @@ test('legal forms as written: "Asa" and "Spa" are words, "plc" a form; a rank st
   assert.ok(got.includes('ORG:Barclays plc'), got.join(' | '));
   assert.ok(got.includes('ORG:American President Cos Ltd'), got.join(' | '));
 });
+
+// docs/entities.md, "Not annotated": religions and groups of people. Real headlines of the December corpus.
+test('a religion or a group of people is no name; a name holding one among other words is kept', () => {
+  const sikh = typed('Will wait for results of India\'s probe into plot to kill Sikh separatist: US', 'Washington is awaiting the results of India\'s investigation into an alleged plot to kill a Sikh separatist on US soil, the State Department said.');
+  assert.ok(!sikh.some((m) => /Sikh/.test(m)), sikh.join(' | '));
+  assert.ok(sikh.includes('ORG:State Department') && sikh.includes('LOC:India'), sikh.join(' | '));
+  const groups = typed('Fears grow of sectarian violence between Sunni and Shia Muslim migrants', 'Muslims and Jews prayed together; Rohingya refugees landed in Aceh.');
+  assert.ok(!groups.some((m) => /Sunni|Shia|Muslim|Jews|Rohingya/.test(m)), groups.join(' | '));
+  const named = typed('Egypt bans the Muslim Brotherhood', 'The Catholic Church in Poland responded.');
+  assert.ok(named.some((m) => m.endsWith(':Muslim Brotherhood')), named.join(' | '));
+  assert.ok(named.some((m) => m.endsWith(':Catholic Church')), named.join(' | '));
+  assert.deepEqual(typed('Żydzi i Kurdowie w Europie', 'Ujgurów przesiedlono.', 'pl').filter((m) => /Żyd|Kurd|Ujgur/.test(m)), []);
+});

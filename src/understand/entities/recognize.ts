@@ -14,7 +14,7 @@ import { exactGazetteer, GZ, isTitleCase, orgAt, prepare, type Prepared } from '
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
-import { TITLES } from './lexicon.js';
+import { PEOPLE_GROUPS, TITLES } from './lexicon.js';
 import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
@@ -129,6 +129,7 @@ export function recognize(title: string, text: string, language: string | null |
   const mentions = segs.flatMap((s) => s.mentions);
   const full = `${title}\n${text}`;
   commonOpenings(mentions, segs, full);
+  dropPeopleGroups(mentions);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
@@ -150,4 +151,17 @@ export function recognize(title: string, text: string, language: string | null |
   // Mentions are in text order (segments in order, spans sorted).
   for (const { tok } of capitalisedOutside(mentions, segs)) if (isPerson(tok.text)) mentions.push({ type: 'PER', text: full.slice(tok.start, tok.end), start: tok.start, end: tok.end });
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A mention made only of the words of religions and groups of people
+ * (PEOPLE_GROUPS; "and", "i" and "&" between them) names no one: "Sikh",
+ * "Shia Muslim", "Muslims and Jews". A name that holds one among other
+ * words is kept ("Muslim Brotherhood", "Catholic Church").
+ */
+export function dropPeopleGroups(mentions: Mention[]): void {
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const ws = mentions[k]!.text.toLowerCase().replace(/[’]/g, "'").split(/[\s-]+/).filter((w) => w !== '' && w !== 'and' && w !== 'i' && w !== '&');
+    if (ws.length > 0 && ws.every((w) => PEOPLE_GROUPS.has(w))) mentions.splice(k, 1);
+  }
 }
