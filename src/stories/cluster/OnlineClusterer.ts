@@ -2006,12 +2006,14 @@ export class OnlineClusterer {
 
   /**
    * Strays (params.strayBig): a small story whose titles hold a word that
-   * one big story of its language owns (in strayShare of its titles, and
-   * strayOwn of the window's titles holding the word are in it) folds into
-   * that story, when no other big story owns a word of its titles. Every
-   * small story of the window is looked at in each pass, since the story
-   * that owns its word may have formed after it: the cost is a lookup per
-   * title word of the small stories, and the big stories' title words.
+   * one big story of its language owns (in strayShare of its titles,
+   * strayOwn of the window's titles holding the word are in it, the word
+   * bursts strayBurst-fold and, with strayNames, is written as a name)
+   * folds into that story, when no other big story owns a word of its
+   * titles. Every small story of the window may fold in each pass, since
+   * the story that owns its word may have formed after it; they are found
+   * through the owned words' postings, so a pass costs the big stories'
+   * title words and those postings, not the window's stories.
    */
   private strayPass(): void {
     const p = this.params;
