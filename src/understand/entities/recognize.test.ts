@@ -115,3 +115,13 @@ test('a religion or a group of people is no name; a name holding one among other
   assert.ok(named.some((m) => m.endsWith(':Catholic Church')), named.join(' | '));
   assert.deepEqual(typed('Żydzi i Kurdowie w Europie', 'Ujgurów przesiedlono.', 'pl').filter((m) => /Żyd|Kurd|Ujgur/.test(m)), []);
 });
+
+// Polish clubs named after their city decline the first word and keep the city in the nominative. Real headlines of the December corpus.
+test('a Polish club named after its city is an organisation; a person, a route and a venue are not', () => {
+  const clubs = typed('Mistrz grał z liderem. Mecz kolejki na remis', 'Śląsk Wrocław zremisował z Rakowem Częstochowa. Wcześniej kibice Lecha Poznań świętowali.', 'pl');
+  for (const c of ['Śląsk Wrocław', 'Rakowem Częstochowa', 'Lecha Poznań']) assert.ok(clubs.includes(`ORG:${c}`), clubs.join(' | '));
+  const person = typed('Ryszard Kalisz o wyroku', 'Mecenas Ryszard Kalisz skomentował wyrok.', 'pl');
+  assert.ok(!person.includes('ORG:Ryszard Kalisz'), person.join(' | '));
+  assert.ok(!typed('Remont na trasie', 'Pociągi na trasie Wągrowiec - Poznań pojadą objazdem.', 'pl').some((m) => m.startsWith('ORG:')));
+  assert.ok(!typed('Koncert', 'Koncert odbędzie się na Stadion Poznań w czerwcu.', 'pl').some((m) => m.startsWith('ORG:Stadion')));
+});

@@ -14,7 +14,10 @@ import { exactGazetteer, GZ, isTitleCase, orgAt, prepare, type Prepared } from '
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
-import { PEOPLE_GROUPS, TITLES } from './lexicon.js';
+import { KINDS } from '../places/buildGazetteer.js';
+import { loadGazetteer } from '../places/gazetteer.js';
+import { foldWord, nameKey } from '../places/tokenize.js';
+import { FIRST_NAMES, PEOPLE_GROUPS, TITLES } from './lexicon.js';
 import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
@@ -130,6 +133,8 @@ export function recognize(title: string, text: string, language: string | null |
   const full = `${title}\n${text}`;
   commonOpenings(mentions, segs, full);
   dropPeopleGroups(mentions);
+  // A person's surname may be a city ("Ryszard Kalisz"): a name opening with a given name stays a person.
+  if (lang?.startsWith('pl')) for (const m of mentions) if ((m.type === 'LOC' || (m.type === 'PER' && !FIRST_NAMES.has(m.text.split(' ')[0]!.toLowerCase()))) && isPolishClub(m.text)) m.type = 'ORG';
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
@@ -164,4 +169,30 @@ export function dropPeopleGroups(mentions: Mention[]): void {
     const ws = mentions[k]!.text.toLowerCase().replace(/[’]/g, "'").split(/[\s-]+/).filter((w) => w !== '' && w !== 'and' && w !== 'i' && w !== '&');
     if (ws.length > 0 && ws.every((w) => PEOPLE_GROUPS.has(w))) mentions.splice(k, 1);
   }
+}
+
+const VENUE = /^(?:stadion|galeri|hal[aięi]$|aren|dwor|lotnisk|plac|park|ulic)/i;
+
+const CITY_KINDS = new Set([KINDS.indexOf('city'), KINDS.indexOf('capital')]);
+
+/**
+ * A Polish club, radio station or company named after its city ("Legia Warszawa",
+ * "Rakowa Częstochowa", "Radiu Opole", "Industria Kielce"): two words or
+ * more whose last is a Polish city written in the nominative while the
+ * words before it take the sentence's case. A place whose name ends in
+ * another place is not written so ("Nowy Sącz", "Ruda Śląska", "Krakowie":
+ * no city's nominative last), and a whole name the gazetteer knows as a
+ * place stays one.
+ */
+export function isPolishClub(text: string): boolean {
+  const words = text.split(' ');
+  // Capitalised words only: "Wągrowiec - Poznań" is a route between two places.
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  // A venue named after its city is a place ("Stadion Poznań", "Galerii Mokotów"), as docs/entities.md counts named buildings.
+  if (VENUE.test(words[0]!)) return false;
+  const last = words.at(-1)!;
+  const g = loadGazetteer();
+  if (g.entries.has(nameKey(text))) return false;
+  const fold = foldWord(last);
+  return (g.entries.get(nameKey(last)) ?? []).some((e) => e[0] === 'PL' && CITY_KINDS.has(e[1]) && foldWord(e[2]) === fold);
 }
