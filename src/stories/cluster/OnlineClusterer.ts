@@ -2057,7 +2057,6 @@ export class OnlineClusterer {
     for (const k of owner.keys()) for (const c of this.postings.get(k) ?? []) if (c.articleIds.length <= p.straySmall) found.add(c);
     const small = [...found].sort((a, b) => a.seq - b.seq);
     for (const s of small) {
-      if (!this.stories.has(s.id)) continue;
       let into: Story | null = null;
       let several = false;
       const words = new Set<string>();
@@ -2069,8 +2068,8 @@ export class OnlineClusterer {
         if (into) several = true;
         into = o;
       }
-      if (!into || several || !this.stories.has(into.id) || into.id === s.id) continue;
-      if (mainLanguage(into) !== mainLanguage(s)) continue;
+      // Each small story is merged only at its own turn, and `live` follows a big one into the stray that took it.
+      if (!into || several || mainLanguage(into) !== mainLanguage(s)) continue;
       if ((s.series || into.series) && !sameOutletOnly(s, into)) continue;
       if (instancesConflict(s, into) || !this.openTogether(s, into) || this.slotsConflict(s, into)) continue;
       if (p.strayPairFloor > 0 && p.pairModel && this.pairScoreOf(s.articleIds, into, p.pairModel) < p.strayPairFloor) continue;

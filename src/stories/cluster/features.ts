@@ -147,13 +147,8 @@ export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: Tex
  * (OnlineClusterer.remember).
  */
 export function titleTerms(title: string, language?: string | null): Set<string> {
-  const lang = primaryLanguage(language);
-  const stem = stemmerFor(lang);
   const out = new Set<string>();
-  for (const t of tokens(title.includes('[') ? title.replace(TITLE_TAGS, ' ') : title)) {
-    const s = termOf(t, lang, stem);
-    if (s !== null) out.add(s);
-  }
+  eachTitleTerm(title, language, (s) => out.add(s));
   return out;
 }
 
@@ -165,16 +160,22 @@ export function titleTerms(title: string, language?: string | null): Set<string>
  * there every term reads as a name.
  */
 export function titleTermCase(title: string, language?: string | null): Map<string, -1 | 0 | 1> {
-  const lang = primaryLanguage(language);
-  const stem = stemmerFor(lang);
   const out = new Map<string, -1 | 0 | 1>();
-  for (const t of tokens(title.includes('[') ? title.replace(TITLE_TAGS, ' ') : title)) {
-    const s = termOf(t, lang, stem);
-    if (s === null) continue;
+  eachTitleTerm(title, language, (s, t) => {
     const c = t.pos === 0 ? -1 : t.raw[0] !== t.raw[0]!.toLowerCase() ? 1 : 0;
     out.set(s, Math.max(out.get(s) ?? -1, c) as -1 | 0 | 1);
-  }
+  });
   return out;
+}
+
+/** Each stemmed term of a title (bracketed tags left out) with the token it was written as. */
+function eachTitleTerm(title: string, language: string | null | undefined, fn: (term: string, t: Token) => void): void {
+  const lang = primaryLanguage(language);
+  const stem = stemmerFor(lang);
+  for (const t of tokens(title.includes('[') ? title.replace(TITLE_TAGS, ' ') : title)) {
+    const s = termOf(t, lang, stem);
+    if (s !== null) fn(s, t);
+  }
 }
 
 function termOf(t: Token, lang: string, stem: (w: string) => string): string | null {

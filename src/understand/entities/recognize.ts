@@ -133,8 +133,7 @@ export function recognize(title: string, text: string, language: string | null |
   const full = `${title}\n${text}`;
   commonOpenings(mentions, segs, full);
   dropPeopleGroups(mentions);
-  // A person's surname may be a city ("Ryszard Kalisz"): a name opening with a given name stays a person.
-  if (lang?.startsWith('pl')) for (const m of mentions) if ((m.type === 'LOC' || (m.type === 'PER' && !FIRST_NAMES.has(m.text.split(' ')[0]!.toLowerCase()))) && isPolishClub(m.text)) m.type = 'ORG';
+  if (lang?.startsWith('pl')) polishClubs(mentions);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
@@ -171,6 +170,18 @@ export function dropPeopleGroups(mentions: Mention[]): void {
   }
 }
 
+/**
+ * Places and people the tagger made of Polish clubs named after their city
+ * become organisations (isPolishClub). A person's surname may be a city
+ * ("Ryszard Kalisz"): a name opening with a given name stays a person.
+ */
+function polishClubs(mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.type === 'ORG' || (m.type === 'PER' && FIRST_NAMES.has(m.text.split(' ')[0]!.toLowerCase()))) continue;
+    if (isPolishClub(m.text)) m.type = 'ORG';
+  }
+}
+
 const VENUE = /^(?:stadion|galeri|hal[aięi]$|aren|dwor|lotnisk|plac|park|ulic)/i;
 
 const CITY_KINDS = new Set([KINDS.indexOf('city'), KINDS.indexOf('capital')]);
@@ -181,8 +192,8 @@ const CITY_KINDS = new Set([KINDS.indexOf('city'), KINDS.indexOf('capital')]);
  * more whose last is a Polish city written in the nominative while the
  * words before it take the sentence's case. A place whose name ends in
  * another place is not written so ("Nowy Sącz", "Ruda Śląska", "Krakowie":
- * no city's nominative last), and a whole name the gazetteer knows as a
- * place stays one.
+ * no city's nominative last), and a whole name the gazetteer knows (a place,
+ * most often) keeps its type.
  */
 export function isPolishClub(text: string): boolean {
   const words = text.split(' ');
