@@ -125,3 +125,39 @@ test('a Polish club named after its city is an organisation; a person, a route a
   assert.ok(!typed('Remont na trasie', 'Pociągi na trasie Wągrowiec - Poznań pojadą objazdem.', 'pl').some((m) => m.startsWith('ORG:')));
   assert.ok(!typed('Koncert', 'Koncert odbędzie się na Stadion Poznań w czerwcu.', 'pl').some((m) => m.startsWith('ORG:Stadion')));
 });
+
+// Wire copy (reut2-009/010 of ../shared, outside the newswire sample) and the December corpus.
+test('a possessive inside a company\'s name is kept; an owner before a company is not part of it', () => {
+  const names = typed('MOODY\'S DOWNGRADES PANTERA\'S <PANT>', "Standard and Poor's Corp said it cut Pantera's Corp's debt, rated B-1 by Moody's Investors Service Inc. McDonald's Corp rose.");
+  for (const c of ["Standard and Poor's Corp", "Pantera's Corp", "Moody's Investors Service Inc.", "McDonald's Corp"]) assert.ok(names.includes(`ORG:${c}`), names.join(' | '));
+  assert.ok(names.includes('ORG:PANTERA'), names.join(' | '));
+  assert.ok(!names.some((m) => /PER:|B-1/.test(m)), names.join(' | '));
+  const owners = typed('', "Britain's Cadbury Schweppes Plc, GKN's Uni-Cardan AG and Union Pacific's Champlin Petroleum Co bid, the Kingdom's National Housing Co. said.");
+  for (const c of ['Cadbury Schweppes Plc', 'Uni-Cardan AG', 'Champlin Petroleum Co', 'National Housing Co.']) assert.ok(owners.includes(`ORG:${c}`), owners.join(' | '));
+});
+
+test('"People\'s" stays inside the name of a state, a parliament, an army or a party', () => {
+  const got = typed("China’s People’s Liberation Army hails talks", "Delegates of the National People's Congress met. Pakistan People’s Party leaders and Donetsk People's Republic officials spoke.");
+  for (const c of ['People’s Liberation Army', "National People's Congress", 'Pakistan People’s Party']) assert.ok(got.includes(`ORG:${c}`), got.join(' | '));
+  assert.ok(got.some((m) => m.endsWith(":Donetsk People's Republic")), got.join(' | '));
+  assert.ok(!got.some((m) => /:(People|Party|Congress)$/.test(m)), got.join(' | '));
+});
+
+test('a currency of wire copy is no name', () => {
+  const got = typed('N.Z. TRADE SURPLUS 119.1 MLN DLRS IN FEBRUARY', 'Exports exceeded imports by 119.1 mln N.Z. Dlrs, after 420 mln H.K. Dlrs and 80 mln U.S. Dlrs, a Statistics Department statement said.');
+  assert.ok(!got.some((m) => /Dlr|DLRS/.test(m)), got.join(' | '));
+  assert.ok(got.includes('ORG:Statistics Department'), got.join(' | '));
+});
+
+test('a capitals headline writing a company\'s short name whole names the company once', () => {
+  const got = typed('MCDONNELL DOUGLAS GETS 30.6 MLN DLR CONTRACT', 'McDonnell Douglas Corp has been awarded a 30.6 mln dlr contract.');
+  assert.deepEqual(got.sort(), ['ORG:MCDONNELL DOUGLAS', 'ORG:McDonnell Douglas Corp']);
+  const whole = typed('PERRY DRUG STORES INC <PDS> 1ST QTR NET', 'Perry Drug Stores Inc said profits rose.');
+  assert.ok(whole.includes('ORG:PERRY DRUG STORES INC') && !whole.includes('ORG:PERRY DRUG STORES'), whole.join(' | '));
+});
+
+test('a legislator\'s party and state is no name', () => {
+  const got = typed('LAFALCE PROPOSES FACILITY', 'The facility was proposed by Rep. John LaFalce, D-N.Y., who said it would help. Sen. Marsha Blackburn (R-Tenn.) and Rep. Dan Glickman, D-Kan., agreed.');
+  assert.ok(!got.some((m) => /[DR]-/.test(m)), got.join(' | '));
+  for (const c of ['John LaFalce', 'Marsha Blackburn', 'Dan Glickman']) assert.ok(got.includes(`PER:${c}`), got.join(' | '));
+});

@@ -10,7 +10,7 @@
  * written (white space aside); findEntities() turns them into the article's
  * people and organisations.
  */
-import { exactGazetteer, GZ, isTitleCase, orgAt, prepare, type Prepared } from './ner/features.js';
+import { exactGazetteer, GZ, isTitleCase, orgAt, orgWord, prepare, type Prepared } from './ner/features.js';
 import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
@@ -103,6 +103,7 @@ function recognizeSegment(text: string, offset: number, toks: NerToken[], langua
   }
   // Where the gazetteer is sure of a whole name's type, it decides.
   for (const s of spans) s.type = gazetteerType(p, s) ?? s.type;
+  peoplesNames(words, p, spans);
   // A restored capitals headline reads as running text: its name words kept their capitals, the rest did not.
   legalFormNames(words, p, spans, seg.titleCase && !restored);
   bracketedNames(written, spans);
@@ -155,6 +156,37 @@ export function recognize(title: string, text: string, language: string | null |
   // Mentions are in text order (segments in order, spans sorted).
   for (const { tok } of capitalisedOutside(mentions, segs)) if (isPerson(tok.text)) mentions.push({ type: 'PER', text: full.slice(tok.start, tok.end), start: tok.start, end: tok.end });
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "People's" stands inside names of states, parliaments, armies and parties
+ * ("People's Republic of China", "National People's Congress", "People's
+ * Liberation Army", "People's Party"), where the tagger, which never puts a
+ * possessive inside a name, cut them in two ("National People" and
+ * "Congress"): the span after it takes in "People's" and whatever name
+ * stands just before, and keeps its own type.
+ */
+export function peoplesNames(words: readonly string[], p: Prepared, spans: Span[]): void {
+  for (let i = 0; i + 2 < words.length; i++) {
+    if ((words[i] !== 'People' && words[i] !== 'PEOPLE') || !/^['’][sS]$/.test(words[i + 1]!)) continue;
+    let after = spans.find((s) => s.from === i + 2);
+    // "Pakistan People's Party leaders": an organisation's word after it the tagger left alone.
+    if (!after && /^\p{Lu}/u.test(words[i + 2]!) && orgWord(p, i + 2)) {
+      after = { type: 'ORG', from: i + 2, to: i + 3 };
+      spans.push(after);
+    }
+    if (!after) continue;
+    let from = i;
+    for (let k = spans.length - 1; k >= 0; k--) {
+      const s = spans[k]!;
+      if (s.from <= i && s.to >= i && s.to <= i + 2 && s !== after) {
+        // "High Commissioner of People's Republic of Bangladesh": a name linked by "of" is another name.
+        if (words.slice(s.from, i).every((w) => /^\p{Lu}/u.test(w))) from = Math.min(from, s.from);
+        spans.splice(k, 1);
+      }
+    }
+    after.from = from;
+  }
 }
 
 /**

@@ -9,7 +9,7 @@
  * article's mentions (recognize). Pure functions over tokens and spans.
  */
 import { TITLES } from './lexicon.js';
-import { capBinOfWord, commonWord, exactGazetteer, GZ, seenSmall, startsSentence, type Prepared } from './ner/features.js';
+import { capBinOfWord, commonWord, exactGazetteer, GZ, orgWord, seenSmall, startsSentence, type Prepared } from './ner/features.js';
 import type { Span } from './ner/model.js';
 import type { NerToken } from './ner/tokens.js';
 import type { Mention, Tagged } from './recognize.js';
@@ -38,6 +38,41 @@ function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
   return (exactGazetteer(p, from, to) & GZ.place) !== 0;
 }
 
+/** A credit rating in Moody's style ("rated B-1 and Standard and Poor's Corp ..."): not a word of a name. */
+const RATING = /^(?:Aaa|Aa|Baa|Ba|Caa|Ca|[ABC])-[1-3]$/;
+/** A possessive ending as the tokenizer splits it off ("Poor" "'s"). */
+const POSSESSIVE = /^['’][sS]$/;
+
+/**
+ * Whether a place ends just before token `j`: a word, or a place span of the
+ * tagger, that the gazetteer knows as a place ("Britain", "South Korea"). The
+ * tagger's word alone is not enough: it reads "Moody" of "Moody's Investors
+ * Service Inc" as a place.
+ */
+function placeEndsAt(p: Prepared, spans: readonly Span[], j: number): boolean {
+  return gazetteerPlace(p, j - 1, j) || spans.some((s) => s.to === j && s.type === 'LOC' && gazetteerPlace(p, s.from, j));
+}
+
+/**
+ * Whether the possessive at token j stands inside a company's name that ends
+ * in a legal form after it ("Standard and Poor's Corp", "McDonald's Corp",
+ * "Moody's Investors Service Inc") rather than between an owner and the
+ * company it owns: a place's ("Britain's Cadbury Schweppes Plc"), a common
+ * noun's ("the Kingdom's National Housing Co."), an acronym's or a company's
+ * ("GKN's Uni-Cardan AG", "AZP Group's Arizona Public Service Co", "Fluor's
+ * Fluor Constructors Inc").
+ */
+function possessiveInName(words: readonly string[], p: Prepared, spans: readonly Span[], j: number): boolean {
+  const owner = words[j - 1]!;
+  if (!capitalisedWord(owner) || placeEndsAt(p, spans, j) || orgWord(p, j - 1) || isLegalForm(owner)) return false;
+  if (words[j - 2]?.toLowerCase() === 'the' || /^\p{Lu}{2,}$/u.test(owner)) return false;
+  // "Union Pacific's Champlin Petroleum Co", "New York Life's NYLIFE Realty Inc": a name of two or more
+  // words the tagger found before it owns the company ("Standard and Poor" is one name with its "and").
+  const before = spans.find((s) => s.to === j);
+  if (before && before.to - before.from >= 2 && !words.slice(before.from, j).some((w) => NAME_LINKS.has(w.toLowerCase()))) return false;
+  return words[j + 1]?.toLowerCase() !== owner.toLowerCase();
+}
+
 /** Words that open a sentence before a company's name and are not part of it. */
 const OPENERS = new Set('the a an this that its their his her our in on at for by from with after before under both and but while when as if said says'.split(' '));
 /** Small words that may stand inside a company's name ("Gulf Resources and Chemical Corp", "Banca del Monte di Parma"). */
@@ -49,6 +84,10 @@ const TICKER = /^[A-Z0-9]{1,5}(?:\.[A-Z]{1,3})?$/;
  * NET", "Shr loss", "Avg shrs", "MLN STG"): never a name, in capitals or not.
  */
 const WIRE_ABBREVIATIONS = new Set('qtr shr shrs mths mth pct mln bln dlrs dlr stg cts avg oper revs rev yr'.split(' '));
+/** A US legislator's party and state ("D-N.Y.", "R-Texas", "D-Kan."). */
+const PARTY_STATE = /^[DRI]-\p{Lu}[\p{L}.]*$/u;
+/** Wire copy's currencies, written after a country's abbreviation ("N.Z. Dlrs", "U.S. Dlrs"). */
+const WIRE_CURRENCIES = new Set(['dlrs', 'dlr', 'stg']);
 /**
  * Ranks that follow an institution's name and are never the end of one
  * ("Canal Commission Administrator", "National Bank President"); not
@@ -112,13 +151,18 @@ export function legalFormNames(words: readonly string[], p: Prepared, spans: Spa
           if (RANKS.has(w.toLowerCase())) break;
           if (startsSentence(p, j)) {
             // "The", "Chairman", or "Shares of": the sentence's opening, not the name
-            // ("First Chicago Corp", "Applied Circuit Technology Inc" keep theirs).
+            // ("First Chicago Corp", "Applied Circuit Technology Inc" keep theirs; so does
+            // "Moody's Investors Service Inc", whose common word is made a name by its possessive).
             const lw = w.toLowerCase();
-            if (!OPENERS.has(lw) && !TITLES.has(lw) && !(commonWord(p, j) && from !== j + 1)) from = j;
+            const next = from === j + 1 || (from === j + 2 && POSSESSIVE.test(words[j + 1]!));
+            if (!OPENERS.has(lw) && !TITLES.has(lw) && !(commonWord(p, j) && !next)) from = j;
             break;
           }
           from = j;
-        } else if (NAME_LINKS.has(w.toLowerCase()) && j > 0 && capitalisedWord(words[j - 1]!) && from === j + 1) continue;
+        } else if (NAME_LINKS.has(w.toLowerCase()) && j > 0 && capitalisedWord(words[j - 1]!) && !RATING.test(words[j - 1]!) && from === j + 1) continue;
+        // "Standard and Poor's Corp", "McDonald's Corp": a possessive inside a company's name;
+        // "Britain's Cadbury Schweppes Plc", "South Korea's Hyundai Motor Co": a place's is not.
+        else if (POSSESSIVE.test(w) && from === j + 1 && j > 0 && possessiveInName(words, p, spans, j)) continue;
         else break;
       }
     }
@@ -146,7 +190,7 @@ export function bracketedNames(words: readonly string[], spans: Span[]): void {
     if (j === i + 2 && TICKER.test(words[i + 1]!)) continue;
     if (!capitalisedWord(words[i + 1]!)) continue;
     // "<MTS Acquisition Corp's>": the possessive is not part of the name.
-    const to = /^['’][sS]$/.test(words[j - 1]!) ? j - 1 : j;
+    const to = POSSESSIVE.test(words[j - 1]!) ? j - 1 : j;
     for (let k = spans.length - 1; k >= 0; k--) if (spans[k]!.from < to && spans[k]!.to > i + 1) spans.splice(k, 1);
     spans.push({ type: 'ORG', from: i + 1, to });
     i = j;
@@ -236,7 +280,8 @@ export function companyShortNames(mentions: Mention[], segs: readonly Tagged[], 
     let k = words.length;
     while (k > 0 && isLegalForm(words[k - 1]!)) k--;
     if (k === 0 || k === words.length) continue;
-    const name = words.slice(0, k).join(' ').toLowerCase();
+    // "Pantera's Corp" is "PANTERA'S" in its headline and "Pantera" after: the possessive is not the short name's.
+    const name = words.slice(0, k).join(' ').toLowerCase().replace(/['’]s$/, '');
     if (words.slice(k).every((w) => AMBIGUOUS_FORMS.has(w.toLowerCase()))) {
       if (!short.has(name)) unsure.add(name);
     } else {
@@ -264,6 +309,24 @@ export function companyShortNames(mentions: Mention[], segs: readonly Tagged[], 
   for (const { tok, seg } of capitalisedOutside(mentions, segs)) {
     const lw = tok.text.toLowerCase();
     if (short.has(lw) || (seg.restored && unsure.has(lw))) mentions.push({ type: 'ORG', text: full.slice(tok.start, tok.end), start: tok.start, end: tok.end });
+  }
+  // A capitals headline writes the short name whole where the tagger cut it ("MCDONNELL" a company and
+  // "DOUGLAS" a person for McDonnell Douglas Corp): its words there are one company.
+  for (const seg of capitals) {
+    const lw = seg.toks.map((t) => t.text.toLowerCase());
+    for (const n of short) {
+      const parts = n.split(' ');
+      if (parts.length < 2) continue;
+      for (let i = 0; i + parts.length <= lw.length; i++) {
+        if (!parts.every((w, k) => lw[i + k] === w)) continue;
+        const start = seg.toks[i]!.start;
+        const end = seg.toks[i + parts.length - 1]!.end;
+        // "PERRY DRUG STORES INC" already names it whole.
+        if (mentions.some((m) => m.type === 'ORG' && m.start <= start && m.end >= end)) continue;
+        for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.start < end && mentions[k]!.end > start) mentions.splice(k, 1);
+        mentions.push({ type: 'ORG', text: full.slice(start, end), start, end });
+      }
+    }
   }
   mentions.sort((a, b) => a.start - b.start);
 }
@@ -349,6 +412,10 @@ export function wireSpanEnd(words: readonly string[], written: readonly string[]
   if (type === 'ORG' && to - from > 2 && TRAILING_TITLES.has(words[to - 1]!.toLowerCase()) && !RANK_BEFORE.has(words[to - 2]!.toLowerCase())) to--;
   if (from > 0 && written[from - 1] === '<' && written[to] === '>' && to - from === 1 && TICKER.test(written[from]!)) return from;
   if (to - from <= 3 && allWireAbbreviations(words, from, to)) return from;
+  // "mln N.Z. Dlrs", "H.K. Dlr": a currency, which the annotation rules leave out.
+  if (WIRE_CURRENCIES.has(words[to - 1]!.toLowerCase())) return from;
+  // "Rep. John LaFalce, D-N.Y.", "Sen. Ted Cruz (R-Texas)": a member's party and state, no name.
+  if (to - from === 1 && PARTY_STATE.test(words[from]!)) return from;
   if (to - from === 1 && MONTHS.has(words[from]!.toLowerCase().replace(/\.$/, '')) && /^\d{1,2}$/.test((written[to] === '.' ? written[to + 1] : written[to]) ?? '')) return from;
   return to;
 }

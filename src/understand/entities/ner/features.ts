@@ -659,6 +659,11 @@ export function commonWord(p: Prepared, i: number): boolean {
   return (p.flags[i]! & LOWER_SEEN) !== 0 && p.cb[i] === 0;
 }
 
+/** Whether token i is a word that heads or ends an organisation's name (ORG_WORDS: "Group", "Bank", "Corp"). */
+export function orgWord(p: Prepared, i: number): boolean {
+  return (p.flags[i]! & ORGW) !== 0;
+}
+
 /** The capital bin of a lower-case word (capBinOf; CAP_UNSEEN when too rare to say). */
 export function capBinOfWord(lower: string): number {
   return capBins.get(hashString(lower)) ?? CAP_UNSEEN;
