@@ -161,3 +161,11 @@ test('a legislator\'s party and state is no name', () => {
   assert.ok(!got.some((m) => /[DR]-/.test(m)), got.join(' | '));
   for (const c of ['John LaFalce', 'Marsha Blackburn', 'Dan Glickman']) assert.ok(got.includes(`PER:${c}`), got.join(' | '));
 });
+
+// Real headlines of the December corpus, where the tagger made "AI" an organisation 328 times.
+test('an acronym of a common noun is no name; a title before a name is cut off', () => {
+  const got = typed('AI on the job. Some reviews are in', "House set to hold vote on bill striking down Biden's EV push. Shein prepares an IPO; HIV prevention and LNG prices. OpenAI said.");
+  assert.ok(!got.some((m) => /:(AI|EV|IPO|HIV|LNG)$/.test(m)), got.join(' | '));
+  assert.ok(got.some((m) => m.endsWith(':OpenAI')) && got.includes('PER:Biden'), got.join(' | '));
+  assert.ok(typed('Budget day', 'Chancellor of the Exchequer Nigel Lawson announced it.').includes('PER:Nigel Lawson'));
+});

@@ -17,12 +17,12 @@ import { canonicalPerson } from './canonical.js';
 import { KINDS } from '../places/buildGazetteer.js';
 import { loadGazetteer } from '../places/gazetteer.js';
 import { foldWord, nameKey } from '../places/tokenize.js';
-import { FIRST_NAMES, PEOPLE_GROUPS, TITLES } from './lexicon.js';
+import { COMMON_ACRONYMS, FIRST_NAMES, PEOPLE_GROUPS, TITLES } from './lexicon.js';
 import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
 
-/** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"). */
+/** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"; "Exchequer" ends "Chancellor of the Exchequer"). */
 const HONORIFICS = new Set(
-  'president king queen prince princess pope mr mr. mrs mrs. ms ms. dr dr. sir dame sheikh emir sultan ayatollah rabbi cardinal archbishop senator sen. rep. gov. governor mayor ambassador prezydent prezydenta pan pani ksiądz papież'.split(' '),
+  'president king queen prince princess pope mr mr. mrs mrs. ms ms. dr dr. sir dame sheikh emir sultan ayatollah rabbi cardinal archbishop senator sen. rep. gov. governor mayor ambassador exchequer prezydent prezydenta pan pani ksiądz papież'.split(' '),
 );
 
 export type MentionType = Span['type'];
@@ -133,7 +133,7 @@ export function recognize(title: string, text: string, language: string | null |
   const mentions = segs.flatMap((s) => s.mentions);
   const full = `${title}\n${text}`;
   commonOpenings(mentions, segs, full);
-  dropPeopleGroups(mentions);
+  dropNoNames(mentions);
   if (lang?.startsWith('pl')) polishClubs(mentions);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
@@ -193,12 +193,14 @@ export function peoplesNames(words: readonly string[], p: Prepared, spans: Span[
  * A mention made only of the words of religions and groups of people
  * (PEOPLE_GROUPS; "and", "i" and "&" between them) names no one: "Sikh",
  * "Shia Muslim", "Muslims and Jews". A name that holds one among other
- * words is kept ("Muslim Brotherhood", "Catholic Church").
+ * words is kept ("Muslim Brotherhood", "Catholic Church"). Nor does an
+ * acronym of a common noun alone (COMMON_ACRONYMS: "AI", "EV", "IPO").
  */
-export function dropPeopleGroups(mentions: Mention[]): void {
+export function dropNoNames(mentions: Mention[]): void {
   for (let k = mentions.length - 1; k >= 0; k--) {
     const ws = mentions[k]!.text.toLowerCase().replace(/[’]/g, "'").split(/[\s-]+/).filter((w) => w !== '' && w !== 'and' && w !== 'i' && w !== '&');
     if (ws.length > 0 && ws.every((w) => PEOPLE_GROUPS.has(w))) mentions.splice(k, 1);
+    else if (ws.length === 1 && COMMON_ACRONYMS.has(ws[0]!)) mentions.splice(k, 1);
   }
 }
 
