@@ -1,8 +1,8 @@
 // The newswire sample of docs/entities.md is annotations only; its text is
 // read from ../shared/eval/geo/reuters-dev. These checks keep the two in step:
 // every story is found, every annotated mention is in its story as cut, and
-// the recogniser keeps the figure docs/entities.md reports (0.809 when
-// written; a floor a little under it, so a change that loses wire copy's
+// the recogniser keeps the figure docs/entities.md reports (0.816 when
+// written, 0.809 before the fifth step; a floor a little under it, so a change that loses wire copy's
 // companies fails here and not only in a printed figure).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,10 +28,10 @@ test('the newswire sample: 40 stories, every mention in its text, halves of both
   assert.equal(rows.reduce((n, r) => n + r.entities.length, 0), 188);
 });
 
-test('the recogniser on wire copy: typed mention-set F1 of the whole sample stays above 0.78', (t) => {
+test('the recogniser on wire copy: typed mention-set F1 of the whole sample stays above 0.79', (t) => {
   const dir = requireShared(t, 'eval', 'geo', 'reuters-dev');
   if (!dir) return;
   const f = sampleFigures(readNewswireSample(dir)!);
-  assert.ok(f.all!.all!.f1 >= 0.78, `F1 ${f.all!.all!.f1.toFixed(3)}`);
+  assert.ok(f.all!.all!.f1 >= 0.79, `F1 ${f.all!.all!.f1.toFixed(3)}`);
   assert.ok(f.all!.ORG!.f1 >= 0.78, `ORG F1 ${f.all!.ORG!.f1.toFixed(3)}`);
 });

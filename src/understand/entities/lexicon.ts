@@ -113,4 +113,19 @@ hutu hutus latino latinos latina latinas hispanic hispanics arab arabs
  */
 export const COMMON_ACRONYMS = words(`
 ai ev evs ipo ipos hiv aids lng lpg cpi ppi pmi gdp gnp pkb vat esg ceo ceos cfo coo cto nft nfts ev's suv suvs atm atms
+covid covid-19 lgbt lgbtq lgbtq+ lgbtqia+
 `);
+
+/**
+ * Holidays and seasons written with capitals, whole ("New Year", "New Year's
+ * Eve", "Boxing Day", "Bożego Narodzenia"): events and holidays are not
+ * annotated (docs/entities.md); the tagger made "New Year" an organisation
+ * 288 times over the December corpus. Lowercased, words joined by one space.
+ */
+export const HOLIDAYS = new Set(
+  [
+    "new year", "new year's", "new year's eve", "new year's day", 'christmas', 'christmas eve', 'christmas day', 'boxing day',
+    'easter', 'thanksgiving', 'hanukkah', 'chanukah', 'ramadan', 'eid', 'diwali', 'black friday', 'cyber monday', 'halloween',
+    'nowy rok', 'nowego roku', 'boże narodzenie', 'bożego narodzenia', 'wigilia', 'wigilii', 'sylwester', 'sylwestra', 'wielkanoc',
+  ],
+);

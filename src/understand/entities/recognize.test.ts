@@ -169,3 +169,18 @@ test('an acronym of a common noun is no name; a title before a name is cut off',
   assert.ok(got.some((m) => m.endsWith(':OpenAI')) && got.includes('PER:Biden'), got.join(' | '));
   assert.ok(typed('Budget day', 'Chancellor of the Exchequer Nigel Lawson announced it.').includes('PER:Nigel Lawson'));
 });
+
+// Real feed descriptions of the December corpus.
+test('"The" alone is no name, and joins the name whose word the tagger left out', () => {
+  const credit = typed('Ottawa', 'Arif Virani speaks in Ottawa on Dec. 1, 2023. (The Canadian Press/Adrian Wyld)');
+  assert.ok(credit.includes('ORG:The Canadian Press') && credit.includes('PER:Adrian Wyld'), credit.join(' | '));
+  assert.ok(!credit.some((m) => /:(The|Press)$/.test(m)), credit.join(' | '));
+  const opener = typed('Kremlin', 'The Kremlin said on Monday it would respond.');
+  assert.ok(!opener.some((m) => m.includes('The')), opener.join(' | '));
+});
+
+test('a leader standing for a government is a person; a holiday and a title alone are no names', () => {
+  const got = typed('Manchin blasts', 'Sen. Joe Manchin is blasting the Biden administration. Junior doctors vow walkouts in the New Year. The Vice President said.');
+  assert.ok(got.includes('PER:Biden') && !got.includes('ORG:Biden'), got.join(' | '));
+  assert.ok(!got.some((m) => /New Year|Vice President/.test(m)), got.join(' | '));
+});
