@@ -184,3 +184,9 @@ test('a leader standing for a government is a person; a holiday and a title alon
   assert.ok(got.includes('PER:Biden') && !got.includes('ORG:Biden'), got.join(' | '));
   assert.ok(!got.some((m) => /New Year|Vice President/.test(m)), got.join(' | '));
 });
+
+test('a web address is no name', () => {
+  const got = typed('Russia says', 'Read Full Article at RT.com. Więcej na Tvn24.pl. U.S. officials met at St. Louis.');
+  assert.ok(!got.some((m) => /\.(com|pl)$/.test(m)), got.join(' | '));
+  assert.ok(got.includes('LOC:U.S.') && got.includes('LOC:St. Louis'), got.join(' | '));
+});

@@ -193,6 +193,9 @@ export function peoplesNames(words: readonly string[], p: Prepared, spans: Span[
   }
 }
 
+/** A web address as a name is written ("RT.com", "Tvn24.pl", "forex.pk"): not annotated (docs/entities.md). */
+const WEB_ADDRESS = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|org|net|info|io|tv|pl|pk|uk|in|ru|ua|de|fr|eu|us|ca|au|co|gov|edu)$/u;
+
 /** Words that make a title of two with one of TITLES ("Vice President", "Prime Minister", "First Lady"). */
 const TITLE_PARTS = new Set(['vice', 'deputy', 'prime', 'first', 'former', 'acting', 'lady', 'wicepremier', 'wiceminister']);
 
@@ -231,13 +234,14 @@ export function loneArticles(words: readonly string[], spans: Span[]): void {
  * "Shia Muslim", "Muslims and Jews". A name that holds one among other
  * words is kept ("Muslim Brotherhood", "Catholic Church"). Nor does an
  * acronym of a common noun alone (COMMON_ACRONYMS: "AI", "EV", "IPO"), nor
- * a holiday (HOLIDAYS: "New Year", "Boxing Day").
+ * a holiday (HOLIDAYS: "New Year", "Boxing Day"), nor a web address
+ * ("Read Full Article at RT.com", a place to the tagger in 1,373 items).
  */
 export function dropNoNames(mentions: Mention[]): void {
   for (let k = mentions.length - 1; k >= 0; k--) {
     const ws = mentions[k]!.text.toLowerCase().replace(/[’]/g, "'").split(/[\s-]+/).filter((w) => w !== '' && w !== 'and' && w !== 'i' && w !== '&');
     if (ws.length > 0 && ws.every((w) => PEOPLE_GROUPS.has(w))) mentions.splice(k, 1);
-    else if ((ws.length === 1 && COMMON_ACRONYMS.has(ws[0]!)) || HOLIDAYS.has(ws.join(' '))) mentions.splice(k, 1);
+    else if ((ws.length === 1 && COMMON_ACRONYMS.has(ws[0]!)) || HOLIDAYS.has(ws.join(' ')) || WEB_ADDRESS.test(mentions[k]!.text)) mentions.splice(k, 1);
   }
 }
 
