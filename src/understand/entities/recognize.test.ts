@@ -8,7 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { recognize } from './recognize.js';
+import { namesByLastWord, recognize } from './recognize.js';
 
 const typed = (title: string, text: string, lang = 'en'): string[] => [...new Set(recognize(title, text, lang).map((m) => `${m.type}:${m.text}`))].sort();
 
@@ -189,4 +189,11 @@ test('a web address is no name', () => {
   const got = typed('Russia says', 'Read Full Article at RT.com. Więcej na Tvn24.pl. U.S. officials met at St. Louis.');
   assert.ok(!got.some((m) => /\.(com|pl)$/.test(m)), got.join(' | '));
   assert.ok(got.includes('LOC:U.S.') && got.includes('LOC:St. Louis'), got.join(' | '));
+});
+
+// Mentions the tagger made over the December corpus ("Sheffield United" a person in 51 items).
+test('a name the tagger made a person that ends in a club\'s or a place\'s word is the club or the place', () => {
+  const ms = ['Sheffield United', 'Fulton County', 'Forest Whitaker', 'Ashdown Forest', 'Rangers'].map((text, i) => ({ type: 'PER' as const, text, start: i * 20, end: i * 20 + text.length }));
+  namesByLastWord(ms);
+  assert.deepEqual(ms.map((m) => `${m.type}:${m.text}`), ['ORG:Sheffield United', 'LOC:Fulton County', 'PER:Forest Whitaker', 'LOC:Ashdown Forest', 'PER:Rangers']);
 });

@@ -139,6 +139,7 @@ export function recognize(title: string, text: string, language: string | null |
   commonOpenings(mentions, segs, full);
   dropNoNames(mentions);
   if (lang?.startsWith('pl')) polishClubs(mentions);
+  namesByLastWord(mentions);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
@@ -225,6 +226,28 @@ export function loneArticles(words: readonly string[], spans: Span[]): void {
     const next = j > s.to ? spans.find((t) => t.from === j && t.type === 'ORG') : undefined;
     spans.splice(k, 1);
     if (next) next.from = s.from;
+  }
+}
+
+/** Last words of a club's name ("Sheffield United", "Blackburn Rovers", "Rangers FC"). */
+const CLUB_ENDS = new Set(['united', 'rovers', 'athletic', 'albion', 'wanderers', 'hotspur', 'rangers', 'fc', 'afc', 'wednesday']);
+/** Last words of a place's name ("Fulton County", "Ashdown Forest"). */
+const PLACE_ENDS = new Set(['county', 'forest']);
+
+/**
+ * A name of two or more words the tagger made a person whose last word no
+ * person's name ends in: a club ("Sheffield United", 51 December items;
+ * "Brighton and Hove Albion") or a place ("Fulton County", "Pilliga
+ * Forest"). A person by the crossKeys of the story clusterer is his folded
+ * last word, so "Sheffield United" and "West Ham United" were one person
+ * "united" there.
+ */
+export function namesByLastWord(mentions: Mention[]): void {
+  for (const m of mentions) {
+    if (m.type !== 'PER' || !m.text.includes(' ')) continue;
+    const last = m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase();
+    if (CLUB_ENDS.has(last)) m.type = 'ORG';
+    else if (PLACE_ENDS.has(last)) m.type = 'LOC';
   }
 }
 
