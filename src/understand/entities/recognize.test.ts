@@ -197,3 +197,13 @@ test('a name the tagger made a person that ends in a club\'s or a place\'s word 
   namesByLastWord(ms);
   assert.deepEqual(ms.map((m) => `${m.type}:${m.text}`), ['ORG:Sheffield United', 'LOC:Fulton County', 'PER:Forest Whitaker', 'LOC:Ashdown Forest', 'PER:Rangers']);
 });
+
+// Real feed texts of the December corpus.
+test('a common noun before a name says it is an agency or a newspaper; a horoscope\'s signs are no names', () => {
+  const heads = typed('COP28', 'Jak podała agencja Reutera, za dziennikiem Rzeczpospolita, partia Kaczyńskiego milczy.', 'pl');
+  assert.ok(heads.includes('ORG:Reutera') && heads.includes('ORG:Rzeczpospolita'), heads.join(' | '));
+  assert.ok(!heads.includes('ORG:Kaczyńskiego'), heads.join(' | '));
+  assert.ok(typed('Gaza', 'The broadcaster Al Jazeera reported.').includes('ORG:Al Jazeera'));
+  const signs = typed('Horoskop na weekend 2-3 grudnia [Baran, Byk, Bliźnięta, Rak, Lew, Panna, Waga, Skorpion, Strzelec]', 'Baran będzie miał dobry dzień.', 'pl');
+  assert.deepEqual(signs, []);
+});

@@ -140,6 +140,8 @@ export function recognize(title: string, text: string, language: string | null |
   dropNoNames(mentions);
   if (lang?.startsWith('pl')) polishClubs(mentions);
   namesByLastWord(mentions);
+  namedByHead(mentions, full);
+  horoscopeSigns(mentions, full);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
   // alone is him, whatever the tagger made of it (or missed) elsewhere.
@@ -249,6 +251,40 @@ export function namesByLastWord(mentions: Mention[]): void {
     if (CLUB_ENDS.has(last)) m.type = 'ORG';
     else if (PLACE_ENDS.has(last)) m.type = 'LOC';
   }
+}
+
+/**
+ * A common noun just before a name says what it names: "agencja Reutera"
+ * (a person to the tagger in 49 December items), "portal Onet", "dziennik
+ * Rzeczpospolita", "the broadcaster Al Jazeera", "the carmaker Toyota":
+ * an agency, a newspaper, a broadcaster, a company of a kind. Not "firma",
+ * "spółka" or "partia", which name their owner or leader in the genitive
+ * ("partia Kaczyńskiego"), nor "company" or "party" ("the company Musk
+ * founded", "the party Taylor Swift threw").
+ */
+const ORG_HEADS = new RegExp(
+  '(?:^|[\\s(])(?:agencja|agencji|agencję|agencją|portal|portalu|portalem|dziennik|dziennika|dziennikowi|dziennikiem|gazeta|gazety|gazecie|gazetą|' +
+    'tygodnik|tygodnika|tygodnikiem|stacja|stacji|stację|stacją|telewizja|telewizji|telewizję|rozgłośnia|rozgłośni|serwis|serwisu|serwisem|' +
+    'agency|newspaper|broadcaster|daily|tabloid|carmaker|automaker|retailer|lender|insurer|airline)\\s+$',
+);
+
+export function namedByHead(mentions: Mention[], full: string): void {
+  for (const m of mentions) {
+    if (m.type === 'ORG' || m.start < 3) continue;
+    if (ORG_HEADS.test(full.slice(Math.max(0, m.start - 16), m.start))) m.type = 'ORG';
+  }
+}
+
+/** The signs of the zodiac (Polish, with the case forms horoscopes use, and English). */
+const ZODIAC = new Set(
+  `baran barana byk byka bliźnięta bliźniąt rak raka lew lwa panna panny waga wagi skorpion skorpiona strzelec strzelca koziorożec koziorożca
+  wodnik wodnika ryby ryb aries taurus gemini cancer leo virgo libra scorpio sagittarius capricorn aquarius pisces`.split(/\s+/),
+);
+
+/** In a horoscope the signs are no names ("Horoskop dzienny [Baran, Byk, Bliźnięta, Rak …]": people to the tagger). */
+export function horoscopeSigns(mentions: Mention[], full: string): void {
+  if (!/horosko|horoscop|zodia/i.test(full)) return;
+  for (let k = mentions.length - 1; k >= 0; k--) if (ZODIAC.has(mentions[k]!.text.toLowerCase())) mentions.splice(k, 1);
 }
 
 /**
