@@ -18,7 +18,7 @@ import { KINDS } from '../places/buildGazetteer.js';
 import { loadGazetteer } from '../places/gazetteer.js';
 import { foldWord, nameKey } from '../places/tokenize.js';
 import { COMMON_ACRONYMS, FIRST_NAMES, HOLIDAYS, PEOPLE_GROUPS, TITLES } from './lexicon.js';
-import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, restoreCase, wireSpanEnd } from './wireCopy.js';
+import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, POSSESSIVE, restoreCase, wireSpanEnd } from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"; "Exchequer" ends "Chancellor of the Exchequer"). */
 const HONORIFICS = new Set(
@@ -175,7 +175,7 @@ export function recognize(title: string, text: string, language: string | null |
  */
 export function peoplesNames(words: readonly string[], p: Prepared, spans: Span[]): void {
   for (let i = 0; i + 2 < words.length; i++) {
-    if ((words[i] !== 'People' && words[i] !== 'PEOPLE') || !/^['’][sS]$/.test(words[i + 1]!)) continue;
+    if ((words[i] !== 'People' && words[i] !== 'PEOPLE') || !POSSESSIVE.test(words[i + 1]!)) continue;
     let after = spans.find((s) => s.from === i + 2);
     // "Pakistan People's Party leaders": an organisation's word after it the tagger left alone.
     if (!after && /^\p{Lu}/u.test(words[i + 2]!) && orgWord(p, i + 2)) {
@@ -208,7 +208,7 @@ function titleOnly(words: readonly string[], from: number, to: number): boolean 
   if (to - from !== 2) return false;
   const a = words[from]!.toLowerCase();
   const b = words[from + 1]!.toLowerCase();
-  return (TITLE_PARTS.has(a) || TITLES.has(a)) && (TITLES.has(b) || b === 'lady');
+  return (TITLE_PARTS.has(a) || TITLES.has(a)) && TITLES.has(b);
 }
 
 /**
@@ -253,21 +253,22 @@ export function namesByLastWord(mentions: Mention[]): void {
   }
 }
 
-/**
- * A common noun just before a name says what it names: "agencja Reutera"
- * (a person to the tagger in 49 December items), "portal Onet", "dziennik
- * Rzeczpospolita", "the broadcaster Al Jazeera", "the carmaker Toyota":
- * an agency, a newspaper, a broadcaster, a company of a kind. Not "firma",
- * "spółka" or "partia", which name their owner or leader in the genitive
- * ("partia Kaczyńskiego"), nor "company" or "party" ("the company Musk
- * founded", "the party Taylor Swift threw").
- */
+/** Common nouns of agencies, newspapers, broadcasters and companies of a kind, just before a name (namedByHead). */
 const ORG_HEADS = new RegExp(
   '(?:^|[\\s(])(?:agencja|agencji|agencję|agencją|portal|portalu|portalem|dziennik|dziennika|dziennikowi|dziennikiem|gazeta|gazety|gazecie|gazetą|' +
     'tygodnik|tygodnika|tygodnikiem|stacja|stacji|stację|stacją|telewizja|telewizji|telewizję|rozgłośnia|rozgłośni|serwis|serwisu|serwisem|' +
     'agency|newspaper|broadcaster|daily|tabloid|carmaker|automaker|retailer|lender|insurer|airline)\\s+$',
 );
 
+/**
+ * A common noun just before a name says what it names: "agencja Reutera"
+ * (a person to the tagger in 48 December items), "portal Onet", "dziennik
+ * Rzeczpospolita", "the broadcaster Al Jazeera", "the carmaker Toyota":
+ * an agency, a newspaper, a broadcaster, a company of a kind. Not "firma",
+ * "spółka" or "partia", which name their owner or leader in the genitive
+ * ("partia Kaczyńskiego"), nor "company" or "party" ("the company Musk
+ * founded", "the party Taylor Swift threw").
+ */
 export function namedByHead(mentions: Mention[], full: string): void {
   for (const m of mentions) {
     if (m.type === 'ORG' || m.start < 3) continue;

@@ -41,7 +41,7 @@ function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
 /** A credit rating in Moody's style ("rated B-1 and Standard and Poor's Corp ..."): not a word of a name. */
 const RATING = /^(?:Aaa|Aa|Baa|Ba|Caa|Ca|[ABC])-[1-3]$/;
 /** A possessive ending as the tokenizer splits it off ("Poor" "'s"). */
-const POSSESSIVE = /^['’][sS]$/;
+export const POSSESSIVE = /^['’][sS]$/;
 
 /**
  * Whether a place ends just before token `j`: a word, or a place span of the
