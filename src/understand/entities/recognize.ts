@@ -141,6 +141,7 @@ export function recognize(title: string, text: string, language: string | null |
   if (lang?.startsWith('pl')) polishClubs(mentions);
   namesByLastWord(mentions);
   namedByHead(mentions, full);
+  teamsAroundScores(mentions, full);
   horoscopeSigns(mentions, full);
   companyShortNames(mentions, segs, full);
   // One sense per article: once "Viktor Yanukovych" is a person, "Yanukovych"
@@ -273,6 +274,25 @@ export function namedByHead(mentions: Mention[], full: string): void {
   for (const m of mentions) {
     if (m.type === 'ORG' || m.start < 3) continue;
     if (ORG_HEADS.test(full.slice(Math.max(0, m.start - 16), m.start))) m.type = 'ORG';
+  }
+}
+
+/** Only a score between two names ("Burnley 5-0 Sheffield United", "Legia 2:1 Lech"). */
+const SCORE_BETWEEN = /^\s+\d{1,2} ?[-–:] ?\d{1,2}\s+$/;
+
+/**
+ * Two names with a score between them are teams ("Burnley 5-0 Sheffield
+ * United", "Luton Town 3-4 Arsenal", results headlines the tagger read as
+ * places and people): organisations.
+ */
+export function teamsAroundScores(mentions: Mention[], full: string): void {
+  const ms = [...mentions].sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < ms.length; k++) {
+    const a = ms[k]!;
+    const b = ms[k + 1]!;
+    if (b.start - a.end > 12 || !SCORE_BETWEEN.test(full.slice(a.end, b.start))) continue;
+    a.type = 'ORG';
+    b.type = 'ORG';
   }
 }
 
