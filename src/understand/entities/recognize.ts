@@ -283,17 +283,20 @@ const SCORE_BETWEEN = /^\s+\d{1,2} ?[-–:] ?\d{1,2}\s+$/;
 /**
  * Two names with a score between them are teams ("Burnley 5-0 Sheffield
  * United", "Luton Town 3-4 Arsenal", results headlines the tagger read as
- * places and people): organisations.
+ * places and people): organisations, in the whole article.
  */
 export function teamsAroundScores(mentions: Mention[], full: string): void {
   const ms = [...mentions].sort((a, b) => a.start - b.start);
+  const teams = new Set<string>();
   for (let k = 0; k + 1 < ms.length; k++) {
     const a = ms[k]!;
     const b = ms[k + 1]!;
     if (b.start - a.end > 12 || !SCORE_BETWEEN.test(full.slice(a.end, b.start))) continue;
-    a.type = 'ORG';
-    b.type = 'ORG';
+    teams.add(a.text);
+    teams.add(b.text);
   }
+  // One sense per article: the team of the result is the team in its report ("Burnley thrashed …").
+  if (teams.size > 0) for (const m of mentions) if (teams.has(m.text)) m.type = 'ORG';
 }
 
 /** The signs of the zodiac (Polish, with the case forms horoscopes use, and English). */
