@@ -266,6 +266,12 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
     figures['sample.judged'] = judged.length;
     figures['sample.mixedShare'] = judged.length ? mixed / judged.length : 0;
     figures['sample.stillIdentical'] = same;
+    // The mixing figure that still speaks of this run: the judged random stories it still produces as judged.
+    const kept = judged.filter((r) => members.get(r.story)?.length === r.size);
+    const keptMixed = kept.filter((r) => r.verdict === 'mixed').length;
+    log(`  of the ${judged.length} judged random stories, ${kept.length} still produced as judged, ${keptMixed} of them mixed`);
+    figures['sample.judgedStillIdentical'] = kept.length;
+    figures['sample.judgedStillIdenticalMixed'] = keptMixed;
   }
   return figures;
 }
