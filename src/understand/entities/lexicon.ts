@@ -104,11 +104,12 @@ hutu hutus latino latinos latina latinas hispanic hispanics arab arabs
 `);
 
 /**
- * Acronyms of common nouns and measures that news writes in capitals ("AI on
- * the job", "Biden's EV push", "an IPO", "HIV prevention", "LNG", "CPI",
- * "PKB"): no names, by docs/entities.md ("Not annotated": products,
- * programmes, indices). A mention that is one of these alone is dropped;
- * over the December corpus the tagger made "AI" an organisation 328 times.
+ * Acronyms of common nouns, measures and diseases, and the like, that news
+ * writes with capitals ("AI on the job", "Biden's EV push", "an IPO", "HIV
+ * prevention", "LNG", "CPI", "PKB", "Covid", "LGBTQ"): no names, by
+ * docs/entities.md ("Not annotated": products, programmes, indices, groups
+ * of people). A mention that is one of these alone is dropped; over the
+ * December corpus the tagger made "AI" an organisation 328 times.
  * Organisations written so are not here ("WHO", "EU", "UN").
  */
 export const COMMON_ACRONYMS = words(`
@@ -117,8 +118,8 @@ covid covid-19 lgbt lgbtq lgbtq+ lgbtqia+
 `);
 
 /**
- * Holidays and seasons written with capitals, whole ("New Year", "New Year's
- * Eve", "Boxing Day", "Bożego Narodzenia"): events and holidays are not
+ * Holidays, whole ("New Year", "New Year's Eve", "Boxing Day", "Bożego
+ * Narodzenia"): events and holidays are not
  * annotated (docs/entities.md); the tagger made "New Year" an organisation
  * 288 times over the December corpus. Lowercased, words joined by one space.
  */

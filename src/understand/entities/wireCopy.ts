@@ -42,6 +42,8 @@ function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
 const RATING = /^(?:Aaa|Aa|Baa|Ba|Caa|Ca|[ABC])-[1-3]$/;
 /** A possessive ending as the tokenizer splits it off ("Poor" "'s"). */
 export const POSSESSIVE = /^['’][sS]$/;
+/** The same at the end of a mention's text ("Pantera's"). */
+const POSSESSIVE_END = /['’][sS]$/;
 
 /**
  * Whether a place ends just before token `j`: a word, or a place span of the
@@ -281,7 +283,7 @@ export function companyShortNames(mentions: Mention[], segs: readonly Tagged[], 
     while (k > 0 && isLegalForm(words[k - 1]!)) k--;
     if (k === 0 || k === words.length) continue;
     // "Pantera's Corp" is "PANTERA'S" in its headline and "Pantera" after: the possessive is not the short name's.
-    const name = words.slice(0, k).join(' ').toLowerCase().replace(/['’]s$/, '');
+    const name = words.slice(0, k).join(' ').toLowerCase().replace(POSSESSIVE_END, '');
     if (words.slice(k).every((w) => AMBIGUOUS_FORMS.has(w.toLowerCase()))) {
       if (!short.has(name)) unsure.add(name);
     } else {
