@@ -106,4 +106,16 @@ export const ORGANIZATIONS: readonly Organization[] = [
   { name: 'Getty Images', aliases: ['Getty Images'] },
   { name: 'Al Jazeera', aliases: ['Al Jazeera', 'Al-Jazeera', 'Al Dżazira', 'Al-Dżazira', 'Al Dżaziry', 'Al-Dżaziry'] },
   { name: 'Le Monde', aliases: ['Le Monde'] },
+  // Companies whose names end in a possessive, which the tagger never puts inside a name ("McDonald's
+  // struggles" gave an organisation "McDonald"). Not those that are also a person's possessive in the
+  // news ("Christie's", "Kohl's", "Lowe's", "Wendy's", "Lloyd's").
+  { name: "McDonald's", aliases: ["McDonald's", 'McDonald’s', 'McDonalds'] },
+  { name: "Macy's", aliases: ["Macy's", 'Macy’s'] },
+  { name: "Moody's", aliases: ["Moody's", 'Moody’s'] },
+  { name: "Kellogg's", aliases: ["Kellogg's", 'Kellogg’s'] },
+  { name: "Sainsbury's", aliases: ["Sainsbury's", 'Sainsbury’s'] },
+  { name: "Domino's", aliases: ["Domino's", 'Domino’s'] },
+  { name: "Sotheby's", aliases: ["Sotheby's", 'Sotheby’s'] },
+  { name: "Applebee's", aliases: ["Applebee's", 'Applebee’s'] },
+  { name: "Trader Joe's", aliases: ["Trader Joe's", 'Trader Joe’s'] },
 ];

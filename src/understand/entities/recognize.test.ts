@@ -216,3 +216,10 @@ test('two names with a score between them are teams', () => {
   assert.ok(pl.includes('ORG:Legia Warszawa') && pl.includes('ORG:Lech Poznań'), pl.join(' | '));
   assert.ok(!typed('Senate vote', 'The Senate voted 304-100 on Tuesday.').some((m) => m.startsWith('ORG:Tuesday')));
 });
+
+// UCI headlines and December titles: companies whose names end in a possessive, and a comma before a legal form.
+test('a company named with a possessive or a comma before its legal form is one organisation', () => {
+  const got = typed("McDonald's struggles as Sotheby's sells Messi's shirt", 'Netflix, Inc. said. Moody’s cut its outlook. Snow hit Boulder, CO.');
+  for (const c of ["McDonald's", "Sotheby's", 'Netflix, Inc.', 'Moody’s']) assert.ok(got.includes(`ORG:${c}`), got.join(' | '));
+  assert.ok(!got.some((m) => m.includes('Boulder, CO')), got.join(' | '));
+});

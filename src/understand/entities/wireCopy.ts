@@ -30,6 +30,9 @@ const LEGAL_CASED = new Set<string>(
   SpA SPA S.p.A. GmbH GMBH Pty PTY Bhd BHD Oyj OYJ ASA KGaA N.A.`.split(/\s+/),
 );
 
+/** Legal forms that may stand after a comma ("Netflix, Inc."). */
+const COMMA_FORMS = new Set('Inc Inc. INC INC. Corp Corp. CORP Ltd Ltd. LTD LLC L.L.C. LLP LP L.P. Plc PLC plc'.split(' '));
+
 /** Short forms that are also other words in the news ("AG" an attorney general, "SA" South Africa). */
 const AMBIGUOUS_FORMS = new Set(['ag', 'sa', 'nv', 'limited']);
 
@@ -165,6 +168,9 @@ export function legalFormNames(words: readonly string[], p: Prepared, spans: Spa
         // "Standard and Poor's Corp", "McDonald's Corp": a possessive inside a company's name;
         // "Britain's Cadbury Schweppes Plc", "South Korea's Hyundai Motor Co": a place's is not.
         else if (POSSESSIVE.test(w) && from === j + 1 && j > 0 && possessiveInName(words, p, spans, j)) continue;
+        // "Netflix, Inc.", "Acme Widgets, LLC": a comma before the form is the name's own (not before
+        // "CO" or "SA": "Boulder, CO" is a state, "Johannesburg, SA" a country).
+        else if (w === ',' && j === i - 1 && j > 0 && COMMA_FORMS.has(words[i]!) && capitalisedWord(words[j - 1]!)) continue;
         else break;
       }
     }
