@@ -223,3 +223,10 @@ test('a company named with a possessive or a comma before its legal form is one 
   for (const c of ["McDonald's", "Sotheby's", 'Netflix, Inc.', 'Moody’s']) assert.ok(got.includes(`ORG:${c}`), got.join(' | '));
   assert.ok(!got.some((m) => m.includes('Boulder, CO')), got.join(' | '));
 });
+
+// Polish feed texts of the December corpus: an office's country in the genitive, then its holder.
+test('Polish: a country in the genitive before an office holder is a place, the holder a person', () => {
+  const got = typed('Tytuł', 'Spotkał się z nim prezydent Ukrainy Wołodymyr Zełenski. Kanclerz Niemiec Olaf Scholz przyjechał. Awaria w Santander Bank Polska i Polska Agencja Prasowa.', 'pl');
+  for (const c of ['LOC:Ukrainy', 'PER:Wołodymyr Zełenski', 'LOC:Niemiec', 'PER:Olaf Scholz']) assert.ok(got.includes(c), got.join(' | '));
+  assert.ok(!got.some((m) => /^PER:(Bank Polska|Agencja Prasowa)/.test(m)), got.join(' | '));
+});

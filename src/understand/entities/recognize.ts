@@ -108,6 +108,7 @@ function recognizeSegment(text: string, offset: number, toks: NerToken[], langua
   for (const s of spans) s.type = gazetteerType(p, s) ?? s.type;
   peoplesNames(words, p, spans);
   loneArticles(words, spans);
+  if (language?.startsWith('pl')) placeThenPerson(words, p, spans);
   // A restored capitals headline reads as running text: its name words kept their capitals, the rest did not.
   legalFormNames(words, p, spans, seg.titleCase && !restored);
   bracketedNames(written, spans);
@@ -210,6 +211,51 @@ function titleOnly(words: readonly string[], from: number, to: number): boolean 
   const a = words[from]!.toLowerCase();
   const b = words[from + 1]!.toLowerCase();
   return (TITLE_PARTS.has(a) || TITLES.has(a)) && TITLES.has(b);
+}
+
+/**
+ * Polish names an office by its country in the genitive and then its holder:
+ * "prezydent Ukrainy Wołodymyr Zełenski", "szef MSZ Rosji Siergiej Ławrow",
+ * "kanclerz Niemiec Olaf Scholz". The tagger read each as one name ("LOC
+ * Ukrainy Wołodymyr Zełenski", "ORG Kanclerz Niemiec Olaf Scholz"). A span
+ * whose word the gazetteer knows as a place is followed by two or more
+ * capitalised words, none an institution's word or a place ("Polska Grupa
+ * Górnicza" stays whole), is cut there: the holder is a person; before him, a
+ * title at the start is dropped, the rest stays an organisation when it is
+ * more than the place ("MSZ Rosji") and is the place otherwise.
+ */
+/** Polish offices before a country that TITLES (a feature of the tagger, so left as trained) does not hold. */
+const PL_OFFICES = new Set(['kanclerz', 'kanclerza', 'wicepremier', 'wicepremiera', 'wiceminister', 'wiceministra', 'król', 'króla', 'królowa', 'ambasador', 'ambasadora', 'szefowa']);
+
+export function placeThenPerson(words: readonly string[], p: Prepared, spans: Span[]): void {
+  const office = (w: string): boolean => TITLES.has(w.toLowerCase()) || PL_OFFICES.has(w.toLowerCase());
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const s = spans[k]!;
+    // "Kanclerz Niemiec" alone (the holder a span of his own): the office is no part of the place.
+    if (s.to - s.from >= 2 && office(words[s.from]!)) {
+      let from = s.from;
+      while (from < s.to - 1 && office(words[from]!)) from++;
+      if ((exactGazetteer(p, from, s.to) & GZ.place) !== 0) {
+        s.from = from;
+        s.type = 'LOC';
+        continue;
+      }
+    }
+    if (s.to - s.from < 3) continue;
+    for (let j = s.from; j <= s.to - 3; j++) {
+      if (!((exactGazetteer(p, j, j + 1) & GZ.place) !== 0)) continue;
+      if (!words.slice(j + 1, s.to).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
+      // "Santander Bank Polska", "Polska Agencja Prasowa", "Warsaw Enterprise Institute": an institution's words, not a person.
+      let institution = false;
+      for (let i = j + 1; i < s.to && !institution; i++) institution = orgWord(p, i) || (exactGazetteer(p, i, i + 1) & GZ.place) !== 0;
+      if (institution) continue;
+      let from = s.from;
+      while (from < j && office(words[from]!)) from++;
+      const left: Span = { type: from === j ? 'LOC' : s.type === 'ORG' ? 'ORG' : 'LOC', from, to: j + 1 };
+      spans.splice(k, 1, left, { type: 'PER', from: j + 1, to: s.to });
+      break;
+    }
+  }
 }
 
 /**
