@@ -213,6 +213,9 @@ function titleOnly(words: readonly string[], from: number, to: number): boolean 
   return (TITLE_PARTS.has(a) || TITLES.has(a)) && TITLES.has(b);
 }
 
+/** Polish offices before a country that TITLES (a feature of the tagger, so left as trained) does not hold. */
+const PL_OFFICES = new Set(['kanclerz', 'kanclerza', 'wicepremier', 'wicepremiera', 'wiceminister', 'wiceministra', 'król', 'króla', 'królowa', 'ambasador', 'ambasadora', 'szefowa']);
+
 /**
  * Polish names an office by its country in the genitive and then its holder:
  * "prezydent Ukrainy Wołodymyr Zełenski", "szef MSZ Rosji Siergiej Ławrow",
@@ -222,11 +225,9 @@ function titleOnly(words: readonly string[], from: number, to: number): boolean 
  * capitalised words, none an institution's word or a place ("Polska Grupa
  * Górnicza" stays whole), is cut there: the holder is a person; before him, a
  * title at the start is dropped, the rest stays an organisation when it is
- * more than the place ("MSZ Rosji") and is the place otherwise.
+ * more than the place ("MSZ Rosji") and is the place otherwise. An office
+ * before a place alone is dropped too ("Kanclerz Niemiec" is "Niemiec").
  */
-/** Polish offices before a country that TITLES (a feature of the tagger, so left as trained) does not hold. */
-const PL_OFFICES = new Set(['kanclerz', 'kanclerza', 'wicepremier', 'wicepremiera', 'wiceminister', 'wiceministra', 'król', 'króla', 'królowa', 'ambasador', 'ambasadora', 'szefowa']);
-
 export function placeThenPerson(words: readonly string[], p: Prepared, spans: Span[]): void {
   const office = (w: string): boolean => TITLES.has(w.toLowerCase()) || PL_OFFICES.has(w.toLowerCase());
   for (let k = spans.length - 1; k >= 0; k--) {
@@ -243,7 +244,7 @@ export function placeThenPerson(words: readonly string[], p: Prepared, spans: Sp
     }
     if (s.to - s.from < 3) continue;
     for (let j = s.from; j <= s.to - 3; j++) {
-      if (!((exactGazetteer(p, j, j + 1) & GZ.place) !== 0)) continue;
+      if ((exactGazetteer(p, j, j + 1) & GZ.place) === 0) continue;
       if (!words.slice(j + 1, s.to).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
       // "Santander Bank Polska", "Polska Agencja Prasowa", "Warsaw Enterprise Institute": an institution's words, not a person.
       let institution = false;
