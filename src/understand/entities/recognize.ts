@@ -18,7 +18,7 @@ import { KINDS } from '../places/buildGazetteer.js';
 import { loadGazetteer } from '../places/gazetteer.js';
 import { foldWord, nameKey } from '../places/tokenize.js';
 import { COMMON_ACRONYMS, FIRST_NAMES, HOLIDAYS, PEOPLE_GROUPS, TITLES } from './lexicon.js';
-import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, legalFormNames, POSSESSIVE, restoreCase, wireSpanEnd } from './wireCopy.js';
+import { bracketedNames, capitalisedOutside, commonOpenings, companyShortNames, dropSignOff, gazetteerPlace, legalFormNames, POSSESSIVE, restoreCase, wireSpanEnd } from './wireCopy.js';
 
 /** Titles that only ever stand before a person's name (not "General Motors", "Premier League", "Justice Department"; "Exchequer" ends "Chancellor of the Exchequer"). */
 const HONORIFICS = new Set(
@@ -229,14 +229,17 @@ const PL_OFFICES = new Set(['kanclerz', 'kanclerza', 'wicepremier', 'wicepremier
  * before a place alone is dropped too ("Kanclerz Niemiec" is "Niemiec").
  */
 export function placeThenPerson(words: readonly string[], p: Prepared, spans: Span[]): void {
-  const office = (w: string): boolean => TITLES.has(w.toLowerCase()) || PL_OFFICES.has(w.toLowerCase());
+  const office = (w: string): boolean => {
+    const lw = w.toLowerCase();
+    return TITLES.has(lw) || PL_OFFICES.has(lw);
+  };
   for (let k = spans.length - 1; k >= 0; k--) {
     const s = spans[k]!;
     // "Kanclerz Niemiec" alone (the holder a span of his own): the office is no part of the place.
     if (s.to - s.from >= 2 && office(words[s.from]!)) {
       let from = s.from;
       while (from < s.to - 1 && office(words[from]!)) from++;
-      if ((exactGazetteer(p, from, s.to) & GZ.place) !== 0) {
+      if (gazetteerPlace(p, from, s.to)) {
         s.from = from;
         s.type = 'LOC';
         continue;
@@ -244,11 +247,11 @@ export function placeThenPerson(words: readonly string[], p: Prepared, spans: Sp
     }
     if (s.to - s.from < 3) continue;
     for (let j = s.from; j <= s.to - 3; j++) {
-      if ((exactGazetteer(p, j, j + 1) & GZ.place) === 0) continue;
+      if (!gazetteerPlace(p, j, j + 1)) continue;
       if (!words.slice(j + 1, s.to).every((w) => /^\p{Lu}\p{Ll}/u.test(w))) continue;
       // "Santander Bank Polska", "Polska Agencja Prasowa", "Warsaw Enterprise Institute": an institution's words, not a person.
       let institution = false;
-      for (let i = j + 1; i < s.to && !institution; i++) institution = orgWord(p, i) || (exactGazetteer(p, i, i + 1) & GZ.place) !== 0;
+      for (let i = j + 1; i < s.to && !institution; i++) institution = orgWord(p, i) || gazetteerPlace(p, i, i + 1);
       if (institution) continue;
       let from = s.from;
       while (from < j && office(words[from]!)) from++;
@@ -333,11 +336,11 @@ const SCORE_BETWEEN = /^\s+\d{1,2} ?[-–:] ?\d{1,2}\s+$/;
  * places and people): organisations, in the whole article.
  */
 export function teamsAroundScores(mentions: Mention[], full: string): void {
-  const ms = [...mentions].sort((a, b) => a.start - b.start);
+  // Mentions are in text order here (segments in order, spans sorted; the rules before only drop or retype).
   const teams = new Set<string>();
-  for (let k = 0; k + 1 < ms.length; k++) {
-    const a = ms[k]!;
-    const b = ms[k + 1]!;
+  for (let k = 0; k + 1 < mentions.length; k++) {
+    const a = mentions[k]!;
+    const b = mentions[k + 1]!;
     if (b.start - a.end > 12 || !SCORE_BETWEEN.test(full.slice(a.end, b.start))) continue;
     teams.add(a.text);
     teams.add(b.text);

@@ -37,7 +37,7 @@ const COMMA_FORMS = new Set('Inc Inc. INC INC. Corp Corp. CORP Ltd Ltd. LTD LLC 
 const AMBIGUOUS_FORMS = new Set(['ag', 'sa', 'nv', 'limited']);
 
 /** Whether tokens [from, to) are exactly a name the gazetteer knows as a place. */
-function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
+export function gazetteerPlace(p: Prepared, from: number, to: number): boolean {
   return (exactGazetteer(p, from, to) & GZ.place) !== 0;
 }
 
