@@ -12,6 +12,10 @@
  *
  *   node --import tsx eval/entities.ts [--errors] [--dev]
  *
+ * 4. Polish base forms (eval/entities-pl-base.jsonl, docs/entities.md,
+ *    "The base-form set"): 277 person mentions of Polish items, each with the
+ *    nominative written by hand; the share canonicalPerson() gets exactly.
+ *
  * --errors lists the misses of the samples' dev halves (--all-errors: both
  * halves); --dev scores the training dev split (scripts/train-ner.ts --dev)
  * instead of the held-out one, for a model trained with --dev.
@@ -21,6 +25,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { evaluateHeldOut, figuresOf, loadSplits, type TypeFigures } from '../scripts/train-ner.js';
+import { canonicalPerson } from '../src/understand/entities/canonical.js';
 import { loadModel } from '../src/understand/entities/ner/model.js';
 import { recognize } from '../src/understand/entities/recognize.js';
 import { sharedPath } from '../test/shared.js';
@@ -126,6 +131,56 @@ export function sampleFigures(rows: EntitySampleRow[], errors?: { id: string; te
   return { en: figuresOf(by.en!), pl: figuresOf(by.pl!), all: figuresOf(by.all!) };
 }
 
+export const PL_BASE_SAMPLE = join(HERE, 'entities-pl-base.jsonl');
+
+export interface BaseFormRow {
+  mention: string;
+  /** The nominative written by hand; null where the mention is not one person's name. */
+  base: string | null;
+  half: 'dev' | 'test';
+  context: string;
+  ambiguous?: boolean;
+}
+
+export function readBaseFormSample(): BaseFormRow[] {
+  return readFileSync(PL_BASE_SAMPLE, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as BaseFormRow);
+}
+
+export interface BaseFormFigures {
+  persons: number;
+  right: number;
+  /** Of the mentions whose base form differs from the mention (inflected ones). */
+  inflected: number;
+  inflectedRight: number;
+  errors: { mention: string; base: string; got: string }[];
+}
+
+/** How many person mentions canonicalPerson() puts in their hand-written base form. */
+export function baseFormFigures(rows: readonly BaseFormRow[]): BaseFormFigures {
+  const f: BaseFormFigures = { persons: 0, right: 0, inflected: 0, inflectedRight: 0, errors: [] };
+  for (const r of rows) {
+    if (r.base === null) continue;
+    const got = canonicalPerson(r.mention, 'pl');
+    const ok = got === r.base;
+    f.persons++;
+    if (ok) f.right++;
+    else f.errors.push({ mention: r.mention, base: r.base, got });
+    if (r.base !== r.mention) {
+      f.inflected++;
+      if (ok) f.inflectedRight++;
+    }
+  }
+  return f;
+}
+
+function baseLine(name: string, f: BaseFormFigures): string {
+  const pct = (a: number, b: number): string => `${((100 * a) / Math.max(1, b)).toFixed(1)} %`;
+  return `${name.padEnd(22)} ${f.right} of ${f.persons} right (${pct(f.right, f.persons)}); inflected ${f.inflectedRight} of ${f.inflected} (${pct(f.inflectedRight, f.inflected)})`;
+}
+
 function line(name: string, f: Record<string, TypeFigures>): string {
   return `${name.padEnd(22)} ${['PER', 'ORG', 'LOC', 'all']
     .map((t) => `${t} P ${f[t]!.p.toFixed(3)} R ${f[t]!.r.toFixed(3)} F1 ${f[t]!.f1.toFixed(3)} (${f[t]!.gold})`)
@@ -160,6 +215,13 @@ export async function evalEntities(showErrors = false, devSplit = false): Promis
     console.log(line('newswire dev half', wireDev.all!));
     console.log(line('newswire test half', wireTest.all!));
   } else console.log('newswire sample: ../shared/eval/geo/reuters-dev not found, not scored');
+  const baseRows = readBaseFormSample();
+  const baseDev = baseFormFigures(baseRows.filter((r) => r.half === 'dev'));
+  const baseTest = baseFormFigures(baseRows.filter((r) => r.half === 'test'));
+  console.log('Polish base forms of person mentions (canonicalPerson, exact):');
+  console.log(baseLine('base forms dev half', baseDev));
+  console.log(baseLine('base forms test half', baseTest));
+  if (showErrors) for (const e of [...baseDev.errors, ...(process.argv.includes('--all-errors') ? baseTest.errors : [])]) console.log(`base form: ${e.mention} -> ${e.got} (gold ${e.base})`);
   if (showErrors) for (const e of errors) if (sampleHalf({ id: e.id }) === 'dev' || process.argv.includes('--all-errors')) console.log(e.text);
   if (showErrors) for (const e of wireErrors) if (newswireHalf({ id: e.id }) === 'dev' || process.argv.includes('--all-errors')) console.log(e.text);
   const out: Record<string, number> = {
@@ -172,6 +234,8 @@ export async function evalEntities(showErrors = false, devSplit = false): Promis
     'entities.sample_test_f1': test.all!.all!.f1,
   };
   for (const t of ['PER', 'ORG', 'LOC']) out[`entities.sample_${t.toLowerCase()}_f1`] = sample.all![t]!.f1;
+  out['entities.pl_base_dev'] = baseDev.right / baseDev.persons;
+  out['entities.pl_base_test'] = baseTest.right / baseTest.persons;
   if (wireAll && wireDev && wireTest) {
     out['entities.newswire_f1'] = wireAll.all!.all!.f1;
     out['entities.newswire_dev_f1'] = wireDev.all!.all!.f1;
