@@ -71,6 +71,21 @@ const cases: { name: string; input: FindEntitiesInput; want?: [string, string, n
     person: ['Donald Tusk', 5],
   },
   {
+    // Rzeczpospolita, 2023-12: "Andrzeja Dudy" was a second person "Andrzej Dudy" before case agreement.
+    name: 'an -a stem surname in the genitive is the same person',
+    input: {
+      title: 'Andrzej Duda już nie jest liderem. Komu Ukraińcy ufają najbardziej? [SONDAŻ]',
+      language: 'pl',
+      text: 'Spadło zaufanie Ukraińców do Andrzeja Dudy - pokazał najnowszy sondaż. Wielu polityków osiągnęło wyniki gorsze niż podczas badania przeprowadzonego rok temu.',
+    },
+    person: ['Andrzej Duda', 2],
+  },
+  {
+    name: 'a lone surname in another case joins the full name',
+    input: { title: 'Daniel Obajtek odwołany', language: 'pl', text: 'Rada nadzorcza odwołała prezesa. Obajtka zastąpi jego zastępca.' },
+    person: ['Daniel Obajtek', 2],
+  },
+  {
     name: 'Hamas and Hezbollah are organisations, also in Polish case forms',
     input: { title: '', text: 'Izrael walczy z Hamasem, a Hezbollah ostrzeliwuje północ. Przywódcy Hamasu milczą.', language: 'pl' },
     want: [['Hamas', 'organization', 2], ['Hezbollah', 'organization', 1]],

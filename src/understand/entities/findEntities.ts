@@ -9,7 +9,7 @@
  * takes them from findPlaces, which knows their countries.
  */
 import type { Entity } from '../../domain/analysis.js';
-import { canonicalOrganization, canonicalPerson } from './canonical.js';
+import { canonicalOrganization, canonicalPerson, surnameCandidates } from './canonical.js';
 import { ORGANIZATIONS, type Organization } from './organizations.js';
 import { recognize, type Mention } from './recognize.js';
 
@@ -87,7 +87,13 @@ export function findEntities(input: FindEntitiesInput): Entity[] {
     const key = foldKey(m.canon);
     const last = foldKey(words.at(-1)!);
     if (words.length === 1) {
-      const owner = byLast.get(last) ?? persons.get(key);
+      // "Dudy" after "Andrzej Duda": a lone Polish surname in any case form of the full name's.
+      const owner =
+        byLast.get(last) ??
+        persons.get(key) ??
+        surnameCandidates(m.text, language)
+          .map((c) => byLast.get(foldKey(c)))
+          .find((o) => o !== undefined);
       if (owner) {
         owner.count++;
         owner.first = Math.min(owner.first, m.start);

@@ -6,7 +6,26 @@
  * so these lists only have to cover the common cases.
  */
 
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+let englishNames: Set<string> | undefined;
+/**
+ * English given names (data/ner/first-names-en.txt: Moby Word II via
+ * stdlib, PDDL/CC0, data/ner/README.md), lowercased; 8,422 of them. Loaded
+ * once, on first use.
+ */
+export function englishGivenNames(): Set<string> {
+  englishNames ??= new Set(
+    readFileSync(fileURLToPath(new URL('../../../data/ner/first-names-en.txt', import.meta.url)), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
+  return englishNames;
+}
 
 /** Given names, lowercased. Polish genitive/accusative forms of the commonest ones are listed too. */
 export const FIRST_NAMES = words(`

@@ -11,13 +11,12 @@
  */
 import type { CountryMention, Dateline, Entity } from '../../domain/analysis.js';
 import type { Region } from '../../domain/region.js';
+import { englishGivenNames } from '../entities/lexicon.js';
 import { F_LOWER, F_NOT_PLACE, F_PERSON, F_SEAT, F_UPPER, KINDS, type RawEntry } from './buildGazetteer.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { parseDateline } from './parseDateline.js';
 import { canonicalCountryCode, countryName, regionOf } from './regions.js';
 import { Shape, tokenize, type Token } from './tokenize.js';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 
 export interface PlacesInput {
   title: string;
@@ -166,20 +165,11 @@ const SPEECH = new Set('said says told added scored wrote tweeted posted'.split(
 const NAME_LIST_JOINERS = new Set('and i oraz y e und et'.split(' '));
 
 /**
- * English given names (data/ner/first-names-en.txt, public domain, the NER's
- * feature list): a town right after one is a surname ("George Santos",
- * "Samuel Pereira"). Loaded once, when a city first needs the check.
+ * English given names (entities/lexicon.ts, the NER's feature list): a town
+ * right after one is a surname ("George Santos", "Samuel Pereira"). Loaded
+ * once, when a city first needs the check.
  */
-let firstNames: Set<string> | undefined;
-function givenNames(): Set<string> {
-  firstNames ??= new Set(
-    readFileSync(fileURLToPath(new URL('../../../data/ner/first-names-en.txt', import.meta.url)), 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean),
-  );
-  return firstNames;
-}
+const givenNames = englishGivenNames;
 
 interface Match {
   i: number;

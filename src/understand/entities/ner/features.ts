@@ -12,12 +12,10 @@
  * up thirty strings a token does not fit in it. Two features may share a hash
  * (the hashing trick); with ~10^5 features in 2^32 that is rare and harmless.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadGazetteer } from '../../places/gazetteer.js';
 import { F_PERSON, F_UPPER, KINDS } from '../../places/buildGazetteer.js';
 import { foldWord } from '../../places/tokenize.js';
-import { FIRST_NAMES, TITLES } from '../lexicon.js';
+import { englishGivenNames, FIRST_NAMES, TITLES } from '../lexicon.js';
 import { ORGANIZATIONS } from '../organizations.js';
 import { tokenizeNer } from './tokens.js';
 
@@ -26,11 +24,7 @@ export type Label = (typeof LABELS)[number];
 export const N_LABELS = LABELS.length;
 
 /** English given names (Moby Word II via stdlib, PDDL/CC0: data/ner/README.md), lowercased. */
-const GIVEN_NAMES = new Set(
-  readFileSync(fileURLToPath(new URL('../../../../data/ner/first-names-en.txt', import.meta.url)), 'utf8')
-    .split('\n')
-    .filter(Boolean),
-);
+const GIVEN_NAMES = englishGivenNames();
 
 /** Words that end or head an organisation's name ("Fidata Corp", "Bank Pekao"), lowercased, dots dropped. */
 const ORG_WORDS = new Set(
