@@ -49,6 +49,7 @@ test('canonicalPerson: the given name tells the case and the gender of the surna
     ['an adjectival given name', 'Jerzego Owsiaka', 'Jerzy Owsiak'],
     ['an initial for the given name', 'B. Sienkiewicza', 'B. Sienkiewicz'],
     ['a lone -a stem in the instrumental', 'Dudą', 'Duda'],
+    ['a name in capitals', 'DANIELA OBAJTKA', 'DANIEL OBAJTEK'],
   ];
   for (const [name, input, want] of cases) await t.test(name, () => assert.equal(canonicalPerson(input, 'pl'), want));
 });

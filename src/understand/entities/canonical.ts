@@ -17,7 +17,11 @@ import { dropApostropheEnding, givenNameReadings, surnameIn, titleCase } from '.
 
 const VOWEL = /[aeiouyąęó]$/i;
 
-/** One word of a Polish person's name in its nominative form (best effort). */
+/**
+ * One word of a Polish person's name in its nominative form (best effort).
+ * `strict`: read only endings no nominative has (-ego, -owi, -em, -ą, -ę),
+ * for a word whose case nothing else tells.
+ */
 export function polishNameWord(word: string, first: boolean, maleSurname = false, strict = false): string {
   const lower = word.toLowerCase();
   if (FIRST_NAMES.has(lower)) {
@@ -77,6 +81,12 @@ export function polishNameWord(word: string, first: boolean, maleSurname = false
  */
 export function canonicalPerson(name: string, language: string | null | undefined): string {
   if (language !== 'pl') return name;
+  // A name in capitals ("ANDRZEJA DUDY") is read in Title Case, so the endings
+  // put back ("-a", "-ek") are in the case of the rest.
+  if (/\p{Lu}{2}/u.test(name) && name === name.toUpperCase()) {
+    const titled = name.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+    return canonicalPerson(titled, language).toUpperCase();
+  }
   const written = name.split(' ');
   if (written.length > 1) {
     const read = byGivenName(written);
