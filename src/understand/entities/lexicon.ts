@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+/** The words of a whitespace-separated list, as a set. */
+export const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 let englishNames: Set<string> | undefined;
 /**

@@ -25,7 +25,7 @@
  * Tested against eval/entities-pl-base.jsonl (docs/entities.md, "The
  * base-form set"), hand-written base forms of 277 person mentions.
  */
-import { englishGivenNames, FIRST_NAMES } from './lexicon.js';
+import { englishGivenNames, FIRST_NAMES, words } from './lexicon.js';
 
 export type Case = 'nom' | 'gen' | 'dat' | 'acc' | 'ins' | 'loc';
 export type Gender = 'm' | 'f';
@@ -71,13 +71,15 @@ lucie marie marine melanie michelle mette naomi natalie nicole noemi pauline pen
 suzanne valerie yvonne zoe
 `;
 
-/** Surnames in -o that decline like -a stems ("Ziobry", "Ziobrze"): the stem alone cannot tell them from -a. */
-const O_SURNAMES = ['Ziobro', 'Fredro', 'Kościuszko', 'Matejko', 'Moniuszko'];
+/**
+ * Surnames in -o that decline like -a stems ("Ziobry", "Ziobrze"): the stem
+ * alone cannot tell them from -a. By their lowercased stem ("ziobr").
+ */
+const O_SURNAMES = new Map(['Ziobro', 'Fredro', 'Kościuszko', 'Matejko', 'Moniuszko'].map((s) => [s.slice(0, -1).toLowerCase(), s]));
 
-const words = (s: string): string[] => s.split(/\s+/).filter(Boolean);
-const MALE_NAMES = new Set(words(MALE));
-const FEMALE_NAMES = new Set(words(FEMALE));
-const FOREIGN_FEMALE_NAMES = new Set(words(FOREIGN_FEMALE));
+const MALE_NAMES = words(MALE);
+const FEMALE_NAMES = words(FEMALE);
+const FOREIGN_FEMALE_NAMES = words(FOREIGN_FEMALE);
 
 export interface Reading {
   /** The given name's nominative, lowercased. */
@@ -225,23 +227,26 @@ function consonantStem(stem: string): string {
 
 /** A listed -o surname whose case form reads as another stem's ("Ziobrze": not Ziobr, not Ziobra). */
 function oSurname(read: string): string {
-  const stem = read.replace(/a$/, '').toLowerCase();
-  return O_SURNAMES.find((s) => s.slice(0, -1).toLowerCase() === stem) ?? read;
+  return O_SURNAMES.get(read.replace(/a$/, '').toLowerCase()) ?? read;
 }
 
 /** An -a stem's nominative; an -o one where listed ("Ziobr" → "Ziobro"). */
 function aStem(stem: string): string {
-  const o = O_SURNAMES.find((s) => s.slice(0, -1).toLowerCase() === stem.toLowerCase());
-  return o ? `${stem}o` : `${stem}a`;
+  return O_SURNAMES.has(stem.toLowerCase()) ? `${stem}o` : `${stem}a`;
 }
+
+/** A dative/locative of an -a stem and its nominative's ending: Dudzie → Duda, Musze → Mucha. */
+const A_STEM_DATIVES: readonly [RegExp, string][] = [
+  [/dzie$/, 'da'], [/cie$/, 'ta'], [/ście$/, 'sta'], [/rze$/, 'ra'], [/sze$/, 'cha'], [/ce$/, 'ka'], [/dze$/, 'ga'], [/le$/, 'ła'],
+  [/([nmwbpfsz])ie$/, '$1a'],
+];
+
+/** A locative of a man's consonant stem and its nominative's ending ("-dzie" an -a stem's: Dudzie → Duda). */
+const MASCULINE_LOCATIVES: readonly [RegExp, string][] = [[/ście$/, 'st'], [/cie$/, 't'], [/dzie$/, 'da'], [/rze$/, 'r'], [/le$/, 'ł'], [/([nmwbpfsz])ie$/, '$1']];
 
 /** Reverses a dative/locative alternation of an -a stem: Dudzie → Duda, Mucha's Musze → Mucha. */
 function aStemFromDative(w: string): string | null {
-  const rules: [RegExp, string][] = [
-    [/dzie$/, 'da'], [/cie$/, 'ta'], [/ście$/, 'sta'], [/rze$/, 'ra'], [/sze$/, 'cha'], [/ce$/, 'ka'], [/dze$/, 'ga'], [/le$/, 'ła'],
-    [/([nmwbpfsz])ie$/, '$1a'],
-  ];
-  for (const [re, to] of rules) if (re.test(w)) return w.replace(re, to);
+  for (const [re, to] of A_STEM_DATIVES) if (re.test(w)) return w.replace(re, to);
   return null;
 }
 
@@ -293,9 +298,8 @@ function masculineSurname(w: string, c: Case, foreign = false): string | null {
       if (/[iy]m$/i.test(w)) return w.slice(0, -1);
       if (/u$/i.test(w) && w.length > 4) return consonantStem(w.slice(0, -1));
       if (/[^aeiouyąęó]i$/i.test(w) && !/[kgl]i$/i.test(w)) return aStem(w); // (o) Hołowni → Hołownia
-      // "-dzie" is an -a stem's (Dudzie → Duda: Polish surnames end in -da far more often than in -d).
-      const rules: [RegExp, string][] = [[/ście$/, 'st'], [/cie$/, 't'], [/dzie$/, 'da'], [/rze$/, 'r'], [/le$/, 'ł'], [/([nmwbpfsz])ie$/, '$1']];
-      for (const [re, to] of rules) if (re.test(w)) return oSurname(w.replace(re, to));
+      // "-dzie" is an -a stem's (Polish surnames end in -da far more often than in -d).
+      for (const [re, to] of MASCULINE_LOCATIVES) if (re.test(w)) return oSurname(w.replace(re, to));
       return fallback;
     }
   }

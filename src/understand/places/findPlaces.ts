@@ -164,13 +164,6 @@ const SPEECH = new Set('said says told added scored wrote tweeted posted'.split(
 /** "Adamczyk, Tulicki i Pereira": a conjunction inside a list of names (English, Polish, Spanish/Portuguese, German, French). */
 const NAME_LIST_JOINERS = new Set('and i oraz y e und et'.split(' '));
 
-/**
- * English given names (entities/lexicon.ts, the NER's feature list): a town
- * right after one is a surname ("George Santos", "Samuel Pereira"). Loaded
- * once, when a city first needs the check.
- */
-const givenNames = englishGivenNames;
-
 interface Match {
   i: number;
   n: number;
@@ -635,7 +628,8 @@ function isSurname(m: Match, tokens: Token[], covered: Set<number>, titleCase: b
   const prev = m.i > 0 ? tokens[m.i - 1] : undefined;
   const adjacent = (a: Token, b: Token) => b.start - a.end === 1;
   const nameWord = (x: Token | undefined, ix: number): x is Token => !!x && x.shape === Shape.Capital && !covered.has(ix) && !LEAD_WORDS.has(x.norm);
-  if (nameWord(prev, m.i - 1) && !t.sentStart && adjacent(prev, t) && givenNames().has(prev.norm)) return true;
+  // A town right after an English given name is a surname ("George Santos", "Samuel Pereira").
+  if (nameWord(prev, m.i - 1) && !t.sentStart && adjacent(prev, t) && englishGivenNames().has(prev.norm)) return true;
   if (titleCase) return false;
   const next = tokens[m.i + m.n];
   if (nameWord(next, m.i + m.n) && !next.sentStart && adjacent(tokens[m.i + m.n - 1]!, next) && !PLACE_FOLLOWERS.has(next.norm)) return true;
