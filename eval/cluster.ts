@@ -261,13 +261,14 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
     figures['sample.crossLanguageJudged'] = cross.length;
     figures['sample.crossLanguageRight'] = cross.length ? crossRight / cross.length : 0;
     // The sample is tied to one run: count how many sampled stories this run still produces with the same size.
-    const same = rows.filter((r) => members.get(r.story)?.length === r.size).length;
+    const produced = (r: (typeof rows)[number]): boolean => members.get(r.story)?.length === r.size;
+    const same = rows.filter(produced).length;
     log(`  hand-checked sample: ${judged.length} stories judged, ${mixed} mixed (${f(judged.length ? mixed / judged.length : 0)}); ${same}/${rows.length} still produced identically by this run`);
     figures['sample.judged'] = judged.length;
     figures['sample.mixedShare'] = judged.length ? mixed / judged.length : 0;
     figures['sample.stillIdentical'] = same;
     // The mixing figure that still speaks of this run: the judged random stories it still produces as judged.
-    const kept = judged.filter((r) => members.get(r.story)?.length === r.size);
+    const kept = judged.filter(produced);
     const keptMixed = kept.filter((r) => r.verdict === 'mixed').length;
     log(`  of the ${judged.length} judged random stories, ${kept.length} still produced as judged, ${keptMixed} of them mixed`);
     figures['sample.judgedStillIdentical'] = kept.length;
