@@ -122,6 +122,12 @@ export interface ArticleEntitiesTable {
   count: number;
 }
 
+/** Each person key under the folded words it is found by (migration 045, domain/personAliases.ts). */
+export interface PersonNamesTable {
+  word: string;
+  entity_key: string;
+}
+
 export interface ArticleEventsTable {
   id: Generated<number>;
   article_id: string;
@@ -191,6 +197,7 @@ export interface DB {
   article_analysis: ArticleAnalysisTable;
   article_countries: ArticleCountriesTable;
   article_entities: ArticleEntitiesTable;
+  person_names: PersonNamesTable;
   article_events: ArticleEventsTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;

@@ -5,8 +5,11 @@
  */
 import type { Analysis } from '../../domain/analysis.js';
 import { entityKey } from '../../domain/entityKey.js';
+import { personNameWords } from '../../domain/personAliases.js';
 import { subregionOf } from '../../domain/countries.js';
+import type { Kysely } from 'kysely';
 import type { Store } from '../db.js';
+import type { DB } from '../schema.js';
 
 /** SQLite caps bound variables per statement (32766 since 3.32); rows go in chunks well under it. */
 const CHUNK = 200;
@@ -62,6 +65,8 @@ export async function saveAnalyses(store: Store, analyses: Analysis[], now: Date
     });
     for (const part of chunks(entityRows)) await trx.insertInto('article_entities').values(part).execute();
 
+    await filePersonNames(trx, entityRows.filter((r) => r.type === 'person').map((r) => r.entity_key));
+
     const eventRows = [...byId.values()].flatMap((a) =>
       a.events.map((e) => ({
         article_id: a.id,
@@ -75,4 +80,21 @@ export async function saveAnalyses(store: Store, analyses: Analysis[], now: Date
     );
     for (const part of chunks(eventRows)) await trx.insertInto('article_events').values(part).execute();
   });
+}
+
+/**
+ * Files person keys under the words an entity page finds them by
+ * (person_names, migration 045; domain/personAliases.ts); a key filed
+ * before is left as it is.
+ */
+export async function filePersonNames(db: Kysely<DB>, personKeys: readonly string[]): Promise<void> {
+  const rows = new Map<string, { word: string; entity_key: string }>();
+  for (const key of personKeys) for (const word of personNameWords(key)) rows.set(`${word}\t${key}`, { word, entity_key: key });
+  for (const part of chunks([...rows.values()])) {
+    await db
+      .insertInto('person_names')
+      .values(part)
+      .onConflict((oc) => oc.columns(['word', 'entity_key']).doNothing())
+      .execute();
+  }
 }

@@ -6,19 +6,85 @@
  */
 import type { Store } from '../db.js';
 
-/** Articles (no wire copies) published by `at` (ISO) that name the entity, newest first, then last stored first (seq: see articlePieces.ts listPieceRows), at most `limit`. */
-export async function articlesNaming(store: Store, key: string, at: string, limit: number): Promise<{ article_id: string; name: string; type: string; published_at: string }[]> {
-  return store.db
+/**
+ * Articles (no wire copies) published by `at` (ISO) that name the entity
+ * under any of `keys` (one person's spellings: read/entityData.ts), newest
+ * first, then last stored first (seq: see articlePieces.ts listPieceRows),
+ * at most `limit` articles. An article naming two of the keys is one row,
+ * under the first of them in `keys`.
+ */
+export async function articlesNaming(
+  store: Store,
+  keys: readonly string[],
+  at: string,
+  limit: number,
+): Promise<{ article_id: string; entity_key: string; name: string; type: string; published_at: string }[]> {
+  if (keys.length === 0) return [];
+  const rows = await store.db
     .selectFrom('article_entities as e')
     .innerJoin('articles as a', 'a.id', 'e.article_id')
-    .select(['e.article_id', 'e.name', 'e.type', 'a.published_at'])
-    .where('e.entity_key', '=', key)
+    .select(['e.article_id', 'e.entity_key', 'e.name', 'e.type', 'a.published_at'])
+    .where('e.entity_key', 'in', keys)
     .where('a.published_at', '<=', at)
     .where('a.duplicate_of', 'is', null)
     .orderBy('a.published_at', 'desc')
     .orderBy('a.seq', 'desc')
-    .limit(limit)
+    .orderBy('e.entity_key')
+    // Enough rows for `limit` articles even when each names every key.
+    .limit(limit * keys.length)
     .execute();
+  const rank = new Map(keys.map((k, i) => [k, i]));
+  const byArticle = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const had = byArticle.get(r.article_id);
+    if (!had || rank.get(r.entity_key)! < rank.get(had.entity_key)!) byArticle.set(r.article_id, r);
+  }
+  return [...byArticle.values()].slice(0, limit);
+}
+
+/** The person keys filed under any of these words (person_names), in key order. */
+export async function personKeysFiled(store: Store, words: readonly string[]): Promise<string[]> {
+  if (words.length === 0) return [];
+  const rows = await store.db.selectFrom('person_names').select('entity_key').distinct().where('word', 'in', words).orderBy('entity_key').execute();
+  return rows.map((r) => r.entity_key);
+}
+
+/** How many articles (no wire copies) published by `at` name each of `keys`; keys no article names are left out. */
+export async function articleCountsNaming(store: Store, keys: readonly string[], at: string): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await store.db
+    .selectFrom('article_entities as e')
+    .innerJoin('articles as a', 'a.id', 'e.article_id')
+    .select(['e.entity_key', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('e.entity_key', 'in', keys)
+    .where('a.published_at', '<=', at)
+    .where('a.duplicate_of', 'is', null)
+    .groupBy('e.entity_key')
+    .execute();
+  return new Map(rows.map((r) => [r.entity_key, Number(r.n)]));
+}
+
+/** How many articles (no wire copies) published by `at` naming each of `keys` are about each country (their focus country; articles without one are left out). */
+export async function focusCountriesNaming(store: Store, keys: readonly string[], at: string): Promise<Map<string, Map<string, number>>> {
+  const out = new Map<string, Map<string, number>>();
+  if (keys.length === 0) return out;
+  const rows = await store.db
+    .selectFrom('article_entities as e')
+    .innerJoin('articles as a', 'a.id', 'e.article_id')
+    .innerJoin('article_analysis as aa', 'aa.article_id', 'e.article_id')
+    .select(['e.entity_key', 'aa.focus_country', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('e.entity_key', 'in', keys)
+    .where('a.published_at', '<=', at)
+    .where('a.duplicate_of', 'is', null)
+    .where('aa.focus_country', 'is not', null)
+    .groupBy(['e.entity_key', 'aa.focus_country'])
+    .execute();
+  for (const r of rows) {
+    let m = out.get(r.entity_key);
+    if (!m) out.set(r.entity_key, (m = new Map()));
+    m.set(r.focus_country!, Number(r.n));
+  }
+  return out;
 }
 
 /** The countries these articles mention, most articles first (then code), at most `limit`. */
