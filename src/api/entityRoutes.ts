@@ -14,6 +14,7 @@ import { Article, AtQuery, Story } from './schemas.js';
 export const EntityDetailSchema = z.object({
   id: z.string().describe('The entity ID: type, colon, lowercased accent-folded name with underscores (person:donald_tusk).'),
   key: z.string(),
+  aliases: z.array(z.string()).describe('IDs of the other keys the same person is stored under (a surname alone, other spellings), most articles first; asking for one answers this entity.'),
   name: z.string(),
   type: z.enum(['person', 'organization', 'place']),
   url: z.string(),

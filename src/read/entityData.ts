@@ -5,10 +5,15 @@
  *
  * An entity's ID is its article_entities key with spaces as underscores
  * ("person:donald_tusk"), so a link reads as the name and maps back to the
- * key without a lookup table.
+ * key without a lookup table. A person stored under several keys (a surname
+ * alone, other spellings: entityAliases) has one page, at the key of the
+ * full name most articles write; the other keys are its aliases, and their
+ * IDs lead to it (web/routes.ts redirects, the API answers the page).
  */
 import type { Store } from '../storage/db.js';
-import { articlesNaming, countriesMentioned, eventsRecounted } from '../storage/read/entities.js';
+import { personAliases, personNameWords, type PersonAliases } from '../domain/personAliases.js';
+import { articleCountsNaming, articlesNaming, countriesMentioned, eventsRecounted, focusCountriesNaming, personKeysFiled } from '../storage/read/entities.js';
+import { givenNameReadings } from '../understand/entities/polishNames.js';
 import { storiesHolding } from '../storage/read/storiesOf.js';
 import { outletLabel } from '../sources/outletName.js';
 import { pieces, storyCards } from './blocks.js';
@@ -47,6 +52,8 @@ export interface EntityEvent {
 export interface EntityDetail {
   id: string;
   key: string;
+  /** The IDs of the other keys the same person is stored under ("person:biden", "person:volodymyr_zelenskyy"), most articles first. */
+  aliases: string[];
   name: string;
   type: EntityKind;
   /** Articles naming it, published by `at`. */
@@ -59,15 +66,38 @@ export interface EntityDetail {
   latest: Piece[];
 }
 
+/**
+ * The keys one person is stored under, as of `at` (domain/personAliases.ts):
+ * the key their page is at first. Organisations and places are their own
+ * key.
+ */
+export async function entityAliases(store: Store, key: string, at: Date): Promise<PersonAliases> {
+  if (!key.startsWith('person:')) return { canonical: key, keys: [key] };
+  const filed = await personKeysFiled(store, personNameWords(key));
+  const counts = await articleCountsNaming(store, [...new Set([key, ...filed])], iso(at));
+  // Named under one key only (most people): nothing to gather.
+  if (counts.size === 0 || (counts.size === 1 && counts.has(key))) return { canonical: key, keys: [key] };
+  const places = await focusCountriesNaming(store, [...counts.keys()], iso(at));
+  return personAliases(key, counts, { isGivenName, places });
+}
+
+/** A given name by the recogniser's lists, in any case form ("Joe", "Jana"), for personAliases' rule 2. */
+function isGivenName(word: string): boolean {
+  return givenNameReadings(word).length > 0;
+}
+
 export async function entityData(store: Store, id: string, at: Date, opts: { latest?: number } = {}): Promise<EntityDetail | null> {
-  const key = entityKeyOf(id);
-  if (!key) return null;
-  const rows = await articlesNaming(store, key, iso(at), ENTITY_ARTICLES);
+  const asked = entityKeyOf(id);
+  if (!asked) return null;
+  const { canonical: key, keys } = await entityAliases(store, asked, at);
+  const rows = await articlesNaming(store, keys, iso(at), ENTITY_ARTICLES);
   if (rows.length === 0) return null;
   const ids = rows.map((r) => r.article_id);
-  // The name written most often (ties: the newest) is the one shown.
+  // The name written most often under the page's key (ties: the newest) is
+  // the one shown: "Joe Biden", though "Biden" alone is written more often.
   const names = new Map<string, number>();
-  for (const r of rows) names.set(r.name, (names.get(r.name) ?? 0) + 1);
+  for (const r of rows) if (r.entity_key === key) names.set(r.name, (names.get(r.name) ?? 0) + 1);
+  if (names.size === 0) for (const r of rows) names.set(r.name, (names.get(r.name) ?? 0) + 1);
   const name = [...names.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 
   const [storyIds, countryRows, eventRows, latest] = await Promise.all([
@@ -94,6 +124,7 @@ export async function entityData(store: Store, id: string, at: Date, opts: { lat
   return {
     id: entityIdOf(key),
     key,
+    aliases: keys.filter((k) => k !== key).map(entityIdOf),
     name,
     type: rows[0]!.type as EntityKind,
     articleCount: rows.length,

@@ -12,6 +12,8 @@ import type { RunningServer } from '../server/startServer.js';
 import { engines } from '../../test/pg/engines.js';
 import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
 import { entityIdOf, entityKeyOf, entityPath } from '../read/entityData.js';
+import { entityKey } from '../domain/entityKey.js';
+import { filePersonNames } from '../storage/analysis/saveAnalyses.js';
 
 let store: Store;
 let desk: RunningServer;
@@ -24,6 +26,14 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
     store = fx.store;
     const ev = (date: string, description: string) => ({ article_id: 'a-ukr-4', date, start_date: `${date}-01-01`, end_date: `${date}-12-31`, precision: 'year', description, sentence: description });
     await store.db.insertInto('article_events').values([ev('2014', 'Russia annexed Crimea'), ev('1991', 'Ukraine declared independence')]).execute();
+    // One president under four keys, as the corpus writes him: the surname
+    // alone, and the English and Polish spellings (a-ukr-3 has "Volodymyr
+    // Zelenskyy"). The spellings tie at one article each: the page is at the
+    // first key in order.
+    const person = (article_id: string, name: string) => ({ article_id, entity_key: entityKey({ name, type: 'person' }), name, type: 'person', count: 1 });
+    const zelensky = [person('a-ukr-1', 'Zelensky'), person('a-ukr-2', 'Wołodymyr Zełenski'), person('a-ukr-4', 'Volodymyr Zelensky')];
+    await store.db.insertInto('article_entities').values(zelensky).execute();
+    await filePersonNames(store.db, zelensky.map((r) => r.entity_key));
     desk = await serveFixtureDesk(store, fx.now);
   });
 
@@ -86,6 +96,42 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
       const r = await get('/feeds/entity/person:nobody_at_all.rss');
       assert.equal(r.status, 404);
       await r.text();
+    });
+  });
+
+  test('one person under several keys has one page', async (t) => {
+    await t.test('another spelling and the surname alone lead to it, keeping the moment', async () => {
+      for (const id of ['person:volodymyr_zelenskyy', 'person:w%C5%82odymyr_ze%C5%82enski', 'person:zelensky']) {
+        const r = await get(`/entity/${id}?at=2023-12-23T12:00Z`);
+        assert.equal(r.status, 302, id);
+        assert.equal(r.headers.get('location'), '/entity/person:volodymyr_zelensky?at=2023-12-23T12:00Z', id);
+        await r.text();
+      }
+    });
+    await t.test('the page gathers the articles of every key', async () => {
+      const r = await get('/entity/person:volodymyr_zelensky');
+      assert.equal(r.status, 200);
+      const body = await r.text();
+      assert.ok(body.includes('<h1>Volodymyr Zelensky</h1>'));
+      assert.ok(body.includes('Named in 4 articles'), 'a-ukr-1 to a-ukr-4, one key each');
+    });
+    await t.test('the API answers for an alias with the page, and lists the aliases', async () => {
+      const j = (await (await get('/api/v1/entities/person:zelensky')).json()) as { id: string; aliases: string[]; articleCount: number };
+      assert.equal(j.id, 'person:volodymyr_zelensky');
+      assert.deepEqual(j.aliases, ['person:volodymyr_zelenskyy', 'person:wołodymyr_zełenski', 'person:zelensky']);
+      assert.equal(j.articleCount, 4);
+    });
+    await t.test('entity: in search finds the articles of every key', async () => {
+      const j = (await (await get(`/api/v1/search?q=${encodeURIComponent('entity:person:volodymyr_zelenskyy')}`)).json()) as { hits: { id: string }[] };
+      assert.deepEqual(j.hits.map((h) => h.id).sort(), ['a-ukr-1', 'a-ukr-2', 'a-ukr-3', 'a-ukr-4']);
+    });
+    await t.test('the feed of an alias is the page\'s feed', async () => {
+      const body = await (await get('/feeds/entity/person:zelensky.json')).text();
+      assert.equal((JSON.parse(body) as { items: unknown[] }).items.length, 4);
+    });
+    await t.test('a person with one key has no aliases', async () => {
+      const j = (await (await get('/api/v1/entities/person:petr_fiala')).json()) as { aliases: string[] };
+      assert.deepEqual(j.aliases, []);
     });
   });
 

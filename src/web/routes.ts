@@ -32,7 +32,7 @@ import { regionData } from '../read/regionData.js';
 import { countryData } from '../read/countryData.js';
 import { storyData } from '../read/storyData.js';
 import { topicData } from '../read/topicData.js';
-import { entityData } from '../read/entityData.js';
+import { entityData, entityPath } from '../read/entityData.js';
 import { isCountryCode } from '../read/places.js';
 import { searchData } from '../read/searchData.js';
 import { homePage } from './pages/home.js';
@@ -72,10 +72,15 @@ export function webRoutes(deps: Deps, accounts: Accounts): Hono {
   const pageCache = new Map<string, Cached>();
 
   /** Serves a page from the cache, rendering it on a miss; admins always get a fresh page. */
-  async function cachedPage(c: Context, ctx: PageCtx, render: () => Promise<{ html: string; status?: 200 | 404 }>): Promise<Response> {
+  async function cachedPage(c: Context, ctx: PageCtx, render: () => Promise<{ html: string; status?: 200 | 404 } | { redirect: string }>): Promise<Response> {
+    const answer = (r: { html: string; status?: 200 | 404 } | { redirect: string }): Response | { html: string; status?: 200 | 404 } => {
+      if (!('redirect' in r)) return r;
+      // Same query (?at= keeps the moment); 302, not 301: which page an alias leads to can change as articles come.
+      return c.redirect(r.redirect + new URL(c.req.url).search, 302);
+    };
     if (ctx.csrf) {
-      const r = await render();
-      return c.html(r.html, r.status ?? 200);
+      const r = answer(await render());
+      return r instanceof Response ? r : c.html(r.html, r.status ?? 200);
     }
     const minute = Math.floor(ctx.at.getTime() / 60_000);
     const url = new URL(c.req.url);
@@ -83,7 +88,8 @@ export function webRoutes(deps: Deps, accounts: Accounts): Hono {
     const now = Date.now();
     let hit = pageCache.get(key);
     if (!hit || hit.expires < now) {
-      const r = await render();
+      const r = answer(await render());
+      if (r instanceof Response) return r;
       if (r.status === 404) return c.html(r.html, 404);
       hit = { expires: now + PAGE_TTL_MS, html: r.html };
       pageCache.delete(key);
@@ -188,6 +194,7 @@ export function webRoutes(deps: Deps, accounts: Accounts): Hono {
     if (ctx instanceof Response) return ctx;
     return cachedPage(c, ctx, async () => {
       const d = await entityData(store, c.req.param('id'), ctx.at);
+      if (d && d.id !== c.req.param('id')) return { redirect: entityPath(d.id) };
       return d ? { html: entityPage(ctx, d) } : { html: messagePage(ctx, 'Not found', 'No article names this person or organisation at this time.'), status: 404 };
     });
   });

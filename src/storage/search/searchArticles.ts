@@ -37,6 +37,12 @@ export interface SearchOptions {
   offset?: number;
   /** "Now" for the recency boost and relative dates (since:7d); defaults to the clock at the edge. */
   at?: Date;
+  /**
+   * The keys an entity: filter's key stands for (read/entityData.ts
+   * entityAliases: "person:joe biden" is also "person:biden"); without it
+   * the filter matches its key alone.
+   */
+  entityKeys?: (key: string) => Promise<readonly string[]>;
 }
 
 export interface SearchHit {
@@ -183,6 +189,8 @@ export async function searchArticles(store: Store, query: string, opts: SearchOp
   const limit = Math.max(1, Math.min(opts.limit ?? 20, MAX_LIMIT));
   const offset = Math.max(0, opts.offset ?? 0);
   try {
+    const expand = opts.entityKeys;
+    if (expand && parsed.filters.entity.length) parsed.filters.entity = [...new Set((await Promise.all(parsed.filters.entity.map((k) => expand(k)))).flat())];
     if (store.engine === 'postgres') return ok(await searchPg(store.db, parsed, limit, offset, at));
     return ok(parsed.all.length > 0 ? textSearch(store.sqlite, parsed, limit, offset, at) : filterSearch(store.sqlite, parsed, limit, offset));
   } catch (e) {
