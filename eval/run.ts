@@ -20,6 +20,7 @@ await runNamed(
     events: async () => (await import('./events.js')).evalEvents(),
     headlines: async () => (await import('./headlines.js')).evalHeadlines(),
     entities: async () => (await import('./entities.js')).evalEntities(),
+    'entity-pages': async () => (await import('./entityPages.js')).evalEntityPages(),
     editorial: async () => (await import('./editorial.js')).evalEditorial(),
     extract: async () => (await import('./extract.js')).evalExtract(),
     mojibake: async () => (await import('./mojibake.js')).evalMojibake(),
