@@ -14,7 +14,9 @@ import { Article, AtQuery, Story } from './schemas.js';
 export const EntityDetailSchema = z.object({
   id: z.string().describe('The entity ID: type, colon, lowercased accent-folded name with underscores (person:donald_tusk).'),
   key: z.string(),
-  aliases: z.array(z.string()).describe('IDs of the other keys the same person is stored under (a surname alone, other spellings), most articles first; asking for one answers this entity.'),
+  aliases: z
+    .array(z.object({ id: z.string(), name: z.string(), articles: z.number().int() }))
+    .describe('The other keys the same person is stored under (other spellings, then the surname alone), each with the name written most often and its articles; asking for one of their IDs answers this entity.'),
   name: z.string(),
   type: z.enum(['person', 'organization', 'place']),
   url: z.string(),

@@ -52,8 +52,13 @@ export interface EntityEvent {
 export interface EntityDetail {
   id: string;
   key: string;
-  /** The IDs of the other keys the same person is stored under ("person:biden", "person:volodymyr_zelenskyy"), most articles first. */
-  aliases: string[];
+  /**
+   * The other keys the same person is stored under ("person:biden",
+   * "person:volodymyr_zelenskyy"): other full names first, then the name
+   * alone, each by articles; with the name written most often under each
+   * and its articles by `at`.
+   */
+  aliases: { id: string; name: string; articles: number }[];
   name: string;
   type: EntityKind;
   /** Articles naming it, published by `at`. */
@@ -71,14 +76,26 @@ export interface EntityDetail {
  * the key their page is at first. Organisations and places are their own
  * key.
  */
-export async function entityAliases(store: Store, key: string, at: Date): Promise<PersonAliases> {
-  if (!key.startsWith('person:')) return { canonical: key, keys: [key] };
+export async function entityAliases(store: Store, key: string, at: Date): Promise<PersonAliases & { counts: ReadonlyMap<string, number> }> {
+  const alone = (counts: ReadonlyMap<string, number>) => ({ canonical: key, keys: [key], counts });
+  if (!key.startsWith('person:')) return alone(new Map());
   const filed = await personKeysFiled(store, personNameWords(key));
   const counts = await articleCountsNaming(store, [...new Set([key, ...filed])], iso(at));
   // Named under one key only (most people): nothing to gather.
-  if (counts.size === 0 || (counts.size === 1 && counts.has(key))) return { canonical: key, keys: [key] };
+  if (counts.size === 0 || (counts.size === 1 && counts.has(key))) return alone(counts);
   const places = await focusCountriesNaming(store, [...counts.keys()], iso(at));
-  return personAliases(key, counts, { isGivenName, places });
+  return { ...personAliases(key, counts, { isGivenName, places }), counts };
+}
+
+/** The name written most often under each key of these rows (ties: the first, rows being newest first). */
+function writtenNames(rows: readonly { entity_key: string; name: string }[]): Map<string, string> {
+  const n = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let m = n.get(r.entity_key);
+    if (!m) n.set(r.entity_key, (m = new Map()));
+    m.set(r.name, (m.get(r.name) ?? 0) + 1);
+  }
+  return new Map([...n].map(([k, m]) => [k, [...m.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0]]));
 }
 
 /** A given name by the recogniser's lists, in any case form ("Joe", "Jana"), for personAliases' rule 2. */
@@ -89,17 +106,14 @@ function isGivenName(word: string): boolean {
 export async function entityData(store: Store, id: string, at: Date, opts: { latest?: number } = {}): Promise<EntityDetail | null> {
   const asked = entityKeyOf(id);
   if (!asked) return null;
-  const { canonical: key, keys } = await entityAliases(store, asked, at);
+  const { canonical: key, keys, counts } = await entityAliases(store, asked, at);
   const rows = await articlesNaming(store, keys, iso(at), ENTITY_ARTICLES);
   if (rows.length === 0) return null;
   const ids = rows.map((r) => r.article_id);
   // The name written most often under the page's key (ties: the newest) is
   // the one shown: "Joe Biden", though "Biden" alone is written more often.
-  const names = new Map<string, number>();
-  for (const r of rows) if (r.entity_key === key) names.set(r.name, (names.get(r.name) ?? 0) + 1);
-  if (names.size === 0) for (const r of rows) names.set(r.name, (names.get(r.name) ?? 0) + 1);
-  const name = [...names.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-
+  const shown = writtenNames(rows);
+  const name = shown.get(key) ?? writtenNames(rows.map((r) => ({ ...r, entity_key: key }))).get(key)!;
   const [storyIds, countryRows, eventRows, latest] = await Promise.all([
     storiesHolding(store, ids),
     countriesMentioned(store, ids, 10),
@@ -124,7 +138,7 @@ export async function entityData(store: Store, id: string, at: Date, opts: { lat
   return {
     id: entityIdOf(key),
     key,
-    aliases: keys.filter((k) => k !== key).map(entityIdOf),
+    aliases: keys.filter((k) => k !== key).map((k) => ({ id: entityIdOf(k), name: shown.get(k) ?? k.slice(k.indexOf(':') + 1), articles: counts.get(k) ?? 0 })),
     name,
     type: rows[0]!.type as EntityKind,
     articleCount: rows.length,

@@ -114,11 +114,16 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
       const body = await r.text();
       assert.ok(body.includes('<h1>Volodymyr Zelensky</h1>'));
       assert.ok(body.includes('Named in 4 articles'), 'a-ukr-1 to a-ukr-4, one key each');
+      assert.ok(body.includes('Also written Volodymyr Zelenskyy, Wołodymyr Zełenski, Zelensky'), 'the other names are shown');
     });
     await t.test('the API answers for an alias with the page, and lists the aliases', async () => {
-      const j = (await (await get('/api/v1/entities/person:zelensky')).json()) as { id: string; aliases: string[]; articleCount: number };
+      const j = (await (await get('/api/v1/entities/person:zelensky')).json()) as { id: string; aliases: { id: string; name: string; articles: number }[]; articleCount: number };
       assert.equal(j.id, 'person:volodymyr_zelensky');
-      assert.deepEqual(j.aliases, ['person:volodymyr_zelenskyy', 'person:wołodymyr_zełenski', 'person:zelensky']);
+      assert.deepEqual(j.aliases, [
+        { id: 'person:volodymyr_zelenskyy', name: 'Volodymyr Zelenskyy', articles: 1 },
+        { id: 'person:wołodymyr_zełenski', name: 'Wołodymyr Zełenski', articles: 1 },
+        { id: 'person:zelensky', name: 'Zelensky', articles: 1 },
+      ]);
       assert.equal(j.articleCount, 4);
     });
     await t.test('entity: in search finds the articles of every key', async () => {
@@ -130,7 +135,7 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
       assert.equal((JSON.parse(body) as { items: unknown[] }).items.length, 4);
     });
     await t.test('a person with one key has no aliases', async () => {
-      const j = (await (await get('/api/v1/entities/person:petr_fiala')).json()) as { aliases: string[] };
+      const j = (await (await get('/api/v1/entities/person:petr_fiala')).json()) as { aliases: unknown[] };
       assert.deepEqual(j.aliases, []);
     });
   });

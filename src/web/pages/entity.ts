@@ -11,6 +11,7 @@ export function entityPage(ctx: PageCtx, d: EntityDetail): string {
 <article>
 <p class="kicker">${KIND_LABEL[d.type]}</p>
 <h1>${d.name}</h1>
+${d.aliases.length ? html`<p class="meta">Also written ${d.aliases.map((a) => a.name).join(', ')}</p>` : null}
 <p class="meta">Named in ${d.articleCount} articles, first ${time(d.firstSeenAt)} · latest ${time(d.lastSeenAt)} · <a href="${href(ctx, `/search?q=${encodeURIComponent(`entity:${d.id}`)}`)}">search these articles</a></p>
 ${d.countries.length ? html`<ul class="chips" aria-label="Countries">${d.countries.map((c) => html`<li><a href="${href(ctx, `/country/${c.code}`)}">${c.name}</a> (${c.articles})</li>`)}</ul>` : null}
 <div class="layout-side">
