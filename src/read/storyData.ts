@@ -8,6 +8,7 @@ import type { Store } from '../storage/db.js';
 import { liveStoryCount, namedIn, outletNames, storiesPerName, storiesSharing, storyReportRows, wireCopiesOf } from '../storage/read/storyDetail.js';
 import type { Region } from '../domain/region.js';
 import { storyCards } from './blocks.js';
+import { entityAliases } from './entityData.js';
 import { regionOf } from '../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
@@ -129,7 +130,27 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
   // storyCards orders by its own rule; the page lists the most related first.
   const related = relatedIds.map((r) => cards.find((c) => c.id === r)).filter((c): c is StoryCard => c !== undefined);
   const topics = await topicsForEntities(store, [...seenKey], at);
+  // Related stories and topics were found by the keys as stored; the reader sees one line a person.
+  entities.person = await onePerPerson(store, entities.person, at);
   return { story, reports, timeline, entities, related, topics };
+}
+
+/**
+ * The story's people, one line each: the keys of one person
+ * (entityAliases: "Biden" and "Joe Biden") add their articles under the key
+ * of the person's page, with the name written under that key when the
+ * story has it, else the name of the line with most articles. Most articles
+ * first, then name.
+ */
+async function onePerPerson(store: Store, people: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
+  const pages = await Promise.all(people.map(async (p) => (await entityAliases(store, p.key, at)).canonical));
+  const byPage = new Map<string, StoryDetail['entities']['person']>();
+  people.forEach((p, i) => byPage.set(pages[i]!, [...(byPage.get(pages[i]!) ?? []), p]));
+  const out = [...byPage].map(([page, lines]) => {
+    const named = lines.find((l) => l.key === page) ?? lines.reduce((a, b) => (b.count > a.count ? b : a));
+    return { ...named, key: page, count: lines.reduce((n, l) => n + l.count, 0) };
+  });
+  return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

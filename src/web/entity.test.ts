@@ -134,6 +134,12 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
       const body = await (await get('/feeds/entity/person:zelensky.json')).text();
       assert.equal((JSON.parse(body) as { items: unknown[] }).items.length, 4);
     });
+    await t.test('a story lists the person once, linked to the page', async () => {
+      const body = await (await get('/story/st-ukraine-aid')).text();
+      const people = body.slice(body.indexOf('<h3>People</h3>'), body.indexOf('</ul>', body.indexOf('<h3>People</h3>')));
+      assert.equal(people.match(/href="[^"]*(zelensk|ze%C5%82ensk)/gi)?.length, 1, people);
+      assert.ok(people.includes('href="/entity/person:volodymyr_zelensky">Volodymyr Zelensky</a>'), people);
+    });
     await t.test('a person with one key has no aliases', async () => {
       const j = (await (await get('/api/v1/entities/person:petr_fiala')).json()) as { aliases: unknown[] };
       assert.deepEqual(j.aliases, []);
