@@ -7,12 +7,16 @@
  * ("person:donald_tusk"), so a link reads as the name and maps back to the
  * key without a lookup table. A person stored under several keys (a surname
  * alone, other spellings: entityAliases) has one page, at the key of the
- * full name most articles write; the other keys are its aliases, and their
- * IDs lead to it (web/routes.ts redirects, the API answers the page).
+ * full name most articles write, and so has an organisation whose name is
+ * written in several cases, at its nominative; the other keys are aliases,
+ * and their IDs lead to the page (web/routes.ts redirects, the API answers
+ * the page).
  */
 import type { Store } from '../storage/db.js';
-import { personAliases, personNameWords, type PersonAliases } from '../domain/personAliases.js';
-import { articleCountsNaming, articlesNaming, countriesMentioned, eventsRecounted, focusCountriesNaming, personKeysFiled } from '../storage/read/entities.js';
+import { personAliases, type PersonAliases } from '../domain/personAliases.js';
+import { orgAliases } from '../domain/orgAliases.js';
+import { entityNameWords } from '../domain/entityNameWords.js';
+import { articleCountsNaming, articlesNaming, countriesMentioned, eventsRecounted, focusCountriesNaming, keysFiled } from '../storage/read/entities.js';
 import { givenNameReadings } from '../understand/entities/polishNames.js';
 import { storiesHolding } from '../storage/read/storiesOf.js';
 import { outletLabel } from '../sources/outletName.js';
@@ -72,17 +76,20 @@ export interface EntityDetail {
 }
 
 /**
- * The keys one person is stored under, as of `at` (domain/personAliases.ts):
- * the key their page is at first. Organisations and places are their own
- * key.
+ * The keys one person or organisation is stored under, as of `at`
+ * (domain/personAliases.ts, domain/orgAliases.ts): the key their page is
+ * at first, with the article counts of the keys looked at. A place is its
+ * own key.
  */
 export async function entityAliases(store: Store, key: string, at: Date): Promise<PersonAliases & { counts: ReadonlyMap<string, number> }> {
   const alone = (counts: ReadonlyMap<string, number>) => ({ canonical: key, keys: [key], counts });
-  if (!key.startsWith('person:')) return alone(new Map());
-  const filed = await personKeysFiled(store, personNameWords(key));
+  const words = entityNameWords(key);
+  if (words.length === 0) return alone(new Map());
+  const filed = await keysFiled(store, words);
   const counts = await articleCountsNaming(store, [...new Set([key, ...filed])], iso(at));
-  // Named under one key only (most people): nothing to gather.
+  // Named under one key only (most are): nothing to gather.
   if (counts.size === 0 || (counts.size === 1 && counts.has(key))) return alone(counts);
+  if (key.startsWith('organization:')) return { ...orgAliases(key, counts), counts };
   const places = await focusCountriesNaming(store, [...counts.keys()], iso(at));
   return { ...personAliases(key, counts, { isGivenName, places }), counts };
 }

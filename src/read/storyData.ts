@@ -130,19 +130,20 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
   // storyCards orders by its own rule; the page lists the most related first.
   const related = relatedIds.map((r) => cards.find((c) => c.id === r)).filter((c): c is StoryCard => c !== undefined);
   const topics = await topicsForEntities(store, [...seenKey], at);
-  // Related stories and topics were found by the keys as stored; the reader sees one line a person.
-  entities.person = await onePerPerson(store, entities.person, at);
+  // Related stories and topics were found by the keys as stored; the reader sees one line a person or organisation.
+  entities.person = await onePerEntity(store, entities.person, at);
+  entities.organization = await onePerEntity(store, entities.organization, at);
   return { story, reports, timeline, entities, related, topics };
 }
 
 /**
- * The story's people, one line each: the keys of one person
- * (entityAliases: "Biden" and "Joe Biden") add their articles under the key
- * of the person's page, with the name written under that key when the
- * story has it, else the name of the line with most articles. Most articles
- * first, then name.
+ * The story's people or organisations, one line each: the keys of one
+ * (entityAliases: "Biden" and "Joe Biden"; "Trybunału Konstytucyjnego" and
+ * "Trybunał Konstytucyjny") add their articles under the key of its page,
+ * with the name written under that key when the story has it, else the
+ * name of the line with most articles. Most articles first, then name.
  */
-async function onePerPerson(store: Store, people: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
+async function onePerEntity(store: Store, people: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
   const pages = await Promise.all(people.map(async (p) => (await entityAliases(store, p.key, at)).canonical));
   const byPage = new Map<string, StoryDetail['entities']['person']>();
   people.forEach((p, i) => byPage.set(pages[i]!, [...(byPage.get(pages[i]!) ?? []), p]));

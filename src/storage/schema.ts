@@ -122,8 +122,8 @@ export interface ArticleEntitiesTable {
   count: number;
 }
 
-/** Each person key under the folded words it is found by (migration 045, domain/personAliases.ts). */
-export interface PersonNamesTable {
+/** Each person and organisation key under the folded words it is found by (migration 045, domain/entityNameWords.ts). */
+export interface EntityNamesTable {
   word: string;
   entity_key: string;
 }
@@ -197,7 +197,7 @@ export interface DB {
   article_analysis: ArticleAnalysisTable;
   article_countries: ArticleCountriesTable;
   article_entities: ArticleEntitiesTable;
-  person_names: PersonNamesTable;
+  entity_names: EntityNamesTable;
   article_events: ArticleEventsTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;

@@ -13,7 +13,7 @@ import { engines } from '../../test/pg/engines.js';
 import { fixtureDeskStore, serveFixtureDesk } from '../../test/fixtureDesk.js';
 import { entityIdOf, entityKeyOf, entityPath } from '../read/entityData.js';
 import { entityKey } from '../domain/entityKey.js';
-import { filePersonNames } from '../storage/analysis/saveAnalyses.js';
+import { fileEntityNames } from '../storage/analysis/saveAnalyses.js';
 
 let store: Store;
 let desk: RunningServer;
@@ -32,8 +32,11 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
     // first key in order.
     const person = (article_id: string, name: string) => ({ article_id, entity_key: entityKey({ name, type: 'person' }), name, type: 'person', count: 1 });
     const zelensky = [person('a-ukr-1', 'Zelensky'), person('a-ukr-2', 'Wołodymyr Zełenski'), person('a-ukr-4', 'Volodymyr Zelensky')];
-    await store.db.insertInto('article_entities').values(zelensky).execute();
-    await filePersonNames(store.db, zelensky.map((r) => r.entity_key));
+    // A Polish organisation written in two cases.
+    const org = (article_id: string, name: string) => ({ article_id, entity_key: entityKey({ name, type: 'organization' }), name, type: 'organization', count: 1 });
+    const council = [org('a-ukr-1', 'Rady Mediów Narodowych'), org('a-ukr-2', 'Rada Mediów Narodowych')];
+    await store.db.insertInto('article_entities').values([...zelensky, ...council]).execute();
+    await fileEntityNames(store.db, [...zelensky, ...council].map((r) => r.entity_key));
     desk = await serveFixtureDesk(store, fx.now);
   });
 
@@ -139,6 +142,16 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
       const people = body.slice(body.indexOf('<h3>People</h3>'), body.indexOf('</ul>', body.indexOf('<h3>People</h3>')));
       assert.equal(people.match(/href="[^"]*(zelensk|ze%C5%82ensk)/gi)?.length, 1, people);
       assert.ok(people.includes('href="/entity/person:volodymyr_zelensky">Volodymyr Zelensky</a>'), people);
+    });
+    await t.test('an organisation written in another case leads to its page at the nominative', async () => {
+      const r = await get('/entity/organization:rady_mediow_narodowych');
+      assert.equal(r.status, 302);
+      assert.equal(r.headers.get('location'), '/entity/organization:rada_mediow_narodowych');
+      await r.text();
+      const j = (await (await get('/api/v1/entities/organization:rady_mediow_narodowych')).json()) as { name: string; articleCount: number; aliases: { name: string }[] };
+      assert.deepEqual([j.name, j.articleCount, j.aliases.map((a) => a.name)], ['Rada Mediów Narodowych', 2, ['Rady Mediów Narodowych']]);
+      const story = await (await get('/story/st-ukraine-aid')).text();
+      assert.equal(story.match(/href="\/entity\/organization:rad[ay]_mediow/g)?.length, 1, 'one chip on the story page');
     });
     await t.test('a person with one key has no aliases', async () => {
       const j = (await (await get('/api/v1/entities/person:petr_fiala')).json()) as { aliases: unknown[] };

@@ -54,12 +54,13 @@ for (const engine of engines()) test(`saveAnalyses writes every table, loadAnaly
       { date: '2021-late', start_date: '2021-09-01', end_date: '2021-12-31', precision: 'part-of-year' },
     ]);
 
-    // Person keys are filed under their folded surname and first word (entity pages find them there); other types are not.
-    const names = await store.db.selectFrom('person_names').selectAll().orderBy('word').execute();
+    // Person keys are filed under their folded surname and first word (entity pages find them there), organisations of two words or more under their words' first letters; places are not.
+    const names = await store.db.selectFrom('entity_names').selectAll().orderBy('word').execute();
     assert.deepEqual(names, [
-      { word: 'viktor', entity_key: 'person:viktor yanukovych' },
       { word: 'ianukovic', entity_key: 'person:viktor yanukovych' },
-    ].sort((x, y) => (x.word < y.word ? -1 : 1)));
+      { word: 'med san fro', entity_key: 'organization:medecins sans frontieres' },
+      { word: 'viktor', entity_key: 'person:viktor yanukovych' },
+    ]);
 
     // Re-analysis: fewer rows than before, nothing stale left behind.
     const again: Analysis = { ...base, countries: [base.countries[0]!], entities: [base.entities[0]!], events: [], kind: 'news' };

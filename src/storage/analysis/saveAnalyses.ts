@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../../domain/analysis.js';
 import { entityKey } from '../../domain/entityKey.js';
-import { personNameWords } from '../../domain/personAliases.js';
+import { entityNameWords } from '../../domain/entityNameWords.js';
 import { subregionOf } from '../../domain/countries.js';
 import type { Kysely } from 'kysely';
 import type { Store } from '../db.js';
@@ -65,7 +65,7 @@ export async function saveAnalyses(store: Store, analyses: Analysis[], now: Date
     });
     for (const part of chunks(entityRows)) await trx.insertInto('article_entities').values(part).execute();
 
-    await filePersonNames(trx, entityRows.filter((r) => r.type === 'person').map((r) => r.entity_key));
+    await fileEntityNames(trx, entityRows.map((r) => r.entity_key));
 
     const eventRows = [...byId.values()].flatMap((a) =>
       a.events.map((e) => ({
@@ -83,16 +83,16 @@ export async function saveAnalyses(store: Store, analyses: Analysis[], now: Date
 }
 
 /**
- * Files person keys under the words an entity page finds them by
- * (person_names, migration 045; domain/personAliases.ts); a key filed
- * before is left as it is.
+ * Files person and organisation keys under the words an entity page finds
+ * them by (entity_names, migration 045; domain/entityNameWords.ts); other
+ * keys are not filed, and a key filed before is left as it is.
  */
-export async function filePersonNames(db: Kysely<DB>, personKeys: readonly string[]): Promise<void> {
+export async function fileEntityNames(db: Kysely<DB>, keys: readonly string[]): Promise<void> {
   const rows = new Map<string, { word: string; entity_key: string }>();
-  for (const key of personKeys) for (const word of personNameWords(key)) rows.set(`${word}\t${key}`, { word, entity_key: key });
+  for (const key of keys) for (const word of entityNameWords(key)) rows.set(`${word}\t${key}`, { word, entity_key: key });
   for (const part of chunks([...rows.values()])) {
     await db
-      .insertInto('person_names')
+      .insertInto('entity_names')
       .values(part)
       .onConflict((oc) => oc.columns(['word', 'entity_key']).doNothing())
       .execute();

@@ -15,7 +15,7 @@ import * as m041 from './041_reader_items_at.js';
 import * as m042 from './042_alerts.js';
 import * as m043 from './043_alert_digests.js';
 import * as m044 from './044_story_member_rank.js';
-import * as m045 from './045_person_names.js';
+import * as m045 from './045_entity_names.js';
 import { postgresOverrides } from './postgres.js';
 
 export const migrations: Record<string, Migration> = {
@@ -31,7 +31,7 @@ export const migrations: Record<string, Migration> = {
   '042_alerts': m042,
   '043_alert_digests': m043,
   '044_story_member_rank': m044,
-  '045_person_names': m045,
+  '045_entity_names': m045,
 };
 
 /**

@@ -11,9 +11,9 @@ import { saveAnalyses } from '../analysis/saveAnalyses.js';
 import { storeArticles } from '../articles/storeArticles.js';
 import { addSource, article } from '../articles/fixtures.js';
 import type { Analysis } from '../../domain/analysis.js';
-import { articleCountsNaming, articlesNaming, personKeysFiled } from './entities.js';
+import { articleCountsNaming, articlesNaming, keysFiled } from './entities.js';
 
-test('migration 045: person keys stored before it are filed under their words, other keys are not', async (t) => {
+test('migration 045: person and organisation keys stored before it are filed under their words, places are not', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'gd-names-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'desk.db');
@@ -25,12 +25,15 @@ test('migration 045: person keys stored before it are filed under their words, o
   add.run('a2', 'person:wołodymyr zełenski', 'Wołodymyr Zełenski', 'person');
   add.run('a2', 'person:zelenskyy', 'Zelenskyy', 'person');
   add.run('a2', 'organization:nato', 'NATO', 'organization');
+  add.run('a2', 'organization:trybunału konstytucyjnego', 'Trybunału Konstytucyjnego', 'organization');
+  add.run('a2', 'place:kyiv', 'Kyiv', 'place');
   await before.close();
 
   const store = await openStore({ file });
   t.after(() => store.close());
-  const rows = store.sqlite.prepare('SELECT word, entity_key FROM person_names ORDER BY word, entity_key').all();
+  const rows = store.sqlite.prepare('SELECT word, entity_key FROM entity_names ORDER BY word, entity_key').all();
   assert.deepEqual(rows, [
+    { word: 'try kon', entity_key: 'organization:trybunału konstytucyjnego' },
     { word: 'volodimir', entity_key: 'person:wołodymyr zełenski' },
     { word: 'zelenski', entity_key: 'person:wołodymyr zełenski' },
     { word: 'zelenski', entity_key: 'person:zelenskyy' },
@@ -60,7 +63,7 @@ for (const engine of engines()) test(`the keys of one person: filed, counted by 
   await storeArticles(store, [a1, a2, a3, a4]);
   await saveAnalyses(store, [person(a1.id, 'Volodymyr Zelenskyy'), person(a2.id, 'Zelensky'), person(a3.id, 'Volodymyr Zelenskyy', 'Wołodymyr Zełenski'), person(a4.id, 'Olena Zelenska')], new Date(at(5)));
 
-  assert.deepEqual(await personKeysFiled(store, ['zelenski']), ['person:volodymyr zelenskyy', 'person:wołodymyr zełenski', 'person:zelensky']);
+  assert.deepEqual(await keysFiled(store, ['zelenski']), ['person:volodymyr zelenskyy', 'person:wołodymyr zełenski', 'person:zelensky']);
   const keys = ['person:volodymyr zelenskyy', 'person:wołodymyr zełenski', 'person:zelensky'];
   assert.deepEqual(Object.fromEntries(await articleCountsNaming(store, keys, at(5))), { 'person:volodymyr zelenskyy': 2, 'person:wołodymyr zełenski': 1, 'person:zelensky': 1 });
   assert.deepEqual(Object.fromEntries(await articleCountsNaming(store, keys, at(2))), { 'person:volodymyr zelenskyy': 1, 'person:zelensky': 1 }, 'counted as of the moment');

@@ -42,10 +42,10 @@ export async function articlesNaming(
   return [...byArticle.values()].slice(0, limit);
 }
 
-/** The person keys filed under any of these words (person_names), in key order. */
-export async function personKeysFiled(store: Store, words: readonly string[]): Promise<string[]> {
+/** The keys filed under any of these words (entity_names), in key order. */
+export async function keysFiled(store: Store, words: readonly string[]): Promise<string[]> {
   if (words.length === 0) return [];
-  const rows = await store.db.selectFrom('person_names').select('entity_key').distinct().where('word', 'in', words).orderBy('entity_key').execute();
+  const rows = await store.db.selectFrom('entity_names').select('entity_key').distinct().where('word', 'in', words).orderBy('entity_key').execute();
   return rows.map((r) => r.entity_key);
 }
 

@@ -12,7 +12,7 @@ import { indexArticle } from '../../storage/search/indexArticle.js';
 import { bodyOf } from '../../ingest/normalize/normalizeItem.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { entityKey } from '../../understand/entities/findEntities.js';
-import { filePersonNames } from '../../storage/analysis/saveAnalyses.js';
+import { fileEntityNames } from '../../storage/analysis/saveAnalyses.js';
 
 export const FIXTURE_NOW = new Date('2023-12-21T18:00:00.000Z');
 
@@ -228,7 +228,7 @@ export async function fillDeskFixture(store: Store): Promise<{ store: Store; now
     await store.db.insertInto('article_countries').values({ article_id: a.id, country: a.focus, role: 'focus', score: 1, mentions: 2 }).execute();
     // The key analysis writes (entityKey): the /entity pages and topics look rows up by it.
     for (const [name, type] of a.ents ?? []) await store.db.insertInto('article_entities').values({ article_id: a.id, entity_key: entityKey({ name, type }), name, type, count: 1 }).execute();
-    await filePersonNames(store.db, (a.ents ?? []).filter(([, type]) => type === 'person').map(([name, type]) => entityKey({ name, type })));
+    await fileEntityNames(store.db, (a.ents ?? []).map(([name, type]) => entityKey({ name, type })));
     if (a.story) await store.db.insertInto('story_articles').values({ article_id: a.id, story_id: a.story, joined_at: published, similarity: 0.8 }).execute();
   }
   for (const s of FIXTURE_STORIES) {
