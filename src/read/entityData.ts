@@ -81,17 +81,34 @@ export interface EntityDetail {
  * at first, with the article counts of the keys looked at. A place is its
  * own key.
  */
-export async function entityAliases(store: Store, key: string, at: Date): Promise<PersonAliases & { counts: ReadonlyMap<string, number> }> {
-  const alone = (counts: ReadonlyMap<string, number>) => ({ canonical: key, keys: [key], counts });
-  const words = entityNameWords(key);
-  if (words.length === 0) return alone(new Map());
-  const filed = await keysFiled(store, words);
-  const counts = await articleCountsNaming(store, [...new Set([key, ...filed])], iso(at));
+export async function entityAliases(store: Store, key: string, at: Date): Promise<EntityAliases> {
+  return (await entityAliasesOf(store, [key], at)).get(key)!;
+}
+
+export type EntityAliases = PersonAliases & { counts: ReadonlyMap<string, number> };
+
+/** entityAliases of several keys in three reads (a story page's people and organisations), whatever their number. */
+export async function entityAliasesOf(store: Store, keys: readonly string[], at: Date): Promise<Map<string, EntityAliases>> {
+  const words = new Map(keys.map((k) => [k, entityNameWords(k)]));
+  const filed = await keysFiled(store, [...new Set([...words.values()].flat())]);
+  const candidates = new Map(keys.map((k) => [k, [...new Set([k, ...words.get(k)!.flatMap((w) => filed.get(w) ?? [])])]]));
+  const counts = await articleCountsNaming(store, [...new Set([...candidates.values()].flat())], iso(at));
+  const mine = (k: string) => new Map(candidates.get(k)!.filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!]));
   // Named under one key only (most are): nothing to gather.
-  if (counts.size === 0 || (counts.size === 1 && counts.has(key))) return alone(counts);
-  if (key.startsWith('organization:')) return { ...orgAliases(key, counts), counts };
-  const places = await focusCountriesNaming(store, [...counts.keys()], iso(at));
-  return { ...personAliases(key, counts, { isGivenName, places }), counts };
+  const gathers = (k: string) => {
+    const m = mine(k);
+    return words.get(k)!.length > 0 && !(m.size === 0 || (m.size === 1 && m.has(k)));
+  };
+  const people = keys.filter((k) => k.startsWith('person:') && gathers(k));
+  const places = people.length ? await focusCountriesNaming(store, [...new Set(people.flatMap((k) => [...mine(k).keys()]))], iso(at)) : new Map();
+  const out = new Map<string, EntityAliases>();
+  for (const k of keys) {
+    const m = mine(k);
+    if (!gathers(k)) out.set(k, { canonical: k, keys: [k], counts: m });
+    else if (k.startsWith('organization:')) out.set(k, { ...orgAliases(k, m), counts: m });
+    else out.set(k, { ...personAliases(k, m, { isGivenName, places }), counts: m });
+  }
+  return out;
 }
 
 /** The name written most often under each key of these rows (ties: the first, rows being newest first). */

@@ -8,7 +8,7 @@ import type { Store } from '../storage/db.js';
 import { liveStoryCount, namedIn, outletNames, storiesPerName, storiesSharing, storyReportRows, wireCopiesOf } from '../storage/read/storyDetail.js';
 import type { Region } from '../domain/region.js';
 import { storyCards } from './blocks.js';
-import { entityAliases } from './entityData.js';
+import { entityAliasesOf } from './entityData.js';
 import { regionOf } from '../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
@@ -144,7 +144,8 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
  * name of the line with most articles. Most articles first, then name.
  */
 async function onePerEntity(store: Store, people: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
-  const pages = await Promise.all(people.map(async (p) => (await entityAliases(store, p.key, at)).canonical));
+  const aliases = await entityAliasesOf(store, people.map((p) => p.key), at);
+  const pages = people.map((p) => aliases.get(p.key)!.canonical);
   const byPage = new Map<string, StoryDetail['entities']['person']>();
   people.forEach((p, i) => byPage.set(pages[i]!, [...(byPage.get(pages[i]!) ?? []), p]));
   const out = [...byPage].map(([page, lines]) => {
