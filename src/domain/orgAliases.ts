@@ -17,19 +17,21 @@
  * fewest words in an oblique case (orgOblique), then the one with most
  * articles.
  */
+import { foldText } from './foldText.js';
 
-/** Polish case endings of nouns and adjectives, longest first (the nominative's -a, -o, -y, -i, -e stay: they are what the page shows). */
-const ENDINGS = ['iego', 'ego', 'emu', 'owi', 'ach', 'ami', 'ych', 'ich', 'iej', 'ej', 'ym', 'im', 'em', 'om', 'ów', 'ii', 'ji', 'ie', 'ą', 'ę', 'u', 'a', 'y', 'i', 'e', 'o'];
-/** Endings that mark a word as oblique (not the nominative): genitive, dative, instrumental, locative. */
-const OBLIQUE = ['iego', 'ego', 'emu', 'owi', 'ach', 'ami', 'iej', 'ej', 'ym', 'im', 'em', 'ii', 'ji', 'ą', 'ę', 'u'];
-
-function plain(w: string): string {
-  return w.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l');
-}
+/**
+ * Polish case endings of nouns and adjectives, longest first, as they read
+ * once folded (the words are folded first: "-ą" reads "-a", so "-ów" would
+ * never match and is left out). The nominative's endings are among them:
+ * the stem is what all the cases share.
+ */
+const ENDINGS = ['iego', 'ego', 'emu', 'owi', 'ach', 'ami', 'ych', 'ich', 'iej', 'ej', 'ym', 'im', 'em', 'om', 'ii', 'ji', 'ie', 'u', 'a', 'y', 'i', 'e', 'o'];
+/** Endings that mark a word as oblique (genitive, dative, instrumental, locative), as keys read (entityKey folds "ą" and "ę"). */
+const OBLIQUE = ['iego', 'ego', 'emu', 'owi', 'ach', 'ami', 'iej', 'ej', 'ym', 'im', 'em', 'ii', 'ji', 'u'];
 
 /** A word without its Polish case ending, folded; words of three letters or fewer are kept whole. */
 export function orgStem(word: string): string {
-  const w = plain(word);
+  const w = foldText(word);
   if (w.length <= 3) return w;
   for (const e of ENDINGS) if (w.endsWith(e) && w.length - e.length >= 3) return w.slice(0, -e.length);
   return w;
@@ -43,7 +45,7 @@ function wordsOf(key: string): string[] {
 }
 
 function sameWord(a: string, b: string): boolean {
-  if (plain(a) === plain(b)) return true;
+  if (foldText(a) === foldText(b)) return true;
   const x = orgStem(a);
   const y = orgStem(b);
   if (x === y) return true;
@@ -67,7 +69,7 @@ export function sameOrgName(a: string, b: string): boolean {
 export function orgNameWords(key: string): string[] {
   const w = wordsOf(key);
   if (w.length < 2) return [];
-  return [w.map((x) => plain(x).slice(0, 3)).join(' ')];
+  return [w.map((x) => foldText(x).slice(0, 3)).join(' ')];
 }
 
 /** How many words of a name are in an oblique case by their endings. */
@@ -90,7 +92,7 @@ function genitiveLooking(key: string, group: readonly string[]): number {
   let n = 0;
   words.forEach((w, i) => {
     const stem = orgStem(w);
-    const tail = (x: string) => plain(x).slice(stem.length);
+    const tail = (x: string) => foldText(x).slice(stem.length);
     const others = group.map((g) => wordsOf(g)[i] ?? '').filter((o) => o !== w && orgStem(o) === stem);
     // The ending itself, not its last letter: "głownego" is no nominative in -o.
     const beside = (end: string) => others.some((o) => tail(o) === end);

@@ -38,6 +38,7 @@
  *    reports is a verb, not Jack Ma).
  * 3. The key shown is the full name with most articles; its spelling wins.
  */
+import { foldText } from './foldText.js';
 
 /** A lone word joins a full name holding at least this share of the full-name articles with that word. */
 export const DOMINANT = 0.75;
@@ -51,10 +52,6 @@ export const MIN_PLACED = 3;
 /** Article counts by focus country (ISO code), per key. */
 export type PlaceProfiles = ReadonlyMap<string, ReadonlyMap<string, number>>;
 
-/** Accents off, ł folded, lower case (entityKey keeps ł: NFKD does not split it). */
-function plain(word: string): string {
-  return word.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/ł/g, 'l');
-}
 
 /**
  * A name word folded so that its English and Polish transcriptions meet.
@@ -66,7 +63,7 @@ function plain(word: string): string {
  * Khodorkovsky) is left apart: folding it would part Czech and English "ch".
  */
 export function crossName(word: string): string {
-  return plain(word)
+  return foldText(word)
     .replace(/s[zh]|sch/g, 's')
     .replace(/cz|t?ch/g, 'c')
     .replace(/w/g, 'v')
@@ -189,14 +186,14 @@ export function personAliases(
    * "Kim" (Kim Jong Un, Kim Kardashian) are nobody in particular.
    */
   function loneJoins(lone: string, g: readonly string[]): boolean {
-    const w = plain(wordsOf(lone)[0] ?? '');
+    const w = foldText(wordsOf(lone)[0] ?? '');
     const cw = crossName(w);
     const first = !isGivenName(w);
     const at = (gr: readonly string[], pos: 'first' | 'last', exact: boolean) =>
       gr.some((k) => {
         const ws = wordsOf(k);
         const x = pos === 'first' ? ws[0]! : ws.at(-1)!;
-        return exact ? plain(x) === w : crossName(x) === cw;
+        return exact ? foldText(x) === w : crossName(x) === cw;
       });
     if (!(at(g, 'last', true) || (first && at(g, 'first', true)))) return false;
     // A name written in one article only is as likely the recogniser's
