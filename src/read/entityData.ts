@@ -162,7 +162,8 @@ export async function entityData(store: Store, id: string, at: Date, opts: { lat
   return {
     id: entityIdOf(key),
     key,
-    aliases: keys.filter((k) => k !== key).map((k) => ({ id: entityIdOf(k), name: shown.get(k) ?? k.slice(k.indexOf(':') + 1), articles: counts.get(k) ?? 0 })),
+    // An asked key no article names by `at` (a typed ID, a key of later articles) is no alias.
+    aliases: keys.filter((k) => k !== key && (counts.get(k) ?? 0) > 0).map((k) => ({ id: entityIdOf(k), name: shown.get(k) ?? k.slice(k.indexOf(':') + 1), articles: counts.get(k) ?? 0 })),
     name,
     type: rows[0]!.type as EntityKind,
     articleCount: rows.length,

@@ -150,6 +150,9 @@ for (const engine of engines()) describe(`entities on ${engine}`, () => {
       await r.text();
       const j = (await (await get('/api/v1/entities/organization:rady_mediow_narodowych')).json()) as { name: string; articleCount: number; aliases: { name: string }[] };
       assert.deepEqual([j.name, j.articleCount, j.aliases.map((a) => a.name)], ['Rada Mediów Narodowych', 2, ['Rady Mediów Narodowych']]);
+      // An ID no article names, in a case the store never saw: the page, and it is no alias.
+      const typed = (await (await get('/api/v1/entities/organization:radzie_mediow_narodowych')).json()) as { id: string; aliases: { id: string }[] };
+      assert.deepEqual([typed.id, typed.aliases.map((a) => a.id)], ['organization:rada_mediow_narodowych', ['organization:rady_mediow_narodowych']]);
       const story = await (await get('/story/st-ukraine-aid')).text();
       assert.equal(story.match(/href="\/entity\/organization:rad[ay]_mediow/g)?.length, 1, 'one chip on the story page');
     });
