@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { clusterEntities, crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
 import { PAIR_FEATURES } from './pairModel.js';
 import { DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
@@ -323,6 +323,14 @@ test('OnlineClusterer: a story more than a day old takes only an article sharing
   assert.equal(on[4], on[0], 'a day on, "contempt" and "deposition" are event words: the follow-up joins');
   const off = run(docs, legacy({ ...loose, eventWordHours: 0 })).stories;
   assert.equal(off[3], off[0], 'without the rule the shared name carries the join at these thresholds');
+});
+
+test('clusterEntities: a Polish organisation in any case is one key; people, one-word names and places stay as stored', () => {
+  // The corpus's keys for the National Media Council on 19-22 December.
+  assert.equal(new Set(clusterEntities(['organization:rady mediow narodowych', 'organization:rada mediow narodowych', 'organization:rade mediow narodowych'])).size, 1);
+  assert.deepEqual(clusterEntities(['organization:trybunału konstytucyjnego', 'organization:trybunał konstytucyjny']), clusterEntities(['organization:trybunał konstytucyjny']));
+  assert.notDeepEqual(clusterEntities(['organization:european council']), clusterEntities(['organization:european court']));
+  assert.deepEqual(clusterEntities(['person:donald tusk', 'organization:tvp', 'place:warsaw']), ['organization:tvp', 'person:donald tusk', 'place:warsaw']);
 });
 
 test('crossKeys: one person, organisation or country gets one key in every language', () => {

@@ -22,6 +22,7 @@ import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { conceptAgreement, eventConcepts } from './eventConcepts.js';
 import { fold, primaryLanguage } from './tokenize.js';
+import { orgStem } from '../../domain/orgAliases.js';
 import type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDoc.js';
 
 // The clusterer's input and output types are the domain's (storage reads and writes them too); re-exported so its API is unchanged.
@@ -228,6 +229,7 @@ export class OnlineClusterer {
 
   /** Place one article: join the best story that passes the rules, or start one. */
   place(doc: ClusterDoc, teacher?: Teacher): Placement {
+    doc = withClusterEntities(doc);
     this.settleRestore();
     this.tick(doc.publishedMs, true);
     if (doc.duplicateOf) {
@@ -351,6 +353,7 @@ export class OnlineClusterer {
    * published order.
    */
   restore(doc: ClusterDoc, storyId: string, storyFirstMs: number, rank?: number | null): void {
+    doc = withClusterEntities(doc);
     // A near-duplicate of an original that had left the window was filed
     // beside the clusterer, in its original's stored story, and never
     // placed (clusterArticles: no rank): the run that never stopped neither
@@ -2491,6 +2494,25 @@ function namesOrganisation(xkeys: ReadonlyMap<string, number>, word: string): bo
     for (const part of k.slice(13).split(/[\s-]+/)) if (fold(part).startsWith(w)) return true;
   }
   return false;
+}
+
+/**
+ * The entity keys the clusterer reads: an organisation's name of two words
+ * or more in its stem form (domain/orgAliases.ts orgStem), so Polish reports
+ * that name the National Media Council as "Rada Mediów Narodowych", "Rady
+ * Mediów Narodowych" or "Radę Mediów Narodowych" share its key, as the
+ * recogniser's base forms already let them share a person's (docs/
+ * clustering.md, "Entity keys"). Placed and restored documents alike, so a
+ * restart reads what the run read.
+ */
+export function clusterEntities(entities: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const e of entities) out.add(e.startsWith('organization:') && e.includes(' ') ? `organization:${e.slice(13).split(' ').map(orgStem).join(' ')}` : e);
+  return [...out].sort();
+}
+
+function withClusterEntities(doc: ClusterDoc): ClusterDoc {
+  return doc.entities && doc.entities.some((e) => e.startsWith('organization:') && e.includes(' ')) ? { ...doc, entities: clusterEntities(doc.entities) } : doc;
 }
 
 /** The keys of an article that name one thing in any language (DocExtras.xkeys). */
