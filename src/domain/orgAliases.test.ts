@@ -72,4 +72,6 @@ test('orgAliases: the page is at the nominative, whichever key is asked', () => 
   assert.equal(page('organization:ministerstwie klimatu').canonical, 'organization:ministerstwo klimatu', 'a tie of counts: the nominative wins');
   assert.equal(page('organization:united nation').canonical, 'organization:united nations', 'English: most articles');
   assert.deepEqual(page('organization:european court').keys, ['organization:european court']);
+  const typed = orgAliases('organization:trybunal konstytucyjny', new Map([['organization:trybunału konstytucyjnego', 51]]));
+  assert.equal(typed.canonical, 'organization:trybunału konstytucyjnego', 'an ID no article names is no page while a named key is');
 });

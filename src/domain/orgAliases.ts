@@ -113,6 +113,8 @@ export function orgAliases(key: string, counts: ReadonlyMap<string, number>): { 
   if (same.length === 1) return { canonical: key, keys: [key] };
   const byArticles = (a: string, b: string) => n(b) - n(a) || (a < b ? -1 : a > b ? 1 : 0);
   const score = (k: string) => orgOblique(k) + genitiveLooking(k, same);
-  const canonical = [...same].sort((a, b) => score(a) - score(b) || byArticles(a, b))[0]!;
+  // A key no article names (an ID typed in another case) is never the page's key while one is named.
+  const named = same.filter((k) => n(k) > 0);
+  const canonical = [...(named.length ? named : same)].sort((a, b) => score(a) - score(b) || byArticles(a, b))[0]!;
   return { canonical, keys: [canonical, ...same.filter((k) => k !== canonical).sort(byArticles)] };
 }

@@ -57,10 +57,11 @@ export interface EntityDetail {
   id: string;
   key: string;
   /**
-   * The other keys the same person is stored under ("person:biden",
-   * "person:volodymyr_zelenskyy"): other full names first, then the name
-   * alone, each by articles; with the name written most often under each
-   * and its articles by `at`.
+   * The other keys the same person or organisation is stored under
+   * ("person:biden", "person:volodymyr_zelenskyy",
+   * "organization:trybunału_konstytucyjnego"), with the name written most
+   * often under each and its articles by `at`; a person's other full names
+   * come before the name alone.
    */
   aliases: { id: string; name: string; articles: number }[];
   name: string;
