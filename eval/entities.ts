@@ -30,6 +30,7 @@ import { loadModel } from '../src/understand/entities/ner/model.js';
 import { recognize } from '../src/understand/entities/recognize.js';
 import { sharedPath } from '../test/shared.js';
 import { readReuters } from './geo.js';
+import { readJsonl } from './events.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ENTITY_SAMPLE = join(HERE, 'entities-sample.jsonl');
@@ -143,10 +144,7 @@ export interface BaseFormRow {
 }
 
 export function readBaseFormSample(): BaseFormRow[] {
-  return readFileSync(PL_BASE_SAMPLE, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as BaseFormRow);
+  return readJsonl<BaseFormRow>(PL_BASE_SAMPLE);
 }
 
 export interface BaseFormFigures {

@@ -24,15 +24,15 @@
  * judged. --list prints the links made with three articles or more, with
  * their verdicts.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../src/understand/analyze.js';
 import { entityKey } from '../src/domain/entityKey.js';
-import { personAliases, personNameWords, type PlaceProfiles } from '../src/domain/personAliases.js';
-import { orgAliases, orgNameWords } from '../src/domain/orgAliases.js';
-import { givenNameReadings } from '../src/understand/entities/polishNames.js';
+import type { PlaceProfiles } from '../src/domain/personAliases.js';
+import { entityAliasesIn, entityNameWords } from '../src/domain/entityNameWords.js';
+import { isGivenName } from '../src/understand/entities/polishNames.js';
 import { defaultSources } from '../src/sources/defaultSources.js';
 import { loadCorpus } from './cluster.js';
+import { readJsonl } from './events.js';
 
 export interface JudgedLink {
   alias: string;
@@ -47,10 +47,7 @@ export interface JudgedLink {
 const JUDGED = fileURLToPath(new URL('./entity-aliases.jsonl', import.meta.url));
 
 export function loadJudged(): JudgedLink[] {
-  return readFileSync(JUDGED, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as JudgedLink);
+  return readJsonl<JudgedLink>(JUDGED);
 }
 
 export interface Link {
@@ -79,28 +76,18 @@ export function corpusPersons(): { counts: Map<string, number>; places: Map<stri
   return { counts, places, orgs };
 }
 
-/** The links orgAliases makes over these organisation keys (a name in another case to its page), most articles first (then alias). */
-export function orgLinksOf(orgs: ReadonlyMap<string, number>): Link[] {
-  const filed = new Map<string, string[]>();
-  for (const k of orgs.keys()) for (const w of orgNameWords(k)) filed.set(w, [...(filed.get(w) ?? []), k]);
-  const links: Link[] = [];
-  for (const [k, n] of orgs) {
-    const mine = new Map<string, number>([[k, n]]);
-    for (const w of orgNameWords(k)) for (const x of filed.get(w) ?? []) mine.set(x, orgs.get(x)!);
-    const page = orgAliases(k, mine).canonical;
-    if (page !== k) links.push({ alias: k, page, articles: n });
-  }
-  return links.sort((a, b) => b.articles - a.articles || (a.alias < b.alias ? -1 : 1));
-}
-
-/** The links the rules make over these keys, most articles first (then alias), with counts of keys and pages. */
+/**
+ * The links the pages make over these keys of one type (each key's page as
+ * read/entityData.ts finds it: the keys filed under its words, counted,
+ * entityAliasesIn), most articles first (then alias), with counts of keys
+ * and pages.
+ */
 export function linksOf(
   counts: ReadonlyMap<string, number>,
-  places: PlaceProfiles,
+  places: PlaceProfiles = new Map(),
 ): { keys: number; pages: number; mentions: number; ledMentions: number; links: Link[] } {
   const filed = new Map<string, string[]>();
-  for (const k of counts.keys()) for (const w of personNameWords(k)) filed.set(w, [...(filed.get(w) ?? []), k]);
-  const isGivenName = (w: string) => givenNameReadings(w).length > 0;
+  for (const k of counts.keys()) for (const w of entityNameWords(k)) filed.set(w, [...(filed.get(w) ?? []), k]);
   const links: Link[] = [];
   const pages = new Set<string>();
   let mentions = 0;
@@ -108,8 +95,8 @@ export function linksOf(
   for (const [k, n] of counts) {
     mentions += n;
     const mine = new Map<string, number>([[k, n]]);
-    for (const w of personNameWords(k)) for (const x of filed.get(w) ?? []) mine.set(x, counts.get(x)!);
-    const page = mine.size === 1 ? k : personAliases(k, mine, { isGivenName, places }).canonical;
+    for (const w of entityNameWords(k)) for (const x of filed.get(w) ?? []) mine.set(x, counts.get(x)!);
+    const page = entityAliasesIn(k, mine, { isGivenName, places }).canonical;
     pages.add(page);
     if (page === k) continue;
     links.push({ alias: k, page, articles: n });
@@ -123,11 +110,11 @@ export async function evalEntityPages(log: (s: string) => void = console.log): P
   const t0 = performance.now();
   const { counts, places, orgs } = corpusPersons();
   const c = linksOf(counts, places);
-  const orgLinks = orgLinksOf(orgs);
+  const o = linksOf(orgs);
+  const orgLinks = o.links;
   const judged = loadJudged();
   log(`person keys ${c.keys}, pages ${c.pages}; ${c.links.length} keys lead to another page, ${c.ledMentions} of ${c.mentions} article mentions (${((performance.now() - t0) / 1000).toFixed(0)} s, analysis included)`);
-  const orgMentions = [...orgs.values()].reduce((a, b) => a + b, 0);
-  log(`organisation keys ${orgs.size}; ${orgLinks.length} lead to another page (a name in another case), ${orgLinks.reduce((a, l) => a + l.articles, 0)} of ${orgMentions} article mentions`);
+  log(`organisation keys ${o.keys}; ${orgLinks.length} lead to another page (a name in another case), ${o.ledMentions} of ${o.mentions} article mentions`);
   const figures: Record<string, number> = { 'entity_pages.links': c.links.length, 'entity_pages.led_mentions': c.ledMentions, 'entity_pages.org_links': orgLinks.length };
   for (const [kind, links, prefix] of [
     ['people', c.links, 'person:'],

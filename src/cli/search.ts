@@ -11,7 +11,7 @@ import { loadConfig } from '../config/config.js';
 import { openStore } from '../storage/db.js';
 import { storeTarget } from './storeTarget.js';
 import { searchArticles } from '../storage/search/searchArticles.js';
-import { entityAliases } from '../read/entityData.js';
+import { entityKeysFor } from '../read/entityData.js';
 import { formatError } from '../domain/result.js';
 
 const USAGE = 'usage: globedesk search QUERY [--db FILE | --database-url URL] [--limit N] [--offset N] [--json]';
@@ -38,7 +38,7 @@ export async function run(io: CommandIO): Promise<number> {
   const store = await openStore({ file: target.file, url: target.url });
   try {
     const at = config.now ? new Date(config.now) : new Date();
-    const r = await searchArticles(store, positionals.join(' '), { limit, offset, at, entityKeys: async (k) => (await entityAliases(store, k, at)).keys });
+    const r = await searchArticles(store, positionals.join(' '), { limit, offset, at, entityKeys: entityKeysFor(store, at) });
     if (!r.ok) {
       write(io.stderr, formatError(r.error));
       return 2;

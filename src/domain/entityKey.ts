@@ -15,3 +15,11 @@ export function entityKey(e: Pick<Entity, 'name' | 'type'>): string {
     .trim();
   return `${e.type}:${folded}`;
 }
+
+/** The words of a key's name, without its type ("person:joe biden" and "joe biden" are ["joe", "biden"]). */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/^(person|organization|place):/, '')
+    .split(' ')
+    .filter((w) => w.length > 0);
+}

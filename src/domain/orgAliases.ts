@@ -17,6 +17,7 @@
  * fewest words in an oblique case (orgOblique), then the one with most
  * articles.
  */
+import { keyWords } from './entityKey.js';
 import { foldText } from './foldText.js';
 
 /**
@@ -37,13 +38,6 @@ export function orgStem(word: string): string {
   return w;
 }
 
-function wordsOf(key: string): string[] {
-  return key
-    .replace(/^organization:/, '')
-    .split(' ')
-    .filter((w) => w.length > 0);
-}
-
 function sameWord(a: string, b: string): boolean {
   if (foldText(a) === foldText(b)) return true;
   const x = orgStem(a);
@@ -54,10 +48,15 @@ function sameWord(a: string, b: string): boolean {
   return s.length >= 3 && l.length === s.length + 1 && l.startsWith(s);
 }
 
+/** An organisation key with each word in its stem form: one key for the name in every case (the clusterer's, OnlineClusterer clusterEntities). */
+export function orgStemKey(key: string): string {
+  return `organization:${keyWords(key).map(orgStem).join(' ')}`;
+}
+
 /** Whether two organisation keys are one name in other cases (two words or more, word by word). */
 export function sameOrgName(a: string, b: string): boolean {
-  const x = wordsOf(a);
-  const y = wordsOf(b);
+  const x = keyWords(a);
+  const y = keyWords(b);
   return x.length >= 2 && x.length === y.length && x.every((w, i) => sameWord(w, y[i]!));
 }
 
@@ -67,14 +66,14 @@ export function sameOrgName(a: string, b: string): boolean {
  * endings leave alone. Names of one word are not filed.
  */
 export function orgNameWords(key: string): string[] {
-  const w = wordsOf(key);
+  const w = keyWords(key);
   if (w.length < 2) return [];
   return [w.map((x) => foldText(x).slice(0, 3)).join(' ')];
 }
 
 /** How many words of a name are in an oblique case by their endings. */
 export function orgOblique(key: string): number {
-  return wordsOf(key).filter((w) => {
+  return keyWords(key).filter((w) => {
     const p = w.toLowerCase();
     return p.length > 3 && OBLIQUE.some((e) => p.endsWith(e));
   }).length;
@@ -88,12 +87,12 @@ export function orgOblique(key: string): number {
  * the nominative).
  */
 function genitiveLooking(key: string, group: readonly string[]): number {
-  const words = wordsOf(key);
+  const words = keyWords(key);
   let n = 0;
   words.forEach((w, i) => {
     const stem = orgStem(w);
     const tail = (x: string) => foldText(x).slice(stem.length);
-    const others = group.map((g) => wordsOf(g)[i] ?? '').filter((o) => o !== w && orgStem(o) === stem);
+    const others = group.map((g) => keyWords(g)[i] ?? '').filter((o) => o !== w && orgStem(o) === stem);
     // The ending itself, not its last letter: "głownego" is no nominative in -o.
     const beside = (end: string) => others.some((o) => tail(o) === end);
     if ((['y', 'e', 'ie'].includes(tail(w)) && (beside('a') || beside('o'))) || (tail(w) === 'a' && beside('o'))) n++;

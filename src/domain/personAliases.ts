@@ -14,7 +14,7 @@
  *
  * A reader of Joe Biden's page expects all of them. The rules, over the
  * article counts of the keys that share a surname (pure; storage/read finds
- * the keys through person_names, read/entityData.ts counts and applies):
+ * the keys through entity_names, read/entityData.ts counts and applies):
  *
  * 1. Two full names are one person when their surnames fold to one spelling
  *    (crossName) and so do their first names, or the first names differ by
@@ -38,6 +38,8 @@
  *    reports is a verb, not Jack Ma).
  * 3. The key shown is the full name with most articles; its spelling wins.
  */
+import { cosine } from './cosine.js';
+import { keyWords } from './entityKey.js';
 import { foldText } from './foldText.js';
 
 /** A lone word joins a full name holding at least this share of the full-name articles with that word. */
@@ -51,7 +53,6 @@ export const MIN_PLACED = 3;
 
 /** Article counts by focus country (ISO code), per key. */
 export type PlaceProfiles = ReadonlyMap<string, ReadonlyMap<string, number>>;
-
 
 /**
  * A name word folded so that its English and Polish transcriptions meet.
@@ -72,21 +73,13 @@ export function crossName(word: string): string {
     .replace(/(.)\1+/g, '$1');
 }
 
-/** The words of a person key ("person:joe biden" or "joe biden"). */
-function wordsOf(key: string): string[] {
-  return key
-    .replace(/^person:/, '')
-    .split(' ')
-    .filter((w) => w.length > 0);
-}
-
 /**
- * The words a person key is filed under in person_names: its surname
+ * The words a person key is filed under in entity_names: its surname
  * folded, and its first word folded when it has more than one ("Xi
  * Jinping" is found from "Xi"). A lone word is filed under itself.
  */
 export function personNameWords(key: string): string[] {
-  const w = wordsOf(key);
+  const w = keyWords(key);
   if (w.length === 0) return [];
   const out = new Set([crossName(w.at(-1)!)]);
   if (w.length > 1) out.add(crossName(w[0]!));
@@ -105,8 +98,8 @@ function withinOne(a: string, b: string): boolean {
 
 /** Whether two full names (two words or more) are one person by rule 1. */
 export function sameFullName(a: string, b: string): boolean {
-  const x = wordsOf(a);
-  const y = wordsOf(b);
+  const x = keyWords(a);
+  const y = keyWords(b);
   if (x.length < 2 || y.length < 2) return false;
   if (crossName(x.at(-1)!) !== crossName(y.at(-1)!)) return false;
   const fx = x[0]!;
@@ -114,18 +107,6 @@ export function sameFullName(a: string, b: string): boolean {
   // An initial ("d. tusk") names no one in particular: Joe or Jill.
   if (fx.endsWith('.') || fy.endsWith('.')) return false;
   return withinOne(crossName(fx), crossName(fy));
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, x] of a) {
-    na += x * x;
-    dot += x * (b.get(k) ?? 0);
-  }
-  for (const x of b.values()) nb += x * x;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 function sumOf(m: ReadonlyMap<string, number>): number {
@@ -143,7 +124,7 @@ export interface PersonAliases {
 
 /**
  * The keys of the person `key` names, from the article counts of the person
- * keys filed under its words (person_names). `counts` holds the keys to
+ * keys filed under its words (entity_names). `counts` holds the keys to
  * consider, `key` among them or not. `isGivenName` says whether a lowercase
  * word is a given name (the recogniser's lists: read/entityData.ts);
  * `places` holds the focus countries of each key's articles (rule 2 asks
@@ -157,7 +138,7 @@ export function personAliases(
   const isGivenName = opts.isGivenName ?? (() => false);
   const n = (k: string) => counts.get(k) ?? 0;
   const byCount = (a: string, b: string) => n(b) - n(a) || (a < b ? -1 : a > b ? 1 : 0);
-  const full = [...counts.keys()].filter((k) => wordsOf(k).length > 1);
+  const full = [...counts.keys()].filter((k) => keyWords(k).length > 1);
   // Groups of full names by rule 1, each grown from its biggest member.
   const groups: string[][] = [];
   for (const k of [...full].sort(byCount)) {
@@ -166,11 +147,11 @@ export function personAliases(
     else groups.push([k]);
   }
   const total = (g: readonly string[]) => g.reduce((s, k) => s + n(k), 0);
-  const asked = wordsOf(key);
+  const asked = keyWords(key);
   if (asked.length > 1) {
     const g = groups.find((gr) => gr.includes(key)) ?? groups.find((gr) => sameFullName(gr[0]!, key)) ?? [key];
     const members = g.includes(key) ? g : [key, ...g];
-    const lone = [...counts.keys()].filter((k) => wordsOf(k).length === 1 && loneJoins(k, g));
+    const lone = [...counts.keys()].filter((k) => keyWords(k).length === 1 && loneJoins(k, g));
     const keys = [...members].sort(byCount);
     return { canonical: keys[0]!, keys: [...keys, ...lone.sort(byCount)] };
   }
@@ -186,12 +167,12 @@ export function personAliases(
    * "Kim" (Kim Jong Un, Kim Kardashian) are nobody in particular.
    */
   function loneJoins(lone: string, g: readonly string[]): boolean {
-    const w = foldText(wordsOf(lone)[0] ?? '');
+    const w = foldText(keyWords(lone)[0] ?? '');
     const cw = crossName(w);
     const first = !isGivenName(w);
     const at = (gr: readonly string[], pos: 'first' | 'last', exact: boolean) =>
       gr.some((k) => {
-        const ws = wordsOf(k);
+        const ws = keyWords(k);
         const x = pos === 'first' ? ws[0]! : ws.at(-1)!;
         return exact ? foldText(x) === w : crossName(x) === cw;
       });

@@ -13,11 +13,10 @@
  * the page).
  */
 import type { Store } from '../storage/db.js';
-import { personAliases, type PersonAliases } from '../domain/personAliases.js';
-import { orgAliases } from '../domain/orgAliases.js';
-import { entityNameWords } from '../domain/entityNameWords.js';
+import type { PersonAliases } from '../domain/personAliases.js';
+import { entityAliasesIn, entityNameWords, gathersOthers } from '../domain/entityNameWords.js';
 import { articleCountsNaming, articlesNaming, countriesMentioned, eventsRecounted, focusCountriesNaming, keysFiled } from '../storage/read/entities.js';
-import { givenNameReadings } from '../understand/entities/polishNames.js';
+import { isGivenName } from '../understand/entities/polishNames.js';
 import { storiesHolding } from '../storage/read/storiesOf.js';
 import { outletLabel } from '../sources/outletName.js';
 import { pieces, storyCards } from './blocks.js';
@@ -94,22 +93,24 @@ export async function entityAliasesOf(store: Store, keys: readonly string[], at:
   const filed = await keysFiled(store, [...new Set([...words.values()].flat())]);
   const candidates = new Map(keys.map((k) => [k, [...new Set([k, ...words.get(k)!.flatMap((w) => filed.get(w) ?? [])])]]));
   const counts = await articleCountsNaming(store, [...new Set([...candidates.values()].flat())], iso(at));
-  const mine = (k: string) => new Map(candidates.get(k)!.filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!]));
-  // Named under one key only (most are): nothing to gather.
-  const gathers = (k: string) => {
-    const m = mine(k);
-    return words.get(k)!.length > 0 && !(m.size === 0 || (m.size === 1 && m.has(k)));
+  // Each key's counted candidates, once.
+  const mine = new Map(keys.map((k) => [k, new Map(candidates.get(k)!.filter((c) => counts.has(c)).map((c) => [c, counts.get(c)!]))]));
+  // Focus countries only for the people who have other keys to weigh (most have none).
+  const people = keys.filter((k) => k.startsWith('person:') && gathersOthers(k, mine.get(k)!));
+  const places = people.length ? await focusCountriesNaming(store, [...new Set(people.flatMap((k) => [...mine.get(k)!.keys()]))], iso(at)) : new Map();
+  return new Map(keys.map((k) => [k, { ...entityAliasesIn(k, mine.get(k)!, { isGivenName, places }), counts: mine.get(k)! }]));
+}
+
+/**
+ * For search (SearchOptions.entityKeys): every key the given keys' people
+ * and organisations are stored under as of `at`, in the given keys' order,
+ * from one entityAliasesOf.
+ */
+export function entityKeysFor(store: Store, at: Date): (keys: readonly string[]) => Promise<string[]> {
+  return async (keys) => {
+    const aliases = await entityAliasesOf(store, keys, at);
+    return keys.flatMap((k) => aliases.get(k)!.keys);
   };
-  const people = keys.filter((k) => k.startsWith('person:') && gathers(k));
-  const places = people.length ? await focusCountriesNaming(store, [...new Set(people.flatMap((k) => [...mine(k).keys()]))], iso(at)) : new Map();
-  const out = new Map<string, EntityAliases>();
-  for (const k of keys) {
-    const m = mine(k);
-    if (!gathers(k)) out.set(k, { canonical: k, keys: [k], counts: m });
-    else if (k.startsWith('organization:')) out.set(k, { ...orgAliases(k, m), counts: m });
-    else out.set(k, { ...personAliases(k, m, { isGivenName, places }), counts: m });
-  }
-  return out;
 }
 
 /** The name written most often under each key of these rows (ties: the first, rows being newest first). */
@@ -121,11 +122,6 @@ function writtenNames(rows: readonly { entity_key: string; name: string }[]): Ma
     m.set(r.name, (m.get(r.name) ?? 0) + 1);
   }
   return new Map([...n].map(([k, m]) => [k, [...m.entries()].reduce((a, b) => (b[1] > a[1] ? b : a))[0]]));
-}
-
-/** A given name by the recogniser's lists, in any case form ("Joe", "Jana"), for personAliases' rule 2. */
-function isGivenName(word: string): boolean {
-  return givenNameReadings(word).length > 0;
 }
 
 export async function entityData(store: Store, id: string, at: Date, opts: { latest?: number } = {}): Promise<EntityDetail | null> {

@@ -7,7 +7,7 @@
 import type { Store } from '../storage/db.js';
 import { articleContext } from '../storage/read/articlePieces.js';
 import { searchArticles, type SearchResult } from '../storage/search/searchArticles.js';
-import { entityAliases } from './entityData.js';
+import { entityKeysFor } from './entityData.js';
 import { outletLabel } from '../sources/outletName.js';
 
 export interface SearchHitView {
@@ -39,7 +39,7 @@ export async function searchData(
   q: { q: string; at: Date; travelling?: boolean; limit: number; offset: number },
 ): Promise<{ ok: true; value: SearchView } | { ok: false; error: string }> {
   const query = q.travelling && !/\buntil:/i.test(q.q) ? `${q.q} until:${q.at.toISOString()}` : q.q;
-  const r = await searchArticles(store, query, { at: q.at, limit: q.limit, offset: q.offset, entityKeys: async (k) => (await entityAliases(store, k, q.at)).keys });
+  const r = await searchArticles(store, query, { at: q.at, limit: q.limit, offset: q.offset, entityKeys: entityKeysFor(store, q.at) });
   if (!r.ok) return { ok: false, error: r.error.message };
   const ids = r.value.hits.map((h) => h.article.id);
   const extra = await articleContext(store, ids);

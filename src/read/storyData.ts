@@ -143,14 +143,16 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
  * with the name written under that key when the story has it, else the
  * name of the line with most articles. Most articles first, then name.
  */
-async function onePerEntity(store: Store, people: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
-  const aliases = await entityAliasesOf(store, people.map((p) => p.key), at);
-  const pages = people.map((p) => aliases.get(p.key)!.canonical);
+async function onePerEntity(store: Store, lines: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
+  const aliases = await entityAliasesOf(store, lines.map((l) => l.key), at);
   const byPage = new Map<string, StoryDetail['entities']['person']>();
-  people.forEach((p, i) => byPage.set(pages[i]!, [...(byPage.get(pages[i]!) ?? []), p]));
-  const out = [...byPage].map(([page, lines]) => {
-    const named = lines.find((l) => l.key === page) ?? lines.reduce((a, b) => (b.count > a.count ? b : a));
-    return { ...named, key: page, count: lines.reduce((n, l) => n + l.count, 0) };
+  for (const l of lines) {
+    const page = aliases.get(l.key)!.canonical;
+    byPage.set(page, [...(byPage.get(page) ?? []), l]);
+  }
+  const out = [...byPage].map(([page, group]) => {
+    const named = group.find((l) => l.key === page) ?? group.reduce((a, b) => (b.count > a.count ? b : a));
+    return { ...named, key: page, count: group.reduce((n, l) => n + l.count, 0) };
   });
   return out.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../storage/db.js';
 import { searchArticles } from '../storage/search/searchArticles.js';
-import { entityAliases } from '../read/entityData.js';
+import { entityKeysFor } from '../read/entityData.js';
 import { storiesHolding } from '../storage/read/storiesOf.js';
 import { emptyScope, type ItemScope } from '../storage/accounts/listReaderItems.js';
 import { loadReaderItems, type ReaderItem } from '../storage/accounts/loadReaderItems.js';
@@ -30,7 +30,7 @@ export function normaliseStreamId(s: string): string {
 
 /** The desk's stories that a saved search finds now: the stories of its top SEARCH_HITS articles. */
 export async function searchStoryIds(store: Store, query: string, at: Date): Promise<string[]> {
-  const r = await searchArticles(store, `${query} until:${at.toISOString()}`, { at, limit: SEARCH_HITS, entityKeys: async (k) => (await entityAliases(store, k, at)).keys });
+  const r = await searchArticles(store, `${query} until:${at.toISOString()}`, { at, limit: SEARCH_HITS, entityKeys: entityKeysFor(store, at) });
   if (!r.ok || r.value.hits.length === 0) return [];
   const ids = r.value.hits.map((h) => h.article.id);
   return storiesHolding(store, ids);

@@ -51,22 +51,30 @@ export async function keysFiled(store: Store, words: readonly string[]): Promise
   return out;
 }
 
-/** How many articles (no wire copies) published by `at` name each of `keys`; keys no article names are left out. */
-export async function articleCountsNaming(store: Store, keys: readonly string[], at: string): Promise<Map<string, number>> {
-  if (keys.length === 0) return new Map();
-  // CROSS JOIN keeps SQLite's loop on the keys' index: with a long key list
-  // it chose to walk every stored article instead (articles_duplicate_of),
-  // 30 ms for a story page's 80 keys against 1 ms (a CROSS JOIN is not
-  // reordered, https://www.sqlite.org/optoverview.html#crossjoin).
-  // PostgreSQL plans it as the inner join it is.
-  const rows = await store.db
+/**
+ * The entity rows of `keys` in articles (no wire copies) published by `at`,
+ * with their article as `a`. CROSS JOIN keeps SQLite's loop on the keys'
+ * index: with a long key list it chose to walk every stored article
+ * instead (articles_duplicate_of), 30 ms for a story page's 80 keys
+ * against 1 ms (a CROSS JOIN is not reordered,
+ * https://www.sqlite.org/optoverview.html#crossjoin). PostgreSQL plans it
+ * as the inner join it is.
+ */
+function naming(store: Store, keys: readonly string[], at: string) {
+  return store.db
     .selectFrom('article_entities as e')
     .crossJoin('articles as a')
     .whereRef('a.id', '=', 'e.article_id')
-    .select(['e.entity_key', (eb) => eb.fn.countAll<number>().as('n')])
     .where('e.entity_key', 'in', keys)
     .where('a.published_at', '<=', at)
-    .where('a.duplicate_of', 'is', null)
+    .where('a.duplicate_of', 'is', null);
+}
+
+/** How many articles (no wire copies) published by `at` name each of `keys`; keys no article names are left out. */
+export async function articleCountsNaming(store: Store, keys: readonly string[], at: string): Promise<Map<string, number>> {
+  if (keys.length === 0) return new Map();
+  const rows = await naming(store, keys, at)
+    .select(['e.entity_key', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('e.entity_key')
     .execute();
   return new Map(rows.map((r) => [r.entity_key, Number(r.n)]));
@@ -76,16 +84,9 @@ export async function articleCountsNaming(store: Store, keys: readonly string[],
 export async function focusCountriesNaming(store: Store, keys: readonly string[], at: string): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
   if (keys.length === 0) return out;
-  // CROSS JOIN for the plan, as in articleCountsNaming.
-  const rows = await store.db
-    .selectFrom('article_entities as e')
-    .crossJoin('articles as a')
-    .whereRef('a.id', '=', 'e.article_id')
+  const rows = await naming(store, keys, at)
     .innerJoin('article_analysis as aa', 'aa.article_id', 'e.article_id')
     .select(['e.entity_key', 'aa.focus_country', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('e.entity_key', 'in', keys)
-    .where('a.published_at', '<=', at)
-    .where('a.duplicate_of', 'is', null)
     .where('aa.focus_country', 'is not', null)
     .groupBy(['e.entity_key', 'aa.focus_country'])
     .execute();

@@ -38,11 +38,11 @@ export interface SearchOptions {
   /** "Now" for the recency boost and relative dates (since:7d); defaults to the clock at the edge. */
   at?: Date;
   /**
-   * The keys an entity: filter's key stands for (read/entityData.ts
-   * entityAliases: "person:joe biden" is also "person:biden"); without it
-   * the filter matches its key alone.
+   * The keys the entity: filter's keys stand for, all of them (read/
+   * entityData.ts entityKeysFor: "person:joe biden" is also "person:biden");
+   * without it the filter matches its keys alone.
    */
-  entityKeys?: (key: string) => Promise<readonly string[]>;
+  entityKeys?: (keys: readonly string[]) => Promise<readonly string[]>;
 }
 
 export interface SearchHit {
@@ -189,8 +189,7 @@ export async function searchArticles(store: Store, query: string, opts: SearchOp
   const limit = Math.max(1, Math.min(opts.limit ?? 20, MAX_LIMIT));
   const offset = Math.max(0, opts.offset ?? 0);
   try {
-    const expand = opts.entityKeys;
-    if (expand && parsed.filters.entity.length) parsed.filters.entity = [...new Set((await Promise.all(parsed.filters.entity.map((k) => expand(k)))).flat())];
+    if (opts.entityKeys && parsed.filters.entity.length) parsed.filters.entity = [...new Set(await opts.entityKeys(parsed.filters.entity))];
     if (store.engine === 'postgres') return ok(await searchPg(store.db, parsed, limit, offset, at));
     return ok(parsed.all.length > 0 ? textSearch(store.sqlite, parsed, limit, offset, at) : filterSearch(store.sqlite, parsed, limit, offset));
   } catch (e) {

@@ -22,7 +22,7 @@ import { withParams, type ClusterParams } from './params.js';
 import { storyIdFor } from './storyId.js';
 import { conceptAgreement, eventConcepts } from './eventConcepts.js';
 import { fold, primaryLanguage } from './tokenize.js';
-import { orgStem } from '../../domain/orgAliases.js';
+import { orgStemKey } from '../../domain/orgAliases.js';
 import type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDoc.js';
 
 // The clusterer's input and output types are the domain's (storage reads and writes them too); re-exported so its API is unchanged.
@@ -2506,13 +2506,13 @@ function namesOrganisation(xkeys: ReadonlyMap<string, number>, word: string): bo
  * restart reads what the run read.
  */
 export function clusterEntities(entities: readonly string[]): string[] {
-  const out = new Set<string>();
-  for (const e of entities) out.add(e.startsWith('organization:') && e.includes(' ') ? `organization:${e.slice(13).split(' ').map(orgStem).join(' ')}` : e);
-  return [...out].sort();
+  return [...new Set(entities.map((e) => (isOrgOfWords(e) ? orgStemKey(e) : e)))].sort();
 }
 
+const isOrgOfWords = (e: string): boolean => e.startsWith('organization:') && e.includes(' ');
+
 function withClusterEntities(doc: ClusterDoc): ClusterDoc {
-  return doc.entities && doc.entities.some((e) => e.startsWith('organization:') && e.includes(' ')) ? { ...doc, entities: clusterEntities(doc.entities) } : doc;
+  return doc.entities?.some(isOrgOfWords) ? { ...doc, entities: clusterEntities(doc.entities) } : doc;
 }
 
 /** The keys of an article that name one thing in any language (DocExtras.xkeys). */

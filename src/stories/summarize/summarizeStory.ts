@@ -9,6 +9,7 @@
  *   language; cut-off sentences are never used.
  * Extractive on purpose: every sentence shown is one an outlet published.
  */
+import { cosine } from '../../domain/cosine.js';
 
 export interface SummaryInput {
   articleId: string;
@@ -39,19 +40,6 @@ function terms(text: string): Map<string, number> {
     m.set(w, (m.get(w) ?? 0) + 1);
   }
   return m;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    const w = b.get(k);
-    if (w) dot += v * w;
-  }
-  for (const v of b.values()) nb += v * v;
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /**

@@ -163,6 +163,11 @@ const addForm = (form: string, r: Reading): void => {
 for (const n of MALE_NAMES) for (const [f, c] of maleForms(n)) addForm(f, { base: n, gender: 'm', case: c });
 for (const n of FEMALE_NAMES) for (const [f, c] of femaleForms(n)) addForm(f, { base: n, gender: 'f', case: c });
 
+/** Whether a word is a given name in any case form ("Joe", "Jana"): the test of domain/personAliases.ts rule 2. */
+export function isGivenName(word: string): boolean {
+  return givenNameReadings(word).length > 0;
+}
+
 /** Every reading of a word as a given name: its nominative, gender and case. Empty when it is none. */
 export function givenNameReadings(word: string): Reading[] {
   const ap = apostropheEnding(word);
@@ -237,7 +242,7 @@ function aStem(stem: string): string {
 
 /** A dative/locative of an -a stem and its nominative's ending: Dudzie → Duda, Musze → Mucha. */
 const A_STEM_DATIVES: readonly [RegExp, string][] = [
-  [/dzie$/, 'da'], [/cie$/, 'ta'], [/ście$/, 'sta'], [/rze$/, 'ra'], [/sze$/, 'cha'], [/ce$/, 'ka'], [/dze$/, 'ga'], [/le$/, 'ła'],
+  [/dzie$/, 'da'], [/cie$/, 'ta'], [/rze$/, 'ra'], [/sze$/, 'cha'], [/ce$/, 'ka'], [/dze$/, 'ga'], [/le$/, 'ła'],
   [/([nmwbpfsz])ie$/, '$1a'],
 ];
 
