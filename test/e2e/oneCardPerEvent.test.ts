@@ -159,12 +159,15 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * Round 25 (the merge pass on the articles' time, every 30 minutes, not
  * at the end of each of the demo's batches of 500): 38 duplicates (33
  * before), 22 of 79 cards undercounting (24 before): 38, and 22 + 10 %.
+ * Lowered at stop 39 to what the desk shows since stops 37-38 (Polish names
+ * in their base form, organisations in any case): 35 duplicates and 21 of 75
+ * cards undercounting, + 10 %: 38 and 23.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
   duplicateCards: 38,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 24,
+  undercountingCards: 23,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 0,
 };
