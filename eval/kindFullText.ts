@@ -84,12 +84,12 @@ export function fullTextFigures(pages: readonly JudgedPage[], errors?: string[])
   // were judged after the body model was first trained, so before it is
   // retrained on them they are pages it has never met.
   const groups = [
-    ...(['dev', 'heldout'] as const).map((split) => ({ tag: split, rows: pages.filter((p) => p.split === split) })),
-    ...(['dev', 'heldout'] as const).map((split) => ({ tag: `postlight.${split}`, rows: pages.filter((p) => p.split === split && p.set === 'postlight-fixtures') })),
+    ...(['dev', 'heldout'] as const).map((split) => ({ group: split, rows: pages.filter((p) => p.split === split) })),
+    ...(['dev', 'heldout'] as const).map((split) => ({ group: `postlight.${split}`, rows: pages.filter((p) => p.split === split && p.set === 'postlight-fixtures') })),
   ];
-  for (const { tag: split, rows } of groups) {
-    out[`fulltext.${split}.judged`] = rows.length;
-    out[`fulltext.${split}.analysis_true`] = rows.filter((p) => p.kind === 'analysis').length;
+  for (const { group, rows } of groups) {
+    out[`fulltext.${group}.judged`] = rows.length;
+    out[`fulltext.${group}.analysis_true`] = rows.filter((p) => p.kind === 'analysis').length;
     for (const withUrl of [false, true]) {
       let tp = 0;
       let fp = 0;
@@ -101,11 +101,12 @@ export function fullTextFigures(pages: readonly JudgedPage[], errors?: string[])
         if (pred && truth) tp++;
         else if (pred) fp++;
         else if (truth) fn++;
-        if (errors && !withUrl && pred !== truth && !split.startsWith('postlight')) errors.push(`${split} truth ${p.kind} got ${k}: ${p.title.slice(0, 80)} (${p.reason})`);
+        // Each misjudged page once: the Postlight groups are inside the halves.
+        if (errors && !withUrl && pred !== truth && !group.startsWith('postlight')) errors.push(`${group} truth ${p.kind} got ${k}: ${p.title.slice(0, 80)} (${p.reason})`);
       }
       const tag = withUrl ? 'with_url' : 'url_hidden';
-      out[`fulltext.${split}.analysis_precision_${tag}`] = pct(tp, tp + fp);
-      out[`fulltext.${split}.analysis_recall_${tag}`] = pct(tp, tp + fn);
+      out[`fulltext.${group}.analysis_precision_${tag}`] = pct(tp, tp + fp);
+      out[`fulltext.${group}.analysis_recall_${tag}`] = pct(tp, tp + fn);
     }
   }
   return out;
