@@ -87,7 +87,12 @@ export function linksOf(
   places: PlaceProfiles = new Map(),
 ): { keys: number; pages: number; mentions: number; ledMentions: number; links: Link[] } {
   const filed = new Map<string, string[]>();
-  for (const k of counts.keys()) for (const w of entityNameWords(k)) filed.set(w, [...(filed.get(w) ?? []), k]);
+  for (const k of counts.keys())
+    for (const w of entityNameWords(k)) {
+      const keys = filed.get(w);
+      if (keys) keys.push(k);
+      else filed.set(w, [k]);
+    }
   const links: Link[] = [];
   const pages = new Set<string>();
   let mentions = 0;

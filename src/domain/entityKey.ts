@@ -16,6 +16,23 @@ export function entityKey(e: Pick<Entity, 'name' | 'type'>): string {
   return `${e.type}:${folded}`;
 }
 
+/**
+ * The keys one person or organisation is stored under (domain/personAliases.ts,
+ * domain/orgAliases.ts): the key its page is at, and all of them.
+ */
+export interface KeyAliases {
+  /** The key the page is at. */
+  canonical: string;
+  /** Every key, the canonical one first, then by articles (then key). */
+  keys: string[];
+}
+
+/** Keys by their article counts, most first, then in key order: the order of KeyAliases.keys. */
+export function byArticles(counts: ReadonlyMap<string, number>): (a: string, b: string) => number {
+  const n = (k: string) => counts.get(k) ?? 0;
+  return (a, b) => n(b) - n(a) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 /** The words of a key's name, without its type ("person:joe biden" and "joe biden" are ["joe", "biden"]). */
 export function keyWords(key: string): string[] {
   return key

@@ -1,5 +1,6 @@
 import { orgAliases, orgNameWords } from './orgAliases.js';
-import { personAliases, personNameWords, type PersonAliases, type PlaceProfiles } from './personAliases.js';
+import type { KeyAliases } from './entityKey.js';
+import { personAliases, personNameWords, type PlaceProfiles } from './personAliases.js';
 
 /**
  * The words an entity key is filed under in entity_names, so that its
@@ -29,7 +30,7 @@ export function entityAliasesIn(
   key: string,
   counts: ReadonlyMap<string, number>,
   opts: { isGivenName?: (word: string) => boolean; places?: PlaceProfiles } = {},
-): PersonAliases {
+): KeyAliases {
   if (!gathersOthers(key, counts)) return { canonical: key, keys: [key] };
   return key.startsWith('organization:') ? orgAliases(key, counts) : personAliases(key, counts, opts);
 }

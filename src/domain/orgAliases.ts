@@ -17,7 +17,7 @@
  * fewest words in an oblique case (orgOblique), then the one with most
  * articles.
  */
-import { keyWords } from './entityKey.js';
+import { byArticles, keyWords, type KeyAliases } from './entityKey.js';
 import { foldText } from './foldText.js';
 
 /**
@@ -106,14 +106,14 @@ function genitiveLooking(key: string, group: readonly string[]): number {
  * oblique words, then most articles, then key), then the others by
  * articles.
  */
-export function orgAliases(key: string, counts: ReadonlyMap<string, number>): { canonical: string; keys: string[] } {
+export function orgAliases(key: string, counts: ReadonlyMap<string, number>): KeyAliases {
   const n = (k: string) => counts.get(k) ?? 0;
   const same = [key, ...[...counts.keys()].filter((k) => k !== key && sameOrgName(key, k))];
   if (same.length === 1) return { canonical: key, keys: [key] };
-  const byArticles = (a: string, b: string) => n(b) - n(a) || (a < b ? -1 : a > b ? 1 : 0);
+  const byCount = byArticles(counts);
   const score = (k: string) => orgOblique(k) + genitiveLooking(k, same);
   // A key no article names (an ID typed in another case) is never the page's key while one is named.
   const named = same.filter((k) => n(k) > 0);
-  const canonical = [...(named.length ? named : same)].sort((a, b) => score(a) - score(b) || byArticles(a, b))[0]!;
-  return { canonical, keys: [canonical, ...same.filter((k) => k !== canonical).sort(byArticles)] };
+  const canonical = [...(named.length ? named : same)].sort((a, b) => score(a) - score(b) || byCount(a, b))[0]!;
+  return { canonical, keys: [canonical, ...same.filter((k) => k !== canonical).sort(byCount)] };
 }

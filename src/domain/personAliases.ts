@@ -39,7 +39,7 @@
  * 3. The key shown is the full name with most articles; its spelling wins.
  */
 import { cosine } from './cosine.js';
-import { keyWords } from './entityKey.js';
+import { byArticles, keyWords, type KeyAliases } from './entityKey.js';
 import { foldText } from './foldText.js';
 
 /** A lone word joins a full name holding at least this share of the full-name articles with that word. */
@@ -115,13 +115,6 @@ function sumOf(m: ReadonlyMap<string, number>): number {
   return s;
 }
 
-export interface PersonAliases {
-  /** The key the person's page is at: the full name with most articles, or the asked key when it has none. */
-  canonical: string;
-  /** Every key of the person, the canonical one first, then by articles (then key). */
-  keys: string[];
-}
-
 /**
  * The keys of the person `key` names, from the article counts of the person
  * keys filed under its words (entity_names). `counts` holds the keys to
@@ -134,10 +127,10 @@ export function personAliases(
   key: string,
   counts: ReadonlyMap<string, number>,
   opts: { isGivenName?: (word: string) => boolean; places?: PlaceProfiles } = {},
-): PersonAliases {
+): KeyAliases {
   const isGivenName = opts.isGivenName ?? (() => false);
   const n = (k: string) => counts.get(k) ?? 0;
-  const byCount = (a: string, b: string) => n(b) - n(a) || (a < b ? -1 : a > b ? 1 : 0);
+  const byCount = byArticles(counts);
   const full = [...counts.keys()].filter((k) => keyWords(k).length > 1);
   // Groups of full names by rule 1, each grown from its biggest member.
   const groups: string[][] = [];

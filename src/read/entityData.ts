@@ -13,7 +13,7 @@
  * the page).
  */
 import type { Store } from '../storage/db.js';
-import type { PersonAliases } from '../domain/personAliases.js';
+import type { KeyAliases } from '../domain/entityKey.js';
 import { entityAliasesIn, entityNameWords, gathersOthers } from '../domain/entityNameWords.js';
 import { articleCountsNaming, articlesNaming, countriesMentioned, eventsRecounted, focusCountriesNaming, keysFiled } from '../storage/read/entities.js';
 import { isGivenName } from '../understand/entities/polishNames.js';
@@ -85,7 +85,7 @@ export async function entityAliases(store: Store, key: string, at: Date): Promis
   return (await entityAliasesOf(store, [key], at)).get(key)!;
 }
 
-export type EntityAliases = PersonAliases & { counts: ReadonlyMap<string, number> };
+export type EntityAliases = KeyAliases & { counts: ReadonlyMap<string, number> };
 
 /** entityAliases of several keys in three reads (a story page's people and organisations), whatever their number. */
 export async function entityAliasesOf(store: Store, keys: readonly string[], at: Date): Promise<Map<string, EntityAliases>> {

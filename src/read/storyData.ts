@@ -148,7 +148,9 @@ async function onePerEntity(store: Store, lines: StoryDetail['entities']['person
   const byPage = new Map<string, StoryDetail['entities']['person']>();
   for (const l of lines) {
     const page = aliases.get(l.key)!.canonical;
-    byPage.set(page, [...(byPage.get(page) ?? []), l]);
+    const group = byPage.get(page);
+    if (group) group.push(l);
+    else byPage.set(page, [l]);
   }
   const out = [...byPage].map(([page, group]) => {
     const named = group.find((l) => l.key === page) ?? group.reduce((a, b) => (b.count > a.count ? b : a));
