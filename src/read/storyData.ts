@@ -9,6 +9,7 @@ import { liveStoryCount, namedIn, outletNames, storiesPerName, storiesSharing, s
 import type { Region } from '../domain/region.js';
 import { storyCards } from './blocks.js';
 import { entityAliasesOf } from './entityData.js';
+import type { KeyAliases } from '../domain/entityKey.js';
 import { regionOf } from '../understand/places/regions.js';
 import { topicsForEntities, type TopicRef } from './topicData.js';
 import type { StoryCard } from './types.js';
@@ -131,8 +132,10 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
   const related = relatedIds.map((r) => cards.find((c) => c.id === r)).filter((c): c is StoryCard => c !== undefined);
   const topics = await topicsForEntities(store, [...seenKey], at);
   // Related stories and topics were found by the keys as stored; the reader sees one line a person or organisation.
-  entities.person = await onePerEntity(store, entities.person, at);
-  entities.organization = await onePerEntity(store, entities.organization, at);
+  // One read of the aliases for both lists.
+  const aliases = await entityAliasesOf(store, [...entities.person, ...entities.organization].map((l) => l.key), at);
+  entities.person = onePerEntity(entities.person, aliases);
+  entities.organization = onePerEntity(entities.organization, aliases);
   return { story, reports, timeline, entities, related, topics };
 }
 
@@ -143,8 +146,7 @@ export async function storyData(store: Store, id: string, at: Date): Promise<Sto
  * with the name written under that key when the story has it, else the
  * name of the line with most articles. Most articles first, then name.
  */
-async function onePerEntity(store: Store, lines: StoryDetail['entities']['person'], at: Date): Promise<StoryDetail['entities']['person']> {
-  const aliases = await entityAliasesOf(store, lines.map((l) => l.key), at);
+function onePerEntity(lines: StoryDetail['entities']['person'], aliases: ReadonlyMap<string, KeyAliases>): StoryDetail['entities']['person'] {
   const byPage = new Map<string, StoryDetail['entities']['person']>();
   for (const l of lines) {
     const page = aliases.get(l.key)!.canonical;
