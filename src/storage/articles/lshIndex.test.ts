@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { openStore } from '../db.js';
-import { migrations } from '../migrations/index.js';
+import { storeBefore } from '../../../test/storeBefore.js';
 import { BAND_KEY, encodeBands, lshIndex, type LshList } from './lshIndex.js';
 
 const ids = (l: LshList | undefined) => (l === undefined ? [] : Array.isArray(l) ? l.map((e) => e.id) : [l.id]);
@@ -15,13 +11,7 @@ test('encodeBands: 32-bit little-endian, band order', () => {
 });
 
 test('migration 011: one-row-per-band article_lsh becomes one row per article, and the map finds the same buckets', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-lsh-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'desk.db');
-  const before = await openStore({ file, migrate: false });
-  const upTo010: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '011')) };
-  const r = await new Migrator({ db: before.db, provider: upTo010 }).migrateToLatest();
-  assert.equal(r.error, undefined);
+  const { file, before } = await storeBefore(t, '011');
   const add = before.sqlite.prepare('INSERT INTO article_lsh (bucket, article_id, published_at) VALUES (?, ?, ?)');
   for (let b = 0; b < 16; b++) {
     add.run(`${b}:${(0xf0000000 + b).toString(16)}`, 'a1', '2023-12-20T10:00:00.000Z');

@@ -1,11 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import { openStore } from '../db.js';
-import { migrations } from '../migrations/index.js';
+import { storeBefore } from '../../../test/storeBefore.js';
 import { engines, testStore } from '../../../test/pg/engines.js';
 import { saveAnalyses } from '../analysis/saveAnalyses.js';
 import { storeArticles } from '../articles/storeArticles.js';
@@ -14,12 +10,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import { articleCountsNaming, articlesNaming, keysFiled } from './entities.js';
 
 test('migration 045: person and organisation keys stored before it are filed under their words, places are not', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-names-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'desk.db');
-  const before = await openStore({ file, migrate: false });
-  const upTo044: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '045')) };
-  assert.equal((await new Migrator({ db: before.db, provider: upTo044 }).migrateToLatest()).error, undefined);
+  const { file, before } = await storeBefore(t, '045');
   const add = before.sqlite.prepare('INSERT INTO article_entities (article_id, entity_key, name, type, count) VALUES (?, ?, ?, ?, 1)');
   add.run('a1', 'person:wołodymyr zełenski', 'Wołodymyr Zełenski', 'person');
   add.run('a2', 'person:wołodymyr zełenski', 'Wołodymyr Zełenski', 'person');
