@@ -25,6 +25,8 @@ export interface GoldPair {
   ms: number;
   /** The later article's id and the earlier one's. */
   ids: [string, string];
+  /** Across languages: the English-Polish words the two share (OnlineClusterer crossWordsOf: all, title). */
+  words?: [number, number];
 }
 
 /** The pairs of one stream; `noSource` drops the outlets (a headline set's view). */
@@ -44,7 +46,8 @@ export function goldPairs(items: readonly CorpusItem[], gold: ReadonlyMap<string
       const f = Object.fromEntries(PAIR_FEATURES.map((k, i) => [k, x[i]!]));
       if (!(f.cos! > 0.02 || f.numbers! > 0 || f.entities! > 0 || f.crossKeys! > 0)) continue;
       const same = gold.get(m.id) === ev;
-      out.push({ x, y: same ? 1 : 0, event: same ? ev : '', ms: it.ms, ids: [it.id, m.id] });
+      const words = f.crossLang === 1 ? (c.crossWordsOf(it.id, m.id) ?? undefined) : undefined;
+      out.push({ x, y: same ? 1 : 0, event: same ? ev : '', ms: it.ms, ids: [it.id, m.id], words });
     }
     seen.push({ id: it.id, ms: it.ms });
   }

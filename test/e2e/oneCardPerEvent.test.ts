@@ -162,10 +162,13 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * Lowered at stop 39 to what the desk shows since stops 37-38 (Polish names
  * in their base form, organisations in any case): 35 duplicates and 21 of 75
  * cards undercounting, + 10 %: 38 and 23.
+ * Lowered with round 31 (across languages, the recalibration reads the
+ * English-Polish words two reports share, and asks 0.7, not 0.5): 21
+ * duplicates, 22 of 76 cards undercounting: 21 + 10 %, and 23 as it was.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 38,
+  duplicateCards: 23,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
   undercountingCards: 23,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */

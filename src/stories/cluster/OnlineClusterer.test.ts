@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterEntities, crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
-import { PAIR_FEATURES } from './pairModel.js';
+import { CROSS_WORD_INPUTS, PAIR_FEATURES } from './pairModel.js';
 import { DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
 import { storyIdFor } from './storyId.js';
@@ -438,13 +438,45 @@ test('OnlineClusterer: across languages, crossConcepts recalibrates the pair pro
 
 test('OnlineClusterer: the shipped defaults read crossConcepts from the pair model file; the legacy rules have none', () => {
   assert.ok(DEFAULT_PARAMS.crossConcepts, 'data/models/cluster-pairs.json carries the recalibration (scripts/train-cross-concepts.ts)');
-  assert.equal(DEFAULT_PARAMS.crossConcepts!.weights.length, 3);
+  // Round 31: the recalibration reads the English-Polish words too (bilingual.ts).
+  assert.equal(DEFAULT_PARAMS.crossConcepts!.weights.length, CROSS_WORD_INPUTS);
+  assert.equal(DEFAULT_PARAMS.crossPairThreshold, 0.7);
   assert.equal(LEGACY_PARAMS.crossConcepts, null);
   // With the defaults, the refinery report stays out of the shooting's story.
   const c = new OnlineClusterer(DEFAULT_PARAMS);
   for (const d of [shootingEn1, shootingEn2, orlenPl]) c.place(d);
   c.finish();
   assert.notEqual(c.storyOf('pl'), c.storyOf('en1'));
+});
+
+// Across languages by the English-Polish lexicon (bilingual.ts; journal, round 31).
+test('OnlineClusterer: crossWords counts the rare English words a Polish report translates to, across English and Polish only', () => {
+  const shootingPl: ClusterDoc = { id: 'plx', title: 'Strzelanina na uniwersytecie w Pradze. Zginęło 14 osób', text: 'Student otworzył ogień na Uniwersytecie Karola w Pradze, zabijając 14 osób.', publishedMs: T0 + H, language: 'pl', source: 'd', entities: ['organization:charles university'], countries: ['CZ'] };
+  const c = new OnlineClusterer(DEFAULT_PARAMS);
+  for (const d of [shootingEn1, shootingEn2, orlenPl, shootingPl]) c.place(d);
+  const [all, title] = c.crossWordsOf('plx', 'en2')!;
+  // "university", "shooting" in both titles; "student" in the leads.
+  assert.ok(title > 0 && all > title, `all ${all}, title ${title}`);
+  // The refinery report shares no word with the shooting's reports.
+  assert.deepEqual(c.crossWordsOf('pl', 'en2'), [0, 0]);
+  // Two reports of one language are no question for the lexicon.
+  assert.deepEqual(c.crossWordsOf('en1', 'en2'), [0, 0]);
+  assert.equal(c.crossWordsOf('plx', 'gone'), null);
+});
+
+test('OnlineClusterer: a recalibration of five inputs reads the shared words; one of three does not', () => {
+  const shootingPl: ClusterDoc = { id: 'plx', title: 'Strzelanina na uniwersytecie w Pradze. Zginęło 14 osób', text: 'Student otworzył ogień na Uniwersytecie Karola w Pradze, zabijając 14 osób.', publishedMs: T0 + H, language: 'pl', source: 'd', entities: ['organization:charles university'], countries: ['CZ'] };
+  const together = (crossConcepts: ClusterParams['crossConcepts']): boolean => {
+    // Joins at placement only (a merge threshold no probability reaches): the recalibrated pair probability against 0.7 decides.
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, crossConcepts, crossPairThreshold: 0.7, crossMergePairThreshold: 1 });
+    for (const d of [shootingEn1, shootingEn2, shootingPl]) c.place(d);
+    c.finish();
+    return c.storyOf('plx') === c.storyOf('en1');
+  };
+  // Only the words count: with their weights at 0 the report stays out, with them it joins.
+  assert.equal(together({ weights: [0, 0, 0, 0, 0], bias: -1 }), false);
+  assert.equal(together({ weights: [0, 0, 0, 3, 3], bias: -1 }), true);
+  assert.equal(together({ weights: [0, 0, 0], bias: -1 }), false);
 });
 
 test('OnlineClusterer: two stories of different languages merge by crossMergePairThreshold, not by the join threshold', () => {
@@ -458,9 +490,10 @@ test('OnlineClusterer: two stories of different languages merge by crossMergePai
     return c.storyOf('pl') === c.storyOf('en1');
   };
   assert.equal(together(0.99, 0), true, 'a join threshold of 0 joins at placement, whatever the merge asks');
-  assert.equal(together(0.999, 0.999), false, 'neither joins nor merges');
-  assert.equal(together(0, 0.999), true, 'the pass merges what the join left apart');
-  assert.equal(together(null, 0.999), false, 'null: the merge asks what the join asks');
+  // 1: a threshold no probability reaches (this pair's, with the English-Polish words it shares, is above 0.999).
+  assert.equal(together(1, 1), false, 'neither joins nor merges');
+  assert.equal(together(0, 1), true, 'the pass merges what the join left apart');
+  assert.equal(together(null, 1), false, 'null: the merge asks what the join asks');
 });
 
 // Pakistan Observer, 19-21 December 2023 (replay corpus; the tuning sets had a morning's rates in one story): one outlet's

@@ -15,7 +15,8 @@
  */
 import { keyHash, WeightTable } from './weightTable.js';
 import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, EDITION_GAP_MS, holdsFrame, maskSlots, skeletonOf, slotFrame, slotTitle, titleTermCase, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
-import { pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
+import { CROSS_WORD_INPUTS, pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
+import { enPlLexicon, translatedStems } from './bilingual.js';
 import { storyProbability } from './storyModel.js';
 import { mergeProbability } from './mergeModel.js';
 import { withParams, type ClusterParams } from './params.js';
@@ -123,6 +124,13 @@ interface DocExtras {
    * read across languages only (ClusterParams.crossConcepts; empty without it).
    */
   concepts: ReadonlySet<string>;
+  /**
+   * A Polish report's words of title and lead in English (Snowball stems,
+   * bilingual.ts), and those of its title alone; empty in other languages.
+   * Read across languages only, by the recalibration (crossWords).
+   */
+  trans: ReadonlySet<string>;
+  transTitle: ReadonlySet<string>;
   /** Stemmed words of title and lead with idf >= evidenceIdf at placement. */
   rareTerms: Set<string>;
 }
@@ -814,8 +822,13 @@ export class OnlineClusterer {
     // Rare words of title and lead (idf >= evidenceIdf at placement): what the pair model's "rare" feature intersects.
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
-    const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, primaryLanguage(doc.language))) : NO_CONCEPTS;
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, titleText: doc.title, instance: null, slot };
+    const lang = primaryLanguage(doc.language);
+    const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, lang)) : NO_CONCEPTS;
+    // Always for a Polish report (a few dozen look-ups): the recalibration's trainer reads them through a clusterer without it.
+    const lex = lang === 'pl' ? enPlLexicon() : null;
+    const trans = lex ? translatedStems(lex, ev.terms) : NO_CONCEPTS;
+    const transTitle = lex ? translatedStems(lex, ev.terms.slice(0, ev.titleTerms)) : NO_CONCEPTS;
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, trans, transTitle, titleText: doc.title, instance: null, slot };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;
@@ -1457,7 +1470,34 @@ export class OnlineClusterer {
     const cc = this.params.crossConcepts;
     if (!cc || a.lang === 'und' || m.lang === 'und' || a.lang === m.lang) return p;
     const { share, clash } = conceptAgreement(a.x.concepts, m.x.concepts);
-    return recalibratedProbability(cc, p, share, clash);
+    return recalibratedProbability(cc, p, share, clash, cc.weights.length === CROSS_WORD_INPUTS ? this.crossWords(a, m) : undefined);
+  }
+
+  /**
+   * How much an English and a Polish report say in the same words, by the
+   * English-Polish lexicon (bilingual.ts): the idf above 2 of the English
+   * words of one's title and lead that the other's words translate to,
+   * summed, / 5 and capped at 3; the same of the two titles alone. Zero for
+   * other pairs. An idf of 2 or less is a word of every other report
+   * ("say", "new"), which the lexicon translates as readily as "shooting".
+   */
+  private crossWords(a: DocInfo, m: DocInfo): [number, number] {
+    const en = a.lang === 'en' && m.lang === 'pl' ? a : m.lang === 'en' && a.lang === 'pl' ? m : null;
+    if (!en) return [0, 0];
+    const pl = en === a ? m : a;
+    let all = 0;
+    for (const s of pl.x.trans) if (en.x.title.has(s)) all += Math.max(0, this.idf(s) - 2);
+    let title = 0;
+    for (const s of pl.x.transTitle) if (en.x.ev.title.has(s)) title += Math.max(0, this.idf(s) - 2);
+    return [Math.min(3, all / 5), Math.min(3, title / 5)];
+  }
+
+  /** The crossWords of two window articles (the recalibration's trainer), or null when either has left the window. */
+  crossWordsOf(aId: string, bId: string): [number, number] | null {
+    const a = this.docInfo.get(aId);
+    const b = this.docInfo.get(bId);
+    if (!a || !b) return null;
+    return this.crossWords(a, b);
   }
 
   /** The best pair probability of `a` against the given members (the two closest by vector and the closest by title). */

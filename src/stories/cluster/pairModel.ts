@@ -87,26 +87,40 @@ export interface PairModel extends LinearModel {
 
 /** The recalibration of cross-language pair probabilities by event concepts (ClusterParams.crossConcepts). */
 export interface CrossConceptModel {
-  /** Weights of logit p, share, clash. */
-  weights: readonly [number, number, number];
+  /**
+   * Weights of logit p, share, clash; and, in a model of CROSS_WORD_INPUTS
+   * inputs, of the English-Polish words the two share (all, title:
+   * OnlineClusterer crossWords).
+   */
+  weights: readonly number[];
   bias: number;
 }
 
-/** The recalibration's inputs: the logit of the pair model's probability (bounded), share, clash. */
-export function crossConceptInputs(p: number, share: number, clash: number): [number, number, number] {
+/** Inputs of a recalibration that reads the English-Polish lexicon too (bilingual.ts). */
+export const CROSS_WORD_INPUTS = 5;
+
+/** The recalibration's inputs: the logit of the pair model's probability (bounded), share, clash, and the shared words when given. */
+export function crossConceptInputs(p: number, share: number, clash: number, words?: readonly [number, number]): number[] {
   const q = Math.min(1 - 1e-9, Math.max(1e-9, p));
-  return [Math.log(q / (1 - q)), share, clash];
+  return words ? [Math.log(q / (1 - q)), share, clash, words[0], words[1]] : [Math.log(q / (1 - q)), share, clash];
 }
 
 /** A cross-language pair's probability recalibrated (ClusterParams.crossConcepts). */
-export function recalibratedProbability(cc: CrossConceptModel, p: number, share: number, clash: number): number {
-  return linearProbability(cc, crossConceptInputs(p, share, clash));
+export function recalibratedProbability(cc: CrossConceptModel, p: number, share: number, clash: number, words?: readonly [number, number]): number {
+  return linearProbability(cc, crossConceptInputs(p, share, clash, words));
 }
 
-/** Whether a file's crossConcepts is three finite weights and a finite bias. */
+/** Whether a file's crossConcepts is three (or CROSS_WORD_INPUTS) finite weights and a finite bias. */
 export function validCrossConcepts(c: unknown): c is CrossConceptModel {
   const m = c as CrossConceptModel;
-  return typeof m === 'object' && m !== null && Array.isArray(m.weights) && m.weights.length === 3 && m.weights.every(Number.isFinite) && Number.isFinite(m.bias);
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    Array.isArray(m.weights) &&
+    (m.weights.length === 3 || m.weights.length === CROSS_WORD_INPUTS) &&
+    m.weights.every(Number.isFinite) &&
+    Number.isFinite(m.bias)
+  );
 }
 
 export const PAIR_MODEL_VERSION = 3;
