@@ -16,11 +16,10 @@
  * Sorted, so the same dictionary gives the same bytes.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { PACKAGE_ROOT } from '../src/config/paths.js';
-
-export const LEXICON_FILE = resolve(PACKAGE_ROOT, 'data', 'lexicon', 'en-pl.tsv.gz');
+import { EN_PL_LEXICON_FILE } from '../src/stories/cluster/bilingual.js';
 const KEEP_POS = new Set(['N', 'V', 'Adj', 'Adv']);
 const WORD = /^\p{L}[\p{L}-]*\p{L}$/u;
 
@@ -54,7 +53,7 @@ export function entriesOf(xml: string): Map<string, Set<string>> {
   return out;
 }
 
-if (process.argv[1]?.endsWith('build-en-pl-lexicon.ts')) {
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: build-en-pl-lexicon.ts DIR (the eng-pol/letters directory of freedict/fd-dictionaries)');
@@ -69,6 +68,6 @@ if (process.argv[1]?.endsWith('build-en-pl-lexicon.ts')) {
     }
   }
   const lines = [...all].map(([k, v]) => `${k}\t${[...v].sort().join(' ')}`).sort();
-  writeFileSync(LEXICON_FILE, gzipSync(Buffer.from(`${lines.join('\n')}\n`), { level: 9 }));
-  console.log(`${lines.length} headwords written to ${LEXICON_FILE}`);
+  writeFileSync(EN_PL_LEXICON_FILE, gzipSync(Buffer.from(`${lines.join('\n')}\n`), { level: 9 }));
+  console.log(`${lines.length} headwords written to ${EN_PL_LEXICON_FILE}`);
 }

@@ -115,7 +115,7 @@ for (const t of GRID) {
 const atTarget = kept.filter((k) => k.p >= TARGET_P);
 const chosen = atTarget.length > 0 ? atTarget.reduce((a, b) => (b.r > a.r ? b : a)) : kept.length > 0 ? kept.reduce((a, b) => (b.p > a.p ? b : a)) : null;
 if (!chosen) {
-  console.error('train-cross-concepts: no threshold keeps the pair model\'s English-Polish precision, mixing and F1; the model file is left as it was');
+  console.error('train-cross-concepts: no threshold keeps the pair model\'s mixing and F1; the model file is left as it was');
   process.exit(1);
 }
 console.log(`chosen: crossPairThreshold ${chosen.t}`);

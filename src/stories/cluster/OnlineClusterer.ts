@@ -135,8 +135,8 @@ interface DocExtras {
   rareTerms: Set<string>;
 }
 
-/** The concepts of every article while crossConcepts is off: none, one set for all. */
-const NO_CONCEPTS: ReadonlySet<string> = new Set();
+/** One empty set for every article that has none: its concepts while crossConcepts is off, a report's English words outside Polish. */
+const NONE: ReadonlySet<string> = new Set();
 
 /** What the window keeps of each article for the passes after its placement. */
 interface DocInfo {
@@ -823,11 +823,11 @@ export class OnlineClusterer {
     const rareTerms = new Set<string>();
     for (const t of title) if (this.idf(t) >= this.params.evidenceIdf) rareTerms.add(t);
     const lang = primaryLanguage(doc.language);
-    const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, lang)) : NO_CONCEPTS;
+    const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, lang)) : NONE;
     // Always for a Polish report (a few dozen look-ups): the recalibration's trainer reads them through a clusterer without it.
     const lex = lang === 'pl' ? enPlLexicon() : null;
-    const trans = lex ? translatedStems(lex, ev.terms) : NO_CONCEPTS;
-    const transTitle = lex ? translatedStems(lex, ev.terms.slice(0, ev.titleTerms)) : NO_CONCEPTS;
+    const trans = lex ? translatedStems(lex, ev.terms) : NONE;
+    const transTitle = lex ? translatedStems(lex, ev.terms.slice(0, ev.titleTerms)) : NONE;
     const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, trans, transTitle, titleText: doc.title, instance: null, slot };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
