@@ -19,11 +19,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { decodeEntities } from '../src/ingest/parse/parseXml.js';
 import { EN_PL_LEXICON_FILE } from '../src/stories/cluster/bilingual.js';
 const KEEP_POS = new Set(['N', 'V', 'Adj', 'Adv']);
 const WORD = /^\p{L}[\p{L}-]*\p{L}$/u;
 
-const unescape = (s: string): string => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").trim();
+const text = (s: string): string => decodeEntities(s).trim();
 
 /** The lines of one letter file: headword, part of speech, Polish words. */
 export function entriesOf(xml: string): Map<string, Set<string>> {
@@ -32,7 +33,7 @@ export function entriesOf(xml: string): Map<string, Set<string>> {
     const entry = m[0];
     const orth = /<orth>([^<]*)<\/orth>/.exec(entry);
     if (!orth) continue;
-    const head = unescape(orth[1]!);
+    const head = text(orth[1]!);
     if (!WORD.test(head) || head.length < 3) continue;
     // An entry holds one or more parts of speech, each followed by its senses.
     let pos = '';
@@ -42,7 +43,7 @@ export function entriesOf(xml: string): Map<string, Set<string>> {
         continue;
       }
       if (!KEEP_POS.has(pos)) continue;
-      const q = unescape(t[2]!);
+      const q = text(t[2]!);
       if (!WORD.test(q) || q.length < 3) continue;
       const key = `${head.toLowerCase()}\t${pos}`;
       let set = out.get(key);

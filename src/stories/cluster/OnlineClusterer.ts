@@ -825,10 +825,8 @@ export class OnlineClusterer {
     const lang = primaryLanguage(doc.language);
     const concepts = this.params.crossConcepts ? new Set(eventConcepts(ev.words, lang)) : NONE;
     // Always for a Polish report (a few dozen look-ups): the recalibration's trainer reads them through a clusterer without it.
-    const lex = lang === 'pl' ? enPlLexicon() : null;
-    const trans = lex ? translatedStems(lex, ev.terms) : NONE;
-    const transTitle = lex ? translatedStems(lex, ev.terms.slice(0, ev.titleTerms)) : NONE;
-    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, trans, transTitle, titleText: doc.title, instance: null, slot };
+    const tr = lang === 'pl' ? translatedStems(enPlLexicon(), ev.terms, ev.titleTerms) : null;
+    const base = { title, ev, titleVec, digest: isDigestTitle(doc.title), tags, rareNames, rareTerms, xkeys: this.crossKeyIdf(doc), concepts, trans: tr?.all ?? NONE, transTitle: tr?.title ?? NONE, titleText: doc.title, instance: null, slot };
     const source = doc.source ?? null;
     if (source === null || skeleton === null) return { ...base, series: false };
     const instance = this.params.seriesInstanceGuard ? `${source}\u0001${skeleton}` : null;

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { enPlLexicon, lexiconFromLines, polishKey, translatedStems } from './bilingual.js';
-import { emptyEvidence, extractFeatures } from './features.js';
+import { evidenceOf } from './features.js';
 import { polishStem } from './tokenize.js';
 
-/** The clusterer's terms of a report (title and lead): what translatedStems reads. */
-function terms(title: string, text: string, language: string): { all: string[]; title: string[] } {
-  const ev = emptyEvidence();
-  extractFeatures({ title, text, language }, { title: 1, bigram: 1, name: 1, entity: 1, country: 1 }, ev);
-  return { all: ev.terms, title: ev.terms.slice(0, ev.titleTerms) };
+/** The clusterer's terms of a report (title and lead; the title's first): what translatedStems reads. */
+function terms(title: string, text: string, language: string): { all: string[]; title: string[]; titleTerms: number } {
+  const ev = evidenceOf({ title, text, language });
+  return { all: ev.terms, title: ev.terms.slice(0, ev.titleTerms), titleTerms: ev.titleTerms };
 }
 
 test('bilingual: a base form in the dictionary meets the inflected forms of a headline', () => {
@@ -26,18 +25,17 @@ test('bilingual: the Polish report of the Prague shooting translates to the Engl
   // Real headlines of 21 December 2023 (../shared/corpus).
   const pl = terms('Strzelanina na uniwersytecie w Pradze. Nie żyje 14 osób', 'Sprawcą był student wydziału. Policja potwierdza.', 'pl');
   const en = terms('Prague university shooting: gunman kills 14 people', 'Czech police said the gunman was a student at the faculty.', 'en');
-  const tr = translatedStems(enPlLexicon(), pl.all);
+  const { all: tr, title: trTitle } = translatedStems(enPlLexicon(), pl.all, pl.titleTerms);
   const shared = en.all.filter((t) => tr.has(t));
   for (const w of ['univers', 'shoot', 'student', 'polic', 'faculti']) assert.ok(shared.includes(w), `${w} in ${shared.join(' ')}`);
   // The title alone: shooting and university.
-  const trTitle = translatedStems(enPlLexicon(), pl.title);
   assert.deepEqual(
     en.title.filter((t) => trTitle.has(t)),
     ['univers', 'shoot'],
   );
   // A report of another Czech story shares none of the title's words.
   const orlen = terms('Orlen w Czechach jedzie na paliwach z rosyjskiej ropy', '', 'pl');
-  const trOrlen = translatedStems(enPlLexicon(), orlen.all);
+  const trOrlen = translatedStems(enPlLexicon(), orlen.all, orlen.titleTerms).all;
   assert.deepEqual(
     en.title.filter((t) => trOrlen.has(t)),
     [],

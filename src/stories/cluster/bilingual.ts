@@ -73,13 +73,19 @@ export function enPlLexicon(): EnPlLexicon {
 /**
  * The English stems a Polish report's words translate to, each once, from
  * its terms (TextEvidence.terms: the light stems of title and lead, stop
- * words left out).
+ * words left out, the title's `titleTerms` first): of them all, and of the
+ * title's alone.
  */
-export function translatedStems(lex: EnPlLexicon, plTerms: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of plTerms) {
+export function translatedStems(lex: EnPlLexicon, plTerms: readonly string[], titleTerms: number): { all: Set<string>; title: Set<string> } {
+  const all = new Set<string>();
+  const title = new Set<string>();
+  for (let i = 0; i < plTerms.length; i++) {
+    const t = plTerms[i]!;
     if (t.length < 3) continue;
-    for (const s of lex.get(polishKey(t)) ?? []) out.add(s);
+    for (const s of lex.get(polishKey(t)) ?? []) {
+      all.add(s);
+      if (i < titleTerms) title.add(s);
+    }
   }
-  return out;
+  return { all, title };
 }

@@ -23,7 +23,7 @@
  * happening are here: not places, people or the verbs of reporting ("says",
  * "powiedział").
  */
-import { emptyEvidence, extractFeatures } from './features.js';
+import { evidenceOf } from './features.js';
 import { fold, primaryLanguage } from './tokenize.js';
 
 /** concept -> English and Polish words (folded). */
@@ -191,8 +191,5 @@ export function conceptAgreement(a: ReadonlySet<string>, b: ReadonlySet<string>)
  * clusterer's evidence: the trainer and the tests.
  */
 export function conceptsOfText(doc: { title: string; text?: string | null; language?: string | null }): string[] {
-  const ev = emptyEvidence();
-  // The feature weights shape the vector, not the evidence words.
-  extractFeatures({ title: doc.title, text: doc.text ?? '', language: doc.language ?? null }, { title: 1, bigram: 1, name: 1, entity: 1, country: 1 }, ev);
-  return eventConcepts(ev.words, primaryLanguage(doc.language));
+  return eventConcepts(evidenceOf(doc).words, primaryLanguage(doc.language));
 }

@@ -69,6 +69,18 @@ export function emptyEvidence(): TextEvidence {
   return { title: new Set(), terms: [], words: [], group: [], names: [], titleTerms: 0, nums: new Set() };
 }
 
+/**
+ * A report's evidence (words and terms of title and lead) as the clusterer
+ * reads it, for callers that hold the text and not a clusterer: the
+ * trainers and the tests. The feature weights shape the vector, not the
+ * evidence, so any will do.
+ */
+export function evidenceOf(doc: { title: string; text?: string | null; language?: string | null }): TextEvidence {
+  const ev = emptyEvidence();
+  extractFeatures({ title: doc.title, text: doc.text ?? '', language: doc.language ?? null }, { title: 1, bigram: 1, name: 1, entity: 1, country: 1 }, ev);
+  return ev;
+}
+
 export function extractFeatures(input: FeatureInput, w: FeatureWeights, ev?: TextEvidence): FeatureBag {
   const lang = primaryLanguage(input.language);
   const stem = stemmerFor(lang);
