@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterEntities, crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
 import { CROSS_WORD_INPUTS, PAIR_FEATURES } from './pairModel.js';
-import { DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
+import { CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
 import { storyIdFor } from './storyId.js';
 import { H, T0, milei1, milei2, prague } from './fixtures.js';
@@ -525,4 +525,46 @@ test('OnlineClusterer: a rewritten headline of one outlet is not a series (serie
   const params = legacy({ joinThreshold: 0.3, lowThreshold: 0.3, sameOutletThreshold: 0.3, seriesSlotGuard: true });
   const { stories } = run([a, b], params);
   assert.equal(stories[0], stories[1]);
+});
+
+// Across English and Polish by the lexicon's words (journal, round 32).
+const shootingFialaPl: ClusterDoc = { id: 'plf', title: 'Strzelanina na uniwersytecie w Pradze. Premier Fiala: zginęło 14 osób', text: 'Student otworzył ogień na Uniwersytecie Karola, zabijając 14 osób, powiedział premier Petr Fiala.', publishedMs: T0 + H, language: 'pl', source: 'd', entities: ['organization:charles university', 'person:petr fiala'], countries: ['CZ'] };
+const fialaBudgetEn: ClusterDoc = { id: 'enb', title: 'Czech PM Fiala and rector agree on faculty budget', text: 'Prime Minister Petr Fiala met the rector to agree the budget of the faculties for next year.', publishedMs: T0 + H / 4, language: 'en', source: 'c', entities: ['person:petr fiala'], countries: ['CZ'] };
+
+test('OnlineClusterer: a Polish report also looks at the English story the lexicon says tells its words, not only the closest by names (crossWordStories)', () => {
+  const storyOfReport = (crossWordStories: number): string | undefined => {
+    // One story looked at by names and countries (pairStories 1: the budget story, which shares the prime minister with the report); no merges.
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories, crossMergePairThreshold: 1 });
+    for (const d of [shootingEn1, shootingEn2, fialaBudgetEn, shootingFialaPl]) c.place(d);
+    c.finish();
+    const s = c.storyOf('plf');
+    return s === c.storyOf('en1') ? 'shooting' : s === c.storyOf('enb') ? 'budget' : 'alone';
+  };
+  // The name alone carries the report into the other event's story; with the shooting's story scored too, the better match wins.
+  assert.equal(storyOfReport(0), 'budget');
+  assert.equal(storyOfReport(3), 'shooting');
+});
+
+test('OnlineClusterer: an English report finds the Polish story its words are told in (crossWordStories, the other way)', () => {
+  // The Polish reports name no one; an English report names the university. Nothing past the cross-language floor by names.
+  const taxPl: ClusterDoc = { id: 'plt', title: 'Czechy: nowe stawki podatku od nieruchomości', text: 'Czechy podnoszą podatek.', publishedMs: T0, language: 'pl', source: 'c', countries: ['CZ'] };
+  const pl1: ClusterDoc = { id: 'pl1', title: 'Strzelanina na uniwersytecie w Pradze. Zginęło 14 osób', text: 'Student otworzył ogień na uczelni w Pradze, zabijając 14 osób.', publishedMs: T0 + H, language: 'pl', source: 'd', countries: ['CZ'] };
+  const pl2: ClusterDoc = { id: 'pl2', title: 'Czechy: strzelanina na uniwersytecie, 14 zabitych', text: 'Student otworzył ogień na uczelni w stolicy Czech, zabijając 14 osób.', publishedMs: T0 + 1.2 * H, language: 'pl', source: 'e', countries: ['CZ'] };
+  const en: ClusterDoc = { id: 'enx', title: 'Gunman kills 14 at Charles University', text: 'A student opened fire at Charles University in Prague, killing 14 people.', publishedMs: T0 + 2 * H, language: 'en', source: 'f', entities: ['organization:charles university'], countries: ['CZ'] };
+  const together = (crossWordStories: number): boolean => {
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories, crossMergePairThreshold: 1 });
+    for (const d of [taxPl, pl1, pl2, en]) c.place(d);
+    c.finish();
+    assert.equal(c.storyOf('pl1'), c.storyOf('pl2'), 'the two Polish reports are one story');
+    assert.notEqual(c.storyOf('enx'), c.storyOf('plt'));
+    return c.storyOf('enx') === c.storyOf('pl1');
+  };
+  assert.equal(together(0), false);
+  assert.equal(together(3), true);
+});
+
+test('OnlineClusterer: the look-up by words is CROSS_WORD_PARAMS, measured and not the desk\'s defaults (round 32: the editor\'s panel)', () => {
+  assert.equal(DEFAULT_PARAMS.crossWordStories, 0);
+  assert.equal(CROSS_WORD_PARAMS.crossWordStories, 3);
+  assert.deepEqual({ ...CROSS_WORD_PARAMS, crossWordStories: 0 }, DEFAULT_PARAMS, 'the preset is the defaults and the look-up, nothing else');
 });

@@ -46,6 +46,8 @@ interface Story {
   outlets: Map<string, number>;
   /** Per stemmed title word, how many members have it in their title: what the evidence rule matches. */
   titleKeys: Map<string, number>;
+  /** Per English stem, how many Polish members' title and lead translate to it (DocExtras.trans): the story in the lexicon's English (transPostings). */
+  transKeys: Map<string, number>;
   /** Holds an item of an outlet's series (params.seriesGuard): takes no other outlet. */
   series: boolean;
   /** Outlet and title skeleton → title of the members that have one (params.seriesInstanceGuard); null until one has. */
@@ -135,6 +137,11 @@ interface DocExtras {
   rareTerms: Set<string>;
 }
 
+/** The least summed weight (idf above 2 times share) of shared lexicon words that makes a story of the other language a candidate (crossWordStories). */
+const CROSS_WORD_MIN = 4;
+/** How many members holding a word make it count in full (crossWordStories), whatever the story's size. */
+const CROSS_WORD_HOLDERS = 3;
+
 /** One empty set for every article that has none: its concepts while crossConcepts is off, a report's English words outside Polish. */
 const NONE: ReadonlySet<string> = new Set();
 
@@ -172,6 +179,8 @@ export class OnlineClusterer {
   readonly params: ClusterParams;
   private readonly stories = new Map<string, Story>();
   private readonly postings = new Map<string, Set<Story>>();
+  /** Per English stem, the stories whose Polish members translate to it (Story.transKeys): where an English report finds a Polish story. */
+  private readonly transPostings = new Map<string, Set<Story>>();
   private candEpoch = 0;
   private readonly df = new WeightTable();
   /** Per outlet, its window documents and their key counts: what tells an outlet's templates from news. */
@@ -283,6 +292,13 @@ export class OnlineClusterer {
       }
       near.sort((a, b) => b.cent - a.cent || a.s.seq - b.s.seq);
       const looked = near.slice(0, this.params.pairStories);
+      if (this.params.crossWordStories > 0) {
+        // Across English and Polish the centroids share names and countries
+        // only, and the closest by them are often other stories of the same
+        // country: the stories the lexicon says tell the same words are
+        // looked at too, past the floor (their pair scores decide).
+        for (const s of this.crossWordStories(x, lang, doc.publishedMs)) if (!looked.some((l) => l.s === s)) looked.push({ s, cent: articleCosine(pv, s, false) });
+      }
       const model = this.params.storyModel;
       // Story features only when something reads them: in rescue mode most
       // articles are placed by the pair model and never need them.
@@ -601,6 +617,7 @@ export class OnlineClusterer {
 
   private closeStory(s: Story): void {
     for (const k of s.keyDocs.keys()) this.unpost(k, s);
+    for (const k of s.transKeys.keys()) this.unpostTrans(k, s);
     for (const a of s.articleIds) {
       if (this.articleStory.get(a) === s.id) {
         this.articleStory.delete(a);
@@ -617,6 +634,13 @@ export class OnlineClusterer {
     if (!p) return;
     p.delete(s);
     if (p.size === 0) this.postings.delete(k);
+  }
+
+  private unpostTrans(k: string, s: Story): void {
+    const p = this.transPostings.get(k);
+    if (!p) return;
+    p.delete(s);
+    if (p.size === 0) this.transPostings.delete(k);
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null; slot: SlotTitle | null } {
@@ -1029,6 +1053,48 @@ export class OnlineClusterer {
       }
     } else for (const [k, w] of vec) keepBest(keys, ws, k, w, n, keyBefore);
     return keys;
+  }
+
+  /**
+   * The other language's stories (English for a Polish report, Polish for an
+   * English one) whose words of title and lead the lexicon says the
+   * report's share most, at most params.crossWordStories of them. Each
+   * shared English stem weighs its idf above 2 (crossWords' rule: a word of
+   * every other report says nothing), in full when CROSS_WORD_HOLDERS of the
+   * story's members hold it, in part when fewer do: a big story is not
+   * weighed down by its size, and one member's stray word counts little. A
+   * candidate needs CROSS_WORD_MIN of summed weight. The Polish stories'
+   * words in English are indexed apart (transPostings); the English
+   * stories' are their own keys (postings).
+   */
+  private crossWordStories(x: DocExtras, lang: string, ms: number): Story[] {
+    const pl = lang === 'pl';
+    if (!pl && lang !== 'en') return [];
+    const words = pl ? x.trans : x.title;
+    const index = pl ? this.postings : this.transPostings;
+    const want = pl ? 'en' : 'pl';
+    const epoch = ++this.candEpoch;
+    const hit: Story[] = [];
+    for (const w of words) {
+      const p = index.get(w);
+      if (!p || p.size > this.params.maxPostings) continue;
+      const idf = this.idf(w) - 2;
+      if (idf <= 0) continue;
+      for (const s of p) {
+        const n = (pl ? s.titleKeys : s.transKeys).get(w) ?? 0;
+        if (n === 0) continue;
+        const share = Math.min(1, n / CROSS_WORD_HOLDERS);
+        if (s.mark !== epoch) {
+          s.mark = epoch;
+          s.score = idf * share;
+          hit.push(s);
+        } else s.score += idf * share;
+      }
+    }
+    const best: Story[] = [];
+    const scores: number[] = [];
+    for (const s of hit) if (s.score >= CROSS_WORD_MIN && mainLanguage(s) === want && s.normSq > 0 && this.open(s, ms)) keepBest(best, scores, s, s.score, this.params.crossWordStories, seqBefore);
+    return best;
   }
 
   /**
@@ -1973,13 +2039,19 @@ export class OnlineClusterer {
     // A story's seq is its first member's rank (the rank the next append
     // takes): creation order, as a counter would give, and what a restart
     // can rebuild from stored ranks (placeRestored).
-    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null };
+    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), transKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
 
   private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras, rank?: number): void {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
+    for (const k of x.trans) {
+      s.transKeys.set(k, (s.transKeys.get(k) ?? 0) + 1);
+      let p = this.transPostings.get(k);
+      if (!p) this.transPostings.set(k, (p = new Set()));
+      p.add(s);
+    }
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
     if (x.slot !== null && source !== null) addSlot(s, source, x.slot);
@@ -2010,6 +2082,10 @@ export class OnlineClusterer {
   /** Take one article's vector out of its story (the inverse of addToStory). */
   private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
     for (const k of x.title) countOut(s.titleKeys, k);
+    for (const k of x.trans) {
+      countOut(s.transKeys, k);
+      if (!s.transKeys.has(k)) this.unpostTrans(k, s);
+    }
     const { keys, vals, hashes } = packed(vec);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
@@ -2342,6 +2418,12 @@ export class OnlineClusterer {
     into.main = null;
     for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
     for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
+    for (const [k, n] of from.transKeys) {
+      into.transKeys.set(k, (into.transKeys.get(k) ?? 0) + n);
+      const p = this.transPostings.get(k)!;
+      p.delete(from);
+      p.add(into);
+    }
     if (from.series) into.series = true;
     if (from.instances) for (const [k, t] of from.instances) if (!into.instances?.has(k)) (into.instances ??= new Map()).set(k, t);
     if (from.slots) for (const [o, list] of from.slots) for (const t of list) addSlot(into, o, t);
