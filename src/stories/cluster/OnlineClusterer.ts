@@ -2046,11 +2046,14 @@ export class OnlineClusterer {
 
   private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras, rank?: number): void {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
-    for (const k of x.trans) {
-      s.transKeys.set(k, (s.transKeys.get(k) ?? 0) + 1);
-      let p = this.transPostings.get(k);
-      if (!p) this.transPostings.set(k, (p = new Set()));
-      p.add(s);
+    // Indexed only for the look-up that reads them (crossWordStories): not the defaults' cost.
+    if (this.params.crossWordStories > 0) {
+      for (const k of x.trans) {
+        s.transKeys.set(k, (s.transKeys.get(k) ?? 0) + 1);
+        let p = this.transPostings.get(k);
+        if (!p) this.transPostings.set(k, (p = new Set()));
+        p.add(s);
+      }
     }
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
@@ -2082,9 +2085,11 @@ export class OnlineClusterer {
   /** Take one article's vector out of its story (the inverse of addToStory). */
   private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
     for (const k of x.title) countOut(s.titleKeys, k);
-    for (const k of x.trans) {
-      countOut(s.transKeys, k);
-      if (!s.transKeys.has(k)) this.unpostTrans(k, s);
+    if (s.transKeys.size > 0) {
+      for (const k of x.trans) {
+        countOut(s.transKeys, k);
+        if (!s.transKeys.has(k)) this.unpostTrans(k, s);
+      }
     }
     const { keys, vals, hashes } = packed(vec);
     for (let i = 0; i < keys.length; i++) {
