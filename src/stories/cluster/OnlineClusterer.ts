@@ -617,7 +617,7 @@ export class OnlineClusterer {
 
   private closeStory(s: Story): void {
     for (const k of s.keyDocs.keys()) this.unpost(k, s);
-    for (const k of s.transKeys.keys()) this.unpostTrans(k, s);
+    for (const k of s.transKeys.keys()) this.unpost(k, s, this.transPostings);
     for (const a of s.articleIds) {
       if (this.articleStory.get(a) === s.id) {
         this.articleStory.delete(a);
@@ -629,18 +629,12 @@ export class OnlineClusterer {
     this.touched.delete(s.id);
   }
 
-  private unpost(k: string, s: Story): void {
-    const p = this.postings.get(k);
+  /** Take story `s` out of key `k`'s postings in `index` (the vectors' postings, or transPostings). */
+  private unpost(k: string, s: Story, index: Map<string, Set<Story>> = this.postings): void {
+    const p = index.get(k);
     if (!p) return;
     p.delete(s);
-    if (p.size === 0) this.postings.delete(k);
-  }
-
-  private unpostTrans(k: string, s: Story): void {
-    const p = this.transPostings.get(k);
-    if (!p) return;
-    p.delete(s);
-    if (p.size === 0) this.transPostings.delete(k);
+    if (p.size === 0) index.delete(k);
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null; slot: SlotTitle | null } {
@@ -1078,8 +1072,8 @@ export class OnlineClusterer {
     for (const w of words) {
       const p = index.get(w);
       if (!p || p.size > this.params.maxPostings) continue;
-      const idf = this.idf(w) - 2;
-      if (idf <= 0) continue;
+      const idf = this.crossWordWeight(w);
+      if (idf === 0) continue;
       for (const s of p) {
         const n = (pl ? s.titleKeys : s.transKeys).get(w) ?? 0;
         if (n === 0) continue;
@@ -1550,10 +1544,15 @@ export class OnlineClusterer {
     if (!en) return [0, 0];
     const pl = en === a ? m : a;
     let all = 0;
-    for (const s of pl.x.trans) if (en.x.title.has(s)) all += Math.max(0, this.idf(s) - 2);
+    for (const s of pl.x.trans) if (en.x.title.has(s)) all += this.crossWordWeight(s);
     let title = 0;
-    for (const s of pl.x.transTitle) if (en.x.ev.title.has(s)) title += Math.max(0, this.idf(s) - 2);
+    for (const s of pl.x.transTitle) if (en.x.ev.title.has(s)) title += this.crossWordWeight(s);
     return [Math.min(3, all / 5), Math.min(3, title / 5)];
+  }
+
+  /** What one English stem shared across languages weighs: its idf above 2, 0 for a word of every other report (crossWords, crossWordStories). */
+  private crossWordWeight(stem: string): number {
+    return Math.max(0, this.idf(stem) - 2);
   }
 
   /** The crossWords of two window articles (the recalibration's trainer), or null when either has left the window. */
@@ -2088,7 +2087,7 @@ export class OnlineClusterer {
     if (s.transKeys.size > 0) {
       for (const k of x.trans) {
         countOut(s.transKeys, k);
-        if (!s.transKeys.has(k)) this.unpostTrans(k, s);
+        if (!s.transKeys.has(k)) this.unpost(k, s, this.transPostings);
       }
     }
     const { keys, vals, hashes } = packed(vec);
