@@ -46,6 +46,12 @@ interface Story {
   outlets: Map<string, number>;
   /** Per stemmed title word, how many members have it in their title: what the evidence rule matches. */
   titleKeys: Map<string, number>;
+  /**
+   * Per stemmed word of the title alone, how many members in the window have
+   * it (TextEvidence.title): the stray pass's count of a big story's words,
+   * kept up with the members, not recounted at every pass.
+   */
+  titleWords: Map<string, number>;
   /** Per English stem, how many Polish members' title and lead translate to it (DocExtras.trans): the story in the lexicon's English (transPostings). */
   transKeys: Map<string, number>;
   /** Holds an item of an outlet's series (params.seriesGuard): takes no other outlet. */
@@ -242,6 +248,10 @@ export class OnlineClusterer {
 
   constructor(params?: Partial<ClusterParams>) {
     this.params = withParams(params);
+    // Every Polish report's words are looked up in the English-Polish
+    // lexicon (extrasOf): read it (once a process) when the clusterer is
+    // made, with the pair model, not in the middle of the first placement.
+    enPlLexicon();
   }
 
   /** Place one article: join the best story that passes the rules, or start one. */
@@ -1646,7 +1656,8 @@ export class OnlineClusterer {
       let best: Story | null = null;
       let bestSim = -1;
       const top = this.topKeys(s.centroid, p.candidateTerms);
-      const anchors = p.anchorBurst > 0 ? this.storyAnchors(s) : [];
+      // The story's anchors (a burst per title word) are read only once a candidate is near enough for them.
+      let anchors: string[] | null = p.anchorBurst > 0 ? null : [];
       for (const c of this.candidates(s.centroid, top)) {
         if (c.id === s.id) continue;
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
@@ -1658,13 +1669,15 @@ export class OnlineClusterer {
         // Across languages the centroids share only names and tags, so the
         // floor is the cross-language one (crossFloor), and the two stories'
         // cross-language signatures must agree, for an anchor merge as for a
-        // learned one.
-        const signaturesAgree = (): boolean => sameLang || this.crossAgrees(this.crossSignature(young), this.crossSignature(old));
+        // learned one. Asked at most once a pair, and only of a pair that
+        // gets that far (a memo, not a closure: this loop runs for every
+        // candidate of every touched story at every pass).
+        let agree: boolean | undefined;
         if (
-          anchors.length > 0 &&
           cos >= (sameLang ? this.anchorFloor() : p.crossFloor) &&
+          (anchors ??= this.storyAnchors(s)).length > 0 &&
           this.anchorsMeet(anchors, s, c) &&
-          signaturesAgree() &&
+          (agree ??= this.signaturesAgree(young, old, sameLang)) &&
           this.anchorVouched(young, old, model)
         ) {
           // One saga by its bursting name (params.anchorBurst): the pair model need only vouch weakly (anchorVouched), not reach the merge threshold.
@@ -1678,19 +1691,18 @@ export class OnlineClusterer {
         const floor = sameLang ? p.mergeFloor : p.crossFloor;
         const modelFloor = sameLang ? p.mergeModelFloor : p.crossFloor;
         if (cos < (learned ? Math.min(floor, modelFloor) : floor)) continue;
-        if (!signaturesAgree()) continue;
+        if (!(agree ??= this.signaturesAgree(young, old, sameLang))) continue;
         let sim = -1;
         let pass = false;
         let first: number | null = null;
         // The slot rule compares titles pairwise, the dearest check: asked once, and only of a pair that would otherwise be scored or merged.
         let parted: boolean | undefined;
-        const slotsParted = (): boolean => (parted ??= this.slotsConflict(s, c));
         if (cos >= floor && (!p.storyModel || !sameLang || p.storyRescue)) {
           sim = first = this.youngPairScore(young, old, model);
           pass = sim >= (sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold));
         }
         // The slot rule before the model: a pair it parts is never merged, so it is neither scored nor shown to training.
-        if (!pass && learned && cos >= modelFloor && !slotsParted()) {
+        if (!pass && learned && cos >= modelFloor && !(parted ??= this.slotsConflict(s, c))) {
           const f = this.mergeFeatures(young, old, cos, first ?? this.youngPairScore(young, old, model), sameLang, model);
           this.mergeProbe?.({ young: young.articleIds, old: old.articleIds, features: f });
           if (p.mergeModel) {
@@ -1709,7 +1721,7 @@ export class OnlineClusterer {
           }
           pass = sim >= p.storyMergeThreshold;
         }
-        if (!pass || slotsParted()) continue;
+        if (!pass || (parted ??= this.slotsConflict(s, c))) continue;
         if (sim >= bestSim) {
           best = c;
           bestSim = sim;
@@ -1717,6 +1729,11 @@ export class OnlineClusterer {
       }
       return { best, sim: bestSim };
     });
+  }
+
+  /** Two stories of one language, or of two whose cross-language signatures agree (crossAgrees): may they merge at all? */
+  private signaturesAgree(young: Story, old: Story, sameLang: boolean): boolean {
+    return sameLang || this.crossAgrees(this.crossSignature(young), this.crossSignature(old));
   }
 
   /**
@@ -2038,13 +2055,14 @@ export class OnlineClusterer {
     // A story's seq is its first member's rank (the rank the next append
     // takes): creation order, as a counter would give, and what a restart
     // can rebuild from stored ranks (placeRestored).
-    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), transKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null };
+    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), titleWords: new Map(), transKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null };
     this.stories.set(id, s);
     return s;
   }
 
   private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras, rank?: number): void {
     for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
+    for (const k of x.ev.title) s.titleWords.set(k, (s.titleWords.get(k) ?? 0) + 1);
     // Indexed only for the look-up that reads them (crossWordStories): not the defaults' cost.
     if (this.params.crossWordStories > 0) {
       for (const k of x.trans) {
@@ -2084,6 +2102,7 @@ export class OnlineClusterer {
   /** Take one article's vector out of its story (the inverse of addToStory). */
   private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
     for (const k of x.title) countOut(s.titleKeys, k);
+    for (const k of x.ev.title) countOut(s.titleWords, k);
     if (s.transKeys.size > 0) {
       for (const k of x.trans) {
         countOut(s.transKeys, k);
@@ -2143,16 +2162,10 @@ export class OnlineClusterer {
     const shareOf = new Map<string, number>();
     // Title words only, on both sides: the window's title counts (titleDf)
     // hold titles, where a story's titleKeys also hold the lead's words.
-    const counts = new Map<string, number>();
     for (const s of this.stories.values()) {
       const n = s.articleIds.length;
       if (n < p.strayBig) continue;
-      counts.clear();
-      for (const id of s.articleIds) {
-        const d = this.docInfo.get(id);
-        if (d) for (const k of d.x.ev.title) counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
-      for (const [k, c] of counts) {
+      for (const [k, c] of s.titleWords) {
         if (c < p.strayShare * n || c < p.strayOwn * (this.titleDf.get(k) ?? 0)) continue;
         if (p.strayBurst > 0 && this.burst(k) < p.strayBurst) continue;
         if (p.strayNames && !this.writtenAsName(s, k)) continue;
@@ -2422,6 +2435,7 @@ export class OnlineClusterer {
     into.main = null;
     for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
     for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
+    for (const [k, n] of from.titleWords) into.titleWords.set(k, (into.titleWords.get(k) ?? 0) + n);
     for (const [k, n] of from.transKeys) {
       into.transKeys.set(k, (into.transKeys.get(k) ?? 0) + n);
       const p = this.transPostings.get(k)!;

@@ -33,10 +33,23 @@ import { fold, isStopWord, polishStem, stemmerFor } from './tokenize.js';
 
 export const EN_PL_LEXICON_FILE = resolve(PACKAGE_ROOT, 'data', 'lexicon', 'en-pl.tsv.gz');
 
-/** How a Polish word is looked up, from its light stem (the clusterer's term of it): folded, its first six letters. */
+/**
+ * How a Polish word is looked up, from its light stem (the clusterer's term
+ * of it): folded, its first six letters. Remembered (bounded, cleared when
+ * full), as the stemmers remember theirs: every Polish report's words are
+ * looked up, and a word is mostly one seen before.
+ */
 export function polishKey(stem: string): string {
-  return fold(stem).slice(0, 6);
+  let k = KEYS.get(stem);
+  if (k === undefined) {
+    k = fold(stem).slice(0, 6);
+    if (KEYS.size >= KEYS_MAX) KEYS.clear();
+    KEYS.set(stem, k);
+  }
+  return k;
 }
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 200_000;
 
 /** Polish key -> the English stems it translates to. */
 export type EnPlLexicon = ReadonlyMap<string, readonly string[]>;
