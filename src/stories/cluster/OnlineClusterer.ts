@@ -47,9 +47,10 @@ interface Story {
   /** Per stemmed title word, how many members have it in their title: what the evidence rule matches. */
   titleKeys: Map<string, number>;
   /**
-   * Per stemmed word of the title alone, how many members in the window have
-   * it (TextEvidence.title): the stray pass's count of a big story's words,
-   * kept up with the members, not recounted at every pass.
+   * Per stemmed word of the title alone (TextEvidence.title), how many of the
+   * members placed by their vector have it (near-duplicates filed beside
+   * their original are not): the stray pass's count of a big story's words,
+   * kept with the members, not recounted at every pass.
    */
   titleWords: Map<string, number>;
   /** Per English stem, how many Polish members' title and lead translate to it (DocExtras.trans): the story in the lexicon's English (transPostings). */

@@ -33,6 +33,10 @@ import { fold, isStopWord, polishStem, stemmerFor } from './tokenize.js';
 
 export const EN_PL_LEXICON_FILE = resolve(PACKAGE_ROOT, 'data', 'lexicon', 'en-pl.tsv.gz');
 
+/** polishKey's remembered keys, by light stem, and how many it holds before it starts afresh. */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 200_000;
+
 /**
  * How a Polish word is looked up, from its light stem (the clusterer's term
  * of it): folded, its first six letters. Remembered (bounded, cleared when
@@ -48,8 +52,6 @@ export function polishKey(stem: string): string {
   }
   return k;
 }
-const KEYS = new Map<string, string>();
-const KEYS_MAX = 200_000;
 
 /** Polish key -> the English stems it translates to. */
 export type EnPlLexicon = ReadonlyMap<string, readonly string[]>;
