@@ -51,8 +51,8 @@ const docs: ClusterDoc[] = loadCorpus()
 /**
  * One pass: articles per CPU second, and the digest of what it placed where.
  * Making the clusterer is not timed, as in bench/cluster.ts: what a checkout
- * reads when it is made (the pair model; since round 33 the English-Polish
- * lexicon) is not charged, and what it reads lazily is, in its first pass.
+ * reads when it is made is not charged, and what it reads lazily (the
+ * English-Polish lexicon, at the first Polish report) is, in its first pass.
  */
 function pass(make: () => Clusterer): { rate: number; digest: string } {
   const h = createHash('sha1');

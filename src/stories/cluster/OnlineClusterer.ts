@@ -249,10 +249,6 @@ export class OnlineClusterer {
 
   constructor(params?: Partial<ClusterParams>) {
     this.params = withParams(params);
-    // Every Polish report's words are looked up in the English-Polish
-    // lexicon (extrasOf): read it (once a process) when the clusterer is
-    // made, with the pair model, not in the middle of the first placement.
-    enPlLexicon();
   }
 
   /** Place one article: join the best story that passes the rules, or start one. */
@@ -674,8 +670,8 @@ export class OnlineClusterer {
       title = [...ev.title];
       const recent = this.params.burstRecentHours > 0;
       for (const k of title) {
-        this.titleDf.set(k, (this.titleDf.get(k) ?? 0) + 1);
-        if (recent) this.recentDf.set(k, (this.recentDf.get(k) ?? 0) + 1);
+        countIn(this.titleDf, k);
+        if (recent) countIn(this.recentDf, k);
       }
       this.countBackground(title, doc.publishedMs);
     }
@@ -717,8 +713,8 @@ export class OnlineClusterer {
     d.n++;
     this.bgN++;
     for (const k of title) {
-      d.df.set(k, (d.df.get(k) ?? 0) + 1);
-      this.bgDf.set(k, (this.bgDf.get(k) ?? 0) + 1);
+      countIn(d.df, k);
+      countIn(this.bgDf, k);
     }
   }
 
@@ -2062,12 +2058,12 @@ export class OnlineClusterer {
   }
 
   private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras, rank?: number): void {
-    for (const k of x.title) s.titleKeys.set(k, (s.titleKeys.get(k) ?? 0) + 1);
-    for (const k of x.ev.title) s.titleWords.set(k, (s.titleWords.get(k) ?? 0) + 1);
+    for (const k of x.title) countIn(s.titleKeys, k);
+    for (const k of x.ev.title) countIn(s.titleWords, k);
     // Indexed only for the look-up that reads them (crossWordStories): not the defaults' cost.
     if (this.params.crossWordStories > 0) {
       for (const k of x.trans) {
-        s.transKeys.set(k, (s.transKeys.get(k) ?? 0) + 1);
+        countIn(s.transKeys, k);
         let p = this.transPostings.get(k);
         if (!p) this.transPostings.set(k, (p = new Set()));
         p.add(s);
@@ -2091,9 +2087,9 @@ export class OnlineClusterer {
     this.pushMember(s, articleId, rank);
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
-    s.langs.set(lang, (s.langs.get(lang) ?? 0) + 1);
+    countIn(s.langs, lang);
     s.main = null;
-    if (source !== null) s.outlets.set(source, (s.outlets.get(source) ?? 0) + 1);
+    if (source !== null) countIn(s.outlets, source);
     this.articleStory.set(articleId, s.id);
     this.docInfo.set(articleId, { vec, ms, lang, source, x });
     this.touched.add(s.id);
@@ -2432,13 +2428,13 @@ export class OnlineClusterer {
       this.pushMember(into, a);
       this.articleStory.set(a, into.id);
     }
-    for (const [l, n] of from.langs) into.langs.set(l, (into.langs.get(l) ?? 0) + n);
+    addCounts(into.langs, from.langs);
     into.main = null;
-    for (const [o, n] of from.outlets) into.outlets.set(o, (into.outlets.get(o) ?? 0) + n);
-    for (const [k, n] of from.titleKeys) into.titleKeys.set(k, (into.titleKeys.get(k) ?? 0) + n);
-    for (const [k, n] of from.titleWords) into.titleWords.set(k, (into.titleWords.get(k) ?? 0) + n);
+    addCounts(into.outlets, from.outlets);
+    addCounts(into.titleKeys, from.titleKeys);
+    addCounts(into.titleWords, from.titleWords);
     for (const [k, n] of from.transKeys) {
-      into.transKeys.set(k, (into.transKeys.get(k) ?? 0) + n);
+      countIn(into.transKeys, k, n);
       const p = this.transPostings.get(k)!;
       p.delete(from);
       p.add(into);
@@ -2539,6 +2535,16 @@ function dot(a: Map<string, number>, b: Map<string, number>): number {
     if (y !== undefined) d += x * y;
   }
   return d;
+}
+
+/** Adds `by` (one) to a counted key: the window's and the stories' counts grow this way. */
+function countIn<K>(m: Map<K, number>, k: K, by = 1): void {
+  m.set(k, (m.get(k) ?? 0) + by);
+}
+
+/** Adds every count of `from` to `into` (a merge's members' counts). */
+function addCounts<K>(into: Map<K, number>, from: ReadonlyMap<K, number>): void {
+  for (const [k, n] of from) countIn(into, k, n);
 }
 
 /** Takes `by` (one) off a counted key, dropping the key at zero: the window's and the stories' counts shrink this way. */
@@ -2675,7 +2681,7 @@ export function crossKeys(entities: readonly string[] | null | undefined, countr
  */
 export function crossSignature(memberKeys: readonly ReadonlyMap<string, number>[]): Map<string, number> {
   const n = new Map<string, number>();
-  for (const keys of memberKeys) for (const k of keys.keys()) n.set(k, (n.get(k) ?? 0) + 1);
+  for (const keys of memberKeys) for (const k of keys.keys()) countIn(n, k);
   const out = new Map<string, number>();
   for (const [k, c] of n) if (2 * c >= memberKeys.length) out.set(k, c);
   return out;
