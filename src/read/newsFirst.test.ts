@@ -5,7 +5,7 @@ import { WORLD_REACH } from '../stories/rank/newsworthiness.js';
 
 // The Oceania column of a demo rebuild at 20 December 2023 06:00 UTC, in score order, and Europe's Super League ruling.
 function scored(headline: string, light: boolean, reach: number, foreignPublishers = 2): Pick<ScoredCard, 'parts'> & { headline: string } {
-  return { headline, parts: { score: 1, reach, subject: light ? 0.25 : 0.8, surprise: 2, decay: 1, foreignPublishers, severe: false, light, countries: 2, regions: 2, languages: 1 } };
+  return { headline, parts: { score: 1, reach, subject: light ? 0.25 : 0.8, surprise: 2, decay: 1, foreignPublishers, minorEconomy: false, severe: false, light, countries: 2, regions: 2, languages: 1 } };
 }
 
 test('newsFirst: a region column leads with its news, sport and soft framing after', async (t) => {

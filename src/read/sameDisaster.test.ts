@@ -6,7 +6,7 @@ import { sameDisaster, type ScoredCard } from './blocks.js';
 function card(headline: string, focusCountry: string | null, firstSeenAt: string, severe: boolean): Pick<ScoredCard, 'card' | 'parts'> {
   return {
     card: { id: headline, headline, summary: '', firstSeenAt, lastSeenAt: firstSeenAt, articleCount: 5, outlets: 5, importance: 10, phase: 'breaking', region: 'europe', focusCountry, topic: 'society', regions: {}, blindSpots: [] },
-    parts: { score: 10, reach: 5, subject: 1, surprise: 3, decay: 1, foreignPublishers: 3, severe, light: false, countries: 2, regions: 2, languages: 1 },
+    parts: { score: 10, reach: 5, subject: 1, surprise: 3, decay: 1, foreignPublishers: 3, minorEconomy: false, severe, light: false, countries: 2, regions: 2, languages: 1 },
   };
 }
 

@@ -545,6 +545,18 @@ test('OnlineClusterer: a Polish report also looks at the English story the lexic
   assert.equal(storyOfReport(3), 'shooting');
 });
 
+test('OnlineClusterer: crossWordMinMembers keeps the look-up by words to stories of that many members (round 33)', () => {
+  const storyOfReport = (crossWordMinMembers: number): string => {
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories: 3, crossWordMinMembers, crossMergePairThreshold: 1 });
+    for (const d of [shootingEn1, shootingEn2, fialaBudgetEn, shootingFialaPl]) c.place(d);
+    c.finish();
+    return c.storyOf('plf') === c.storyOf('en1') ? 'shooting' : 'other';
+  };
+  // The shooting's English story has two members: looked up at 2, not at 3.
+  assert.equal(storyOfReport(2), 'shooting');
+  assert.equal(storyOfReport(3), 'other');
+});
+
 test('OnlineClusterer: an English report finds the Polish story its words are told in (crossWordStories, the other way)', () => {
   // The Polish reports name no one; an English report names the university. Nothing past the cross-language floor by names.
   const taxPl: ClusterDoc = { id: 'plt', title: 'Czechy: nowe stawki podatku od nieruchomości', text: 'Czechy podnoszą podatek.', publishedMs: T0, language: 'pl', source: 'c', countries: ['CZ'] };

@@ -1094,7 +1094,8 @@ export class OnlineClusterer {
     }
     const best: Story[] = [];
     const scores: number[] = [];
-    for (const s of hit) if (s.score >= CROSS_WORD_MIN && mainLanguage(s) === want && s.normSq > 0 && this.open(s, ms)) keepBest(best, scores, s, s.score, this.params.crossWordStories, seqBefore);
+    const min = this.params.crossWordMinMembers;
+    for (const s of hit) if (s.score >= CROSS_WORD_MIN && s.articleIds.length >= min && mainLanguage(s) === want && s.normSq > 0 && this.open(s, ms)) keepBest(best, scores, s, s.score, this.params.crossWordStories, seqBefore);
     return best;
   }
 

@@ -187,6 +187,13 @@ export interface ClusterParams {
   pairAvgK: number;
   /** How many stories of the other language (English, Polish) an article also looks at by the lexicon's shared words (OnlineClusterer.crossWordStories); 0: none. */
   crossWordStories: number;
+  /**
+   * The least members a story of the other language needs to be looked up
+   * by words (crossWordStories): an event's first one or two reports in a
+   * language are often its fragments, and joining a fragment of the other
+   * language makes it bilingual enough to climb a column (round 33).
+   */
+  crossWordMinMembers: number;
   /** true: the hand rules place and merge first; the learned similarity places only articles they leave alone. */
   pairRescue: boolean;
   pairThreshold: number;
@@ -438,6 +445,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   pairStories: 8,
   pairAvgK: 0,
   crossWordStories: 0,
+  crossWordMinMembers: 1,
   pairRescue: false,
   pairThreshold: 0.5,
   centroidFloor: 0.1,

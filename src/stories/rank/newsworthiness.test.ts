@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Topic } from '../../domain/analysis.js';
 import { regionOf } from '../../understand/places/regions.js';
 import { storyMetrics, type StoryMetrics } from './storyMetrics.js';
-import { isInternationalHeadline, isSevere, isSoft, lightSubject, newsworthiness, softFraming, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport, type SoftFraming } from './newsworthiness.js';
+import { isInternationalHeadline, isMinorEconomyRoutine, isSevere, isSoft, lightSubject, newsworthiness, softFraming, subjectWeight, topicBaselines, WORLD_REACH, type NewsReport, type SoftFraming } from './newsworthiness.js';
 
 const NOW = new Date('2023-12-21T16:00:00Z');
 const DESK_BASELINE = 0.08;
@@ -104,6 +104,35 @@ test('the breaking strip (isInternationalHeadline), as of 21 December 16:00', as
     });
 });
 
+// The demo's story of Hungary's rate cut at 19 December 18:00 (with round 33's look-up into
+// stories of three or more): the three Polish reports of the cut and two American ones on Orbán.
+const HUNGARY_RATES: Line[] = [
+  [110, 'wsj.com', 'US', 'en', 'politics', 'Hungarian Prime Minister Viktor Orban, long a thorn in the side of the European Union, is now trying to upend its plans'],
+  [90, 'bankier.pl', 'PL', 'pl', 'economy', 'Węgry ponownie tną stopy procentowe. Decyzja nie zaskoczyła uczestników rynku'],
+  [70, 'rp.pl', 'PL', 'pl', 'economy', 'Kolejne cięcie stóp procentowych na Węgrzech'],
+  [50, 'bloomberg.com', 'US', 'en', 'politics', 'Why EU’s Funding Boycott Failed to Fix Its Orban Problem'],
+  [30, 'money.pl', 'PL', 'pl', 'economy', 'Węgry znów tną stopy procentowe. Jednak ostrożniej, niż chciał premier Orbán'],
+];
+// The UK's inflation figure of 20 December, as the demo's outlets reported it (times compressed).
+const UK_INFLATION: Line[] = [
+  [110, 'wsj.com', 'US', 'en', 'economy', 'U.K. Inflation Falls More Than Expected'],
+  [100, 'ft.com', 'GB', 'en', 'economy', 'UK inflation falls to 3.9% in November'],
+  [80, 'politico.eu', 'BE', 'en', 'economy', 'UK inflation falls sharply in November, boosting BoE rate cut hopes'],
+  [60, 'theguardian.com', 'GB', 'en', 'economy', 'UK inflation in unexpectedly steep fall to 3.9% amid lower food and fuel prices'],
+  [40, 'bbc.co.uk', 'GB', 'en', 'economy', 'UK inflation falls sharply as fuel prices drop'],
+  [20, 'theguardian.com', 'GB', 'en', 'economy', 'UK inflation slows more than expected to 3.9% amid drop in price of petrol, bread and cakes – business live'],
+];
+
+test("the strip holds a routine decision of an economy that is not a major one, whatever its reach; a major economy's is not held", () => {
+  const hu = judge(HUNGARY_RATES, 'HU');
+  assert.equal(hu.n.minorEconomy, true);
+  assert.equal(hu.strip, false);
+  assert.equal(isInternationalHeadline(hu.m, { ...hu.n, minorEconomy: false }, NOW), true, 'by reach alone it would pass: the rule is what holds it');
+  // A major economy's figure is judged by reach and score as any story (these five publishers, 4.96, fall just short of the strip's 5).
+  const uk = judge(UK_INFLATION, 'GB');
+  assert.equal(uk.n.minorEconomy, false);
+});
+
 test('an old story with a trickle of follow-ups is not breaking news again', () => {
   const lines: Line[] = [
     [60 * 62, 'nbcnews.com', 'US', 'en', 'society', 'Pope Francis gives Catholic priests permission to bless same-sex couples'],
@@ -145,6 +174,36 @@ test('surprise: the same pace is less surprising in a topic that always runs fas
   const fast = judge(PRAGUE, 'CZ', 2).n;
   assert.ok(slow.surprise > fast.surprise);
   assert.ok(slow.score > fast.score);
+});
+
+test("isMinorEconomyRoutine: a routine rate decision or figure of an economy that is not a major one (the strip's \"major economy or bloc\")", async (t) => {
+  // Real headlines of December 2023, each with the country its story is about.
+  const cases: [string, string | null, boolean][] = [
+    ['Węgry ponownie tną stopy procentowe. Decyzja nie zaskoczyła uczestników rynku', 'HU', true],
+    ['Kolejne cięcie stóp procentowych na Węgrzech', 'HU', true],
+    ['Pakistan central bank holds key rate at 22% for fourth straight meeting', 'PK', true],
+    ["Singapore’s core inflation eases to 3.2% in November", 'SG', true],
+    ['Singapore GDP grew 1.2% in 2023 but expect less favourable external environment ahead: PM Lee', 'SG', true],
+    ['Hong Kong central bank leaves interest rate unchanged, tracks Fed', 'HK', true],
+    ['W Szwajcarii stopy procentowe bez zmian. Interwencje walutowe niewykluczone', 'CH', true],
+    // A major economy's decision or figure moves markets abroad: the strip may take it.
+    ['UK inflation falls to 3.9% in November', 'GB', false],
+    ['Fed holds US interest rates at 22-year high but signals cuts in 2024', 'US', false],
+    ['Argentina November inflation quickened before Milei devaluation', 'AR', false],
+    // The euro area is a bloc, whichever member the story's places point to.
+    ['ECB Could Soon Look at Rate Cuts as Inflation Eases', 'NL', false],
+    // Not a routine decision or figure.
+    ['Hungary’s Orbán courts China and wins a surge of clean car investments', 'HU', false],
+    ['Nigeria to Buy Banks Purchased by Ousted Central Bank Governor', 'NG', false],
+    ['Kolejni szefowie banków centralnych piszą do prezesa NBP. Chodzi o sprawę Trybunału Stanu dla Glapińskiego', 'PL', false],
+    // Whose economy it is not known: nothing to hold it by.
+    ['Pakistan central bank holds key rate at 22% for fourth straight meeting', null, false],
+  ];
+  for (const [title, focus, want] of cases) await t.test(`${focus ?? 'no focus'}: ${title}`, () => assert.equal(isMinorEconomyRoutine([{ title }], focus), want));
+  await t.test('half the headlines must tell it: one rate report in a story about the Sejm does not hold the story', () => {
+    const titles = [...SEJM.map((l) => l[5]), 'Kolejne cięcie stóp procentowych na Węgrzech'];
+    assert.equal(isMinorEconomyRoutine(titles.map((title) => ({ title })), 'PL'), false);
+  });
 });
 
 test('isSevere: mass-casualty events and disasters, not a single killing', async (t) => {

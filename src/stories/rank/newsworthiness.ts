@@ -93,6 +93,12 @@ export interface Newsworthiness {
   decay: number;
   /** Publishers from outside the story's focus country. */
   foreignPublishers: number;
+  /**
+   * Half the headlines tell a routine economic decision or data release (a
+   * rate decision, an inflation or growth figure) and the story is about an
+   * economy that is not a major one (isMinorEconomyRoutine).
+   */
+  minorEconomy: boolean;
   /** A quarter of the headlines tell a mass-casualty event or a disaster. */
   severe: boolean;
   /**
@@ -144,7 +150,8 @@ export function newsworthiness(reports: NewsReport[], metrics: StoryMetrics, foc
   const decay = Math.pow(0.5, Math.max(0, now.getTime() - Date.parse(metrics.lastSeenAt)) / HALF_LIFE_MS);
   const corroboration = metrics.publishers >= 2 ? 1 : SINGLE_SOURCE;
   const score = Math.round(subject * (reach + SURPRISE_WEIGHT * surprise) * corroboration * decay * 1000) / 1000;
-  return { score, reach, subject, surprise, decay, foreignPublishers: foreign, severe, light: lightSubject(reports), countries, regions, languages };
+  const minorEconomy = !severe && isMinorEconomyRoutine(reports, focus);
+  return { score, reach, subject, surprise, decay, foreignPublishers: foreign, minorEconomy, severe, light: lightSubject(reports), countries, regions, languages };
 }
 
 /**
@@ -308,6 +315,45 @@ export function isSoft(headline: string): boolean {
   return softFraming(headline) !== null;
 }
 
+/**
+ * A routine economic decision or data release (en, pl): a central bank's
+ * rate decision ("Pakistan central bank holds key rate at 22% for fourth
+ * straight meeting", "Węgry ponownie tną stopy procentowe"), an inflation,
+ * growth or jobs figure ("Singapore's core inflation eases to 3.2% in
+ * November", "Singapore GDP grew 1.2% in 2023"). What such a decision does
+ * to markets is a matter of whose it is (MAJOR_ECONOMIES).
+ */
+const MACRO_ROUTINE =
+  /\b(?:interest|key|policy|benchmark|base|lending|repo|refinancing|deposit) (?:interest )?rates?\b|\brate (?:cuts?|hikes?|rises?|increases?|decisions?)\b|\bcentral bank\b[^.]{0,40}\b(?:holds?|keeps?|leaves?|cuts?|raises?|hikes?|lowers?|trims?)\b|\b(?:core |headline |annual |consumer )?inflation (?:rate )?(?:eases?|eased|slows?|slowed|cools?|cooled|rises?|rose|falls?|fell|drops?|dropped|quickens?|quickened|accelerates?|accelerated|jumps?|jumped|climbs?|climbed|hits?|stays?|stayed|remains?|remained|edges?|edged|tumbles?|tumbled|at \d|to \d)|\b(?:gdp|economy) (?:grew|grows|growth|shrank|shrinks|contracted|contracts|expanded|expands)\b|\b(?:unemployment|jobless) (?:rate )?(?:falls?|fell|rises?|rose|at \d|to \d|hits?|stays?)|\bstop\p{L}* procentow\p{L}*|\bstóp procentowych\b|\bRPP\b|\binflacj\p{L}* (?:spad\p{L}*|wzros\p{L}*|hamuje|przyspiesz\p{L}*|w \p{L}+ wyniosła)|\bPKB (?:wzrósł|spadł|wzrosło|spadło)\b|\bbezroboci\p{L}* (?:spad\p{L}*|wzros\p{L}*)/iu;
+
+/**
+ * Major economies, whose routine decisions move markets beyond their
+ * borders: the G20's member countries (the EU's own bloc, the euro area,
+ * is named in the headline: the ECB, the eurozone, and is never held).
+ * The judging rules' strip takes "decisions that move markets or
+ * economies of a major economy or bloc" (docs/editorial.md).
+ */
+export const MAJOR_ECONOMIES: ReadonlySet<string> = new Set(['AR', 'AU', 'BR', 'CA', 'CN', 'DE', 'FR', 'GB', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'TR', 'US', 'ZA']);
+const BLOC = /\b(?:ECB|European Central Bank|euro ?zone|euro area|EBC|Europejski\p{L}* Bank\p{L}* Centraln\p{L}*|stref\p{L}* euro)\b/iu;
+
+/**
+ * A story of a routine economic decision or data release (half its
+ * headlines tell one) about an economy that is not a major one: Hungary's
+ * rate cut is Hungary's and its neighbours' business news, not a world
+ * headline, however many outlets abroad report it; the Fed's or the Bank of
+ * England's is. A story of unknown focus is not held: nothing says whose
+ * economy it is.
+ */
+export function isMinorEconomyRoutine(reports: Pick<NewsReport, 'title'>[], focusCountry: string | null): boolean {
+  if (reports.length === 0 || !focusCountry || MAJOR_ECONOMIES.has(focusCountry.toUpperCase())) return false;
+  let routine = 0;
+  for (const r of reports) {
+    if (BLOC.test(r.title)) return false;
+    if (MACRO_ROUTINE.test(r.title)) routine++;
+  }
+  return routine / reports.length >= SOFT_SHARE;
+}
+
 /** Share of a story's headlines that must name a mass-casualty event or disaster for it to count as one. */
 const SEVERE_SHARE = 0.25;
 
@@ -337,13 +383,14 @@ export const STRIP_NEW_WAVE = 5;
  * read beyond the country it is about (two foreign publishers; a
  * mass-casualty event or a disaster is international news wherever it is
  * read), and newsworthy enough once the subject has weighed in, unless its
- * reach alone makes it a world headline.
+ * reach alone makes it a world headline. A routine decision or figure of an
+ * economy that is not a major one (minorEconomy) is not, whatever its reach.
  */
 export function isInternationalHeadline(metrics: StoryMetrics, n: Newsworthiness, now: Date): boolean {
   if (!metrics.breaking || metrics.publishers < STRIP_MIN_PUBLISHERS) return false;
   const recent = Math.round(metrics.velocity * (BREAKING_WINDOW_MS / 3_600_000));
   const fresh = now.getTime() - Date.parse(metrics.firstSeenAt) <= STRIP_FRESH_MS || recent >= STRIP_NEW_WAVE;
-  if (!fresh) return false;
+  if (!fresh || n.minorEconomy) return false;
   if (n.reach >= WORLD_REACH) return true;
   const abroad = n.severe || (n.foreignPublishers >= STRIP_MIN_FOREIGN && (n.regions >= 2 || n.foreignPublishers >= STRIP_ONE_REGION_FOREIGN));
   return abroad && n.score / Math.max(n.decay, 1e-9) >= STRIP_MIN_SCORE;
