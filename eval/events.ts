@@ -35,7 +35,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
-import { BROAD_PARAMS, COUNT_CADENCE, CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { BROAD_PARAMS, COUNT_CADENCE, CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, CROSS_WORD_BIG_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
 import { PROJECT_ROOT } from '../test/shared.js';
@@ -370,6 +370,7 @@ export async function evalEvents(log: (s: string) => void = console.log): Promis
     ['story model (STORY_PARAMS, not default)', (items, prior) => runClusterer(items, STORY_PARAMS, { prior })],
     ['story merge (MERGE_PARAMS, not default)', (items, prior) => runClusterer(items, MERGE_PARAMS, { prior })],
     ['across languages by words (CROSS_WORD_PARAMS, not default)', (items, prior) => runClusterer(items, CROSS_WORD_PARAMS, { prior })],
+    ['by words into stories of 3+ (CROSS_WORD_BIG_PARAMS, not default)', (items, prior) => runClusterer(items, CROSS_WORD_BIG_PARAMS, { prior })],
     ['new defaults, no outlet given', (items, prior) => runClusterer(items, DEFAULT_PARAMS, { noSource: true, prior })],
     ['new defaults, titles only, no outlet', (items) => runClusterer(titlesOnly(items), DEFAULT_PARAMS, { noSource: true })],
     ['LEGACY, titles only, no outlet', (items) => runClusterer(titlesOnly(items), LEGACY_PARAMS, { noSource: true })],

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clusterEntities, crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
 import { CROSS_WORD_INPUTS, PAIR_FEATURES } from './pairModel.js';
-import { CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
+import { CROSS_WORD_BIG_PARAMS, CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
 import { storyIdFor } from './storyId.js';
 import { H, T0, milei1, milei2, prague } from './fixtures.js';
@@ -534,7 +534,7 @@ const fialaBudgetEn: ClusterDoc = { id: 'enb', title: 'Czech PM Fiala and rector
 test('OnlineClusterer: a Polish report also looks at the English story the lexicon says tells its words, not only the closest by names (crossWordStories)', () => {
   const storyOfReport = (crossWordStories: number): string | undefined => {
     // One story looked at by names and countries (pairStories 1: the budget story, which shares the prime minister with the report); no merges.
-    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories, crossMergePairThreshold: 1 });
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories, crossWordMinMembers: 1, crossMergePairThreshold: 1 });
     for (const d of [shootingEn1, shootingEn2, fialaBudgetEn, shootingFialaPl]) c.place(d);
     c.finish();
     const s = c.storyOf('plf');
@@ -564,7 +564,7 @@ test('OnlineClusterer: an English report finds the Polish story its words are to
   const pl2: ClusterDoc = { id: 'pl2', title: 'Czechy: strzelanina na uniwersytecie, 14 zabitych', text: 'Student otworzył ogień na uczelni w stolicy Czech, zabijając 14 osób.', publishedMs: T0 + 1.2 * H, language: 'pl', source: 'e', countries: ['CZ'] };
   const en: ClusterDoc = { id: 'enx', title: 'Gunman kills 14 at Charles University', text: 'A student opened fire at Charles University in Prague, killing 14 people.', publishedMs: T0 + 2 * H, language: 'en', source: 'f', entities: ['organization:charles university'], countries: ['CZ'] };
   const together = (crossWordStories: number): boolean => {
-    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories, crossMergePairThreshold: 1 });
+    const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories, crossWordMinMembers: 1, crossMergePairThreshold: 1 });
     for (const d of [taxPl, pl1, pl2, en]) c.place(d);
     c.finish();
     assert.equal(c.storyOf('pl1'), c.storyOf('pl2'), 'the two Polish reports are one story');
@@ -575,8 +575,9 @@ test('OnlineClusterer: an English report finds the Polish story its words are to
   assert.equal(together(3), true);
 });
 
-test('OnlineClusterer: the look-up by words is CROSS_WORD_PARAMS, measured and not the desk\'s defaults (round 32: the editor\'s panel)', () => {
+test('OnlineClusterer: the look-up by words is CROSS_WORD_PARAMS (into any story) and CROSS_WORD_BIG_PARAMS (stories of three or more), measured and not the desk\'s defaults (rounds 32-34)', () => {
   assert.equal(DEFAULT_PARAMS.crossWordStories, 0);
-  assert.equal(CROSS_WORD_PARAMS.crossWordStories, 3);
   assert.deepEqual({ ...CROSS_WORD_PARAMS, crossWordStories: 0 }, DEFAULT_PARAMS, 'the preset is the defaults and the look-up, nothing else');
+  assert.deepEqual({ ...CROSS_WORD_BIG_PARAMS, crossWordMinMembers: 1 }, CROSS_WORD_PARAMS, 'the second preset is the first taking stories of three or more, nothing else');
+  assert.equal(CROSS_WORD_BIG_PARAMS.crossWordMinMembers, 3);
 });

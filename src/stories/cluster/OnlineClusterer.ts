@@ -66,6 +66,8 @@ interface Story {
   score: number;
   /** The story's signature (signatureOf), cached for the member count it was built at. */
   sig: Signature | null;
+  /** In the look-up's own indexes (bigTitle, bigTrans): it has crossWordMinMembers members or more (syncBig). */
+  big: boolean;
 }
 
 /** What most members of a story share: keys held by at least half of them, with their idf when built. */
@@ -188,6 +190,15 @@ export class OnlineClusterer {
   private readonly postings = new Map<string, Set<Story>>();
   /** Per English stem, the stories whose Polish members translate to it (Story.transKeys): where an English report finds a Polish story. */
   private readonly transPostings = new Map<string, Set<Story>>();
+  /**
+   * The stories of crossWordMinMembers members or more, by their title keys
+   * and by their English words (Story.titleKeys, Story.transKeys): the only
+   * stories crossWordStories takes, so the only ones it walks. Most stories
+   * are one or two reports; walking the whole postings to skip them was most
+   * of the look-up's cost. The full postings still say how common a word is.
+   */
+  private readonly bigTitle = new Map<string, Set<Story>>();
+  private readonly bigTrans = new Map<string, Set<Story>>();
   private candEpoch = 0;
   private readonly df = new WeightTable();
   /** Per outlet, its window documents and their key counts: what tells an outlet's templates from news. */
@@ -261,6 +272,7 @@ export class OnlineClusterer {
       const s = sid === undefined ? undefined : this.stories.get(sid);
       if (s) {
         this.pushMember(s, doc.id);
+        this.syncBig(s);
         s.lastMs = Math.max(s.lastMs, doc.publishedMs);
         this.articleStory.set(doc.id, s.id);
         return { articleId: doc.id, storyId: s.id, similarity: 1, created: false, duplicate: true };
@@ -304,7 +316,10 @@ export class OnlineClusterer {
         // only, and the closest by them are often other stories of the same
         // country: the stories the lexicon says tell the same words are
         // looked at too, past the floor (their pair scores decide).
-        for (const s of this.crossWordStories(x, lang, doc.publishedMs)) if (!looked.some((l) => l.s === s)) looked.push({ s, cent: articleCosine(pv, s, false) });
+        // Their centroid cosine is read by the story model's features alone
+        // (anchorStory takes stories of the article's own language, and these
+        // are of the other): not computed for the defaults.
+        for (const s of this.crossWordStories(x, lang, doc.publishedMs)) if (!looked.some((l) => l.s === s)) looked.push({ s, cent: this.params.storyModel ? articleCosine(pv, s, false) : 0 });
       }
       const model = this.params.storyModel;
       // Story features only when something reads them: in rescue mode most
@@ -399,6 +414,7 @@ export class OnlineClusterer {
     const duplicate = !!doc.duplicateOf && this.articleStory.has(doc.duplicateOf);
     if (duplicate) {
       this.pushMember(s, doc.id, stored);
+      this.syncBig(s);
       this.articleStory.set(doc.id, s.id);
     } else {
       const keys = this.addToWindow(doc);
@@ -625,6 +641,7 @@ export class OnlineClusterer {
   private closeStory(s: Story): void {
     for (const k of s.keyDocs.keys()) this.unpost(k, s);
     for (const k of s.transKeys.keys()) this.unpost(k, s, this.transPostings);
+    if (s.big) this.setBig(s, false);
     for (const a of s.articleIds) {
       if (this.articleStory.get(a) === s.id) {
         this.articleStory.delete(a);
@@ -642,6 +659,26 @@ export class OnlineClusterer {
     if (!p) return;
     p.delete(s);
     if (p.size === 0) index.delete(k);
+  }
+
+  private post(k: string, s: Story, index: Map<string, Set<Story>>): void {
+    let p = index.get(k);
+    if (!p) index.set(k, (p = new Set()));
+    p.add(s);
+  }
+
+  /** Put story `s` in the look-up's indexes or take it out as its member count crosses crossWordMinMembers. */
+  private syncBig(s: Story): void {
+    if (this.params.crossWordStories <= 0) return;
+    const big = s.articleIds.length >= this.params.crossWordMinMembers;
+    if (big !== s.big) this.setBig(s, big);
+  }
+
+  private setBig(s: Story, big: boolean): void {
+    s.big = big;
+    const put = big ? this.post.bind(this) : this.unpost.bind(this);
+    for (const k of s.titleKeys.keys()) put(k, s, this.bigTitle);
+    for (const k of s.transKeys.keys()) put(k, s, this.bigTrans);
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null; slot: SlotTitle | null } {
@@ -1073,29 +1110,55 @@ export class OnlineClusterer {
     if (!pl && lang !== 'en') return [];
     const words = pl ? x.trans : x.title;
     const index = pl ? this.postings : this.transPostings;
+    const big = pl ? this.bigTitle : this.bigTrans;
     const want = pl ? 'en' : 'pl';
+    // Heaviest words first: once the words left weigh less than
+    // CROSS_WORD_MIN together, a story none of the heavier ones reached
+    // cannot become a candidate, so the lighter words only add to the
+    // stories already reached, read from their own counts rather than by
+    // walking the words' postings (the same candidates, far fewer steps:
+    // common English words are held by hundreds of Polish stories).
+    const ws: { w: string; weight: number; p: Set<Story> }[] = [];
+    let rest = 0;
+    for (const w of words) {
+      // Who holds it, by the stories big enough to take (most words: none);
+      // how common it is, by every live story holding it.
+      const p = big.get(w);
+      if (!p) continue;
+      const all = index.get(w);
+      if (!all || all.size > this.params.maxPostings) continue;
+      const weight = this.crossWordWeight(w);
+      if (weight === 0) continue;
+      ws.push({ w, weight, p });
+      rest += weight;
+    }
+    if (rest < CROSS_WORD_MIN) return [];
+    ws.sort((a, b) => b.weight - a.weight);
     const epoch = ++this.candEpoch;
     const hit: Story[] = [];
-    for (const w of words) {
-      const p = index.get(w);
-      if (!p || p.size > this.params.maxPostings) continue;
-      const idf = this.crossWordWeight(w);
-      if (idf === 0) continue;
-      for (const s of p) {
-        const n = (pl ? s.titleKeys : s.transKeys).get(w) ?? 0;
-        if (n === 0) continue;
-        const share = Math.min(1, n / CROSS_WORD_HOLDERS);
-        if (s.mark !== epoch) {
-          s.mark = epoch;
-          s.score = idf * share;
-          hit.push(s);
-        } else s.score += idf * share;
+    for (const { w, weight, p } of ws) {
+      if (rest >= CROSS_WORD_MIN) {
+        for (const s of p) {
+          const n = (pl ? s.titleKeys : s.transKeys).get(w) ?? 0;
+          if (n === 0) continue;
+          const share = Math.min(1, n / CROSS_WORD_HOLDERS);
+          if (s.mark !== epoch) {
+            s.mark = epoch;
+            s.score = weight * share;
+            hit.push(s);
+          } else s.score += weight * share;
+        }
+      } else {
+        for (const s of hit) {
+          const n = (pl ? s.titleKeys : s.transKeys).get(w) ?? 0;
+          if (n > 0) s.score += weight * Math.min(1, n / CROSS_WORD_HOLDERS);
+        }
       }
+      rest -= weight;
     }
     const best: Story[] = [];
     const scores: number[] = [];
-    const min = this.params.crossWordMinMembers;
-    for (const s of hit) if (s.score >= CROSS_WORD_MIN && s.articleIds.length >= min && mainLanguage(s) === want && s.normSq > 0 && this.open(s, ms)) keepBest(best, scores, s, s.score, this.params.crossWordStories, seqBefore);
+    for (const s of hit) if (s.score >= CROSS_WORD_MIN && mainLanguage(s) === want && s.normSq > 0 && this.open(s, ms)) keepBest(best, scores, s, s.score, this.params.crossWordStories, seqBefore);
     return best;
   }
 
@@ -2053,7 +2116,7 @@ export class OnlineClusterer {
     // A story's seq is its first member's rank (the rank the next append
     // takes): creation order, as a counter would give, and what a restart
     // can rebuild from stored ranks (placeRestored).
-    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), titleWords: new Map(), transKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null };
+    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), titleWords: new Map(), transKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null, big: false };
     this.stories.set(id, s);
     return s;
   }
@@ -2061,7 +2124,7 @@ export class OnlineClusterer {
   private addToStory(s: Story, articleId: string, vec: Map<string, number>, ms: number, lang: string, source: string | null, x: DocExtras, rank?: number): void {
     for (const k of x.title) countIn(s.titleKeys, k);
     for (const k of x.ev.title) countIn(s.titleWords, k);
-    // Indexed only for the look-up that reads them (crossWordStories): not the defaults' cost.
+    // Indexed only for the look-up that reads them (crossWordStories): a clusterer without it pays nothing.
     if (this.params.crossWordStories > 0) {
       for (const k of x.trans) {
         countIn(s.transKeys, k);
@@ -2086,6 +2149,10 @@ export class OnlineClusterer {
       p.add(s);
     }
     this.pushMember(s, articleId, rank);
+    if (s.big) {
+      for (const k of x.title) this.post(k, s, this.bigTitle);
+      for (const k of x.trans) this.post(k, s, this.bigTrans);
+    } else this.syncBig(s);
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     countIn(s.langs, lang);
@@ -2099,12 +2166,18 @@ export class OnlineClusterer {
 
   /** Take one article's vector out of its story (the inverse of addToStory). */
   private removeFromStory(s: Story, articleId: string, vec: Map<string, number>, lang: string, source: string | null, x: DocExtras): void {
-    for (const k of x.title) countOut(s.titleKeys, k);
+    for (const k of x.title) {
+      countOut(s.titleKeys, k);
+      if (s.big && !s.titleKeys.has(k)) this.unpost(k, s, this.bigTitle);
+    }
     for (const k of x.ev.title) countOut(s.titleWords, k);
     if (s.transKeys.size > 0) {
       for (const k of x.trans) {
         countOut(s.transKeys, k);
-        if (!s.transKeys.has(k)) this.unpost(k, s, this.transPostings);
+        if (!s.transKeys.has(k)) {
+          this.unpost(k, s, this.transPostings);
+          if (s.big) this.unpost(k, s, this.bigTrans);
+        }
       }
     }
     const { keys, vals, hashes } = packed(vec);
@@ -2125,6 +2198,7 @@ export class OnlineClusterer {
     if (s.normSq < 1e-12) s.normSq = 0;
     const i = s.articleIds.indexOf(articleId);
     if (i >= 0) s.articleIds.splice(i, 1);
+    this.syncBig(s);
     s.langs.set(lang, (s.langs.get(lang) ?? 1) - 1);
     s.main = null;
     if (source !== null) {
@@ -2440,6 +2514,11 @@ export class OnlineClusterer {
       p.delete(from);
       p.add(into);
     }
+    if (from.big) this.setBig(from, false);
+    if (into.big) {
+      for (const k of from.titleKeys.keys()) this.post(k, into, this.bigTitle);
+      for (const k of from.transKeys.keys()) this.post(k, into, this.bigTrans);
+    } else this.syncBig(into);
     if (from.series) into.series = true;
     if (from.instances) for (const [k, t] of from.instances) if (!into.instances?.has(k)) (into.instances ??= new Map()).set(k, t);
     if (from.slots) for (const [o, list] of from.slots) for (const t of list) addSlot(into, o, t);
