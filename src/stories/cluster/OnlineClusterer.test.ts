@@ -557,6 +557,15 @@ test('OnlineClusterer: crossWordMinMembers keeps the look-up by words to stories
   assert.equal(storyOfReport(3), 'other');
 });
 
+test('OnlineClusterer: a story the look-up by words could not take becomes one as it reaches crossWordMinMembers, by a wire copy too', () => {
+  const copy: ClusterDoc = { ...shootingEn2, id: 'en2c', source: 'c', duplicateOf: 'en2', publishedMs: shootingEn2.publishedMs + H / 4 };
+  const c = new OnlineClusterer({ ...DEFAULT_PARAMS, pairStories: 1, crossWordStories: 3, crossWordMinMembers: 3, crossMergePairThreshold: 1 });
+  for (const d of [shootingEn1, shootingEn2, copy, fialaBudgetEn, shootingFialaPl]) c.place(d);
+  c.finish();
+  assert.equal(c.storyOf('en2c'), c.storyOf('en1'), 'the copy is filed beside its original');
+  assert.equal(c.storyOf('plf'), c.storyOf('en1'), 'three members: the Polish report finds the shooting by its words');
+});
+
 test('OnlineClusterer: an English report finds the Polish story its words are told in (crossWordStories, the other way)', () => {
   // The Polish reports name no one; an English report names the university. Nothing past the cross-language floor by names.
   const taxPl: ClusterDoc = { id: 'plt', title: 'Czechy: nowe stawki podatku od nieruchomości', text: 'Czechy podnoszą podatek.', publishedMs: T0, language: 'pl', source: 'c', countries: ['CZ'] };

@@ -676,9 +676,15 @@ export class OnlineClusterer {
 
   private setBig(s: Story, big: boolean): void {
     s.big = big;
-    const put = big ? this.post.bind(this) : this.unpost.bind(this);
-    for (const k of s.titleKeys.keys()) put(k, s, this.bigTitle);
-    for (const k of s.transKeys.keys()) put(k, s, this.bigTrans);
+    for (const [keys, index] of [
+      [s.titleKeys, this.bigTitle],
+      [s.transKeys, this.bigTrans],
+    ] as const) {
+      for (const k of keys.keys()) {
+        if (big) this.post(k, s, index);
+        else this.unpost(k, s, index);
+      }
+    }
   }
 
   private addToWindow(doc: ClusterDoc): { bag: Map<string, number>; hashes: number[]; ev: TextEvidence; skeleton: string | null; slot: SlotTitle | null } {

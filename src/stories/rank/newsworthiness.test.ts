@@ -186,6 +186,10 @@ test("isMinorEconomyRoutine: a routine rate decision or figure of an economy tha
     ['Singapore GDP grew 1.2% in 2023 but expect less favourable external environment ahead: PM Lee', 'SG', true],
     ['Hong Kong central bank leaves interest rate unchanged, tracks Fed', 'HK', true],
     ['W Szwajcarii stopy procentowe bez zmian. Interwencje walutowe niewykluczone', 'CH', true],
+    ['Inflacja w Czechach zaczyna się normalizować', 'CZ', true],
+    ['Nie było zaskoczenia. Tyle wyniosło bezrobocie w listopadzie', 'PL', true],
+    ['„Payrollsy” przebiły rynkowy konsensus. Bezrobocie nieoczekiwanie spadło', 'US', false],
+    ['Nasze mieszkania warte coraz więcej. Wynik przekroczył 200 procent PKB w zeszłym roku', 'PL', false],
     // A major economy's decision or figure moves markets abroad: the strip may take it.
     ['UK inflation falls to 3.9% in November', 'GB', false],
     ['Fed holds US interest rates at 22-year high but signals cuts in 2024', 'US', false],
