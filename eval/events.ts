@@ -35,7 +35,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { OnlineClusterer, type ClusterDoc, type Reassignment } from '../src/stories/cluster/OnlineClusterer.js';
-import { BROAD_PARAMS, COUNT_CADENCE, CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, CROSS_WORD_BIG_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
+import { BROAD_PARAMS, COUNT_CADENCE, CROSS_WORD_BIG_PARAMS, CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, MERGE_PARAMS, STORY_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { scoreClustering } from '../src/stories/cluster/scoreClustering.js';
 import { isStopWord, primaryLanguage, stemmerFor, tokens } from '../src/stories/cluster/tokenize.js';
 import { PROJECT_ROOT } from '../test/shared.js';
