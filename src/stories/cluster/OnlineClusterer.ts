@@ -661,6 +661,7 @@ export class OnlineClusterer {
     if (p.size === 0) index.delete(k);
   }
 
+  /** Put story `s` in key `k`'s postings in `index` (the inverse of unpost). */
   private post(k: string, s: Story, index: Map<string, Set<Story>>): void {
     let p = index.get(k);
     if (!p) index.set(k, (p = new Set()));
@@ -672,6 +673,20 @@ export class OnlineClusterer {
     if (this.params.crossWordStories <= 0) return;
     const big = s.articleIds.length >= this.params.crossWordMinMembers;
     if (big !== s.big) this.setBig(s, big);
+  }
+
+  /**
+   * Story `s` has grown by members holding these title keys and English
+   * words: a story already in the look-up's indexes is posted under them, one
+   * that has just reached the size goes in under all of its keys.
+   */
+  private growBig(s: Story, title: Iterable<string>, trans: Iterable<string>): void {
+    if (!s.big) {
+      this.syncBig(s);
+      return;
+    }
+    for (const k of title) this.post(k, s, this.bigTitle);
+    for (const k of trans) this.post(k, s, this.bigTrans);
   }
 
   private setBig(s: Story, big: boolean): void {
@@ -2134,9 +2149,7 @@ export class OnlineClusterer {
     if (this.params.crossWordStories > 0) {
       for (const k of x.trans) {
         countIn(s.transKeys, k);
-        let p = this.transPostings.get(k);
-        if (!p) this.transPostings.set(k, (p = new Set()));
-        p.add(s);
+        this.post(k, s, this.transPostings);
       }
     }
     if (x.series) s.series = true;
@@ -2150,15 +2163,10 @@ export class OnlineClusterer {
       s.normSq += nw * nw - old * old;
       const n = s.keyDocs.get(k) ?? 0;
       s.keyDocs.set(k, n + 1);
-      let p = this.postings.get(k);
-      if (!p) this.postings.set(k, (p = new Set()));
-      p.add(s);
+      this.post(k, s, this.postings);
     }
     this.pushMember(s, articleId, rank);
-    if (s.big) {
-      for (const k of x.title) this.post(k, s, this.bigTitle);
-      for (const k of x.trans) this.post(k, s, this.bigTrans);
-    } else this.syncBig(s);
+    this.growBig(s, x.title, x.trans);
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     countIn(s.langs, lang);
@@ -2521,10 +2529,7 @@ export class OnlineClusterer {
       p.add(into);
     }
     if (from.big) this.setBig(from, false);
-    if (into.big) {
-      for (const k of from.titleKeys.keys()) this.post(k, into, this.bigTitle);
-      for (const k of from.transKeys.keys()) this.post(k, into, this.bigTrans);
-    } else this.syncBig(into);
+    this.growBig(into, from.titleKeys.keys(), from.transKeys.keys());
     if (from.series) into.series = true;
     if (from.instances) for (const [k, t] of from.instances) if (!into.instances?.has(k)) (into.instances ??= new Map()).set(k, t);
     if (from.slots) for (const [o, list] of from.slots) for (const t of list) addSlot(into, o, t);

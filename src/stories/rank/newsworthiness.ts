@@ -334,6 +334,8 @@ const MACRO_ROUTINE =
  * economies of a major economy or bloc" (docs/editorial.md).
  */
 export const MAJOR_ECONOMIES: ReadonlySet<string> = new Set(['AR', 'AU', 'BR', 'CA', 'CN', 'DE', 'FR', 'GB', 'ID', 'IN', 'IT', 'JP', 'KR', 'MX', 'RU', 'SA', 'TR', 'US', 'ZA']);
+/** Share of a story's headlines that must tell a routine decision or figure for the story to be one. */
+const ROUTINE_SHARE = 0.5;
 const BLOC = /\b(?:ECB|European Central Bank|euro ?zone|euro area|EBC|Europejski\p{L}* Bank\p{L}* Centraln\p{L}*|stref\p{L}* euro)\b/iu;
 
 /**
@@ -351,7 +353,7 @@ export function isMinorEconomyRoutine(reports: Pick<NewsReport, 'title'>[], focu
     if (BLOC.test(r.title)) return false;
     if (MACRO_ROUTINE.test(r.title)) routine++;
   }
-  return routine / reports.length >= SOFT_SHARE;
+  return routine / reports.length >= ROUTINE_SHARE;
 }
 
 /** Share of a story's headlines that must name a mass-casualty event or disaster for it to count as one. */
