@@ -150,6 +150,8 @@ interface DocExtras {
 const CROSS_WORD_MIN = 4;
 /** How many members holding a word make it count in full (crossWordStories), whatever the story's size. */
 const CROSS_WORD_HOLDERS = 3;
+/** What bestPair's early stop leaves for rounding: it stops only when the members left fall short of its floor by more than this. */
+const FLOOR_SLACK = 1e-9;
 
 /** One empty set for every article that has none: its concepts while crossConcepts is off, a report's English words outside Polish. */
 const NONE: ReadonlySet<string> = new Set();
@@ -335,10 +337,12 @@ export class OnlineClusterer {
           for (const { s } of looked) {
             const cross = lang !== mainLanguage(s);
             if (cross && !this.crossAgrees(me.x.xkeys, this.crossSignature(s))) continue;
-            const sim = this.learnedScore(me, s);
             // Across languages the pair features are fewer (no words, no title
             // cosine): such a pair has its own threshold.
-            if (sim < (cross ? this.params.crossPairThreshold : this.params.pairThreshold)) continue;
+            const threshold = cross ? this.params.crossPairThreshold : this.params.pairThreshold;
+            // Scored only as far as it could still be taken: at the threshold, and past the best so far.
+            const sim = this.learnedScore(me, s, best === null ? threshold : Math.max(threshold, bestSim));
+            if (sim < threshold) continue;
             if (sim < bestSim || (sim === bestSim && best !== null)) continue;
             best = s;
             bestSim = sim;
@@ -678,15 +682,17 @@ export class OnlineClusterer {
   /**
    * Story `s` has grown by members holding these title keys and English
    * words: a story already in the look-up's indexes is posted under them, one
-   * that has just reached the size goes in under all of its keys.
+   * that has just reached the size goes in under all of its keys. `oneMember`:
+   * the keys are one article's, already counted in, so a key the story held
+   * before (a count above 1) is already posted and is skipped.
    */
-  private growBig(s: Story, title: Iterable<string>, trans: Iterable<string>): void {
+  private growBig(s: Story, title: Iterable<string>, trans: Iterable<string>, oneMember: boolean): void {
     if (!s.big) {
       this.syncBig(s);
       return;
     }
-    for (const k of title) this.post(k, s, this.bigTitle);
-    for (const k of trans) this.post(k, s, this.bigTrans);
+    for (const k of title) if (!oneMember || s.titleKeys.get(k) === 1) this.post(k, s, this.bigTitle);
+    for (const k of trans) if (!oneMember || s.transKeys.get(k) === 1) this.post(k, s, this.bigTrans);
   }
 
   private setBig(s: Story, big: boolean): void {
@@ -827,7 +833,7 @@ export class OnlineClusterer {
     const p = this.params;
     let floor = p.anchorPairFloor;
     if (Math.min(young.articleIds.length, old.articleIds.length) < p.anchorMinSize) floor = this.textlessShare() >= 0.5 ? 0 : p.anchorLoneFloor;
-    return floor <= 0 || this.youngPairScore(young, old, model) >= floor;
+    return floor <= 0 || this.youngPairScore(young, old, model, floor) >= floor;
   }
 
   /** How much more often the window's titles hold `k` than those of the last backgroundDays: the greater of the window's burst and the recent span's. */
@@ -1600,11 +1606,11 @@ export class OnlineClusterer {
    * vector, the closest by title), or -1 when the story is out of reach (its
    * centroid too far: a chain of neighbours is not one event; a series guard).
    */
-  private learnedScore(a: DocInfo, s: Story): number {
+  private learnedScore(a: DocInfo, s: Story, floor = -Infinity): number {
     const p = this.params;
     const model = p.pairModel!;
     if (s.normSq <= 0 || this.storyBlocked(a, s)) return -1;
-    return this.bestPair(a, packed(a.vec), this.recentMembers(s), model);
+    return this.bestPair(a, packed(a.vec), this.recentMembers(s), model, undefined, floor);
   }
 
   /**
@@ -1655,8 +1661,14 @@ export class OnlineClusterer {
     return this.crossWords(a, b);
   }
 
-  /** The best pair probability of `a` against the given members (the two closest by vector and the closest by title). */
-  private bestPair(a: DocInfo, pv: Packed, members: readonly DocInfo[], model: NonNullable<ClusterParams['pairModel']>, avgK?: number): number {
+  /**
+   * The best pair probability of `a` against the given members (the two
+   * closest by vector and the closest by title), or with avgK the average
+   * over the k closest. Given a `floor`, an average that cannot reach it
+   * comes back as -1 before all k are scored: for callers that only take a
+   * score at or above the floor.
+   */
+  private bestPair(a: DocInfo, pv: Packed, members: readonly DocInfo[], model: NonNullable<ClusterParams['pairModel']>, avgK?: number, floor = -Infinity): number {
     const k = avgK ?? this.params.pairAvgK;
     if (k > 0) {
       // Average link over the k closest members: one close member among
@@ -1682,9 +1694,18 @@ export class OnlineClusterer {
         idx[j] = i;
       }
       if (cos.length === 0) return -1;
+      // A probability is at most 1: once the members left could not lift
+      // the average to the caller's floor, the rest are not scored (the
+      // average would be below it whatever they gave; most stories looked
+      // at are not taken, and a pair probability is the dear part).
+      const n = cos.length;
+      const need = floor * n - FLOOR_SLACK;
       let sum = 0;
-      for (let j = 0; j < cos.length; j++) sum += this.pairProb(model, a, members[idx[j]!]!, cos[j]!);
-      return sum / cos.length;
+      for (let j = 0; j < n; j++) {
+        if (sum + (n - j) < need) return -1;
+        sum += this.pairProb(model, a, members[idx[j]!]!, cos[j]!);
+      }
+      return sum / n;
     }
     let b1 = -1;
     let b2 = -1;
@@ -1780,8 +1801,10 @@ export class OnlineClusterer {
         // The slot rule compares titles pairwise, the dearest check: asked once, and only of a pair that would otherwise be scored or merged.
         let parted: boolean | undefined;
         if (cos >= floor && (!p.storyModel || !sameLang || p.storyRescue)) {
-          sim = first = this.youngPairScore(young, old, model);
-          pass = sim >= (sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold));
+          const threshold = sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold);
+          // The learned merge reads the score whatever it is (mergeFeatures): without it, scored only as far as it could pass.
+          sim = first = this.youngPairScore(young, old, model, learned ? -Infinity : threshold);
+          pass = sim >= threshold;
         }
         // The slot rule before the model: a pair it parts is never merged, so it is neither scored nor shown to training.
         if (!pass && learned && cos >= modelFloor && !(parted ??= this.slotsConflict(s, c))) {
@@ -1922,17 +1945,22 @@ export class OnlineClusterer {
    * and "American Eagle's CEO search" share "American", and the pair model
    * gives their reports almost nothing.
    */
-  private youngPairScore(young: Story, old: Story, model: PairModel): number {
-    return this.pairScoreOf(young.articleIds.slice(0, 3), old, model);
+  private youngPairScore(young: Story, old: Story, model: PairModel, floor = -Infinity): number {
+    return this.pairScoreOf(young.articleIds.slice(0, 3), old, model, floor);
   }
 
-  /** The best pair probability of these reports against the story's recent members (-1 when none is in the window). */
-  private pairScoreOf(ids: readonly string[], s: Story, model: PairModel): number {
+  /**
+   * The best pair probability of these reports against the story's recent
+   * members (-1 when none is in the window). Below `floor` it may be any
+   * value below it (bestPair's early stop): for callers that only ask
+   * whether it reaches the floor.
+   */
+  private pairScoreOf(ids: readonly string[], s: Story, model: PairModel, floor = -Infinity): number {
     const recent = this.recentMembers(s);
     let sim = -1;
     for (const id of ids) {
       const a = this.docInfo.get(id);
-      if (a) sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model));
+      if (a) sim = Math.max(sim, this.bestPair(a, packed(a.vec), recent, model, undefined, floor));
     }
     return sim;
   }
@@ -2148,8 +2176,10 @@ export class OnlineClusterer {
     // Indexed only for the look-up that reads them (crossWordStories): a clusterer without it pays nothing.
     if (this.params.crossWordStories > 0) {
       for (const k of x.trans) {
-        countIn(s.transKeys, k);
-        this.post(k, s, this.transPostings);
+        const n = s.transKeys.get(k) ?? 0;
+        s.transKeys.set(k, n + 1);
+        // Posted once, when the story first holds the word (a story is in a word's postings while it holds it).
+        if (n === 0) this.post(k, s, this.transPostings);
       }
     }
     if (x.series) s.series = true;
@@ -2163,10 +2193,10 @@ export class OnlineClusterer {
       s.normSq += nw * nw - old * old;
       const n = s.keyDocs.get(k) ?? 0;
       s.keyDocs.set(k, n + 1);
-      this.post(k, s, this.postings);
+      if (n === 0) this.post(k, s, this.postings);
     }
     this.pushMember(s, articleId, rank);
-    this.growBig(s, x.title, x.trans);
+    this.growBig(s, x.title, x.trans, true);
     if (ms < s.firstMs) s.firstMs = ms;
     if (ms > s.lastMs) s.lastMs = ms;
     countIn(s.langs, lang);
@@ -2529,7 +2559,7 @@ export class OnlineClusterer {
       p.add(into);
     }
     if (from.big) this.setBig(from, false);
-    this.growBig(into, from.titleKeys.keys(), from.transKeys.keys());
+    this.growBig(into, from.titleKeys.keys(), from.transKeys.keys(), false);
     if (from.series) into.series = true;
     if (from.instances) for (const [k, t] of from.instances) if (!into.instances?.has(k)) (into.instances ??= new Map()).set(k, t);
     if (from.slots) for (const [o, list] of from.slots) for (const t of list) addSlot(into, o, t);
