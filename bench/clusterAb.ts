@@ -11,6 +11,11 @@
  *   git worktree add --detach /tmp/before <commit>      # the code before
  *   ln -s "$PWD/node_modules" /tmp/before/node_modules
  *   node --import tsx bench/clusterAb.ts --before /tmp/before [--rounds 4]
+ *       [--before-params NAME] [--after-params NAME]
+ *
+ * A side runs its checkout's defaults, or the preset of that name its
+ * params.ts exports (CROSS_WORD_BIG_PARAMS, say): a preset is timed against
+ * the defaults by giving the same checkout twice.
  *
  * Prints articles per CPU second of each pass (the first of each checkout
  * is cold), their medians and the ratio (after / before), and whether both
@@ -19,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ClusterDoc, Placement, Reassignment } from '../src/domain/clusterDoc.js';
 import { OnlineClusterer as After } from '../src/stories/cluster/OnlineClusterer.js';
 import { loadCorpus } from '../eval/cluster.js';
@@ -42,7 +47,22 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   console.error('--rounds takes a whole number of at least 1');
   process.exit(2);
 }
-const { OnlineClusterer: Before } = (await import(pathToFileURL(join(beforeDir, 'src/stories/cluster/OnlineClusterer.ts')).href)) as { OnlineClusterer: new () => Clusterer };
+const { OnlineClusterer: Before } = (await import(pathToFileURL(join(beforeDir, 'src/stories/cluster/OnlineClusterer.ts')).href)) as { OnlineClusterer: new (p?: unknown) => Clusterer };
+
+/** The preset named by `flag` in the checkout at `dir` (undefined: no flag, the defaults), or exit 2 when it names none. */
+async function presetOf(flag: string, dir: string): Promise<unknown> {
+  const j = process.argv.indexOf(flag);
+  if (j < 0) return undefined;
+  const name = process.argv[j + 1] ?? '';
+  const presets = (await import(pathToFileURL(join(dir, 'src/stories/cluster/params.ts')).href)) as Record<string, unknown>;
+  if (!/_PARAMS$/.test(name) || typeof presets[name] !== 'object' || presets[name] === null) {
+    console.error(`${flag} takes the name of a preset exported by ${join(dir, 'src/stories/cluster/params.ts')} (DEFAULT_PARAMS, CROSS_WORD_BIG_PARAMS, ...); got '${name}'`);
+    process.exit(2);
+  }
+  return presets[name];
+}
+const beforeParams = await presetOf('--before-params', beforeDir);
+const afterParams = await presetOf('--after-params', fileURLToPath(new URL('..', import.meta.url)));
 
 const docs: ClusterDoc[] = loadCorpus()
   .slice(0, 20_000)
@@ -73,7 +93,7 @@ function pass(make: () => Clusterer): { rate: number; digest: string } {
 const runs = { before: [] as { rate: number; digest: string }[], after: [] as { rate: number; digest: string }[] };
 for (let k = 0; k < rounds; k++) {
   const order = k % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
-  for (const which of order) runs[which].push(pass(() => (which === 'before' ? new Before() : (new After() as Clusterer))));
+  for (const which of order) runs[which].push(pass(() => (which === 'before' ? new Before(beforeParams) : (new After(afterParams as never) as Clusterer))));
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 for (const which of ['before', 'after'] as const) {

@@ -619,10 +619,10 @@ export const CROSS_WORD_PARAMS: ClusterParams = {
  * economies' routine decisions the editor's panel holds (breaking the same
  * in three runs, regions and insights within a point), the desk test shows
  * fewer duplicates (21 -> 20) and English-Polish precision rises on eight of
- * the nine gold sets (mid 0.768 -> 0.870); but the stories it brings are
- * each scored member by member, and it costs a fifth of the throughput, on
- * the bench and on the desk's analysed streams alike
- * (docs/clustering-journal.md, round 34).
+ * the nine gold sets (mid 0.768 -> 0.870); but it costs a fifth of the
+ * throughput, on the bench and on the desk's analysed streams alike, spread
+ * over its indexes, its walk and the stories it brings
+ * (docs/clustering-journal.md, rounds 34-35).
  */
 export const CROSS_WORD_BIG_PARAMS: ClusterParams = {
   ...CROSS_WORD_PARAMS,
