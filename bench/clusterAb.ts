@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ClusterDoc, Placement, Reassignment } from '../src/domain/clusterDoc.js';
 import { OnlineClusterer as After } from '../src/stories/cluster/OnlineClusterer.js';
+import type { ClusterParams } from '../src/stories/cluster/params.js';
 import { loadCorpus } from '../eval/cluster.js';
 
 interface Clusterer {
@@ -47,10 +48,10 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   console.error('--rounds takes a whole number of at least 1');
   process.exit(2);
 }
-const { OnlineClusterer: Before } = (await import(pathToFileURL(join(beforeDir, 'src/stories/cluster/OnlineClusterer.ts')).href)) as { OnlineClusterer: new (p?: unknown) => Clusterer };
+const { OnlineClusterer: Before } = (await import(pathToFileURL(join(beforeDir, 'src/stories/cluster/OnlineClusterer.ts')).href)) as { OnlineClusterer: new (p?: Partial<ClusterParams>) => Clusterer };
 
 /** The preset named by `flag` in the checkout at `dir` (undefined: no flag, the defaults), or exit 2 when it names none. */
-async function presetOf(flag: string, dir: string): Promise<unknown> {
+async function presetOf(flag: string, dir: string): Promise<ClusterParams | undefined> {
   const j = process.argv.indexOf(flag);
   if (j < 0) return undefined;
   const name = process.argv[j + 1] ?? '';
@@ -59,7 +60,7 @@ async function presetOf(flag: string, dir: string): Promise<unknown> {
     console.error(`${flag} takes the name of a preset exported by ${join(dir, 'src/stories/cluster/params.ts')} (DEFAULT_PARAMS, CROSS_WORD_BIG_PARAMS, ...); got '${name}'`);
     process.exit(2);
   }
-  return presets[name];
+  return presets[name] as ClusterParams;
 }
 const beforeParams = await presetOf('--before-params', beforeDir);
 const afterParams = await presetOf('--after-params', fileURLToPath(new URL('..', import.meta.url)));
@@ -93,7 +94,7 @@ function pass(make: () => Clusterer): { rate: number; digest: string } {
 const runs = { before: [] as { rate: number; digest: string }[], after: [] as { rate: number; digest: string }[] };
 for (let k = 0; k < rounds; k++) {
   const order = k % 2 === 0 ? (['before', 'after'] as const) : (['after', 'before'] as const);
-  for (const which of order) runs[which].push(pass(() => (which === 'before' ? new Before(beforeParams) : (new After(afterParams as never) as Clusterer))));
+  for (const which of order) runs[which].push(pass(() => (which === 'before' ? new Before(beforeParams) : (new After(afterParams) as Clusterer))));
 }
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 for (const which of ['before', 'after'] as const) {
