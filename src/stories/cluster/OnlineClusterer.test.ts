@@ -517,6 +517,12 @@ test('OnlineClusterer: a morning\'s rates of one outlet stay apart once their fr
   assert.notEqual(on[6], on[8]);
 });
 
+test('OnlineClusterer: the defaults take an outlet\'s identical headline for a column\'s next edition once a copy ran the day before (editionRecurs, round 35)', () => {
+  assert.equal(DEFAULT_PARAMS.editionRecurs, 1);
+  assert.equal(DEFAULT_PARAMS.seriesSlotGuard, true, 'the rule is the slot rule\'s');
+  assert.equal(LEGACY_PARAMS.editionRecurs, 2, 'what the slot rule asked before round 35');
+});
+
 // Interia, 20 December 2023 (replay corpus): one report of the TVP saga under a rewritten headline, which the first rule of
 // round 27 took for two instances of a series; the frame does not recur, so the rewrite joins its first version.
 test('OnlineClusterer: a rewritten headline of one outlet is not a series (seriesSlotGuard asks for a recurring frame)', () => {

@@ -14,7 +14,7 @@
  * order, and time comes from the articles, never the clock.
  */
 import { keyHash, WeightTable } from './weightTable.js';
-import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, EDITION_GAP_MS, holdsFrame, maskSlots, skeletonOf, slotFrame, slotTitle, titleTermCase, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
+import { ANCHOR_LEN, attributedNames, emptyEvidence, extractFeatures, isAnchor, isDigestTitle, EDITION, frameRecurs, maskSlots, skeletonOf, slotFrame, slotTitle, titleTermCase, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
 import { CROSS_WORD_INPUTS, pairProbability, recalibratedProbability, type PairModel } from './pairModel.js';
 import { enPlLexicon, translatedStems } from './bilingual.js';
 import { storyProbability } from './storyModel.js';
@@ -1449,7 +1449,10 @@ export class OnlineClusterer {
     if (!list) return false;
     for (const u of list) {
       const frame = slotFrame(t, u);
-      if (frame !== null && this.frameRecurs(source, frame === EDITION ? t.tokens : frame, t, u)) return true;
+      if (frame === null) continue;
+      // Two editions of a column need params.editionRecurs earlier copies, a slot's frame two.
+      const need = frame === EDITION ? this.params.editionRecurs : 2;
+      if (need <= 0 || this.frameRecurs(source, frame === EDITION ? t.tokens : frame, t, u, need)) return true;
     }
     return false;
   }
@@ -1466,23 +1469,14 @@ export class OnlineClusterer {
   }
 
   /**
-   * A series' frame recurs, a rewritten headline's does not: at least two
-   * other window titles of the outlet, published EDITION_GAP_MS or more
-   * before the later of the two, hold the frame ("… to PKR rate today – #"
-   * every morning; "Prezydent pisze do Hołowni … TVP" once).
+   * A series' frame recurs, a rewritten headline's does not: `need` other
+   * window titles of the outlet, published 12 h or more before the later of
+   * the two, hold the frame ("… to PKR rate today – #" every morning;
+   * "Prezydent pisze do Hołowni … TVP" once). features.frameRecurs.
    */
-  private frameRecurs(source: string, frame: readonly string[], a: SlotTitle, b: SlotTitle): boolean {
+  private frameRecurs(source: string, frame: readonly string[], a: SlotTitle, b: SlotTitle, need: number): boolean {
     const t = this.outletTitles.get(source);
-    if (!t) return false;
-    const before = Math.max(a.ms, b.ms) - EDITION_GAP_MS;
-    let n = 0;
-    for (let i = t.head; i < t.list.length; i++) {
-      const u = t.list[i]!;
-      // Late articles are placed after younger ones: the list is nearly, not strictly, in time order.
-      if (u.ms > before || u === a || u === b || !holdsFrame(u.tokens, frame)) continue;
-      if (++n >= 2) return true;
-    }
-    return false;
+    return t !== undefined && frameRecurs(t.list, t.head, frame, a, b, need);
   }
 
   /** The series guards (seriesBlocked) of a placed article. */

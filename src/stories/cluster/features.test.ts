@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { attributedNames, EDITION, extractFeatures, holdsFrame, isDigestTitle, slotFrame, slotTitle, slotTokens, titleSkeleton, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
+import { attributedNames, EDITION, extractFeatures, frameRecurs, holdsFrame, isDigestTitle, slotFrame, slotTitle, slotTokens, titleSkeleton, titleTerms, type SlotTitle, type TextEvidence } from './features.js';
 import { DEFAULT_PARAMS } from './params.js';
 
 // Titles from the December 2023 replay corpus.
@@ -126,6 +126,20 @@ test('slotFrame: identical titles are two editions 12 h or more apart, one item 
   assert.equal(slotFrame(slot('Auto & Transport Roundup: Market Talk'), slot('Auto & Transport Roundup: Market Talk', 2)), null);
   assert.equal(slotFrame(slot(''), slot('', 24)), null, 'an empty title is no edition of anything');
   assert.equal(slotFrame(slot('…'), slot('…', 24)), null);
+});
+// The Wall Street Journal's Energy & Utilities column of 11-13 December 2023 (replay corpus), with two other titles of the outlet.
+test('frameRecurs: a column\'s third day has a copy 12 h before the two; its second has none', () => {
+  const at = (title: string, day: number, hour: number): SlotTitle => slotTitle(title, Date.parse(`2023-12-${day}T${String(hour).padStart(2, '0')}:00:00Z`));
+  const energy = 'Energy & Utilities Roundup: Market Talk';
+  const [d11, d12, d13] = [at(energy, 11, 11), at(energy, 12, 11), at(energy, 13, 11)];
+  const titles = [at('Health Care Roundup: Market Talk', 11, 12), d11, at('Dow Ends Higher as Investors Await Fed Decision', 12, 21), d12, d13];
+  assert.equal(slotFrame(d12, d13), EDITION);
+  assert.equal(frameRecurs(titles, 0, d13.tokens, d13, d12, 1), true, 'the copy of the 11th is 12 h or more before the 13th');
+  assert.equal(frameRecurs(titles, 0, d13.tokens, d13, d12, 2), false, 'one copy, not two');
+  assert.equal(frameRecurs(titles, 0, d12.tokens, d12, d11, 1), false, 'nothing of the column before the 11th: the 12th may be the first item reissued');
+  assert.equal(frameRecurs(titles, 2, d13.tokens, d13, d12, 1), false, 'titles that have left the window (before `from`) do not count');
+  assert.equal(frameRecurs([...titles, at(energy, 13, 1)], 0, d13.tokens, d13, d12, 2), false, 'a copy less than 12 h before the later one does not count');
+  assert.equal(frameRecurs([...titles, at(energy, 10, 11)], 0, d13.tokens, d13, d12, 2), true, 'two copies before: a column for the rule of old too');
 });
 test('slotTokens and holdsFrame: "today – 28 December 2023" is one slot; a frame is held in order', () => {
   assert.deepEqual(slotTokens('UK Pound to PKR rate today – 28 December 2023'), ['uk', 'pound', 'to', 'pkr', 'rate', '#']);

@@ -346,6 +346,25 @@ export function holdsFrame(tokens: readonly string[], frame: readonly string[]):
   return k === frame.length;
 }
 
+/**
+ * Whether the frame two titles of one outlet share (slotFrame; for two
+ * editions, the whole title) recurs in at least `need` other titles of
+ * the outlet (`titles` from index `from` on) published EDITION_GAP_MS or
+ * more before the later of the two: a series runs, where a headline
+ * rewritten once does not.
+ */
+export function frameRecurs(titles: readonly SlotTitle[], from: number, frame: readonly string[], a: SlotTitle, b: SlotTitle, need: number): boolean {
+  const before = Math.max(a.ms, b.ms) - EDITION_GAP_MS;
+  let n = 0;
+  for (let i = from; i < titles.length; i++) {
+    const u = titles[i]!;
+    // Late articles are placed after younger ones: the list is nearly, not strictly, in time order.
+    if (u.ms > before || u === a || u === b || !holdsFrame(u.tokens, frame)) continue;
+    if (++n >= need) return true;
+  }
+  return false;
+}
+
 /** Identical titles of one outlet this far apart are two editions of a feature ("Auto & Transport Roundup: Market Talk"). */
 export const EDITION_GAP_MS = 12 * 3_600_000;
 
