@@ -150,6 +150,8 @@ interface DocExtras {
 const CROSS_WORD_MIN = 4;
 /** How many members holding a word make it count in full (crossWordStories), whatever the story's size. */
 const CROSS_WORD_HOLDERS = 3;
+/** How many earlier titles of the outlet must hold a slot's frame for two titles to be two instances of a series (slotConflict). */
+const FRAME_RECURS = 2;
 /** What bestPair's early stop leaves for rounding: it stops only when the members left fall short of its floor by more than this. */
 const FLOOR_SLACK = 1e-9;
 
@@ -1450,8 +1452,8 @@ export class OnlineClusterer {
     for (const u of list) {
       const frame = slotFrame(t, u);
       if (frame === null) continue;
-      // Two editions of a column need params.editionRecurs earlier copies, a slot's frame two.
-      const need = frame === EDITION ? this.params.editionRecurs : 2;
+      // Two editions of a column need params.editionRecurs earlier copies, a slot's frame FRAME_RECURS.
+      const need = frame === EDITION ? this.params.editionRecurs : FRAME_RECURS;
       if (need <= 0 || this.frameRecurs(source, frame === EDITION ? t.tokens : frame, t, u, need)) return true;
     }
     return false;
