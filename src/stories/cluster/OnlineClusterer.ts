@@ -275,10 +275,8 @@ export class OnlineClusterer {
       const sid = this.articleStory.get(doc.duplicateOf);
       const s = sid === undefined ? undefined : this.stories.get(sid);
       if (s) {
-        this.pushMember(s, doc.id);
-        this.syncBig(s);
+        this.fileDuplicate(s, doc.id);
         s.lastMs = Math.max(s.lastMs, doc.publishedMs);
-        this.articleStory.set(doc.id, s.id);
         return { articleId: doc.id, storyId: s.id, similarity: 1, created: false, duplicate: true };
       }
     }
@@ -419,9 +417,7 @@ export class OnlineClusterer {
     const stored = rank ?? undefined;
     const duplicate = !!doc.duplicateOf && this.articleStory.has(doc.duplicateOf);
     if (duplicate) {
-      this.pushMember(s, doc.id, stored);
-      this.syncBig(s);
-      this.articleStory.set(doc.id, s.id);
+      this.fileDuplicate(s, doc.id, stored);
     } else {
       const keys = this.addToWindow(doc);
       const x = this.extrasOf(doc, keys.ev, keys.skeleton, keys.slot);
@@ -504,6 +500,17 @@ export class OnlineClusterer {
   /** The member's place in its story (see memberRank): what the desk stores for a restart. */
   memberRankOf(articleId: string): number | undefined {
     return this.memberRank.get(articleId);
+  }
+
+  /**
+   * File a near-duplicate beside its original, in the original's story: a
+   * member without a vector of its own, which still counts toward the
+   * story's size (the look-up's indexes take a story by its size).
+   */
+  private fileDuplicate(s: Story, articleId: string, rank?: number): void {
+    this.pushMember(s, articleId, rank);
+    this.syncBig(s);
+    this.articleStory.set(articleId, s.id);
   }
 
   /** Append an article to a story's members, with the next rank (or its stored one, when restored). */
@@ -1451,10 +1458,8 @@ export class OnlineClusterer {
     if (!list) return false;
     for (const u of list) {
       const frame = slotFrame(t, u);
-      if (frame === null) continue;
       // Two editions of a column need params.editionRecurs earlier copies, a slot's frame FRAME_RECURS.
-      const need = frame === EDITION ? this.params.editionRecurs : FRAME_RECURS;
-      if (need <= 0 || this.frameRecurs(source, frame === EDITION ? t.tokens : frame, t, u, need)) return true;
+      if (frame !== null && (frame === EDITION ? this.frameRecurs(source, t.tokens, t, u, this.params.editionRecurs) : this.frameRecurs(source, frame, t, u, FRAME_RECURS))) return true;
     }
     return false;
   }
@@ -1478,7 +1483,7 @@ export class OnlineClusterer {
    */
   private frameRecurs(source: string, frame: readonly string[], a: SlotTitle, b: SlotTitle, need: number): boolean {
     const t = this.outletTitles.get(source);
-    return t !== undefined && frameRecurs(t.list, t.head, frame, a, b, need);
+    return frameRecurs(t?.list ?? [], t?.head ?? 0, frame, a, b, need);
   }
 
   /** The series guards (seriesBlocked) of a placed article. */

@@ -351,9 +351,10 @@ export function holdsFrame(tokens: readonly string[], frame: readonly string[]):
  * editions, the whole title) recurs in at least `need` other titles of
  * the outlet (`titles` from index `from` on) published EDITION_GAP_MS or
  * more before the later of the two: a series runs, where a headline
- * rewritten once does not.
+ * rewritten once does not. A `need` of 0 or less asks nothing.
  */
 export function frameRecurs(titles: readonly SlotTitle[], from: number, frame: readonly string[], a: SlotTitle, b: SlotTitle, need: number): boolean {
+  if (need <= 0) return true;
   const before = Math.max(a.ms, b.ms) - EDITION_GAP_MS;
   let n = 0;
   for (let i = from; i < titles.length; i++) {
