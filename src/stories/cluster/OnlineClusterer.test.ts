@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clusterEntities, crossAgrees, crossKeys, crossSignature, OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { OnlineClusterer, type ClusterDoc } from './OnlineClusterer.js';
+import { clusterEntities, crossAgrees, crossKeys, crossSignature } from './crossKeys.js';
 import { CROSS_WORD_INPUTS, PAIR_FEATURES } from './pairModel.js';
 import { CROSS_WORD_BIG_PARAMS, CROSS_WORD_PARAMS, DEFAULT_PARAMS, LEGACY_PARAMS, STORY_PARAMS, type ClusterParams } from './params.js';
 import { shippedStoryModel, STORY_FEATURES } from './storyModel.js';
