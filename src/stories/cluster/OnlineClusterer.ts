@@ -27,6 +27,7 @@ import type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDo
 import { addSlot, articleCosine, centroidCosine, instancesConflict, leaveOneOutCosine, mainLanguage, NONE, otherInstance, sameOutletOnly, seqBefore, type DocExtras, type DocInfo, type Signature, type Story, type WindowDoc } from './story.js';
 import { centroidDot, dot, pack, packed, packedDot, type Packed } from './vectors.js';
 import { addCounts, countIn, countOut, keepBest, keyBefore } from './counting.js';
+import { DayCounts } from './dayCounts.js';
 import { crossAgrees, crossKeys, crossSignature, namesOrganisation, withClusterEntities } from './crossKeys.js';
 
 // The clusterer's input and output types are the domain's (storage reads and writes them too); re-exported so its API is unchanged.
@@ -129,21 +130,15 @@ export class OnlineClusterer {
   private recentHead = 0;
   /** Window articles that are headlines without text (isTextless). */
   private windowTextless = 0;
-  /**
-   * The burst's background (burst anchors only): per UTC day of publication,
-   * its articles and how many of their titles hold each word; the sums over
-   * the last backgroundDays days in bgDf / bgN.
-   */
-  private readonly bgDays = new Map<number, { n: number; df: Map<string, number> }>();
-  private readonly bgDf = new Map<string, number>();
-  private bgN = 0;
-  private bgMaxDay = -Infinity;
+  /** The burst's background (burst anchors only): the titles of the last backgroundDays by day. */
+  private readonly background: DayCounts;
 
   /** Training only (scripts/train-cluster-merges.ts): told of each pair of stories the learned story merge scores. */
   private mergeProbe: ((r: MergeCandidate) => void) | null = null;
 
   constructor(params?: Partial<ClusterParams>) {
     this.params = withParams(params);
+    this.background = new DayCounts(this.params.backgroundDays);
   }
 
   /** Place one article: join the best story that passes the rules, or start one. */
@@ -626,7 +621,7 @@ export class OnlineClusterer {
         countIn(this.titleDf, k);
         if (recent) countIn(this.recentDf, k);
       }
-      this.countBackground(title, doc.publishedMs);
+      this.background.add(title, doc.publishedMs);
     }
     const textless = isTextless(doc.text);
     if (textless) this.windowTextless++;
@@ -648,39 +643,7 @@ export class OnlineClusterer {
    */
   remember(doc: Pick<ClusterDoc, 'title' | 'language' | 'publishedMs'>): void {
     if (this.params.anchorBurst <= 0) return;
-    this.countBackground(titleTerms(doc.title, doc.language), doc.publishedMs);
-  }
-
-  private countBackground(title: Iterable<string>, ms: number): void {
-    const day = Math.floor(ms / 86_400_000);
-    // Days leave by the articles' own time, as they arrive (not at the
-    // sweep, whose moment depends on how many articles came since a start):
-    // a restart that reloads the same days decides the same.
-    if (day > this.bgMaxDay) {
-      this.bgMaxDay = day;
-      this.trimBackground();
-    }
-    if (day < this.bgMaxDay - this.params.backgroundDays) return;
-    let d = this.bgDays.get(day);
-    if (!d) this.bgDays.set(day, (d = { n: 0, df: new Map() }));
-    d.n++;
-    this.bgN++;
-    for (const k of title) {
-      countIn(d.df, k);
-      countIn(this.bgDf, k);
-    }
-  }
-
-  private trimBackground(): void {
-    const oldest = this.bgMaxDay - this.params.backgroundDays;
-    for (const [day, d] of this.bgDays) {
-      if (day >= oldest) continue;
-      this.bgN -= d.n;
-      for (const [k, c] of d.df) {
-        countOut(this.bgDf, k, c);
-      }
-      this.bgDays.delete(day);
-    }
+    this.background.add(titleTerms(doc.title, doc.language), doc.publishedMs);
   }
 
   /**
@@ -768,9 +731,9 @@ export class OnlineClusterer {
     const p = this.params;
     const n = this.windowDocs.length - this.windowHead;
     const prior = p.titleBackground;
-    const weight = prior === null ? 0 : Math.max(0, p.backgroundPriorTitles - (this.bgN - n));
+    const weight = prior === null ? 0 : Math.max(0, p.backgroundPriorTitles - (this.background.n - n));
     const fromPrior = prior !== null && weight > 0 ? (weight / prior.n) * (prior.df.get(k) ?? 0) : 0;
-    return ((this.bgDf.get(k) ?? 0) + fromPrior + 1) / Math.max(1, this.bgN + weight);
+    return (this.background.count(k) + fromPrior + 1) / Math.max(1, this.background.n + weight);
   }
 
   /**
