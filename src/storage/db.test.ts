@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from './db.js';
+import Database from 'better-sqlite3';
+import { openStore, retryBusy } from './db.js';
 
 test('openStore creates a WAL database with every migration applied, and reopening is a no-op', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'gd-db-'));
@@ -19,6 +20,62 @@ test('openStore creates a WAL database with every migration applied, and reopeni
     assert.ok(applied.n >= 1);
     await b.close();
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('retryBusy: a statement SQLite refuses with SQLITE_BUSY without waiting runs again once the lock is given up', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-db-busy-'));
+  const file = join(dir, 'desk.db');
+  const holder = new Database(file);
+  // timeout 0: no busy handler, so the switch to WAL is refused at once, as
+  // SQLite refuses it when waiting could deadlock (two processes switching a
+  // new file).
+  const other = new Database(file, { timeout: 0 });
+  try {
+    holder.exec('CREATE TABLE t (x)');
+    holder.exec('BEGIN EXCLUSIVE');
+    assert.throws(() => other.pragma('journal_mode = WAL'), (e: { code?: string }) => e.code === 'SQLITE_BUSY');
+    let tries = 0;
+    setTimeout(() => holder.exec('COMMIT'), 100);
+    const mode = await retryBusy(() => {
+      tries++;
+      return other.pragma('journal_mode = WAL', { simple: true });
+    });
+    assert.equal(mode, 'wal');
+    assert.ok(tries > 1, `tried ${tries} times`);
+  } finally {
+    other.close();
+    holder.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('retryBusy: gives up with SQLite\'s error past its wait, and never retries another error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gd-db-busy-'));
+  const file = join(dir, 'desk.db');
+  const holder = new Database(file);
+  const other = new Database(file, { timeout: 0 });
+  try {
+    holder.exec('CREATE TABLE t (x)');
+    holder.exec('BEGIN EXCLUSIVE');
+    await assert.rejects(
+      retryBusy(() => other.pragma('journal_mode = WAL'), 100),
+      (e: { code?: string }) => e.code === 'SQLITE_BUSY',
+    );
+    let tries = 0;
+    await assert.rejects(
+      retryBusy(() => {
+        tries++;
+        return holder.prepare('SELECT nope FROM t').all();
+      }),
+      /no such column/,
+    );
+    assert.equal(tries, 1);
+  } finally {
+    holder.exec('ROLLBACK');
+    other.close();
+    holder.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

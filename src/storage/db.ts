@@ -156,8 +156,11 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     if (!readonly) {
       // WAL: readers never block the writer, and a killed process loses no
       // committed transaction (https://sqlite.org/wal.html). NORMAL sync is
-      // durable across process crashes, which is what we promise.
-      sqlite.pragma('journal_mode = WAL');
+      // durable across process crashes, which is what we promise. Two
+      // processes switching one new file to WAL at once can deadlock, and
+      // SQLite then answers one of them SQLITE_BUSY without waiting: it
+      // tries again.
+      await retryBusy(() => sqlite.pragma('journal_mode = WAL'));
       sqlite.pragma('synchronous = NORMAL');
       // Checkpoint every 10,000 pages (40 MB of WAL) rather than SQLite's
       // 1,000: ingest rewrites the same index pages in many small commits, and
@@ -276,6 +279,31 @@ export function quickCheck(sqlite: Database.Database): string | null {
     return first === 'ok' ? null : first;
   } catch (e) {
     return oneLine(e);
+  }
+}
+
+/**
+ * Runs `f`, and again while SQLite answers SQLITE_BUSY, for up to `waitMs`
+ * in all (then the last error is thrown). For statements SQLite may refuse
+ * without calling the busy handler: "If SQLite determines that invoking the
+ * busy handler could result in a deadlock, it will go ahead and return
+ * SQLITE_BUSY" (https://sqlite.org/c3ref/busy_handler.html). Switching a
+ * new file to WAL is one: two processes each holding the shared lock and
+ * each wanting the exclusive one (three `globedesk migrate` on a new
+ * database; test/hostile/reliability-writers.test.ts failed so once). The
+ * refused statement gives its lock up, so the other finishes and the retry
+ * finds the file switched.
+ */
+export async function retryBusy<T>(f: () => T, waitMs = 5000): Promise<T> {
+  const until = Date.now() + waitMs;
+  for (let pause = 10; ; pause = Math.min(200, pause * 2)) {
+    try {
+      return f();
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('SQLITE_BUSY') || Date.now() + pause > until) throw e;
+    }
+    await new Promise((r) => setTimeout(r, pause));
   }
 }
 
