@@ -24,17 +24,35 @@ test('openStore creates a WAL database with every migration applied, and reopeni
   }
 });
 
-test('retryBusy: a statement SQLite refuses with SQLITE_BUSY without waiting runs again once the lock is given up', async () => {
+/**
+ * A new database file held in an exclusive lock by one connection, and a
+ * second connection without a busy handler (timeout 0), which SQLite
+ * refuses at once, as it refuses a connection whose waiting could deadlock
+ * (two processes switching one new file to WAL).
+ */
+function lockedFile(): { holder: Database.Database; other: Database.Database; close(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'gd-db-busy-'));
   const file = join(dir, 'desk.db');
   const holder = new Database(file);
-  // timeout 0: no busy handler, so the switch to WAL is refused at once, as
-  // SQLite refuses it when waiting could deadlock (two processes switching a
-  // new file).
   const other = new Database(file, { timeout: 0 });
+  holder.exec('CREATE TABLE t (x)');
+  holder.exec('BEGIN EXCLUSIVE');
+  return {
+    holder,
+    other,
+    close() {
+      if (holder.inTransaction) holder.exec('ROLLBACK');
+      other.close();
+      holder.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+test('retryBusy: a statement SQLite refuses with SQLITE_BUSY without waiting runs again once the lock is given up', async () => {
+  const locked = lockedFile();
   try {
-    holder.exec('CREATE TABLE t (x)');
-    holder.exec('BEGIN EXCLUSIVE');
+    const { holder, other } = locked;
     assert.throws(() => other.pragma('journal_mode = WAL'), (e: { code?: string }) => e.code === 'SQLITE_BUSY');
     let tries = 0;
     setTimeout(() => holder.exec('COMMIT'), 100);
@@ -45,20 +63,14 @@ test('retryBusy: a statement SQLite refuses with SQLITE_BUSY without waiting run
     assert.equal(mode, 'wal');
     assert.ok(tries > 1, `tried ${tries} times`);
   } finally {
-    other.close();
-    holder.close();
-    rmSync(dir, { recursive: true, force: true });
+    locked.close();
   }
 });
 
-test('retryBusy: gives up with SQLite\'s error past its wait, and never retries another error', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'gd-db-busy-'));
-  const file = join(dir, 'desk.db');
-  const holder = new Database(file);
-  const other = new Database(file, { timeout: 0 });
+test("retryBusy: gives up with SQLite's error past its wait, and never retries another error", async () => {
+  const locked = lockedFile();
   try {
-    holder.exec('CREATE TABLE t (x)');
-    holder.exec('BEGIN EXCLUSIVE');
+    const { holder, other } = locked;
     await assert.rejects(
       retryBusy(() => other.pragma('journal_mode = WAL'), 100),
       (e: { code?: string }) => e.code === 'SQLITE_BUSY',
@@ -73,9 +85,6 @@ test('retryBusy: gives up with SQLite\'s error past its wait, and never retries 
     );
     assert.equal(tries, 1);
   } finally {
-    holder.exec('ROLLBACK');
-    other.close();
-    holder.close();
-    rmSync(dir, { recursive: true, force: true });
+    locked.close();
   }
 });
