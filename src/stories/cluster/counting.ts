@@ -46,4 +46,5 @@ export function keepBest<T>(best: T[], scores: number[], x: T, score: number, n:
   scores[i] = score;
 }
 
+/** Keys in code-unit order: how ties break between keys (keepBest). */
 export const keyBefore = (a: string, b: string): boolean => a < b;

@@ -25,6 +25,7 @@ export function clusterEntities(entities: readonly string[]): string[] {
 
 const isOrgOfWords = (e: string): boolean => e.startsWith('organization:') && e.includes(' ');
 
+/** The document with its entity keys as the clusterer reads them (clusterEntities), itself when nothing changes. */
 export function withClusterEntities(doc: ClusterDoc): ClusterDoc {
   return doc.entities?.some(isOrgOfWords) ? { ...doc, entities: clusterEntities(doc.entities) } : doc;
 }

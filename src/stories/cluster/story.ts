@@ -7,6 +7,7 @@ import type { WeightTable } from './weightTable.js';
 import type { SlotTitle, TextEvidence } from './features.js';
 import { centroidDot, packed, tableDot, type Packed } from './vectors.js';
 
+/** A story of the window: its members in their order, its centroid, the counts the rules read, and caches. */
 export interface Story {
   id: string;
   seq: number;
@@ -162,6 +163,7 @@ export function instancesConflict(a: Story, b: Story): boolean {
 /** Titles kept per outlet for the slot rule: enough for a morning's rates, bounded for a saga's hundred reports. */
 const SLOT_TITLES_PER_OUTLET = 8;
 
+/** Keeps a member's title as the slot rule reads it, the first SLOT_TITLES_PER_OUTLET of each outlet (params.seriesSlotGuard). */
 export function addSlot(s: Story, source: string, t: SlotTitle): void {
   const slots = (s.slots ??= new Map());
   const list = slots.get(source);
@@ -169,12 +171,14 @@ export function addSlot(s: Story, source: string, t: SlotTitle): void {
   else if (list.length < SLOT_TITLES_PER_OUTLET) list.push(t);
 }
 
+/** Both stories are one and the same outlet's only (a series story may take no other outlet). */
 export function sameOutletOnly(a: Story, b: Story): boolean {
   if (a.outlets.size !== 1 || b.outlets.size !== 1) return false;
   const [oa] = a.outlets.keys();
   return b.outlets.has(oa!);
 }
 
+/** The older story first: how ties break between stories (keepBest). */
 export const seqBefore = (a: Story, b: Story): boolean => a.seq < b.seq;
 
 /** Cosine of an article's packed vector to a story's centroid (0 for an empty centroid), its name anchors left out when skipAnchors. */
@@ -182,6 +186,7 @@ export function articleCosine(pv: Packed, s: Story, skipAnchors: boolean): numbe
   return s.normSq > 0 ? centroidDot(pv, s.centroid, skipAnchors) / Math.sqrt(s.normSq) : 0;
 }
 
+/** Cosine of two stories' centroids (0 when either is empty), summed over the smaller one's keys. */
 export function centroidCosine(a: Story, b: Story): number {
   if (a.normSq <= 0 || b.normSq <= 0) return 0;
   const [small, large] = a.centroid.size < b.centroid.size ? [a, b] : [b, a];

@@ -23,6 +23,7 @@ export interface Packed {
 
 const packCache = new WeakMap<Map<string, number>, Packed>();
 
+/** The vector packed (cached: vectors are not changed once built). */
 export function packed(vec: Map<string, number>): Packed {
   const p = packCache.get(vec);
   if (p) return p;
