@@ -1301,8 +1301,10 @@ export class OnlineClusterer {
     if (!list) return false;
     for (const u of list) {
       const frame = slotFrame(t, u);
-      // Two editions of a column need params.editionRecurs earlier copies, a slot's frame FRAME_RECURS.
-      if (frame !== null && (frame === EDITION ? this.frameRecurs(source, t.tokens, t, u, this.params.editionRecurs) : this.frameRecurs(source, frame, t, u, FRAME_RECURS))) return true;
+      if (frame === null) continue;
+      // Two editions of a column (the whole title) need params.editionRecurs earlier copies, a slot's frame FRAME_RECURS.
+      const edition = frame === EDITION;
+      if (this.frameRecurs(source, edition ? t.tokens : frame, t, u, edition ? this.params.editionRecurs : FRAME_RECURS)) return true;
     }
     return false;
   }
@@ -2019,12 +2021,8 @@ export class OnlineClusterer {
     for (const k of x.ev.title) countIn(s.titleWords, k);
     // Indexed only for the look-up that reads them (crossWordStories): a clusterer without it pays nothing.
     if (this.params.crossWordStories > 0) {
-      for (const k of x.trans) {
-        const n = s.transKeys.get(k) ?? 0;
-        s.transKeys.set(k, n + 1);
-        // Posted once, when the story first holds the word (a story is in a word's postings while it holds it).
-        if (n === 0) this.post(k, s, this.transPostings);
-      }
+      // Posted once, when the story first holds the word (a story is in a word's postings while it holds it).
+      for (const k of x.trans) if (countIn(s.transKeys, k) === 1) this.post(k, s, this.transPostings);
     }
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
@@ -2035,9 +2033,7 @@ export class OnlineClusterer {
       const old = s.centroid.add(k, hashes[i]!, vals[i]!);
       const nw = old + vals[i]!;
       s.normSq += nw * nw - old * old;
-      const n = s.keyDocs.get(k) ?? 0;
-      s.keyDocs.set(k, n + 1);
-      if (n === 0) this.post(k, s, this.postings);
+      if (countIn(s.keyDocs, k) === 1) this.post(k, s, this.postings);
     }
     this.pushMember(s, articleId, rank);
     this.growBig(s, x.title, x.trans, true);

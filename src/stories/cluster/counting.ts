@@ -4,9 +4,11 @@
  * bounded top-n buffer its look-ups pick from.
  */
 
-/** Adds `by` (one) to a counted key: the window's and the stories' counts grow this way. */
-export function countIn<K>(m: Map<K, number>, k: K, by = 1): void {
-  m.set(k, (m.get(k) ?? 0) + by);
+/** Adds `by` (one) to a counted key, and says its new count: the window's and the stories' counts grow this way. */
+export function countIn<K>(m: Map<K, number>, k: K, by = 1): number {
+  const n = (m.get(k) ?? 0) + by;
+  m.set(k, n);
+  return n;
 }
 
 /** Adds every count of `from` to `into` (a merge's members' counts). */
