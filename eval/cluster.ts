@@ -271,6 +271,8 @@ export async function evalCluster(opts: { writeSample?: boolean; sampleSalt?: st
     const kept = judged.filter(produced);
     const keptMixed = kept.filter((r) => r.verdict === 'mixed').length;
     log(`  of the ${judged.length} judged random stories, ${kept.length} still produced as judged, ${keptMixed} of them mixed`);
+    // Which judged stories this run no longer produces, so a change in the figure is read, not guessed.
+    for (const r of judged) if (!produced(r)) log(`    no longer produced (${r.verdict}, ${r.size} -> ${members.get(r.story)?.length ?? 0}): ${r.note || r.titles[0] || r.story}`);
     figures['sample.judgedStillIdentical'] = kept.length;
     figures['sample.judgedStillIdenticalMixed'] = keptMixed;
   }
