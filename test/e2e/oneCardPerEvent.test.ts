@@ -165,12 +165,19 @@ async function pages(): Promise<{ path: string; at: Date; html: string }[]> {
  * Lowered with round 31 (across languages, the recalibration reads the
  * English-Polish words two reports share, and asks 0.7, not 0.5): 21
  * duplicates, 22 of 76 cards undercounting: 21 + 10 %, and 23 as it was.
+ * Raised knowingly with round 37 (the one-outlet gap on every join of the
+ * learned clusterer; fewer mixed stories on the nine gold sets and in the
+ * desk sample): 24 duplicates, 23 of 78 cards undercounting. Three of the
+ * new duplicates are one event: the demo's story of India's 141 suspended
+ * MPs (eight reports of five outlets) ends as two of three and four, and
+ * a probe of the rule's refusals on the demo names none of its reports: the
+ * order of placements changed upstream. 24 and 23 + 10 %: 26 and 25.
  */
 const BUDGET = {
   /** (page, moment, event) triples where a page lists two or more cards holding one gold event. */
-  duplicateCards: 23,
+  duplicateCards: 26,
   /** Cards of labelled events that miss publishers of the event's labelled reports held elsewhere. */
-  undercountingCards: 23,
+  undercountingCards: 25,
   /** Breaking cards of the Prague shooting beyond one, at 15:00 and 17:00 UTC on 21 December (the Polish reports' own story). */
   extraBreakingCards: 0,
 };

@@ -1333,7 +1333,18 @@ export class OnlineClusterer {
 
   /** The series guards (seriesBlocked) of a placed article. */
   private storyBlocked(a: DocInfo, s: Story): boolean {
-    return this.seriesBlocked(a.x, a.source, s);
+    return this.seriesBlocked(a.x, a.source, s) || this.outletGap(a, s);
+  }
+
+  /**
+   * A story told by one outlet alone takes that outlet's next piece only
+   * within sameOutletGapHours (params.sameOutletGapAll): its recurring
+   * features ("Energy & Utilities Roundup: Market Talk" every morning, a
+   * podcast's daily episode) look alike every day and are each their own.
+   */
+  private outletGap(a: DocInfo, s: Story): boolean {
+    if (!this.params.sameOutletGapAll || a.source === null || s.outlets.size !== 1 || !s.outlets.has(a.source)) return false;
+    return Math.max(a.ms - s.lastMs, s.firstMs - a.ms) > this.params.sameOutletGapHours * 3_600_000;
   }
 
   /** The series guards: may an article of this outlet with these extras not join the story? One place for every join path. */
@@ -1612,6 +1623,7 @@ export class OnlineClusterer {
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
         if (instancesConflict(s, c)) continue;
         if (!this.openTogether(s, c)) continue;
+        if (p.sameOutletGapAll && this.sameOutletRecurrence(s, c)) continue;
         const cos = centroidCosine(s, c);
         const sameLang = mainLanguage(s) === mainLanguage(c);
         const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
@@ -2160,6 +2172,7 @@ export class OnlineClusterer {
       // Each small story is merged only at its own turn, and `live` follows a big one into the stray that took it.
       if (!into || several || mainLanguage(into) !== mainLanguage(s)) continue;
       if ((s.series || into.series) && !sameOutletOnly(s, into)) continue;
+      if (p.sameOutletGapAll && this.sameOutletRecurrence(s, into)) continue;
       if (instancesConflict(s, into) || !this.openTogether(s, into) || this.slotsConflict(s, into)) continue;
       if (p.strayPairFloor > 0 && p.pairModel && this.pairScoreOf(s.articleIds, into, p.pairModel) < p.strayPairFloor) continue;
       const [a, b] = into.seq < s.seq ? [into, s] : [s, into];

@@ -28,6 +28,12 @@ export interface ClusterParams {
   memberCheck: number;
   /** A story told by one outlet only takes that outlet's next article within this many hours of its last. */
   sameOutletGapHours: number;
+  /**
+   * sameOutletGapHours on every join of the learned clusterer too (placing
+   * by the pair and story models, the anchors, the merge and stray passes),
+   * not only on the hand rules' (false: the hand rules only).
+   */
+  sameOutletGapAll: boolean;
   /** Cosine a one-outlet story needs to take another article of that outlet. */
   sameOutletThreshold: number;
   /** Centroid cosine two one-outlet stories of the same outlet need to merge. */
@@ -400,6 +406,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   memberThreshold: 0.3,
   memberCheck: 16,
   sameOutletGapHours: 12,
+  sameOutletGapAll: false,
   sameOutletThreshold: 0.42,
   sameOutletMergeThreshold: 0.6,
   templateShare: 0.05,
@@ -590,6 +597,10 @@ export const DEFAULT_PARAMS: ClusterParams = {
   strayOwn: 0.9,
   strayBurst: 5,
   strayNames: true,
+  // Round 37 (2026-12-07): the one-outlet gap (sameOutletGapHours) on
+  // every join of the learned clusterer, not only the hand rules'; chosen
+  // on the tuning sets only (docs/clustering-journal.md, round 37).
+  sameOutletGapAll: true,
 };
 
 /**
