@@ -1331,7 +1331,7 @@ export class OnlineClusterer {
     return frameRecurs(t?.list ?? [], t?.head ?? 0, frame, a, b, need);
   }
 
-  /** The series guards (seriesBlocked) of a placed article. */
+  /** The guards of a placed article's join: the series guards (seriesBlocked) and the one-outlet gap (outletGap). */
   private storyBlocked(a: DocInfo, s: Story): boolean {
     return this.seriesBlocked(a.x, a.source, s) || this.outletGap(a, s);
   }
@@ -1344,7 +1344,7 @@ export class OnlineClusterer {
    */
   private outletGap(a: DocInfo, s: Story): boolean {
     if (!this.params.sameOutletGapAll || a.source === null || s.outlets.size !== 1 || !s.outlets.has(a.source)) return false;
-    return Math.max(a.ms - s.lastMs, s.firstMs - a.ms) > this.params.sameOutletGapHours * 3_600_000;
+    return this.pastOutletGap(a.ms, a.ms, s);
   }
 
   /** The series guards: may an article of this outlet with these extras not join the story? One place for every join path. */
@@ -2371,11 +2371,12 @@ export class OnlineClusterer {
 
   /** Two one-outlet stories of the same outlet more than sameOutletGapHours apart: a recurring feature, not one event. */
   private sameOutletRecurrence(a: Story, b: Story): boolean {
-    if (a.outlets.size !== 1 || b.outlets.size !== 1) return false;
-    const [oa] = a.outlets.keys();
-    if (!b.outlets.has(oa!)) return false;
-    const gap = Math.max(a.firstMs, b.firstMs) - Math.min(a.lastMs, b.lastMs);
-    return gap > this.params.sameOutletGapHours * 3_600_000;
+    return sameOutletOnly(a, b) && this.pastOutletGap(a.firstMs, a.lastMs, b);
+  }
+
+  /** Whether the time from firstMs to lastMs and story `s`'s span lie more than sameOutletGapHours apart (the one-outlet gap). */
+  private pastOutletGap(firstMs: number, lastMs: number, s: Story): boolean {
+    return Math.max(firstMs, s.firstMs) - Math.min(lastMs, s.lastMs) > this.params.sameOutletGapHours * 3_600_000;
   }
 
   private merge(into: Story, from: Story, sim: number): void {
