@@ -5,7 +5,9 @@
  * training script reads only data/ner/, so CI and later sessions re-train
  * without the sources.
  *
- *   node --import tsx scripts/prepare-ner-data.ts --gmb ner_dataset.csv --kpwr-train train.txt --kpwr-test test.txt
+ *   node --import tsx scripts/prepare-ner-data.ts [--gmb ner_dataset.csv] [--kpwr-train train.txt --kpwr-test test.txt] [--nkjp nkjp-nested-simplified-v2.iob]
+ *
+ * Each source given is rebuilt; the others are left as they are.
  *
  * Output format: one token a line, `token<TAB>tag` (tags O, B-PER, I-ORG ...),
  * a blank line between sentences.
@@ -107,6 +109,81 @@ export function readKpwr(file: string): Sentence[] {
   return sentences.map((s) => ({ tokens: s.tokens, tags: remap(s.tokens, s.tags, (t) => kpwrType(t)) }));
 }
 
+/**
+ * NKJP's named-entity layer (the 1-million-word subcorpus, as the PolEval
+ * 2018 task 2 training file `nkjp-nested-simplified-v2.iob`: `orth base ctag
+ * NE` a token, nested labels joined by "#", outermost first, a blank line
+ * between sentences, `-DOCSTART FILE ./ID` before each document) onto PER /
+ * ORG / LOC by the outermost label: persName a person, orgName an
+ * organisation, placeName (countries, settlements, regions, districts,
+ * blocs) and geogName (rivers, mountains, seas) a place; dates and times
+ * are no names. NKJP segments agglutinates off their word ("myślała m",
+ * "zrobili śmy"); the desk's tokenizer does not, so an `aglt` segment is
+ * written back onto the word before it.
+ */
+/**
+ * God and the words made from the name ("Bóg", "Boga", "Bożego", "Boże"),
+ * which NKJP tags as a person, also inside the holiday ("Bożego
+ * Narodzenia", "Boże Narodzenie"): no name of a person in the desk's rules
+ * (religions and holidays are not annotated), so such a span is O.
+ */
+const GOD = /^(?:Bóg|Boga|Bogu|Bogiem|Bogowie|Boże|Bożego|Bożej|Boży|Bożym|Bożą|Bożych|Bożymi|Bożemu)$/u;
+
+export function nkjpType(t: string, words: readonly string[] = []): string | null {
+  if (t.startsWith('persName') && words.length > 0 && words.every((w) => GOD.test(w))) return null;
+  if (t.startsWith('persName')) return 'PER';
+  if (t.startsWith('orgName')) return 'ORG';
+  if (t.startsWith('placeName') || t.startsWith('geogName')) return 'LOC';
+  return null;
+}
+
+export interface NkjpDocument {
+  id: string;
+  sentences: Sentence[];
+}
+
+export function readNkjp(file: string): NkjpDocument[] {
+  const docs: NkjpDocument[] = [];
+  let doc: NkjpDocument | null = null;
+  let cur: Sentence = { tokens: [], tags: [] };
+  const end = (): void => {
+    if (cur.tokens.length && doc) doc.sentences.push({ tokens: cur.tokens, tags: remap(cur.tokens, cur.tags, (t, words) => nkjpType(t, words)) });
+    cur = { tokens: [], tags: [] };
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART')) {
+      end();
+      const m = /^-DOCSTART FILE \.?\/?(\S+)/.exec(line);
+      if (m) docs.push((doc = { id: m[1]!, sentences: [] }));
+      continue;
+    }
+    if (line.trim() === '') {
+      end();
+      continue;
+    }
+    const cols = line.split('\t');
+    const orth = cols[0]!;
+    const ctag = cols[2] ?? '';
+    const outer = (cols[3] ?? 'O').split('#')[0]!;
+    if (ctag.startsWith('aglt') && cur.tokens.length > 0 && outer === 'O') {
+      cur.tokens[cur.tokens.length - 1] += orth;
+      continue;
+    }
+    cur.tokens.push(orth);
+    cur.tags.push(outer);
+  }
+  end();
+  return docs;
+}
+
+/** NKJP's documents split by their order in the file: every tenth (i mod 10 = 0) held out, whole documents, as KPWr's test file is. */
+export function splitNkjp(docs: readonly NkjpDocument[]): { train: Sentence[]; test: Sentence[] } {
+  return {
+    train: docs.filter((_, i) => i % 10 !== 0).flatMap((d) => d.sentences),
+    test: docs.filter((_, i) => i % 10 === 0).flatMap((d) => d.sentences),
+  };
+}
+
 export function writeTsv(file: string, sentences: Sentence[]): void {
   const body = sentences.map((s) => s.tokens.map((t, i) => `${t}\t${s.tags[i]}`).join('\n')).join('\n\n') + '\n';
   mkdirSync(dirname(file), { recursive: true });
@@ -114,16 +191,37 @@ export function writeTsv(file: string, sentences: Sentence[]): void {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string): string => {
+  const arg = (name: string): string | null => {
     const i = process.argv.indexOf(name);
-    if (i < 0 || !process.argv[i + 1]) throw new Error(`missing ${name}`);
+    if (i < 0) return null;
+    if (!process.argv[i + 1]) throw new Error(`${name} needs a file`);
     return process.argv[i + 1]!;
   };
-  const gmb = readGmb(arg('--gmb'));
-  writeTsv(join(OUT, 'en-gmb.tsv.gz'), gmb);
-  const train = readKpwr(arg('--kpwr-train'));
-  const test = readKpwr(arg('--kpwr-test'));
-  writeTsv(join(OUT, 'pl-kpwr-train.tsv.gz'), train);
-  writeTsv(join(OUT, 'pl-kpwr-test.tsv.gz'), test);
-  console.log(JSON.stringify({ gmbSentences: gmb.length, kpwrTrain: train.length, kpwrTest: test.length }));
+  const done: Record<string, number> = {};
+  const gmbFile = arg('--gmb');
+  if (gmbFile) {
+    const gmb = readGmb(gmbFile);
+    writeTsv(join(OUT, 'en-gmb.tsv.gz'), gmb);
+    done.gmbSentences = gmb.length;
+  }
+  const kpwrTrain = arg('--kpwr-train');
+  const kpwrTest = arg('--kpwr-test');
+  if (kpwrTrain || kpwrTest) {
+    if (!kpwrTrain || !kpwrTest) throw new Error('--kpwr-train and --kpwr-test go together');
+    const train = readKpwr(kpwrTrain);
+    const test = readKpwr(kpwrTest);
+    writeTsv(join(OUT, 'pl-kpwr-train.tsv.gz'), train);
+    writeTsv(join(OUT, 'pl-kpwr-test.tsv.gz'), test);
+    Object.assign(done, { kpwrTrain: train.length, kpwrTest: test.length });
+  }
+  const nkjpFile = arg('--nkjp');
+  if (nkjpFile) {
+    const docs = readNkjp(nkjpFile);
+    const { train, test } = splitNkjp(docs);
+    writeTsv(join(OUT, 'pl-nkjp-train.tsv.gz'), train);
+    writeTsv(join(OUT, 'pl-nkjp-test.tsv.gz'), test);
+    Object.assign(done, { nkjpDocuments: docs.length, nkjpTrain: train.length, nkjpTest: test.length });
+  }
+  if (Object.keys(done).length === 0) throw new Error('nothing to build: give --gmb, --kpwr-train/--kpwr-test or --nkjp');
+  console.log(JSON.stringify(done));
 }
