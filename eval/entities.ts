@@ -187,9 +187,10 @@ function line(name: string, f: Record<string, TypeFigures>): string {
 
 export async function evalEntities(showErrors = false, devSplit = false): Promise<Record<string, number>> {
   const model = loadModel();
-  const { testEn, testPl } = loadSplits(undefined, devSplit);
+  const { testEn, testPl, testNkjp } = loadSplits(undefined, devSplit);
   const en = evaluateHeldOut(model, testEn);
   const pl = evaluateHeldOut(model, testPl);
+  const nkjp = evaluateHeldOut(model, testNkjp);
   const errors: { id: string; text: string }[] = [];
   const rows = readEntitySample();
   const sample = sampleFigures(rows, showErrors ? errors : undefined);
@@ -198,10 +199,13 @@ export async function evalEntities(showErrors = false, devSplit = false): Promis
   console.log('typed precision / recall / F1 (gold count); held-out: exact spans; December sample: typed mention sets per article');
   console.log(line('held-out GMB en', en));
   console.log(line('held-out KPWr pl', pl));
+  console.log(line('held-out NKJP pl', nkjp));
   console.log(line('December sample en', sample.en!));
   console.log(line('December sample pl', sample.pl!));
   console.log(line('December sample all', sample.all!));
   console.log(line('December dev half', dev.all!));
+  console.log(line('  of it en', dev.en!));
+  console.log(line('  of it pl', dev.pl!));
   console.log(line('December test half', test.all!));
   const wire = readNewswireSample();
   const wireErrors: { id: string; text: string }[] = [];
@@ -225,6 +229,7 @@ export async function evalEntities(showErrors = false, devSplit = false): Promis
   const out: Record<string, number> = {
     'entities.heldout_en_f1': en.all!.f1,
     'entities.heldout_pl_f1': pl.all!.f1,
+    'entities.heldout_nkjp_f1': nkjp.all!.f1,
     'entities.sample_en_f1': sample.en!.all!.f1,
     'entities.sample_pl_f1': sample.pl!.all!.f1,
     'entities.sample_f1': sample.all!.all!.f1,
