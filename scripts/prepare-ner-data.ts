@@ -110,18 +110,6 @@ export function readKpwr(file: string): Sentence[] {
 }
 
 /**
- * NKJP's named-entity layer (the 1-million-word subcorpus, as the PolEval
- * 2018 task 2 training file `nkjp-nested-simplified-v2.iob`: `orth base ctag
- * NE` a token, nested labels joined by "#", outermost first, a blank line
- * between sentences, `-DOCSTART FILE ./ID` before each document) onto PER /
- * ORG / LOC by the outermost label: persName a person, orgName an
- * organisation, placeName (countries, settlements, regions, districts,
- * blocs) and geogName (rivers, mountains, seas) a place; dates and times
- * are no names. NKJP segments agglutinates off their word ("myślała m",
- * "zrobili śmy"); the desk's tokenizer does not, so an `aglt` segment is
- * written back onto the word before it.
- */
-/**
  * God and the words made from the name ("Bóg", "Boga", "Bożego", "Boże"),
  * which NKJP tags as a person, also inside the holiday ("Bożego
  * Narodzenia", "Boże Narodzenie"): no name of a person in the desk's rules
@@ -129,9 +117,14 @@ export function readKpwr(file: string): Sentence[] {
  */
 const GOD = /^(?:Bóg|Boga|Bogu|Bogiem|Bogowie|Boże|Bożego|Bożej|Boży|Bożym|Bożą|Bożych|Bożymi|Bożemu)$/u;
 
+/**
+ * NKJP's outermost name labels onto PER / ORG / LOC: persName a person (but
+ * GOD), orgName an organisation, placeName (countries, settlements,
+ * regions, districts, blocs) and geogName (rivers, mountains, seas) a
+ * place; dates and times are no names.
+ */
 export function nkjpType(t: string, words: readonly string[] = []): string | null {
-  if (t.startsWith('persName') && words.length > 0 && words.every((w) => GOD.test(w))) return null;
-  if (t.startsWith('persName')) return 'PER';
+  if (t.startsWith('persName')) return words.length > 0 && words.every((w) => GOD.test(w)) ? null : 'PER';
   if (t.startsWith('orgName')) return 'ORG';
   if (t.startsWith('placeName') || t.startsWith('geogName')) return 'LOC';
   return null;
@@ -142,6 +135,15 @@ export interface NkjpDocument {
   sentences: Sentence[];
 }
 
+/**
+ * NKJP's named-entity layer (the 1-million-word subcorpus) as the PolEval
+ * 2018 task 2 training file `nkjp-nested-simplified-v2.iob`: `orth base
+ * ctag NE` a token, nested labels joined by "#", outermost first, a blank
+ * line between sentences, `-DOCSTART FILE ./ID` before each document. NKJP
+ * segments agglutinates off their word ("myślała m", "zrobili śmy"); the
+ * desk's tokenizer does not, so an `aglt` segment is written back onto the
+ * word before it.
+ */
 export function readNkjp(file: string): NkjpDocument[] {
   const docs: NkjpDocument[] = [];
   let doc: NkjpDocument | null = null;

@@ -87,8 +87,9 @@ export function loadSplits(
   let testNkjp = readTsv(join(NER_DATA, 'pl-nkjp-test.tsv.gz'), 'pl');
   // The dev split, for choosing features and settings without looking at the
   // held-out sets: GMB sentences with i mod 10 = 5 (as the held-out ones are
-  // cut) and the last tenth of the KPWr training file (whole documents, as
-  // its test file is) are set aside from training and scored instead.
+  // cut) and the last tenth of the KPWr and of the NKJP training files
+  // (whole documents, as their test files hold) are set aside from training
+  // and scored instead.
   if (dev) {
     testEn = gmb.filter((_, i) => i % 10 === 5);
     trainEn = gmb.filter((_, i) => i % 10 !== 0 && i % 10 !== 5);
