@@ -83,7 +83,8 @@ export function loadSplits(
   let testEn = gmb.filter((_, i) => i % 10 === 0);
   let trainPl = readTsv(join(NER_DATA, 'pl-kpwr-train.tsv.gz'), 'pl');
   let testPl = readTsv(join(NER_DATA, 'pl-kpwr-test.tsv.gz'), 'pl');
-  let trainNkjp = readTsv(join(NER_DATA, 'pl-nkjp-train.tsv.gz'), 'pl');
+  // NKJP's training part (a million tokens) is read only when trained on or cut for the dev split.
+  let trainNkjp = nkjpRepeat > 0 || dev ? readTsv(join(NER_DATA, 'pl-nkjp-train.tsv.gz'), 'pl') : [];
   let testNkjp = readTsv(join(NER_DATA, 'pl-nkjp-test.tsv.gz'), 'pl');
   // The dev split, for choosing features and settings without looking at the
   // held-out sets: GMB sentences with i mod 10 = 5 (as the held-out ones are

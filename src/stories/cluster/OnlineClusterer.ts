@@ -1623,7 +1623,7 @@ export class OnlineClusterer {
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
         if (instancesConflict(s, c)) continue;
         if (!this.openTogether(s, c)) continue;
-        if (p.sameOutletGapAll && this.sameOutletRecurrence(s, c)) continue;
+        if (this.storiesOutletGap(s, c)) continue;
         const cos = centroidCosine(s, c);
         const sameLang = mainLanguage(s) === mainLanguage(c);
         const [young, old] = c.seq < s.seq ? [s, c] : [c, s];
@@ -2172,7 +2172,7 @@ export class OnlineClusterer {
       // Each small story is merged only at its own turn, and `live` follows a big one into the stray that took it.
       if (!into || several || mainLanguage(into) !== mainLanguage(s)) continue;
       if ((s.series || into.series) && !sameOutletOnly(s, into)) continue;
-      if (p.sameOutletGapAll && this.sameOutletRecurrence(s, into)) continue;
+      if (this.storiesOutletGap(s, into)) continue;
       if (instancesConflict(s, into) || !this.openTogether(s, into) || this.slotsConflict(s, into)) continue;
       if (p.strayPairFloor > 0 && p.pairModel && this.pairScoreOf(s.articleIds, into, p.pairModel) < p.strayPairFloor) continue;
       const [a, b] = into.seq < s.seq ? [into, s] : [s, into];
@@ -2367,6 +2367,11 @@ export class OnlineClusterer {
       if ((k.startsWith('e:') || (p.countryEvidence && k.startsWith('c:'))) && lk.has(k)) return true;
     }
     return false;
+  }
+
+  /** outletGap for two stories, on the learned clusterer's merge and stray passes (params.sameOutletGapAll). */
+  private storiesOutletGap(a: Story, b: Story): boolean {
+    return this.params.sameOutletGapAll && this.sameOutletRecurrence(a, b);
   }
 
   /** Two one-outlet stories of the same outlet more than sameOutletGapHours apart: a recurring feature, not one event. */
