@@ -186,11 +186,11 @@ function line(name: string, f: Record<string, TypeFigures>): string {
 }
 
 export async function evalEntities(showErrors = false, devSplit = false): Promise<Record<string, number>> {
-  const model = loadModel();
   const { testEn, testPl, testNkjp } = loadSplits(undefined, devSplit);
-  const en = evaluateHeldOut(model, testEn);
-  const pl = evaluateHeldOut(model, testPl);
-  const nkjp = evaluateHeldOut(model, testNkjp);
+  // Each set tagged by its language's model, as the desk tags it.
+  const en = evaluateHeldOut(loadModel('en'), testEn);
+  const pl = evaluateHeldOut(loadModel('pl'), testPl);
+  const nkjp = evaluateHeldOut(loadModel('pl'), testNkjp);
   const errors: { id: string; text: string }[] = [];
   const rows = readEntitySample();
   const sample = sampleFigures(rows, showErrors ? errors : undefined);

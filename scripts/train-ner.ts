@@ -2,7 +2,12 @@
  * Trains the entity tagger (src/understand/entities/ner/) on data/ner/ and
  * writes data/models/ner-v1.json.gz with its held-out figures.
  *
- *   node --import tsx scripts/train-ner.ts [--epochs N] [--out FILE] [--dev] [--no-corpus] [--seed N] [--viterbi] [--clusters FILE] [--pl-repeat N] [--nkjp-repeat N]
+ *   node --import tsx scripts/train-ner.ts [--language pl] [--epochs N] [--out FILE] [--dev] [--no-corpus] [--seed N] [--viterbi] [--clusters FILE] [--pl-repeat N] [--nkjp-repeat N]
+ *
+ * Without --language: the default model (data/models/ner-v1.json.gz), trained
+ * on English and Polish. With --language pl: a model of Polish's own
+ * (model.ts LANGUAGE_MODELS; none ships yet, so --out is needed), trained
+ * on the Polish sets alone, NKJP included (PL_NKJP_REPEAT).
  *
  * Deterministic: fixed data order, a seeded shuffle per epoch, no clock or
  * randomness anywhere else, so the same data gives the same bytes.
@@ -13,7 +18,7 @@
  * --nkjp-repeat. English sentences are also seen once more in headline
  * Title Case (every seventh), because the desk
  * tags headlines and newswire text has almost none. The capital counts
- * (features.ts capBins) also read the unlabelled December corpus
+ * (features.ts Lexicon.capBins) also read the unlabelled December corpus
  * (../shared/corpus, titles and descriptions; no labels), unless --no-corpus.
  *
  * --dev trains without a dev split (GMB i mod 10 = 5, the last tenth of
@@ -27,10 +32,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusLines, type CorpusLine } from '../src/replay/corpus.js';
 import { tokenizeNer } from '../src/understand/entities/ner/tokens.js';
 import { sharedPath } from '../test/shared.js';
-import { allowed, capBinOf, countCapitals, dynamicKeys, setCapBins, setClusters, isTitleCase, LABELS, lowerSeenOf, N_LABELS, pairKey, prepare, prevKeys, scored, setLowerSeen, staticKeys, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
+import { allowed, capBinOf, countCapitals, dynamicKeys, isTitleCase, LABELS, lexiconOf, lowerSeenOf, N_LABELS, pairKey, prepare, prevKeys, scored, staticKeys, useLexicon, type Prepared, type Segment } from '../src/understand/entities/ner/features.js';
 import { reachable, viterbi, type Scorer } from '../src/understand/entities/ner/decode.js';
 import type { ClustersFile } from './word-clusters.js';
-import { clustersOf, fromModelFile, MODEL_FILE, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
+import { clustersOf, fromModelFile, LANGUAGE_MODELS, MODEL_FILE, TRAINABLE_LANGUAGES, spansOf, tagSegment, type ModelFile, type Weights } from '../src/understand/entities/ner/model.js';
 import { mulberry32, shuffleInPlace } from '../test/seededRandom.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,6 +76,8 @@ export function readTsv(file: string, language: 'en' | 'pl'): TaggedSentence[] {
  * which failed its tests with it: docs/entities.md, "NKJP".
  */
 export const NKJP_REPEAT = 0;
+/** NKJP's times an epoch in the Polish model (`--language pl`; KPWr PL_REPEAT times). */
+export const PL_NKJP_REPEAT = 1;
 
 /** The fixed split: GMB every tenth sentence held out, KPWr its own test file, NKJP every tenth document (data/ner/README.md). */
 export function loadSplits(
@@ -183,7 +190,6 @@ export function train(
   decoder: 'greedy' | 'viterbi' = 'greedy',
 ): ModelFile {
   const lowerSeen = lowerSeenOf(sentences.map((s) => s.tokens));
-  setLowerSeen(lowerSeen);
   // Capital counts over the training text (each distinct sentence once) and the unlabelled text.
   const capCounts = new Map<number, [number, number]>();
   for (const s of new Set(sentences.map((x) => x.tokens))) countCapitals(s, capCounts);
@@ -195,8 +201,7 @@ export function train(
     capKeys.push(h);
     capVals.push(capBinOf(c, l));
   }
-  setCapBins(new Map(capKeys.map((k, i) => [k, capVals[i]!])));
-  setClusters(clustersOf(clusterFile?.keys, clusterFile?.paths));
+  useLexicon(lexiconOf(lowerSeen, new Map(capKeys.map((k, i) => [k, capVals[i]!])), clustersOf(clusterFile?.keys, clusterFile?.paths)));
   log(`capital counts: ${capKeys.length} words`);
   const segs = sentences.map(segmentOf);
   const prepared: Prepared[] = segs.map((s) => prepare(s));
@@ -395,7 +400,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const epochs = e > 0 ? Number(process.argv[e + 1]) : 8;
   const num = (name: string, d: number): number => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : d);
   const devMode = process.argv.includes('--dev');
-  const { train: trainSet, testEn, testPl, testNkjp } = loadSplits(num('--pl-repeat', PL_REPEAT), devMode, num('--nkjp-repeat', NKJP_REPEAT));
+  // --language pl: the Polish model (LANGUAGE_MODELS), trained on the Polish sets alone.
+  const l = process.argv.indexOf('--language');
+  const language = l > 0 ? process.argv[l + 1]! : '';
+  if (language && !(TRAINABLE_LANGUAGES as readonly string[]).includes(language)) throw new Error(`--language: no training sets for "${language}" (${TRAINABLE_LANGUAGES.join(', ')})`);
+  const o = process.argv.indexOf('--out');
+  // A language's model is written where the tagger reads it only once it ships (LANGUAGE_MODELS).
+  if (language && !(language in LANGUAGE_MODELS) && o < 0) throw new Error(`--language ${language}: its model does not ship (LANGUAGE_MODELS); name a file with --out`);
+  const splits = loadSplits(num('--pl-repeat', PL_REPEAT), devMode, num('--nkjp-repeat', language === 'pl' ? PL_NKJP_REPEAT : NKJP_REPEAT));
+  const { testEn, testPl, testNkjp } = splits;
+  const trainSet = language ? splits.train.filter((s) => s.language === language) : splits.train;
   const t0 = performance.now();
   const unlabelled = process.argv.includes('--no-corpus') ? [] : await corpusTokens();
   // Word clusters (scripts/word-clusters.ts) only when asked: they raised the
@@ -411,12 +425,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     trainSentences: trainSet.length,
     trainTokens: trainSet.reduce((n, s) => n + s.tokens.length, 0),
     features: Buffer.from(file.keys, 'base64').length / 4,
-    [devMode ? 'devEn' : 'heldOutEn']: evaluateHeldOut(model, testEn),
+    ...(language ? {} : { [devMode ? 'devEn' : 'heldOutEn']: evaluateHeldOut(model, testEn) }),
     [devMode ? 'devPl' : 'heldOutPl']: evaluateHeldOut(model, testPl),
     [devMode ? 'devNkjp' : 'heldOutNkjp']: evaluateHeldOut(model, testNkjp),
   };
-  const o = process.argv.indexOf('--out');
-  const out = o > 0 ? process.argv[o + 1]! : join(ROOT, 'data', 'models', MODEL_FILE);
+  const out = o > 0 ? process.argv[o + 1]! : join(ROOT, 'data', 'models', (language && LANGUAGE_MODELS[language]) || MODEL_FILE);
   mkdirSync(dirname(out), { recursive: true });
   const bytes = gzipSync(Buffer.from(JSON.stringify(file)), { level: 9 });
   writeFileSync(out, bytes);

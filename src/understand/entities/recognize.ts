@@ -10,8 +10,8 @@
  * written (white space aside); findEntities() turns them into the article's
  * people and organisations.
  */
-import { exactGazetteer, GZ, isTitleCase, orgAt, orgWord, prepare, type Prepared } from './ner/features.js';
-import { loadModel, spansOf, tagSegment, type Span } from './ner/model.js';
+import { exactGazetteer, GZ, isTitleCase, orgAt, orgWord, type Prepared } from './ner/features.js';
+import { loadModel, prepareFor, spansOf, tagSegment, type Span } from './ner/model.js';
 import { tokenizeNer, type NerToken } from './ner/tokens.js';
 import { canonicalPerson } from './canonical.js';
 import { KINDS } from '../places/buildGazetteer.js';
@@ -72,9 +72,9 @@ function recognizeSegment(text: string, offset: number, toks: NerToken[], langua
   const restored = titleCase === null ? restoreCase(written, body) : null;
   const words = restored ?? written;
   const seg = { tokens: words, language, titleCase: titleCase ?? isTitleCase(words) };
-  // The model first: loading it sets the lexicon prepare() reads (LOWER_SEEN).
-  const model = loadModel();
-  const p = prepare(seg, true);
+  // The language's model, whose lexicon prepare() reads (LOWER_SEEN, capital bins).
+  const model = loadModel(language);
+  const p = prepareFor(model, seg, true);
   const spans = spansOf(tagSegment(model, seg, p));
   // The curated organisations win over the tagger where they match.
   for (let i = 0; i < words.length; i++) {

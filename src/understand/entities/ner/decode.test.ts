@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addRow, loadModel, tagSegment, type Weights } from './model.js';
-import { allowed, dynamicKeys, isTitleCase, LABELS, N_LABELS, pairKey, prepare, prevKeys, scored, staticKeys, type Prepared } from './features.js';
+import { addRow, loadModel, prepareFor, tagSegment, type Weights } from './model.js';
+import { allowed, dynamicKeys, isTitleCase, LABELS, N_LABELS, pairKey, prevKeys, scored, staticKeys, type Prepared } from './features.js';
 import { reachable, viterbi, type Scorer } from './decode.js';
 import { tokenizeNer } from './tokens.js';
 import { sampleRows, sampleSegments } from './testdata/sampleSegments.js';
@@ -40,7 +40,7 @@ test('Viterbi tagging with the per-word and per-model weight sums gives the tags
   let tokens = 0;
   for (const { text, ...seg } of sampleSegments()) {
     tokens += seg.tokens.length;
-    const direct = viterbi(prepare(seg), directScorer(prepare(seg)));
+    const direct = viterbi(prepareFor(loadModel(), seg), directScorer(prepareFor(loadModel(), seg)));
     // Twice: the second time every word's sums come from the cache.
     for (let pass = 0; pass < 2; pass++) assert.deepEqual(tagSegment(model, seg), direct, text);
   }
@@ -76,7 +76,7 @@ test('viterbi (unpruned) finds the best-scoring path of every short headline, ch
     const toks = tokenizeNer(r.title)
       .map((t) => t.text)
       .slice(0, 5);
-    const p = prepare({ tokens: toks, language: r.language, titleCase: isTitleCase(toks) });
+    const p = prepareFor(loadModel(), { tokens: toks, language: r.language, titleCase: isTitleCase(toks) });
     let best = -Infinity;
     const tags = new Array<number>(toks.length).fill(0);
     const visit = (i: number): void => {
@@ -105,7 +105,7 @@ test('reachable: the gold tags as the decoder can reach them', () => {
     { name: 'punctuation ends a name', tokens: ['Tusk', ',', 'Duda'], gold: ['B-PER', 'I-PER', 'I-PER'], want: ['B-PER', 'O', 'B-PER'] },
   ];
   for (const c of cases) {
-    const p = prepare({ tokens: c.tokens, language: 'en', titleCase: false });
+    const p = prepareFor(loadModel(), { tokens: c.tokens, language: 'en', titleCase: false });
     const got = reachable(
       p,
       c.gold.map((g) => LABELS.indexOf(g as (typeof LABELS)[number])),

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addRow, loadModel, tagSegment } from './model.js';
-import { allowed, CAP_UNSEEN, capBinOf, countCapitals, dynamicKeys, hashString, isTitleCase, N_LABELS, prepare, scored, staticKeys, stemOf } from './features.js';
+import { addRow, loadModel, prepareFor, tagSegment } from './model.js';
+import { allowed, CAP_UNSEEN, capBinOf, countCapitals, dynamicKeys, hashString, isTitleCase, N_LABELS, scored, staticKeys, stemOf } from './features.js';
 import { tokenizeNer } from './tokens.js';
 import { sampleSegments } from './testdata/sampleSegments.js';
 
@@ -38,8 +38,7 @@ test('capital counts: inside sentences only, Title Case headlines skipped', () =
 });
 
 test('the model carries the capital bins it was trained with', () => {
-  loadModel();
-  const p = prepare({ tokens: ['Reuters', 'government', 'Diesel', 'Xqzvbnmwk'], language: 'en', titleCase: false });
+  const p = prepareFor(loadModel(), { tokens: ['Reuters', 'government', 'Diesel', 'Xqzvbnmwk'], language: 'en', titleCase: false });
   assert.equal(p.cb[0], 4, 'a news agency is always capitalised');
   assert.equal(p.cb[1], 0, '"government" never is');
   assert.equal(p.cb[2], 2, '"Diesel" either way (the actor, the fuel)');
@@ -50,7 +49,7 @@ test('the model carries the capital bins it was trained with', () => {
 function tagDirect(tokens: string[], language: string): number[] {
   const model = loadModel();
   const seg = { tokens, language, titleCase: isTitleCase(tokens) };
-  const p = prepare(seg);
+  const p = prepareFor(loadModel(), seg);
   const tags: number[] = [];
   const scores = new Float64Array(N_LABELS);
   let prev = 0;

@@ -94,41 +94,45 @@ const LINK = 1024;
 const LINK_WORDS = new Set(['of', 'for', 'and', '&', 'the', 'de', 'del', 'der', 'la', 'le', 'du', 'van', 'von', 'al', 'bin', 'bint', 'ibn', 'na', 'im.']);
 
 /**
- * Hashes of words the training text writes in small letters ("miał",
- * "costs"): a capitalised one at the start of a sentence or in a headline is
- * then most likely not a name. Part of the model (its file carries the list).
+ * What a model knows of words beyond its weights, carried in its file
+ * (model.ts ModelFile) and read by prepare() for every token:
+ * - lowerSeen: hashes of words the training text writes in small letters
+ *   ("miał", "costs"): a capitalised one at the start of a sentence or in a
+ *   headline is then most likely not a name;
+ * - capBins: how often each word (lower-case hash) is written with a capital
+ *   inside a sentence of running text, in bins (capBinOf): "Haliburton"
+ *   always, "Diesel" sometimes, "price" never. Counted by
+ *   scripts/train-ner.ts over the training text and the unlabelled December
+ *   corpus, so a name the labelled newswire never saw still looks like a
+ *   name, and a common word capitalised by a headline still looks common;
+ * - clusters: word clusters learned from unlabelled text
+ *   (scripts/word-clusters.ts), the lower-case word's hash → its path, 4 bits
+ *   a level, 3 levels; only in a model trained with `train-ner.ts
+ *   --clusters` (the shipped ones have none: docs/entities.md);
+ * - words: the per-word facts computed under this lexicon (wordInfo), a cache.
+ * Each model has its own (a language's model learned other words), so a
+ * process can tag English and Polish with different models.
  */
-let lowerSeen = new Set<number>();
-export function setLowerSeen(hashes: Iterable<number>): void {
-  lowerSeen = new Set(hashes);
-  WORDS.clear();
+export interface Lexicon {
+  lowerSeen: Set<number>;
+  capBins: Map<number, number>;
+  clusters: Map<number, number>;
+  words: Map<string, WordInfo>;
 }
-
-/**
- * How often each word (lower-case hash) is written with a capital inside a
- * sentence of running text, in bins (capBin): "Haliburton" always, "Diesel"
- * sometimes, "price" never. Counted by scripts/train-ner.ts over the training
- * text and the unlabelled December corpus, so a name the labelled newswire
- * never saw still looks like a name, and a common word capitalised by a
- * headline still looks common. Part of the model (its file carries the bins).
- */
-let capBins = new Map<number, number>();
+export function lexiconOf(lowerSeen: Iterable<number>, capBins = new Map<number, number>(), clusters = new Map<number, number>()): Lexicon {
+  return { lowerSeen: new Set(lowerSeen), capBins, clusters, words: new Map() };
+}
 /** The bin of a word too rare in the counted text to say. */
 export const CAP_UNSEEN = 5;
-export function setCapBins(bins: Map<number, number>): void {
-  capBins = bins;
-  WORDS.clear();
-}
+
+let lexicon: Lexicon = lexiconOf([]);
 /**
- * Word clusters learned from unlabelled text (scripts/word-clusters.ts): the
- * lower-case word's hash → its path, 4 bits a level, 3 levels. Part of a
- * model trained with `train-ner.ts --clusters` (its file carries them); the
- * shipped model has none (measured, not kept: docs/entities.md).
+ * Makes `l` the lexicon prepare() and the rules' word look-ups (capBinOfWord,
+ * seenSmall) read: the one of the model about to tag (model.ts useModel) or
+ * of the model being trained. One at a time, as the tagger runs.
  */
-let clusters = new Map<number, number>();
-export function setClusters(paths: Map<number, number>): void {
-  clusters = paths;
-  WORDS.clear();
+export function useLexicon(l: Lexicon): void {
+  lexicon = l;
 }
 
 /** Bin of a capitalised share: 0 never (< 5 %), 1 seldom, 2 either, 3 mostly, 4 always (>= 95 %). */
@@ -293,12 +297,12 @@ export interface WordInfo {
 
 // News vocabulary repeats: a bounded cache keeps the hashing and lexicon
 // look-ups to once a word (cleared when full, not evicted one by one).
-const WORDS = new Map<string, WordInfo>();
 const WORDS_MAX = 200_000;
 
 function wordInfo(w: string): WordInfo {
-  const hit = WORDS.get(w);
+  const hit = lexicon.words.get(w);
   if (hit) return hit;
+  const { words, lowerSeen, capBins, clusters } = lexicon;
   const lw = w.toLowerCase();
   const L = lw.length;
   const hLower = hashString(lw);
@@ -366,8 +370,8 @@ function wordInfo(w: string): WordInfo {
     prevScores: null,
     prevDone: 0,
   };
-  if (WORDS.size >= WORDS_MAX) WORDS.clear();
-  WORDS.set(w, info);
+  if (words.size >= WORDS_MAX) words.clear();
+  words.set(w, info);
   return info;
 }
 
@@ -660,12 +664,12 @@ export function orgWord(p: Prepared, i: number): boolean {
 
 /** The capital bin of a lower-case word (capBinOf; CAP_UNSEEN when too rare to say). */
 export function capBinOfWord(lower: string): number {
-  return capBins.get(hashString(lower)) ?? CAP_UNSEEN;
+  return lexicon.capBins.get(hashString(lower)) ?? CAP_UNSEEN;
 }
 
 /** Whether the training text writes this lower-case word in small letters (the LOWER_SEEN list). */
 export function seenSmall(lower: string): boolean {
-  return lowerSeen.has(hashString(lower));
+  return lexicon.lowerSeen.has(hashString(lower));
 }
 
 /** The gazetteer mask of the match that spans exactly tokens [from, to), or 0. */

@@ -3,16 +3,29 @@
  * features of features.ts, decoded as it was trained: greedily left to right
  * or by second-order Viterbi (decode.ts; ModelFile.decoder), with the BIO
  * constraint (an I-X only after B-X or I-X). The weights are
- * data/models/ner-v1.json.gz, written by scripts/train-ner.ts; loaded once a
- * process into an open-addressing table (feature hash → weight row).
+ * data/models/ner-v1.json.gz, and for a language with a model of its own
+ * (LANGUAGE_MODELS) that model, written by scripts/train-ner.ts; each loaded
+ * once a process into an open-addressing table (feature hash → weight row)
+ * with its lexicon (features.ts Lexicon).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { allowed, dynamicKeys, LABELS, N_LABELS, pairKey, prepare, prevKey, prevWordKeys, scored, setCapBins, setClusters, setLowerSeen, staticKeys, typeOfLabel, type Prepared, type Segment, type WordInfo } from './features.js';
+import { allowed, dynamicKeys, LABELS, lexiconOf, N_LABELS, pairKey, prepare, prevKey, prevWordKeys, scored, staticKeys, typeOfLabel, useLexicon, type Lexicon, type Prepared, type Segment, type WordInfo } from './features.js';
 import { viterbi, type Scorer } from './decode.js';
 
 export const MODEL_FILE = 'ner-v1.json.gz';
+/**
+ * Languages tagged by a model of their own (`train-ner.ts --language`), by
+ * file under data/models; any other language is tagged by MODEL_FILE. None
+ * ships yet: the Polish model trained with NKJP tags Polish better (December
+ * sample 0.832 -> 0.919) but the story clusterer, fitted to the default
+ * model's tags, failed its bars with it (docs/entities.md, "A model per
+ * language"). GLOBEDESK_NER_MODEL_PL names one for measuring.
+ */
+export const LANGUAGE_MODELS: Readonly<Record<string, string>> = {};
+/** Languages `train-ner.ts --language` can train a model of their own for (their sets in data/ner). */
+export const TRAINABLE_LANGUAGES = ['pl'] as const;
 
 export interface ModelFile {
   format: 3;
@@ -22,12 +35,12 @@ export interface ModelFile {
   /** Int16 weights, base64, N_LABELS a row; multiply by `scale`. */
   weights: string;
   scale: number;
-  /** Int32 hashes of the words the training text writes in small letters, base64 (features.ts LOWER_SEEN). */
+  /** Int32 hashes of the words the training text writes in small letters, base64 (features.ts Lexicon.lowerSeen). */
   lowerSeen: string;
-  /** features.ts capBins: Int32 word hashes and one Uint8 bin each, base64. */
+  /** features.ts Lexicon.capBins: Int32 word hashes and one Uint8 bin each, base64. */
   capKeys?: string;
   capBins?: string;
-  /** features.ts setClusters: Int32 word hashes and one Uint16 path each, base64 (scripts/word-clusters.ts). */
+  /** features.ts Lexicon.clusters: Int32 word hashes and one Uint16 path each, base64 (scripts/word-clusters.ts). */
   clusterKeys?: string;
   clusterPaths?: string;
   /** How the model's tags are decoded, as it was trained: greedy left to right (absent) or second-order Viterbi (decode.ts; `train-ner.ts --viterbi`). */
@@ -45,13 +58,33 @@ export interface Weights {
   floats: Float32Array;
   mask: number;
   decoder: 'greedy' | 'viterbi';
+  /** What the model knows of words beyond its weights (prepare() reads it: prepareFor). */
+  lexicon: Lexicon;
 }
 const SLOT = 8;
 
-/** The committed model, or another one named by GLOBEDESK_NER_MODEL (for comparing trained variants). */
-export function modelPath(): string {
-  if (process.env.GLOBEDESK_NER_MODEL) return process.env.GLOBEDESK_NER_MODEL;
-  return fileURLToPath(new URL(`../../../../data/models/${MODEL_FILE}`, import.meta.url));
+const overrideOf = (lang: string): string | undefined => process.env[lang ? `GLOBEDESK_NER_MODEL_${lang.toUpperCase()}` : 'GLOBEDESK_NER_MODEL'];
+
+/**
+ * The code of the model that tags a language ("pl-PL" → "pl"): a language of
+ * LANGUAGE_MODELS or one whose model the environment names
+ * (GLOBEDESK_NER_MODEL_PL), else "" for the default model.
+ */
+export function modelLanguage(language: string | null | undefined): string {
+  const two = language ? language.slice(0, 2).toLowerCase() : '';
+  return two && (Object.hasOwn(LANGUAGE_MODELS, two) || overrideOf(two)) ? two : '';
+}
+
+/**
+ * The committed model for a language code (modelLanguage), or another one
+ * named by the environment, for comparing trained variants:
+ * GLOBEDESK_NER_MODEL for the default model, GLOBEDESK_NER_MODEL_PL for
+ * Polish's.
+ */
+export function modelPath(lang = ''): string {
+  const override = overrideOf(lang);
+  if (override) return override;
+  return fileURLToPath(new URL(`../../../../data/models/${lang ? LANGUAGE_MODELS[lang] : MODEL_FILE}`, import.meta.url));
 }
 
 const int32sOf = (b64: string): Int32Array => {
@@ -60,7 +93,7 @@ const int32sOf = (b64: string): Int32Array => {
 };
 
 /** A weight table from keys and float rows (N_LABELS a key). */
-export function buildWeights(keys: Int32Array, w: Float32Array, decoder: Weights['decoder'] = 'greedy'): Weights {
+export function buildWeights(keys: Int32Array, w: Float32Array, decoder: Weights['decoder'] = 'greedy', lexicon: Lexicon = lexiconOf([])): Weights {
   let size = 1;
   while (size < keys.length * 2) size <<= 1;
   const buf = new ArrayBuffer(size * SLOT * 4);
@@ -73,7 +106,7 @@ export function buildWeights(keys: Int32Array, w: Float32Array, decoder: Weights
     ints[s * SLOT] = keys[r]!;
     for (let l = 0; l < N_LABELS; l++) floats[s * SLOT + 1 + l] = w[r * N_LABELS + l]!;
   }
-  return { ints, floats, mask, decoder };
+  return { ints, floats, mask, decoder, lexicon };
 }
 
 /** Adds the weights of feature hash k to scores (nothing when the model does not know it). */
@@ -107,19 +140,35 @@ export function fromModelFile(m: ModelFile): Weights {
   const q = new Int16Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
   const w = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) w[i] = q[i]! * m.scale;
-  setLowerSeen(int32sOf(m.lowerSeen));
   const capKeys = m.capKeys ? int32sOf(m.capKeys) : new Int32Array(0);
   const bins = m.capBins ? Buffer.from(m.capBins, 'base64') : Buffer.alloc(0);
-  setCapBins(new Map(Array.from(capKeys, (k, i) => [k, bins[i]!])));
-  setClusters(clustersOf(m.clusterKeys, m.clusterPaths));
-  return buildWeights(keys, w, m.decoder === 'viterbi' ? 'viterbi' : 'greedy');
+  const lexicon = lexiconOf(int32sOf(m.lowerSeen), new Map(Array.from(capKeys, (k, i) => [k, bins[i]!])), clustersOf(m.clusterKeys, m.clusterPaths));
+  return buildWeights(keys, w, m.decoder === 'viterbi' ? 'viterbi' : 'greedy', lexicon);
 }
 
-let cached: Weights | null = null;
+/** Loaded models by modelLanguage code ("" the default), and by the language tags asked for. */
+const byCode = new Map<string, Weights>();
+const byTag = new Map<string, Weights>();
 
-export function loadModel(): Weights {
-  cached ??= fromModelFile(JSON.parse(gunzipSync(readFileSync(modelPath())).toString('utf8')) as ModelFile);
-  return cached;
+/** The model that tags text in this language (modelLanguage; the default model for any other or none), loaded once a process. */
+export function loadModel(language: string | null = null): Weights {
+  const tag = language ?? '';
+  let m = byTag.get(tag);
+  if (m) return m;
+  const code = modelLanguage(language);
+  m = byCode.get(code);
+  if (!m) {
+    m = fromModelFile(JSON.parse(gunzipSync(readFileSync(modelPath(code))).toString('utf8')) as ModelFile);
+    byCode.set(code, m);
+  }
+  byTag.set(tag, m);
+  return m;
+}
+
+/** prepare() under the model's lexicon, which then stays the one the rules' word look-ups read (features.ts useLexicon). */
+export function prepareFor(model: Weights, seg: Segment, reuse = false): Prepared {
+  useLexicon(model.lexicon);
+  return prepare(seg, reuse);
 }
 
 const feats: number[] = [];
@@ -196,7 +245,7 @@ export function runtimeScorer(model: Weights, p: Prepared): Scorer {
 }
 
 /** Tag indices (into LABELS) for one segment, decoded as the model was trained (Weights.decoder). */
-export function tagSegment(model: Weights, seg: Segment, p: Prepared = prepare(seg)): number[] {
+export function tagSegment(model: Weights, seg: Segment, p: Prepared = prepareFor(model, seg)): number[] {
   return model.decoder === 'viterbi' ? viterbi(p, runtimeScorer(model, p)) : tagGreedy(model, p);
 }
 
