@@ -100,7 +100,7 @@ export function loadCorpus(): CorpusItem[] {
  * RSS feed (the recorded feeds were RSS): the parser reads the title as HTML
  * and sanitises the description (parseRss), then normalizeItem makes the
  * description text, cuts the publisher's boilerplate ("Continue reading…",
- * photo credits) and repairs mojibake (1,221 of the corpus's Polish items
+ * "[…]") and repairs mojibake (1,221 of the corpus's Polish items
  * carry UTF-8 read as Windows-1250 or Latin-2, "sposĂłb", which the desk
  * never clusters). test/eval/corpusAsIngested.test.ts holds this to the real
  * parse and normalise.

@@ -40,7 +40,8 @@ test('Viterbi tagging with the per-word and per-model weight sums gives the tags
   let tokens = 0;
   for (const { text, ...seg } of sampleSegments()) {
     tokens += seg.tokens.length;
-    const direct = viterbi(prepareFor(loadModel(), seg), directScorer(prepareFor(loadModel(), seg)));
+    const p = prepareFor(loadModel(), seg);
+    const direct = viterbi(p, directScorer(p));
     // Twice: the second time every word's sums come from the cache.
     for (let pass = 0; pass < 2; pass++) assert.deepEqual(tagSegment(model, seg), direct, text);
   }

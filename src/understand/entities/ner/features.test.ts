@@ -49,7 +49,7 @@ test('the model carries the capital bins it was trained with', () => {
 function tagDirect(tokens: string[], language: string): number[] {
   const model = loadModel();
   const seg = { tokens, language, titleCase: isTitleCase(tokens) };
-  const p = prepareFor(loadModel(), seg);
+  const p = prepareFor(model, seg);
   const tags: number[] = [];
   const scores = new Float64Array(N_LABELS);
   let prev = 0;

@@ -128,7 +128,7 @@ export const CAP_UNSEEN = 5;
 let lexicon: Lexicon = lexiconOf([]);
 /**
  * Makes `l` the lexicon prepare() and the rules' word look-ups (capBinOfWord,
- * seenSmall) read: the one of the model about to tag (model.ts useModel) or
+ * seenSmall) read: the one of the model about to tag (model.ts prepareFor) or
  * of the model being trained. One at a time, as the tagger runs.
  */
 export function useLexicon(l: Lexicon): void {
