@@ -25,9 +25,8 @@ import { analyze } from '../src/understand/analyze.js';
 import { entityKey } from '../src/understand/entities/findEntities.js';
 import { defaultSources } from '../src/sources/defaultSources.js';
 import { repairMojibake } from '../src/ingest/normalize/repairMojibake.js';
-import { stripBoilerplate } from '../src/ingest/normalize/stripBoilerplate.js';
-import { htmlToText } from '../src/ingest/sanitize/htmlToText.js';
-import { sanitizeHtml } from '../src/ingest/sanitize/sanitizeHtml.js';
+import { feedText } from '../src/ingest/normalize/normalizeItem.js';
+import { plainText, safeHtml } from '../src/ingest/parse/feedContext.js';
 
 const SAMPLE = `${PROJECT_ROOT}/eval/cluster-sample.jsonl`;
 
@@ -98,17 +97,17 @@ export function loadCorpus(): CorpusItem[] {
 /**
  * A corpus line's title and text as the desk stores them from the outlet's
  * RSS feed (the recorded feeds were RSS): the parser reads the title as HTML
- * and sanitises the description (parseRss), then normalizeItem makes the
- * description text, cuts the publisher's boilerplate ("Continue reading…",
- * "[…]") and repairs mojibake (1,221 of the corpus's Polish items
+ * (plainText) and sanitises the description (safeHtml), then normalizeItem
+ * makes the description text and cuts the publisher's boilerplate
+ * (feedText: "Continue reading…", "[…]") and repairs mojibake (1,221 of the corpus's Polish items
  * carry UTF-8 read as Windows-1250 or Latin-2, "sposĂłb", which the desk
  * never clusters). test/eval/corpusAsIngested.test.ts holds this to the real
  * parse and normalise.
  */
 export function deskFields(title: string, description: string): { title: string; text: string } {
   return {
-    title: repairMojibake(htmlToText(title)).text,
-    text: repairMojibake(stripBoilerplate(htmlToText(sanitizeHtml(description, null)))).text,
+    title: repairMojibake(plainText(title) ?? '').text,
+    text: repairMojibake(feedText(safeHtml(description, null) ?? '')).text,
   };
 }
 

@@ -406,7 +406,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (language && !(TRAINABLE_LANGUAGES as readonly string[]).includes(language)) throw new Error(`--language: no training sets for "${language}" (${TRAINABLE_LANGUAGES.join(', ')})`);
   const o = process.argv.indexOf('--out');
   // A language's model is written where the tagger reads it only once it ships (LANGUAGE_MODELS).
-  if (language && !(language in LANGUAGE_MODELS) && o < 0) throw new Error(`--language ${language}: its model does not ship (LANGUAGE_MODELS); name a file with --out`);
+  if (language && !Object.hasOwn(LANGUAGE_MODELS, language) && o < 0) throw new Error(`--language ${language}: its model does not ship (LANGUAGE_MODELS); name a file with --out`);
   const splits = loadSplits(num('--pl-repeat', PL_REPEAT), devMode, num('--nkjp-repeat', language === 'pl' ? PL_NKJP_REPEAT : NKJP_REPEAT));
   const { testEn, testPl, testNkjp } = splits;
   const trainSet = language ? splits.train.filter((s) => s.language === language) : splits.train;

@@ -46,6 +46,11 @@ export const MAX_TEXT_CHARS = 20_000;
 export const MAX_CATEGORIES = 20;
 
 /** The article id: the first 16 hex digits (64 bits) of the SHA-256 of the canonical URL. */
+/** A feed item's (sanitised) HTML content or summary as the text the desk analyses: publisher footers ("Read Full Article at RT.com") are not part of the report. */
+export function feedText(html: string): string {
+  return stripBoilerplate(htmlToText(html));
+}
+
 export function articleId(canonicalUrl: string): string {
   return createHash('sha256').update(canonicalUrl).digest('hex').slice(0, 16);
 }
@@ -106,9 +111,8 @@ export function normalizeItem(item: FeedItem, ctx: NormalizeContext): Result<Nor
   }
   const domain = registrableDomain(canonical) ?? new URL(canonical).hostname;
 
-  // Publisher footers ("Read Full Article at RT.com") are not part of the report.
-  const content = item.content ? stripBoilerplate(htmlToText(item.content)) : '';
-  const summary = item.summary ? stripBoilerplate(htmlToText(item.summary)) : '';
+  const content = item.content ? feedText(item.content) : '';
+  const summary = item.summary ? feedText(item.summary) : '';
   let body = content.length >= summary.length ? content : summary;
   const bodyFix = repairMojibake(body);
   body = cut(bodyFix.text, MAX_TEXT_CHARS);
