@@ -685,7 +685,21 @@ export class OnlineClusterer {
     const p = this.params;
     let floor = p.anchorPairFloor;
     if (Math.min(young.articleIds.length, old.articleIds.length) < p.anchorMinSize) floor = this.textlessShare() >= 0.5 ? 0 : p.anchorLoneFloor;
-    return floor <= 0 || this.youngPairScore(young, old, model, floor) >= floor;
+    if (floor <= 0) return true;
+    // Above `floor` the score is exact (bestPair stops early only below it).
+    const score = this.youngPairScore(young, old, model, floor);
+    if (score < floor) return false;
+    return score >= p.anchorCastFloor || this.shareCast(young, old);
+  }
+
+  /** Whether two stories are about one person or organisation: a key of both cross signatures that is not a country (params.anchorCastFloor). */
+  private shareCast(young: Story, old: Story): boolean {
+    const a = this.crossSignature(young);
+    const b = this.crossSignature(old);
+    // Nothing recognised in either (`globedesk cluster --no-analysis`): nothing to judge by, as crossAgrees.
+    if (a.size === 0 && b.size === 0) return true;
+    for (const k of a.keys()) if (!k.startsWith('c:') && b.has(k)) return true;
+    return false;
   }
 
   /** How much more often the window's titles hold `k` than those of the last backgroundDays: the greater of the window's burst and the recent span's. */

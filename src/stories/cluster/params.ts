@@ -304,6 +304,18 @@ export interface ClusterParams {
    */
   anchorLoneFloor: number;
   /**
+   * An anchor merge of two stories that the pair model vouches for below
+   * this (at anchorPairFloor or anchorLoneFloor, under this) needs the two
+   * stories to be about one person or organisation: a key of both stories'
+   * cross signatures (crossKeys.crossSignature) that is not a country
+   * (OnlineClusterer.anchorVouched; 0: not asked). A place word bursts with
+   * its event and is in other news of the place: "5 wolves released in
+   * Colorado" met the Colorado ballot ruling by "Colorado" at a pair
+   * probability of 0.19, with no one in common (docs/clustering-journal.md,
+   * round 40).
+   */
+  anchorCastFloor: number;
+  /**
    * Saga stories (0: off). An organisation's saga ("TVP" while the new
    * government took over public media) gathers dozens of reports a day that
    * share the name and little else ("Awantura na korytarzach TVP",
@@ -489,6 +501,7 @@ export const LEGACY_PARAMS: ClusterParams = {
   anchorFloorTitles: 0.1,
   anchorPairFloor: 0,
   anchorLoneFloor: 0,
+  anchorCastFloor: 0,
   anchorSagaSize: 0,
   anchorSagaShare: 0.7,
   anchorSagaText: true,
@@ -561,6 +574,10 @@ export const DEFAULT_PARAMS: ClusterParams = {
   // test 0.920 -> 0.931, dev, UCI and Google News unchanged; the seasonal
   // "Santa" features no longer gather one by one; docs/clustering-journal.md).
   anchorLoneFloor: 0.2,
+  // Round 40 (2026-12-07): an anchor merge vouched for under 0.3 needs a
+  // person or organisation of both stories (bands: summed F1 4.048 ->
+  // 4.047, mixed 165.8 -> 163.6; docs/clustering-journal.md, round 40).
+  anchorCastFloor: 0.3,
   // Round 14: saga stories take a lone article by an organisation's
   // bursting name (dev: recall 0.335 -> 0.516, precision 0.834 -> 0.888,
   // mixed 0.188 -> 0.188), and by its name in the text (anchorSagaText:
