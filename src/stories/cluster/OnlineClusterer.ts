@@ -680,6 +680,9 @@ export class OnlineClusterer {
    * anchorFloor starts to move), a small story is not asked: the pair
    * model has a title to go on there and refused true members. By the
    * window, as anchorFloor: a desk's few title-only items keep the desk's rule.
+   * A vouch under anchorCastFloor counts only for two stories about one
+   * person or organisation (shareCast): a place word that bursts with its
+   * event is in the place's other news too.
    */
   private anchorVouched(young: Story, old: Story, model: PairModel): boolean {
     const p = this.params;

@@ -304,11 +304,12 @@ export interface ClusterParams {
    */
   anchorLoneFloor: number;
   /**
-   * An anchor merge of two stories that the pair model vouches for below
-   * this (at anchorPairFloor or anchorLoneFloor, under this) needs the two
-   * stories to be about one person or organisation: a key of both stories'
-   * cross signatures (crossKeys.crossSignature) that is not a country
-   * (OnlineClusterer.anchorVouched; 0: not asked). A place word bursts with
+   * An anchor merge of two stories whose pair score reaches the floor
+   * asked of it (anchorPairFloor or anchorLoneFloor) but not this needs
+   * the two stories to be about one person or organisation: a key of both
+   * stories' cross signatures (crossKeys.crossSignature) that is not a
+   * country (OnlineClusterer.anchorVouched; 0: not asked; nor where no
+   * floor is asked, as of a small story in a window of headlines). A place word bursts with
    * its event and is in other news of the place: "5 wolves released in
    * Colorado" met the Colorado ballot ruling by "Colorado" at a pair
    * probability of 0.19, with no one in common (docs/clustering-journal.md,
