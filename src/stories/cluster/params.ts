@@ -309,11 +309,12 @@ export interface ClusterParams {
    * the two stories to be about one person or organisation: a key of both
    * stories' cross signatures (crossKeys.crossSignature) that is not a
    * country (OnlineClusterer.anchorVouched; 0: not asked; nor where no
-   * floor is asked, as of a small story in a window of headlines). A place word bursts with
-   * its event and is in other news of the place: "5 wolves released in
+   * floor is asked, as of a small story in a window of headlines). A place
+   * word bursts with its event and is in other news of the place: with the
+   * photo-credit cut and without this rule, "5 wolves released in
    * Colorado" met the Colorado ballot ruling by "Colorado" at a pair
    * probability of 0.19, with no one in common (docs/clustering-journal.md,
-   * round 40).
+   * rounds 39-40).
    */
   anchorCastFloor: number;
   /**
