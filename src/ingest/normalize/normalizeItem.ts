@@ -46,13 +46,13 @@ export const MAX_TEXT_CHARS = 20_000;
 export const MAX_CATEGORIES = 20;
 
 /** The article id: the first 16 hex digits (64 bits) of the SHA-256 of the canonical URL. */
+export function articleId(canonicalUrl: string): string {
+  return createHash('sha256').update(canonicalUrl).digest('hex').slice(0, 16);
+}
+
 /** A feed item's (sanitised) HTML content or summary as the text the desk analyses: publisher footers ("Read Full Article at RT.com") are not part of the report. */
 export function feedText(html: string): string {
   return stripBoilerplate(htmlToText(html));
-}
-
-export function articleId(canonicalUrl: string): string {
-  return createHash('sha256').update(canonicalUrl).digest('hex').slice(0, 16);
 }
 
 function cut(s: string, max: number): string {
