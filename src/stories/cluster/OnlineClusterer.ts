@@ -143,7 +143,7 @@ export class OnlineClusterer {
 
   /** Place one article: join the best story that passes the rules, or start one. */
   place(doc: ClusterDoc, teacher?: Teacher): Placement {
-    doc = withClusterEntities(doc);
+    doc = withClusterEntities(doc, this.params.personSurnames);
     this.settleRestore();
     this.tick(doc.publishedMs, true);
     if (doc.duplicateOf) {
@@ -278,7 +278,7 @@ export class OnlineClusterer {
    * published order.
    */
   restore(doc: ClusterDoc, storyId: string, storyFirstMs: number, rank?: number | null): void {
-    doc = withClusterEntities(doc);
+    doc = withClusterEntities(doc, this.params.personSurnames);
     // A near-duplicate of an original that had left the window was filed
     // beside the clusterer, in its original's stored story, and never
     // placed (clusterArticles: no rank): the run that never stopped neither
@@ -908,7 +908,7 @@ export class OnlineClusterer {
   private crossKeyIdf(doc: ClusterDoc): Map<string, number> {
     const out = new Map<string, number>();
     for (const e of doc.entities ?? []) {
-      const k = crossKeys([e], null)[0];
+      const k = crossKeys([e], null, this.params.crossSurnames)[0];
       if (k === undefined) continue;
       const w = this.idf(`e:${e}`);
       if (w > (out.get(k) ?? -Infinity)) out.set(k, w);

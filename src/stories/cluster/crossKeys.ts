@@ -8,6 +8,7 @@ import { ANCHOR_LEN } from './features.js';
 import { fold } from './tokenize.js';
 import { countIn } from './counting.js';
 import { orgStemKey } from '../../domain/orgAliases.js';
+import { crossName } from '../../domain/personAliases.js';
 import type { ClusterDoc } from '../../domain/clusterDoc.js';
 
 /**
@@ -19,24 +20,35 @@ import type { ClusterDoc } from '../../domain/clusterDoc.js';
  * clustering.md, "Entity keys"). Placed and restored documents alike, so a
  * restart reads what the run read.
  */
-export function clusterEntities(entities: readonly string[]): string[] {
-  return [...new Set(entities.map((e) => (isOrgOfWords(e) ? orgStemKey(e) : e)))].sort();
+export function clusterEntities(entities: readonly string[], surnames = false): string[] {
+  return [...new Set(entities.map((e) => (isOrgOfWords(e) ? orgStemKey(e) : surnames && e.startsWith('person:') ? surnameKey(e) : e)))].sort();
+}
+
+/**
+ * A person's key as their surname folded across transcriptions
+ * (domain/personAliases.ts crossName): "Volodymyr Zelenskiy", "Zelenskyy",
+ * "Zelensky" and the Polish "Wołodymyr Zełenski" are all "person:zelenski".
+ */
+function surnameKey(e: string): string {
+  const last = e.slice(7).split(' ').at(-1) ?? '';
+  const k = crossName(last);
+  return k.length >= 2 ? `person:${k}` : e;
 }
 
 const isOrgOfWords = (e: string): boolean => e.startsWith('organization:') && e.includes(' ');
 
 /** The document with its entity keys as the clusterer reads them (clusterEntities), itself when nothing changes. */
-export function withClusterEntities(doc: ClusterDoc): ClusterDoc {
-  return doc.entities?.some(isOrgOfWords) ? { ...doc, entities: clusterEntities(doc.entities) } : doc;
+export function withClusterEntities(doc: ClusterDoc, surnames = false): ClusterDoc {
+  return doc.entities?.some((e) => isOrgOfWords(e) || (surnames && e.startsWith('person:'))) ? { ...doc, entities: clusterEntities(doc.entities, surnames) } : doc;
 }
 
 /** The keys of an article that name one thing in any language (DocExtras.xkeys). */
-export function crossKeys(entities: readonly string[] | null | undefined, countries: readonly string[] | null | undefined): string[] {
+export function crossKeys(entities: readonly string[] | null | undefined, countries: readonly string[] | null | undefined, transcribed = false): string[] {
   const out = new Set<string>();
   for (const e of entities ?? []) {
     if (e.startsWith('person:')) {
       const last = e.slice(7).split(' ').at(-1) ?? '';
-      if (last.length >= 3) out.add(`p:${fold(last)}`);
+      if (last.length >= 3) out.add(`p:${transcribed ? crossName(last) : fold(last)}`);
     } else out.add(e);
   }
   for (const c of countries ?? []) out.add(`c:${c.toUpperCase()}`);
