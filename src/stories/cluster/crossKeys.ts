@@ -17,8 +17,9 @@ import type { ClusterDoc } from '../../domain/clusterDoc.js';
  * that name the National Media Council as "Rada Mediów Narodowych", "Rady
  * Mediów Narodowych" or "Radę Mediów Narodowych" share its key, as the
  * recogniser's base forms already let them share a person's (docs/
- * clustering.md, "Entity keys"). Placed and restored documents alike, so a
- * restart reads what the run read.
+ * clustering.md, "Entity keys"). With `surnames` (params.personSurnames,
+ * measured, not the default) a person's key is their surname (surnameKey).
+ * Placed and restored documents alike, so a restart reads what the run read.
  */
 export function clusterEntities(entities: readonly string[], surnames = false): string[] {
   return [...new Set(entities.map((e) => (isOrgOfWords(e) ? orgStemKey(e) : surnames && e.startsWith('person:') ? surnameKey(e) : e)))].sort();
@@ -30,10 +31,12 @@ export function clusterEntities(entities: readonly string[], surnames = false): 
  * "Zelensky" and the Polish "Wołodymyr Zełenski" are all "person:zelenski".
  */
 function surnameKey(e: string): string {
-  const last = e.slice(7).split(' ').at(-1) ?? '';
-  const k = crossName(last);
+  const k = crossName(surnameOf(e));
   return k.length >= 2 ? `person:${k}` : e;
 }
+
+/** The last word of a person key ("person:donald tusk" -> "tusk"). */
+const surnameOf = (e: string): string => e.slice(7).split(' ').at(-1) ?? '';
 
 const isOrgOfWords = (e: string): boolean => e.startsWith('organization:') && e.includes(' ');
 
@@ -42,12 +45,18 @@ export function withClusterEntities(doc: ClusterDoc, surnames = false): ClusterD
   return doc.entities?.some((e) => isOrgOfWords(e) || (surnames && e.startsWith('person:'))) ? { ...doc, entities: clusterEntities(doc.entities, surnames) } : doc;
 }
 
-/** The keys of an article that name one thing in any language (DocExtras.xkeys). */
+/**
+ * The keys of an article that name one thing in any language
+ * (DocExtras.xkeys): a person by surname, diacritics folded or, with
+ * `transcribed` (params.crossSurnames), transcriptions folded too
+ * (domain/personAliases.ts crossName: Zelenskyy and Zełenski are
+ * "p:zelenski"); an organisation by its key; a country by its code.
+ */
 export function crossKeys(entities: readonly string[] | null | undefined, countries: readonly string[] | null | undefined, transcribed = false): string[] {
   const out = new Set<string>();
   for (const e of entities ?? []) {
     if (e.startsWith('person:')) {
-      const last = e.slice(7).split(' ').at(-1) ?? '';
+      const last = surnameOf(e);
       if (last.length >= 3) out.add(`p:${transcribed ? crossName(last) : fold(last)}`);
     } else out.add(e);
   }
