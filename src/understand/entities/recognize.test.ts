@@ -48,6 +48,17 @@ test('a name wrapped across lines is one name, written with one space', () => {
   assert.ok(!got.some((m) => /\s{2,}|\n/.test(m)), got.join(' | '));
 });
 
+test('a name ends with its paragraph: the words after a blank line are not part of it', () => {
+  // A feed item of 19 December 2023 (the demo): the text repeats the title,
+  // then a blank line, then the summary; "Zelensky Ukraine" was one person.
+  const title = 'Ukraine military seeks extra 500,000 soldiers - President Zelensky';
+  const text = `${title}\n\nUkraine's leader admits mobilisation is a sensitive issue.`;
+  const people = recognize(title, text, 'en').filter((m) => m.type === 'PER').map((m) => m.text);
+  assert.deepEqual(people, ['Zelensky', 'Zelensky']);
+  // One line break is wire copy wrapping inside a name, as before.
+  assert.ok(recognize('x', 'Officials at Wall Street\nJournal said so.', 'en').some((m) => m.text === 'Wall Street Journal'));
+});
+
 test('a rank after an institution is not part of it; a name ending in one is kept', () => {
   const bank = typed('', 'National Bank President Laurent Ferreira said the bank would cut staff.');
   assert.ok(bank.includes('ORG:National Bank') && !bank.some((m) => m.includes('Bank President')), bank.join(' | '));

@@ -38,6 +38,8 @@ export interface Mention {
 
 // A span never ends on punctuation ("Smith ," from a slip of the tagger).
 const EDGE_PUNCT = /^[^\p{L}\p{N}]+$/u;
+/** A blank line between two words: the end of a paragraph. */
+const PARAGRAPH_BREAK = /\n[^\S\n]*\n/;
 
 /**
  * The type the gazetteer is sure of for a whole span, or null. A country,
@@ -121,6 +123,12 @@ function recognizeSegment(text: string, offset: number, toks: NerToken[], langua
     while (to > from && EDGE_PUNCT.test(words[to - 1]!)) to--;
     if (from === to) continue;
     to = wireSpanEnd(words, written, s.type, from, to);
+    // A name never runs past the end of its paragraph: the tagger reads the
+    // words across a blank line as one sequence, and joined "President
+    // Zelensky" to the "Ukraine's" that opens the next ("zelensky ukraine").
+    for (let k = from + 1; k < to; k++) {
+      if (PARAGRAPH_BREAK.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset))) to = k;
+    }
     if (to === from) continue;
     const start = toks[from]!.start;
     const end = toks[to - 1]!.end;
