@@ -119,16 +119,17 @@ function recognizeSegment(text: string, offset: number, toks: NerToken[], langua
   for (const s of spans) {
     let from = s.from;
     let to = s.to;
+    // A name never runs past the end of its paragraph: the tagger reads the
+    // words across a blank line as one sequence, and joined "President
+    // Zelensky" to the "Ukraine's" that opens the next ("zelensky ukraine").
+    // Cut first, so the edges are trimmed and wire copy read on what is left.
+    for (let k = from + 1; k < to; k++) {
+      if (PARAGRAPH_BREAK.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset))) to = k;
+    }
     while (from < to && EDGE_PUNCT.test(words[from]!)) from++;
     while (to > from && EDGE_PUNCT.test(words[to - 1]!)) to--;
     if (from === to) continue;
     to = wireSpanEnd(words, written, s.type, from, to);
-    // A name never runs past the end of its paragraph: the tagger reads the
-    // words across a blank line as one sequence, and joined "President
-    // Zelensky" to the "Ukraine's" that opens the next ("zelensky ukraine").
-    for (let k = from + 1; k < to; k++) {
-      if (PARAGRAPH_BREAK.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset))) to = k;
-    }
     if (to === from) continue;
     const start = toks[from]!.start;
     const end = toks[to - 1]!.end;
