@@ -302,6 +302,13 @@ export function loadHalves(which: readonly Half[] = ['dev', 'test']): HalfData[]
   });
 }
 
+/** The id of a set's article whose title starts with `start` (tests name real reports so): an error when the set holds none. */
+export function idByTitle(items: readonly CorpusItem[], start: string): string {
+  const it = items.find((x) => x.title.startsWith(start));
+  if (!it) throw new Error(`the set holds no article titled "${start}…"`);
+  return it.id;
+}
+
 /**
  * The same articles as `globedesk cluster` may get them from a headline set:
  * titles only, analysed from the title alone (outlets are dropped by

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requireShared } from '../../../test/shared.js';
-import { loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
+import { idByTitle, loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
 import { DEFAULT_PARAMS } from './params.js';
 
 test('two stories sharing a bursting place word and no one in it stay apart (events gold, christmas set)', (t) => {
@@ -17,13 +17,8 @@ test('two stories sharing a bursting place word and no one in it stay apart (eve
   assert.ok(gold, 'eval/events/gold-christmas.jsonl is missing');
   const asked = runClusterer(stream, DEFAULT_PARAMS, { prior });
   const notAsked = runClusterer(stream, { ...DEFAULT_PARAMS, anchorCastFloor: 0 }, { prior });
-  const id = (start: string): string => {
-    const it = stream.find((x) => x.title.startsWith(start));
-    assert.ok(it, `the set holds "${start}"`);
-    return it.id;
-  };
-  const turkey = id("Turkey targets 'terrorists' in Iraq and Syria");
-  const us = id('US retaliates attack on troops with strikes in Iraq');
+  const turkey = idByTitle(stream, "Turkey targets 'terrorists' in Iraq and Syria");
+  const us = idByTitle(stream, 'US retaliates attack on troops with strikes in Iraq');
   assert.equal(notAsked.get(turkey), notAsked.get(us), 'without the rule the two strikes are one story (the rule is not what parts them)');
   assert.notEqual(asked.get(turkey), asked.get(us), 'Turkey\'s strikes joined the United States\' by "Iraq"');
   // What the rule does to the set, measured when it was chosen: precision

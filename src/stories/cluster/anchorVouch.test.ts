@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requireShared } from '../../../test/shared.js';
-import { loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
+import { idByTitle, loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
 import { clusterHeadlines, halfOf, headlineDocs, readHeadlines } from '../../../eval/headlines.js';
 import { DEFAULT_PARAMS } from './params.js';
 
@@ -45,9 +45,8 @@ test('a report naming the press agency as its source does not join the takeover 
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
   const { stream, prior } = late();
   const pred = runClusterer(stream, DEFAULT_PARAMS, { prior });
-  const byTitle = (start: string): string => stream.find((it) => it.title.startsWith(start))!.id;
-  const saga = pred.get(byTitle('Posłowie PiS okupują siedzibę PAP'))!;
-  const storyOf = (start: string): string => pred.get(byTitle(start))!;
+  const saga = pred.get(idByTitle(stream, 'Posłowie PiS okupują siedzibę PAP'))!;
+  const storyOf = (start: string): string => pred.get(idByTitle(stream, start))!;
   // Measured when the rule was written: both were in the saga before it.
   assert.notEqual(storyOf('e-Faktury dla zagranicznych przedsiębiorców'), saga, 'MF answering "pytania PAP" is not the takeover');
   assert.notEqual(storyOf('Boże Narodzenie. O ile więcej zapłaciliśmy'), saga, 'an economist who "przekazał PAP" is not the takeover');

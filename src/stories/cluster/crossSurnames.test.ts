@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requireShared } from '../../../test/shared.js';
-import { loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
+import { idByTitle, loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
 import { clusterEntities, crossKeys } from './crossKeys.js';
 import { DEFAULT_PARAMS } from './params.js';
 
@@ -35,13 +35,8 @@ test('an English and a Polish report of one press conference meet by the man in 
   assert.equal(DEFAULT_PARAMS.crossSurnames, true);
   const folded = runClusterer(stream, DEFAULT_PARAMS, { prior });
   const apart = runClusterer(stream, { ...DEFAULT_PARAMS, crossSurnames: false }, { prior });
-  const id = (start: string): string => {
-    const it = stream.find((x) => x.title.startsWith(start));
-    assert.ok(it, `the set holds "${start}"`);
-    return it.id;
-  };
-  const pl = id('Wojna w Ukrainie. Władze rozpatrzą dodatkową mobilizację');
-  const en = id('Zelenskyy says he is weighing');
+  const pl = idByTitle(stream, 'Wojna w Ukrainie. Władze rozpatrzą dodatkową mobilizację');
+  const en = idByTitle(stream, 'Zelenskyy says he is weighing');
   assert.equal(gold.get(pl), gold.get(en), 'labelled one event');
   assert.notEqual(apart.get(pl), apart.get(en), 'without folding the two stay apart (the fold is what joins them)');
   assert.equal(folded.get(pl), folded.get(en), '"Zełenski" and "Zelenskyy" did not meet');

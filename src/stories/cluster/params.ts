@@ -233,8 +233,8 @@ export interface ClusterParams {
    * "Biden" meets "Joe Biden", "Zelenskiy" meets "Zelensky". Measured, not
    * the default (round 41): bands of the eight tuning sets summed F1
    * 4.053 -> 4.195 but mixed stories 163.6 -> 175.2 (Hunter Biden's
-   * subpoena with the impeachment inquiry's vote, Orbán's veto with
-   * Hungary's unfrozen funds: one person, two events); the pair model
+   * subpoena with the impeachment inquiry's vote, the EU summit's preview
+   * with Hungary's unfrozen funds: one person, two events); the pair model
    * counts shared people without weighing them, and was trained on names.
    */
   personSurnames: boolean;

@@ -124,7 +124,9 @@ function recognizeSegment(text: string, offset: number, toks: NerToken[], langua
     // Zelensky" to the "Ukraine's" that opens the next ("zelensky ukraine").
     // Cut first, so the edges are trimmed and wire copy read on what is left.
     for (let k = from + 1; k < to; k++) {
-      if (PARAGRAPH_BREAK.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset))) to = k;
+      if (!PARAGRAPH_BREAK.test(text.slice(toks[k - 1]!.end - offset, toks[k]!.start - offset))) continue;
+      to = k;
+      break;
     }
     while (from < to && EDGE_PUNCT.test(words[from]!)) from++;
     while (to > from && EDGE_PUNCT.test(words[to - 1]!)) to--;
