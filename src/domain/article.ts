@@ -32,8 +32,12 @@ export interface Article extends NormalizedArticle {
 
 /**
  * The body of an article's text: normalizeItem stores text as the title, a
- * blank line and the body, so the body is the text after its title.
+ * blank line and the body (or the title alone), so the body is the text
+ * after its title. A text that only begins with the title's words ("Fed
+ * holds" before "Fed holds rates steady, ...") is all body.
  */
 export function bodyOf(title: string, text: string): string {
-  return text.startsWith(title) ? text.slice(title.length).trimStart() : text;
+  if (!text.startsWith(title)) return text;
+  const next = text.charCodeAt(title.length);
+  return Number.isNaN(next) || next === 10 || next === 13 ? text.slice(title.length).trimStart() : text;
 }
