@@ -191,7 +191,7 @@ export async function fillDeskFixture(store: Store): Promise<{ store: Store; now
         title: a.title,
         summary_html: null,
         content_html: null,
-        text: `${a.title} ${a.text}`,
+        text: `${a.title}\n\n${a.text}`,
         language: languageOf(a),
         author: null,
         published_at: published,
@@ -207,7 +207,7 @@ export async function fillDeskFixture(store: Store): Promise<{ store: Store; now
       })
       .returning('seq')
       .executeTakeFirstOrThrow();
-    await indexArticle(store, { seq: row.seq, language: languageOf(a), title: a.title, body: bodyOf(a.title, `${a.title} ${a.text}`) });
+    await indexArticle(store, { seq: row.seq, language: languageOf(a), title: a.title, body: bodyOf(a.title, `${a.title}\n\n${a.text}`) });
     const kind = a.kind ?? 'news';
     await store.db
       .insertInto('article_analysis')
