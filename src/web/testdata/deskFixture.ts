@@ -179,6 +179,8 @@ export async function fillDeskFixture(store: Store): Promise<{ store: Store; now
   for (const a of ARTICLES) {
     const published = iso(a.h);
     const url = `${SOURCES.find((s) => s[0] === a.src)![3]}/news/${a.id}`;
+    // Stored as normalizeItem stores a feed item's text: its title, a blank line, the body.
+    const text = `${a.title}\n\n${a.text}`;
     const row = await store.db
       .insertInto('articles')
       .values({
@@ -191,7 +193,7 @@ export async function fillDeskFixture(store: Store): Promise<{ store: Store; now
         title: a.title,
         summary_html: null,
         content_html: null,
-        text: `${a.title}\n\n${a.text}`,
+        text,
         language: languageOf(a),
         author: null,
         published_at: published,
@@ -207,7 +209,7 @@ export async function fillDeskFixture(store: Store): Promise<{ store: Store; now
       })
       .returning('seq')
       .executeTakeFirstOrThrow();
-    await indexArticle(store, { seq: row.seq, language: languageOf(a), title: a.title, body: bodyOf(a.title, `${a.title}\n\n${a.text}`) });
+    await indexArticle(store, { seq: row.seq, language: languageOf(a), title: a.title, body: bodyOf(a.title, text) });
     const kind = a.kind ?? 'news';
     await store.db
       .insertInto('article_analysis')
