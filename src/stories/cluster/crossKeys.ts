@@ -9,6 +9,7 @@ import { fold } from './tokenize.js';
 import { countIn } from './counting.js';
 import { orgStemKey } from '../../domain/orgAliases.js';
 import { crossName } from '../../domain/personAliases.js';
+import { keyWords } from '../../domain/entityKey.js';
 import type { ClusterDoc } from '../../domain/clusterDoc.js';
 
 /**
@@ -35,8 +36,8 @@ function surnameKey(e: string): string {
   return k.length >= 2 ? `person:${k}` : e;
 }
 
-/** The last word of a person key ("person:donald tusk" -> "tusk"). */
-const surnameOf = (e: string): string => e.slice(7).split(' ').at(-1) ?? '';
+/** The last word of a person key ("person:donald tusk" -> "tusk"), as the entity pages read it (keyWords). */
+const surnameOf = (e: string): string => keyWords(e).at(-1) ?? '';
 
 const isOrgOfWords = (e: string): boolean => e.startsWith('organization:') && e.includes(' ');
 
