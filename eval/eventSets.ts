@@ -2,16 +2,19 @@
  * The clusterer over every event gold set, one line a set: the screen each
  * round of docs/clustering-journal.md reads before its bands.
  *
- *   node --import tsx eval/eventSets.ts ['{"param": value, …}'] [--sets dev,mid]
+ *   node --import tsx eval/eventSets.ts ['{"param": value, …}'] [--sets dev,mid] [--bands]
  *
  * Each set is run as `npm run eval -- events` runs its "new defaults" row
  * (the whole stream from two days before, the archive's prior for the
  * burst background, the outlet known), with DEFAULT_PARAMS and the JSON
- * object given over them. A line: pairwise P / R / F1, mixed stories as a
+ * object given over them. A line: pairwise P / R / F1, B-cubed F1, mixed stories as a
  * count (of the stories holding two or more gold articles), stories per
  * event, English-Polish P / R, and the placement digest. Last, the sums
  * the rules are written against: pairwise F1 and mixed stories summed over
  * the eight tuning sets (every set but mid, the clean held-out one).
+ *
+ * With --bands, the run under the pair model and four jittered copies of
+ * it (runBands; about eight minutes), each copy's sums and their mean.
  *
  * The placement digest (partitionDigest) names the partition of the whole
  * stream, not only of the gold articles, and not the story ids: a change
@@ -20,7 +23,9 @@
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
-import { HALVES, loadHalves, runClusterer, scoreEvents, type Half } from './events.js';
+import { HALVES, loadHalves, runClusterer, scoreEvents, type Half, type HalfData } from './events.js';
+import { jitterPairModel } from './pairNoise.js';
+import { shippedPairModel } from '../src/stories/cluster/pairModel.js';
 
 /** The set the rules are not written against: mid, drawn and labelled blind (docs/events-gold.md). */
 export const HELD_OUT_SET: Half = 'mid';
@@ -48,6 +53,7 @@ export interface SetLine {
   pairP: number;
   pairR: number;
   pairF1: number;
+  b3F1: number;
   mixed: number;
   multiStories: number;
   storiesPerEvent: number;
@@ -56,9 +62,10 @@ export interface SetLine {
   digest: string;
 }
 
-export function runSets(params: Partial<ClusterParams>, sets: readonly Half[] = HALVES): SetLine[] {
+export function runSets(params: Partial<ClusterParams>, sets: readonly Half[] | readonly HalfData[] = HALVES): SetLine[] {
   const out: SetLine[] = [];
-  for (const h of loadHalves(sets)) {
+  const halves = sets.length > 0 && typeof sets[0] === 'string' ? loadHalves(sets as readonly Half[]) : (sets as readonly HalfData[]);
+  for (const h of halves) {
     if (!h.gold) throw new Error(`eval/events/gold-${h.half}.jsonl is missing`);
     const pred = runClusterer(h.stream, { ...DEFAULT_PARAMS, ...params }, { prior: h.prior });
     const s = scoreEvents(pred, h.gold, h.langOf);
@@ -67,6 +74,7 @@ export function runSets(params: Partial<ClusterParams>, sets: readonly Half[] = 
       pairP: s.pairP,
       pairR: s.pairR,
       pairF1: s.pairF1,
+      b3F1: s.b3F1,
       mixed: Math.round(s.mixed * s.multiStories),
       multiStories: s.multiStories,
       storiesPerEvent: s.storiesPerEvent,
@@ -78,27 +86,60 @@ export function runSets(params: Partial<ClusterParams>, sets: readonly Half[] = 
   return out;
 }
 
+/** The tuning sets' sums of a run: what a round's rule is written against. */
+export function tuningSums(lines: readonly SetLine[]): { f1: number; mixed: number; sets: number } {
+  const tuning = lines.filter((l) => l.half !== HELD_OUT_SET);
+  return { f1: tuning.reduce((a, l) => a + l.pairF1, 0), mixed: tuning.reduce((a, l) => a + l.mixed, 0), sets: tuning.length };
+}
+
+/**
+ * Bands (--bands): the same run under the pair model and BAND_COPIES copies
+ * of it with each weight jittered (eval/pairNoise.ts, the copies `npm run
+ * eval -- pair-noise` uses), each copy's tuning sums and held-out F1, then
+ * their mean and range: an online clusterer is order-sensitive, so one run
+ * of a change is partly chance (docs/clustering-journal.md, round 20).
+ */
+export const BAND_COPIES = 4;
+
+export function runBands(params: Partial<ClusterParams>, sets: readonly Half[] = HALVES, log: (s: string) => void = console.log): { f1: number; mixed: number } {
+  const model = shippedPairModel();
+  if (!model) throw new Error('bands: data/models/cluster-pairs.json is missing');
+  const halves = loadHalves(sets);
+  const f1s: number[] = [];
+  const mixes: number[] = [];
+  for (let k = 0; k <= BAND_COPIES; k++) {
+    const lines = runSets({ ...params, pairModel: jitterPairModel(model, k) }, halves);
+    const t = tuningSums(lines);
+    f1s.push(t.f1);
+    mixes.push(t.mixed);
+    const held = lines.find((l) => l.half === HELD_OUT_SET);
+    log(`copy ${k}${k === 0 ? ' (the model)' : ''}: tuning summed F1 ${t.f1.toFixed(3)}, mixed ${t.mixed}${held ? ` | ${HELD_OUT_SET} F1 ${held.pairF1.toFixed(3)}, mixed ${held.mixed}` : ''} | ${lines.map((l) => `${l.half} ${l.pairF1.toFixed(3)}`).join(' ')}`);
+  }
+  const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const out = { f1: mean(f1s), mixed: mean(mixes) };
+  log(`bands: summed F1 mean ${out.f1.toFixed(3)} (${Math.min(...f1s).toFixed(3)}-${Math.max(...f1s).toFixed(3)}), mixed mean ${out.mixed.toFixed(1)} (${Math.min(...mixes)}-${Math.max(...mixes)})`);
+  return out;
+}
+
 export function formatSets(lines: readonly SetLine[]): string[] {
   const f = (x: number): string => x.toFixed(3);
   const rows = lines.map(
     (l) =>
-      `${l.half.padEnd(9)} P ${f(l.pairP)} R ${f(l.pairR)} F1 ${f(l.pairF1)} | mixed ${l.mixed} of ${l.multiStories} | stories/event ${l.storiesPerEvent.toFixed(2)} | en-pl P ${f(l.enPlP)} R ${f(l.enPlR)} | ${l.digest}`,
+      `${l.half.padEnd(9)} P ${f(l.pairP)} R ${f(l.pairR)} F1 ${f(l.pairF1)} | B3 F1 ${f(l.b3F1)} | mixed ${l.mixed} of ${l.multiStories} | stories/event ${l.storiesPerEvent.toFixed(2)} | en-pl P ${f(l.enPlP)} R ${f(l.enPlR)} | ${l.digest}`,
   );
-  const tuning = lines.filter((l) => l.half !== HELD_OUT_SET);
-  if (tuning.length > 0) {
-    const f1 = tuning.reduce((a, l) => a + l.pairF1, 0);
-    const mixed = tuning.reduce((a, l) => a + l.mixed, 0);
-    rows.push(`tuning sets (${tuning.length}): summed pairwise F1 ${f(f1)}, mixed stories ${mixed}`);
-  }
+  const t = tuningSums(lines);
+  if (t.sets > 0) rows.push(`tuning sets (${t.sets}): summed pairwise F1 ${f(t.f1)}, mixed stories ${t.mixed}`);
   return rows;
 }
 
-function parseArgs(argv: readonly string[]): { params: Partial<ClusterParams>; sets: Half[] } | string {
+function parseArgs(argv: readonly string[]): { params: Partial<ClusterParams>; sets: Half[]; bands: boolean } | string {
   let params: Partial<ClusterParams> = {};
   let sets: Half[] = [...HALVES];
+  let bands = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '--sets') {
+    if (a === '--bands') bands = true;
+    else if (a === '--sets') {
       const v = argv[++i] ?? '';
       const bad = v.split(',').filter((x) => !(HALVES as readonly string[]).includes(x));
       if (v === '' || bad.length > 0) return `--sets takes names of ${HALVES.join(', ')}; not ${bad.join(', ') || 'nothing'}`;
@@ -113,7 +154,7 @@ function parseArgs(argv: readonly string[]): { params: Partial<ClusterParams>; s
       if (unknown.length > 0) return `no such parameter: ${unknown.join(', ')}`;
     } else return `unknown argument: ${a}`;
   }
-  return { params, sets };
+  return { params, sets, bands };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -122,7 +163,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     console.error(`eventSets: ${args}`);
     process.exit(1);
   }
-  for (const line of formatSets(runSets(args.params, args.sets))) console.log(line);
+  if (args.bands) runBands(args.params, args.sets);
+  else for (const line of formatSets(runSets(args.params, args.sets))) console.log(line);
 }
 
 export { parseArgs as parseEventSetsArgs };

@@ -32,7 +32,7 @@ test('the digest changes when one article moves, or two stories become one', () 
 });
 
 test('the tuning sums leave the held-out set out', () => {
-  const line = (half: SetLine['half'], pairF1: number, mixed: number): SetLine => ({ half, pairP: 1, pairR: 1, pairF1, mixed, multiStories: 10, storiesPerEvent: 1, enPlP: 1, enPlR: 1, digest: '0' });
+  const line = (half: SetLine['half'], pairF1: number, mixed: number): SetLine => ({ half, pairP: 1, pairR: 1, pairF1, b3F1: 1, mixed, multiStories: 10, storiesPerEvent: 1, enPlP: 1, enPlR: 1, digest: '0' });
   const rows = formatSets([line('dev', 0.5, 3), line('test', 0.25, 4), line('mid', 0.9, 9)]);
   assert.equal(rows.at(-1), 'tuning sets (2): summed pairwise F1 0.750, mixed stories 7');
 });
@@ -41,5 +41,6 @@ test('bad arguments get one clear line, not a run', () => {
   assert.match(parseEventSetsArgs(['--sets', 'dev,tomorrow']) as string, /not tomorrow/);
   assert.match(parseEventSetsArgs(['{"mergeFloor": 0.2, "nosuch": 1}']) as string, /no such parameter: nosuch/);
   assert.match(parseEventSetsArgs(['{not json']) as string, /not JSON/);
-  assert.deepEqual(parseEventSetsArgs(['--sets', 'mid', '{"mergeFloor": 0.2}']), { params: { mergeFloor: 0.2 }, sets: ['mid'] });
+  assert.deepEqual(parseEventSetsArgs(['--sets', 'mid', '{"mergeFloor": 0.2}']), { params: { mergeFloor: 0.2 }, sets: ['mid'], bands: false });
+  assert.equal((parseEventSetsArgs(['--bands']) as { bands: boolean }).bands, true);
 });

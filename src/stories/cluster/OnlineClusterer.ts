@@ -1653,8 +1653,8 @@ export class OnlineClusterer {
         let agree: boolean | undefined;
         if (
           cos >= (sameLang ? this.anchorFloor() : p.crossFloor) &&
-          (anchors ??= this.storyAnchors(s)).length > 0 &&
-          this.anchorsMeet(anchors, s, c) &&
+          // Two big parts of one saga need no shared anchor (bigPair); the anchors are read only when they do.
+          (this.bigPair(s, c, sameLang, cos) || ((anchors ??= this.storyAnchors(s)).length > 0 && this.anchorsMeet(anchors, s, c))) &&
           (agree ??= this.signaturesAgree(young, old, sameLang)) &&
           this.anchorVouched(young, old, model)
         ) {
@@ -1709,6 +1709,22 @@ export class OnlineClusterer {
       }
       return { best, sim: bestSim };
     });
+  }
+
+  /**
+   * Two parts of one saga (params.bigMergeFloor): stories of one language,
+   * each of bigMergeSize articles or more, whose centroids are this close
+   * take the anchor route without an anchor of both. The other checks of
+   * that route still decide (signatures, the pair model's vouch and its
+   * cast rule, the slot rule). A saga's parts are told in different words
+   * as it moves on: "Niezidentyfikowany obiekt wleciał…" in the morning,
+   * "Rosyjska rakieta wleciała…" once the army said what it was; each part
+   * bursts with its own word and no word is in half the titles of both
+   * (docs/clustering-journal.md, round 44).
+   */
+  private bigPair(s: Story, c: Story, sameLang: boolean, cos: number): boolean {
+    const p = this.params;
+    return p.bigMergeFloor > 0 && sameLang && cos >= p.bigMergeFloor && Math.min(s.articleIds.length, c.articleIds.length) >= p.bigMergeSize;
   }
 
   /** Two stories of one language, or of two whose cross-language signatures agree (crossAgrees): may they merge at all? */
