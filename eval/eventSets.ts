@@ -7,9 +7,9 @@
  * Each set is run as `npm run eval -- events` runs its "new defaults" row
  * (the whole stream from two days before, the archive's prior for the
  * burst background, the outlet known), with DEFAULT_PARAMS and the JSON
- * object given over them. A line: pairwise P / R / F1, B-cubed F1, mixed stories as a
- * count (of the stories holding two or more gold articles), stories per
- * event, English-Polish P / R, and the placement digest. Last, the sums
+ * object given over them. A line: pairwise P / R / F1, B-cubed F1, mixed
+ * stories as a count (of the stories holding two or more gold articles),
+ * stories per event, English-Polish P / R, and the placement digest. Last, the sums
  * the rules are written against: pairwise F1 and mixed stories summed over
  * the eight tuning sets (every set but mid, the clean held-out one).
  *
@@ -22,10 +22,10 @@
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { shippedPairModel } from '../src/stories/cluster/pairModel.js';
 import { DEFAULT_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { HALVES, loadHalves, runClusterer, scoreEvents, type Half, type HalfData } from './events.js';
 import { jitterPairModel } from './pairNoise.js';
-import { shippedPairModel } from '../src/stories/cluster/pairModel.js';
 
 /** The set the rules are not written against: mid, drawn and labelled blind (docs/events-gold.md). */
 export const HELD_OUT_SET: Half = 'mid';

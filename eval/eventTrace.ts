@@ -32,6 +32,7 @@ export function traceEvent(set: Half, titleRe: RegExp, params: Partial<ClusterPa
   const ofEvent = new Set([...gold].filter(([, e]) => e === event).map(([id]) => id));
   const byId = new Map(h!.stream.map((it) => [it.id, it]));
   const label = (id: string): string => `[${byId.get(id)?.language ?? 'und'}] ${byId.get(id)?.title.slice(0, 90) ?? id}`;
+  const langOf = (id: string): string => byId.get(id)?.language?.slice(0, 2) ?? 'und';
   const out: string[] = [`event ${event}: ${ofEvent.size} gold articles`];
   const members = new Map<string, Set<string>>();
   const join = (story: string, id: string): void => {
@@ -71,7 +72,7 @@ export function traceEvent(set: Half, titleRe: RegExp, params: Partial<ClusterPa
     .sort((a, b) => b.ids.length - a.ids.length || a.story.localeCompare(b.story));
   for (const p of parts) {
     const langs = new Map<string, number>();
-    for (const id of p.ids) langs.set(byId.get(id)?.language?.slice(0, 2) ?? 'und', (langs.get(byId.get(id)?.language?.slice(0, 2) ?? 'und') ?? 0) + 1);
+    for (const id of p.ids) langs.set(langOf(id), (langs.get(langOf(id)) ?? 0) + 1);
     out.push(`story ${p.story}: ${p.ids.length} of the event in a story of ${p.all} (${[...langs].map(([l, n]) => `${l} ${n}`).join(', ')}) | ${label(p.ids[0]!)}`);
   }
   return out;
