@@ -9,17 +9,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { requireShared } from '../../../test/shared.js';
-import { idByTitle, loadHalves, runClusterer, scoreEvents } from '../../../eval/events.js';
+import { idByTitle, loadHalves, runClusterer, scoreEvents, type HalfData } from '../../../eval/events.js';
 import { DEFAULT_PARAMS } from './params.js';
+
+/** The newyear set, analysed once for both tests (the analysis is most of their time). */
+let newyear: HalfData | undefined;
+const loadNewyear = (): HalfData => (newyear ??= loadHalves(['newyear'])[0]!);
+const OBJECT = 'Niezidentyfikowany obiekt wleciał od strony Ukrainy';
+const MISSILE = 'Rosyjska rakieta wleciała na terytorium Polski. Ustalenia po spotkaniu BBN';
 
 test('the two parts of the missile over Poland are one story (events gold, newyear set)', (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
-  const { stream, prior, gold, langOf } = loadHalves(['newyear'])[0]!;
+  const { stream, prior, gold, langOf } = loadNewyear();
   assert.ok(gold, 'eval/events/gold-newyear.jsonl is missing');
   const merged = runClusterer(stream, DEFAULT_PARAMS, { prior });
   const apart = runClusterer(stream, { ...DEFAULT_PARAMS, bigMergeFloor: 0 }, { prior });
-  const object = idByTitle(stream, 'Niezidentyfikowany obiekt wleciał od strony Ukrainy');
-  const missile = idByTitle(stream, 'Rosyjska rakieta wleciała na terytorium Polski. Ustalenia po spotkaniu BBN');
+  const object = idByTitle(stream, OBJECT);
+  const missile = idByTitle(stream, MISSILE);
   assert.equal(gold.get(object), gold.get(missile), 'the gold has them as one event');
   assert.notEqual(apart.get(object), apart.get(missile), 'without the rule the two parts stay apart (the rule is what joins them)');
   assert.equal(merged.get(object), merged.get(missile), '"unidentified object" and "Russian missile" are two stories');
@@ -33,9 +39,9 @@ test('the two parts of the missile over Poland are one story (events gold, newye
 
 test('a part under bigMergeSize is not taken this way', (t) => {
   if (!requireShared(t, 'corpus', 'world-news-2023-12.jsonl.gz')) return;
-  const { stream, prior } = loadHalves(['newyear'])[0]!;
-  const object = idByTitle(stream, 'Niezidentyfikowany obiekt wleciał od strony Ukrainy');
-  const missile = idByTitle(stream, 'Rosyjska rakieta wleciała na terytorium Polski. Ustalenia po spotkaniu BBN');
+  const { stream, prior } = loadNewyear();
+  const object = idByTitle(stream, OBJECT);
+  const missile = idByTitle(stream, MISSILE);
   // The missile part held 17 reports when it merged: a size above that keeps the parts apart.
   const bigger = runClusterer(stream, { ...DEFAULT_PARAMS, bigMergeSize: 40 }, { prior });
   assert.notEqual(bigger.get(object), bigger.get(missile));
