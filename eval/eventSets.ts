@@ -62,9 +62,9 @@ export interface SetLine {
   digest: string;
 }
 
-export function runSets(params: Partial<ClusterParams>, sets: readonly Half[] | readonly HalfData[] = HALVES): SetLine[] {
+/** Each set's line under DEFAULT_PARAMS with `params` over them (the sets loaded by loadHalves, once for any number of runs). */
+export function runSets(params: Partial<ClusterParams>, halves: readonly HalfData[]): SetLine[] {
   const out: SetLine[] = [];
-  const halves = sets.length > 0 && typeof sets[0] === 'string' ? loadHalves(sets as readonly Half[]) : (sets as readonly HalfData[]);
   for (const h of halves) {
     if (!h.gold) throw new Error(`eval/events/gold-${h.half}.jsonl is missing`);
     const pred = runClusterer(h.stream, { ...DEFAULT_PARAMS, ...params }, { prior: h.prior });
@@ -164,7 +164,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   if (args.bands) runBands(args.params, args.sets);
-  else for (const line of formatSets(runSets(args.params, args.sets))) console.log(line);
+  else for (const line of formatSets(runSets(args.params, loadHalves(args.sets)))) console.log(line);
 }
 
 export { parseArgs as parseEventSetsArgs };
