@@ -75,6 +75,8 @@ export class OnlineClusterer {
   private readonly postings = new Map<string, Set<Story>>();
   /** Per English stem, the stories whose Polish members translate to it (Story.transKeys): where an English report finds a Polish story. */
   private readonly transPostings = new Map<string, Set<Story>>();
+  /** Per person's cross key (`p:`), the stories with a member naming them (Story.personKeys): the merge pass's person route. */
+  private readonly personPostings = new Map<string, Set<Story>>();
   /**
    * The stories of crossWordMinMembers members or more, by their title keys
    * and by their English words (Story.titleKeys, Story.transKeys): the only
@@ -529,6 +531,7 @@ export class OnlineClusterer {
   private closeStory(s: Story): void {
     for (const k of s.keyDocs.keys()) this.unpost(k, s);
     for (const k of s.transKeys.keys()) this.unpost(k, s, this.transPostings);
+    if (s.personKeys) for (const k of s.personKeys.keys()) this.unpost(k, s, this.personPostings);
     if (s.big) this.setBig(s, false);
     for (const a of s.articleIds) {
       if (this.articleStory.get(a) === s.id) {
@@ -1635,8 +1638,12 @@ export class OnlineClusterer {
       const top = this.topKeys(s.centroid, p.candidateTerms);
       // The story's anchors (a burst per title word) are read only once a candidate is near enough for them.
       let anchors: string[] | null = p.anchorBurst > 0 ? null : [];
-      for (const c of this.candidates(s.centroid, top)) {
+      const found = this.candidates(s.centroid, top);
+      const routed = p.personRouteThreshold > 0 ? this.personRoute(s, found) : null;
+      for (const c of routed ? [...found, ...routed] : found) {
         if (c.id === s.id) continue;
+        // Met only through a person (personRoute): the pair model decides alone, at its own threshold, whatever the centroids share.
+        const viaPerson = routed !== null && routed.has(c);
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
         if (instancesConflict(s, c)) continue;
         if (!this.openTogether(s, c)) continue;
@@ -1666,7 +1673,7 @@ export class OnlineClusterer {
           }
           continue;
         }
-        const floor = sameLang ? p.mergeFloor : p.crossFloor;
+        const floor = viaPerson ? -Infinity : sameLang ? p.mergeFloor : p.crossFloor;
         const modelFloor = sameLang ? p.mergeModelFloor : p.crossFloor;
         if (cos < (learned ? Math.min(floor, modelFloor) : floor)) continue;
         if (!(agree ??= this.signaturesAgree(young, old, sameLang))) continue;
@@ -1676,7 +1683,7 @@ export class OnlineClusterer {
         // The slot rule compares titles pairwise, the dearest check: asked once, and only of a pair that would otherwise be scored or merged.
         let parted: boolean | undefined;
         if (cos >= floor && (!p.storyModel || !sameLang || p.storyRescue)) {
-          const threshold = sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold);
+          const threshold = viaPerson ? p.personRouteThreshold : sameLang ? p.mergePairThreshold : (p.crossMergePairThreshold ?? p.crossPairThreshold);
           // The learned merge reads the score whatever it is (mergeFeatures): without it, scored only as far as it could pass.
           sim = first = this.youngPairScore(young, old, model, learned ? -Infinity : threshold);
           pass = sim >= threshold;
@@ -1709,6 +1716,30 @@ export class OnlineClusterer {
       }
       return { best, sim: bestSim };
     });
+  }
+
+  /**
+   * The stories of the other main language that a touched story meets
+   * only through a person it is about (params.personRouteThreshold): those
+   * holding a member that names a person of its cross signature, and not
+   * already among the index's candidates (`found`). A person named in more
+   * stories than the index walks (maxPostings) tells none apart and is
+   * skipped, as the index skips such a key.
+   */
+  private personRoute(s: Story, found: readonly Story[]): Set<Story> | null {
+    const min = this.params.personRouteMinSize;
+    // A story naming no one has no person in its signature: the signature is not built (this runs for every touched story at every pass).
+    if (s.articleIds.length < min || !s.personKeys) return null;
+    const lang = mainLanguage(s);
+    let out: Story[] | null = null;
+    for (const k of this.crossSignature(s).keys()) {
+      if (!isPersonKey(k)) continue;
+      const holders = this.personPostings.get(k);
+      if (!holders || holders.size > this.params.maxPostings) continue;
+      for (const c of holders) if (c !== s && c.articleIds.length >= min && mainLanguage(c) !== lang && !found.includes(c)) (out ??= []).push(c);
+    }
+    // In creation order, not the postings' (a merge moves a story to the end of a key's postings; a restart posts in rank order).
+    return out && new Set(out.sort((a, b) => a.seq - b.seq));
   }
 
   /**
@@ -2056,7 +2087,7 @@ export class OnlineClusterer {
     // A story's seq is its first member's rank (the rank the next append
     // takes): creation order, as a counter would give, and what a restart
     // can rebuild from stored ranks (placeRestored).
-    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), titleWords: new Map(), transKeys: new Map(), series: false, instances: null, slots: null, mark: 0, score: 0, sig: null, big: false };
+    const s: Story = { id, seq: this.nextRank, firstMs, lastMs: firstMs, articleIds: [], centroid: new WeightTable(), normSq: 0, keyDocs: new Map(), langs: new Map(), main: null, outlets: new Map(), titleKeys: new Map(), titleWords: new Map(), transKeys: new Map(), personKeys: null, series: false, instances: null, slots: null, mark: 0, score: 0, sig: null, big: false };
     this.stories.set(id, s);
     return s;
   }
@@ -2069,6 +2100,7 @@ export class OnlineClusterer {
       // Posted once, when the story first holds the word (a story is in a word's postings while it holds it).
       for (const k of x.trans) if (countIn(s.transKeys, k) === 1) this.post(k, s, this.transPostings);
     }
+    if (this.params.personRouteThreshold > 0) for (const k of x.xkeys.keys()) if (isPersonKey(k) && countIn((s.personKeys ??= new Map()), k) === 1) this.post(k, s, this.personPostings);
     if (x.series) s.series = true;
     if (x.instance !== null && !s.instances?.has(x.instance)) (s.instances ??= new Map()).set(x.instance, x.titleText);
     if (x.slot !== null && source !== null) addSlot(s, source, x.slot);
@@ -2108,6 +2140,15 @@ export class OnlineClusterer {
           if (s.big) this.unpost(k, s, this.bigTrans);
         }
       }
+    }
+    const people = s.personKeys;
+    if (people) {
+      for (const k of x.xkeys.keys()) {
+        if (!isPersonKey(k)) continue;
+        countOut(people, k);
+        if (!people.has(k)) this.unpost(k, s, this.personPostings);
+      }
+      if (people.size === 0) s.personKeys = null;
     }
     const { keys, vals, hashes } = packed(vec);
     for (let i = 0; i < keys.length; i++) {
@@ -2449,6 +2490,15 @@ export class OnlineClusterer {
       p.delete(from);
       p.add(into);
     }
+    if (from.personKeys) {
+      const people = (into.personKeys ??= new Map());
+      for (const [k, n] of from.personKeys) {
+        countIn(people, k, n);
+        const p = this.personPostings.get(k)!;
+        p.delete(from);
+        p.add(into);
+      }
+    }
     if (from.big) this.setBig(from, false);
     this.growBig(into, from.titleKeys.keys(), from.transKeys.keys(), false);
     if (from.series) into.series = true;
@@ -2480,6 +2530,9 @@ function logit(p: number): number {
   const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
   return Math.log(q / (1 - q));
 }
+
+/** A person's cross key (crossKeys: `p:` and the folded surname). */
+const isPersonKey = (k: string): boolean => k.charCodeAt(0) === 112 && k.charCodeAt(1) === 58;
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;

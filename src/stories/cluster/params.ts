@@ -300,6 +300,18 @@ export interface ClusterParams {
    */
   bigMergeSize: number;
   bigMergeFloor: number;
+  /**
+   * The merge pass's person route (0: off): a touched story also looks at
+   * the stories of the other main language that hold a member naming a
+   * person of its cross signature (a `p:` key), whatever their centroids
+   * share, and merges with one when the pair model reaches this. Their
+   * centroids share almost nothing ("navalni" and "nawaln" are other keys),
+   * so the index never brings them (docs/clustering-journal.md, rounds 42
+   * and 46).
+   */
+  personRouteThreshold: number;
+  /** The person route joins only stories of at least this many members each: two lone reports sharing Biden are not an event. */
+  personRouteMinSize: number;
   anchorFloor: number;
   /**
    * anchorFloor between headlines without text (an article, or both
@@ -524,6 +536,8 @@ export const LEGACY_PARAMS: ClusterParams = {
   anchorShare: 0.5,
   bigMergeSize: 10,
   bigMergeFloor: 0,
+  personRouteThreshold: 0,
+  personRouteMinSize: 1,
   anchorFloor: 0.1,
   anchorFloorTitles: 0.1,
   anchorPairFloor: 0,
@@ -617,6 +631,14 @@ export const DEFAULT_PARAMS: ClusterParams = {
   // 4.171, mixed 163.8 -> 158.6; newyear's missile over Poland, first an
   // "unidentified object", then a "Russian missile", gathered).
   bigMergeFloor: 0.4,
+  // Round 46 (2026-12-08): a story of three or more meets the stories of
+  // the other language that name a person it is about, whatever their
+  // centroids share, and merges at a pair score of 0.85 (rule written
+  // before the runs; bands: summed F1 4.171 -> 4.234, mixed 158.6 ->
+  // 159.2; christmas's Navalny found in the Arctic gathered across
+  // languages, English-Polish recall there 0.221 -> 0.430).
+  personRouteThreshold: 0.85,
+  personRouteMinSize: 3,
   // Round 14: saga stories take a lone article by an organisation's
   // bursting name (dev: recall 0.335 -> 0.516, precision 0.834 -> 0.888,
   // mixed 0.188 -> 0.188), and by its name in the text (anchorSagaText:

@@ -34,6 +34,8 @@ export interface Story {
   titleWords: Map<string, number>;
   /** Per English stem, how many Polish members' title and lead translate to it (DocExtras.trans): the story in the lexicon's English (transPostings). */
   transKeys: Map<string, number>;
+  /** Per person's cross key (`p:`), how many members name them (params.personRouteThreshold): the story in personPostings; null while no member names anyone (most stories: no map a story). */
+  personKeys: Map<string, number> | null;
   /** Holds an item of an outlet's series (params.seriesGuard): takes no other outlet. */
   series: boolean;
   /** Outlet and title skeleton → title of the members that have one (params.seriesInstanceGuard); null until one has. */
