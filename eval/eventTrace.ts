@@ -16,11 +16,11 @@
  * brings it.
  */
 import { pathToFileURL } from 'node:url';
-import type { Reassignment } from '../src/domain/clusterDoc.js';
+import type { ClusterDoc, Reassignment } from '../src/domain/clusterDoc.js';
 import { OnlineClusterer } from '../src/stories/cluster/OnlineClusterer.js';
 import { DEFAULT_PARAMS, type ClusterParams } from '../src/stories/cluster/params.js';
 import { clusterDocOf } from './cluster.js';
-import { HALVES, loadHalves, type Half } from './events.js';
+import { HALVES, loadHalves, placeAll, type Half } from './events.js';
 
 export function traceEvent(set: Half, titleRe: RegExp, params: Partial<ClusterParams>, show: ReadonlySet<string> = new Set()): string[] {
   const [h] = loadHalves([set]);
@@ -58,14 +58,18 @@ export function traceEvent(set: Half, titleRe: RegExp, params: Partial<ClusterPa
   };
   const c = new OnlineClusterer({ ...DEFAULT_PARAMS, ...params });
   for (const r of h!.prior) c.remember({ title: r.title, language: r.language, publishedMs: r.ms });
-  for (const it of h!.stream) {
-    const { storyId } = c.place(clusterDocOf(it));
-    join(storyId, it.id);
-    const at = new Date(it.ms).toISOString().slice(5, 16);
-    if (show.has(storyId)) out.push(`${at} placed in ${storyId}: ${label(it.id)}`);
-    apply(c.takeMerges(), at);
-  }
-  apply(c.finish(), 'finish');
+  const at = (d: ClusterDoc): string => new Date(d.publishedMs).toISOString().slice(5, 16);
+  placeAll(
+    c,
+    h!.stream.map((it) => clusterDocOf(it)),
+    {
+      placed: (d, storyId) => {
+        join(storyId, d.id);
+        if (show.has(storyId)) out.push(`${at(d)} placed in ${storyId}: ${label(d.id)}`);
+      },
+      merged: (ms, after) => apply(ms, after ? at(after) : 'finish'),
+    },
+  );
   const parts = [...members]
     .map(([story, ids]) => ({ story, all: ids.size, ids: [...ids].filter((id) => ofEvent.has(id)) }))
     .filter((p) => p.ids.length > 0)

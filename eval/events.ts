@@ -111,17 +111,26 @@ export function runClusterer(items: readonly CorpusItem[], params: Partial<Clust
  * of the stream runs the last interval's pass (finish), which a desk runs
  * when its next interval begins.
  */
-export function placeAll(c: OnlineClusterer, docs: Iterable<ClusterDoc>): Map<string, string> {
+export function placeAll(c: OnlineClusterer, docs: Iterable<ClusterDoc>, watch?: PlaceWatch): Map<string, string> {
   const story = new Map<string, string>();
-  const apply = (ms: Reassignment[]): void => {
+  const apply = (ms: Reassignment[], after: ClusterDoc | null): void => {
     for (const m of ms) for (const a of m.articleIds) story.set(a, m.into);
+    watch?.merged(ms, after);
   };
   for (const d of docs) {
-    story.set(d.id, c.place(d).storyId);
-    apply(c.takeMerges());
+    const { storyId } = c.place(d);
+    story.set(d.id, storyId);
+    watch?.placed(d, storyId);
+    apply(c.takeMerges(), d);
   }
-  apply(c.finish());
+  apply(c.finish(), null);
   return story;
+}
+
+/** What placeAll tells a watcher (eval/eventTrace.ts): each placement, and the merges taken after it (`after` null: the end of the stream's). */
+export interface PlaceWatch {
+  placed(doc: ClusterDoc, storyId: string): void;
+  merged(ms: readonly Reassignment[], after: ClusterDoc | null): void;
 }
 
 /**
