@@ -1642,7 +1642,7 @@ export class OnlineClusterer {
       const routed = p.personRouteThreshold > 0 ? this.personRoute(s, found) : null;
       for (const c of routed ? [...found, ...routed] : found) {
         if (c.id === s.id) continue;
-        // Met only through a person (personRoute): the pair model decides alone, at its own threshold, whatever the centroids share.
+        // Met only through a person (personRoute): no centroid floor for the pair model's merge, whose threshold is the route's own (the anchor route below is asked as of any candidate).
         const viaPerson = routed !== null && routed.has(c);
         if ((s.series || c.series) && !sameOutletOnly(s, c)) continue;
         if (instancesConflict(s, c)) continue;
