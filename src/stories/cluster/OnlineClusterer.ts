@@ -1720,25 +1720,31 @@ export class OnlineClusterer {
 
   /**
    * The stories of the other main language that a touched story meets
-   * only through a person it is about (params.personRouteThreshold): those
-   * holding a member that names a person of its cross signature, and not
-   * already among the index's candidates (`found`). A person named in more
-   * stories than the index walks (maxPostings) tells none apart and is
-   * skipped, as the index skips such a key.
+   * only through a person it is about (params.personRouteThreshold), or an
+   * organisation (params.personRouteOrgs): those holding a member that
+   * names a person or organisation of its cross signature, and not already
+   * among the index's candidates (`found`). A person's key is spelled
+   * alike in both languages only as a cross key (personPostings); an
+   * organisation's entity key already is (the recogniser's aliases), so
+   * its vector postings serve. A name in more stories than the index walks
+   * (maxPostings) tells none apart and is skipped, as the index skips
+   * such a key.
    */
   private personRoute(s: Story, found: readonly Story[]): Set<Story> | null {
     const min = this.params.personRouteMinSize;
     // A story naming no one has no person in its signature: the signature is not built (this runs for every touched story at every pass).
-    if (s.articleIds.length < min || !s.personKeys) return null;
+    if (s.articleIds.length < min || (!s.personKeys && !this.params.personRouteOrgs)) return null;
     const lang = mainLanguage(s);
     let out: Story[] | null = null;
     for (const k of this.crossSignature(s).keys()) {
-      if (!isPersonKey(k)) continue;
-      const holders = this.personPostings.get(k);
+      const holders = isPersonKey(k) ? this.personPostings.get(k) : this.params.personRouteOrgs && k.startsWith('organization:') ? this.postings.get(`e:${k}`) : undefined;
       if (!holders || holders.size > this.params.maxPostings) continue;
       for (const c of holders) if (c !== s && c.articleIds.length >= min && mainLanguage(c) !== lang && !found.includes(c)) (out ??= []).push(c);
     }
     // In creation order, not the postings' (a merge moves a story to the end of a key's postings; a restart posts in rank order).
+    // The biggest few only (personRouteCap): an organisation in the news holds hundreds of stories, and each met is scored by the pair model.
+    const cap = this.params.personRouteCap;
+    if (out && cap > 0 && out.length > cap) out = out.sort((a, b) => b.articleIds.length - a.articleIds.length || a.seq - b.seq).slice(0, cap);
     return out && new Set(out.sort((a, b) => a.seq - b.seq));
   }
 
