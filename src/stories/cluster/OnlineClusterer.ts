@@ -1732,7 +1732,7 @@ export class OnlineClusterer {
    */
   private personRoute(s: Story, found: readonly Story[]): Set<Story> | null {
     const min = this.params.personRouteMinSize;
-    // A story naming no one has no person in its signature: the signature is not built (this runs for every touched story at every pass).
+    // Following people only, a story naming no one has no person in its signature: the signature is not built (this runs for every touched story at every pass).
     if (s.articleIds.length < min || (!s.personKeys && !this.params.personRouteOrgs)) return null;
     const lang = mainLanguage(s);
     let out: Story[] | null = null;
@@ -1741,10 +1741,10 @@ export class OnlineClusterer {
       if (!holders || holders.size > this.params.maxPostings) continue;
       for (const c of holders) if (c !== s && c.articleIds.length >= min && mainLanguage(c) !== lang && !found.includes(c)) (out ??= []).push(c);
     }
-    // In creation order, not the postings' (a merge moves a story to the end of a key's postings; a restart posts in rank order).
     // The biggest few only (personRouteCap): an organisation in the news holds hundreds of stories, and each met is scored by the pair model.
     const cap = this.params.personRouteCap;
     if (out && cap > 0 && out.length > cap) out = out.sort((a, b) => b.articleIds.length - a.articleIds.length || a.seq - b.seq).slice(0, cap);
+    // In creation order, not the postings' (a merge moves a story to the end of a key's postings; a restart posts in rank order).
     return out && new Set(out.sort((a, b) => a.seq - b.seq));
   }
 
