@@ -28,7 +28,7 @@ import { addSlot, articleCosine, centroidCosine, instancesConflict, leaveOneOutC
 import { centroidDot, dot, pack, packed, packedDot, type Packed } from './vectors.js';
 import { addCounts, countIn, countOut, keepBest, keyBefore } from './counting.js';
 import { DayCounts } from './dayCounts.js';
-import { crossAgrees, crossKeys, crossSignature, namesOrganisation, withClusterEntities } from './crossKeys.js';
+import { crossAgrees, crossKeys, crossSignature, isPersonKey, namesOrganisation, withClusterEntities } from './crossKeys.js';
 
 // The clusterer's input and output types are the domain's (storage reads and writes them too); re-exported so its API is unchanged.
 export type { ClusterDoc, Placement, Reassignment } from '../../domain/clusterDoc.js';
@@ -2464,6 +2464,16 @@ export class OnlineClusterer {
     return Math.max(firstMs, s.firstMs) - Math.min(lastMs, s.lastMs) > this.params.sameOutletGapHours * 3_600_000;
   }
 
+  /** On a merge, `from`'s counted keys added to `into`'s, and `into` in `from`'s place in each key's postings of `index` (the vectors', transPostings, personPostings). */
+  private movePostings(from: Story, into: Story, fromCounts: ReadonlyMap<string, number>, intoCounts: Map<string, number>, index: Map<string, Set<Story>>): void {
+    for (const [k, n] of fromCounts) {
+      countIn(intoCounts, k, n);
+      const p = index.get(k)!;
+      p.delete(from);
+      p.add(into);
+    }
+  }
+
   private merge(into: Story, from: Story, sim: number): void {
     const fc = from.centroid;
     for (let e = 0; e < fc.end; e++) {
@@ -2474,13 +2484,7 @@ export class OnlineClusterer {
       const nw = old + x;
       into.normSq += nw * nw - old * old;
     }
-    for (const [k, n] of from.keyDocs) {
-      const m = (into.keyDocs.get(k) ?? 0) + n;
-      into.keyDocs.set(k, m);
-      const p = this.postings.get(k)!;
-      p.delete(from);
-      p.add(into);
-    }
+    this.movePostings(from, into, from.keyDocs, into.keyDocs, this.postings);
     for (const a of from.articleIds) {
       this.pushMember(into, a);
       this.articleStory.set(a, into.id);
@@ -2490,21 +2494,8 @@ export class OnlineClusterer {
     addCounts(into.outlets, from.outlets);
     addCounts(into.titleKeys, from.titleKeys);
     addCounts(into.titleWords, from.titleWords);
-    for (const [k, n] of from.transKeys) {
-      countIn(into.transKeys, k, n);
-      const p = this.transPostings.get(k)!;
-      p.delete(from);
-      p.add(into);
-    }
-    if (from.personKeys) {
-      const people = (into.personKeys ??= new Map());
-      for (const [k, n] of from.personKeys) {
-        countIn(people, k, n);
-        const p = this.personPostings.get(k)!;
-        p.delete(from);
-        p.add(into);
-      }
-    }
+    this.movePostings(from, into, from.transKeys, into.transKeys, this.transPostings);
+    if (from.personKeys) this.movePostings(from, into, from.personKeys, (into.personKeys ??= new Map()), this.personPostings);
     if (from.big) this.setBig(from, false);
     this.growBig(into, from.titleKeys.keys(), from.transKeys.keys(), false);
     if (from.series) into.series = true;
@@ -2536,9 +2527,6 @@ function logit(p: number): number {
   const q = Math.min(1 - 1e-4, Math.max(1e-4, p));
   return Math.log(q / (1 - q));
 }
-
-/** A person's cross key (crossKeys: `p:` and the folded surname). */
-const isPersonKey = (k: string): boolean => k.charCodeAt(0) === 112 && k.charCodeAt(1) === 58;
 
 function round(x: number): number {
   return Math.round(x * 1e4) / 1e4;

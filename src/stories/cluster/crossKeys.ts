@@ -65,6 +65,9 @@ export function crossKeys(entities: readonly string[] | null | undefined, countr
   return [...out].sort();
 }
 
+/** A person's cross key (crossKeys: `p:` and the folded surname), told by its first two characters: it is asked of every key of every member a story takes. */
+export const isPersonKey = (k: string): boolean => k.charCodeAt(0) === 112 && k.charCodeAt(1) === 58;
+
 /**
  * The cross-language keys (crossKeys) that at least half of a story's
  * members name, with how many do: what the story is about in any language.
